@@ -1,0 +1,59 @@
+"""The command line: ``newsframe run --corpus PATH --out PATH`` regenerates a report folder.
+
+Expected failures (a stage that raises, a bad parameter) end with a one-line message and an
+exit code, not a Python traceback: 0 success, 1 a stage failed, 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from newsframe import paths, pipeline
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsframe", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    run = commands.add_parser(
+        "run",
+        help="execute the stage notebooks and render their HTML pages",
+        description="Execute notebooks/NN_*.py with papermill into build/ and render "
+        "OUT/NN_*.html and OUT/index.html. Relative paths are taken from the repository root.",
+    )
+    run.add_argument("--corpus", required=True, help="corpus folder or table file")
+    run.add_argument("--out", required=True, help="output folder (pages, tables/, figures/)")
+    run.add_argument(
+        "--codebook",
+        help="codebook YAML (default: CORPUS/codebook.yml if present, else the empty codebook)",
+    )
+    run.add_argument(
+        "--params", metavar="FILE.yml",
+        help="extra parameters: top-level keys for every stage, 'NN_name: {...}' sections per stage",
+    )
+    run.add_argument("--show-code", action="store_true", help="show code cells in the HTML pages")
+    run.add_argument("--stages", help="comma-separated stage numbers or names, e.g. 01,02 (default: all)")
+    run.add_argument("--notebooks", default=str(paths.NOTEBOOKS), help="folder of stage notebooks (default: notebooks/)")
+    run.add_argument("--build", default=str(paths.BUILD), help="folder for executed notebooks (default: build/)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        result = pipeline.run(
+            corpus=args.corpus, out=args.out, codebook=args.codebook, params=args.params,
+            show_code=args.show_code, stages=args.stages, progress=True,
+            notebooks_dir=paths.resolve(args.notebooks), build_dir=paths.resolve(args.build),
+        )
+    except pipeline.UsageError as exc:
+        print(f"newsframe: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("newsframe: interrupted", file=sys.stderr)
+        return 130
+    if not result.ok:
+        return 1  # run() has already said which stage and cell failed
+    print(f"newsframe: wrote {len(result.html)} page(s) and {paths.display(result.index)}", file=sys.stderr)
+    return 0

@@ -1,0 +1,146 @@
+"""The codebook: corpus-specific knowledge (actors, groups, aliases, media, lexicons) kept as data.
+
+The library stays general; a new corpus needs a new codebook, not new code. An empty or
+missing codebook is valid: stages then report speakers as written in the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import paths
+
+#: The speaker groups of the data contract; a codebook may not invent others.
+GROUPS = ("Ukraine", "Russia", "Iran", "United States", "European Union", "NATO", "Media", "Other")
+ACTOR_KINDS = ("person", "institution", "country")
+
+
+class CodebookError(ValueError):
+    """A codebook that cannot be used, with the file and the fix in the message."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    group: str
+    kind: str = "institution"
+    role: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Codebook:
+    source: str = ""
+    actors: tuple[Actor, ...] = ()
+    media: tuple[Outlet, ...] = ()
+    claim: dict = field(default_factory=dict)
+    lexicons: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.actors or self.media or self.claim or self.lexicons)
+
+
+def _fail(path: str, message: str) -> CodebookError:
+    return CodebookError(f"codebook {path}: {message}")
+
+
+def _str_list(value, path: str, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _fail(path, f"{where} must be a list of strings, got {value!r}")
+    return tuple(v.strip() for v in value if v.strip())
+
+
+def _actor(entry, path: str, index: int) -> Actor:
+    where = f"actors[{index}]"
+    if not isinstance(entry, dict) or not str(entry.get("name", "")).strip():
+        raise _fail(path, f"{where} needs a 'name'")
+    name = str(entry["name"]).strip()
+    group = str(entry.get("group", "Other")).strip()
+    if group not in GROUPS:
+        raise _fail(path, f"{where} ({name}) has unknown group {group!r}; use one of {', '.join(GROUPS)}")
+    kind = str(entry.get("kind", "institution")).strip()
+    if kind not in ACTOR_KINDS:
+        raise _fail(path, f"{where} ({name}) has unknown kind {kind!r}; use one of {', '.join(ACTOR_KINDS)}")
+    return Actor(name, group, kind, str(entry.get("role", "") or ""), _str_list(entry.get("aliases"), path, f"{where}.aliases"))
+
+
+def _outlet(entry, path: str, index: int) -> Outlet:
+    if isinstance(entry, str):
+        return Outlet(entry.strip())
+    if not isinstance(entry, dict) or not str(entry.get("name", "")).strip():
+        raise _fail(path, f"media[{index}] needs a 'name'")
+    return Outlet(str(entry["name"]).strip(), _str_list(entry.get("aliases"), path, f"media[{index}].aliases"))
+
+
+def _claim(claim: dict, path: str) -> dict:
+    """The claim with its term sets as tuples and `require` checked against their names."""
+    terms = claim.get("terms") or {}
+    if not isinstance(terms, dict):
+        raise _fail(path, "claim.terms must be a mapping of set name -> list of words")
+    terms = {name: _str_list(words, path, f"claim.terms.{name}") for name, words in terms.items()}
+    require = claim.get("require") or [[name] for name in terms]
+    if not isinstance(require, list) or not all(isinstance(r, list) and r for r in require):
+        raise _fail(path, "claim.require must be a list of non-empty lists of term-set names")
+    unknown = sorted({name for r in require for name in r} - set(terms))
+    if unknown:
+        raise _fail(path, f"claim.require names unknown term set(s) {unknown}; claim.terms has {sorted(terms)}")
+    return {**claim, "terms": terms, "require": tuple(tuple(r) for r in require)}
+
+
+def parse_codebook(data, source: str = "<memory>") -> Codebook:
+    """A Codebook from already-parsed YAML (a mapping, or None for an empty codebook)."""
+    if data is None:
+        return Codebook(source=source)
+    if not isinstance(data, dict):
+        raise _fail(source, f"the top level must be a mapping, got {type(data).__name__}")
+    for key in ("actors", "media"):
+        if data.get(key) is not None and not isinstance(data[key], list):
+            raise _fail(source, f"'{key}' must be a list")
+    declared = data.get("groups")
+    if declared is not None:
+        unknown = sorted(set(_str_list(declared, source, "groups")) - set(GROUPS))
+        if unknown:
+            raise _fail(source, f"unknown group(s) {unknown}; the data contract allows {', '.join(GROUPS)}")
+    lexicons = data.get("lexicons") or {}
+    if not isinstance(lexicons, dict):
+        raise _fail(source, "'lexicons' must be a mapping of name -> list of cue phrases")
+    claim = data.get("claim") or {}
+    if not isinstance(claim, dict):
+        raise _fail(source, "'claim' must be a mapping")
+    if claim:
+        claim = _claim(claim, source)
+    return Codebook(
+        source=source,
+        actors=tuple(_actor(e, source, i) for i, e in enumerate(data.get("actors") or [])),
+        media=tuple(_outlet(e, source, i) for i, e in enumerate(data.get("media") or [])),
+        claim=claim,
+        lexicons={name: _str_list(words, source, f"lexicons.{name}") for name, words in lexicons.items()},
+    )
+
+
+def load_codebook(path: str | Path | None) -> Codebook:
+    """Read a codebook file (relative paths from the repository root); ``None`` or "" is the empty codebook."""
+    if path is None or str(path) == "":
+        return Codebook()
+    path = paths.resolve(path)
+    if not path.is_file():
+        raise CodebookError(f"codebook {path}: file not found")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise _fail(str(path), f"not valid YAML ({exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise _fail(str(path), f"not UTF-8 text ({exc})") from exc
+    return parse_codebook(data, str(path))

@@ -1,0 +1,426 @@
+"""Load a news corpus into ``Document`` records, keeping every input visible.
+
+Later stages report character offsets into ``Document.text``, and the data contract checks
+them against the raw file decoded as UTF-8. So ``text`` is the decoded raw text with no
+normalisation: CRLF and lone CR line ends stay, and a UTF-8 byte-order mark stays as
+U+FEFF at offset 0 (the cleaning stage removes it as a span, so nothing vanishes silently).
+The one exception is HTML, whose ``text`` is the main text trafilatura extracts: offsets
+for an HTML document index that extracted text, not the markup.
+
+Problems with one document never raise: the document comes back with ``status='error'``
+and a message that names the file and the fix, so the number of documents always equals
+the number of inputs (files or table rows). Only a corpus that cannot be read at all
+raises ``CorpusError``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import re
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any, Iterable
+
+import pandas as pd
+
+from newsframe import paths
+
+TEXT_FORMATS = {".txt": "txt", ".html": "html", ".htm": "html"}
+TABLE_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".parquet": "parquet"}
+METADATA_FILE = "metadata.csv"
+#: Files that travel with a corpus folder but are not documents.
+COMPANION_FILES = {METADATA_FILE, "codebook.yml", "codebook.yaml", "README.md"}
+META_FIELDS = ("title", "outlet", "published", "url")
+FRAME_COLUMNS = [
+    "doc_id", "source_path", "sha256", "title", "outlet", "published", "url", "n_chars",
+    "status", "error", "encoding", "input_format", "warnings",
+]
+
+#: Leading bytes of binary formats people drop into corpus folders by mistake.
+MAGIC_NUMBERS = {
+    b"\x89PNG\r\n\x1a\n": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF87a": "GIF image",
+    b"GIF89a": "GIF image",
+    b"%PDF-": "PDF document",
+    b"PK\x03\x04": "ZIP archive, e.g. .docx or .xlsx",
+    b"\x1f\x8b": "gzip archive",
+    b"\xd0\xcf\x11\xe0": "legacy Office document, e.g. .doc",
+}
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+#: C0/C1 control characters other than the whitespace ones (tab, line ends, form feed).
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+#: Share of control characters above which decoded "text" is taken to be binary.
+MAX_CONTROL_SHARE = 0.1
+ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+FILE_FIX = "remove the file or restore its text"
+BINARY_FIX = "remove it or convert it to .txt"
+ROW_FIX = "fill in the text or remove the row"
+#: Fixed so extraction does not depend on the day it runs (trafilatura defaults to today);
+#: no free-text date search, only dates the page declares.
+HTML_DATE_PARAMS = {"original_date": True, "extensive_search": False, "max_date": "2099-12-31"}
+
+
+#: (row number, row) pairs from a table; a row is a message when it could not be parsed.
+Rows = Iterable[tuple[int, dict[str, Any] | str]]
+
+
+class CorpusError(ValueError):
+    """A corpus that cannot be loaded at all; the message names the path and the fix."""
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    source_path: str
+    text: str
+    sha256: str
+    encoding: str
+    input_format: str
+    title: str = ""
+    outlet: str = ""
+    published: str = ""
+    url: str = ""
+    status: str = "ok"
+    error: str = ""
+    warnings: str = ""
+
+
+@dataclass
+class Corpus:
+    path: str
+    documents: list[Document]
+    problems: list[str]
+
+
+def load_corpus(path: str | Path) -> Corpus:
+    """Load a folder of .txt/.html files, one .txt/.html file, or a .csv/.jsonl/.parquet table.
+
+    Relative paths resolve from the repository root, so notebooks work from any folder.
+    """
+    target = paths.resolve(path)
+    shown = paths.display(target)
+    if not target.exists():
+        raise CorpusError(f"{shown}: no such file or folder; check the `corpus` path")
+    suffix = target.suffix.lower()
+    if target.is_dir():
+        documents, problems = _load_folder(target)
+    elif suffix in TEXT_FORMATS:
+        documents, problems = [_load_file(target)], []
+    elif suffix in TABLE_FORMATS:
+        documents, problems = _load_table(target), []
+    else:
+        raise CorpusError(
+            f"{shown}: unsupported corpus file; give a folder of .txt/.html files, "
+            "a .txt/.html file, or a .csv/.jsonl/.parquet table with a `text` column"
+        )
+    if not documents:
+        raise CorpusError(f"{shown}: no documents found; add .txt/.html files or table rows")
+    return Corpus(shown, _flag_duplicates(documents), problems)
+
+
+def decode_text(raw: bytes) -> tuple[str, str, str]:
+    """Strict UTF-8, else cp1252, else latin-1 (which cannot fail); the warning says why."""
+    try:
+        return raw.decode("utf-8"), "utf-8", ""
+    except UnicodeDecodeError as utf8_error:
+        not_utf8 = f"not valid UTF-8 at byte {utf8_error.start}"
+    try:
+        return raw.decode("cp1252"), "cp1252", f"decoded as cp1252: {not_utf8}"
+    except UnicodeDecodeError as cp1252_error:
+        start = cp1252_error.start
+        undefined = f"byte 0x{raw[start]:02x} at {start} undefined in cp1252"
+    return raw.decode("latin-1"), "latin-1", f"decoded as latin-1: {not_utf8}, {undefined}"
+
+
+def documents_frame(corpus: Corpus) -> pd.DataFrame:
+    """One row per document, for documents.csv (text left out: it is in the corpus)."""
+    rows = [
+        {**{f.name: getattr(doc, f.name) for f in fields(doc)}, "n_chars": len(doc.text)}
+        for doc in corpus.documents
+    ]
+    return pd.DataFrame(rows, columns=FRAME_COLUMNS)
+
+
+# --- folders and single files ---------------------------------------------------------------
+
+
+def _load_folder(folder: Path) -> tuple[list[Document], list[str]]:
+    documents, problems = [], []
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if entry.is_file() and entry.suffix.lower() in TEXT_FORMATS:
+            documents.append(_load_file(entry))
+        elif entry.name not in COMPANION_FILES:
+            problems.append(_skipped(entry))
+    metadata_path = folder / METADATA_FILE
+    if metadata_path.is_file():
+        documents, meta_problems = _apply_metadata(documents, metadata_path)
+        problems.extend(meta_problems)
+    return documents, problems
+
+
+def _skipped(entry: Path) -> str:
+    shown = paths.display(entry)
+    if entry.is_dir():
+        return f"{shown}: skipped, sub-folders are not read; move its files up or load it alone"
+    return f"{shown}: skipped, not a .txt/.html/.htm document; convert it or move it elsewhere"
+
+
+def _load_file(path: Path) -> Document:
+    raw = path.read_bytes()
+    source = paths.display(path)
+    doc = Document(
+        doc_id=path.stem, source_path=source, text="", sha256=_sha256(raw), encoding="",
+        input_format=TEXT_FORMATS[path.suffix.lower()],
+    )
+    if not raw:
+        return _failed(doc, "empty file (0 bytes)", FILE_FIX)
+    problem = _binary_problem(raw)
+    if problem:
+        return _failed(doc, *problem)
+    text, encoding, warning = decode_text(raw)
+    doc = replace(doc, encoding=encoding, warnings=warning)
+    if doc.input_format == "html":
+        return _from_html(doc, text)
+    return _with_text(doc, text, FILE_FIX)
+
+
+def _from_html(doc: Document, html: str) -> Document:
+    """Main text and page metadata via trafilatura (local parsing only, no network)."""
+    import trafilatura  # slow to import; only HTML inputs need it
+
+    page = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, date_extraction_params=HTML_DATE_PARAMS
+    )
+    if page is None or not page.text:
+        return _failed(
+            doc, "no main text found in the HTML",
+            "check it is an article page, or save the article text as .txt",
+        )
+    doc = _fill(doc, {"title": page.title, "published": page.date}, "the HTML page metadata")
+    return _with_text(doc, page.text, FILE_FIX)
+
+
+def _binary_problem(raw: bytes) -> tuple[str, str] | None:
+    """(what it is, what to do) for bytes that are not text in any encoding we read."""
+    for magic, kind in MAGIC_NUMBERS.items():
+        if raw.startswith(magic):
+            return f"binary file ({kind}), not text", BINARY_FIX
+    if raw.startswith(UTF16_BOMS):
+        return "UTF-16 encoded text, not UTF-8", "re-save it as UTF-8"
+    if b"\x00" in raw:
+        return "binary content (NUL bytes), not text", BINARY_FIX
+    return None
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+
+def _load_table(path: Path) -> list[Document]:
+    source = paths.display(path)
+    input_format = TABLE_FORMATS[path.suffix.lower()]
+    reader = {"csv": _csv_rows, "jsonl": _jsonl_rows, "parquet": _parquet_rows}[input_format]
+    columns, rows, encoding, warning = reader(path)
+    if "text" not in columns:
+        found = ", ".join(columns) or "none"
+        raise CorpusError(
+            f"{source}: missing column `text` (columns found: {found}); "
+            "name the column holding the article text `text`"
+        )
+    return [
+        _from_row(number, row, f"{source}#{number}", input_format, encoding, warning)
+        for number, row in rows
+    ]
+
+
+def _from_row(
+    number: int, row: dict[str, Any] | str, source: str, input_format: str, encoding: str,
+    warning: str,
+) -> Document:
+    """A table row; ``row`` is a message instead when the row itself could not be parsed."""
+    derived_id = f"row{number:06d}"
+    doc = Document(
+        doc_id=derived_id, source_path=source, text="", sha256="", encoding=encoding,
+        input_format=input_format, warnings=warning,
+    )
+    if isinstance(row, str):
+        return _failed(doc, row, "fix or remove the line")
+    doc = replace(doc, doc_id=_cell(row.get("doc_id")) or derived_id)
+    doc = _fill(doc, row, source)
+    text = row.get("text")
+    if text is not None and not isinstance(text, str):
+        return _failed(doc, f"`text` is a {type(text).__name__}, not a string", ROW_FIX)
+    text = text or ""
+    return _with_text(replace(doc, sha256=_sha256(text.encode("utf-8"))), text, ROW_FIX)
+
+
+def _csv_rows(path: Path) -> tuple[list[str], Rows, str, str]:
+    """csv rather than pandas: cells stay strings exactly as written, CRLF inside quotes too."""
+    text, encoding, warning = decode_text(path.read_bytes())
+    csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
+    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    columns = list(reader.fieldnames or [])
+    return columns, enumerate(reader, start=1), encoding, warning
+
+
+def _jsonl_rows(path: Path) -> tuple[list[str], Rows, str, str]:
+    """Row numbers are line numbers, so ``#N`` points at the line; blank lines are not rows."""
+    text, encoding, warning = decode_text(path.read_bytes())
+    # Split on LF only: str.splitlines would also split on U+2028 etc. inside JSON strings.
+    rows = [
+        (number, _parse_json_line(line, number))
+        for number, line in enumerate(text.removeprefix("\ufeff").split("\n"), start=1)
+        if line.strip()
+    ]
+    columns = sorted({key for _, row in rows if isinstance(row, dict) for key in row})
+    return columns, rows, encoding, warning
+
+
+def _parse_json_line(line: str, number: int) -> dict[str, Any] | str:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as error:
+        return f"line {number} is not valid JSON ({error.msg} at column {error.colno})"
+    if not isinstance(row, dict):
+        return f"line {number} is a JSON {type(row).__name__}, not an object"
+    return row
+
+
+def _parquet_rows(path: Path) -> tuple[list[str], Rows, str, str]:
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(path)
+    wanted = [name for name in ("doc_id", "text", *META_FIELDS) if name in table.column_names]
+    values = {name: table.column(name).to_pylist() for name in wanted}
+    rows = (
+        (index + 1, {name: values[name][index] for name in wanted})
+        for index in range(table.num_rows)
+    )
+    return table.column_names, rows, "utf-8", ""
+
+
+# --- metadata.csv ---------------------------------------------------------------------------
+
+
+def _apply_metadata(documents: list[Document], path: Path) -> tuple[list[Document], list[str]]:
+    """Fill fields from metadata.csv; its problems are notes, never fatal."""
+    source = paths.display(path)
+    text, _, warning = decode_text(path.read_bytes())
+    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    problems = [f"{source}: {warning}"] if warning else []
+    if "doc_id" not in (reader.fieldnames or []):
+        found = ", ".join(reader.fieldnames or []) or "none"
+        return documents, [
+            *problems,
+            f"{source}: not applied, no `doc_id` column (columns found: {found}); "
+            "add a `doc_id` column with the file names without extension",
+        ]
+    rows: dict[str, tuple[int, dict[str, str]]] = {}
+    for number, row in enumerate(reader, start=1):
+        doc_id = _cell(row.get("doc_id"))
+        if not doc_id:
+            problems.append(f"{source} row {number}: empty doc_id, row ignored")
+        elif doc_id in rows:
+            problems.append(
+                f"{source} row {number}: doc_id {doc_id!r} already given in row "
+                f"{rows[doc_id][0]}, row ignored"
+            )
+        else:
+            rows[doc_id] = (number, row)
+    known = {doc.doc_id for doc in documents}
+    problems.extend(
+        f"{source} row {number}: doc_id {doc_id!r} matches no document in the corpus"
+        for doc_id, (number, _) in rows.items()
+        if doc_id not in known
+    )
+    filled = [
+        _fill(doc, rows[doc.doc_id][1], f"{source} row {rows[doc.doc_id][0]}")
+        if doc.doc_id in rows else doc
+        for doc in documents
+    ]
+    return filled, problems
+
+
+# --- shared helpers -------------------------------------------------------------------------
+
+
+def _fill(doc: Document, values: dict[str, Any], origin: str) -> Document:
+    """Non-empty metadata values win; a date that is not ISO 8601 is left out with a warning."""
+    changes, warnings = {}, []
+    for name in META_FIELDS:
+        value = _cell(values.get(name))
+        if not value:
+            continue
+        if name == "published" and not _is_iso_date(value):
+            warnings.append(
+                f"published {value!r} in {origin} is not an ISO 8601 date "
+                "(YYYY, YYYY-MM or YYYY-MM-DD); left empty"
+            )
+            continue
+        changes[name] = value
+    return replace(doc, **changes, warnings=_join(doc.warnings, *warnings))
+
+
+def _cell(value: Any) -> str:
+    """A metadata value as text; parquet may hold real dates, nulls and numbers."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _is_iso_date(value: str) -> bool:
+    if not ISO_DATE.fullmatch(value):
+        return False
+    parts = [int(part) for part in value.split("-")]
+    try:
+        dt.date(parts[0], *(parts[1:] + [1, 1])[:2])
+    except ValueError:
+        return False
+    return True
+
+
+def _with_text(doc: Document, text: str, fix: str) -> Document:
+    """Accept ``text`` unless it is empty, whitespace only or mostly control characters."""
+    if not text:
+        return _failed(doc, "no text (empty)", fix)
+    if text.isspace():
+        return _failed(doc, "only whitespace, no text", fix)
+    if len(CONTROL_CHARS.findall(text)) > MAX_CONTROL_SHARE * len(text):
+        return _failed(doc, "binary content (mostly control characters), not text", fix)
+    return replace(doc, text=text)
+
+
+def _failed(doc: Document, problem: str, fix: str) -> Document:
+    return replace(doc, text="", status="error", error=f"{doc.source_path}: {problem}: {fix}")
+
+
+def _flag_duplicates(documents: list[Document]) -> list[Document]:
+    """Later occurrences of a doc_id become errors naming the first, so ids stay unique keys."""
+    first_source: dict[str, str] = {}
+    flagged = []
+    for doc in documents:
+        if doc.doc_id in first_source:
+            doc = _failed(
+                doc, f"duplicate doc_id {doc.doc_id!r}, already used by {first_source[doc.doc_id]}",
+                "give this document a unique doc_id or remove it",
+            )
+        else:
+            first_source[doc.doc_id] = doc.source_path
+        flagged.append(doc)
+    return flagged
+
+
+def _join(*notes: str) -> str:
+    return "; ".join(note for note in notes if note)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -1,0 +1,29 @@
+"""Figures: seaborn, one idea each, saved as PNG next to the CSV of the numbers behind it.
+
+PNG metadata carries no software version or date, so the same numbers give the same bytes.
+"""
+
+from __future__ import annotations
+
+import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+
+from . import paths
+
+matplotlib.rcParams["svg.hashsalt"] = "newsframe"  # stable SVG ids if anyone saves SVG
+
+
+def theme() -> None:
+    sns.set_theme(style="whitegrid", context="notebook")
+    plt.rcParams.update({"figure.dpi": 100, "savefig.dpi": 100, "figure.figsize": (9, 4.5)})
+
+
+def save_figure(fig: plt.Figure, data: pd.DataFrame, out_dir, name: str) -> None:
+    """Write ``figures/<name>.png`` and ``figures/<name>.csv`` (returns nothing, so a notebook shows nothing)."""
+    folder = paths.out_dir(out_dir) / "figures"
+    folder.mkdir(parents=True, exist_ok=True)
+    png = folder / f"{name}.png"
+    fig.savefig(png, bbox_inches="tight", metadata={"Software": None})
+    data.to_csv(folder / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n")

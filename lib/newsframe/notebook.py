@@ -1,0 +1,33 @@
+"""Notebook glue: one call at the top of every stage notebook."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+from IPython.display import HTML
+
+from .figures import theme
+
+
+#: Left-aligned, wrapping table cells: the tables here are mostly text.
+_TABLE_CSS = (
+    "<style>.dataframe td, .dataframe th {text-align: left !important; vertical-align: top;}"
+    ".dataframe td {max-width: 48em; white-space: normal;}</style>"
+)
+
+
+def setup() -> HTML:
+    """Same look and the same text output in JupyterLab, papermill and nbval (show the result once)."""
+    theme()
+    pd.set_option("display.max_rows", 200)
+    pd.set_option("display.max_columns", 30)
+    pd.set_option("display.max_colwidth", 160)
+    pd.set_option("display.width", 200)
+    return HTML(_TABLE_CSS)
+
+
+def problems_markdown(problems: list[str]) -> str:
+    if not problems:
+        return "No corpus-level problems were found."
+    return "**Corpus-level problems** (processing went on):\n" + "\n".join(f"- {escape(p)}" for p in problems)

@@ -1,0 +1,539 @@
+"""Run the stage notebooks with papermill and render them to HTML with nbconvert.
+
+The ``.py`` files (jupytext ``py:percent``) are the source of truth; a run executes them in
+order into ``build/<run>/``, strips whatever makes two runs differ (timestamps, random ids,
+absolute paths), renders each to ``<out>/NN_name.html`` and writes ``<out>/index.html``.
+The default run (seeds -> reports) also refreshes the paired ``notebooks/NN_name.ipynb``
+whose stored outputs nbval checks.
+
+Offline and untrusted-text safe HTML: the lab template's require.js, MathJax, mermaid and
+widget loaders (all on CDNs) are dropped, a Content-Security-Policy forbids every script and
+network load, and HTML/Markdown outputs pass an allowlist sanitizer (corpus text can reach
+them): scripts, event handlers, frames, remote images and CSS that could fetch are dropped,
+tables, <details> and the library's own <style> blocks are kept. Cost: no MathJax (TeX shows
+as typed) and no interactive widgets.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import difflib
+import hashlib
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Mapping
+
+import bleach
+import jinja2
+import jupytext
+import nbformat
+import papermill
+import yaml
+from bleach.css_sanitizer import CSSSanitizer
+from nbconvert import HTMLExporter
+from tqdm import tqdm
+
+from newsframe import paths, site
+from newsframe.paths import BUILD, NOTEBOOKS, ROOT
+
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+PAIRING = "ipynb,py:percent"
+INJECTED_TAG = "injected-parameters"
+#: Set from ``run()``'s own arguments, never from a params file.
+RESERVED = ("corpus", "codebook", "out_dir")
+#: Kernel log noise (e.g. ipykernel's TCP warning) would otherwise land on the user's terminal.
+KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR"]
+
+
+class UsageError(ValueError):
+    """The caller's mistake (unknown stage or parameter), found before anything runs."""
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage notebook: ``NN_name.py`` with its paired ``NN_name.ipynb`` beside it."""
+
+    source: Path
+
+    @property
+    def name(self) -> str:
+        return self.source.stem
+
+    @property
+    def paired(self) -> Path:
+        return self.source.with_suffix(".ipynb")
+
+    def html(self, out: Path) -> Path:
+        return out / f"{self.name}.html"
+
+
+@dataclass
+class StageFailure:
+    """Where a stage stopped, said so that the reader can open the traceback at once."""
+
+    stage: str
+    source: Path
+    cell: int | None  # 1-based position among the cells of the stage's .py
+    execution_count: int | None
+    ename: str
+    evalue: str
+    notebook: Path  # executed notebook in build/ holding the traceback
+
+    def __str__(self) -> str:
+        where = f"cell {self.cell} of {paths.display(self.source)}" if self.cell else "an unknown cell"
+        if self.execution_count:
+            where += f" (In [{self.execution_count}])"
+        return (
+            f"newsframe: stage {self.stage} failed at {where}: {self.ename}: {self.evalue}\n"
+            f"  executed notebook with the traceback: {paths.display(self.notebook)}"
+        )
+
+
+@dataclass
+class RunResult:
+    """What a run did: stages that ran to the end, pages written, notebooks refreshed, failures."""
+
+    out: Path
+    build: Path
+    ran: list[str] = field(default_factory=list)
+    html: dict[str, Path] = field(default_factory=dict)
+    index: Path | None = None
+    written_back: list[Path] = field(default_factory=list)
+    failures: list[StageFailure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+# --- stages and parameters -------------------------------------------------------------------
+
+
+def discover(notebooks_dir: Path = NOTEBOOKS) -> list[Stage]:
+    """Stage notebooks, in run order: ``NN_*.py``."""
+    return [Stage(p) for p in sorted(Path(notebooks_dir).glob("[0-9][0-9]_*.py"))]
+
+
+def select(stages: list[Stage], wanted: str | Iterable[str] | None) -> list[Stage]:
+    """Stages picked by number (``01``) or full name; ``None`` picks all, in run order."""
+    if wanted is None:
+        return list(stages)
+    tokens = [t.strip() for t in (wanted.split(",") if isinstance(wanted, str) else wanted)]
+    tokens = [t for t in tokens if t]
+    unknown = [t for t in tokens if not any(t in (s.name, s.name[:2]) for s in stages)]
+    if unknown or not tokens:
+        names = ", ".join(s.name for s in stages) or "none"
+        raise UsageError(f"unknown stage {', '.join(unknown) or '(empty)'}; stages are: {names}")
+    return [s for s in stages if s.name in tokens or s.name[:2] in tokens]
+
+
+def load_params(params: Mapping | str | os.PathLike | None) -> dict:
+    """Extra parameters as a dict: given as one, or read from a YAML file (lists and maps welcome)."""
+    if params is None:
+        return {}
+    if isinstance(params, Mapping):
+        return dict(params)
+    path = paths.resolve(params)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UsageError(f"cannot read params file {params}: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        raise UsageError(f"params file {params} is not valid YAML: {exc}") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise UsageError(f"params file {params} must hold a mapping of name: value")
+    return data
+
+
+def split_params(params: Mapping, declared: Mapping[str, set[str]]) -> dict[str, dict]:
+    """Per-stage parameters: top-level keys go to every stage declaring them, ``stage: {...}``
+    sections to that stage only. Anything no stage declares is an error, so typos cannot pass."""
+    per_stage: dict[str, dict] = {name: {} for name in declared}
+    for key, value in params.items():
+        if key in declared:
+            if not isinstance(value, Mapping):
+                raise UsageError(f"params section {key} must be a mapping of name: value")
+            for name, val in value.items():
+                _check_name(name, declared[key], f"stage {key} does not declare it")
+                per_stage[key][name] = val
+            continue
+        owners = [stage for stage, names in declared.items() if key in names]
+        _check_name(key, set().union(*declared.values()) if declared else set(), "no stage declares it")
+        for stage in owners:
+            per_stage[stage].setdefault(key, value)
+    return per_stage
+
+
+def _check_name(name, known: set[str], why: str) -> None:
+    if name in RESERVED:
+        raise UsageError(f"parameter {name} is set with --{name.replace('_', '-')}, not in params")
+    if name not in known:
+        hint = difflib.get_close_matches(str(name), sorted(known), n=1)
+        tip = f" (did you mean {hint[0]}?)" if hint else ""
+        raise UsageError(f"unknown parameter {name}: {why}{tip}")
+
+
+# --- notebooks -------------------------------------------------------------------------------
+
+
+def read_stage(stage: Stage) -> nbformat.NotebookNode:
+    """The .py as a notebook with stable cell ids (jupytext makes random ones) and python3 kernel."""
+    nb = jupytext.read(stage.source)
+    nb.nbformat, nb.nbformat_minor = 4, 5
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"cell-{i:03d}"
+    nb.metadata["kernelspec"] = dict(KERNELSPEC)
+    return nb
+
+
+def _renumber(nb) -> None:
+    """Execution counts 1..n in cell order, whatever the kernel counted."""
+    count = 0
+    for cell in nb.cells:
+        if cell.cell_type != "code" or cell.get("execution_count") is None:
+            continue
+        count += 1
+        cell.execution_count = count
+        for output in cell.get("outputs", []):
+            if "execution_count" in output:
+                output.execution_count = count
+
+
+def _relative_or_none(path) -> str | None:
+    shown = paths.display(path) if path else None
+    return shown if shown and not Path(shown).is_absolute() else None
+
+
+def normalise(nb, source_ids: set[str]) -> None:
+    """Strip what differs between runs: timings, timestamps, random ids, absolute paths."""
+    meta = nb.metadata.get("papermill", {})
+    for key in ("start_time", "end_time", "duration"):
+        meta.pop(key, None)
+    for key in ("input_path", "output_path"):
+        if key in meta:
+            shown = _relative_or_none(meta.pop(key))
+            if shown:
+                meta[key] = shown
+    for i, cell in enumerate(nb.cells):
+        cell.metadata.pop("execution", None)
+        for key in ("start_time", "end_time", "duration"):
+            cell.metadata.get("papermill", {}).pop(key, None)
+        if cell.metadata.get("tags") == []:
+            del cell.metadata["tags"]
+        if cell.get("id") not in source_ids:  # papermill's own cells get random ids
+            tags = cell.metadata.get("tags", [])
+            cell.id = INJECTED_TAG if INJECTED_TAG in tags else f"papermill-{i:03d}"
+    _renumber(nb)
+
+
+def _added(cell) -> bool:
+    """A cell papermill put in (parameters, error banners), not one of the .py's."""
+    return INJECTED_TAG in cell.metadata.get("tags", []) or cell.id.startswith("papermill-")
+
+
+def paired_metadata(source: Path, language_info: Mapping | None = None) -> dict:
+    """Notebook metadata for the stored .ipynb: the .py's own plus kernel and pairing."""
+    meta = dict(jupytext.read(source).metadata)
+    meta["jupytext"] = {k: v for k, v in meta.get("jupytext", {}).items() if k != "text_representation"}
+    meta["jupytext"]["formats"] = PAIRING
+    meta["kernelspec"] = dict(KERNELSPEC)
+    if language_info:
+        meta["language_info"] = dict(language_info)
+    return meta
+
+
+def write_back(executed, source: Path, target: Path | None = None) -> Path:
+    """Store an executed notebook as the paired .ipynb of ``source``, minus papermill's traces,
+    so that ``jupytext --to py:percent`` of it gives the .py back."""
+    if not isinstance(executed, nbformat.NotebookNode):
+        executed = nbformat.read(executed, 4)
+    nb = copy.deepcopy(executed)
+    nb.cells = [c for c in nb.cells if not _added(c)]
+    for cell in nb.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        if cell.metadata.get("tags") == []:
+            del cell.metadata["tags"]
+    nb.metadata = nbformat.from_dict(paired_metadata(Path(source), nb.metadata.get("language_info")))
+    _renumber(nb)
+    target = Path(target) if target else Path(source).with_suffix(".ipynb")
+    nbformat.write(nb, target)
+    return target
+
+
+_VERSION_STAMP = re.compile(r"^#\s+(format_version|jupytext_version):.*\n", re.MULTILINE)
+
+
+def sync_diff(source: Path, paired: Path | None = None) -> str:
+    """Empty when ``jupytext --to py:percent`` of the paired .ipynb equals the .py, else a diff.
+    jupytext's version stamp lines are ignored, so an upgrade alone does not unpair them."""
+    source = Path(source)
+    paired = Path(paired) if paired else source.with_suffix(".ipynb")
+    if not paired.is_file():
+        return f"{paths.display(paired)} is missing"
+    want = _VERSION_STAMP.sub("", source.read_text(encoding="utf-8"))
+    got = _VERSION_STAMP.sub("", jupytext.writes(jupytext.read(paired), fmt="py:percent"))
+    lines = difflib.unified_diff(
+        want.splitlines(True), got.splitlines(True), paths.display(source), paths.display(paired)
+    )
+    return "".join(lines)
+
+
+def in_sync(source: Path, paired: Path | None = None) -> bool:
+    """Whether the stored .ipynb still holds exactly the cells of the .py."""
+    return sync_diff(source, paired) == ""
+
+
+# --- execution -------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _kernel_env():
+    """``--out`` wins: the nbval sandbox override must not redirect a pipeline run's tables."""
+    saved = os.environ.pop(paths.OUT_DIR_OVERRIDE_ENV, None)
+    try:
+        yield
+    finally:
+        if saved is not None:
+            os.environ[paths.OUT_DIR_OVERRIDE_ENV] = saved
+
+
+def _failed_cell(nb):
+    """The cell that stopped the run: papermill marks errors; a dead kernel leaves the last started."""
+    failed = [c for c in nb.cells if c.metadata.get("papermill", {}).get("status") == "failed"]
+    started = [c for c in nb.cells if c.metadata.get("papermill", {}).get("start_time")]
+    return (failed or started or [None])[-1]
+
+
+def execute(stage: Stage, nb, parameters: Mapping, build: Path) -> tuple[Path, StageFailure | None]:
+    """Execute one stage into ``build/NN_name.ipynb``; the saved notebook is normalised either way."""
+    inputs = build / "inputs" / f"{stage.name}.ipynb"
+    output = build / f"{stage.name}.ipynb"
+    output.unlink(missing_ok=True)
+    error: BaseException | None = None
+    try:
+        with _kernel_env():
+            papermill.execute_notebook(
+                str(inputs), str(output), parameters=dict(parameters), kernel_name="python3",
+                cwd=str(ROOT), progress_bar=False, record_timing=False, extra_arguments=KERNEL_ARGS,
+            )
+    except Exception as exc:  # cell error, dead kernel, missing kernel: all stop the run
+        error = exc
+    if not output.is_file():
+        nbformat.write(nb, output)  # nothing ran: keep the input for reference
+    executed = nbformat.read(output, 4)
+    cell = _failed_cell(executed) if error else None
+    normalise(executed, {c.id for c in nb.cells})
+    nbformat.write(executed, output)
+    if error is None:
+        return output, None
+    ids = [c.id for c in nb.cells]
+    ename = getattr(error, "ename", None) or type(error).__name__
+    evalue = error.evalue if hasattr(error, "ename") else str(error)
+    return output, StageFailure(
+        stage=stage.name,
+        source=stage.source,
+        cell=ids.index(cell.id) + 1 if cell is not None and cell.id in ids else None,
+        execution_count=cell.get("execution_count") if cell is not None else None,
+        ename=ename,
+        evalue=(evalue or "").strip(),
+        notebook=output,
+    )
+
+
+# --- rendering -------------------------------------------------------------------------------
+
+CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:"
+_TEMPLATE = "newsframe_offline.html.j2"
+_TEMPLATES = jinja2.DictLoader({_TEMPLATE: (
+    "{%- extends 'index.html.j2' -%}\n"
+    "{% block html_head_js %}"
+    f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+    "{% endblock html_head_js %}\n"
+    "{% block jupyter_widgets %}{% endblock jupyter_widgets %}\n"
+    "{% block html_head_js_mathjax %}{% endblock html_head_js_mathjax %}\n"
+    "{% block html_head_js_mermaidjs %}{% endblock html_head_js_mermaidjs %}\n"
+    "{% block data_widget_view %}{% endblock data_widget_view %}\n"
+)})
+
+_TAGS = [
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del",
+    "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5",
+    "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp",
+    "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
+    "thead", "tr", "u", "ul",
+]
+_DROP_WITH_CONTENT = re.compile(r"<(script|iframe|object|template)\b.*?</\1\s*>", re.I | re.S)
+_STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.I | re.S)
+_UNSAFE_CSS = re.compile(r"@import|url\s*\(|expression\s*\(|[<\\]", re.I)
+_CSS = CSSSanitizer()  # inline style attributes: a property allowlist, nothing that fetches
+
+
+def _allowed_attr(tag: str, name: str, value: str) -> bool:
+    """Images only as data:, links only to http(s)/mail/anchors (following one is not a load)."""
+    if name in ("class", "id", "title", "align", "style"):
+        return True
+    if tag == "img":
+        return name in ("alt", "width", "height") or (name == "src" and value.startswith("data:image/"))
+    if tag == "a" and name == "href":
+        scheme = re.match(r"^([a-z][a-z0-9+.-]*):", value, re.I)
+        return not scheme or scheme.group(1).lower() in ("http", "https", "mailto")
+    return tag in ("td", "th") and name in ("colspan", "rowspan") or tag == "ol" and name == "start"
+
+
+def clean_html(html) -> str:
+    """Allowlist sanitizer for notebook HTML/Markdown outputs. Replaces nbconvert's, which
+    escapes table headers (mangling every DataFrame) and drops the library's ``<style>`` blocks;
+    those are kept unless they could fetch or break out (``url(``, ``@import``, ``<``, ``\\``)."""
+    html = html.decode() if isinstance(html, bytes) else str(html)
+    styles = [css for css in _STYLE_BLOCK.findall(html) if not _UNSAFE_CSS.search(css)]
+    body = bleach.clean(
+        _DROP_WITH_CONTENT.sub("", _STYLE_BLOCK.sub("", html)), tags=_TAGS, attributes=_allowed_attr,
+        protocols=["http", "https", "mailto", "data"], strip=True, strip_comments=True, css_sanitizer=_CSS,
+    )
+    return "".join(f"<style>{css}</style>" for css in styles) + body
+
+
+def render(nb, target: Path, show_code: bool = False, title: str | None = None) -> Path:
+    """One stage page: lab look, code hidden unless asked, offline, byte-stable."""
+    exporter = HTMLExporter(
+        template_name="lab", template_file=_TEMPLATE, extra_loaders=[_TEMPLATES],
+        exclude_input=not show_code, exclude_input_prompt=True, exclude_output_prompt=True,
+        sanitize_html=True, filters={"clean_html": clean_html},
+    )
+    name = title or nb.metadata.get("title") or target.stem
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(body, encoding="utf-8", newline="\n")
+    return target
+
+
+# --- the run ---------------------------------------------------------------------------------
+
+
+def _run_name(out: Path) -> str:
+    """build/<run name>/: the out folder's path inside the root, else its name plus a hash."""
+    shown = paths.display(out)
+    if not Path(shown).is_absolute():
+        return shown.replace("/", "-")
+    return f"{out.name}-{hashlib.sha1(shown.encode()).hexdigest()[:8]}"
+
+
+def default_codebook(corpus: Path) -> Path | None:
+    """``<corpus>/codebook.yml`` when the corpus is a folder holding one."""
+    candidate = corpus / "codebook.yml"
+    return candidate if corpus.is_dir() and candidate.is_file() else None
+
+
+def _arg(path: Path | None) -> str:
+    return "" if path is None else paths.display(path)
+
+
+def is_default_run(corpus: Path, out: Path, codebook: Path | None, extra: Mapping) -> bool:
+    """The run whose outputs the paired .ipynb store: seeds -> reports, as the notebooks default."""
+    same = lambda a, b: a is not None and Path(a).resolve() == Path(b).resolve()  # noqa: E731
+    return (
+        same(corpus, paths.SEEDS) and same(out, ROOT / "reports")
+        and same(codebook, paths.SEEDS / "codebook.yml") and not extra
+    )
+
+
+def _remove_stale(out: Path, stages: Iterable[Stage]) -> None:
+    """A failed run must not leave earlier "good" pages looking current."""
+    for stage in stages:
+        stage.html(out).unlink(missing_ok=True)
+    (out / "index.html").unlink(missing_ok=True)
+
+
+def _codebook(corpus: Path, codebook) -> Path | None:
+    """``None``: the corpus's own codebook.yml, else the empty one (said aloud); ``""``: empty."""
+    if codebook is None:
+        found = default_codebook(corpus)
+        if found is None:
+            where = paths.display(corpus)
+            print(f"newsframe: no codebook.yml in {where}; using the empty codebook", file=sys.stderr)
+        return found
+    if str(codebook) == "":
+        return None
+    path = paths.resolve(codebook)
+    if not path.is_file():
+        raise UsageError(f"codebook {path} does not exist")
+    return path
+
+
+def prepare(stages: list[Stage], build: Path) -> tuple[dict, dict[str, set[str]]]:
+    """Write each stage as a notebook into ``build/inputs/`` and read the parameters it declares."""
+    (build / "inputs").mkdir(parents=True, exist_ok=True)
+    sources, declared = {}, {}
+    for stage in stages:
+        sources[stage.name] = nb = read_stage(stage)
+        path = build / "inputs" / f"{stage.name}.ipynb"
+        nbformat.write(nb, path)
+        tagged = sum("parameters" in c.metadata.get("tags", []) for c in nb.cells)
+        if tagged != 1:
+            where = paths.display(stage.source)
+            raise UsageError(f"{where} needs exactly one cell tagged parameters, has {tagged}")
+        declared[stage.name] = set(papermill.inspect_notebook(str(path)))
+    return sources, declared
+
+
+def run(
+    corpus, out, codebook=None, params=None, show_code: bool = False, stages=None,
+    notebooks_dir: Path = NOTEBOOKS, build_dir: Path = BUILD, progress: bool = True,
+    write_back_notebooks: bool | None = None,
+) -> RunResult:
+    """Execute the stages in order, render each, then write the index; stop at the first failure.
+
+    Relative paths are taken from the repository root. ``params``: a dict or a YAML file.
+    ``write_back_notebooks=None`` refreshes the paired .ipynb only on the default run
+    (seeds -> reports, default codebook, no extra params), whose outputs nbval checks.
+    """
+    corpus, out = paths.resolve(corpus), paths.resolve(out)
+    if not corpus.exists():
+        raise UsageError(f"corpus {corpus} does not exist")
+    codebook = _codebook(corpus, codebook)
+    extra = load_params(params)
+    every = discover(notebooks_dir)
+    if not every:
+        raise UsageError(f"no stage notebooks (NN_name.py) in {notebooks_dir}")
+    chosen = select(every, stages)
+    build = Path(build_dir) / _run_name(out)
+    sources, declared = prepare(every, build)
+    per_stage = split_params(extra, declared)
+    base = {"corpus": _arg(corpus), "codebook": _arg(codebook), "out_dir": _arg(out)}
+    if write_back_notebooks is None:
+        write_back_notebooks = is_default_run(corpus, out, codebook, extra)
+
+    result = RunResult(out=out, build=build)
+    out.mkdir(parents=True, exist_ok=True)
+    bar = tqdm(chosen, desc="stages", unit="stage", file=sys.stderr, disable=not progress)
+    for i, stage in enumerate(bar):
+        bar.set_postfix_str(stage.name)
+        wanted = {**base, **per_stage[stage.name]}
+        parameters = {k: v for k, v in wanted.items() if k in declared[stage.name]}
+        try:
+            executed_path, failure = execute(stage, sources[stage.name], parameters, build)
+        except KeyboardInterrupt:
+            _remove_stale(out, chosen[i:])
+            raise
+        if failure:
+            bar.close()
+            _remove_stale(out, chosen[i:])
+            print(failure, file=sys.stderr)
+            result.failures.append(failure)
+            return result
+        executed = nbformat.read(executed_path, 4)
+        title = site.describe(stage.source)[0]
+        result.html[stage.name] = render(executed, stage.html(out), show_code=show_code, title=title)
+        if write_back_notebooks:
+            result.written_back.append(write_back(executed, stage.source))
+        result.ran.append(stage.name)
+    bar.close()
+    result.index = site.write_index(out, [s.source for s in every])
+    return result

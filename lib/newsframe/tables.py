@@ -1,0 +1,46 @@
+"""Reading and writing the run's tables: UTF-8 CSV, one header row, stable bytes.
+
+Every stage writes its tables here and the next stage reads them back, so any notebook can
+be rerun alone. Columns are read as text (no NaN, no type guessing) and offsets as integers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+
+#: Columns that hold whole numbers in any table (besides counts, which are named ``n_*``).
+INTEGER_COLUMNS = ("start", "end", "block_id", "statement_id", "chars")
+
+
+def _is_integer_column(name: str) -> bool:
+    return name in INTEGER_COLUMNS or name.startswith("n_")
+
+
+class MissingTableError(FileNotFoundError):
+    """A stage ran before the stage that writes its input."""
+
+
+def table_path(out_dir, name: str) -> Path:
+    return paths.out_dir(out_dir) / "tables" / f"{name}.csv"
+
+
+def write_table(frame: pd.DataFrame, out_dir, name: str) -> Path:
+    path = table_path(out_dir, name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    return path
+
+
+def read_table(out_dir, name: str, written_by: str = "") -> pd.DataFrame:
+    path = table_path(out_dir, name)
+    if not path.is_file():
+        hint = f": run {written_by} first" if written_by else ""
+        raise MissingTableError(f"{paths.display(path)} not found{hint}")
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    for column in filter(_is_integer_column, frame.columns):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
+    return frame
