@@ -14,7 +14,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from newsframe import cli, paths, pipeline, site
+from newsframe import cli, paths, pipeline, render, site
 
 TOY = Path(__file__).parent / "data" / "toy_notebooks"
 PARAMS = "words: [alpha, 'b<eta>']\n02_count:\n  method: median\n"
@@ -133,7 +133,7 @@ def test_code_is_hidden_unless_asked(first, tmp_path):
     assert "to_csv" not in hidden and "hl-ipython3" not in hidden
     assert "<th>word</th>" in hidden and "<td>b&lt;eta&gt;</td>" in hidden  # the DataFrame survives
     executed = nbformat.read(result.build / "01_words.ipynb", 4)
-    shown = pipeline.render(executed, tmp_path / "shown.html", show_code=True).read_text(encoding="utf-8")
+    shown = render.render(executed, tmp_path / "shown.html", show_code=True).read_text(encoding="utf-8")
     assert "to_csv" in shown and "hl-ipython3" in shown
 
 
@@ -155,7 +155,7 @@ def test_sanitizer_keeps_tables_and_safe_styles():
         '<table><thead><tr><th onclick="x()">h</th></tr></thead><tbody><tr><td style="color:red;'
         'background:url(http://e)">v</td></tr></tbody></table><a href="javascript:alert(1)">j</a>'
     )
-    clean = pipeline.clean_html(dirty)
+    clean = render.clean_html(dirty)
     assert clean.startswith("<style>.nf-cut{text-decoration:line-through}</style><table>")
     assert "<th>h</th>" in clean and '<td style="color:red;">v</td>' in clean
     assert "url(" not in clean and "onclick" not in clean and "javascript" not in clean

@@ -1,0 +1,84 @@
+"""Render executed notebooks to HTML that is offline, byte-stable and safe for untrusted text.
+
+The lab template's require.js, MathJax, mermaid and widget loaders (all on CDNs) are dropped,
+a Content-Security-Policy forbids every script and network load, and HTML/Markdown outputs
+pass an allowlist sanitizer (corpus text can reach them): scripts, event handlers, frames,
+remote images and CSS that could fetch are dropped; tables, <details> and the library's own
+<style> blocks are kept. Cost: no MathJax (TeX shows as typed) and no interactive widgets.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import bleach
+import jinja2
+from bleach.css_sanitizer import CSSSanitizer
+from nbconvert import HTMLExporter
+
+# --- rendering -------------------------------------------------------------------------------
+
+CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:"
+_TEMPLATE = "newsframe_offline.html.j2"
+_TEMPLATES = jinja2.DictLoader({_TEMPLATE: (
+    "{%- extends 'index.html.j2' -%}\n"
+    "{% block html_head_js %}"
+    f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+    "{% endblock html_head_js %}\n"
+    "{% block jupyter_widgets %}{% endblock jupyter_widgets %}\n"
+    "{% block html_head_js_mathjax %}{% endblock html_head_js_mathjax %}\n"
+    "{% block html_head_js_mermaidjs %}{% endblock html_head_js_mermaidjs %}\n"
+    "{% block data_widget_view %}{% endblock data_widget_view %}\n"
+)})
+
+_TAGS = [
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del",
+    "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5",
+    "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp",
+    "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
+    "thead", "tr", "u", "ul",
+]
+_DROP_WITH_CONTENT = re.compile(r"<(script|iframe|object|template)\b.*?</\1\s*>", re.I | re.S)
+_STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.I | re.S)
+_UNSAFE_CSS = re.compile(r"@import|url\s*\(|expression\s*\(|[<\\]", re.I)
+_CSS = CSSSanitizer()  # inline style attributes: a property allowlist, nothing that fetches
+
+
+def _allowed_attr(tag: str, name: str, value: str) -> bool:
+    """Images only as data:, links only to http(s)/mail/anchors (following one is not a load)."""
+    if name in ("class", "id", "title", "align", "style"):
+        return True
+    if tag == "img":
+        return name in ("alt", "width", "height") or (name == "src" and value.startswith("data:image/"))
+    if tag == "a" and name == "href":
+        scheme = re.match(r"^([a-z][a-z0-9+.-]*):", value, re.I)
+        return not scheme or scheme.group(1).lower() in ("http", "https", "mailto")
+    return tag in ("td", "th") and name in ("colspan", "rowspan") or tag == "ol" and name == "start"
+
+
+def clean_html(html) -> str:
+    """Allowlist sanitizer for notebook HTML/Markdown outputs. Replaces nbconvert's, which
+    escapes table headers (mangling every DataFrame) and drops the library's ``<style>`` blocks;
+    those are kept unless they could fetch or break out (``url(``, ``@import``, ``<``, ``\\``)."""
+    html = html.decode() if isinstance(html, bytes) else str(html)
+    styles = [css for css in _STYLE_BLOCK.findall(html) if not _UNSAFE_CSS.search(css)]
+    body = bleach.clean(
+        _DROP_WITH_CONTENT.sub("", _STYLE_BLOCK.sub("", html)), tags=_TAGS, attributes=_allowed_attr,
+        protocols=["http", "https", "mailto", "data"], strip=True, strip_comments=True, css_sanitizer=_CSS,
+    )
+    return "".join(f"<style>{css}</style>" for css in styles) + body
+
+
+def render(nb, target: Path, show_code: bool = False, title: str | None = None) -> Path:
+    """One stage page: lab look, code hidden unless asked, offline, byte-stable."""
+    exporter = HTMLExporter(
+        template_name="lab", template_file=_TEMPLATE, extra_loaders=[_TEMPLATES],
+        exclude_input=not show_code, exclude_input_prompt=True, exclude_output_prompt=True,
+        sanitize_html=True, filters={"clean_html": clean_html},
+    )
+    name = title or nb.metadata.get("title") or target.stem
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(body, encoding="utf-8", newline="\n")
+    return target
