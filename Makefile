@@ -15,12 +15,16 @@ CODEBOOK ?=
 PARAMS ?=
 SHOW_CODE ?=
 
-.PHONY: help install reports test lab lock clean
+# Third-party corpora for benchmarks, read in place (never copied into the repository).
+DATA ?= ../shared/data
+
+.PHONY: help install reports test lab bench lock clean
 
 help:
 	@echo "make reports   run every notebook on $(CORPUS) and render $(OUT)/ (HTML, tables, figures)"
 	@echo "make test      pytest for lib/ and nbval for notebooks/"
 	@echo "make lab       open the notebooks in JupyterLab"
+	@echo "make bench     benchmarks on $(DATA) (PolNeAR, Reuters-21578); results in bench/results/"
 	@echo "make lock      re-resolve requirements.lock from pyproject.toml"
 
 $(STAMP): pyproject.toml requirements.lock
@@ -43,6 +47,10 @@ test: $(STAMP)
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab notebooks/
+
+bench: $(STAMP)
+	$(PY) bench/attribution_polnear.py --data '$(DATA)/polnear' --out bench/results/attribution_polnear.json
+	$(PY) bench/segmenters_polnear.py --data '$(DATA)/polnear' --out bench/results/segmenters_polnear.json
 
 # Re-resolve the pins: newest versions that satisfy pyproject.toml, in a throw-away venv.
 lock:

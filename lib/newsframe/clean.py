@@ -16,6 +16,7 @@ from html import escape
 
 import pandas as pd
 
+from .audit import assert_tiled
 from .corpus import Corpus
 
 # Reasons, as written to removed_spans.csv.
@@ -33,7 +34,7 @@ BLANK = "blank residue"
 RULES = {
     TITLE: "the first line of the document when it has no sentence-ending punctuation "
     "(or equals the title given in the metadata)",
-    HEADING: f"a line of at most {{max_heading_words}} words with no sentence-ending punctuation, "
+    HEADING: "a line of at most {max_heading_words} words with no sentence-ending punctuation, "
     "followed later by body text",
     DATELINE: "an upper-case place name (optionally with a news agency in brackets) followed by a "
     "colon or dash at the start of a paragraph",
@@ -230,24 +231,9 @@ def rules_table() -> pd.DataFrame:
 
 def check_tiling(corpus: Corpus, body_blocks: pd.DataFrame, removed_spans: pd.DataFrame) -> str:
     """Raise if any raw character is unaccounted for or claimed twice; else say what was checked."""
-    spans = pd.concat([body_blocks[["doc_id", "start", "end", "text"]], removed_spans[["doc_id", "start", "end", "text"]]])
-    by_doc = {doc_id: group.sort_values("start") for doc_id, group in spans.groupby("doc_id")}
-    checked = 0
-    for doc in corpus.documents:
-        if doc.status != "ok":
-            continue
-        cursor = 0
-        for start, end, text in by_doc.get(doc.doc_id, spans.iloc[:0])[["start", "end", "text"]].itertuples(index=False):
-            if start != cursor:
-                raise AssertionError(f"{doc.doc_id}: {'gap' if start > cursor else 'overlap'} at offset {cursor}")
-            if doc.text[start:end] != text:
-                raise AssertionError(f"{doc.doc_id}: [{start}:{end}] does not equal its recorded text")
-            cursor = end
-        if cursor != len(doc.text):
-            raise AssertionError(f"{doc.doc_id}: characters {cursor}..{len(doc.text)} unaccounted for")
-        checked += len(doc.text)
-    n_docs = sum(doc.status == "ok" for doc in corpus.documents)
-    return (f"Every one of the {checked:,} raw characters of {n_docs} documents is in exactly one body block "
+    texts = {doc.doc_id: doc.text for doc in corpus.documents if doc.status == "ok"}
+    checked = assert_tiled(texts, body_blocks, removed_spans)
+    return (f"Every one of the {checked:,} raw characters of {len(texts)} documents is in exactly one body block "
             "or removed span, and every span's text equals the raw text at its offsets.")
 
 

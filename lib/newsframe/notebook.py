@@ -13,7 +13,7 @@ from .figures import theme
 #: Left-aligned, wrapping table cells: the tables here are mostly text.
 _TABLE_CSS = (
     "<style>.dataframe td, .dataframe th {text-align: left !important; vertical-align: top;}"
-    ".dataframe td {max-width: 48em; white-space: normal;}</style>"
+    ".dataframe td {max-width: 48em; white-space: normal;} .dataframe td:last-child {min-width: 24em;}</style>"
 )
 
 

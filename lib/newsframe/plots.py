@@ -25,3 +25,28 @@ def kept_removed_chars(budget: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=3, frameon=False)
     fig.tight_layout()
     return fig, wide.sort_index().reset_index()
+
+
+#: One colour per speaker group, the same in every figure.
+GROUP_COLOURS = {
+    "Ukraine": "#f2c14e", "Russia": "#c0392b", "Iran": "#2e8b57", "United States": "#34495e",
+    "European Union": "#3b6fb6", "NATO": "#7f8fa6", "Media": "#9b59b6", "Other": "#b8a98f",
+    "(article's own voice)": "#dddddd",
+}
+
+
+def statements_by_group(statements: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """Statements per document, stacked by the speaker group they are attributed to."""
+    voiced = statements.assign(group=statements["speaker_group"].replace("", "(article's own voice)"))
+    counts = voiced.groupby(["doc_id", "group"]).size().unstack(fill_value=0)
+    order = [g for g in GROUP_COLOURS if g in counts.columns] + sorted(set(counts.columns) - set(GROUP_COLOURS))
+    counts = counts[order].sort_index(ascending=False)
+    fig, ax = plt.subplots(figsize=(9, 0.55 * len(counts) + 1.8))
+    counts.plot.barh(stacked=True, ax=ax, width=0.75,
+                     color=[GROUP_COLOURS.get(g, "#999999") for g in counts.columns])
+    ax.set_xlabel("statements (sentences of body text)")
+    ax.set_ylabel("document")
+    ax.set_title("Whose voice each document carries: statements by speaker group")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=4, frameon=False)
+    fig.tight_layout()
+    return fig, counts.sort_index().reset_index()

@@ -13,7 +13,9 @@ import pandas as pd
 from . import paths
 
 #: Columns that hold whole numbers in any table (besides counts, which are named ``n_*``).
-INTEGER_COLUMNS = ("start", "end", "block_id", "statement_id", "chars")
+INTEGER_COLUMNS = ("start", "end", "block_id", "chars")
+#: Columns that hold True/False.
+BOOLEAN_COLUMNS = ("hedged", "approximate")
 
 
 def _is_integer_column(name: str) -> bool:
@@ -43,4 +45,6 @@ def read_table(out_dir, name: str, written_by: str = "") -> pd.DataFrame:
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     for column in filter(_is_integer_column, frame.columns):
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
+    for column in set(BOOLEAN_COLUMNS) & set(frame.columns):
+        frame[column] = frame[column].eq("True")
     return frame

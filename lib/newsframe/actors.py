@@ -1,0 +1,264 @@
+"""Who a speaker mention refers to: canonical speaker and group, via the codebook.
+
+Articles name one actor many ways ("Kremlin spokesman Dmitry Peskov", "Peskov", "the Kremlin")
+and misspell names ("Kanani" for Kanaani). Comparing outlets needs one name per actor, so a
+mention is resolved in order of confidence: a person named exactly, a person named with a
+spelling variant (rapidfuzz), an unnamed source reached through a news organisation, an
+institution or country named exactly, a news organisation, then an unnamed source on its own.
+Everything is compiled once per codebook (``index_for``) because this runs per statement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .codebook import Codebook
+
+#: Similarity (0-100, rapidfuzz ratio) above which a capitalised name is taken as a spelling
+#: variant of a codebook person. 88 joins Kanani/Kanaani (92) but not Kerry/Kirby (80).
+FUZZY_THRESHOLD = 88
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    group: str = ""
+    kind: str = ""  # person | institution | country | media | source ("" when unknown)
+    role: str = ""
+    plural: bool = False
+
+
+# General English: nouns that make a mention an unnamed source, and words that say it came
+# through a news organisation.
+_SOURCE_NOUNS = (
+    r"sources?|officials?|diplomats?|insiders?|people|persons?|individuals?|reports?|"
+    r"analysts?|experts?|journalists?|reporters?|witness(?:es)?|aides?|advisers?|advisors?|"
+    r"spokes(?:man|men|woman|women|person|people)|representatives?|officers?|members?"
+)
+_SOURCE_HEAD = re.compile(rf"\b(?:{_SOURCE_NOUNS})\b", re.I)
+_VIA = re.compile(r"\b(?:spoke to|speaking to|told|talking to|interview with|briefed|quoted by|cited by)\b", re.I)
+_DROP_WORDS = re.compile(
+    r"^(?:(?:a|an|the|some|several|many|two|three|four|five|few|multiple|numerous|other|"
+    r"unidentified|unnamed|anonymous|prominent|well-placed|informed)\s+)+",
+    re.I,
+)
+_TRAILING_CLAUSE = re.compile(r"\s*(?:,|\bwho\b|\bwhich\b|\bthat\b|\bspeaking\b|\bfamiliar\b).*$", re.I | re.S)
+_NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|de|da|van|von|bin|al|el|ibn))*")
+_DETERMINER = re.compile(r"^(?:the|this|that|these|those|a|an|its|his|her|their)\s+", re.I)
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_THING_PRONOUNS = {"it", "its"}
+_PLURAL_PRONOUNS = {"they", "them"}
+PRONOUNS = _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,5}$")
+_TITLE_WORDS = re.compile(
+    rf"^(?:(?:{_SOURCE_NOUNS}|president|vice|prime|minister|secretary|senator|sen\.|rep\.|gov\.|governor|"
+    r"mr\.|mrs\.|ms\.|dr\.|gen\.|general|chief|chairman|chairwoman|director|ambassador|envoy|"
+    r"candidate|former|deputy|state|foreign|defense|press|spokesperson)\s+)+",
+    re.I,
+)
+
+
+def trie_pattern(words, char=re.escape) -> str:
+    """One regex alternation for many literal words, shared prefixes factored out.
+
+    Python's regex engine tries a flat alternation word by word at every position; a trie
+    lets it reject a position after a character or two, which is what makes matching a whole
+    codebook (or a verb list) per statement cheap.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alternatives = [char(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+def _alias_char(ch: str) -> str:
+    return {"'": "['’]", " ": r"\s+", "-": r"[-\s]"}.get(ch, re.escape(ch))
+
+
+def _alias_pattern(alias: str) -> str:
+    """Case-insensitive, except acronym words (US, NATO), which would otherwise match 'us'."""
+    words = []
+    for word in alias.split():
+        escaped = "".join(_alias_char(ch) for ch in word.replace("’", "'"))
+        words.append(escaped if _ACRONYM.match(word) else f"(?i:{escaped})")
+    return r"\s+".join(words)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'").replace("-", " ")).strip().lower()
+
+
+_SUFFIXES = ("ians", "ian", "ans", "ies", "ia", "an", "es", "s", "e", "a")
+
+
+def _stems(text: str) -> set[str]:
+    """Crude word stems so that 'Iranian envoy' meets Iran and 'spokesperson' meets 'spokesman'."""
+    stems = set()
+    for word in re.findall(r"[a-z]{3,}", text.lower()):
+        if word.startswith("spokes"):
+            stems.add("spokes")
+            continue
+        if word in ("the", "for", "and", "with", "from"):
+            continue
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+        stems.add(word)
+    return stems
+
+
+class ActorIndex:
+    """Alias, outlet and fuzzy-name matchers for one codebook."""
+
+    def __init__(self, codebook: Codebook):
+        self.empty = codebook.is_empty
+        self._by_key: dict[str, Speaker] = {}
+        patterns = []
+        for actor in codebook.actors:
+            speaker = Speaker(actor.name, actor.group, actor.kind, actor.role)
+            for alias in (actor.name, *actor.aliases):
+                self._by_key.setdefault(_key(alias), speaker)
+                patterns.append(alias)
+        for outlet in codebook.media:
+            speaker = Speaker(outlet.name, "Media", "media")
+            for alias in (outlet.name, *outlet.aliases):
+                self._by_key.setdefault(_key(alias), speaker)
+                patterns.append(alias)
+        # One case-insensitive trie for speed; aliases with acronyms are re-checked for case.
+        body = trie_pattern({" ".join(p.replace("’", "'").lower().split()) for p in patterns}, _alias_char)
+        self._aliases = re.compile(rf"(?<![\w-])(?:{body})(?:['’]s)?(?![\w-])", re.I) if patterns else None
+        self._case_checks = {
+            _key(p): re.compile(_alias_pattern(p) + r"(?:['’]s)?") for p in patterns if any(_ACRONYM.match(w) for w in p.split())
+        }
+        self._person_keys = {}
+        for actor in codebook.actors:
+            if actor.kind == "person":  # surnames join the fuzzy choices: "Kanani" ~ "Kanaani"
+                for alias in (actor.name.split()[-1], actor.name, *actor.aliases):
+                    self._person_keys.setdefault(_key(alias), self._by_key[_key(actor.name)])
+        self._person_choices = list(self._person_keys)
+
+    def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Speaker]]:
+        """Every codebook actor or outlet named in ``text[start:end]``, left to right."""
+        if self._aliases is None:
+            return []
+        found = []
+        for m in self._aliases.finditer(text, start, len(text) if end is None else end):
+            key = _key(m.group())
+            if key not in self._by_key:
+                key = _key(re.sub(r"['’]s$", "", m.group()))
+            check = self._case_checks.get(key)
+            if key in self._by_key and (check is None or check.fullmatch(m.group())):
+                found.append((m.start(), m.end(), self._by_key[key]))
+        return found
+
+    def fuzzy_person(self, name: str) -> Speaker | None:
+        if not self._person_choices or len(name) < 4:
+            return None
+        best = process.extractOne(_key(name), self._person_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
+        if best and best[0][0] == _key(name)[0]:
+            return self._person_keys[best[0]]
+        return None
+
+    def resolve(self, mention: str, context: str = "") -> Speaker:
+        """The speaker a source mention names; ``context`` (the statement) can reveal 'via CNN'."""
+        mention = mention.strip(" ,;:“”\"'")
+        found = self.mentions(mention)
+        persons = [s for _, _, s in found if s.kind == "person"]
+        if persons:
+            return persons[-1]
+        for run in _NAME_RUN.findall(mention):
+            for candidate in (run, *run.split()[-2:]):
+                person = self.fuzzy_person(candidate)
+                if person:
+                    return person
+        actors = [s for _, _, s in found if s.kind != "media"]
+        outlets = [s for _, _, s in found if s.kind == "media"]
+        head = _SOURCE_HEAD.search(_TRAILING_CLAUSE.sub("", mention) or mention)
+        if head and not _ends_with_name(mention):
+            via = outlets or self._via_outlet(context)
+            if via or not actors:
+                return self._unnamed(mention, head, via)
+        if actors:
+            return actors[0]
+        if outlets:
+            return outlets[0]
+        return self._raw(mention)
+
+    def _via_outlet(self, context: str) -> list[Speaker]:
+        if not context or not _VIA.search(context):
+            return []
+        return [s for _, _, s in self.mentions(context) if s.kind == "media"]
+
+    def _unnamed(self, mention: str, head: re.Match, via: list[Speaker]) -> Speaker:
+        core = _DROP_WORDS.sub("", mention)
+        core = re.sub(r"\s+who\b.*$|,.*$|\s+(?:speaking|familiar)\b.*$", "", core, flags=re.S).strip()
+        if _SOURCE_HEAD.fullmatch(core.split()[0] if core.split() else ""):
+            core = core[:1].lower() + core[1:]
+        name = f"unnamed {core}" + (f" (via {via[0].name})" if via else "")
+        plural = head.group().lower().endswith(("s", "people", "men", "women"))
+        group = "" if self.empty else "Media"
+        return Speaker(name, group, "source", core, plural)
+
+    def _raw(self, mention: str) -> Speaker:
+        """An unknown speaker as written, without titles: the trailing proper name if any."""
+        clean = _DETERMINER.sub("", mention)
+        runs = _NAME_RUN.findall(clean)
+        name = clean
+        kind = ""
+        if runs and clean.endswith(runs[-1]) and len(_TITLE_WORDS.sub("", runs[-1]).split()) >= 2:
+            name, kind = _TITLE_WORDS.sub("", runs[-1]), "person"
+        elif "," in clean:
+            name = clean.split(",")[0].strip()
+            kind = "person" if _NAME_RUN.fullmatch(name) and len(name.split()) >= 2 else ""
+        return Speaker(name, "" if self.empty else "Other", kind, clean, clean.lower().endswith("s") and not kind)
+
+
+def _ends_with_name(mention: str) -> bool:
+    last = re.findall(r"[\w’'.-]+", _TRAILING_CLAUSE.sub("", mention) or mention)
+    return bool(last) and last[-1][:1].isupper() and not _SOURCE_HEAD.fullmatch(last[-1])
+
+
+def refers_to(reference: str, speaker: Speaker) -> int:
+    """How well a definite description ('the Iranian envoy') fits an earlier speaker (0 = not)."""
+    return len(_stems(reference) & _stems(f"{speaker.name} {speaker.role} {speaker.group}"))
+
+
+def pronoun_fits(pronoun: str, speaker: Speaker) -> bool:
+    pronoun = pronoun.lower()
+    if pronoun in _PERSON_PRONOUNS:
+        return speaker.kind == "person" or (speaker.kind == "source" and not speaker.plural)
+    if pronoun in _THING_PRONOUNS:
+        return speaker.kind in ("institution", "country", "media") or (speaker.kind == "" and not speaker.plural)
+    return speaker.plural or speaker.kind in ("institution", "country")
+
+
+_INDEXES: dict[int, tuple[Codebook, ActorIndex]] = {}
+
+
+def index_for(codebook: Codebook) -> ActorIndex:
+    """The ActorIndex of a codebook, built once and reused."""
+    cached = _INDEXES.get(id(codebook))
+    if cached is None or cached[0] is not codebook:
+        cached = _INDEXES[id(codebook)] = (codebook, ActorIndex(codebook))
+    return cached[1]
+
+
+def resolve_speaker(mention: str, codebook: Codebook, context: str = "") -> tuple[str, str]:
+    """(canonical speaker, speaker_group) for a mention such as 'Kremlin spokesman Dmitry Peskov'."""
+    speaker = index_for(codebook).resolve(mention, context)
+    return speaker.name, speaker.group

@@ -1,0 +1,30 @@
+"""The lossless-audit invariant, checked the same way at every stage.
+
+Spans from several tables (body blocks or statements, plus removed spans) must tile each raw
+document: start at 0, meet end to end with no gap or overlap, stop at its length, and carry
+exactly the raw text at their offsets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+
+def assert_tiled(texts: Mapping[str, str], *tables: pd.DataFrame) -> int:
+    """Raise AssertionError naming the document and offset of the first fault; else the characters checked."""
+    spans = pd.concat([t[["doc_id", "start", "end", "text"]] for t in tables]).sort_values(["doc_id", "start"])
+    by_doc = dict(tuple(spans.groupby("doc_id", sort=False)))
+    for doc_id, text in texts.items():
+        cursor = 0
+        rows = by_doc.get(doc_id, spans.iloc[:0])
+        for start, end, piece in rows[["start", "end", "text"]].itertuples(index=False):
+            if start != cursor:
+                raise AssertionError(f"{doc_id}: {'gap' if start > cursor else 'overlap'} at offset {cursor}")
+            if text[start:end] != piece:
+                raise AssertionError(f"{doc_id}: [{start}:{end}] does not equal its recorded text")
+            cursor = end
+        if cursor != len(text):
+            raise AssertionError(f"{doc_id}: characters {cursor}..{len(text)} unaccounted for")
+    return sum(len(t) for t in texts.values())

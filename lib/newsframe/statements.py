@@ -1,0 +1,146 @@
+"""Stage 2 as tables: body blocks -> statements with speaker, cue, quote, stance and quantities.
+
+The per-sentence work lives in ``segment``, ``attribution``, ``actors``, ``stance`` and
+``quantities``; this module runs them over a corpus and keeps the audit trail whole: the
+whitespace between statements joins ``removed_spans`` so that statements and removed spans
+together still account for every character of every raw document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import clean
+from .attribution import attribute
+from .audit import assert_tiled
+from .codebook import Codebook
+from .corpus import Corpus
+from .quantities import extract_quantities
+from .segment import split_statements
+from .stance import stance
+
+STATEMENT_COLUMNS = [
+    "doc_id", "statement_id", "start", "end", "text", "speaker", "speaker_group", "cue", "quote", "stance",
+    "hedged", "cited_media", "cluster_id", "cluster_label", "block_id", "source_text", "attributed_in",
+]
+QUANTITY_COLUMNS = ["doc_id", "statement_id", "number", "number_text", "qualifier", "approximate", "unit",
+                    "start", "end", "text", "statement"]
+#: The rule recorded for whitespace between two statements of one body block.
+BETWEEN_STATEMENTS = "whitespace between two statements of a body block"
+
+
+@dataclass(frozen=True)
+class Statements:
+    statements: pd.DataFrame
+    quantities: pd.DataFrame
+    gaps: pd.DataFrame  # removed spans (blank residue) between statements
+
+
+def statement_id(doc_id: str, index: int) -> str:
+    """Stable, readable, citable: the document and the statement's position in it."""
+    return f"{doc_id}:{index:03d}"
+
+
+def _blocks_by_doc(body_blocks: pd.DataFrame) -> dict[str, list[tuple[int, int, int]]]:
+    ordered = body_blocks.sort_values(["doc_id", "start"])
+    grouped: dict[str, list[tuple[int, int, int]]] = {}
+    for doc_id, block_id, start, end in ordered[["doc_id", "block_id", "start", "end"]].itertuples(index=False):
+        grouped.setdefault(doc_id, []).append((int(block_id), int(start), int(end)))
+    return grouped
+
+
+def _document(doc_id: str, text: str, blocks: list[tuple[int, int, int]], codebook: Codebook, segmenter: str):
+    spans = split_statements(text, [(s, e) for _, s, e in blocks], segmenter)
+    rows = attribute(text, spans, codebook)
+    block_of = iter(blocks)
+    block = next(block_of, None)
+    statements, gaps = [], []
+    for i, ((start, end), row) in enumerate(zip(spans, rows)):
+        while block and end > block[2]:
+            block = next(block_of, None)
+        sentence = text[start:end]
+        position, hedged = stance(sentence, codebook)
+        source = row["source_span"]
+        statements.append({
+            "doc_id": doc_id, "statement_id": statement_id(doc_id, i), "start": start, "end": end,
+            "text": sentence, "speaker": row["speaker"], "speaker_group": row["speaker_group"], "cue": row["cue"],
+            "quote": row["quote"], "stance": position, "hedged": hedged, "cited_media": row["cited_media"],
+            "cluster_id": "", "cluster_label": "", "block_id": block[0] if block else "",
+            "source_text": text[source[0]:source[1]] if source else "",
+            "attributed_in": statement_id(doc_id, row["link"]) if row["link"] is not None else "",
+        })
+        following = spans[i + 1][0] if i + 1 < len(spans) else None
+        if following is not None and block and following < block[2] and following > end:
+            gaps.append((doc_id, end, following, clean.BLANK, BETWEEN_STATEMENTS, text[end:following]))
+    quantities = [{"doc_id": doc_id, "statement_id": statement_id(doc_id, q["statement"]), **q,
+                   "text": text[q["start"]:q["end"]]} for q in extract_quantities(text, spans)]
+    for q in quantities:
+        q["statement"] = statements[int(q.pop("statement"))]["text"]
+    return statements, gaps, quantities
+
+
+def extract_statements(corpus: Corpus, body_blocks: pd.DataFrame, codebook: Codebook,
+                       segmenter: str = "blingfire") -> Statements:
+    """Statements of every readable document, in document order."""
+    blocks = _blocks_by_doc(body_blocks)
+    statements, gaps, quantities = [], [], []
+    for doc in corpus.documents:
+        if doc.status != "ok":
+            continue
+        s, g, q = _document(doc.doc_id, doc.text, blocks.get(doc.doc_id, []), codebook, segmenter)
+        statements += s
+        gaps += g
+        quantities += q
+    return Statements(
+        statements=pd.DataFrame(statements, columns=STATEMENT_COLUMNS),
+        quantities=pd.DataFrame(quantities, columns=QUANTITY_COLUMNS),
+        gaps=pd.DataFrame(gaps, columns=["doc_id", "start", "end", "reason", "rule", "text"]),
+    )
+
+
+def with_statement_gaps(removed_spans: pd.DataFrame, gaps: pd.DataFrame) -> pd.DataFrame:
+    """Stage 1's removed spans plus this stage's gaps (replacing any from an earlier run)."""
+    own = removed_spans[removed_spans["rule"] != BETWEEN_STATEMENTS]
+    merged = pd.concat([own, gaps[own.columns]], ignore_index=True)
+    return merged.sort_values(["doc_id", "start"], ignore_index=True)
+
+
+def with_statement_counts(documents: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
+    """documents.csv with ``n_statements`` and the media each document cites."""
+    table = documents.copy()
+    counts = statements.groupby("doc_id").size()
+    media = statements.groupby("doc_id")["cited_media"].agg(
+        lambda cells: ";".join(sorted({m for cell in cells for m in cell.split(";") if m})))
+    ok = table["status"] == "ok"
+    table["n_statements"] = table["doc_id"].map(counts).where(ok).astype("Int64")
+    table.loc[ok, "n_statements"] = table.loc[ok, "n_statements"].fillna(0)
+    table["cited_media"] = table["doc_id"].map(media).fillna("")
+    return table
+
+
+def check_statements(texts: dict[str, str], statements: pd.DataFrame, removed_spans: pd.DataFrame) -> str:
+    """Raise unless statements + removed spans tile every raw document exactly; say what was checked."""
+    assert_tiled(texts, statements, removed_spans)
+    return (f"All {len(statements):,} statements index the raw text exactly, and statements plus removed spans "
+            f"account for every character of the {len(texts)} documents.")
+
+
+STANCES = ("affirm", "deny", "hedge")
+
+
+def stance_mix(statements: pd.DataFrame) -> pd.DataFrame:
+    """Per document: statements affirming, denying or hedging the claim, the rest, and hedged wording."""
+    counts = pd.crosstab(statements["doc_id"], statements["stance"].replace("", "not about the claim"))
+    counts = counts.reindex(columns=[*STANCES, "not about the claim"], fill_value=0)
+    counts["hedged wording"] = statements.groupby("doc_id")["hedged"].sum().astype(int)
+    counts["statements"] = statements.groupby("doc_id").size()
+    return counts.rename_axis(columns=None)
+
+
+def attributed_statements(statements: pd.DataFrame) -> pd.DataFrame:
+    """The statements a source is named for, with how they were attributed, for reading."""
+    voiced = statements[statements["speaker"] != ""]
+    columns = ["statement_id", "speaker", "speaker_group", "cue", "quote", "stance", "text"]
+    return voiced[columns].set_index("statement_id")
