@@ -51,6 +51,7 @@ lab: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/attribution_polnear.py --data '$(DATA)/polnear' --out bench/results/attribution_polnear.json
 	$(PY) bench/segmenters_polnear.py --data '$(DATA)/polnear' --out bench/results/segmenters_polnear.json
+	$(PY) bench/summarise.py
 
 # Re-resolve the pins: newest versions that satisfy pyproject.toml, in a throw-away venv.
 lock:

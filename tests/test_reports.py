@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from newsframe import clean
+from newsframe import clean, pipeline, readme
 from newsframe.corpus import load_corpus
 from newsframe.audit import assert_tiled
 from newsframe.codebook import GROUPS
@@ -101,11 +102,10 @@ def test_committed_tables_hold_the_contract():
 
 
 def test_readme_findings_are_the_tables_numbers():
-    documents, removed = read_table(REPORTS, "documents"), read_table(REPORTS, "removed_spans")
-    removed = removed[removed["rule"] != BETWEEN_STATEMENTS]  # the cleaning's own spans
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = readme.split("<!-- findings:clean -->\n", 1)[1].split("<!-- /findings:clean -->", 1)[0]
-    assert block.strip() == clean.summary_markdown(documents, removed).strip(), "update README from the tables"
+    text = readme.README.read_text(encoding="utf-8")
+    contents = readme.blocks(REPORTS)
+    assert set(contents) <= set(re.findall(r"<!-- findings:(\w+) -->", text)), "README lacks a findings block"
+    assert readme.render(text, contents) == text, "README findings differ from reports/tables: run make reports"
 
 
 def test_failing_notebook_fails_make_reports(tmp_path):
@@ -120,3 +120,14 @@ def test_failing_notebook_fails_make_reports(tmp_path):
     assert result.returncode != 0
     assert "01_clean_corpus" in result.stderr and "CodebookError" in result.stderr
     assert not list(out.glob("*.html"))
+
+
+def test_readme_benchmark_tables_are_the_results_files():
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "summarise.py"), "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_stored_notebook_is_paired_with_its_script(stage):
+    """The .ipynb nbval checks holds exactly the cells of the .py reviewers read."""
+    assert pipeline.sync_diff(ROOT / "notebooks" / f"{stage}.py") == "", "run make reports"

@@ -9,6 +9,7 @@ together still account for every character of every raw document.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 
 import pandas as pd
 
@@ -144,3 +145,24 @@ def attributed_statements(statements: pd.DataFrame) -> pd.DataFrame:
     voiced = statements[statements["speaker"] != ""]
     columns = ["statement_id", "speaker", "speaker_group", "cue", "quote", "stance", "text"]
     return voiced[columns].set_index("statement_id")
+
+
+def summary_markdown(statements: pd.DataFrame, top_speakers: int = 5) -> str:
+    """Stage 2 in a few sentences, from the statements table (corpus strings escaped)."""
+    n = len(statements)
+    voiced = statements[statements["speaker"] != ""]
+    groups = voiced["speaker_group"].replace("", "(no group)").value_counts()
+    stances = statements["stance"].value_counts()
+    lines = [
+        f"**{n} statements** in {statements['doc_id'].nunique()} documents; **{len(voiced)} ({len(voiced) / max(n, 1):.0%})"
+        f"** are attributed to a source, {n - len(voiced)} are the articles' own voice.",
+        "- By speaker group: " + ", ".join(f"{escape(g)} {c}" for g, c in sorted(groups.items(), key=lambda x: (-x[1], x[0]))) + ".",
+        "- Stance toward the claim: " + ", ".join(f"{stances.get(s, 0)} {s}" for s in STANCES)
+        + f"; {int(statements['hedged'].sum())} statements use hedged wording.",
+    ]
+    speakers = voiced.groupby("speaker").agg(statements=("statement_id", "size"), documents=("doc_id", "nunique"))
+    speakers = speakers.sort_values(["statements", "documents"], ascending=False, kind="stable").head(top_speakers)
+    lines.append("- Most-quoted speakers: " + ", ".join(
+        f"{escape(s)} ({r.statements} statements, {r.documents} document{'s' if r.documents > 1 else ''})"
+        for s, r in speakers.iterrows()) + ".")
+    return "\n".join(lines)
