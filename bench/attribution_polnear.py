@@ -5,8 +5,9 @@
 
 Each article's text is split into blocks at line breaks, segmented and attributed with a
 codebook that knows no actors (only a generic list of US news outlets), as a new corpus would
-be. One predicted attribution per statement with a cue; the sentences of a multi-sentence quote
-share one attribution, whose content runs from the first to the last of them.
+be. Every attribution the rules find counts (a statement can hold several, and agentless ones
+such as "is expected to" have a cue and content but no source); the sentences of a
+multi-sentence quote share one attribution, whose content runs from the first to the last of them.
 
 Scores per role (cue, source, content), with P/R counted over spans:
 - exact: predicted (start, end) equals the gold span's (first start, last end), after both are
@@ -48,10 +49,9 @@ def predict(article: Article, codebook) -> dict[str, list[tuple[int, int]]]:
     statements = split_statements(text, line_blocks(text))
     rows = attribute(text, statements, codebook)
     found: dict[tuple, dict[str, tuple[int, int]]] = {}
-    for i, row in enumerate(rows):
-        if row["link"] == i:
-            for a in row["attributions"]:
-                found[a["cue_span"]] = {"Source": a["source_span"], "Cue": a["cue_span"], "Content": a["content_span"]}
+    for row in rows:
+        for a in row["attributions"]:
+            found[a["cue_span"]] = {"Source": a["source_span"], "Cue": a["cue_span"], "Content": a["content_span"]}
     for i, row in enumerate(rows):  # sentences of a quotation widen the content of its attribution
         if row["link"] is not None and row["link"] != i and row["cue_span"] in found:
             spans = found[row["cue_span"]]

@@ -94,7 +94,8 @@ figures.save_figure(figure, numbers, out_dir, "kept_removed_chars")
 # against the raw text: `raw[start:end]` is exactly the `text` shown.
 
 # %%
-removed_spans.loc[removed_spans["reason"] != clean.BLANK, ["doc_id", "start", "end", "reason", "text"]].set_index("doc_id")
+notebook.capped(removed_spans.loc[removed_spans["reason"] != clean.BLANK, ["doc_id", "start", "end", "reason", "text"]]
+                .set_index("doc_id"))
 
 # %% [markdown]
 # ## Read the cleaning against the raw text

@@ -98,7 +98,7 @@ figures.save_figure(figure, numbers, out_dir, "statements_by_group")
 # codebook's canonical name where the codebook knows the actor, otherwise the words of the text.
 
 # %%
-statements.attributed_statements(found.statements)
+notebook.capped(statements.attributed_statements(found.statements))
 
 # %% [markdown]
 # ## Stance toward the claim, per document
@@ -114,7 +114,7 @@ statements.stance_mix(found.statements)
 # ## Numbers and what they count
 
 # %%
-found.quantities[["statement_id", "number_text", "qualifier", "unit", "statement"]].set_index("statement_id")
+notebook.capped(found.quantities[["statement_id", "number_text", "qualifier", "unit", "statement"]].set_index("statement_id"))
 
 # %% [markdown]
 # ## Measured against a reader

@@ -3,16 +3,18 @@
 The labels were written from the seed texts before the rules were tuned: every statement of
 the seed bodies, with speaker, speaker_group, quote and stance (empty for the article's own
 voice / not about the claim). Achieved when the floors were set (88 statements):
-speaker_group 0.989, speaker 0.989, stance 0.841. Floors sit just below.
+speaker_group 0.989, speaker 0.989, stance 0.943. Floors sit just below.
 """
 
+import pickle
+from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsframe import evaluate
-from newsframe.actors import resolve_speaker
+from newsframe.actors import index_for, resolve_speaker
 from newsframe.clean import clean_corpus
 from newsframe.corpus import load_corpus
 from newsframe.statements import extract_statements
@@ -22,7 +24,7 @@ from newsframe.segment import line_blocks, split_statements
 from newsframe.stance import stance
 from test_segment import SEEDS, seed_blocks, seed_docs
 
-FLOORS = {"speaker_group": 0.97, "speaker": 0.97, "stance": 0.82}
+FLOORS = {"speaker_group": 0.97, "speaker": 0.97, "stance": 0.93}
 
 
 @pytest.fixture(scope="module")
@@ -109,10 +111,66 @@ def test_spans_point_into_the_raw_text(codebook):
     for text in seed_docs().values():
         statements = split_statements(text, seed_blocks(text))
         for i, ((s, e), row) in enumerate(zip(statements, attribute(text, statements, codebook))):
-            for attribution in row["attributions"] if row["link"] == i else []:
+            for attribution in row["attributions"]:
                 for key in ("source_span", "cue_span", "content_span"):
-                    assert s <= attribution[key][0] <= attribution[key][1] <= e
+                    if attribution[key] is not None or key != "source_span":
+                        assert s <= attribution[key][0] <= attribution[key][1] <= e
                 assert text[slice(*attribution["cue_span"])] == attribution["cue"]
+
+
+@pytest.mark.parametrize(
+    "sentence, source, cue",
+    [
+        ("Democrats hope that the bill passes.", "Democrats", "hope"),
+        ("Senator Smith hopes the vote fails.", "Senator Smith", "hopes"),
+        ("He called it a disgrace and said the vote was rigged.", "He", "said"),
+        ("Levine, who has given money to Rubio, said he was scary.", "Levine", "said"),
+        ("''It is over,'' said Mike Lux, an activist.", "Mike Lux, an activist", "said"),
+        ("The poll found that voters were split.", "The poll", "found"),
+        ("Trump Says He Will Not Debate Again", "Trump", "Says"),
+        ("Sanders renewed his call for a recount.", "his", "call for"),
+        ("“We are ready,” she continued.", "she", "continued"),
+    ],
+)
+def test_attribution_shapes(sentence, source, cue):
+    row = attribute(sentence, [(0, len(sentence))], Codebook())[0]
+    assert (sentence[slice(*row["source_span"])], row["cue"]) == (source, cue)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "For now, Ukraine is seeking further clarification, hoping to avoid an escalation.",
+        "Ukraine continues to monitor the situation closely.",
+        "The missiles strike targets, something that Kyiv has long demanded, since the launchers are there.",
+        "Iranian support to Russia grew.",
+    ],
+)
+def test_acting_is_not_speaking(sentence):
+    assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == ""
+
+
+def test_agentless_reports_give_no_speaker():
+    sentence = "Russia is said to be obtaining supplies from North Korea."
+    row = attribute(sentence, [(0, len(sentence))], Codebook())[0]
+    assert (row["speaker"], row["cue"], row["quote"]) == ("", "", "")
+    assert [(a["cue"], a["source_span"]) for a in row["attributions"]] == [("is said", None)]
+
+
+def _stage2(text: str, codebook: Codebook) -> tuple:
+    statements = split_statements(text, line_blocks(text))
+    return statements, attribute(text, statements, codebook), [stance(text[s:e], codebook) for s, e in statements]
+
+
+def test_stage2_is_pure_and_runs_in_a_process_pool(codebook):
+    """Per-document work takes only picklable arguments and gives the same result in a worker."""
+    docs = list(seed_docs().values())
+    serial = [_stage2(text, codebook) for text in docs]
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        pooled = list(pool.map(_stage2, docs, [codebook] * len(docs)))
+    assert pooled == serial
+    assert [_stage2(text, codebook) for text in docs] == serial  # caches change nothing
+    assert index_for(pickle.loads(pickle.dumps(codebook))) is index_for(codebook)
 
 
 def test_empty_codebook_reports_raw_speakers():

@@ -28,6 +28,11 @@ def codebook():
         ("Iran had transferred short-range ballistic missiles to Russia.", "affirm"),
         ("Back in May, Iran sent drones to Russia.", "affirm"),
         ("Iran and Russia have deepened their bilateral ties.", ""),
+        ("Belarus too is providing Russia with drones.", ""),
+        ("Armenia does not export weapons to Russia.", ""),
+        ("If it is confirmed, such a transfer would cross a red line.", "hedge"),
+        ("Kyiv wants evidence to confirm or deny reports of drone deliveries to Russia.", "hedge"),
+        ("Tehran considers sending weapons to either side of the war immoral.", "deny"),
     ],
 )
 def test_stance_rules(codebook, text, expected):

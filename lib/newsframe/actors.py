@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -20,6 +21,7 @@ from .codebook import Codebook
 #: Similarity (0-100, rapidfuzz ratio) above which a capitalised name is taken as a spelling
 #: variant of a codebook person. 88 joins Kanani/Kanaani (92) but not Kerry/Kirby (80).
 FUZZY_THRESHOLD = 88
+_CACHE_SIZE = 100_000  # resolved mentions kept per codebook index
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,8 @@ def _key(text: str) -> str:
 _SUFFIXES = ("ians", "ian", "ans", "ies", "ia", "an", "es", "s", "e", "a")
 
 
-def _stems(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
     """Crude word stems so that 'Iranian envoy' meets Iran and 'spokesperson' meets 'spokesman'."""
     stems = set()
     for word in re.findall(r"[a-z]{3,}", text.lower()):
@@ -119,7 +122,7 @@ def _stems(text: str) -> set[str]:
                 word = word[: -len(suffix)]
                 break
         stems.add(word)
-    return stems
+    return frozenset(stems)
 
 
 class ActorIndex:
@@ -151,6 +154,19 @@ class ActorIndex:
                 for alias in (actor.name.split()[-1], actor.name, *actor.aliases):
                     self._person_keys.setdefault(_key(alias), self._by_key[_key(actor.name)])
         self._person_choices = list(self._person_keys)
+        # Resolution depends only on the mention and the outlets its statement names; news
+        # repeats mentions ("he", "Peskov", "the ministry"), so results are kept per index.
+        self._resolved: dict[tuple[str, tuple[Speaker, ...]], Speaker] = {}
+        self._names: dict[str, bool] = {}
+
+    def names_actor(self, text: str) -> bool:
+        """Does ``text`` (a short mention) name any codebook actor or outlet?"""
+        named = self._names.get(text)
+        if named is None:
+            if len(self._names) >= _CACHE_SIZE:
+                self._names.clear()
+            named = self._names[text] = bool(self.mentions(text))
+        return named
 
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Speaker]]:
         """Every codebook actor or outlet named in ``text[start:end]``, left to right."""
@@ -176,7 +192,15 @@ class ActorIndex:
 
     def resolve(self, mention: str, context: str = "") -> Speaker:
         """The speaker a source mention names; ``context`` (the statement) can reveal 'via CNN'."""
-        mention = mention.strip(" ,;:“”\"'")
+        key = (mention.strip(" ,;:“”\"'"), tuple(self._via_outlet(context)))
+        speaker = self._resolved.get(key)
+        if speaker is None:
+            if len(self._resolved) >= _CACHE_SIZE:
+                self._resolved.clear()
+            speaker = self._resolved[key] = self._resolve(*key)
+        return speaker
+
+    def _resolve(self, mention: str, context_outlets: tuple[Speaker, ...]) -> Speaker:
         found = self.mentions(mention)
         persons = [s for _, _, s in found if s.kind == "person"]
         if persons:
@@ -190,7 +214,7 @@ class ActorIndex:
         outlets = [s for _, _, s in found if s.kind == "media"]
         head = _SOURCE_HEAD.search(_TRAILING_CLAUSE.sub("", mention) or mention)
         if head and not _ends_with_name(mention):
-            via = outlets or self._via_outlet(context)
+            via = outlets or list(context_outlets)
             if via or not actors:
                 return self._unnamed(mention, head, via)
         if actors:
@@ -251,11 +275,16 @@ _INDEXES: dict[int, tuple[Codebook, ActorIndex]] = {}
 
 
 def index_for(codebook: Codebook) -> ActorIndex:
-    """The ActorIndex of a codebook, built once and reused."""
+    """The ActorIndex of a codebook, built once and reused, also for an equal copy (a process
+    pool unpickles the codebook afresh for every document)."""
     cached = _INDEXES.get(id(codebook))
-    if cached is None or cached[0] is not codebook:
-        cached = _INDEXES[id(codebook)] = (codebook, ActorIndex(codebook))
-    return cached[1]
+    if cached is not None and cached[0] is codebook:
+        return cached[1]
+    index = next((i for cb, i in _INDEXES.values() if cb == codebook), None) or ActorIndex(codebook)
+    if len(_INDEXES) >= 64:
+        _INDEXES.clear()
+    _INDEXES[id(codebook)] = (codebook, index)
+    return index
 
 
 def resolve_speaker(mention: str, codebook: Codebook, context: str = "") -> tuple[str, str]:

@@ -6,6 +6,14 @@ be read off the cue and source spans kept with each statement. Text inside quota
 is masked before cues are searched, so words a speaker says never become a new attribution.
 The cue verbs are general English reporting verbs; corpus knowledge (who is who) comes only
 from the codebook through ``actors``.
+
+Besides "X said"-type verbs, the finder knows the other shapes news attribution takes:
+verbs of believing and wanting ("X expects", "Y seems to"), nominal cues owned by a possessor
+("Trump's call for", "her claim that"), "according to", a name and a colon, a passive with its
+agent ("was reported by X"), agentless reports ("is expected to", "When asked whether"), which
+give no speaker, a second verb of one subject ("He called it X and said ..."), sources that
+carry a relative clause ("Levine, who has given money to Rubio, said"), and headlines in title
+case ("Trump Says ..."). ``bench/attribution_polnear.py`` scores them against PolNeAR.
 """
 
 from __future__ import annotations
@@ -54,8 +62,7 @@ _VERBS = {
     "describe": ("describes", "described", "describing"), "call": ("calls", "called", "calling"),
     "estimate": ("estimates", "estimated", "estimating"), "charge": ("charges", "charged", "charging"),
     "hint": ("hints", "hinted", "hinting"), "cite": ("cites", "cited", "citing"),
-    # position-taking acts (not mere intentions such as want, hope, seek, which would make
-    # speakers of actors that only act)
+    # position-taking acts (intentions and beliefs are in _MIND below)
     "endorse": ("endorses", "endorsed", "endorsing"),
     "praise": ("praises", "praised", "praising"), "refuse": ("refuses", "refused", "refusing"),
     "decline": ("declines", "declined", "declining"), "defend": ("defends", "defended", "defending"),
@@ -63,23 +70,76 @@ _VERBS = {
     "find": ("finds", "found", "finding"), "show": ("shows", "showed", "showing"),
     "joke": ("jokes", "joked", "joking"),
     "mock": ("mocks", "mocked", "mocking"), "thank": ("thanks", "thanked", "thanking"),
+    "reiterate": ("reiterates", "reiterated", "reiterating"), "echo": ("echoes", "echoed", "echoing"),
+    "denounce": ("denounces", "denounced", "denouncing"), "blast": ("blasts", "blasted", "blasting"),
+    "slam": ("slams", "slammed", "slamming"), "attack": ("attacks", "attacked", "attacking"),
+    "portray": ("portrays", "portrayed", "portraying"), "deem": ("deems", "deemed", "deeming"),
+    "label": ("labels", "labeled", "labeling"), "dub": ("dubs", "dubbed", "dubbing"),
+    "characterize": ("characterizes", "characterized", "characterizing"),
+    "highlight": ("highlights", "highlighted", "highlighting"), "tout": ("touts", "touted", "touting"),
+    "boast": ("boasts", "boasted", "boasting"), "lament": ("laments", "lamented", "lamenting"),
+    "applaud": ("applauds", "applauded", "applauding"), "welcome": ("welcomes", "welcomed", "welcoming"),
+    "hail": ("hails", "hailed", "hailing"), "recommend": ("recommends", "recommended", "recommending"),
+    "demand": ("demands", "demanded", "demanding"), "request": ("requests", "requested", "requesting"),
+    "order": ("orders", "ordered", "ordering"), "threaten": ("threatens", "threatened", "threatening"),
+    "challenge": ("challenges", "challenged", "challenging"), "dispute": ("disputes", "disputed", "disputing"),
+    "discuss": ("discusses", "discussed", "discussing"), "post": ("posts", "posted", "posting"),
+    "speculate": ("speculates", "speculated", "speculating"),
+    "list": ("lists", "listed", "listing"), "name": ("names", "named", "naming"),
+    "remind": ("reminds", "reminded", "reminding"), "repeat": ("repeats", "repeated", "repeating"),
+    "answer": ("answers", "answered", "answering"), "chant": ("chants", "chanted", "chanting"),
+    "offer": ("offers", "offered", "offering"), "support": ("supports", "supported", "supporting"),
+    "back": ("backs", "backed", "backing"), "favor": ("favors", "favored", "favoring"),
+    # only as a speech verb: '"...," he continued.', 'She continued: "..."'
+    "continue": ("continues", "continued", "continuing"),
+}
+# Stances of mind (expecting, hoping, seeming): PolNeAR attributes them like speech, but an
+# actor that only acts ("Ukraine is seeking clarification, hoping to avoid ...") is no speaker,
+# so their -ing forms are never cues.
+_MIND = {
+    "expect": ("expects", "expected", "expecting"), "hope": ("hopes", "hoped", "hoping"),
+    "fear": ("fears", "feared", "fearing"), "worry": ("worries", "worried", "worrying"),
+    "seem": ("seems", "seemed", "seeming"), "appear": ("appears", "appeared", "appearing"),
+    "seek": ("seeks", "sought", "seeking"), "consider": ("considers", "considered", "considering"),
+    "doubt": ("doubts", "doubted", "doubting"), "wonder": ("wonders", "wondered", "wondering"),
+    "prefer": ("prefers", "preferred", "preferring"), "know": ("knows", "knew", "knowing"),
+    "see": ("sees", "saw", "seeing"), "remember": ("remembers", "remembered", "remembering"),
+    "learn": ("learns", "learned", "learning"), "recognize": ("recognizes", "recognized", "recognizing"),
+    "realize": ("realizes", "realized", "realizing"), "want": ("wants", "wanted", "wanting"),
+}
+_MIND_FORMS = {form for base, forms in _MIND.items() for form in (base, *forms)}
+_VERBS.update(_MIND)
+# Forms that news text nearly always uses as nouns ("the Paris attacks", "her emails", "the
+# United States") or in other senses ("a thought", "back then"): never cues.
+_NOT_CUES = {
+    "attack", "attacks", "back", "backing", "support", "supporting", "state", "states", "report", "tweet",
+    "comments", "thanks", "thought", "find", "maintained", "believed", "expects",
 }
 # Forms that are as often nouns or adjectives ("media reports", "the alleged attack", "a
 # warning"): taken as cues only after an auxiliary or right after a plausible subject.
 _AMBIGUOUS = {
-    "report", "reports", "reported", "claim", "claims", "call", "calls", "called", "note", "notes", "noted",
-    "state", "states", "stated", "comment", "comments", "remark", "remarks", "charge", "charges", "charged",
+    "reports", "reported", "claim", "claims", "call", "calls", "called", "note", "notes", "noted",
+    "stated", "comment", "remark", "remarks", "charge", "charges", "charged",
     "estimate", "estimates", "estimated", "counter", "counters", "promise", "promises", "pledge", "pledges",
-    "vow", "vows", "tweet", "tweets", "mention", "mentions", "alleged", "question", "questions", "express",
-    "voice", "voices", "concerns", "show", "shows", "find", "finds", "decline", "declines", "found",
-    "thanks", "jokes", "praise",
+    "vow", "vows", "tweets", "mention", "mentions", "alleged", "question", "questions", "express",
+    "voice", "voices", "concerns", "show", "shows", "finds", "decline", "declines", "found",
+    "jokes", "praise", "echo", "echoes", "label", "labels", "highlight", "highlights", "welcome", "demand",
+    "demands", "request", "requests", "order", "orders", "challenge", "challenges", "dispute", "disputes",
+    "post", "posts", "posted", "list", "lists", "listed", "name", "names", "named", "repeat", "answer",
+    "answers", "chant", "chants", "offer", "offers", "offered", "supports", "supported", "backs", "backed",
+    "favor", "favors", "expected", "hope", "hopes", "fear", "fears", "worry", "worries", "worried",
+    "considered", "doubt", "doubts", "know", "see", "learned", "recognized", "seek", "remember", "want",
+    "wants", "wanted",
 }
 _DETERMINERS = {
     "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your",
     "such", "any", "some", "no", "every", "each", "which", "what",
 }
 _SUBJECT_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who"}
-_VERB_FORMS = sorted({form for base, forms in _VERBS.items() for form in (base, *forms) if len(form) > 3 or form in ("say", "add", "ask")})
+_VERB_FORMS = sorted({
+    form for base, forms in _VERBS.items() for form in (base, *forms)
+    if (len(form) > 3 or form in ("say", "add", "ask")) and form not in _NOT_CUES
+})
 _PHRASES = [
     "made note of", "took note of", "released a statement", "issued a statement", "put out a statement",
     "made clear", "made the case", "pointed out", "pointed to", "went on", "spoke of", "spoke about",
@@ -118,15 +178,46 @@ class _CueMatch:
         return self._aux if name == "aux" else self._verb
 
 
+_AUX_START = set(_AUX.split("|")) | set(_ADVERBS.split("|")) | {"and"}
+
+
 def _cues(masked: str):
     for m in _VERB.finditer(masked):
-        before = _AUX_BEFORE.search(masked, max(0, m.start() - 80), m.start())
+        previous = masked[max(0, m.start() - 20) : m.start()].split()[-1:]
+        before = None
+        if previous and (previous[0] in _AUX_START or previous[0].endswith("ly")):  # cheap test first
+            before = _AUX_BEFORE.search(masked, max(0, m.start() - 80), m.start())
         start = before.start() if before else m.start()
         yield _CueMatch(start, m.end(), masked[start : m.start()], m.group())
 _ACCORDING = re.compile(r"(?<![\w-])[Aa]ccording to\s+")
 _AUX_WORDS = set(_AUX.split("|"))
 _MODAL = re.compile(r"\b(?:would|could|should|might|may|will|to)\s", re.I)
 _PASSIVE_BY = re.compile(r"^\s+by\s+")
+_SPEECH_GOES_ON = re.compile(r"\s*(?:[:,.~“\"]|''|$)")
+# Attributions without a source: "X is expected to ...", "When asked whether ..., she said".
+_AGENTLESS = {"expected", "said", "reported", "considered", "known"}
+_TO_OR_THAT = re.compile(r"\s+(?:to|that)\s")
+# "Asked whether ...", "When asked by reporters about ...": the question, with its asker if named.
+_ASKED = re.compile(
+    r"(?:^|(?<![\w-])(?:[Ww]hen|[Oo]nce|[Aa]fter|[Bb]efore)\s+)(?:(?:was|were|being)\s+)?(?P<cue>[Aa]sked)"
+    r"(?:\s+by\s+(?P<source>[^,;~]{1,60}?)(?=\s+(?:if|whether|about|why|what|how|which|who|to)\b|,))?"
+    r"(?=\s+(?:if|whether|about|why|what|how|which|who|when|where|to|at|during|on|in|after)\b)"
+)
+# Nominal cues owned by a possessor: "Trump's call for a ban", "her claim that ...". The noun
+# is found first; only then is the possessor looked for right before it.
+_NOMINAL = re.compile(
+    r"(?=[abcdepsrivw])(?<![\w’'-])(?:(?:calls?|pledges?|promises?|vows?|demands?)\s+(?:for|to)|(?:statements?|claims?|assertions?|"
+    r"arguments?|warnings?|suggestions?|insistence|contention|view|belief|assessment|allegations?|accusations?)\s+that|"
+    r"(?:criticism|denunciation|condemnation|endorsement|rejection|dismissal)\s+of|(?:support|praise|backing)\s+for)\b"
+)
+_POSSESSOR = re.compile(
+    r"(?<![\w’'-])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['’]s?)(?=\s+"
+    r"(?:(?:latest|recent|repeated|earlier|new|own|public|renewed|initial|first|final)\s+)?$)"
+)
+# A cue in a relative clause ("that Kyiv has demanded") followed by a comma and a conjunction
+# has no complement: its object is the noun the clause hangs on.
+_RELATIVE_OBJECT = re.compile(r"\b(?:that|which)\s+[^,;~”\"]{1,60}$")
+_NO_COMPLEMENT = re.compile(r"\s*,\s*(?:since|because|although|though|while|whereas|but|and|as|when|after|before|until)\b")
 _PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|been|be|being)\s")
 _LEADING = re.compile(
     r"^(?:(?:and|but|so|yet|while|whereas|although|though|as|because|since|if|when|however|meanwhile|"
@@ -143,6 +234,8 @@ _TIME_LEAD = re.compile(
 _BAD_END = {
     "the", "a", "an", "to", "or", "and", "of", "that", "which", "who", "in", "on", "for", "with",
     "by", "as", "it’s", "it's", "not", "than", "be", "this", "these", "those", "their", "his", "her", "its",
+    "after", "before", "while", "when", "without", "despite", "since", "because", "although", "though", "if",
+    "unless", "until", "even", "fact", "''",
 }
 _NP_STOP = _BAD_END | {
     "amid", "at", "from", "about", "after", "before", "during", "into", "over", "under", "against",
@@ -150,15 +243,25 @@ _NP_STOP = _BAD_END | {
     "have", "had", "came", "come", "been", "there", "where",
 }
 _DEFINITE = re.compile(r"^(?:the|this|that|these|those|he)\s+(?P<rest>[a-z][\w’'-]*(?:\s+[\w’'-]+){0,3})$", re.I)
+# Words after which a participle cue takes the main clause's subject: "X ended the talks by saying".
+_LINKING_WORDS = {"by", "while", "when", "after", "before"}
+_LINKING = re.compile(r"\b(?:by|while|when|after|before)$")
 _SOURCE_WORDS = {"reports", "sources", "officials", "statement", "statements", "media", "report", "documents"}
+# Nouns for research that finds and shows things: "The poll found", "a new survey shows".
+_FINDINGS = {
+    "poll", "polls", "survey", "surveys", "study", "studies", "report", "analysis", "review", "investigation",
+    "audit", "examination", "research", "data", "census", "probe", "inquiry", "assessment", "article", "memo",
+}
 # "Bernie Sanders: ..." / "JAKE TAPPER: ..." (headlines and transcripts): a short name, a colon.
 _COLON = re.compile(r"(?P<source>[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|\([\w.-]+\))){0,4})\s*(?P<cue>:)\s+(?=\S)")
 _LABELS = {
     "update", "updated", "note", "editor", "editors", "photo", "photos", "watch", "read", "related", "source",
     "video", "correction", "caption", "exclusive", "breaking", "q", "a", "question", "answer", "live", "see",
     "also", "more", "image", "credit", "warning", "sources", "contact", "follow", "listen", "transcript",
+    "latest", "contributing", "revealed", "boom", "twitter", "stat", "week", "day",
 }
 _QUOTE_MARK = re.compile(r"[“”\"]|''")
+_CLOSERS = ("”", '"', "~", "''")  # how a quotation (masked or not) ends
 _OPEN = "“"
 _CLOSE = "”"
 _MAX_SOURCE_WORDS = 14
@@ -189,8 +292,7 @@ def _mask(sent: str, regions: list[Span]) -> str:
         parts.append(sent[last:a])
         open_mark = _QUOTE_MARK.match(sent, a)
         inner_a = open_mark.end() if open_mark else a
-        close_mark = re.search(r"(?:[”\"]|'')$", sent[inner_a:b])
-        inner_b = b - len(close_mark.group()) if close_mark else b
+        inner_b = b - (2 if sent.endswith("''", inner_a, b) else 1 if sent[inner_a:b].endswith(("”", '"')) else 0)
         parts.append(sent[a:inner_a] + "~" * (inner_b - inner_a) + sent[inner_b:b])
         last = b
     parts.append(sent[last:])
@@ -205,20 +307,39 @@ def _trim(sent: str, a: int, b: int) -> Span:
     return a, b
 
 
+_WORD = re.compile(r"[\w’'.-]+")
+_RELATIVE_END = re.compile(r"\b(?:who|which)\s+$")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which)\b[^,;:~”\"]*,\s*$")
+_THAT = re.compile(r"\b(?:that|who|which)\b")
+_SOURCE_AFTER_STOP = re.compile(r"[~“\";]|,\s+[a-z]+ing\b|\s[—–]\s")
+_CLAUSE_STOP = re.compile(r"[,;:]")
+_FIRST_CLAUSE = re.compile(r"[,;]")
+_COMMA = re.compile(",")
+_CAPITALISED = re.compile(r" [A-Z]")
+_CONJUNCTION_END = re.compile(r"(?<![\w-])(?:and|but)\s+$")
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[\w’'.-]+", text)
+    return _WORD.findall(text)
 
 
 def _source_before(masked: str, cue_start: int, floor: int = 0) -> Span | None:
     """The noun phrase that ends right before a cue: the last clause of the text before it,
     joined with an appositive (', a spokesman for X,') when the cue follows one."""
     left = masked[:cue_start]
-    relative = re.search(r"\b(?:who|which)\s+$", left)
+    tail = max(0, len(left) - 12)
+    relative = _RELATIVE_END.search(left, tail)
     if relative:  # "Ted Cruz, who said ...": PolNeAR marks the relative pronoun as the source
         return relative.start(), relative.start() + len(relative.group().rstrip())
+    clause = _RELATIVE_CLAUSE.search(left, max(0, len(left) - 160))
+    if clause:  # "Levine, who has given money to Rubio, said": the noun phrase the clause qualifies
+        np = _source_before(masked, clause.start(), floor)
+        if np:
+            return np
     boundary = max(left.rfind(ch) for ch in ";:”\"~—")
-    boundary = max(boundary, _last_that(left), floor - 1)
-    parts = [m.start() for m in re.finditer(",", left) if m.start() > boundary]
+    double_single = left.rfind("''")  # the closing mark of a ''quotation''
+    boundary = max(boundary, _last_that(left), floor - 1, double_single + 1 if double_single >= 0 else -1)
+    parts = [m.start() for m in _COMMA.finditer(left, boundary + 1)]
     start = (parts[-1] + 1) if parts else boundary + 1
     limit = _MAX_SOURCE_WORDS
     if not left[start:].strip() and len(parts) >= 2:  # "X, the spokesman for Y, said"
@@ -233,6 +354,8 @@ def _source_before(masked: str, cue_start: int, floor: int = 0) -> Span | None:
         lead = _LEADING.match(masked[a:b]) or _TIME_LEAD.match(masked[a:b])
     words = _words(masked[a:b])
     if words and words[-1] in ("and", "but"):  # "X reacted to the news and released a statement"
+        if floor:  # the subject came with an earlier cue of the sentence: "He called it X and said"
+            return None
         subject = _subject(masked[a:b])
         return (a + subject[0], a + subject[1]) if subject else None
     if not words or len(words) > limit or words[-1].lower() in _BAD_END or "~" in masked[a:b]:
@@ -242,7 +365,7 @@ def _source_before(masked: str, cue_start: int, floor: int = 0) -> Span | None:
 
 def _last_that(left: str) -> int:
     m = None
-    for m in re.finditer(r"\b(?:that|who|which)\b", left):
+    for m in _THAT.finditer(left):
         pass
     return m.end() if m else -1
 
@@ -250,7 +373,7 @@ def _last_that(left: str) -> int:
 def _np_before(masked: str, cue_start: int) -> Span | None:
     """The bare noun phrase right before a participle ('media reports suggesting')."""
     a = cue_start
-    words = list(re.finditer(r"[\w’'.-]+", masked[:cue_start]))
+    words = list(_WORD.finditer(masked, 0, cue_start))
     taken = 0
     for w in reversed(words):
         if w.group().lower() in _NP_STOP or masked[w.end() : a].strip(" ") or taken == 5:
@@ -263,9 +386,9 @@ def _source_after(masked: str, cue_end: int) -> Span | None:
     """Inverted order: '..., said Peter Stano, a spokesman for ...' up to the end of the sentence,
     a quotation or a participle clause (', adding that')."""
     end = len(masked)
-    stop = re.search(r"[~“\";]|,\s+[a-z]+ing\b|\s[—–]\s", masked[cue_end:])
+    stop = _SOURCE_AFTER_STOP.search(masked, cue_end)
     if stop:
-        end = cue_end + stop.start()
+        end = stop.start()
     a, b = _trim(masked, cue_end, end)
     words = _words(masked[a:b])
     if len(words) > 2 * _MAX_SOURCE_WORDS and "," in masked[a:b]:
@@ -283,16 +406,24 @@ class _Finder:
         """All attributions of the sentence, left to right; contents end where the next starts."""
         found = []
         m = _COLON.match(masked)
-        if m and m.group("source").split()[0].lower() not in _LABELS:
+        if m and not _LABELS.intersection(m.group("source").lower().split()) and len(_words(masked[m.end():])) >= 3:
             source = m.span("source")
             return [(source, (m.start("cue"), m.end("cue")), _trim(sent, m.end(), len(sent)), "colon")]
-        m = _ACCORDING.search(masked)
+        m = _ACCORDING.search(masked) if "ccording to" in masked else None
         if m:
             according = self._according(sent, masked, m)
             if according:
                 found.append(according)
+        if "sked" in masked:
+            for m in _ASKED.finditer(masked):
+                source = m.span("source") if m.group("source") else None
+                found.append((source, m.span("cue"), _trim(sent, m.end(), len(sent)), "asked"))
+        for m in _NOMINAL.finditer(masked):
+            possessor = _POSSESSOR.search(masked, max(0, m.start() - 60), m.start())
+            if possessor:
+                found.append((possessor.span(), m.span(), _trim(sent, m.end(), len(sent)), "nominal"))
         floor = 0
-        for m in _cues(masked):
+        for m in _cues(_for_cues(masked)):
             if m.start() < floor or any(_inside(m.start(), f[0]) or _inside(m.start(), f[1]) for f in found):
                 continue
             attribution = self._cue(sent, masked, m, found, floor)
@@ -301,7 +432,7 @@ class _Finder:
                 floor = m.end()
         found.sort(key=lambda f: f[1][0])
         for i, (source, cue, content, form) in enumerate(found[:-1]):
-            nxt = min(found[i + 1][0][0], found[i + 1][1][0])
+            nxt = min(found[i + 1][0][0] if found[i + 1][0] else len(sent), found[i + 1][1][0])
             if content[0] < nxt < content[1] and nxt > cue[1]:
                 found[i] = (source, cue, _trim(sent, content[0], nxt), form)
         return found
@@ -309,9 +440,9 @@ class _Finder:
     @staticmethod
     def _according(sent: str, masked: str, m: re.Match):
         end = len(masked)
-        stop = re.search(r"[,;:]", masked[m.end() :])
+        stop = _CLAUSE_STOP.search(masked, m.end())
         if stop:
-            end = m.end() + stop.start()
+            end = stop.start()
         source = _trim(masked, m.end(), end)
         if source[0] >= source[1] or len(_words(masked[source[0] : source[1]])) > _MAX_SOURCE_WORDS:
             return None
@@ -325,9 +456,15 @@ class _Finder:
     @staticmethod
     def _cue(sent: str, masked: str, m: re.Match, found: list[tuple], floor: int):
         aux, verb = m.group("aux"), m.group("verb")
+        if verb in _MIND_FORMS and verb.endswith("ing"):
+            return None
+        if verb.startswith("continu") and not _SPEECH_GOES_ON.match(masked, m.end()):
+            return None  # "Ukraine continues to monitor the situation" is no speech
+        if _NO_COMPLEMENT.match(masked, m.end()) and _RELATIVE_OBJECT.search(masked, max(0, m.start() - 80), m.start()):
+            return None  # "something that Kyiv has long demanded, since ...": the object came before
         cue = (m.start(), m.end())
-        previous = re.search(r"(\S+)\s*$", masked[: m.start()])
-        previous = previous.group(1) if previous else ""
+        previous = masked[max(0, m.start() - 40) : m.start()].split()
+        previous = previous[-1] if previous else ""
         if not aux.strip() and (verb in _AMBIGUOUS or verb.endswith("ing")) and not _subject_end(previous, verb):
             return None
         if _MODAL.search(aux) or (masked[: m.start()].rstrip().endswith((" to", " or")) and not aux):
@@ -335,14 +472,19 @@ class _Finder:
         if _PASSIVE_AUX.search(aux) and not verb.endswith("ing"):  # "was reported by X"
             by = _PASSIVE_BY.match(masked[m.end() :])
             if not by:
+                if verb in _AGENTLESS and _TO_OR_THAT.match(masked, m.end()):  # "is expected to win"
+                    return None, cue, _trim(sent, 0, len(sent)), "agentless"
                 return None
             source = _trim(masked, m.end() + by.end(), len(masked))
             return source, (m.start(), m.end() + by.end() - 1), _trim(sent, 0, m.start()), "passive"
         if verb.endswith("ing") and not aux.strip():
             return _Finder._participle(sent, masked, m, found)
         source = _source_before(masked, m.start(), floor)
+        if source is None and _CONJUNCTION_END.search(masked, max(0, m.start() - 12), m.start()):
+            # "He called it X and said ...": the subject of the first verb speaks
+            source = (found[-1][0] if found else None) or _subject(masked)
         if source is None:
-            if masked[: m.start()].rstrip().endswith((",", "”", '"', "~")):
+            if masked[: m.start()].rstrip().endswith((",", *_CLOSERS)):
                 source = _source_after(masked, m.end())
                 if source:
                     return source, cue, _trim(sent, 0, m.start()), "inverted"
@@ -358,8 +500,9 @@ class _Finder:
     @staticmethod
     def _participle(sent: str, masked: str, m: re.Match, found: list[tuple]):
         before = masked[: m.start()].rstrip()
-        if before.endswith(","):  # "..., saying that": whoever speaks in the main clause
-            source = found[-1][0] if found else _subject(masked)
+        if before.endswith((",", *_CLOSERS)) or _LINKING.search(before):
+            # "..., saying that", "... by saying": whoever speaks in the main clause
+            source = (found[-1][0] if found else None) or _subject(masked)
         else:  # "media reports suggesting that"
             source = _np_before(masked, m.start())
         if not source:
@@ -367,27 +510,39 @@ class _Finder:
         return source, (m.start(), m.end()), _trim(sent, m.end(), len(sent)), "participle"
 
 
-def _inside(position: int, span: Span) -> bool:
-    return span[0] <= position < span[1]
+def _for_cues(masked: str) -> str:
+    """The text cues are searched in: lower-cased for a headline in title case ("Trump Says ...")."""
+    spaces = masked.count(" ")
+    if spaces >= 3 and len(_CAPITALISED.findall(masked)) >= 0.7 * spaces:
+        lowered = masked.lower()
+        if len(lowered) == len(masked):
+            return lowered
+    return masked
+
+
+def _inside(position: int, span: Span | None) -> bool:
+    return span is not None and span[0] <= position < span[1]
 
 
 def _subject_end(word: str, verb: str) -> bool:
     """Could ``word`` end the subject of an ambiguous cue ('Reuters reported', 'reports suggesting')?"""
     if verb.endswith("ing"):
-        return word.endswith(",") or word.lower().rstrip(",") in _SOURCE_WORDS
+        return word.endswith((",", *_CLOSERS)) or word.lower().rstrip(",") in _SOURCE_WORDS | _LINKING_WORDS
     low = word.lower()
     if not word or low in _DETERMINERS or low in _NP_STOP or low.endswith(("’s", "'s")):
         return False
-    if verb.endswith("ed"):  # "the official noted"; "the alleged attack" was excluded above
+    if verb.endswith("ed") or low in _FINDINGS:  # "the official noted", "the poll found"
         return True
+    if verb in _VERBS:  # a base form needs a plural subject: "Democrats hope", not "Iranian support"
+        return low.endswith("s") or low in _SUBJECT_PRONOUNS - {"he", "she", "it"} or word[-1] in "”\"~,"
     return word[0].isupper() or low.endswith("s") or low in _SUBJECT_PRONOUNS or word[-1] in "”\"~,"
 
 
 def _subject(masked: str) -> Span | None:
     """The sentence-initial noun phrase: words up to the first verb-looking word."""
-    first_clause = re.split(r"[,;]", masked, maxsplit=1)[0]
+    first_clause = _FIRST_CLAUSE.split(masked, maxsplit=1)[0]
     end = 0
-    for i, w in enumerate(re.finditer(r"[\w’'.-]+", first_clause)):
+    for i, w in enumerate(_WORD.finditer(first_clause)):
         word = w.group()
         if i == 8 or (i > 0 and word.islower() and (word.endswith("ed") or word in _AUX_WORDS)):
             break
@@ -396,11 +551,14 @@ def _subject(masked: str) -> Span | None:
 
 
 def _quote_before(masked: str, source_start: int) -> bool:
-    return masked[:source_start].rstrip(" ,").endswith(("”", '"', "~"))
+    return masked[:source_start].rstrip(" ,").endswith(_CLOSERS)
 
 
 def _is_pronoun(text: str) -> bool:
     return text.lower() in PRONOUNS
+
+
+_RECENT = 8  # how many earlier speakers and named actors a pronoun may refer to
 
 
 class _Doc:
@@ -409,19 +567,36 @@ class _Doc:
     def __init__(self, index: ActorIndex):
         self.index = index
         self.history: list[Speaker] = []  # speakers of earlier statements
-        self.mentioned: list[Speaker] = []  # actors named outside quotes, a fallback for pronouns
+        self._mentioned: list[Speaker] = []  # actors named outside quotes, a fallback for pronouns
+        # Statements not yet searched for actors (masked text) or already searched (speakers):
+        # only a pronoun needs them, so the search waits until one does.
+        self._pending: list[str | list[Speaker]] = []
+
+    def note(self, named: str | list[Speaker]) -> None:
+        self._pending.append(named)
+
+    def recently_mentioned(self) -> list[Speaker]:
+        newer: list[Speaker] = []
+        for item in reversed(self._pending):
+            if len(newer) >= _RECENT:
+                break
+            speakers = item if isinstance(item, list) else [s for _, _, s in self.index.mentions(item)]
+            newer = speakers + newer
+        self._mentioned = (self._mentioned + newer)[-_RECENT:]
+        self._pending.clear()
+        return self._mentioned
 
     def speaker_for(self, mention: str, sentence: str) -> Speaker:
         mention = mention.strip()
         if _is_pronoun(mention):
-            for candidates in (self.history[-8:], self.mentioned[-8:]):
+            for candidates in (self.history[-_RECENT:], self.recently_mentioned()):
                 for speaker in reversed(candidates):
                     if pronoun_fits(mention, speaker):
                         return speaker
             return Speaker(mention, "" if self.index.empty else "Other")
         definite = _DEFINITE.match(mention)
-        if definite and not self.index.mentions(mention):
-            scored = [(refers_to(definite.group("rest"), s), -i, s) for i, s in enumerate(reversed(self.history[-8:]))]
+        if definite and not self.index.names_actor(mention):
+            scored = [(refers_to(definite.group("rest"), s), -i, s) for i, s in enumerate(reversed(self.history[-_RECENT:]))]
             scored = [item for item in scored if item[0] > 0]
             if scored:
                 return max(scored, key=lambda item: (item[0], item[1]))[2]
@@ -434,6 +609,8 @@ _FINDER = _Finder()
 def attribute(text: str, statements: list[Span], codebook: Codebook) -> list[dict]:
     """One dict per statement: speaker, speaker_group, cue, quote, cited_media, and raw spans
     (source_span, cue_span, content_span; None when absent) for checking and benchmarking.
+    ``attributions`` lists every attribution found in the statement, including agentless
+    ones ("is expected to", source_span None), which do not give the statement a speaker.
 
     ``link`` is the index of the statement whose cue attributes this one (itself, or the
     statement that closes or opens the quotation it belongs to), else None.
@@ -476,27 +653,34 @@ _MAIN_CUES = re.compile(r"(?:^|\s)(?:said|says|say|told|tells|added|adds|accordi
 def _attribute_one(doc: _Doc, offset: int, sent: str, masked: str, regions: list[Span]) -> dict:
     row = _empty_row()
     found = _FINDER(sent, masked)
-    named = doc.index.mentions(masked)
     if not found:
-        doc.mentioned.extend(speaker for _, _, speaker in named)
+        doc.note(masked)
         return row
     attributions = []
     for source, cue, content in (f[:3] for f in found):
-        speaker = doc.speaker_for(sent[source[0] : source[1]], masked)
-        doc.history.append(speaker)
+        if source is None:
+            speaker = Speaker("")
+        else:
+            speaker = doc.speaker_for(sent[source[0] : source[1]], masked)
+            doc.history.append(speaker)
         attributions.append({
             "speaker": speaker.name,
             "speaker_group": speaker.group,
             "cue": sent[cue[0] : cue[1]],
             "quote": "direct" if content[1] > content[0] and any(a <= content[0] < b for a, b in regions) else "indirect",
-            "source_span": (offset + source[0], offset + source[1]),
+            "source_span": (offset + source[0], offset + source[1]) if source else None,
             "cue_span": (offset + cue[0], offset + cue[1]),
             "content_span": (offset + content[0], offset + content[1]),
         })
-    doc.mentioned.extend(speaker for _, _, speaker in named)
-    main = next((a for a in attributions if _MAIN_CUES.search(a["cue"])), attributions[0])
-    row.update(main, cited_media=";".join(sorted({s.name for _, _, s in named if s.kind == "media"})))
     row["attributions"] = attributions
+    voiced = [a for a in attributions if a["source_span"]]
+    if not voiced:  # only agentless reports ("is said to"): the statement stays in the article's voice
+        doc.note(masked)
+        return row
+    named = doc.index.mentions(masked)
+    doc.note([speaker for _, _, speaker in named])
+    main = next((a for a in voiced if _MAIN_CUES.search(a["cue"])), voiced[0])
+    row.update(main, cited_media=";".join(sorted({s.name for _, _, s in named if s.kind == "media"})))
     return row
 
 

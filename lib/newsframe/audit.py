@@ -14,12 +14,16 @@ import pandas as pd
 
 def assert_tiled(texts: Mapping[str, str], *tables: pd.DataFrame) -> int:
     """Raise AssertionError naming the document and offset of the first fault; else the characters checked."""
-    spans = pd.concat([t[["doc_id", "start", "end", "text"]] for t in tables]).sort_values(["doc_id", "start"])
-    by_doc = dict(tuple(spans.groupby("doc_id", sort=False)))
+    spans = pd.concat([t[["doc_id", "start", "end", "text"]] for t in tables]).sort_values(
+        ["doc_id", "start"], kind="stable")
+    # One pass over plain lists: grouping into a sub-frame per document costs ~1 ms each,
+    # which is minutes for a corpus of many small documents.
+    rows: dict[str, list[tuple[int, int, str]]] = {}
+    for doc_id, start, end, piece in zip(spans["doc_id"], spans["start"], spans["end"], spans["text"]):
+        rows.setdefault(doc_id, []).append((start, end, piece))
     for doc_id, text in texts.items():
         cursor = 0
-        rows = by_doc.get(doc_id, spans.iloc[:0])
-        for start, end, piece in rows[["start", "end", "text"]].itertuples(index=False):
+        for start, end, piece in rows.get(doc_id, ()):
             if start != cursor:
                 raise AssertionError(f"{doc_id}: {'gap' if start > cursor else 'overlap'} at offset {cursor}")
             if text[start:end] != piece:

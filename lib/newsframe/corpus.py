@@ -11,6 +11,12 @@ Problems with one document never raise: the document comes back with ``status='e
 and a message that names the file and the fix, so the number of documents always equals
 the number of inputs (files or table rows). Only a corpus that cannot be read at all
 raises ``CorpusError``.
+
+Duplicates are kept and shown, not dropped: a document whose words equal an earlier one's
+(same bytes, or the same text in another encoding, with a byte-order mark, other line ends or
+other spacing) is processed like any other and names the first in ``duplicate_of``; equal
+``sha256`` says it is the same bytes. Near-duplicates that differ in any word are ordinary
+documents.
 """
 
 from __future__ import annotations
@@ -37,7 +43,7 @@ COMPANION_FILES = {METADATA_FILE, "codebook.yml", "codebook.yaml", "README.md"}
 META_FIELDS = ("title", "outlet", "published", "url")
 FRAME_COLUMNS = [
     "doc_id", "source_path", "sha256", "title", "outlet", "published", "url", "n_chars",
-    "status", "error", "encoding", "input_format", "warnings",
+    "status", "error", "encoding", "input_format", "warnings", "duplicate_of",
 ]
 
 #: Leading bytes of binary formats people drop into corpus folders by mistake.
@@ -88,6 +94,7 @@ class Document:
     status: str = "ok"
     error: str = ""
     warnings: str = ""
+    duplicate_of: str = ""  # doc_id of the first document with the same text
 
 
 @dataclass
@@ -120,7 +127,7 @@ def load_corpus(path: str | Path) -> Corpus:
         )
     if not documents:
         raise CorpusError(f"{shown}: no documents found; add .txt/.html files or table rows")
-    return Corpus(shown, _flag_duplicates(documents), problems)
+    return Corpus(shown, _mark_copies(_flag_duplicates(documents)), problems)
 
 
 def decode_text(raw: bytes) -> tuple[str, str, str]:
@@ -416,6 +423,24 @@ def _flag_duplicates(documents: list[Document]) -> list[Document]:
             first_source[doc.doc_id] = doc.source_path
         flagged.append(doc)
     return flagged
+
+
+def _mark_copies(documents: list[Document]) -> list[Document]:
+    """Readable documents whose words repeat an earlier one's name it in ``duplicate_of``.
+
+    Same words: equal after dropping a byte-order mark and collapsing line ends and spacing, so
+    a copy saved with another encoding or editor counts too (equal ``sha256``: the same bytes).
+    """
+    first: dict[str, str] = {}
+    marked = []
+    for doc in documents:
+        if doc.status == "ok":
+            words = " ".join(doc.text.removeprefix("\ufeff").split())
+            original = first.setdefault(hashlib.sha256(words.encode("utf-8")).hexdigest(), doc.doc_id)
+            if original != doc.doc_id:
+                doc = replace(doc, duplicate_of=original)
+        marked.append(doc)
+    return marked
 
 
 def _join(*notes: str) -> str:

@@ -32,11 +32,20 @@ def annotated_document(text: str, removed: pd.DataFrame, blank_reason: str) -> s
     return f'<div class="nf-doc">{"".join(parts)}</div>'
 
 
-def annotated_corpus(texts: dict[str, str], removed_spans: pd.DataFrame, blank_reason: str) -> str:
-    """Every document in a collapsible section, for reading the cleaning against the raw text."""
+#: Documents shown with their audit trail on a page; larger corpora show the first ones.
+MAX_DOCUMENTS = 20
+
+
+def annotated_corpus(texts: dict[str, str], removed_spans: pd.DataFrame, blank_reason: str,
+                     limit: int = MAX_DOCUMENTS) -> str:
+    """Documents in collapsible sections, for reading the cleaning against the raw text."""
     sections = [_STYLE]
-    for doc_id, text in texts.items():
-        removed = removed_spans[removed_spans["doc_id"] == doc_id]
+    if len(texts) > limit:
+        sections.append(f"<p><em>The first {limit} of {len(texts):,} documents.</em></p>")
+    shown = dict(list(texts.items())[:limit])
+    by_doc = dict(tuple(removed_spans[removed_spans["doc_id"].isin(shown)].groupby("doc_id")))
+    for doc_id, text in shown.items():
+        removed = by_doc.get(doc_id, removed_spans.iloc[:0])
         sections.append(f"<details><summary><code>{escape(doc_id)}</code></summary>"
                         f"{annotated_document(text, removed, blank_reason)}</details>")
     return "\n".join(sections)

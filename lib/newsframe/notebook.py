@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 import pandas as pd
-from IPython.display import HTML
+from IPython.display import HTML, Markdown, display
 
 from .figures import theme
 
@@ -31,3 +31,14 @@ def problems_markdown(problems: list[str]) -> str:
     if not problems:
         return "No corpus-level problems were found."
     return "**Corpus-level problems** (processing went on):\n" + "\n".join(f"- {escape(p)}" for p in problems)
+
+
+#: Rows a per-row table shows on a page; the CSV in tables/ always has all of them.
+MAX_ROWS = 300
+
+
+def capped(frame: pd.DataFrame, limit: int = MAX_ROWS) -> pd.DataFrame:
+    """The first ``limit`` rows, saying so when there are more (large corpora stay readable)."""
+    if len(frame) > limit:
+        display(Markdown(f"*Showing the first {limit:,} of {len(frame):,} rows; the table in `tables/` has all.*"))
+    return frame.head(limit)

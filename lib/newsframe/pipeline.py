@@ -79,8 +79,9 @@ class StageFailure:
         where = f"cell {self.cell} of {paths.display(self.source)}" if self.cell else "an unknown cell"
         if self.execution_count:
             where += f" (In [{self.execution_count}])"
+        evalue = " ".join(self.evalue.split())  # one line, even for multi-line messages (YAML errors)
         return (
-            f"newsframe: stage {self.stage} failed at {where}: {self.ename}: {self.evalue}\n"
+            f"newsframe: stage {self.stage} failed at {where}: {self.ename}: {evalue}\n"
             f"  executed notebook with the traceback: {paths.display(self.notebook)}"
         )
 
@@ -382,7 +383,8 @@ def _codebook(corpus: Path, codebook) -> Path | None:
         found = default_codebook(corpus)
         if found is None:
             where = paths.display(corpus)
-            print(f"newsframe: no codebook.yml in {where}; using the empty codebook", file=sys.stderr)
+            said = f"no codebook.yml in {where}" if corpus.is_dir() else f"no --codebook given for {where}"
+            print(f"newsframe: {said}; using the empty codebook", file=sys.stderr)
         return found
     if str(codebook) == "":
         return None

@@ -6,22 +6,37 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 
+#: Bars (documents) one figure shows; larger corpora show their largest documents (the CSV has all).
+MAX_BARS = 40
+#: Panels of a small-multiples figure.
+MAX_PANELS = 12
+
+
+def _largest(wide: pd.DataFrame, limit: int = MAX_BARS) -> tuple[pd.DataFrame, str]:
+    """The ``limit`` rows with the largest totals, and a title suffix saying what was left out."""
+    if len(wide) <= limit:
+        return wide, ""
+    keep = wide.sum(axis=1).sort_values(ascending=False, kind="mergesort").index[:limit]
+    return wide.loc[wide.index.isin(keep)], f" (the {limit} largest of {len(wide):,} documents)"
+
 
 def kept_removed_chars(budget: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     """Characters per document kept as body vs removed, by reason (stacked bars)."""
     wide = budget.pivot_table(index="doc_id", columns="part", values="chars", aggfunc="sum", fill_value=0)
     order = ["body (kept)"] + sorted(c for c in wide.columns if c != "body (kept)")
-    wide = wide.reindex(columns=[c for c in order if c in wide.columns]).sort_index(ascending=False)
+    wide = wide.reindex(columns=[c for c in order if c in wide.columns])
+    shown, note = _largest(wide)
+    shown = shown.sort_index(ascending=False)
     removed_palette = [c for i, c in enumerate(sns.color_palette("Set2", 8)) if i != 2]  # no blue: blue is body
     colours = ["#33557f"] + removed_palette[: len(wide.columns) - 1]
-    fig, ax = plt.subplots(figsize=(9, 0.55 * len(wide) + 1.6))
-    left = pd.Series(0, index=wide.index)
-    for column, colour in zip(wide.columns, colours):
-        ax.barh(wide.index, wide[column], left=left, color=colour, label=column)
-        left += wide[column]
+    fig, ax = plt.subplots(figsize=(9, 0.55 * len(shown) + 1.6))
+    left = pd.Series(0, index=shown.index)
+    for column, colour in zip(shown.columns, colours):
+        ax.barh(shown.index, shown[column], left=left, color=colour, label=column)
+        left += shown[column]
     ax.set_xlabel("characters of raw text")
     ax.set_ylabel("document")
-    ax.set_title("Where each document's characters went: kept as body, or removed and why")
+    ax.set_title("Where each document's characters went: kept as body, or removed and why" + note)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=3, frameon=False)
     fig.tight_layout()
     return fig, wide.sort_index().reset_index()
@@ -40,13 +55,120 @@ def statements_by_group(statements: pd.DataFrame) -> tuple[plt.Figure, pd.DataFr
     voiced = statements.assign(group=statements["speaker_group"].replace("", "(article's own voice)"))
     counts = voiced.groupby(["doc_id", "group"]).size().unstack(fill_value=0)
     order = [g for g in GROUP_COLOURS if g in counts.columns] + sorted(set(counts.columns) - set(GROUP_COLOURS))
-    counts = counts[order].sort_index(ascending=False)
-    fig, ax = plt.subplots(figsize=(9, 0.55 * len(counts) + 1.8))
-    counts.plot.barh(stacked=True, ax=ax, width=0.75,
-                     color=[GROUP_COLOURS.get(g, "#999999") for g in counts.columns])
+    counts = counts[order]
+    shown, note = _largest(counts)
+    shown = shown.sort_index(ascending=False)
+    fig, ax = plt.subplots(figsize=(9, 0.55 * len(shown) + 1.8))
+    shown.plot.barh(stacked=True, ax=ax, width=0.75,
+                    color=[GROUP_COLOURS.get(g, "#999999") for g in shown.columns])
     ax.set_xlabel("statements (sentences of body text)")
     ax.set_ylabel("document")
-    ax.set_title("Whose voice each document carries: statements by speaker group")
+    ax.set_title("Whose voice each document carries: statements by speaker group" + note)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=4, frameon=False)
     fig.tight_layout()
     return fig, counts.sort_index().reset_index()
+
+
+# --- stage 4: framing ----------------------------------------------------------------------------
+
+#: Colours of the stance segments, the same in every stage-4 figure.
+STANCE_COLOURS = {
+    "affirm (own voice)": "#8c2d04", "affirm (attributed)": "#f16913", "hedge": "#fdd0a2", "deny": "#2171b5",
+}
+
+
+def stance_by_document(profile: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """Statements about the claim per document: asserted as fact in the article's own voice,
+    reported as someone's assertion, hedged, or denied (stacked bars, from ``framing.profile``)."""
+    numbers = pd.DataFrame({
+        "doc_id": profile["doc_id"],
+        "affirm (own voice)": profile["n_affirm_own_voice"],
+        "affirm (attributed)": profile["n_affirm_attributed"],
+        "hedge": profile["n_hedge"],
+        "deny": profile["n_deny"],
+    }).sort_values("doc_id", kind="mergesort").reset_index(drop=True)
+    shown, note = _largest(numbers.set_index("doc_id"))
+    shown = shown.sort_index(ascending=False)
+    fig, ax = plt.subplots(figsize=(9, 0.55 * len(shown) + 1.8))
+    shown.plot.barh(stacked=True, ax=ax, width=0.75, color=[STANCE_COLOURS[c] for c in shown.columns])
+    ax.set_xlabel("statements about the claim")
+    ax.set_ylabel("document")
+    ax.set_title("What each document treats as fact, as allegation, as uncertain, and as denied" + note)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=4, frameon=False)
+    fig.tight_layout()
+    return fig, numbers
+
+
+def distinctive_terms(terms: pd.DataFrame, top_n: int = 8, z_threshold: float = 1.96) -> tuple[plt.Figure, pd.DataFrame]:
+    """Small multiples, one panel per document: its most distinctive words by z-score (weighted
+    log-odds with an informative Dirichlet prior), the |z| threshold drawn as a dashed line."""
+    numbers = (terms[terms["rank"] <= top_n].sort_values(["doc_id", "rank"], kind="mergesort")
+               [["doc_id", "rank", "term", "count_in_doc", "count_elsewhere", "z", "significant"]].reset_index(drop=True))
+    every = sorted(numbers["doc_id"].unique())
+    docs = every[:MAX_PANELS]
+    note = f" (first {MAX_PANELS} of {len(every):,} documents; all in the CSV)" if len(every) > MAX_PANELS else ""
+    columns = min(3, max(len(docs), 1))
+    rows = max(1, -(-len(docs) // columns))
+    fig, axes = plt.subplots(rows, columns, figsize=(4.2 * columns, 0.32 * top_n * rows + 1.4 * rows),
+                             squeeze=False, sharex=True)
+    limit = max(float(numbers["z"].max()) if len(numbers) else 0.0, z_threshold) * 1.1
+    for ax, doc_id in zip(axes.flat, docs):
+        part = numbers[numbers["doc_id"] == doc_id]
+        colours = ["#33557f" if s else "#a9b8cc" for s in part["significant"]]
+        sns.barplot(x=part["z"].to_numpy(), y=part["term"].to_numpy(), hue=part["term"].to_numpy(),
+                    palette=colours, legend=False, ax=ax, orient="h")
+        ax.axvline(z_threshold, color="#c0392b", linestyle="--", linewidth=1)
+        ax.set_title(doc_id, fontsize=10)
+        ax.set_xlim(0, limit)
+        ax.set_xlabel("z-score")
+        ax.set_ylabel("")
+        ax.xaxis.set_tick_params(labelbottom=True)
+    for ax in list(axes.flat)[len(docs):]:
+        ax.set_visible(False)
+    fig.suptitle(f"Words that set each document apart (dark: |z| \u2265 {z_threshold}; dashed line){note}", fontsize=12)
+    fig.tight_layout()
+    return fig, numbers
+
+
+def sourcing_graph(edges: pd.DataFrame, outlets=None) -> tuple[plt.Figure, pd.DataFrame]:
+    """Who cites whom: outlets (left) -> news media (middle) -> unnamed sources (right); line
+    width grows with the number of statements behind an edge. Deterministic layered layout."""
+    import numpy as np
+
+    from . import sourcing
+
+    summary = sourcing.edge_summary(edges)
+    nodes = sourcing.layout(edges, outlets)
+    where = {n: (x, y) for n, x, y in zip(nodes["node"], nodes["x"], nodes["y"])}
+    height = max(3.5, 0.45 * max(nodes["layer"].value_counts().max() if len(nodes) else 1, 1) + 1.5)
+    fig, ax = plt.subplots(figsize=(12, height))
+    colours = {"cites medium": "#33557f", "medium cites unnamed source": "#9b59b6", "cites unnamed source": "#b8a98f"}
+    for source, target, kind, n in summary[["source", "target", "kind", "n_statements"]].itertuples(index=False):
+        (x0, y0), (x1, y1) = where[source], where[target]
+        if x1 - x0 > 1:  # skips the media layer: a dashed curve around it, so it never seems to pass a medium
+            t = np.linspace(0, 1, 50)
+            bulge = -0.18 if y0 + y1 < 1 else 0.18
+            xs, ys = x0 + (x1 - x0) * t, y0 + (y1 - y0) * t + bulge * 4 * t * (1 - t)
+            ax.plot(xs, ys, color=colours.get(kind, "#999999"), linewidth=0.8 + 1.2 * n, alpha=0.85,
+                    linestyle=(0, (4, 2)), zorder=1, label=kind)
+        else:
+            ax.plot([x0, x1], [y0, y1], color=colours.get(kind, "#999999"), linewidth=0.8 + 1.2 * n, alpha=0.75,
+                    solid_capstyle="round", zorder=1, label=kind)
+    layer_colour = {"outlet": "#34495e", "medium": "#33557f", "unnamed source": "#9b59b6"}
+    for node, layer, x, y in nodes.itertuples(index=False):
+        ax.scatter([x], [y], s=70, color=layer_colour.get(layer, "#999999"), zorder=2)
+        ha, dx = {"outlet": ("right", -0.04), "medium": ("center", 0.0), "unnamed source": ("left", 0.04)}[layer]
+        ax.text(x + dx, y + (0.035 if layer == "medium" else 0), node, ha=ha, va="bottom" if layer == "medium" else "center",
+                fontsize=9, zorder=3)
+    for x, layer in enumerate(sourcing.LAYERS):
+        ax.text(x, 1.24, {"outlet": "outlets (documents)", "medium": "news media", "unnamed source": "unnamed sources"}[layer],
+                ha="center", fontsize=10, fontweight="bold")
+    handles, labels = ax.get_legend_handles_labels()
+    unique = dict(zip(labels, handles))
+    ax.legend(unique.values(), unique.keys(), loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=3, frameon=False)
+    ax.set_xlim(-0.9, 2.9)
+    ax.set_ylim(-0.12, 1.3)
+    ax.axis("off")
+    ax.set_title("Whom each outlet cites, and whom the cited media cite in turn")
+    fig.tight_layout()
+    return fig, summary

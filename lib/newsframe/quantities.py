@@ -21,8 +21,9 @@ _WORDS = {
 }
 _SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_NUMBER = re.compile(
-    rf"(?<![\w.,-])(?:(?P<vague>tens of thousands|dozens|scores|hundreds|thousands|millions)\s+of"
+_FIRST_CHARS = "".join(sorted({w[0] for w in (*_VAGUE, *_WORDS)}))
+_NUMBER = re.compile(  # the look-ahead on the first character rejects most positions at once
+    rf"(?=[\d{_FIRST_CHARS}])(?<![\w.,-])(?:(?P<vague>tens of thousands|dozens|scores|hundreds|thousands|millions)\s+of"
     rf"|(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\s+(?P<scale>hundred|thousand|million|billion))?"
     rf"|(?P<word>{'|'.join(sorted(_WORDS, key=len, reverse=True))}))(?![\w-])",
     re.I,
@@ -39,6 +40,9 @@ _STOP = {
 }
 _NOT_COUNTED = {"years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "percent", "times", "%"}
 _UNIT_WORD = re.compile(r"\s+([\w’'-]+)")
+_MONTH_BEFORE = re.compile(rf"(?:{_MONTHS})\s*$")
+_BACK_REFERENCE = re.compile(r"\b(?:the|these|those|both)\s*$", re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _MAX_UNIT_WORDS = 4
 
 
@@ -70,14 +74,14 @@ def extract_quantities(text: str, statements: list[tuple[int, int]]) -> list[dic
     for index, (start, end) in enumerate(statements):
         for m in _NUMBER.finditer(text, start, end):
             before = text[max(start, m.start() - 12) : m.start()]
-            if re.search(rf"(?:{_MONTHS})\s*$", before):
+            if _MONTH_BEFORE.search(before):
                 continue  # "September 4"
-            if m.group("word") and re.search(r"\b(?:the|these|those|both)\s*$", before, re.I):
+            if m.group("word") and _BACK_REFERENCE.search(before):
                 continue  # "the two countries" refers back, it does not count
             unit, unit_end = _unit(text, m.end(), end)
             if not unit or unit.lower().split()[-1] in _NOT_COUNTED:
                 continue
-            if m.group("digits") and re.fullmatch(r"(?:19|20)\d\d", m.group("digits")):
+            if m.group("digits") and _YEAR.fullmatch(m.group("digits")):
                 continue  # a year
             qual = _QUALIFIER_BEFORE.search(text, max(start, m.start() - 20), m.start())
             first = qual.start() if qual else m.start()

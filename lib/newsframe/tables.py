@@ -6,6 +6,7 @@ be rerun alone. Columns are read as text (no NaN, no type guessing) and offsets 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -15,7 +16,7 @@ from . import paths
 #: Columns that hold whole numbers in any table (besides counts, which are named ``n_*``).
 INTEGER_COLUMNS = ("start", "end", "block_id", "chars")
 #: Columns that hold True/False.
-BOOLEAN_COLUMNS = ("hedged", "approximate")
+BOOLEAN_COLUMNS = ("hedged", "approximate", "significant")
 
 
 def _is_integer_column(name: str) -> bool:
@@ -30,10 +31,29 @@ def table_path(out_dir, name: str) -> Path:
     return paths.out_dir(out_dir) / "tables" / f"{name}.csv"
 
 
+#: A quoted CSV field, or a record end outside quotes.
+_QUOTED_OR_CRLF = re.compile(r'("[^"]*(?:""[^"]*)*")|\r\n')
+
+
+def to_csv_text(frame: pd.DataFrame) -> str:
+    """CSV with LF record ends in which every cell round-trips, lone CR line ends included.
+
+    Python's csv writer quotes a cell only if it holds a character of the line terminator, so
+    with LF records a cell holding CR (text with old Mac line ends) went out unquoted and
+    read back as a record break. Such tables are written with CRLF records, which quotes
+    every cell holding CR or LF, and their record ends (outside quotes) turned back into LF.
+    """
+    text = frame.to_csv(index=False, lineterminator="\n")
+    if "\r" not in text:
+        return text
+    text = frame.to_csv(index=False, lineterminator="\r\n")
+    return _QUOTED_OR_CRLF.sub(lambda m: m.group(1) or "\n", text)
+
+
 def write_table(frame: pd.DataFrame, out_dir, name: str) -> Path:
     path = table_path(out_dir, name)
     path.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    path.write_text(to_csv_text(frame), encoding="utf-8", newline="")
     return path
 
 

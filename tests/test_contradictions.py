@@ -1,0 +1,170 @@
+"""Contradictions between documents: planted in a synthetic corpus run through the real stage 2,
+and the Kremlin's position on the seeds (000 says it dismissed the reports, 002 that it did not deny)."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from newsframe import contradictions as contra
+from newsframe import tables
+from newsframe.clean import clean_corpus
+from newsframe.codebook import load_codebook, parse_codebook
+from newsframe.corpus import Corpus, Document
+from newsframe.statements import extract_statements
+
+ROOT = Path(__file__).resolve().parents[1]
+
+ZOG_CODEBOOK = {
+    "actors": [
+        {"name": "Zogland", "group": "Other", "kind": "country", "aliases": ["Zog City"]},
+        {"name": "Zogland Defence Ministry", "group": "Other", "kind": "institution",
+         "aliases": ["the Ministry of Zog", "Ministry of Zog"]},
+        {"name": "Blipistan", "group": "Ukraine", "kind": "country", "aliases": ["Blip"]},
+        {"name": "Quux", "group": "Other", "kind": "country"},
+    ],
+    "media": [{"name": "Daily Blip"}],
+    "claim": {"label": "Zogland sends tanks to Blipistan",
+              "terms": {"supplier": ["Zogland", "Zog City"], "action": ["send", "sent", "sending"],
+                        "object": ["tanks", "tank"]},
+              "require": [["object"], ["action"]]},
+    "lexicons": {"deny": ["deny", "denied", "denies", "refute"], "hedge": ["if confirmed"], "affirm": ["confirm"],
+                 "negation": ["not", "never", "without"]},
+}
+
+ZOG_TEXTS = {
+    "a": "Zog denies tank deliveries\nThe Ministry of Zog denied sending tanks to Blip. Officials said talks would go on.\n",
+    "b": "Zog City has not denied that it sent tanks to Blip. The Daily Blip reported that Zog City sent 40 tanks to Blip.\n",
+    "c": "Zogland sent 400 tanks to Blip, the Daily Blip reported, citing unidentified sources.\n",
+    "d": "Quux denied sending tanks to Blip. Blip keeps seeking evidence to support or refute the reports of tanks sent.\n",
+}
+
+
+def run_stage2(texts: dict[str, str], codebook):
+    docs = [Document(k, f"{k}.txt", t, "", "utf-8", "txt") for k, t in texts.items()]
+    corpus = Corpus("memory", docs, [])
+    body_blocks, _ = clean_corpus(corpus)
+    return extract_statements(corpus, body_blocks, codebook)
+
+
+@pytest.fixture(scope="module")
+def zog():
+    codebook = parse_codebook(ZOG_CODEBOOK)
+    found = run_stage2(ZOG_TEXTS, codebook)
+    return codebook, found.statements, found.quantities
+
+
+def test_planted_denied_vs_not_denied_is_found_through_an_alias(zog):
+    codebook, statements, quantities = zog
+    # the alias resolves in stage 2 already: "Zog City" speaks for Zogland
+    assert statements.set_index("statement_id").at["b:000", "speaker"] == "Zogland"
+    table = contra.contradictions(statements, codebook, quantities)
+    row = table[table["kind"] == "denied vs not denied"]
+    assert len(row) == 1
+    row = row.iloc[0]
+    assert (row["doc_a"], row["statement_a"], row["doc_b"], row["statement_b"]) == ("a", "a:000", "b", "b:000")
+    assert row["actor"] == "Zogland"  # the ministry is folded into the country its name contains
+    assert row["text_a"] == "The Ministry of Zog denied sending tanks to Blip."
+    assert "not denied" in row["explanation"]
+
+
+def test_planted_denial_vs_report_and_conflicting_numbers(zog):
+    codebook, statements, quantities = zog
+    table = contra.contradictions(statements, codebook, quantities)
+    report = table[(table["kind"] == "denial vs report") & (table["actor"] == "Zogland")]
+    # b carries a (negated) denial already reported as "denied vs not denied"; c reports the supply silently
+    assert report[["doc_a", "doc_b", "statement_b"]].values.tolist() == [["a", "c", "c:000"]]
+    numbers = table[table["kind"] == "conflicting numbers"]
+    assert numbers[["statement_a", "statement_b"]].values.tolist() == [["b:001", "c:000"]]
+    assert "cannot both hold" in numbers.iloc[0]["explanation"]
+
+
+def test_alternatives_and_third_parties_are_not_denials(zog):
+    codebook, statements, quantities = zog
+    found = contra.denials(statements, codebook)
+    # "to support or refute the reports" is an alternative, not a denial by anyone
+    assert "d:001" not in set(found["statement_id"])
+    # Quux denies too, but the claim names only Zogland: no contradiction about Quux
+    table = contra.contradictions(statements, codebook, quantities)
+    assert "Quux" in set(found["party"])
+    assert "Quux" not in set(table["actor"])
+
+
+def test_contract_columns_and_deterministic_order(zog):
+    codebook, statements, quantities = zog
+    table = contra.contradictions(statements, codebook, quantities)
+    assert list(table.columns[:6]) == ["topic", "doc_a", "statement_a", "doc_b", "statement_b", "kind"]
+    assert (table["doc_a"] != table["doc_b"]).all()
+    shuffled = statements.sample(frac=1, random_state=3)
+    pd.testing.assert_frame_equal(table, contra.contradictions(shuffled, codebook, quantities.iloc[::-1]))
+
+
+def test_parties_fold_institutions_into_their_country():
+    codebook = parse_codebook(ZOG_CODEBOOK)
+    assert contra.parties(codebook)["Zogland Defence Ministry"] == "Zogland"
+    assert contra.parties(codebook)["Blipistan"] == "Ukraine"  # a party group: compared at group level
+    assert contra.party_of("somebody", "Other", codebook) == "somebody"
+
+
+def test_empty_codebook_gives_an_empty_table(zog):
+    _, statements, quantities = zog
+    table = contra.contradictions(statements, parse_codebook(None), quantities)
+    assert table.empty and list(table.columns) == contra.COLUMNS
+
+
+# --- the seeds -----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seeds():
+    if not tables.table_path(ROOT / "reports", "statements").is_file():
+        pytest.skip("reports/tables/statements.csv not built yet")
+    return (load_codebook(ROOT / "seeds" / "codebook.yml"), tables.read_table(ROOT / "reports", "statements"),
+            tables.read_table(ROOT / "reports", "quantities"))
+
+
+def test_kremlin_denied_in_000_not_denied_in_002(seeds):
+    codebook, statements, quantities = seeds
+    table = contra.contradictions(statements, codebook, quantities)
+    kremlin = table[(table["kind"] == "denied vs not denied") & (table["actor"] == "Russia")]
+    assert len(kremlin) == 1
+    row = kremlin.iloc[0]
+    assert row["doc_a"].startswith("000_") and row["doc_b"].startswith("002_")
+    assert "the Kremlin has dismissed media reports" in row["text_a"]
+    ids_b = row["statements_b"].split(";")
+    texts = statements.set_index("statement_id")["text"]
+    said = " ".join(texts[i] for i in ids_b)
+    for phrase in ("Moscow has not rejected", "The Kremlin has not denied", "without denying the accusations"):
+        assert phrase in said
+
+
+def test_seed_denials_find_the_denier(seeds):
+    codebook, statements, _ = seeds
+    found = contra.denials(statements, codebook)
+    texts = statements.set_index("statement_id")["text"]
+
+    def denier(start: str):
+        rows = found[found["statement_id"].map(texts).str.startswith(start)]
+        return list(zip(rows["actor"], rows["party"], rows["negated"]))
+
+    assert denier("“This kind of information is not always true") == [("Dmitry Peskov", "Russia", True)]
+    assert denier("The European Union assured on Monday") == [("Russia", "Russia", True)]  # "Moscow has not rejected"
+    assert denier("While Ukraine’s concerns are mounting, the Kremlin") == [("Kremlin", "Russia", False)]
+    assert denier("Ukraine continues to monitor") == []  # "to support or refute the reports"
+
+
+def test_seed_numbers_are_compared_conservatively(seeds):
+    codebook, statements, quantities = seeds
+    table = contra.contradictions(statements, codebook, quantities)
+    numbers = table[table["kind"].isin(["conflicting numbers", "differing numbers"])]
+    # 200 missiles already arrived vs hundreds expected: overlapping ranges, different events
+    assert set(numbers["kind"]) <= {"differing numbers"}
+    assert all("missile" in topic for topic in numbers["topic"])
+    # 450 drones sent vs 300 drones shot down are not the same thing: never paired
+    assert not numbers["topic"].str.contains("drone").any()
+
+
+def test_claims_of_the_two_statements_are_carried_when_stage3_ran(zog):
+    codebook, statements, quantities = zog
+    clustered = statements.assign(cluster_id=["1", "", "2", "3", "3", "", ""][: len(statements)],
+                                  cluster_label=["Zog denies", "", "Zog did not deny", "tanks sent", "tanks sent", "", ""][: len(statements)])
+    table = contra.contradictions(clustered, codebook, quantities).set_index("kind")
+    assert table.loc["denied vs not denied", ["claim_a", "claim_b"]].tolist() == ["Zog denies", "Zog did not deny"]

@@ -1,0 +1,100 @@
+"""Distinctive vocabulary: Monroe, Colaresi & Quinn's weighted log-odds with an informative Dirichlet prior."""
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from newsframe import tables, vocabulary
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def frame(texts: dict[str, list[str]]) -> pd.DataFrame:
+    rows = [{"doc_id": d, "statement_id": f"{d}:{i:03d}", "start": i, "text": t}
+            for d, sentences in texts.items() for i, t in enumerate(sentences)]
+    return pd.DataFrame(rows)
+
+
+def test_tokenizer_keeps_hyphenated_words_and_drops_numbers_and_stopwords():
+    tokens = vocabulary.tokenize("Iran’s Fath-360 satellite-guided missiles: 200 of them, and the 1,000 drones.")
+    assert tokens == ["iran", "fath-360", "satellite-guided", "missiles", "drones"]
+
+
+def test_log_odds_matches_the_formula():
+    counts = pd.DataFrame([[3, 1, 0], [1, 2, 4]], index=["a", "b"], columns=["x", "y", "z"])
+    delta, z = vocabulary.log_odds(counts, alpha_0=10)
+    y = counts.to_numpy(float)
+    alpha = 10 * y.sum(0) / y.sum()
+    yi, yj = y[0], y.sum(0) - y[0]
+    ni, nj, a0 = yi.sum(), yj.sum(), alpha.sum()
+    expected = np.log((yi + alpha) / (ni + a0 - yi - alpha)) - np.log((yj + alpha) / (nj + a0 - yj - alpha))
+    np.testing.assert_allclose(delta.loc["a"].to_numpy(), expected)
+    np.testing.assert_allclose(z.loc["a"].to_numpy(), expected / np.sqrt(1 / (yi + alpha) + 1 / (yj + alpha)))
+    # two documents: each one's log-odds is the other's with the sign flipped
+    np.testing.assert_allclose(delta.loc["b"].to_numpy(), -expected)
+
+
+def test_default_prior_is_one_average_document():
+    counts = pd.DataFrame([[3, 1], [1, 5]], index=["a", "b"], columns=["x", "y"])
+    assert vocabulary.prior_strength(counts) == 5.0
+    assert vocabulary.prior_strength(counts, 7) == 7.0
+
+
+@pytest.fixture()
+def planted():
+    common = "The ministry said the talks continued and the officials met again."
+    return frame({
+        "a": [common, "Tanks tanks tanks rolled past tanks near the tanks depot.", "More tanks arrived."],
+        "b": [common, "The harvest was good and the weather was mild."],
+        "c": [common, "Prices rose in the markets this week."],
+    })
+
+
+def test_planted_word_is_top_and_significant(planted):
+    table = vocabulary.distinctive_terms(planted, top_n=5)
+    assert list(table.columns) == vocabulary.COLUMNS
+    top = table[(table["doc_id"] == "a") & (table["rank"] == 1)].iloc[0]
+    assert (top["term"], top["count_in_doc"], top["count_elsewhere"]) == ("tanks", 6, 0)
+    assert top["significant"] and top["z"] >= vocabulary.Z_THRESHOLD
+    # words used once are not over-read
+    once = table[(table["doc_id"] == "b") & (table["count_in_doc"] == 1)]
+    assert not once["significant"].any()
+    # shared words are not distinctive of anyone
+    assert (table.loc[table["term"].isin(["ministry", "talks"]), "z"].abs() < 1).all()
+
+
+def test_deterministic_and_ranked(planted):
+    table = vocabulary.distinctive_terms(planted, top_n=4)
+    again = vocabulary.distinctive_terms(planted.sample(frac=1, random_state=5), top_n=4)
+    pd.testing.assert_frame_equal(table, again)
+    for _, part in table.groupby("doc_id"):
+        assert part["rank"].tolist() == list(range(1, len(part) + 1))
+        assert part["z"].is_monotonic_decreasing
+
+
+def test_single_document_gives_an_empty_table():
+    assert vocabulary.distinctive_terms(frame({"a": ["Only one document here."]})).empty
+
+
+def test_seed_drones_set_004_apart():
+    if not tables.table_path(ROOT / "reports", "statements").is_file():
+        pytest.skip("reports/tables/statements.csv not built yet")
+    table = vocabulary.distinctive_terms(tables.read_table(ROOT / "reports", "statements"))
+    top = table[table["rank"] == 1].set_index(table[table["rank"] == 1]["doc_id"].str[:3])["term"]
+    assert top["004"] == "drones"
+    assert top["002"] == "european"
+
+
+def test_figure_returns_the_numbers_it_draws(planted):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from newsframe import plots
+
+    terms = vocabulary.distinctive_terms(planted, top_n=6)
+    fig, numbers = plots.distinctive_terms(terms, top_n=3)
+    assert len(fig.axes) >= 3 and numbers.groupby("doc_id").size().max() == 3
+    assert numbers["term"].tolist() == terms[terms["rank"] <= 3]["term"].tolist()
+    plt.close(fig)
