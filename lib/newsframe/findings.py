@@ -310,3 +310,12 @@ def sections(markdown: str) -> dict[str, str]:
     found = {"": parts[0]}
     found.update((title.strip(), body) for title, body in zip(parts[1::2], parts[2::2]))
     return found
+
+
+def figure(out_dir, name: str):
+    """A saved figure for a notebook page (embedded, so the page stays self-contained), or a note
+    saying which stage makes it when it is not there."""
+    from IPython.display import Image, Markdown
+
+    path = paths.out_dir(out_dir) / "figures" / f"{name}.png"
+    return Image(filename=path) if path.is_file() else Markdown(f"*Figure `{name}` not available: its stage has not run.*")

@@ -68,3 +68,11 @@ def read_table(out_dir, name: str, written_by: str = "") -> pd.DataFrame:
     for column in set(BOOLEAN_COLUMNS) & set(frame.columns):
         frame[column] = frame[column].eq("True")
     return frame
+
+
+def read_optional(out_dir, name: str) -> pd.DataFrame | None:
+    """A table a stage can do without (e.g. claims before stage 3 has run), or None."""
+    try:
+        return read_table(out_dir, name)
+    except MissingTableError:
+        return None
