@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import clean, statements, tables
+from . import clean, findings, statements, tables
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -22,6 +22,9 @@ def blocks(out_dir) -> dict[str, str]:
     found = {"clean": clean.summary_markdown(documents, removed[removed["rule"] != statements.BETWEEN_STATEMENTS])}
     if tables.table_path(out_dir, "statements").is_file():
         found["statements"] = statements.summary_markdown(tables.read_table(out_dir, "statements"))
+    if tables.table_path(out_dir, "framing").is_file():
+        opening = findings.sections(findings.from_tables(out_dir, figures={}).markdown)[""]
+        found["framing"] = opening.strip().split("\n\n")[-1]  # the summary paragraph, after title and intro
     return found
 
 
