@@ -18,6 +18,7 @@ import pandas as pd
 
 from .audit import assert_tiled
 from .corpus import Corpus
+from .engine import map_documents
 
 # Reasons, as written to removed_spans.csv.
 TITLE = "title"
@@ -177,15 +178,26 @@ def clean_text(text: str, title: str = "") -> Cleaned:
     return Cleaned(body=body, removed=removed)
 
 
-def clean_corpus(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``body_blocks`` and ``removed_spans`` tables for every document that loaded."""
+def _clean_document(item: tuple[str, str, str]) -> tuple[list[tuple], list[tuple]]:
+    """Body-block and removed-span rows of one document ``(doc_id, text, title)``; runs in any engine."""
+    doc_id, text, title = item
+    cleaned = clean_text(text, title)
+    blocks = [(doc_id, i, s.start, s.end, text[s.start:s.end]) for i, s in enumerate(cleaned.body)]
+    removed = [(doc_id, s.start, s.end, s.reason, text[s.start:s.end]) for s in cleaned.removed]
+    return blocks, removed
+
+
+def clean_corpus(corpus: Corpus, engine="local") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``body_blocks`` and ``removed_spans`` tables for every document that loaded.
+
+    ``engine`` runs the per-document work elsewhere (see ``newsframe.engine``); the tables are
+    the same whatever the engine.
+    """
+    items = [(doc.doc_id, doc.text, doc.title) for doc in corpus.documents if doc.status == "ok"]
     blocks, removed = [], []
-    for doc in corpus.documents:
-        if doc.status != "ok":
-            continue
-        cleaned = clean_text(doc.text, doc.title)
-        blocks += [(doc.doc_id, i, s.start, s.end, doc.text[s.start:s.end]) for i, s in enumerate(cleaned.body)]
-        removed += [(doc.doc_id, s.start, s.end, s.reason, doc.text[s.start:s.end]) for s in cleaned.removed]
+    for doc_blocks, doc_removed in map_documents(_clean_document, items, engine=engine):
+        blocks += doc_blocks
+        removed += doc_removed
     body_blocks = pd.DataFrame(blocks, columns=["doc_id", "block_id", "start", "end", "text"])
     removed_spans = pd.DataFrame(removed, columns=["doc_id", "start", "end", "reason", "text"])
     removed_spans.insert(4, "rule", removed_spans["reason"].map(RULES).fillna(""))

@@ -9,6 +9,7 @@ together still account for every character of every raw document.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from html import escape
 
 import pandas as pd
@@ -18,6 +19,7 @@ from .attribution import attribute
 from .audit import assert_tiled
 from .codebook import Codebook
 from .corpus import Corpus
+from .engine import map_documents
 from .quantities import extract_quantities
 from .segment import split_statements
 from .stance import stance
@@ -82,15 +84,24 @@ def _document(doc_id: str, text: str, blocks: list[tuple[int, int, int]], codebo
     return statements, gaps, quantities
 
 
+def _document_task(item: tuple[str, str, list[tuple[int, int, int]]], codebook: Codebook, segmenter: str):
+    """``_document`` of one ``(doc_id, text, blocks)`` item: module-level, so it pickles for any engine."""
+    doc_id, text, blocks = item
+    return _document(doc_id, text, blocks, codebook, segmenter)
+
+
 def extract_statements(corpus: Corpus, body_blocks: pd.DataFrame, codebook: Codebook,
-                       segmenter: str = "blingfire") -> Statements:
-    """Statements of every readable document, in document order."""
+                       segmenter: str = "blingfire", engine="local") -> Statements:
+    """Statements of every readable document, in document order.
+
+    ``engine`` runs the per-document work elsewhere (see ``newsframe.engine``); the tables are
+    the same whatever the engine.
+    """
     blocks = _blocks_by_doc(body_blocks)
+    items = [(doc.doc_id, doc.text, blocks.get(doc.doc_id, [])) for doc in corpus.documents if doc.status == "ok"]
+    task = partial(_document_task, codebook=codebook, segmenter=segmenter)
     statements, gaps, quantities = [], [], []
-    for doc in corpus.documents:
-        if doc.status != "ok":
-            continue
-        s, g, q = _document(doc.doc_id, doc.text, blocks.get(doc.doc_id, []), codebook, segmenter)
+    for s, g, q in map_documents(task, items, engine=engine):
         statements += s
         gaps += g
         quantities += q

@@ -1,0 +1,230 @@
+"""Run a per-document function over a corpus: in this process, on local processes, or on Dask.
+
+Every stage that works document by document (cleaning, statement extraction) calls
+``map_documents`` with a pure, picklable function of one item and gets the results back in
+input order, whatever the engine, so the tables a stage writes do not depend on where it ran:
+
+- ``"local"`` (default): a plain loop in this process. What the notebooks use; nothing is pickled.
+- ``"processes"``: a ``concurrent.futures.ProcessPoolExecutor`` with ``os.cpu_count()`` workers
+  (started with ``forkserver`` where available, so a kernel's threads are never forked). The
+  function is sent to each worker once; items travel in chunks of ``chunk_size``.
+- ``"dask"``: a ``dask.bag`` of partitions of ``chunk_size`` items on a ``distributed.LocalCluster``
+  started on first use (one worker process per CPU, reused for the rest of the session).
+- ``"tcp://host:port"`` (any scheduler address), or a ``distributed.Client``: the same on an
+  existing Dask cluster. The workers need ``newsframe`` installed in the same version.
+
+Dask is an optional extra (``pip install -e .[dask]``); it is imported only when asked for.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+import sys
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, Callable, Iterable, Sequence
+
+ENGINES = ("local", "processes", "dask")
+#: Chunks per worker when ``chunk_size`` is not given: enough to balance uneven documents.
+CHUNKS_PER_WORKER = 4
+MAX_CHUNK = 1000
+DASK_INSTALL = 'pip install -e ".[dask]"  (or: pip install "dask[distributed]")'
+
+
+class EngineError(ValueError):
+    """An engine that cannot be used, with what to do about it in the message."""
+
+
+def map_documents(function: Callable[[Any], Any], items: Iterable[Any], engine: Any = "local",
+                  chunk_size: int | None = None, progress: bool = False,
+                  workers: int | None = None) -> list:
+    """``[function(item) for item in items]``, run by ``engine``; results in input order.
+
+    ``function`` must be pure (its result depends only on the item) and, for every engine but
+    ``"local"``, picklable: a module-level function or a ``functools.partial`` of one.
+    ``chunk_size`` is the number of items sent to a worker at once (default: the items split
+    into ``CHUNKS_PER_WORKER`` chunks per worker, at most ``MAX_CHUNK``); ``workers`` defaults to
+    ``os.cpu_count()``; ``progress`` prints finished items to stderr.
+    """
+    items = items if isinstance(items, Sequence) else list(items)
+    kind = engine_kind(engine)
+    if kind == "local" or not items:
+        return _local(function, items, progress)
+    n_workers = max(1, workers or os.cpu_count() or 1)
+    size = chunk_size or default_chunk_size(len(items), n_workers)
+    if size < 1:
+        raise EngineError(f"chunk_size must be at least 1, not {chunk_size!r}")
+    if kind == "processes":
+        return _processes(function, items, size, n_workers, progress)
+    return _dask(function, items, size, engine, progress)
+
+
+def engine_kind(engine: Any) -> str:
+    """``"local"``, ``"processes"`` or ``"dask"`` (a scheduler address or Client is ``"dask"``)."""
+    if isinstance(engine, str):
+        if engine in ENGINES:
+            return engine
+        if "://" in engine:
+            return "dask"
+    elif type(engine).__name__ == "Client" and type(engine).__module__.startswith("distributed"):
+        return "dask"
+    raise EngineError(f"unknown engine {engine!r}: use one of {', '.join(map(repr, ENGINES))}, "
+                      "a Dask scheduler address such as 'tcp://host:8786', or a distributed.Client")
+
+
+def default_chunk_size(n_items: int, n_workers: int) -> int:
+    return max(1, min(MAX_CHUNK, math.ceil(n_items / (n_workers * CHUNKS_PER_WORKER))))
+
+
+def chunks(items: Sequence, size: int) -> list[Sequence]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+# --- local ------------------------------------------------------------------------------------
+
+
+def _local(function, items, progress):
+    if not progress:
+        return [function(item) for item in items]
+    meter = _Progress(len(items))
+    results = []
+    for item in items:
+        results.append(function(item))
+        meter.add(1)
+    meter.close()
+    return results
+
+
+# --- processes --------------------------------------------------------------------------------
+
+_WORKER_FUNCTION: Callable | None = None
+
+
+def _install(function) -> None:
+    """Pool initializer: the function (and the codebook inside it) arrives once per worker."""
+    global _WORKER_FUNCTION
+    _WORKER_FUNCTION = function
+
+
+def _run_installed(chunk) -> list:
+    return [_WORKER_FUNCTION(item) for item in chunk]
+
+
+def _run_chunk(chunk, function) -> list:
+    return [function(item) for item in chunk]
+
+
+def _mp_context():
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _processes(function, items, size, n_workers, progress):
+    parts = chunks(items, size)
+    meter = _Progress(len(items)) if progress else None
+    results: list = []
+    with ProcessPoolExecutor(max_workers=min(n_workers, len(parts)), mp_context=_mp_context(),
+                             initializer=_install, initargs=(function,)) as pool:
+        futures = [pool.submit(_run_installed, part) for part in parts]
+        for part, future in zip(parts, futures):  # in submission order: input order kept
+            results.extend(future.result())
+            if meter:
+                meter.add(len(part))
+    if meter:
+        meter.close()
+    return results
+
+
+# --- dask -------------------------------------------------------------------------------------
+
+_CLIENT_LOCK = threading.Lock()
+_LOCAL_CLIENT = None
+
+
+def _import_dask():
+    try:
+        import dask.bag  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError as error:
+        raise EngineError(f"engine 'dask' needs dask and distributed, which are not installed "
+                          f"({error}); install the extra: {DASK_INSTALL}") from error
+    return dask.bag, distributed
+
+
+def local_client():
+    """The session's ``distributed.LocalCluster`` client, started on first use (one process per CPU)."""
+    global _LOCAL_CLIENT
+    _, distributed = _import_dask()
+    with _CLIENT_LOCK:
+        if _LOCAL_CLIENT is None or _LOCAL_CLIENT.status not in ("running", "connecting", "newly-created"):
+            cluster = distributed.LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1,
+                                               processes=True, dashboard_address=None)
+            _LOCAL_CLIENT = distributed.Client(cluster, set_as_default=False)
+        return _LOCAL_CLIENT
+
+
+def close_local_client() -> None:
+    """Shut down the LocalCluster that ``engine="dask"`` started, if any."""
+    global _LOCAL_CLIENT
+    with _CLIENT_LOCK:
+        if _LOCAL_CLIENT is not None:
+            cluster = _LOCAL_CLIENT.cluster
+            _LOCAL_CLIENT.close()
+            if cluster is not None:
+                cluster.close()
+            _LOCAL_CLIENT = None
+
+
+def _dask(function, items, size, engine, progress):
+    bag_module, distributed = _import_dask()
+    own = None
+    if engine == "dask":
+        client = local_client()
+    elif isinstance(engine, str):
+        client = own = distributed.Client(engine, set_as_default=False)
+    else:
+        client = engine
+    try:
+        bag = bag_module.from_sequence(items, partition_size=size)
+        mapped = bag.map_partitions(_run_chunk, function)
+        if progress:
+            future = client.compute(mapped)
+            distributed.progress(future)
+            print(file=sys.stderr)
+            return list(future.result())
+        return list(client.compute(mapped).result())
+    finally:
+        if own is not None:
+            own.close()
+
+
+# --- progress ---------------------------------------------------------------------------------
+
+
+class _Progress:
+    """tqdm when installed, else a line on stderr every ~5%."""
+
+    def __init__(self, total: int):
+        self.total, self.done, self.shown = total, 0, -1
+        try:
+            from tqdm.auto import tqdm
+        except ImportError:
+            self.bar = None
+        else:
+            self.bar = tqdm(total=total, unit="doc")
+
+    def add(self, n: int) -> None:
+        self.done += n
+        if self.bar is not None:
+            self.bar.update(n)
+            return
+        step = self.done * 20 // max(self.total, 1)
+        if step != self.shown:
+            self.shown = step
+            print(f"{self.done:,}/{self.total:,} documents", file=sys.stderr)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
