@@ -51,6 +51,8 @@ lab: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/attribution_polnear.py --data '$(DATA)/polnear' --out bench/results/attribution_polnear.json
 	$(PY) bench/segmenters_polnear.py --data '$(DATA)/polnear' --out bench/results/segmenters_polnear.json
+	$(PY) bench/cluster_scale.py --out bench/results/cluster_scale.json
+	$(PY) bench/cluster_compare.py || echo "cluster_compare needs the semantic extra: pip install -e .[semantic]"
 	$(PY) bench/summarise.py
 
 # Re-resolve the pins: newest versions that satisfy pyproject.toml, in a throw-away venv.

@@ -51,7 +51,19 @@ def _segmenters(result: dict) -> list[str]:
     return lines
 
 
-RENDERERS = {"attribution_polnear.json": _attribution, "segmenters_polnear.json": _segmenters}
+def _clusters(result: dict) -> list[str]:
+    lines = [
+        f"Claim clustering against hand labels ({result['data']}); number of claims chosen by silhouette:",
+        "",
+        "| representation | method | claims | ARI | V-measure |",
+        "|---|---|---|---|---|",
+    ]
+    for row in result["rows"]:
+        lines.append(f"| {row['representation']} | {row['method']} | {row['n_claims']} | {row['ARI']} | {row['V-measure']} |")
+    return lines
+
+
+RENDERERS = {"cluster_comparison.json": _clusters, "attribution_polnear.json": _attribution, "segmenters_polnear.json": _segmenters}
 
 
 def summary() -> str:

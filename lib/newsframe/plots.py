@@ -172,3 +172,51 @@ def sourcing_graph(edges: pd.DataFrame, outlets=None) -> tuple[plt.Figure, pd.Da
     ax.set_title("Whom each outlet cites, and whom the cited media cite in turn")
     fig.tight_layout()
     return fig, summary
+
+
+def claims_by_k(curve: pd.DataFrame, chosen: int) -> tuple[plt.Figure, pd.DataFrame]:
+    """Silhouette (and, where hand labels exist, ARI) for each number of claims tried."""
+    fig, ax = plt.subplots(figsize=(9, 4))
+    ax.plot(curve["n_claims"], curve["silhouette"], marker="o", markersize=3, label="silhouette (no labels needed)")
+    if "ARI" in curve and curve["ARI"].notna().any():
+        ax.plot(curve["n_claims"], curve["ARI"], marker="s", markersize=3, color="#c0392b",
+                label="ARI against the hand labels")
+    ax.axvline(chosen, color="#555555", linestyle="--", linewidth=1, label=f"chosen: {chosen} claims")
+    ax.set_xlabel("number of claims")
+    ax.set_ylabel("score")
+    ax.set_title("Choosing the number of claims: silhouette (and ARI) for each number tried")
+    ax.legend(loc="lower right", frameon=False)
+    fig.tight_layout()
+    return fig, curve.reset_index(drop=True)
+
+
+def claim_coverage(table: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """Statements per document and claim (a heatmap: which outlet carries which claim)."""
+    fig, ax = plt.subplots(figsize=(max(6, 0.45 * table.shape[1] + 3), 0.5 * table.shape[0] + 2))
+    sns.heatmap(table, annot=True, fmt="d", cmap="Blues", cbar=False, linewidths=0.5, linecolor="#eeeeee", ax=ax,
+                mask=table == 0)
+    ax.set_xlabel("claim (largest first)")
+    ax.set_ylabel("document")
+    ax.set_title("Which document carries which claim: statements per document and claim")
+    fig.tight_layout()
+    return fig, table.reset_index()
+
+
+def claim_map(points: pd.DataFrame, claims: pd.DataFrame, shown: int = 10) -> tuple[plt.Figure, pd.DataFrame]:
+    """Statements in 2-D, coloured by claim (the largest ``shown`` claims; the rest grey)."""
+    top = list(claims["cluster_id"][:shown])
+    labels = dict(zip(claims["cluster_id"], claims["cluster_label"]))
+    palette = sns.color_palette("tab10", len(top))
+    fig, ax = plt.subplots(figsize=(9, 6))
+    rest = points[~points["cluster_id"].isin(top)]
+    if len(rest):
+        ax.scatter(rest["x"], rest["y"], s=18, color="#cccccc", label="other claims")
+    for claim, colour in zip(top, palette):
+        mine = points[points["cluster_id"] == claim]
+        ax.scatter(mine["x"], mine["y"], s=28, color=colour, label=f"{claim}: {labels[claim][:40]}")
+    ax.set_xlabel("first direction of the statement vectors")
+    ax.set_ylabel("second direction")
+    ax.set_title("Statements placed by similarity, coloured by claim")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
+    fig.tight_layout()
+    return fig, points.reset_index(drop=True)

@@ -1,0 +1,279 @@
+"""Stage 3: group the statements of all documents into claims (what is being asserted).
+
+Statements become vectors (``cluster_features``); agglomerative clustering with average linkage
+over cosine distances groups them, and the number of claims is the one with the best silhouette
+(cohesion against separation, computed without any labels) among 2..n/3 groups (at least three
+statements per claim on average). The choice of representation and method was measured against
+hand labels of the seed statements (``cluster_eval``, ``bench/cluster_compare.py``).
+
+Agglomerative clustering needs an n x n distance matrix. Above ``EXACT_LIMIT`` statements the
+library switches to MiniBatchKMeans on the sparse vectors, choosing the number of claims by the
+silhouette of a fixed-size sample, so memory grows linearly with the corpus; the returned note
+says so. Everything is seeded and claims are numbered by size, then by their first statement,
+so the same input gives the same claims with the same ids.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
+from sklearn.cluster import KMeans, MiniBatchKMeans
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.metrics import silhouette_score
+from sklearn.preprocessing import normalize
+
+from . import cluster_features
+from .cluster_features import DEFAULT_REPRESENTATION
+
+METHODS = ("average", "ward", "kmeans")
+DEFAULT_METHOD = "average"
+#: Largest corpus clustered exactly: it holds a few n x n float arrays (about 600 MB at 5,000).
+EXACT_LIMIT = 5_000
+#: Statements per claim, at least, on average: the largest number of claims tried is n / 3.
+MIN_MEAN_SIZE = 3
+#: Every k up to this is tried; above it a geometric grid (the silhouette curve is flat there).
+DENSE_K = 40
+#: Most claims a corpus is split into when the number is chosen automatically (more is unreadable).
+MAX_CLAIMS = 200
+#: How many numbers of claims the bounded-memory branch tries (each is one pass of MiniBatchKMeans).
+BOUNDED_GRID = 6
+SILHOUETTE_SAMPLE = 2_000
+LABEL_TERMS = 3
+#: A label word has a letter in it ("300" and "000" say nothing on their own).
+WORD = r"(?u)\b\w*[^\W\d_]\w*\b"
+CLAIM_COLUMNS = ["cluster_id", "cluster_label", "n_statements", "n_docs", "representative",
+                 "representative_id", "speaker_groups", "doc_ids"]
+
+
+@dataclass(frozen=True)
+class Claims:
+    statements: pd.DataFrame  # the input rows, in input order, with cluster_id and cluster_label
+    claims: pd.DataFrame  # one row per claim, CLAIM_COLUMNS
+    k_scores: pd.DataFrame  # n_claims, silhouette: the curve the number of claims was chosen from
+    n_claims: int
+    representation: str  # as used (MiniLM falls back to tfidf when the extra is missing)
+    method: str  # as used (minibatch-kmeans above EXACT_LIMIT)
+    note: str  # what was done, in sentences, for the notebook to print
+
+
+def candidate_ks(n: int, bounded: bool = False) -> list[int]:
+    """Numbers of claims to try: every k from 2 up to n/3 (at most ``DENSE_K``), then a geometric
+    grid to n/3 (at most ``MAX_CLAIMS``); the bounded-memory branch tries a short grid only."""
+    top = min(n - 1, n // MIN_MEAN_SIZE, MAX_CLAIMS)
+    if top < 2:
+        return [2] if n >= 3 else []
+    dense = range(2, min(top, DENSE_K) + 1) if not bounded else []
+    grid = np.geomspace(2, top, BOUNDED_GRID) if bounded else np.geomspace(DENSE_K, top, 12) if top > DENSE_K else []
+    return sorted({*dense, *(round(float(k)) for k in grid)})
+
+
+def _cosine_distances(matrix) -> np.ndarray:
+    """Square distance matrix of unit rows (1 - cosine), exact zeros on the diagonal."""
+    gram = matrix @ matrix.T
+    gram = gram.toarray() if sp.issparse(gram) else np.asarray(gram)
+    distances = np.clip(1.0 - gram.astype(np.float64), 0.0, 2.0)
+    np.fill_diagonal(distances, 0.0)
+    return (distances + distances.T) / 2
+
+
+def _exact_partitions(matrix, method: str, ks: list[int], random_seed: int):
+    """(k, labels, silhouette) for each k: one tree cut at every k, or one k-means per k."""
+    distances = _cosine_distances(matrix)
+    if method in ("average", "ward"):
+        # Ward needs Euclidean distances: for unit vectors that is sqrt(2 * cosine distance).
+        condensed = squareform(np.sqrt(2 * distances) if method == "ward" else distances, checks=False)
+        tree = linkage(condensed, method=method)
+    for k in ks:
+        if method == "kmeans":
+            labels = KMeans(k, n_init=1, random_state=random_seed).fit_predict(matrix)
+        else:
+            labels = fcluster(tree, k, criterion="maxclust") - 1
+        found = len(set(labels))
+        score = silhouette_score(distances, labels, metric="precomputed") if 1 < found < len(labels) else -1.0
+        yield k, labels, float(score)
+
+
+def _bounded_partitions(matrix, ks: list[int], random_seed: int):
+    """MiniBatchKMeans per k; the silhouette of a fixed seeded sample (memory: sample^2, not n^2)."""
+    rng = np.random.default_rng(random_seed)
+    sample = np.sort(rng.choice(matrix.shape[0], size=min(SILHOUETTE_SAMPLE, matrix.shape[0]), replace=False))
+    sample_distances = _cosine_distances(matrix[sample])
+    for k in ks:
+        model = MiniBatchKMeans(k, batch_size=4096, n_init=1, max_no_improvement=5, random_state=random_seed)
+        labels = model.fit_predict(matrix)
+        picked = labels[sample]
+        found = len(set(picked))
+        score = silhouette_score(sample_distances, picked, metric="precomputed") if 1 < found < len(picked) else -1.0
+        yield k, labels, float(score)
+
+
+def _renumber(labels: np.ndarray) -> np.ndarray:
+    """Claim numbers by size (largest first), ties by the first statement (rows are in reading order)."""
+    ids, first, sizes = np.unique(labels, return_index=True, return_counts=True)
+    order = sorted(range(len(ids)), key=lambda i: (-sizes[i], first[i]))
+    mapping = np.empty(labels.max() + 1, dtype=int)
+    mapping[ids[order]] = np.arange(len(ids))
+    return mapping[labels]
+
+
+def _membership(labels: np.ndarray, k: int) -> sp.csr_matrix:
+    n = len(labels)
+    return sp.csr_matrix((np.ones(n, dtype=np.float32), (labels, np.arange(n))), shape=(k, n))
+
+
+def claim_terms(texts: list[str], labels: np.ndarray, k: int, n_terms: int = LABEL_TERMS) -> list[str]:
+    """Readable labels: each claim's most distinctive words and phrases, by class-based TF-IDF
+    (claims as the documents): the share of the claim's statements that use a term, times
+    log(claims / claims using it). Terms every claim uses ("Iran", "Russia") weigh nothing."""
+    vectorizer = CountVectorizer(ngram_range=(1, 2), stop_words="english", binary=True, token_pattern=WORD,
+                                 min_df=2 if len(texts) > cluster_features.LARGE_VOCABULARY else 1,
+                                 max_features=cluster_features.MAX_FEATURES)
+    try:
+        counts = vectorizer.fit_transform(texts)
+    except ValueError:
+        return ["(no words)"] * k
+    vocabulary = vectorizer.get_feature_names_out()
+    per_claim = (_membership(labels, k) @ counts).tocsr().astype(np.float64)
+    claims_using = np.bincount(per_claim.indices, minlength=len(vocabulary))
+    overall = np.asarray(counts.sum(axis=0)).ravel()
+    sizes = np.bincount(labels, minlength=k)
+    result = []
+    for c in range(k):
+        row = per_claim.getrow(c)
+        weights = row.data / sizes[c] * np.log(k / claims_using[row.indices])
+        # Highest weight first; ties go to single words, then to terms more common in the corpus, then A-Z.
+        terms = vocabulary[row.indices]
+        ranked = sorted(zip(-np.round(weights, 9), [t.count(" ") for t in terms], -overall[row.indices], terms))
+        chosen: list[str] = []
+        for *_, term in ranked:
+            words = set(term.split())
+            if any(words <= set(t.split()) or set(t.split()) <= words for t in chosen):
+                continue  # "escalation" adds nothing to "substantial escalation"
+            chosen.append(term)
+            if len(chosen) == n_terms:
+                break
+        result.append(" / ".join(chosen) or "(no words)")
+    return result
+
+
+def _representatives(matrix, labels: np.ndarray, k: int) -> np.ndarray:
+    """Row index of each claim's statement closest (cosine) to the claim's centroid; ties: first."""
+    centroids = normalize(_membership(labels, k) @ matrix)
+    chosen = np.empty(k, dtype=int)
+    for c in range(k):
+        rows = np.flatnonzero(labels == c)
+        similarity = matrix[rows] @ centroids[c].T
+        similarity = similarity.toarray().ravel() if sp.issparse(similarity) else np.asarray(similarity).ravel()
+        chosen[c] = rows[int(np.argmax(np.round(similarity, 6)))]
+    return chosen
+
+
+def _count_text(values: pd.Series) -> str:
+    counts = values.replace("", "(own voice)").value_counts()
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return "; ".join(f"{name} {count}" for name, count in ordered)
+
+
+def _claims_table(ordered: pd.DataFrame, matrix, labels: np.ndarray, k: int) -> pd.DataFrame:
+    width = max(2, len(str(k)))
+    ids = [f"C{c + 1:0{width}d}" for c in range(k)]
+    terms = claim_terms(ordered["text"].astype(str).tolist(), labels, k)
+    representatives = _representatives(matrix, labels, k)
+    rows = []
+    for c in range(k):
+        members = ordered[labels == c]
+        best = ordered.iloc[representatives[c]]
+        rows.append({"cluster_id": ids[c], "cluster_label": terms[c], "n_statements": len(members),
+                     "n_docs": members["doc_id"].nunique(), "representative": best["text"],
+                     "representative_id": best["statement_id"], "speaker_groups": _count_text(members["speaker_group"]),
+                     "doc_ids": ";".join(sorted(members["doc_id"].unique()))})
+    return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+
+
+def _check(method: str) -> None:
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}: use one of {', '.join(METHODS)}")
+
+
+@dataclass(frozen=True)
+class Partitions:
+    """Every partition tried, before one is chosen: what ``cluster_eval`` measures."""
+
+    ordered: pd.DataFrame  # the statements in reading order (document, then offset)
+    matrix: object  # their feature rows
+    representation: str
+    method: str
+    runs: list[tuple[int, np.ndarray, float]]  # (k, labels in reading order, silhouette)
+    notes: list[str]
+
+    def best(self) -> tuple[np.ndarray, float]:
+        """The partition with the highest silhouette (the fewest claims on a tie)."""
+        _, labels, score = max(self.runs, key=lambda run: (run[2], -run[0]))
+        return labels, score
+
+
+def partitions(statements: pd.DataFrame, representation: str = DEFAULT_REPRESENTATION,
+               method: str = DEFAULT_METHOD, ks: list[int] | None = None, random_seed: int = 0,
+               exact_limit: int = EXACT_LIMIT) -> Partitions:
+    """Partitions of ``statements`` into each number of claims in ``ks`` (default: ``candidate_ks``)."""
+    _check(method)
+    cluster_features.parse(representation)
+    ordered = statements.sort_values(["doc_id", "start", "statement_id"], kind="stable").reset_index(drop=True)
+    n = len(ordered)
+    matrix, used, note = cluster_features.features(ordered, representation, random_seed)
+    bounded = n > exact_limit
+    notes = [note]
+    if bounded:
+        notes.append(f"{n:,} statements are more than the {exact_limit:,} that exact clustering handles "
+                     f"(its distance matrix grows with the square of the corpus), so the bounded-memory "
+                     f"method was used: MiniBatchKMeans, the number of claims chosen by the silhouette "
+                     f"of a {min(SILHOUETTE_SAMPLE, n):,}-statement sample.")
+    ks = sorted({min(int(k), n) for k in ks}) if ks else candidate_ks(n, bounded)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        runs = list(_bounded_partitions(matrix, ks, random_seed) if bounded
+                    else _exact_partitions(matrix, method, ks, random_seed)) if n >= 3 else []
+    return Partitions(ordered, matrix, used, "minibatch-kmeans" if bounded else method, runs, notes)
+
+
+def cluster_statements(statements: pd.DataFrame, representation: str = DEFAULT_REPRESENTATION,
+                       method: str = DEFAULT_METHOD, n_claims: int = 0, random_seed: int = 0,
+                       exact_limit: int = EXACT_LIMIT) -> Claims:
+    """Claims for ``statements`` (stage 2's table). ``n_claims=0`` chooses the number by silhouette."""
+    if statements.empty:
+        _check(method)
+        cluster_features.parse(representation)
+        out = statements.assign(cluster_id="", cluster_label="")
+        return Claims(out, pd.DataFrame(columns=CLAIM_COLUMNS), pd.DataFrame(columns=["n_claims", "silhouette"]),
+                      0, representation, method, "There are no statements to group into claims.")
+    tried = partitions(statements, representation, method, [n_claims] if n_claims else None, random_seed, exact_limit)
+    notes = list(tried.notes)
+    if tried.runs:
+        labels, score = tried.best()
+        if n_claims:
+            notes.append(f"The number of claims was set to {len(set(labels))}.")
+        else:
+            notes.append(f"{len(set(labels))} claims have the best silhouette ({score:.3f}) among "
+                         f"{tried.runs[0][0]} to {tried.runs[-1][0]} claims tried.")
+    else:
+        labels = np.zeros(len(tried.ordered), dtype=int)
+        notes.append("Fewer than three statements: they form one claim.")
+    labels = _renumber(np.asarray(labels))
+    k = int(labels.max()) + 1
+    ordered = tried.ordered
+    claims = _claims_table(ordered, tried.matrix, labels, k)
+    assigned = pd.DataFrame({"statement_id": ordered["statement_id"],
+                             "cluster_id": claims["cluster_id"].to_numpy()[labels],
+                             "cluster_label": claims["cluster_label"].to_numpy()[labels]})
+    out = statements.drop(columns=["cluster_id", "cluster_label"], errors="ignore")
+    out = out.merge(assigned, on="statement_id", how="left", validate="one_to_one")
+    columns = list(statements.columns) + [c for c in ("cluster_id", "cluster_label") if c not in statements.columns]
+    k_scores = pd.DataFrame([(k_, round(score_, 6)) for k_, _, score_ in tried.runs], columns=["n_claims", "silhouette"])
+    return Claims(out[columns], claims, k_scores, k, tried.representation, tried.method, " ".join(notes))

