@@ -20,22 +20,13 @@ import json
 import os
 import platform
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from scale_sweep import reuters_records  # noqa: E402
-
-
-def _best(run, repeat: int):
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = run()
-        best = min(best, time.perf_counter() - start)
-    return best, result
+from stage2_throughput import best_of  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -65,7 +56,7 @@ def main(argv=None) -> int:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.max_length = max(nlp.max_length, max(map(len, texts)) + 1)
-    spacy_seconds, n_sentences = _best(lambda: sum(sum(1 for _ in doc.sents) for doc in nlp.pipe(texts)),
+    spacy_seconds, n_sentences = best_of(lambda: sum(sum(1 for _ in doc.sents) for doc in nlp.pipe(texts)),
                                        args.repeat)
     report = {
         "data": "Reuters-21578 articles with a body (title + dateline + body per document)",
@@ -88,7 +79,7 @@ def main(argv=None) -> int:
         return run
 
     for engine in args.engines:
-        seconds, found = _best(library(engine), args.repeat)
+        seconds, found = best_of(library(engine), args.repeat)
         n = len(found.statements)
         report["newsframe"][engine] = {
             "what": "clean_corpus + extract_statements (segmentation, attribution, stance, quantities)",
