@@ -1,32 +1,28 @@
-"""How the whole library scales with corpus size: Reuters-21578 replicated to 1k, 10k, 100k articles.
+"""How the whole pipeline scales with corpus size: Reuters-21578 replicated to 1k, 10k, 100k articles.
 
     .venv/bin/python bench/scale_sweep.py --data ../shared/data/reuters21578 \
         --sizes 1000 10000 100000 --out bench/results/scale_sweep.json
 
 Reuters-21578 has 19,043 articles with a body. Each article becomes one document,
-``title + newline + dateline + body`` (the shape of a wire story). To reach a size the articles
-are replicated (copy k gets doc_id ``reuters_<newid>_<k>``) and shuffled with a fixed seed, then
-the first N are taken; so from 19,044 documents on, the corpus holds exact copies, which the
-loader marks in ``duplicate_of`` and processes like any other document.
+``title + newline + dateline + body`` (``bench/reuters.py``). To reach a size the articles are
+replicated (copy k gets doc_id ``reuters_<newid>_<k>``) and shuffled with a fixed seed, then the
+first N are taken; so from 19,044 documents on, the corpus holds exact copies, which the loader
+marks in ``duplicate_of`` and processes like any other document.
 
-Each size runs in its own subprocess, end to end through the library: the corpus is written to a
-temporary Parquet table and loaded with ``corpus.load_corpus``; ``clean.clean_corpus`` and
-``statements.extract_statements`` run with ``--engine`` (default ``processes``); clustering runs
-through ``newsframe.cluster`` when that module exists (else it is skipped and the output says so);
-then the stage-4 tables: ``framing.profile``, ``vocabulary.distinctive_terms``,
-``contradictions.contradictions`` and ``sourcing.sourcing_edges``. Per size the output records
-the wall time of the subprocess and of each stage, the peak RSS of the subprocess's largest
-process (``os.wait4``'s rusage, which folds in its waited-for workers: the same figure
-``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss`` gives per child), the peak summed RSS of
-the whole process tree (sampled with psutil every 0.2 s; the figure to compare with a memory
-budget, since pool workers run at the same time), and the growth exponent: the slope of
+Each size runs in its own subprocess, end to end as a user runs it: the corpus is written to a
+temporary Parquet table and ``newsframe.pipeline.run`` executes every stage notebook on it with
+papermill (``--engine``, default ``processes``) and renders its HTML page, as ``make reports``
+does, recording each stage's wall time (``RunResult.seconds``): cleaning, statements, clustering
+into claims, the framing tables, the findings report, and the index page. Per size the output records the wall time of the
+subprocess and of each stage, the rows of the main tables, the peak summed RSS of the whole
+process tree (sampled with psutil every 0.2 s: the subprocess, its notebook kernels and their
+pool workers; the figure to compare with a memory budget) and the growth exponent: the slope of
 log(time) against log(size), overall and per stage, between consecutive sizes and fitted over all.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import math
 import os
@@ -40,24 +36,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from reuters import reuters_records  # noqa: E402
+
 GOAL = {"size": 100_000, "seconds": 300, "rss_gb": 4.0}
 
 
 # --- the child: one size, end to end ----------------------------------------------------------
-
-
-def reuters_records(data: Path) -> list[tuple[str, str]]:
-    folder = data / "json-data" if (data / "json-data").is_dir() else data
-    records = []
-    for path in sorted(folder.glob("*.json")):
-        for record in json.loads(path.read_text(encoding="utf-8", errors="replace")):
-            body = (record.get("body") or "").strip()
-            if not body:
-                continue
-            head = [part.strip() for part in (record.get("title"), record.get("dateline")) if (part or "").strip()]
-            text = "\n".join(head[:1] + [" ".join(head[1:] + [body])])
-            records.append((record["attrs"]["newid"], text))
-    return records
 
 
 def replicated(records: list[tuple[str, str]], size: int, seed: int) -> tuple[list[str], list[str]]:
@@ -68,71 +53,42 @@ def replicated(records: list[tuple[str, str]], size: int, seed: int) -> tuple[li
     return [d for d, _ in chosen], [t for _, t in chosen]
 
 
+def _rows(out: Path, name: str) -> int:
+    """Rows of an output table, without parsing it (the Parquet copy's metadata, else CSV records)."""
+    import pyarrow.parquet as pq
+
+    from newsframe import tables
+
+    path = tables.table_path(out, name)
+    if path.with_suffix(".parquet").is_file():
+        return pq.ParquetFile(path.with_suffix(".parquet")).metadata.num_rows
+    return len(tables.read_table(out, name)) if path.is_file() else 0
+
+
 def child(args) -> dict:
     import pandas as pd
 
-    from newsframe import clean, contradictions, framing, sourcing, statements, vocabulary
-    from newsframe.codebook import load_codebook
-    from newsframe.corpus import documents_frame, load_corpus
+    from newsframe import pipeline
 
-    timings: dict[str, float] = {}
-    notes: list[str] = []
-
-    def timed(name, run):
-        if name in args.skip and args.size > args.skip_above:
-            notes.append(f"{name} skipped at this size (--skip, above {args.skip_above:,} documents)")
-            print(f"  [{args.size}] {name}: skipped", file=sys.stderr, flush=True)
-            return []
-        start = time.perf_counter()
-        result = run()
-        timings[name] = round(time.perf_counter() - start, 3)
-        print(f"  [{args.size}] {name}: {timings[name]:.1f} s", file=sys.stderr, flush=True)
-        return result
-
-    records = timed("read_reuters", lambda: reuters_records(Path(args.data)))
+    records = reuters_records(Path(args.data))
     doc_ids, texts = replicated(records, args.size, args.seed)
-    codebook = load_codebook(args.codebook)
     with tempfile.TemporaryDirectory() as tmp:
-        table = Path(tmp) / "corpus.parquet"
-        pd.DataFrame({"doc_id": doc_ids, "text": texts}).to_parquet(table, index=False)
-        corpus = timed("load_corpus", lambda: load_corpus(table))
-    documents = documents_frame(corpus)
-    body_blocks, removed_spans = timed("clean", lambda: clean.clean_corpus(corpus, engine=args.engine))
-    documents = clean.document_table(documents, body_blocks, removed_spans)
-    found = timed("statements", lambda: statements.extract_statements(corpus, body_blocks, codebook,
-                                                                       engine=args.engine))
-    table = statements.with_statement_counts(documents, found.statements)
-    claims = None
-    if importlib.util.find_spec("newsframe.cluster") is None:
-        notes.append("newsframe.cluster does not exist yet: clustering skipped")
-    else:
-        from newsframe import cluster
-
-        run = getattr(cluster, "cluster_statements", None)
-        if run is None:
-            notes.append(f"newsframe.cluster has no cluster_statements(); found {sorted(n for n in dir(cluster) if not n.startswith('_'))}: clustering skipped")
-        else:
-            try:
-                clustered = timed("cluster", lambda: run(found.statements))
-                notes.append(f"clustering via newsframe.cluster.cluster_statements, returned {type(clustered).__name__}")
-            except Exception as error:  # an API still being written: say so, keep measuring the rest
-                notes.append(f"newsframe.cluster.cluster_statements(statements) failed: {error!r}; clustering skipped")
-    framing_table = timed("framing.profile", lambda: framing.profile(table, found.statements, claims))
-    terms = timed("vocabulary.distinctive_terms", lambda: vocabulary.distinctive_terms(found.statements))
-    contra = timed("contradictions", lambda: contradictions.contradictions(found.statements, codebook,
-                                                                           found.quantities))
-    edges = timed("sourcing_edges", lambda: sourcing.sourcing_edges(found.statements))
-    return {
-        "documents": len(corpus.documents),
-        "distinct_texts": len(set(texts)),
-        "duplicates_marked": sum(1 for d in corpus.documents if d.duplicate_of),
-        "mb": round(sum(map(len, texts)) / 1e6, 2),
-        "body_blocks": len(body_blocks), "removed_spans": len(removed_spans),
-        "statements": len(found.statements), "quantities": len(found.quantities),
-        "framing_rows": len(framing_table), "distinctive_terms": len(terms),
-        "contradictions": len(contra), "sourcing_edges": len(edges),
-        "stage_seconds": timings, "notes": notes,
-    }
+        corpus, out = Path(tmp) / "corpus.parquet", Path(tmp) / "out"
+        pd.DataFrame({"doc_id": doc_ids, "text": texts}).to_parquet(corpus, index=False)
+        result = pipeline.run(corpus, out, codebook=args.codebook, params={"engine": args.engine},
+                              progress=False, build_dir=Path(tmp) / "build", write_back_notebooks=False)
+        if not result.ok:
+            raise SystemExit(f"failed at size {args.size}: {'; '.join(map(str, result.failures))}")
+        timings = result.seconds
+        for stage, seconds in timings.items():
+            print(f"  [{args.size}] {stage}: {seconds:.1f} s", file=sys.stderr, flush=True)
+        html_mb = sum(page.stat().st_size for page in out.glob("*.html")) / 2**20
+        counts = {name: _rows(out, name) for name in ("documents", "body_blocks", "removed_spans", "statements",
+                                                      "quantities", "claims", "framing", "contradictions",
+                                                      "distinctive_terms", "sourcing_edges")}
+    return {"documents": args.size, "distinct_texts": len(set(texts)), "mb": round(sum(map(len, texts)) / 1e6, 2),
+            "rows": counts, "statements": counts["statements"], "html_mb": round(html_mb, 2),
+            "stage_seconds": timings}
 
 
 # --- the parent: one subprocess per size ------------------------------------------------------
@@ -169,8 +125,7 @@ def _tree_rss(pid: int, stop: threading.Event, peak: list[int], limit: float) ->
 
 def run_size(args, size: int) -> dict:
     command = [sys.executable, __file__, "--child", "--size", str(size), "--data", args.data,
-               "--codebook", args.codebook, "--engine", args.engine, "--seed", str(args.seed),
-               "--skip-above", str(args.skip_above), "--skip", *args.skip]
+               "--codebook", args.codebook, "--engine", args.engine, "--seed", str(args.seed)]
     start = time.perf_counter()
     with tempfile.TemporaryFile() as out:
         proc = subprocess.Popen(command, stdout=out, cwd=ROOT)
@@ -230,9 +185,6 @@ def main(argv=None) -> int:
     parser.add_argument("--engine", default="processes", help="local, processes, dask or a scheduler address")
     parser.add_argument("--seed", type=int, default=21578)
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "scale_sweep.json"))
-    parser.add_argument("--skip", nargs="*", default=[], metavar="STAGE",
-                        help="stages to leave out above --skip-above documents (e.g. framing.profile)")
-    parser.add_argument("--skip-above", type=int, default=0)
     parser.add_argument("--max-rss-gb", type=float, default=12.0,
                         help="kill a size's process tree when its summed RSS passes this")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
@@ -254,11 +206,10 @@ def main(argv=None) -> int:
         "data": "Reuters-21578 (19,043 articles with a body; title + dateline + body per document), "
                 "replicated and shuffled with a fixed seed to reach each size: exact copies from 19,044 "
                 "documents on (marked duplicate_of by the loader, processed like the rest)",
-        "pipeline": "temporary Parquet corpus -> load_corpus -> clean_corpus -> extract_statements -> "
-                    "[newsframe.cluster if present] -> framing.profile, vocabulary.distinctive_terms, "
-                    "contradictions.contradictions, sourcing.sourcing_edges; one subprocess per size",
+        "pipeline": "temporary Parquet corpus -> newsframe.pipeline.run (papermill + HTML render per stage, as "
+                    "make reports does): 01 clean, 02 statements, 03 claims, 04 framing tables, 05 findings, "
+                    "index; one subprocess per size",
         "engine": args.engine, "seed": args.seed,
-        "skipped": {"stages": args.skip, "above_documents": args.skip_above} if args.skip else None,
         "machine": f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
                    f"load average {os.getloadavg()[0]:.1f} at start",
         "rss": "peak_rss_mb_largest_process: os.wait4 rusage ru_maxrss of the size's subprocess (max over it and "

@@ -20,55 +20,141 @@ README = ROOT / "README.md"
 BLOCK = re.compile(r"(<!-- bench -->\n).*?(<!-- /bench -->)", re.S)
 
 
+def _table(caption: str, header: list[str], rows: list[list]) -> list[str]:
+    """A caption, a blank line and a markdown table."""
+    return [caption, "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header),
+            *("| " + " | ".join(str(cell) for cell in row) + " |" for row in rows)]
+
+
 def _attribution(result: dict) -> list[str]:
     reference = result["reference_overlap_f1_bbc_citron_parc3"]
-    lines = [
-        "Attribution against human annotation (PolNeAR; " + result["matching"] + "):",
-        "",
-        "| split | role | exact P / R / F1 | overlap P / R / F1 | citron overlap F1 (PARC 3.0) |",
-        "|---|---|---|---|---|",
-    ]
+    rows = []
     for split, scores in result["splits"].items():
         for role in ("cue", "source", "content"):
             exact, overlap = scores[role]["exact"], scores[role]["overlap"]
-            lines.append(
-                f"| {split} ({scores['articles']} articles) | {role} | "
-                f"{exact['precision']} / {exact['recall']} / {exact['f1']} | "
-                f"{overlap['precision']} / {overlap['recall']} / **{overlap['f1']}** | {reference[role]} |"
-            )
-    return lines
+            rows.append([f"{split} ({scores['articles']} articles)", role,
+                         f"{exact['precision']} / {exact['recall']} / {exact['f1']}",
+                         f"{overlap['precision']} / {overlap['recall']} / **{overlap['f1']}**", reference[role]])
+    return _table("Attribution against human annotation (PolNeAR; " + result["matching"] + "):",
+                  ["split", "role", "exact P / R / F1", "overlap P / R / F1", "citron overlap F1 (PARC 3.0)"], rows)
 
 
 def _segmenters(result: dict) -> list[str]:
-    lines = [
-        f"Sentence segmenters ({result['data']}); known errors are the mistakes the repair pass targets:",
-        "",
-        "| segmenter | variant | sentences | known errors | MB/s |",
-        "|---|---|---|---|---|",
-    ]
-    for row in result["rows"]:
-        lines.append(f"| {row['segmenter']} | {row['variant']} | {row['sentences']} | {row['known_errors']} | {row['mb_per_s']} |")
-    return lines
+    return _table(f"Sentence segmenters ({result['data']}); known errors are the mistakes the repair pass targets:",
+                  ["segmenter", "variant", "sentences", "known errors", "MB/s"],
+                  [[r["segmenter"], r["variant"], r["sentences"], r["known_errors"], r["mb_per_s"]]
+                   for r in result["rows"]])
 
 
 def _clusters(result: dict) -> list[str]:
-    lines = [
-        f"Claim clustering against hand labels ({result['data']}); number of claims chosen by silhouette:",
-        "",
-        "| representation | method | claims | ARI | V-measure |",
-        "|---|---|---|---|---|",
-    ]
-    for row in result["rows"]:
-        lines.append(f"| {row['representation']} | {row['method']} | {row['n_claims']} | {row['ARI']} | {row['V-measure']} |")
-    return lines
+    return _table(f"Claim clustering against hand labels ({result['data']}); number of claims chosen by silhouette:",
+                  ["representation", "method", "claims", "ARI", "V-measure"],
+                  [[r["representation"], r["method"], r["n_claims"], r["ARI"], r["V-measure"]]
+                   for r in result["rows"]])
 
 
-RENDERERS = {"cluster_comparison.json": _clusters, "attribution_polnear.json": _attribution, "segmenters_polnear.json": _segmenters}
+def _cluster_scale(result: dict) -> list[str]:
+    return _table(f"Claim clustering by size ({result['data']}; {result['representation']}):",
+                  ["statements", "method", "claims", "seconds", "peak RSS growth"],
+                  [[f"{r['statements']:,}", r["method"], r["n_claims"], r["seconds"], f"{r['peak_rss_growth_mb']} MB"]
+                   for r in result["rows"]])
 
 
-def summary() -> str:
+def _verdict(ratio: float, goal: float, of: str, met: bool, at_most: bool) -> str:
+    """"1.18x the floor, goal ≤ 1.3x: met" / "0.4x the sentencizer's speed, goal ≥ 1x: not met (needs to
+    be 2.50x faster)". Both ratios are of times, so the shortfall is the speed-up still needed."""
+    sign = "≤" if at_most else "≥"
+    verdict = "met" if met else f"not met (needs to be {ratio / goal if at_most else goal / ratio:.2f}x faster)"
+    return f"**{ratio:g}x {of}, goal {sign} {goal:g}x: {verdict}**"
+
+
+def _reports_floor(result: dict) -> list[str]:
+    each = result.get("per_notebook_seconds", {})
+    rows = [[name, times["floor"], times["pipeline"]] for name, times in each.items()]
+    rows.append([f"all {result['notebooks']}", result["floor_seconds"], result["pipeline_seconds"]])
+    above = sorted(((t["pipeline"] - t["floor"], name) for name, t in each.items()), reverse=True)
+    where = ", ".join(f"{name} +{extra:.1f} s" for extra, name in above[:3] if extra > 0)
+    return _table(f"Regenerating the seed reports (`make reports`'s command, into a temporary folder) against its "
+                  f"floor: {result['floor']}; best of {result['repeat']}, {result['machine']}:",
+                  ["notebook", "floor s", "pipeline s"], rows) + [
+        "", _verdict(result["ratio"], result["goal_ratio"], "the floor", result["goal_met"], at_most=True)
+        + (f"; most time above the floor: {where}." if where else ".")]
+
+
+def _throughput(result: dict) -> list[str]:
+    spacy = result["spacy_blank_en_sentencizer"]
+    rows = [['spaCy `blank("en")` + sentencizer, sentences only', f"{spacy['seconds']:.1f}", spacy["mb_per_s"],
+             f"{spacy['sentences_per_s']:,} sentences", "1x"]]
+    if "blingfire_sentences" in result:
+        bf = result["blingfire_sentences"]
+        rows.append(["blingfire, sentences only", f"{bf['seconds']:.1f}", bf["mb_per_s"],
+                     f"{bf['sentences_per_s']:,} sentences", f"{round(spacy['seconds'] / bf['seconds'], 2)}x"])
+    for engine, row in result["newsframe"].items():
+        if not isinstance(row, dict):
+            continue
+        stages = " + ".join(f"{name} {seconds:.1f} s" for name, seconds in row.get("stage_seconds", {}).items())
+        what = f"newsframe clean + statements + attribution, engine `{engine}`"
+        rows.append([what + (f" ({stages})" if stages else ""),
+                     f"{row['seconds']:.1f}", f"**{row['mb_per_s']}**", f"{row['statements_per_s']:,} statements",
+                     f"{row['vs_spacy_sentencizer']}x"])
+    return _table(f"Throughput on Reuters-21578 ({result['documents']:,} documents, {result['mb']} MB; best of "
+                  f"{result['repeat']}, {result['machine']}); all rows in the same run, on the same texts:",
+                  ["what", "seconds", "MB/s", "per second", "vs spaCy sentencizer"], rows) + [
+        "", _verdict(result["ratio"], result["goal_ratio"],
+                     f"the sentencizer's speed (engine `{result['best_engine']}`)", result["goal_met"], at_most=False)
+        + "."]
+
+
+def _scale_sweep(result: dict) -> list[str]:
+    rows = []
+    for run in result["runs"]:
+        stages = run.get("stage_seconds") or run.get("stage_seconds_before_stop") or {}
+        slowest = ", ".join(f"{name} {seconds:.1f}" for name, seconds in
+                            sorted(stages.items(), key=lambda item: -item[1])[:3])
+        rows.append([f"{run['size']:,}", run["status"], run["seconds"], f"{run['peak_rss_mb_process_tree']:,.0f} MB",
+                     f"{run['statements']:,}" if "statements" in run else "–", slowest])
+    lines = _table(f"The whole library by corpus size (Reuters-21578 replicated to each size, end to end in one "
+                   f"subprocess per size; engine `{result['engine']}`, {result['machine']}):",
+                   ["documents", "status", "seconds", "peak RSS, process tree", "statements", "slowest stages (s)"],
+                   rows)
+    growth = result.get("growth_exponent") or {}
+    if growth.get("wall_time_fitted") is not None:
+        steep = ", ".join(f"{stage} {fit['fitted']}" for stage, fit in growth.get("per_stage", {}).items()
+                          if (fit.get("fitted") or 0) > 1.1)
+        lines += ["", f"Growth exponent of wall time against size (1 = linear): {growth['wall_time_fitted']}"
+                      + (f"; stages above 1.1: {steep}" if steep else "") + "."]
+    goal = result["goal"]
+    wanted = f"{goal['size']:,} documents in under {goal['seconds']} s and {goal['rss_gb']:g} GB"
+    big = next((run for run in result["runs"] if run["size"] == goal["size"]), None)
+    if big is None or big["status"] != "ok":
+        verdict = ("not measured: no run of that size" if big is None else
+                   f"not met: the {goal['size']:,}-document run {big['status']} after {big['seconds']:g} s")
+    else:
+        gb = big["peak_rss_mb_process_tree"] / 1024
+        verdict = (f"{'met' if result['goal_met'] else 'not met'} ({big['seconds']:g} s, "
+                   f"{big['seconds'] / goal['seconds']:.2f}x the time allowed; {gb:.1f} GB, "
+                   f"{gb / goal['rss_gb']:.2f}x the memory allowed)")
+    return lines + ["", f"**Goal {wanted}: {verdict}**."]
+
+
+# In this order in the README: the goals of issue 7 first; files without a renderer come last.
+RENDERERS = {
+    "reports_floor.json": _reports_floor,
+    "throughput_vs_spacy.json": _throughput,
+    "scale_sweep.json": _scale_sweep,
+    "attribution_polnear.json": _attribution,
+    "segmenters_polnear.json": _segmenters,
+    "cluster_comparison.json": _clusters,
+    "cluster_scale.json": _cluster_scale,
+}
+
+
+def summary(results: Path = RESULTS) -> str:
+    order = list(RENDERERS)
+    paths = sorted(results.glob("*.json"), key=lambda path: (order.index(path.name) if path.name in order
+                                                            else len(order), path.name))
     parts = []
-    for path in sorted(RESULTS.glob("*.json")):
+    for path in paths:
         render = RENDERERS.get(path.name)
         lines = render(json.loads(path.read_text(encoding="utf-8"))) if render else [f"`{path.name}` (raw numbers)"]
         parts.append("\n".join(lines + ["", f"Source: `bench/results/{path.name}`."]))

@@ -24,11 +24,16 @@
 #
 # Writes `tables/documents.csv`, `tables/body_blocks.csv`, `tables/removed_spans.csv` and
 # `figures/kept_removed_chars.png` (with the CSV of its numbers).
+#
+# The parameter `engine` says where the per-document work runs: `local` (this kernel, the
+# default), `processes` (every CPU of this machine), `dask` (a local Dask cluster) or the address
+# of a Dask scheduler for corpora beyond one machine. The tables are the same whichever runs them.
 
 # %% tags=["parameters"]
 corpus = "seeds"
 codebook = "seeds/codebook.yml"
 out_dir = "reports"
+engine = "local"  # or "processes", "dask" (a local Dask cluster), or a scheduler address "tcp://host:8786"
 
 # %%
 from IPython.display import HTML, Markdown
@@ -55,8 +60,8 @@ documents = documents_frame(loaded)
 Markdown(notebook.problems_markdown(loaded.problems))
 
 # %%
-documents[["doc_id", "title", "n_chars", "encoding", "status", "error", "sha256"]].assign(
-    sha256=documents["sha256"].str[:16] + "…").set_index("doc_id")
+notebook.capped(documents[["doc_id", "title", "n_chars", "encoding", "status", "error", "sha256"]].assign(
+    sha256=documents["sha256"].str[:16] + "…").set_index("doc_id"))
 
 # %% [markdown]
 # ## The rules
@@ -69,7 +74,7 @@ documents[["doc_id", "title", "n_chars", "encoding", "status", "error", "sha256"
 clean.rules_table().set_index("reason")
 
 # %%
-body_blocks, removed_spans = clean.clean_corpus(loaded)
+body_blocks, removed_spans = clean.clean_corpus(loaded, engine=engine)
 documents = clean.document_table(documents, body_blocks, removed_spans)
 for name, frame in {"documents": documents, "body_blocks": body_blocks, "removed_spans": removed_spans}.items():
     tables.write_table(frame, out_dir, name)

@@ -31,6 +31,7 @@ corpus = "seeds"
 codebook = "seeds/codebook.yml"
 out_dir = "reports"
 segmenter = "blingfire"  # or "syntok": see the comparison below
+engine = "local"  # or "processes", "dask" (a local Dask cluster), or a scheduler address "tcp://host:8786"
 
 # %%
 from IPython.display import Markdown
@@ -48,7 +49,7 @@ documents = tables.read_table(out_dir, "documents", written_by="01_clean_corpus"
 body_blocks = tables.read_table(out_dir, "body_blocks", written_by="01_clean_corpus")
 removed_spans = tables.read_table(out_dir, "removed_spans", written_by="01_clean_corpus")
 texts = {d.doc_id: d.text for d in loaded.documents if d.status == "ok"}
-blocks = {doc_id: list(zip(rows["start"], rows["end"])) for doc_id, rows in body_blocks.groupby("doc_id")}
+blocks = statements.block_spans(body_blocks)
 
 # %% [markdown]
 # ## Choosing a sentence splitter
@@ -61,16 +62,16 @@ blocks = {doc_id: list(zip(rows["start"], rows["end"])) for doc_id, rows in body
 # about ten times faster than syntok, so it is the default. On this corpus the counts are:
 
 # %%
-segment.compare_segmenters([(texts[d], blocks.get(d, [])) for d in texts], repeat=1).drop(columns="mb_per_s")
+notebook.capped(segment.compare_segmenters({d: (texts[d], blocks.get(d, [])) for d in texts}, repeat=1).drop(columns="mb_per_s"))
 
 # %% [markdown]
 # The sentences on which the variants disagree (empty when they all agree):
 
 # %%
-segment.disagreements({d: (texts[d], blocks.get(d, [])) for d in texts})
+notebook.capped(segment.disagreements({d: (texts[d], blocks.get(d, [])) for d in texts}))
 
 # %%
-found = statements.extract_statements(loaded, body_blocks, codes, segmenter=segmenter)
+found = statements.extract_statements(loaded, body_blocks, codes, segmenter=segmenter, engine=engine)
 removed_spans = statements.with_statement_gaps(removed_spans, found.gaps)
 documents = statements.with_statement_counts(documents, found.statements)
 for name, frame in {"statements": found.statements, "quantities": found.quantities,

@@ -121,7 +121,8 @@ Markdown(cluster_report.sharing_markdown(found.statements, found.claims, documen
 # ## A map of the statements
 #
 # Each dot is a statement, placed by the two main directions of its vector: statements close on the
-# map are similar in words, context and voice. Colours are the largest claims.
+# map are similar in words, context and voice. Colours are the largest claims. Above 5,000 statements
+# the map shows a seeded random sample of whole documents, and its title says so.
 
 # %%
 figure, numbers = plots.claim_map(cluster_report.statement_map(found.statements, found.representation, random_seed),
@@ -139,5 +140,8 @@ figures.save_figure(figure, numbers, out_dir, "claim_map")
 #   own; a claim that every side voices will be split by side.
 # - The number of claims follows the silhouette. Fix it with `n_claims` to read the grouping at
 #   another level of detail; the curve above shows what that does to agreement with the reader.
-# - Above 5,000 statements the library switches to a bounded-memory method (MiniBatchKMeans) and says
-#   so above; its claims are coarser than those of the exact method used on small corpora.
+# - Above 5,000 statements the library switches to a bounded-memory method and says so above: the
+#   vocabulary and the number of claims are learnt from a seeded sample of 20,000 statements (whole
+#   documents), then MiniBatchKMeans is fed the corpus partition by partition and every statement is
+#   assigned to its nearest claim. Its claims are coarser than those of the exact method used on small
+#   corpora, and words that the sample never saw do not count.

@@ -60,7 +60,7 @@ claims = tables.read_optional(out_dir, "claims")  # written by 03_cluster_statem
 # %%
 documents = framing.lead(documents, statements, removed_spans, codes)
 tables.write_table(documents, out_dir, "documents")
-documents[["doc_id", "lead_actor", "lead_frame", "lead_basis", "lead_headline", "lead_statement"]].set_index("doc_id")
+notebook.capped(documents[["doc_id", "lead_actor", "lead_frame", "lead_basis", "lead_headline", "lead_statement"]].set_index("doc_id"))
 
 # %% [markdown]
 # ## Fact, allegation, doubt and denial
@@ -82,7 +82,7 @@ figures.save_figure(figure, numbers, out_dir, "framing_stance")
 # the group quoted most, how often the document hedges, and how much rests on unnamed sources.
 
 # %%
-framing.voice_table(profile)
+notebook.capped(framing.voice_table(profile))
 
 # %% [markdown]
 # ## Claims carried and left out
@@ -91,7 +91,7 @@ framing.voice_table(profile)
 # other documents carry and this one does not.
 
 # %%
-profile[["doc_id", "n_claims", "claim_labels", "claims_omitted"]].set_index("doc_id")
+notebook.capped(profile[["doc_id", "n_claims", "claim_labels", "claims_omitted"]].set_index("doc_id"))
 
 # %% [markdown]
 # ## Where outlets disagree
@@ -119,7 +119,7 @@ figure, numbers = plots.sourcing_graph(edges)
 figures.save_figure(figure, numbers, out_dir, "sourcing_graph")
 
 # %%
-sourcing.edge_summary(edges)
+notebook.capped(sourcing.edge_summary(edges))
 
 # %% [markdown]
 # ## Words that set each document apart
@@ -147,4 +147,4 @@ tables.write_table(order, out_dir, "timeline")
 Markdown(note)
 
 # %%
-order.set_index("position")
+notebook.capped(order.set_index("position"))

@@ -192,3 +192,14 @@ def test_attribution_never_fails_and_spans_are_exact(text):
         for key in ("source_span", "cue_span", "content_span"):
             if row[key] is not None:
                 assert 0 <= row[key][0] <= row[key][1] <= len(text)
+
+
+def test_a_quotation_runs_on_across_the_line_breaks_of_hard_wrapped_text():
+    """Wire copy wraps lines inside a paragraph: only a new body block (paragraph) ends a quotation."""
+    text = ('"We are being accused of things we did not do.\n'
+            'We do not consider this a serious\nargument," Melnikov said.')
+    statements = [(0, 47), (48, len(text))]
+    wrapped = attribute(text, statements, Codebook(), paragraph_starts=[0])
+    assert [row["speaker"] for row in wrapped] == ["Melnikov", "Melnikov"]
+    two_paragraphs = attribute(text, statements, Codebook(), paragraph_starts=[0, 48])
+    assert two_paragraphs[0]["speaker"] == ""

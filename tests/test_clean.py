@@ -158,6 +158,18 @@ LINE_SHAPES = st.one_of(
     st.text(min_size=0, max_size=80),
     st.sampled_from(["KYIV: Officials said so.", "Short heading", "Cut off story about...", "—AFP/File",
                      "Advertisement", "A full sentence, with a quote.”", "  ", "\t", "\ufeff", "…"]),
+    # Hard-wrapped newswire: full lines that go on, indented paragraph starts, the sign-off.
+    st.sampled_from(["CLEVELAND, Feb 26 - Standard Oil Co and BP North America",
+                     "Inc said they plan to form a venture to manage the money market",
+                     "borrowing and investment activities of both companies.",
+                     "    BP North America is a subsidiary of British Petroleum Co",
+                     "Plc &lt;BP>, which also owns a 55 pct interest in Standard Oil.",
+                     "    SUBPRODUCTS", "    Revs 21.9 mln vs 12.9 mln", "4,340, 4,345 and 4,350 dlrs.",
+                     " Reuter", "&#3;", "STANDARD OIL &lt;SRD> TO FORM FINANCIAL UNIT"]),
+    st.builds(lambda indent, words: indent + " ".join(words),
+              st.sampled_from(["", "", "    ", "\t"]),
+              st.lists(st.sampled_from(["the", "oil", "said", "Tehran", "5.93", "mln", "bags.", "dlrs,", "U.S."]),
+                       min_size=1, max_size=12)),
 )
 LINE_ENDS = st.sampled_from(["\n", "\r\n", "\r", "\n\n", ""])
 
@@ -170,8 +182,15 @@ def test_any_document_is_tiled_exactly(parts, title):
     assert tiles(text, cleaned)
     for span in cleaned.body:
         block = text[span.start:span.end]
-        assert block and block == block.strip() and "\n" not in block and "\r" not in block
+        assert block and block == block.strip()
+        # A block spans several lines only when they are wrapped lines of one paragraph: never
+        # across a blank line, and each of its lines has text.
+        lines = block.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        assert all(line.strip() for line in lines)
+        if len(lines) > 1:
+            assert clean._paragraphs(text, clean._layout(text, int(text.startswith("\ufeff"))), title) is not None
     for span in cleaned.removed:
+        assert span.reason in clean.RULES
         if span.reason == clean.BLANK:
             assert text[span.start:span.end].strip() == "" or text[span.start:span.end] == "\ufeff"
 

@@ -10,10 +10,14 @@ import subprocess
 import sys
 import textwrap
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from sklearn.metrics import adjusted_rand_score
 
-from newsframe import cluster, cluster_eval, cluster_features, cluster_report
+from newsframe import cluster, cluster_eval, cluster_features, cluster_report, cluster_stream
 from newsframe.clean import clean_corpus
 from newsframe.codebook import load_codebook
 from newsframe.corpus import load_corpus
@@ -169,3 +173,66 @@ def test_sharing_prose_is_computed_from_the_tables(found, seed_statements):
     assert f"**{len(found.claims)} claims** over **5 documents**" in text
     shared = found.claims[found.claims["n_docs"] == 5]
     assert all(f"**{c}**" in text for c in shared["cluster_id"])
+
+
+# ---------------------------------------------------------------- bounded memory, partition by partition
+
+
+@given(st.lists(st.integers(1, 30), min_size=0, max_size=60), st.integers(1, 80))
+def test_partitions_cover_every_statement_and_never_cut_a_document(doc_sizes, rows):
+    doc_ids = np.repeat(np.arange(len(doc_sizes)), doc_sizes)
+    parts = cluster_stream.document_partitions(doc_ids, rows)
+    assert [i for part in parts for i in range(part.start, part.stop)] == list(range(len(doc_ids)))
+    for part in parts[1:]:
+        assert doc_ids[part.start] != doc_ids[part.start - 1]
+    for part in parts:
+        inner = np.flatnonzero(doc_ids[part][1:] != doc_ids[part][:-1])  # document starts inside the part
+        assert not len(inner) or inner[-1] + 1 < rows  # a part grows past `rows` only to finish a document
+
+
+def test_the_sample_is_whole_documents_in_reading_order():
+    statements = cluster_eval.synthetic_statements(3_000, n_claims=10)
+    rows = cluster_stream.sample_rows(statements["doc_id"], 500, random_seed=0)
+    assert list(rows) == sorted(rows) and len(rows) >= 500
+    chosen = statements.iloc[rows]
+    sizes = statements["doc_id"].value_counts()
+    counted = chosen["doc_id"].value_counts()
+    assert counted.equals(sizes[counted.index])
+
+
+def test_streamed_claims_recover_planted_claims_whatever_the_partition_size():
+    statements = cluster_eval.synthetic_statements(6_000, n_claims=8, random_seed=3)
+    ordered = statements.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+    for rows in (300, 6_000):
+        found = cluster_stream.stream_claims(ordered, [8], cluster.label_vectorizer(1_000), "tfidf",
+                                             random_seed=0, sample_size=1_000, partition_rows=rows)
+        assert adjusted_rand_score(ordered["true_claim"], found.labels) > 0.9
+        assert (found.labels[found.representatives[np.unique(found.labels)]] == np.unique(found.labels)).all()
+
+
+def test_bounded_branch_is_deterministic_and_labels_every_statement():
+    statements = cluster_eval.synthetic_statements(4_000, n_claims=6, random_seed=1)
+    first = cluster.cluster_statements(statements, n_claims=6, exact_limit=1_000)
+    again = cluster.cluster_statements(statements.sample(frac=1, random_state=2), n_claims=6, exact_limit=1_000)
+    assert first.method == "minibatch-kmeans" and (first.statements["cluster_id"] != "").all()
+    pd.testing.assert_frame_equal(first.claims, again.claims)
+    assert first.claims["n_statements"].sum() == len(statements)
+    assert first.claims["n_statements"].is_monotonic_decreasing
+    assert "partition" in first.note and "sample" in first.note
+
+
+def test_the_stored_comparison_still_matches_the_library(labelled):
+    """Notebook 03 reads the comparison from bench/results when it was computed on these statements:
+    recompute its TF-IDF and LSA rows so that a change to stage 3 cannot leave stale rows behind."""
+    table, said = cluster_eval.comparison_table(labelled)
+    assert "read from" in said and (table["source"] != "computed here").all()
+    base = [r for r in cluster_eval.REPRESENTATIONS if not r.startswith("minilm")]
+    stored = table[table["representation"].isin(base)].drop(columns="source").reset_index(drop=True)
+    live = cluster_eval.compare(labelled, base)
+    pd.testing.assert_frame_equal(stored, live, check_dtype=False)
+
+
+def test_the_comparison_is_computed_here_for_other_statements(labelled):
+    table, said = cluster_eval.comparison_table(labelled.head(40))
+    assert (table.loc[~table["representation"].str.startswith("minilm"), "source"] == "computed here").all()
+    assert "earlier version" in said

@@ -168,3 +168,48 @@ def test_claims_of_the_two_statements_are_carried_when_stage3_ran(zog):
                                   cluster_label=["Zog denies", "", "Zog did not deny", "tanks sent", "tanks sent", "", ""][: len(statements)])
     table = contra.contradictions(clustered, codebook, quantities).set_index("kind")
     assert table.loc["denied vs not denied", ["claim_a", "claim_b"]].tolist() == ["Zog denies", "Zog did not deny"]
+
+
+# --- the bound on rows: repeating documents must not make the table explode ------------------------
+
+def repeated(statements, quantities, copies: int):
+    """``copies`` renamed copies of every document (doc ids ``<k>_<doc>``), in shuffled row order."""
+    rename = lambda frame, k: frame.assign(doc_id=[f"{k:03d}_{d}" for d in frame["doc_id"]],
+                                           statement_id=[f"{k:03d}_{s}" for s in frame["statement_id"]])
+    st = pd.concat([rename(statements, k) for k in range(copies)], ignore_index=True)
+    q = pd.concat([rename(quantities, k) for k in range(copies)], ignore_index=True)
+    return st.sample(frac=1, random_state=1), q.sample(frac=1, random_state=2)
+
+
+def test_rows_stay_bounded_as_documents_repeat(zog):
+    codebook, statements, quantities = zog
+    st, q = repeated(statements, quantities, 30)
+    full = contra.contradictions(st, codebook, q, max_per_document=None, max_pairs=None)
+    # unbounded, the pairs grow with the square of the copies: every copy of a against every copy of b
+    per_pair = contra.contradictions(statements, codebook, quantities, max_per_document=None, max_pairs=None)
+    assert len(full[full["kind"] == "denied vs not denied"]) == 30 * 30 * len(per_pair[per_pair["kind"] == "denied vs not denied"])
+    table = contra.contradictions(st, codebook, q, max_per_document=4, max_pairs=50)
+    key = table["actor"].where(table["kind"].isin(contra.KINDS[:2]), table["topic"])
+    assert table.groupby(["kind", key, "doc_a"]).size().max() <= 4
+    assert table.groupby(["kind", key]).size().max() <= 50
+    assert table.attrs["capped"] and all(kind in contra.KINDS for kind, _ in table.attrs["capped"])
+    # every row kept is a row of the unbounded table, with the same content
+    columns = list(table.columns)
+    assert len(table.merge(full, on=columns)) == len(table)
+    # and which rows are kept does not depend on the order of the input
+    again = contra.contradictions(st.sort_values("statement_id"), codebook, q.iloc[::-1], max_per_document=4, max_pairs=50)
+    pd.testing.assert_frame_equal(table, again)
+
+
+def test_partners_follow_the_document_and_wrap_around():
+    bound = contra._Bound(per_document=2, total=None)
+    assert bound.partners(["a", "b", "c", "d"], "c") == (["a", "d"], True)  # d, then wrap to a
+    assert bound.partners(["a", "b", "c", "d"], "b") == (["c", "d"], True)
+    assert contra._Bound(per_document=5, total=None).partners(["a", "b"], "a") == (["b"], False)
+
+
+def test_default_bound_leaves_small_corpora_alone(zog):
+    codebook, statements, quantities = zog
+    pd.testing.assert_frame_equal(contra.contradictions(statements, codebook, quantities),
+                                  contra.contradictions(statements, codebook, quantities, max_per_document=None, max_pairs=None))
+    assert contra.contradictions(statements, codebook, quantities).attrs["capped"] == []

@@ -155,3 +155,67 @@ def test_stance_figure_numbers(small):
     fig, numbers = plots.stance_by_document(profile)
     assert numbers.set_index("doc_id").loc["a"].tolist() == [1, 1, 1, 1]
     plt.close(fig)
+
+
+# --- scale: one pass over the statements, results that do not depend on order or repetition --------
+
+def replicate(documents, statements, copies: int):
+    """``copies`` renamed copies of every document and its statements (doc ids ``<k>_<doc>``)."""
+    docs, rows = [], []
+    for k in range(copies):
+        docs.append(documents.assign(doc_id=[f"{k:03d}_{d}" for d in documents["doc_id"]]))
+        rows.append(statements.assign(doc_id=[f"{k:03d}_{d}" for d in statements["doc_id"]],
+                                      statement_id=[f"{k:03d}_{s}" for s in statements["statement_id"]]))
+    return pd.concat(docs, ignore_index=True), pd.concat(rows, ignore_index=True)
+
+
+def test_profile_of_repeated_documents_repeats_their_rows(small):
+    """Every copy of a document gets the original's numbers, whatever the order of the rows;
+    claims_omitted follows claim_coverage's definition (claims >= min_docs_omitted documents carry)."""
+    documents, statements = small
+    clustered = statements.assign(cluster_id=["1", "1", "2", "-1", "1", "", "3"])
+    once = framing.profile(documents, clustered, min_docs_omitted=2).set_index("doc_id")
+    documents, clustered = replicate(documents, clustered, 7)
+    shuffled = clustered.sample(frac=1, random_state=4)
+    table = framing.profile(documents.sample(frac=1, random_state=5), shuffled, min_docs_omitted=2)
+    assert table["doc_id"].tolist() == sorted(documents["doc_id"])
+    table = table.set_index("doc_id")
+    per_copy = [c for c in table.columns if c not in {"unnamed_statements", "claims_omitted"}]
+    for doc_id, row in table.iterrows():
+        original = doc_id.split("_", 1)[1]
+        assert row[per_copy].tolist() == once.loc[original, per_copy].tolist()
+        assert row["unnamed_statements"] == ";".join(f"{doc_id[:4]}{s}" for s in once.loc[original, "unnamed_statements"].split(";") if s)
+    coverage = framing.claim_coverage(clustered)
+    carriers = (coverage > 0).sum()
+    for doc_id in coverage.index:
+        expected = [c for c in coverage.columns if coverage.at[doc_id, c] == 0 and carriers[c] >= 2]
+        assert table.at[doc_id, "claims_omitted"] == ";".join(expected)
+
+
+def test_timeline_introduces_every_claim_once(small):
+    documents, statements = small
+    documents = documents.assign(published=["2024-09-09", "2022-10-01"])
+    clustered = statements.assign(cluster_id=["1", "1", "2", "", "1", "", "3"])
+    documents, clustered = replicate(documents, clustered, 5)
+    order, _ = framing.timeline(documents, clustered)
+    again, _ = framing.timeline(documents.iloc[::-1], clustered.sample(frac=1, random_state=1))
+    pd.testing.assert_frame_equal(order, again)
+    introduced = [c for cell in order["claims_introduced"] for c in cell.split(";") if c]
+    assert sorted(introduced) == ["1", "2", "3"]
+    assert order["claims_introduced"].iloc[0] == "1;3"  # the earliest copy of b
+
+
+def test_lead_takes_each_documents_first_statement(small):
+    documents, statements = small
+    documents, statements = replicate(documents, statements, 3)
+    table = framing.lead(documents, statements.sample(frac=1, random_state=2), None, parse_codebook(None))
+    assert (table["lead_statement_id"] == table["doc_id"] + ":000").all()
+
+
+def test_the_timeline_note_names_few_documents_and_counts_the_rest():
+    """Reuters-sized archives have no dates: the note must not list 100k ids."""
+    frame = pd.DataFrame({"doc_id": [f"d{i:05d}" for i in range(500)], "published": "", "year": ""})
+    note = framing._timeline_note(frame, with_claims=True)
+    assert "d00019" in note and "d00020" not in note and "480 more" in note and "tables/timeline.csv" in note
+    few = framing._timeline_note(frame.head(3), with_claims=True)
+    assert "d00000, d00001, d00002;" in few

@@ -140,6 +140,28 @@ def test_tables_round_trip_any_line_ends(tmp_path):
     assert to_csv_text(plain) == plain.to_csv(index=False, lineterminator="\n")  # other tables: same bytes
 
 
+def test_large_tables_read_back_the_same_from_their_parquet_copy(tmp_path, monkeypatch):
+    """Above PARQUET_ROWS the next stage reads a Parquet copy: it must hold what the CSV holds."""
+    from newsframe import tables
+
+    cells = ["\r", "a\rb", "a\r\nb", "\n", 'say "x", then y', " lead", "", "nan", "NA", "None", "0.50", "1e3"]
+    frame = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(cells))], "start": range(len(cells)),
+                          "n_statements": [None, *range(1, len(cells))], "hedged": [i % 2 == 0 for i in range(len(cells))],
+                          "share": [i / 3 for i in range(len(cells))], "text": cells})
+    monkeypatch.setattr(tables, "PARQUET_ROWS", 3)
+    path = write_table(frame, tmp_path, "big")
+    copy = path.with_suffix(".parquet")
+    assert copy.is_file()
+    from_copy = read_table(tmp_path, "big")
+    copy.unlink()
+    pd.testing.assert_frame_equal(from_copy, read_table(tmp_path, "big"))
+    write_table(frame, tmp_path, "big")
+    path.write_text(path.read_text(encoding="utf-8").replace("then y", "then z"), encoding="utf-8")
+    assert "say \"x\", then z" in read_table(tmp_path, "big")["text"].tolist(), "a CSV edited by hand wins"
+    write_table(frame.head(2), tmp_path, "big")
+    assert not copy.exists(), "a table that shrank below the threshold leaves no stale copy"
+
+
 # --- big inputs, library only, with a time budget ---------------------------------------------
 
 

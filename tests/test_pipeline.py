@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import nbformat
+import papermill
 import pandas as pd
 import pytest
 
@@ -59,6 +60,7 @@ def test_run_reports_what_it_did(first, ws):
     assert result.html == {s: ws / "out" / f"{s}.html" for s in result.ran}
     assert result.index == ws / "out" / "index.html" and result.index.is_file()
     assert result.written_back == [] and not list((ws / "notebooks").glob("*.ipynb"))
+    assert list(result.seconds) == [*result.ran, "index"] and all(t > 0 for t in result.seconds.values())
 
 
 def test_params_reach_the_notebooks(first, ws):
@@ -92,12 +94,21 @@ def test_cli_usage_errors_exit_2_without_traceback(ws, tmp_path, capsys):
     assert cli.main(["run", "--corpus", str(ws / "corpus"), "--params", str(tmp_path / "typo.yml"), *common]) == 2
     assert cli.main(["run", "--corpus", str(tmp_path / "missing"), *common]) == 2
     assert cli.main(["run", "--corpus", str(ws / "corpus"), "--stages", "07", *common]) == 2
+    assert cli.main(["run", "--corpus", str(ws / "corpus"), "--engine", "spark", *common]) == 2
     err = capsys.readouterr().err
     assert "wrods" in err and "missing does not exist" in err and "unknown stage 07" in err
+    assert "unknown engine 'spark'" in err
     assert "Traceback" not in err
     with pytest.raises(SystemExit) as exit_:
         cli.main(["run", "--corpus", "seeds"])  # --out missing: argparse
     assert exit_.value.code == 2
+
+
+def test_the_per_document_stages_take_an_engine():
+    """`--engine` (and `make reports ENGINE=...`) reaches the notebooks that map over documents."""
+    declared = {stage.name: set(papermill.inspect_notebook(str(stage.paired))) for stage in pipeline.discover()}
+    assert {name for name, params in declared.items() if "engine" in params} == {
+        "01_clean_corpus", "02_extract_statements"}
 
 
 def test_stage_selection():

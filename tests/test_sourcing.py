@@ -66,3 +66,8 @@ def test_no_citations_no_edges():
     edges = sourcing.sourcing_edges(statements)
     assert edges.empty and list(edges.columns) == sourcing.COLUMNS
     assert sourcing.edge_summary(edges).empty
+
+
+def test_edges_do_not_depend_on_row_order(seed_edges):
+    statements, edges = seed_edges
+    pd.testing.assert_frame_equal(edges, sourcing.sourcing_edges(statements.sample(frac=1, random_state=6)))

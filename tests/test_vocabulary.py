@@ -98,3 +98,35 @@ def test_figure_returns_the_numbers_it_draws(planted):
     assert len(fig.axes) >= 3 and numbers.groupby("doc_id").size().max() == 3
     assert numbers["term"].tolist() == terms[terms["rank"] <= 3]["term"].tolist()
     plt.close(fig)
+
+
+def test_sparse_scores_match_the_dense_formula(planted):
+    """distinctive_terms scores only the cells a document uses; they are the dense log_odds' cells."""
+    table = vocabulary.distinctive_terms(planted, top_n=100)
+    delta, z = vocabulary.log_odds(vocabulary.term_counts(planted))
+    for row in table.itertuples():
+        assert row.log_odds == round(delta.at[row.doc_id, row.term], 4)
+        assert row.z == round(z.at[row.doc_id, row.term], 3)
+    counts = vocabulary.term_counts(planted)
+    assert len(table) == int((counts > 0).to_numpy().sum())  # every used term, none unused
+
+
+def test_a_document_without_words_keeps_counts_integer(planted):
+    with_empty = pd.concat([planted, frame({"z": ["2024: 1,000 and 20."]})], ignore_index=True)
+    table = vocabulary.distinctive_terms(with_empty)
+    assert "z" not in set(table["doc_id"])
+    assert table["count_in_doc"].dtype == "int64" and table["count_elsewhere"].dtype == "int64"
+    assert vocabulary.term_counts(with_empty).loc["z"].sum() == 0
+
+
+def test_repeated_documents_get_the_same_terms(planted):
+    """Copies of a document are indistinguishable: they get the same terms, counts and scores."""
+    copies = pd.concat([planted.assign(doc_id=planted["doc_id"] + f"{k}") for k in range(4)], ignore_index=True)
+    table = vocabulary.distinctive_terms(copies, top_n=5)
+    assert len(table) == 4 * len(vocabulary.distinctive_terms(planted, top_n=5))
+    by_copy = {k: part.drop(columns="doc_id").reset_index(drop=True)
+               for k, part in table.groupby(table["doc_id"].str[:1] + "|" + table["doc_id"].str[1:])}
+    for doc in "abc":
+        first = by_copy[f"{doc}|0"]
+        for k in range(1, 4):
+            pd.testing.assert_frame_equal(by_copy[f"{doc}|{k}"], first)

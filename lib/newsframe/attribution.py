@@ -18,6 +18,8 @@ case ("Trump Says ..."). ``bench/attribution_polnear.py`` scores them against Po
 
 from __future__ import annotations
 
+import bisect
+
 import re
 
 from .actors import PRONOUNS, ActorIndex, Speaker, index_for, pronoun_fits, refers_to, trie_pattern
@@ -606,7 +608,8 @@ class _Doc:
 _FINDER = _Finder()
 
 
-def attribute(text: str, statements: list[Span], codebook: Codebook) -> list[dict]:
+def attribute(text: str, statements: list[Span], codebook: Codebook,
+              paragraph_starts: list[int] | None = None) -> list[dict]:
     """One dict per statement: speaker, speaker_group, cue, quote, cited_media, and raw spans
     (source_span, cue_span, content_span; None when absent) for checking and benchmarking.
     ``attributions`` lists every attribution found in the statement, including agentless
@@ -614,14 +617,20 @@ def attribute(text: str, statements: list[Span], codebook: Codebook) -> list[dic
 
     ``link`` is the index of the statement whose cue attributes this one (itself, or the
     statement that closes or opens the quotation it belongs to), else None.
+
+    A quotation never runs on into a new paragraph. ``paragraph_starts`` (the body blocks' starts)
+    says where paragraphs begin; without it every line break is taken as one, which is wrong for
+    hard-wrapped text, where a quotation goes on across line breaks.
     """
     doc = _Doc(index_for(codebook))
+    starts = sorted(paragraph_starts) if paragraph_starts is not None else None
     rows: list[dict] = []
     inside = False
     previous_end = 0
     groups: list[list[int]] = []
     for i, (start, end) in enumerate(statements):
-        if "\n" in text[previous_end:start]:
+        if (starts is None and "\n" in text[previous_end:start]) or (
+                starts is not None and bisect.bisect_right(starts, start) > bisect.bisect_right(starts, previous_end)):
             inside = False
         sent = text[start:end]
         was_inside = inside

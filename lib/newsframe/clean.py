@@ -6,6 +6,13 @@ exactly. The rules describe the *shape* of residue (a line without end punctuati
 off with an ellipsis, an upper-case place name followed by a colon), not particular strings,
 so they carry over to other corpora. When a rule is unsure, the line stays in the body:
 losing a real sentence is worse than keeping a stray one, which the reader can still see.
+
+Hard-wrapped text (newswire such as Reuters-21578, e-mail, plain-text archives) breaks every
+paragraph into lines of about the same width, so a line is not a unit there: in documents that
+are recognisably hard-wrapped (see ``_paragraphs``), wrapped lines are first joined into
+paragraphs, and the rules above classify paragraphs. Such a body block keeps its inner line
+breaks and indentation; it still indexes the raw text exactly. Other documents, like the seeds
+(one paragraph per line), are cleaned line by line.
 """
 
 from __future__ import annotations
@@ -39,7 +46,8 @@ RULES = {
     "followed later by body text",
     DATELINE: "an upper-case place name (optionally with a news agency in brackets) followed by a "
     "colon or dash at the start of a paragraph",
-    BOILERPLATE: "a whole line that is a generic web widget (advertisement, share, subscribe, read more, ...)",
+    BOILERPLATE: "a whole line that is a generic web widget (advertisement, share, subscribe, read more, ...) "
+    "or a wire sign-off (Reuter, MORE, &#3;)",
     RESIDUE: "short lines without sentence-ending punctuation after the last sentence of the body",
     TEASER: "a line cut off mid-sentence with an ellipsis: the preview of another article",
     CAPTION: "a line carrying a photo credit of the form '— AGENCY/File'",
@@ -49,6 +57,10 @@ RULES = {
 
 MAX_HEADING_WORDS = 15
 MAX_TITLE_WORDS = 30
+#: Hard-wrapped text (newswire, e-mail, plain-text archives) has lines at most this wide.
+MAX_WRAP_WIDTH = 100
+#: A line at least this share of its document's wrap width is "full": the wrapper ended it, not the writer.
+FULL_LINE = 0.7
 RULES[HEADING] = RULES[HEADING].format(max_heading_words=MAX_HEADING_WORDS)
 
 _LINE = re.compile(r"[^\r\n]+")
@@ -60,7 +72,7 @@ _TRUNCATED_TAIL = 5
 _CREDIT = re.compile(r"[—–]\s?[A-Z][A-Za-z]{1,12}/(?:File|Getty|Reuters|AFP|AP)\b")
 _DATELINE = re.compile(
     r"""(?P<place>[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+){0,3}    # KYIV, NEW DELHI, ST. PETERSBURG
-        (?:,\s[A-Z][A-Za-z.]+(?:\s[A-Za-z.0-9]+){0,2})?            # , Ukraine | , March 3
+        (?:,\s[A-Z][A-Za-z.]+(?:\s[A-Za-z.0-9]+){0,2}){0,2}       # , Ukraine | , March 3 | , Conn., Feb 26
         (?:\s?\([A-Za-z .]+\))?)                                    # (Reuters)
         \s?[:—–-]\s""",
     re.VERBOSE,
@@ -69,7 +81,10 @@ _BOILERPLATE = re.compile(
     r"^(?:advertisement|sponsored( content)?|share( this)?( article| story)?( on \w+)?|"
     r"(read|see) (more|also)\b.*|related( articles| stories| coverage)?:?|subscribe\b.*|sign up\b.*|"
     r"follow us\b.*|click here\b.*|listen to (this )?article.*|skip to (main )?content|"
-    r"cookie(s)? (policy|settings)|all rights reserved\.?)$",
+    r"cookie(s)? (policy|settings)|all rights reserved\.?|"
+    # A wire story's sign-off ("Reuter", "REUTER...", "more" when the story continues in another
+    # take; some carry a literal "^M") and the end-of-text mark (ETX, raw or as the entity "&#3;").
+    r"reuters?(?:\.{3}|…)?(?:\^M)?|more(?:\^M)?|&#0*3;|\x03)$",
     re.IGNORECASE,
 )
 
@@ -93,7 +108,8 @@ def _is_sentence(line: str) -> bool:
 
 
 def _words(line: str) -> int:
-    return len(line.split())
+    """Words in ``line``, counted up to one more than the largest limit compared against (fast on huge blocks)."""
+    return len(line.split(None, MAX_TITLE_WORDS))
 
 
 def _same_title(line: str, title: str) -> bool:
@@ -103,29 +119,144 @@ def _same_title(line: str, title: str) -> bool:
 
 def _line_reason(line: str) -> str:
     """Reasons that a line earns by its own shape, wherever it stands."""
+    if _BOILERPLATE.match(line):  # first: a sign-off such as "REUTER..." is not a cut-off teaser
+        return BOILERPLATE
     if _TRUNCATED.search(line[-_TRUNCATED_TAIL:]):
         return TEASER
     if _CREDIT.search(line):
         return CAPTION
-    if _BOILERPLATE.match(line):
-        return BOILERPLATE
     return ""
 
 
-def _content_lines(text: str, offset: int) -> list[tuple[int, int]]:
-    """Non-blank lines as (start, end), with surrounding whitespace excluded."""
-    lines = []
+@dataclass
+class _Layout:
+    """The non-blank lines of a document and how they sit on the page."""
+
+    lines: list[tuple[int, int]]  # (start, end) of each line, surrounding whitespace excluded
+    raw_starts: list[int]  # where each line begins, indentation included
+    blank_before: list[bool]  # a blank (or whitespace-only) line separates it from the line before
+
+
+def _layout(text: str, offset: int) -> _Layout:
+    """Non-blank lines as (start, end), with surrounding whitespace excluded, and their layout."""
+    layout = _Layout([], [], [])
+    add_line, add_raw_start, add_blank = layout.lines.append, layout.raw_starts.append, layout.blank_before.append
+    blank, previous = False, -1
     for match in _LINE.finditer(text, offset):
+        raw_start, end = match.span()
+        # One line break ("\n", "\r" or "\r\n") between two lines; anything more is a blank line.
+        if raw_start - previous > 1 and previous >= 0 and text[previous:raw_start] != "\r\n":
+            blank = True
+        previous = end
         line = match.group()
         stripped = line.strip()
-        if stripped:
-            start = match.start() + (len(line) - len(line.lstrip()))
-            lines.append((start, start + len(stripped)))
-    return lines
+        if not stripped:
+            blank = True
+            continue
+        start = raw_start + (len(line) - len(line.lstrip()))
+        add_line((start, start + len(stripped)))
+        add_raw_start(raw_start)
+        add_blank(blank)
+        blank = False
+    return layout
 
 
-def _classify(text: str, lines: list[tuple[int, int]], title: str) -> list[str]:
-    """A reason per line ('' keeps it as body)."""
+def _mostly_capitals(line: str) -> bool:
+    """A headline set in capitals ("STANDARD OIL &lt;SRD> TO FORM UNIT": a stray entity is allowed)."""
+    upper = sum(map(str.isupper, line))
+    return upper >= 3 and upper > 3 * sum(map(str.islower, line))
+
+
+def _could_be_boilerplate(line: str, short: bool) -> bool:
+    """Widgets and sign-offs are short lines: a full line of wrapped text is running prose
+    ("subscribe between January 1 1988 and March 31 1992 to one" goes on in the next line)."""
+    return short or len(line) <= 20
+
+
+def _ends_in_lower_word(text: str, start: int, end: int) -> bool:
+    word = text[text.rfind(" ", start, end) + 1:end]
+    return word.isalpha() and word.islower()
+
+
+def _paragraphs(text: str, layout: _Layout, title: str) -> list[tuple[int, int]] | None:
+    """Hard-wrapped lines joined into paragraphs as (start, end); None when the text is not hard-wrapped.
+
+    A document is hard-wrapped when nine in ten of its lines after the first (often a title,
+    whatever the layout) fit within ``MAX_WRAP_WIDTH`` characters, and at least one "full" line
+    after the first (``FULL_LINE`` of that width or more) without sentence-ending punctuation is
+    followed, with no blank line or indentation, by a line that goes on in lower case or with a
+    digit, or ends in a lower-case word itself ("... to shareholders of record\nMarch 23."): a
+    sentence that goes on across a line break. A document whose every line break falls between
+    capitalised words shows no such sign and is cleaned line by line.
+
+    In such a document a line continues the paragraph of the line before, except
+    - after a blank line, at a line indented beyond the body's margin (by a tab or two spaces or
+      more), and around a boilerplate line;
+    - after the first line when it is a title: the metadata title, a headline in capitals, or
+      followed by a dateline;
+    - after a short line that ends a sentence, unless the next line goes on in lower case;
+    - after a short line that stands alone and ends no sentence (a heading) when the next line
+      starts with a capital; never the body's first line, which is short when the dateline that
+      opened it was cut away (as in Reuters-21578's ``body`` field).
+    A paragraph keeps its inner line breaks: it still indexes the raw text exactly.
+    """
+    lines, raw_starts, blank_before = layout.lines, layout.raw_starts, layout.blank_before
+    n = len(lines)
+    if n < 3:
+        return None
+    widths = [e - a for (_, e), a in zip(lines, raw_starts)]
+    body_widths = sorted(widths[1:])
+    wrap = body_widths[-(-(len(body_widths) - 1) * 9 // 10)]  # the 90th percentile, rounded up
+    if wrap > MAX_WRAP_WIDTH:
+        return None
+    full = FULL_LINE * wrap
+    margin = min(s - a for (s, _), a in zip(lines[1:], raw_starts[1:]))
+    paragraphs: list[tuple[int, int]] = []
+    first = 0  # the current paragraph's first line
+    wrapped = False  # seen a sentence that goes on across a line break
+    line = first_line = text[lines[0][0]:lines[0][1]]
+    ends, short = _is_sentence(line), widths[0] < full
+    boiler = _could_be_boilerplate(line, short) and bool(_BOILERPLATE.match(line))
+    for i in range(1, n):
+        start, end = lines[i]
+        head = text[start]
+        goes_on = head.islower() or head.isdigit()
+        indent = start - raw_starts[i] - margin  # a stray single space is no paragraph start; a tab is
+        apart = blank_before[i] or indent > 1 or (indent == 1 and text[start - 1] == "\t")
+        if i > 1 and not apart and not ends and not short and (goes_on or _ends_in_lower_word(text, *lines[i - 1])):
+            wrapped = True
+        line = text[start:end]
+        was_boiler = boiler
+        boiler = _could_be_boilerplate(line, widths[i] < full) and bool(_BOILERPLATE.match(line))
+        if apart or was_boiler or boiler:
+            cut = True
+        elif i == 1 and (_same_title(first_line, title) or _starts_with_dateline(text, start, end)
+                         or (not head.islower() and _mostly_capitals(first_line))):
+            cut = True  # after a title
+        elif not short:
+            cut = False
+        elif ends:
+            cut = not goes_on
+        else:
+            cut = first == i - 1 >= 2 and head.isupper()  # after a heading
+        if cut:
+            paragraphs.append((lines[first][0], lines[i - 1][1]))
+            first = i
+        ends, short = _is_sentence(line), widths[i] < full
+    if not wrapped:
+        return None
+    paragraphs.append((lines[first][0], lines[-1][1]))
+    return paragraphs
+
+
+def _starts_with_dateline(text: str, start: int, end: int) -> bool:
+    dateline = _DATELINE.match(text, start, end)
+    return bool(dateline) and sum(c.isalpha() for c in dateline.group("place")) >= 4
+
+
+def _classify(text: str, lines: list[tuple[int, int]], title: str, first_is_line: bool = True) -> list[str]:
+    """A reason per line ('' keeps it as body); ``lines`` may be paragraphs of hard-wrapped text,
+    and the first is a title by its shape only when it is one line (``first_is_line``)."""
     reasons = [_line_reason(text[s:e]) for s, e in lines]
     sentences = [not r and _is_sentence(text[s:e]) for (s, e), r in zip(lines, reasons)]
     last_sentence = max((i for i, ok in enumerate(sentences) if ok), default=-1)
@@ -133,7 +264,8 @@ def _classify(text: str, lines: list[tuple[int, int]], title: str) -> list[str]:
         if reasons[i] or sentences[i]:
             continue
         line = text[s:e]
-        if i == 0 and len(lines) > 1 and (_same_title(line, title) or _words(line) <= MAX_TITLE_WORDS):
+        first_title = _same_title(line, title) or (first_is_line and _words(line) <= MAX_TITLE_WORDS)
+        if i == 0 and len(lines) > 1 and first_title:
             reasons[i] = TITLE
         elif _words(line) <= MAX_HEADING_WORDS and last_sentence >= 0:
             reasons[i] = HEADING if i < last_sentence else RESIDUE
@@ -161,17 +293,25 @@ def clean_text(text: str, title: str = "") -> Cleaned:
     if text.startswith("\ufeff"):
         removed.append(Span(0, 1, BOM))
         offset = 1
-    lines = _content_lines(text, offset)
+    layout = _layout(text, offset)
+    paragraphs = _paragraphs(text, layout, title)
+    lines = layout.lines if paragraphs is None else paragraphs
+    reasons = _classify(text, lines, title, paragraphs is None or paragraphs[0][1] == layout.lines[0][1])
+    # Hard-wrapped text is wire copy, where only the story's first paragraph (the second block,
+    # after a title) opens with a dateline: "NOTE: prior qtr excludes ..." further down is not one.
+    opening = len(lines) if paragraphs is None else 1
     body: list[Span] = []
-    for (start, end), reason in zip(lines, _classify(text, lines, title)):
+    for i, ((start, end), reason) in enumerate(zip(lines, reasons)):
         if reason:
             removed.append(Span(start, end, reason))
             continue
-        dateline = _DATELINE.match(text, start, end)
+        dateline = _DATELINE.match(text, start, end) if i <= opening else None
         if dateline and sum(c.isalpha() for c in dateline.group("place")) >= 4:
             place_end = start + len(dateline.group().rstrip())
             removed.append(Span(start, place_end, DATELINE))
             start = dateline.end()
+            while text[start].isspace():  # "LONDON -  Oil", "DALLAS -\r\nOil": the body starts at the text
+                start += 1
         body.append(Span(start, end))
     taken = sorted(body + removed, key=lambda s: s.start)
     removed = sorted(removed + _gaps(0, len(text), taken), key=lambda s: s.start)
@@ -216,7 +356,7 @@ def character_budget(documents: pd.DataFrame, body_blocks: pd.DataFrame, removed
     cut = removed_spans.assign(chars=removed_spans["end"] - removed_spans["start"], part=removed_spans["reason"])
     budget = pd.concat([kept[["doc_id", "part", "chars"]], cut[["doc_id", "part", "chars"]]])
     budget = budget.groupby(["doc_id", "part"], as_index=False)["chars"].sum()
-    ok = documents.loc[documents["status"] == "ok", "doc_id"]
+    ok = documents.loc[documents["status"] == "ok", "doc_id"].unique()  # an array: Series.isin(Series) is slow on Arrow text
     return budget[budget["doc_id"].isin(ok)].sort_values(["doc_id", "part"], ignore_index=True)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from newsframe import paths, pipeline, readme
+from newsframe import engine, paths, pipeline, readme
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,6 +31,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--params", metavar="FILE.yml",
         help="extra parameters: top-level keys for every stage, 'NN_name: {...}' sections per stage",
     )
+    run.add_argument(
+        "--engine", default="local",
+        help="where per-document stages run: local (default), processes, dask, or a Dask scheduler address",
+    )
     run.add_argument("--show-code", action="store_true", help="show code cells in the HTML pages")
     run.add_argument("--stages", help="comma-separated stage numbers or names, e.g. 01,02 (default: all)")
     run.add_argument("--notebooks", default=str(paths.NOTEBOOKS), help="folder of stage notebooks (default: notebooks/)")
@@ -42,12 +46,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        params = pipeline.load_params(args.params)
+        engine.engine_kind(args.engine)  # an unknown engine is a usage error, before anything runs
+        if args.engine != "local":
+            params = {**params, "engine": args.engine}
         result = pipeline.run(
-            corpus=args.corpus, out=args.out, codebook=args.codebook, params=args.params,
+            corpus=args.corpus, out=args.out, codebook=args.codebook, params=params,
             show_code=args.show_code, stages=args.stages, progress=True,
             notebooks_dir=paths.resolve(args.notebooks), build_dir=paths.resolve(args.build),
         )
-    except pipeline.UsageError as exc:
+    except (pipeline.UsageError, engine.EngineError) as exc:
         print(f"newsframe: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

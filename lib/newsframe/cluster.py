@@ -7,9 +7,8 @@ statements per claim on average). The choice of representation and method was me
 hand labels of the seed statements (``cluster_eval``, ``bench/cluster_compare.py``).
 
 Agglomerative clustering needs an n x n distance matrix. Above ``EXACT_LIMIT`` statements the
-library switches to MiniBatchKMeans on the sparse vectors, choosing the number of claims by the
-silhouette of a fixed-size sample, so memory grows linearly with the corpus; the returned note
-says so. Everything is seeded and claims are numbered by size, then by their first statement,
+library switches to MiniBatchKMeans learnt on a sample and fed the corpus partition by partition
+(``cluster_stream``), so memory stays bounded and time grows linearly; the returned note says so. Everything is seeded and claims are numbered by size, then by their first statement,
 so the same input gives the same claims with the same ids.
 """
 
@@ -23,13 +22,13 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
-from sklearn.cluster import KMeans, MiniBatchKMeans
+from sklearn.cluster import KMeans
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
 
-from . import cluster_features
+from . import cluster_features, cluster_stream
 from .cluster_features import DEFAULT_REPRESENTATION
 
 METHODS = ("average", "ward", "kmeans")
@@ -44,7 +43,6 @@ DENSE_K = 40
 MAX_CLAIMS = 200
 #: How many numbers of claims the bounded-memory branch tries (each is one pass of MiniBatchKMeans).
 BOUNDED_GRID = 6
-SILHOUETTE_SAMPLE = 2_000
 LABEL_TERMS = 3
 #: A label word has a letter in it ("300" and "000" say nothing on their own).
 WORD = r"(?u)\b\w*[^\W\d_]\w*\b"
@@ -100,20 +98,6 @@ def _exact_partitions(matrix, method: str, ks: list[int], random_seed: int):
         yield k, labels, float(score)
 
 
-def _bounded_partitions(matrix, ks: list[int], random_seed: int):
-    """MiniBatchKMeans per k; the silhouette of a fixed seeded sample (memory: sample^2, not n^2)."""
-    rng = np.random.default_rng(random_seed)
-    sample = np.sort(rng.choice(matrix.shape[0], size=min(SILHOUETTE_SAMPLE, matrix.shape[0]), replace=False))
-    sample_distances = _cosine_distances(matrix[sample])
-    for k in ks:
-        model = MiniBatchKMeans(k, batch_size=4096, n_init=1, max_no_improvement=5, random_state=random_seed)
-        labels = model.fit_predict(matrix)
-        picked = labels[sample]
-        found = len(set(picked))
-        score = silhouette_score(sample_distances, picked, metric="precomputed") if 1 < found < len(picked) else -1.0
-        yield k, labels, float(score)
-
-
 def _renumber(labels: np.ndarray) -> np.ndarray:
     """Claim numbers by size (largest first), ties by the first statement (rows are in reading order)."""
     ids, first, sizes = np.unique(labels, return_index=True, return_counts=True)
@@ -128,26 +112,37 @@ def _membership(labels: np.ndarray, k: int) -> sp.csr_matrix:
     return sp.csr_matrix((np.ones(n, dtype=np.float32), (labels, np.arange(n))), shape=(k, n))
 
 
+def label_vectorizer(n_texts: int) -> CountVectorizer:
+    """Binary word and phrase counts for claim labels (rare terms dropped on large corpora)."""
+    return CountVectorizer(ngram_range=(1, 2), stop_words="english", binary=True, token_pattern=WORD,
+                           min_df=2 if n_texts > cluster_features.LARGE_VOCABULARY else 1,
+                           max_features=cluster_features.MAX_FEATURES)
+
+
 def claim_terms(texts: list[str], labels: np.ndarray, k: int, n_terms: int = LABEL_TERMS) -> list[str]:
-    """Readable labels: each claim's most distinctive words and phrases, by class-based TF-IDF
-    (claims as the documents): the share of the claim's statements that use a term, times
-    log(claims / claims using it). Terms every claim uses ("Iran", "Russia") weigh nothing."""
-    vectorizer = CountVectorizer(ngram_range=(1, 2), stop_words="english", binary=True, token_pattern=WORD,
-                                 min_df=2 if len(texts) > cluster_features.LARGE_VOCABULARY else 1,
-                                 max_features=cluster_features.MAX_FEATURES)
+    """Readable labels: each claim's most distinctive words and phrases (see ``ranked_terms``)."""
+    vectorizer = label_vectorizer(len(texts))
     try:
         counts = vectorizer.fit_transform(texts)
     except ValueError:
         return ["(no words)"] * k
-    vocabulary = vectorizer.get_feature_names_out()
-    per_claim = (_membership(labels, k) @ counts).tocsr().astype(np.float64)
-    claims_using = np.bincount(per_claim.indices, minlength=len(vocabulary))
+    per_claim = (_membership(labels, k) @ counts).tocsr()
     overall = np.asarray(counts.sum(axis=0)).ravel()
-    sizes = np.bincount(labels, minlength=k)
+    return ranked_terms(per_claim, overall, np.bincount(labels, minlength=k), vectorizer.get_feature_names_out(), n_terms)
+
+
+def ranked_terms(per_claim: sp.csr_matrix, overall: np.ndarray, sizes: np.ndarray, vocabulary: np.ndarray,
+                 n_terms: int = LABEL_TERMS) -> list[str]:
+    """Class-based TF-IDF (claims as the documents): the share of the claim's statements that use a
+    term, times log(claims / claims using it). Terms every claim uses ("Iran", "Russia") weigh nothing."""
+    k = per_claim.shape[0]
+    per_claim = per_claim.tocsr().astype(np.float64)
+    per_claim.eliminate_zeros()
+    claims_using = np.bincount(per_claim.indices, minlength=len(vocabulary))
     result = []
     for c in range(k):
         row = per_claim.getrow(c)
-        weights = row.data / sizes[c] * np.log(k / claims_using[row.indices])
+        weights = row.data / max(sizes[c], 1) * np.log(k / claims_using[row.indices])
         # Highest weight first; ties go to single words, then to terms more common in the corpus, then A-Z.
         terms = vocabulary[row.indices]
         ranked = sorted(zip(-np.round(weights, 9), [t.count(" ") for t in terms], -overall[row.indices], terms))
@@ -181,20 +176,19 @@ def _count_text(values: pd.Series) -> str:
     return "; ".join(f"{name} {count}" for name, count in ordered)
 
 
-def _claims_table(ordered: pd.DataFrame, matrix, labels: np.ndarray, k: int) -> pd.DataFrame:
+def _claims_table(ordered: pd.DataFrame, labels: np.ndarray, k: int, terms: list[str],
+                  representatives: np.ndarray) -> pd.DataFrame:
     width = max(2, len(str(k)))
     ids = [f"C{c + 1:0{width}d}" for c in range(k)]
-    terms = claim_terms(ordered["text"].astype(str).tolist(), labels, k)
-    representatives = _representatives(matrix, labels, k)
-    rows = []
-    for c in range(k):
-        members = ordered[labels == c]
-        best = ordered.iloc[representatives[c]]
-        rows.append({"cluster_id": ids[c], "cluster_label": terms[c], "n_statements": len(members),
-                     "n_docs": members["doc_id"].nunique(), "representative": best["text"],
-                     "representative_id": best["statement_id"], "speaker_groups": _count_text(members["speaker_group"]),
-                     "doc_ids": ";".join(sorted(members["doc_id"].unique()))})
-    return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    best = ordered.iloc[representatives]
+    grouped = ordered.assign(_claim=labels).groupby("_claim", sort=True)
+    n_docs = grouped["doc_id"].nunique().reindex(range(k), fill_value=0)
+    doc_ids = grouped["doc_id"].agg(lambda d: ";".join(sorted(set(d)))).reindex(range(k), fill_value="")
+    voices = grouped["speaker_group"].agg(_count_text).reindex(range(k), fill_value="")
+    return pd.DataFrame({"cluster_id": ids, "cluster_label": terms,
+                         "n_statements": np.bincount(labels, minlength=k), "n_docs": n_docs.to_numpy(),
+                         "representative": best["text"].to_numpy(), "representative_id": best["statement_id"].to_numpy(),
+                         "speaker_groups": voices.to_numpy(), "doc_ids": doc_ids.to_numpy()}, columns=CLAIM_COLUMNS)
 
 
 def _check(method: str) -> None:
@@ -220,40 +214,27 @@ class Partitions:
 
 
 def partitions(statements: pd.DataFrame, representation: str = DEFAULT_REPRESENTATION,
-               method: str = DEFAULT_METHOD, ks: list[int] | None = None, random_seed: int = 0,
-               exact_limit: int = EXACT_LIMIT) -> Partitions:
-    """Partitions of ``statements`` into each number of claims in ``ks`` (default: ``candidate_ks``)."""
+               method: str = DEFAULT_METHOD, ks: list[int] | None = None, random_seed: int = 0) -> Partitions:
+    """Exact partitions of ``statements`` into each number of claims in ``ks`` (default: ``candidate_ks``)."""
     _check(method)
     cluster_features.parse(representation)
-    ordered = statements.sort_values(["doc_id", "start", "statement_id"], kind="stable").reset_index(drop=True)
+    ordered = _reading_order(statements)
     n = len(ordered)
     matrix, used, note = cluster_features.features(ordered, representation, random_seed)
-    bounded = n > exact_limit
-    notes = [note]
-    if bounded:
-        notes.append(f"{n:,} statements are more than the {exact_limit:,} that exact clustering handles "
-                     f"(its distance matrix grows with the square of the corpus), so the bounded-memory "
-                     f"method was used: MiniBatchKMeans, the number of claims chosen by the silhouette "
-                     f"of a {min(SILHOUETTE_SAMPLE, n):,}-statement sample.")
-    ks = sorted({min(int(k), n) for k in ks}) if ks else candidate_ks(n, bounded)
+    ks = sorted({min(int(k), n) for k in ks}) if ks else candidate_ks(n)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
-        runs = list(_bounded_partitions(matrix, ks, random_seed) if bounded
-                    else _exact_partitions(matrix, method, ks, random_seed)) if n >= 3 else []
-    return Partitions(ordered, matrix, used, "minibatch-kmeans" if bounded else method, runs, notes)
+        runs = list(_exact_partitions(matrix, method, ks, random_seed)) if n >= 3 else []
+    return Partitions(ordered, matrix, used, method, runs, [note])
 
 
-def cluster_statements(statements: pd.DataFrame, representation: str = DEFAULT_REPRESENTATION,
-                       method: str = DEFAULT_METHOD, n_claims: int = 0, random_seed: int = 0,
-                       exact_limit: int = EXACT_LIMIT) -> Claims:
-    """Claims for ``statements`` (stage 2's table). ``n_claims=0`` chooses the number by silhouette."""
-    if statements.empty:
-        _check(method)
-        cluster_features.parse(representation)
-        out = statements.assign(cluster_id="", cluster_label="")
-        return Claims(out, pd.DataFrame(columns=CLAIM_COLUMNS), pd.DataFrame(columns=["n_claims", "silhouette"]),
-                      0, representation, method, "There are no statements to group into claims.")
-    tried = partitions(statements, representation, method, [n_claims] if n_claims else None, random_seed, exact_limit)
+def _reading_order(statements: pd.DataFrame) -> pd.DataFrame:
+    return statements.sort_values(["doc_id", "start", "statement_id"], kind="stable").reset_index(drop=True)
+
+
+def _exact(statements, representation, method, n_claims, random_seed):
+    """(ordered, labels, k, terms, representatives, k_scores, representation, notes) by exact clustering."""
+    tried = partitions(statements, representation, method, [n_claims] if n_claims else None, random_seed)
     notes = list(tried.notes)
     if tried.runs:
         labels, score = tried.best()
@@ -267,13 +248,56 @@ def cluster_statements(statements: pd.DataFrame, representation: str = DEFAULT_R
         notes.append("Fewer than three statements: they form one claim.")
     labels = _renumber(np.asarray(labels))
     k = int(labels.max()) + 1
-    ordered = tried.ordered
-    claims = _claims_table(ordered, tried.matrix, labels, k)
+    terms = claim_terms(tried.ordered["text"].astype(str).tolist(), labels, k)
+    k_scores = [(k_, round(score_, 6)) for k_, _, score_ in tried.runs]
+    return (tried.ordered, labels, k, terms, _representatives(tried.matrix, labels, k), k_scores,
+            tried.representation, tried.method, notes)
+
+
+def _streamed(statements, representation, n_claims, random_seed):
+    """The same as ``_exact`` for corpora above ``exact_limit``, in bounded memory (``cluster_stream``)."""
+    ordered = _reading_order(statements)
+    sample = min(len(ordered), cluster_stream.FIT_SAMPLE)
+    ks = [n_claims] if n_claims else candidate_ks(sample, bounded=True)
+    found = cluster_stream.stream_claims(ordered, ks, label_vectorizer(sample), representation, random_seed)
+    labels = _renumber(found.labels)
+    k = int(labels.max()) + 1
+    old_of_new = np.empty(k, dtype=int)
+    old_of_new[labels] = found.labels  # each new claim number's label in the stream
+    terms = ranked_terms(found.term_counts[old_of_new], found.word_totals, np.bincount(labels, minlength=k),
+                         found.words)
+    notes = list(found.notes)
+    chosen = max(found.k_scores, key=lambda item: (item[1], -item[0]))
+    notes.append(f"The number of claims was set to {k}." if n_claims else
+                 f"{k} claims: {chosen[0]} had the best silhouette on the sample ({chosen[1]:.3f}) among "
+                 f"{found.k_scores[0][0]} to {found.k_scores[-1][0]} claims tried.")
+    return (ordered, labels, k, terms, found.representatives[old_of_new], found.k_scores, found.representation,
+            "minibatch-kmeans", notes)
+
+
+def cluster_statements(statements: pd.DataFrame, representation: str = DEFAULT_REPRESENTATION,
+                       method: str = DEFAULT_METHOD, n_claims: int = 0, random_seed: int = 0,
+                       exact_limit: int = EXACT_LIMIT) -> Claims:
+    """Claims for ``statements`` (stage 2's table). ``n_claims=0`` chooses the number by silhouette.
+
+    Above ``exact_limit`` statements ``method`` is not used: the corpus is clustered in bounded
+    memory, partition by partition (``cluster_stream``), and the note says so.
+    """
+    _check(method)
+    cluster_features.parse(representation)
+    if statements.empty:
+        out = statements.assign(cluster_id="", cluster_label="")
+        return Claims(out, pd.DataFrame(columns=CLAIM_COLUMNS), pd.DataFrame(columns=["n_claims", "silhouette"]),
+                      0, representation, method, "There are no statements to group into claims.")
+    run = (_streamed(statements, representation, n_claims, random_seed) if len(statements) > exact_limit
+           else _exact(statements, representation, method, n_claims, random_seed))
+    ordered, labels, k, terms, representatives, k_scores, used, method_used, notes = run
+    claims = _claims_table(ordered, labels, k, terms, representatives)
     assigned = pd.DataFrame({"statement_id": ordered["statement_id"],
                              "cluster_id": claims["cluster_id"].to_numpy()[labels],
                              "cluster_label": claims["cluster_label"].to_numpy()[labels]})
     out = statements.drop(columns=["cluster_id", "cluster_label"], errors="ignore")
     out = out.merge(assigned, on="statement_id", how="left", validate="one_to_one")
     columns = list(statements.columns) + [c for c in ("cluster_id", "cluster_label") if c not in statements.columns]
-    k_scores = pd.DataFrame([(k_, round(score_, 6)) for k_, _, score_ in tried.runs], columns=["n_claims", "silhouette"])
-    return Claims(out[columns], claims, k_scores, k, tried.representation, tried.method, " ".join(notes))
+    return Claims(out[columns], claims, pd.DataFrame(k_scores, columns=["n_claims", "silhouette"]), k, used,
+                  method_used, " ".join(notes))

@@ -150,28 +150,38 @@ def committed(path: str | Path = COMMITTED) -> dict:
 
 
 def comparison_table(labelled: pd.DataFrame, random_seed: int = 0, path: str | Path = COMMITTED) -> tuple[pd.DataFrame, str]:
-    """Rows computed now for TF-IDF and LSA, MiniLM rows from the committed file, and a sentence
-    saying where the MiniLM rows come from and whether they were computed on these statements.
-    Empty, with a sentence saying why, when no statement has a hand label."""
+    """Every representation x method against the hand labels, and a sentence saying where the rows come from.
+
+    ``bench/cluster_compare.py`` computes all of them (MiniLM needs the semantic extra) into
+    ``path``. When that file holds every row and was computed on these same statements, the rows
+    are read from it (a test recomputes the TF-IDF and LSA rows and checks they still match);
+    otherwise TF-IDF and LSA rows are computed here and MiniLM rows, if stored, are added and
+    flagged. Empty, with a sentence saying why, when no statement has a hand label."""
     if labelled.empty:
         return (pd.DataFrame(columns=[*COMPARISON_COLUMNS, "source"]),
                 ("No statement of this corpus has a hand-labelled claim, so representations and methods "
                  f"are not compared here (the seed corpus has labels: `{paths.display(SEED_CLAIMS)}`)."))
-    base = [r for r in REPRESENTATIONS if not r.startswith("minilm")]
-    live = compare(labelled, base, random_seed=random_seed).assign(source="computed here")
     stored = committed(path)
-    semantic = pd.DataFrame(stored.get("rows", []), columns=COMPARISON_COLUMNS)
-    semantic = semantic[semantic["representation"].str.startswith("minilm")]
-    if semantic.empty:
-        said = "No MiniLM results are stored: run `bench/cluster_compare.py` with the semantic extra installed."
-        table = live
+    rows = pd.DataFrame(stored.get("rows", []), columns=COMPARISON_COLUMNS)
+    where = paths.display(paths.resolve(path))
+    same = stored.get("statements") == fingerprint(labelled)
+    if same and len(rows) == len(REPRESENTATIONS) * len(METHODS):
+        table = rows.assign(source=where)
+        said = (f"All rows are read from `{where}`, which `bench/cluster_compare.py` computed on these same "
+                "statements (MiniLM with the semantic extra); on other statements the TF-IDF and LSA rows are "
+                "computed here.")
     else:
-        where = paths.display(paths.resolve(path))
-        same = stored.get("statements") == fingerprint(labelled)
-        said = (f"MiniLM rows are read from `{where}` (computed with the semantic extra, "
-                + ("on these same statements)." if same else "on an earlier version of the statements: rerun it)."))
-        table = pd.concat([live, semantic.astype(live.dtypes.drop("source").to_dict()).assign(source=where)],
-                          ignore_index=True)
+        base = [r for r in REPRESENTATIONS if not r.startswith("minilm")]
+        live = compare(labelled, base, random_seed=random_seed).assign(source="computed here")
+        semantic = rows[rows["representation"].str.startswith("minilm")]
+        if semantic.empty:
+            said = "No MiniLM results are stored: run `bench/cluster_compare.py` with the semantic extra installed."
+            table = live
+        else:
+            said = (f"MiniLM rows are read from `{where}` (computed with the semantic extra, "
+                    + ("on these same statements)." if same else "on an earlier version of the statements: rerun it)."))
+            table = pd.concat([live, semantic.astype(live.dtypes.drop("source").to_dict()).assign(source=where)],
+                              ignore_index=True)
     rank = table["representation"].map(REPRESENTATIONS.index) * len(METHODS) + table["method"].map(METHODS.index)
     return table.iloc[np.argsort(rank.to_numpy(), kind="stable")].reset_index(drop=True), said
 

@@ -72,12 +72,14 @@ def semantic_available() -> bool:
     return True
 
 
+def tfidf_vectorizer(n_texts: int, max_features: int = MAX_FEATURES) -> TfidfVectorizer:
+    return TfidfVectorizer(ngram_range=(1, 2), stop_words="english", sublinear_tf=True,
+                           min_df=2 if n_texts > LARGE_VOCABULARY else 1, max_features=max_features)
+
+
 def tfidf(texts: list[str]) -> sp.csr_matrix:
-    large = len(texts) > LARGE_VOCABULARY
-    vectorizer = TfidfVectorizer(ngram_range=(1, 2), stop_words="english", sublinear_tf=True,
-                                 min_df=2 if large else 1, max_features=MAX_FEATURES)
     try:
-        return vectorizer.fit_transform(texts).tocsr()
+        return tfidf_vectorizer(len(texts)).fit_transform(texts).tocsr()
     except ValueError:  # no word at all (empty or stop-word-only texts)
         return sp.csr_matrix((len(texts), 1))
 
@@ -132,16 +134,30 @@ def _stack(blocks: list) -> sp.csr_matrix | np.ndarray:
     return sp.hstack([sp.csr_matrix(b) for b in blocks], format="csr")
 
 
+def _fallback(base: str) -> tuple[str, str]:
+    """MiniLM falls back to TF-IDF when the extra is missing, and the note says so."""
+    if base == "minilm" and not semantic_available():
+        return "tfidf", (f" The semantic extra ({SEMANTIC_EXTRA.replace('_', '-')}) is not installed, "
+                         f"so TF-IDF was used instead of MiniLM.")
+    return base, ""
+
+
+def _with_blocks(statements: pd.DataFrame, text, blocks) -> sp.csr_matrix | np.ndarray:
+    if "context" in blocks:
+        text = normalize(text + CONTEXT_WEIGHT * (neighbours(statements["doc_id"]) @ text))
+    parts = [text]
+    if "voice" in blocks:
+        parts += [SPEAKER_WEIGHT * one_hot(statements["speaker_group"], GROUPS),
+                  STANCE_WEIGHT * one_hot(statements["stance"], STANCES)]
+    return normalize(_stack(parts))
+
+
 def features(statements: pd.DataFrame, representation: str = DEFAULT_REPRESENTATION,
              random_seed: int = 0) -> tuple[sp.csr_matrix | np.ndarray, str, str]:
     """Unit-length row vectors for ``statements`` (in their row order), the representation
     actually used, and a sentence saying so (MiniLM falls back to TF-IDF when the extra is missing)."""
     base, blocks = parse(representation)
-    said = ""
-    if base == "minilm" and not semantic_available():
-        base = "tfidf"
-        said = (f" The semantic extra ({SEMANTIC_EXTRA.replace('_', '-')}) is not installed, "
-                f"so TF-IDF was used instead of MiniLM.")
+    base, said = _fallback(base)
     texts = statements["text"].astype(str).tolist()
     if base == "minilm":
         text = minilm(texts)
@@ -149,11 +165,42 @@ def features(statements: pd.DataFrame, representation: str = DEFAULT_REPRESENTAT
         text = tfidf(texts)
         if base == "lsa":
             text = lsa(text, random_seed)
-    if "context" in blocks:
-        text = normalize(text + CONTEXT_WEIGHT * (neighbours(statements["doc_id"]) @ text))
-    parts = [text]
-    if "voice" in blocks:
-        parts += [SPEAKER_WEIGHT * one_hot(statements["speaker_group"], GROUPS),
-                  STANCE_WEIGHT * one_hot(statements["stance"], STANCES)]
     used = name(base, blocks)
-    return normalize(_stack(parts)), used, f"Statements are represented as `{used}`.{said}"
+    return _with_blocks(statements, text, blocks), used, f"Statements are represented as `{used}`.{said}"
+
+
+class Featurizer:
+    """Vectors for any slice of a corpus from a vocabulary (and LSA directions) learnt once on a
+    sample: what lets stage 3 run partition by partition on corpora too big to vectorise at once.
+    A partition must hold whole documents (``+context`` looks at a statement's neighbours)."""
+
+    def __init__(self, sample: pd.DataFrame, representation: str = DEFAULT_REPRESENTATION, random_seed: int = 0,
+                 max_features: int = MAX_FEATURES):
+        base, self.blocks = parse(representation)
+        self.base, said = _fallback(base)
+        self.representation = name(self.base, self.blocks)
+        self.note = f"Statements are represented as `{self.representation}`.{said}"
+        self.vectorizer = self.svd = None
+        if self.base != "minilm":
+            texts = sample["text"].astype(str).tolist()
+            self.vectorizer = tfidf_vectorizer(len(texts), max_features)
+            try:
+                matrix = self.vectorizer.fit_transform(texts)
+            except ValueError as error:
+                raise ValueError(f"the sample of {len(texts):,} statements has no words to learn a vocabulary from") from error
+            if self.base == "lsa":
+                dimensions = min(LSA_DIMENSIONS, matrix.shape[0] // 4, matrix.shape[1] - 1)
+                self.svd = TruncatedSVD(max(dimensions, 1), random_state=random_seed).fit(matrix)
+
+    def raw(self, statements: pd.DataFrame) -> sp.csr_matrix | np.ndarray:
+        """The statements' word counts weighted by TF-IDF (MiniLM: their embeddings), before any block."""
+        texts = statements["text"].astype(str).tolist()
+        return minilm(texts) if self.base == "minilm" else self.vectorizer.transform(texts).tocsr()
+
+    def combine(self, statements: pd.DataFrame, raw) -> sp.csr_matrix | np.ndarray:
+        """``raw(statements)`` as the representation's unit vectors."""
+        text = normalize(self.svd.transform(raw)) if self.svd is not None else raw
+        return _with_blocks(statements, text, self.blocks)
+
+    def transform(self, statements: pd.DataFrame) -> sp.csr_matrix | np.ndarray:
+        return self.combine(statements, self.raw(statements))

@@ -50,15 +50,43 @@ def sharing_markdown(statements: pd.DataFrame, claims: pd.DataFrame, documents: 
     return "\n".join(parts)
 
 
+#: Statements a map places (what ``plots.claim_map`` draws, ``plots.MAX_POINTS``); a larger corpus
+#: is mapped from a seeded random sample of whole documents up to this many statements.
+MAP_POINTS = 5_000
+
+
+def map_sample(statements: pd.DataFrame, limit: int = MAP_POINTS, random_seed: int = 0) -> tuple[pd.DataFrame, str]:
+    """At most ``limit`` statements, as whole documents drawn in a seeded random order (``+context``
+    reads a statement's neighbours, so documents are not split), and a note saying so ("" when
+    every statement is kept)."""
+    if len(statements) <= limit:
+        return statements, ""
+    sizes = statements.groupby("doc_id", sort=True).size()
+    order = sizes.index[np.random.default_rng(random_seed).permutation(len(sizes))]
+    running = sizes.reindex(order).cumsum()
+    kept = set(running.index[running <= limit]) or {order[0]}
+    part = statements[statements["doc_id"].isin(kept)]
+    return part, (f"(a random {len(part):,} of {len(statements):,} statements: "
+                  f"all those of {len(kept):,} of {len(sizes):,} documents)")
+
+
 def statement_map(statements: pd.DataFrame, representation: str = DEFAULT_REPRESENTATION,
-                  random_seed: int = 0) -> pd.DataFrame:
+                  random_seed: int = 0, limit: int | None = MAP_POINTS) -> pd.DataFrame:
     """Each statement placed in 2-D (the two leading singular directions of its feature vector):
-    statements close on the map have similar vectors. Seeded, so the map is the same every run."""
+    statements close on the map have similar vectors. Seeded, so the map is the same every run.
+
+    More than ``limit`` statements (``None``: no limit) are mapped from a sample (``map_sample``),
+    so the cost stays flat; ``attrs["sample_note"]`` then says so and ``plots.claim_map`` puts it
+    in its title."""
+    statements, note = map_sample(statements, limit, random_seed) if limit is not None else (statements, "")
     ordered = statements.sort_values(["doc_id", "start", "statement_id"], kind="stable").reset_index(drop=True)
     columns = ["statement_id", "doc_id", "cluster_id", "x", "y"]
     if len(ordered) < 3:
-        return ordered.assign(x=0.0, y=0.0)[columns]
-    matrix, _, _ = cluster_features.features(ordered, representation, random_seed)
-    coords = TruncatedSVD(2, random_state=random_seed).fit_transform(matrix)
-    coords = coords * np.sign(coords.sum(axis=0) + 1e-12)  # a fixed orientation: most mass on the positive side
-    return ordered.assign(x=coords[:, 0].round(4), y=coords[:, 1].round(4))[columns]
+        placed = ordered.assign(x=0.0, y=0.0)[columns]
+    else:
+        matrix, _, _ = cluster_features.features(ordered, representation, random_seed)
+        coords = TruncatedSVD(2, random_state=random_seed).fit_transform(matrix)
+        coords = coords * np.sign(coords.sum(axis=0) + 1e-12)  # a fixed orientation: most mass on the positive side
+        placed = ordered.assign(x=coords[:, 0].round(4), y=coords[:, 1].round(4))[columns]
+    placed.attrs["sample_note"] = note
+    return placed

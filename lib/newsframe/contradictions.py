@@ -34,18 +34,26 @@ contract that are parties (Ukraine, Russia, Iran, United States, European Union,
 aliases contain ("Foreign Ministry in Dushanbe" -> Tajikistan). Only parties the claim names
 (an actor of the party appears among the codebook's claim terms) can contradict each other
 about the claim: a third country's denial of a different supply is not the same dispute.
+
+**Scale.** Statements are grouped once per party (denials, reports) or counted noun (numbers)
+and documents are paired within a group, never by a loop over all pairs of documents. Because
+the pairs themselves grow with the square of the corpus, ``contradictions`` keeps at most
+``MAX_PER_DOCUMENT`` rows per first document and ``MAX_PAIRS`` rows per kind and party or noun
+(see its docstring); corpora of a few dozen documents stay below both.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from .actors import index_for, trie_pattern
 from .codebook import Codebook
-from .framing import _text, claim_id
+from .framing import _text, claim_ids, may_contain
 
 COLUMNS = ["topic", "doc_a", "statement_a", "doc_b", "statement_b", "kind", "actor", "text_a", "text_b",
            "explanation", "statements_a", "statements_b", "claim_a", "claim_b"]
@@ -54,6 +62,10 @@ DENIAL_COLUMNS = ["doc_id", "statement_id", "start", "text", "actor", "group", "
 KINDS = ("denied vs not denied", "denial vs report", "conflicting numbers", "differing numbers")
 #: Groups of the contract that are parties in their own right (compared at group level).
 CATCH_ALL_GROUPS = {"", "Other", "Media"}
+#: Bounds on the rows of ``contradictions``, per kind and party (or counted noun): rows per
+#: first document, and rows in all (see its docstring).
+MAX_PER_DOCUMENT = 10
+MAX_PAIRS = 500
 
 # General English.
 _ACCUSATION_NOUNS = re.compile(
@@ -87,6 +99,24 @@ def _phrases(words) -> re.Pattern | None:
     return re.compile(rf"(?<![\w-])(?:{trie_pattern(words, char)})(?![\w-])", re.I)
 
 
+def _heads(words) -> tuple[str, ...]:
+    """The leading letters and digits of every phrase ``_phrases`` compiles: a match of the phrase
+    pattern contains one of them (``framing.may_contain`` finds the candidates; '' means it cannot
+    tell, and then every text is one)."""
+    words = {" ".join(w.lower().replace("’", "'").split()) for w in words if w and w.strip()}
+    return tuple(sorted(re.match(r"[a-z0-9]*", w).group() for w in words))
+
+
+def _searched(texts: pd.Series, pattern: re.Pattern, heads: tuple) -> pd.Series:
+    """``texts.map(lambda t: bool(pattern.search(t)))``, searched once per distinct text and only
+    where ``heads`` says a match is possible."""
+    unique = pd.Series(texts.unique())
+    hit = np.zeros(len(unique), dtype=bool)
+    candidates = may_contain(unique, heads)
+    hit[candidates] = [bool(pattern.search(t)) for t in unique[candidates].tolist()]
+    return texts.map(dict(zip(unique.tolist(), hit.tolist()))).astype(bool)
+
+
 @dataclass(frozen=True)
 class _Lexicon:
     deny: re.Pattern | None
@@ -94,6 +124,8 @@ class _Lexicon:
     action: re.Pattern | None
     claim_terms: frozenset
     label: str
+    deny_heads: tuple = ()  # what every deny match starts with (see _heads)
+    action_heads: tuple = ()
 
     @classmethod
     def of(cls, codebook: Codebook) -> _Lexicon:
@@ -101,7 +133,8 @@ class _Lexicon:
         terms = claim.get("terms", {})
         return cls(_phrases(lex.get("deny", ())), _phrases(lex.get("negation", ())), _phrases(terms.get("action", ())),
                    frozenset(t.lower() for words in terms.values() for t in words),
-                   str(claim.get("label", "") or "the claim under study"))
+                   str(claim.get("label", "") or "the claim under study"),
+                   _heads(lex.get("deny", ())), _heads(terms.get("action", ())))
 
     def negated(self, text: str, at: int) -> bool:
         if self.negation is None:
@@ -169,24 +202,37 @@ def denials(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     index = index_for(codebook)
     known = parties(codebook)
     rows = []
-    ordered = statements.sort_values([c for c in ("doc_id", "start") if c in statements], kind="mergesort")
-    for row in ordered.itertuples(index=False):
-        text = str(row.text)
-        speaker, group = str(getattr(row, "speaker", "") or ""), str(getattr(row, "speaker_group", "") or "")
-        cue = str(getattr(row, "cue", "") or "").lower()
-        stance_ = str(getattr(row, "stance", "") or "")
-        quotes = _quoted(text)
-        mentions = [m for m in index.mentions(text) if m[2].kind != "media"]
+    # a statement with no deny cue yields a row only through stance "deny": the rest is skipped unread
+    # (filtered before sorting: a stable sort keeps the same order for the statements kept)
+    may = (may_contain(statements["text"].astype(str), lexicon.deny_heads) if lexicon.deny
+           else np.zeros(len(statements), dtype=bool))
+    ordered = statements[may | _text(statements, "stance").eq("deny").to_numpy()]
+    ordered = ordered.sort_values([c for c in ("doc_id", "start") if c in ordered], kind="mergesort")
+    # plain lists of the columns read (iterating Arrow-backed columns cell by cell is slow)
+    column = lambda name, default=None: ordered[name].tolist() if name in ordered else [default] * len(ordered)
+    for doc_id, sid, start, text, speaker, group, cue, stance_ in zip(
+            column("doc_id"), column("statement_id"), column("start", 0), column("text"), column("speaker", ""),
+            column("speaker_group", ""), column("cue", ""), column("stance", "")):
+        row = (doc_id, sid, start)
+        text = str(text)
+        speaker, group = str(speaker or ""), str(group or "")
+        cue = str(cue or "").lower()
+        stance_ = str(stance_ or "")
+        quotes = None  # quotations and actor mentions: looked up only for a statement with a cue
+        mentions = None
         found_cue = False
         for m in (lexicon.deny.finditer(text) if lexicon.deny else ()):
             if _ALTERNATIVE.search(text[max(0, m.start() - 12):m.start()]):
                 continue  # "to support or refute": an alternative, not a denial
             negated = lexicon.negated(text, m.start())
+            quotes = _quoted(text) if quotes is None else quotes
             in_quote = any(a <= m.start() < b for a, b in quotes)
             if speaker and (in_quote or m.group().lower() in cue):
                 actor, actor_group = speaker, group
                 rule = "speaker (cue inside a quotation)" if in_quote else "speaker (the reporting cue is the denial)"
             else:
+                if mentions is None:
+                    mentions = _mentions(index, text)
                 before = [s for a, b, s in mentions if b <= m.start()]
                 if before:
                     actor, actor_group, rule = before[-1].name, before[-1].group, "nearest actor named before the cue"
@@ -205,7 +251,7 @@ def denials(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
             continue
         if speaker:
             actor, actor_group, rule = speaker, group, "speaker (negated supply action)"
-        elif mentions:
+        elif (mentions := mentions if mentions is not None else _mentions(index, text)):
             actor, actor_group, rule = mentions[0][2].name, mentions[0][2].group, "first actor named (negated supply action)"
         else:
             continue
@@ -215,68 +261,142 @@ def denials(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     return frame.drop_duplicates(["statement_id", "party", "negated"], keep="first").reset_index(drop=True)
 
 
+def _mentions(index, text: str) -> list:
+    return [m for m in index.mentions(text) if m[2].kind != "media"]
+
+
 def _denial(row, text, actor, group, known, negated, cue, rule, about) -> dict:
     party = known.get(actor) or (group if group not in CATCH_ALL_GROUPS else actor)
-    return {"doc_id": row.doc_id, "statement_id": row.statement_id, "start": getattr(row, "start", 0), "text": text,
+    doc_id, statement_id, start = row
+    return {"doc_id": doc_id, "statement_id": statement_id, "start": start, "text": text,
             "actor": actor, "group": group, "party": party, "negated": negated, "cue": cue,
             "subject_rule": rule, "about_claim": about}
 
 
 def contradictions(statements: pd.DataFrame, codebook: Codebook, quantities: pd.DataFrame | None = None,
-                   require_silence: bool = True, include_differing: bool = True) -> pd.DataFrame:
+                   require_silence: bool = True, include_differing: bool = True,
+                   max_per_document: int | None = MAX_PER_DOCUMENT, max_pairs: int | None = MAX_PAIRS) -> pd.DataFrame:
     """``contradictions.csv`` (contract columns first, then ``actor``, ``text_a``, ``text_b``,
     ``explanation``, all supporting ids in ``statements_a``/``statements_b`` and the stage-3
-    claims of the two representative statements). Sorted by kind, actor, doc_a, doc_b."""
+    claims of the two representative statements). Sorted by kind, actor, doc_a, doc_b.
+
+    **Bound on the number of rows.** Every document that carries a denial can be paired with
+    every document that reports the claim, so the pairs grow with the square of the corpus.
+    Within one kind and one party (denial kinds) or one counted noun (number kinds), and for one
+    first document ``doc_a``:
+
+    - at most ``max_per_document`` rows (default 10): for the denial kinds, the partner
+      documents that follow ``doc_a`` in doc_id order, wrapping around to the first doc_ids;
+      for numbers (always compared with later documents) the first rows in table order;
+    - then at most ``max_pairs`` rows for the kind and party or noun (default 500), the first
+      in table order (doc_a, doc_b, statement_a, statement_b).
+
+    Every row kept is a row the unbounded comparison finds, and which rows are kept does not
+    depend on the order of the input. ``None`` lifts a bound. The (kind, party or noun) groups
+    where a bound left rows out are listed in ``table.attrs["capped"]``. A denial vs report pair
+    is left out when the same two documents are already a denied vs not denied pair, whether or
+    not that row was kept.
+    """
     lexicon = _Lexicon.of(codebook)
     found = denials(statements, codebook)
     found = found[found["about_claim"]]
     allowed = _claim_parties(codebook, lexicon)
     if allowed is not None:
         found = found[found["party"].isin(allowed)]
-    disputed = _denied_vs_not(found, lexicon)
-    covered = {(r["actor"], r["doc_a"], r["doc_b"]) for r in disputed}
-    reports = [r for r in _denial_vs_report(found, statements, codebook, lexicon, require_silence)
-               if (r["actor"], r["doc_a"], r["doc_b"]) not in covered]  # the sharper row already says it
-    rows = disputed + reports
+    bound = _Bound(max_per_document, max_pairs)
+    rows = _denied_vs_not(found, lexicon, bound)
+    rows += _denial_vs_report(found, statements, codebook, lexicon, require_silence, bound)
     if quantities is not None and len(quantities):
-        rows += _numbers(quantities, statements, lexicon, include_differing)
+        rows += _numbers(quantities, statements, lexicon, include_differing, bound)
     table = pd.DataFrame(rows, columns=COLUMNS)
-    claims = dict(zip(statements["statement_id"], _text(statements, "cluster_label").where(
-        _text(statements, "cluster_id").map(claim_id).ne(""), "")))
+    shown = statements[statements["statement_id"].isin(set(table["statement_a"]) | set(table["statement_b"]))]
+    claims = dict(zip(shown["statement_id"].tolist(), _text(shown, "cluster_label").where(
+        claim_ids(_text(shown, "cluster_id")).ne(""), "").tolist()))
     table["claim_a"] = table["statement_a"].map(claims).fillna("")
     table["claim_b"] = table["statement_b"].map(claims).fillna("")
     order = {k: i for i, k in enumerate(KINDS)}
     table = table.assign(_k=table["kind"].map(order)).sort_values(
         ["_k", "actor", "doc_a", "doc_b", "statement_a", "statement_b"], kind="mergesort")
-    return table.drop(columns="_k").reset_index(drop=True)
+    table = table.drop(columns="_k").reset_index(drop=True)
+    table.attrs["capped"] = sorted(bound.capped)
+    return table
 
 
-def _names(rows: pd.DataFrame) -> str:
-    return "; ".join(dict.fromkeys(rows["actor"]))
+@dataclass
+class _Bound:
+    per_document: int | None
+    total: int | None
+    capped: set = field(default_factory=set)
+
+    def partners(self, targets: list, doc) -> tuple[list, bool]:
+        """The documents of sorted ``targets`` to pair with ``doc`` (never ``doc`` itself), sorted:
+        the ``per_document`` that follow ``doc`` in doc_id order, wrapping around; and whether
+        any were left out."""
+        if self.per_document is None:
+            return [t for t in targets if t != doc], False
+        start, chosen = bisect.bisect_right(targets, doc), []
+        for step in range(len(targets)):
+            target = targets[(start + step) % len(targets)]
+            if target == doc:
+                continue
+            if len(chosen) == self.per_document:
+                return sorted(chosen), True
+            chosen.append(target)
+        return sorted(chosen), False
 
 
-def _cues(rows: pd.DataFrame) -> str:
-    return ", ".join(f"\u201c{c}\u201d" for c in dict.fromkeys(rows["cue"]))
+def _summaries(events: pd.DataFrame) -> dict:
+    """Per document, in first-seen order: its first event's statement id and text, the event
+    rows' actors (``; ``-joined) and cues (quoted, ``, ``-joined), first seen first, and all
+    their statement ids."""
+    found: dict = {}
+    for doc_id, sid, text, actor, cue in zip(*(events[c].tolist() for c in ("doc_id", "statement_id", "text", "actor", "cue"))):
+        part = found.get(doc_id)
+        if part is None:
+            part = found[doc_id] = {"statement_id": sid, "text": text, "ids": [], "actors": {}, "cues": {}}
+        part["ids"].append(sid)
+        part["actors"][actor] = None
+        part["cues"][cue] = None
+    for part in found.values():
+        part["names"] = "; ".join(part.pop("actors"))
+        part["cue_list"] = ", ".join(f"\u201c{c}\u201d" for c in part.pop("cues"))
+        part["ids"] = ";".join(part["ids"])
+    return found
 
 
-def _denied_vs_not(found: pd.DataFrame, lexicon: _Lexicon) -> list[dict]:
+def _pairs(first: dict, second: dict, bound: _Bound, key: tuple[str, str]):
+    """(doc_a, doc_b) for every document of ``first`` against the documents of ``second``, in
+    table order, within ``bound``."""
+    targets = sorted(second)
+    emitted = 0
+    for doc_a in sorted(first):
+        partners, cut = bound.partners(targets, doc_a)
+        if cut:
+            bound.capped.add(key)
+        for doc_b in partners:
+            if bound.total is not None and emitted >= bound.total:
+                bound.capped.add(key)
+                return
+            emitted += 1
+            yield doc_a, doc_b
+
+
+def _denied_vs_not(found: pd.DataFrame, lexicon: _Lexicon, bound: _Bound) -> list[dict]:
     rows = []
     for party, events in found.groupby("party", sort=True):
-        denied, not_denied = events[~events["negated"]], events[events["negated"]]
-        for doc_a, a in denied.groupby("doc_id", sort=True):
-            for doc_b, b in not_denied.groupby("doc_id", sort=True):
-                if doc_a == doc_b:
-                    continue
-                rows.append({
-                    "topic": lexicon.label, "doc_a": doc_a, "statement_a": a.iloc[0]["statement_id"],
-                    "doc_b": doc_b, "statement_b": b.iloc[0]["statement_id"], "kind": KINDS[0], "actor": party,
-                    "text_a": a.iloc[0]["text"], "text_b": b.iloc[0]["text"],
-                    "explanation": (f"{doc_a} reports that {party} ({_names(a)}) denied the claim ({_cues(a)}); "
-                                    f"{doc_b} reports that {party} ({_names(b)}) did not deny it ({_cues(b)}). "
-                                    f"Compared at party level: {party} is the {'speaker group' if party in _GROUPS else 'actor'} "
-                                    f"the deniers belong to."),
-                    "statements_a": ";".join(a["statement_id"]), "statements_b": ";".join(b["statement_id"]),
-                })
+        denied, not_denied = _summaries(events[~events["negated"]]), _summaries(events[events["negated"]])
+        for doc_a, doc_b in _pairs(denied, not_denied, bound, (KINDS[0], party)):
+            a, b = denied[doc_a], not_denied[doc_b]
+            rows.append({
+                "topic": lexicon.label, "doc_a": doc_a, "statement_a": a["statement_id"],
+                "doc_b": doc_b, "statement_b": b["statement_id"], "kind": KINDS[0], "actor": party,
+                "text_a": a["text"], "text_b": b["text"],
+                "explanation": (f"{doc_a} reports that {party} ({a['names']}) denied the claim ({a['cue_list']}); "
+                                f"{doc_b} reports that {party} ({b['names']}) did not deny it ({b['cue_list']}). "
+                                f"Compared at party level: {party} is the {'speaker group' if party in _GROUPS else 'actor'} "
+                                f"the deniers belong to."),
+                "statements_a": a["ids"], "statements_b": b["ids"],
+            })
     return rows
 
 
@@ -291,30 +411,38 @@ def _report_rank(statements: pd.DataFrame) -> pd.Series:
 
 
 def _denial_vs_report(found: pd.DataFrame, statements: pd.DataFrame, codebook: Codebook, lexicon: _Lexicon,
-                      require_silence: bool) -> list[dict]:
+                      require_silence: bool, bound: _Bound) -> list[dict]:
+    """Denial vs report pairs, without the pairs that are already denied vs not denied pairs."""
     known = parties(codebook)
     affirm = statements[_text(statements, "stance").eq("affirm")].copy()
     affirm["party"] = [known.get(s) or (g if g not in CATCH_ALL_GROUPS else s)
-                       for s, g in zip(_text(affirm, "speaker"), _text(affirm, "speaker_group"))]
+                       for s, g in zip(_text(affirm, "speaker").tolist(), _text(affirm, "speaker_group").tolist())]
     affirm["_rank"] = _report_rank(affirm)
     affirm = affirm.sort_values(["doc_id", "_rank", "start" if "start" in affirm else "statement_id"], kind="mergesort")
     rows = []
     for party, events in found[~found["negated"]].groupby("party", sort=True):
-        deniers = set(events["doc_id"])
-        for doc_a, a in events.groupby("doc_id", sort=True):
-            for doc_b, b in affirm[affirm["party"].ne(party)].groupby("doc_id", sort=True):
-                if doc_b == doc_a or (require_silence and doc_b in deniers):
-                    continue
-                best = b.iloc[0]
-                who = best["speaker"] or "the article's own voice"
-                rows.append({
-                    "topic": lexicon.label, "doc_a": doc_a, "statement_a": a.iloc[0]["statement_id"],
-                    "doc_b": doc_b, "statement_b": best["statement_id"], "kind": KINDS[1], "actor": party,
-                    "text_a": a.iloc[0]["text"], "text_b": best["text"],
-                    "explanation": (f"{doc_a} carries {party}'s denial ({_names(a)}: {_cues(a)}); {doc_b} reports the claim "
-                                    f"({who}) in {len(b)} affirming statement(s) and mentions no denial by {party}."),
-                    "statements_a": ";".join(a["statement_id"]), "statements_b": ";".join(b["statement_id"]),
-                })
+        deniers = _summaries(events)
+        not_denied = set(found.loc[found["negated"] & found["party"].eq(party), "doc_id"])
+        reports: dict = {}  # per document: its best report (not by the party itself), count, all ids
+        for doc_id, sid, text, speaker in zip(*(affirm.loc[affirm["party"].ne(party), c].tolist()
+                                                for c in ("doc_id", "statement_id", "text", "speaker"))):
+            part = reports.get(doc_id)
+            if part is None:
+                part = reports[doc_id] = {"statement_id": sid, "text": text, "speaker": speaker, "ids": []}
+            part["ids"].append(sid)
+        silent = {d: r for d, r in reports.items()
+                  if not (require_silence and d in deniers) and d not in not_denied}
+        for doc_a, doc_b in _pairs(deniers, silent, bound, (KINDS[1], party)):
+            a, best = deniers[doc_a], silent[doc_b]
+            who = best["speaker"] or "the article's own voice"
+            rows.append({
+                "topic": lexicon.label, "doc_a": doc_a, "statement_a": a["statement_id"],
+                "doc_b": doc_b, "statement_b": best["statement_id"], "kind": KINDS[1], "actor": party,
+                "text_a": a["text"], "text_b": best["text"],
+                "explanation": (f"{doc_a} carries {party}'s denial ({a['names']}: {a['cue_list']}); {doc_b} reports the claim "
+                                f"({who}) in {len(best['ids'])} affirming statement(s) and mentions no denial by {party}."),
+                "statements_a": a["ids"], "statements_b": ";".join(best["ids"]),
+            })
     return rows
 
 
@@ -343,51 +471,117 @@ def _interval(number: float, qualifier: str) -> tuple[float, float]:
     return number, number
 
 
-def _numbers(quantities: pd.DataFrame, statements: pd.DataFrame, lexicon: _Lexicon, include_differing: bool) -> list[dict]:
+#: Cells (pairs of quantities) compared at once by ``_numbers``: bounds its working memory.
+_BLOCK_CELLS = 1_000_000
+
+
+def _numbers(quantities: pd.DataFrame, statements: pd.DataFrame, lexicon: _Lexicon, include_differing: bool,
+             bound: _Bound | None = None) -> list[dict]:
+    """Pairs of quantities from different documents that count the same thing differently.
+
+    Quantities are joined on the counted noun (``head``): only quantities with the same noun are
+    compared, a block of first quantities against all later ones at once (numpy), so no Python
+    loop runs over pairs. Within ``bound`` (see ``contradictions``): per kind, noun and doc_a the
+    first rows in table order; a noun stops being compared once every kind has reached the total."""
     if lexicon.action is None:
         return []
-    texts = dict(zip(statements["statement_id"], _text(statements, "text")))
+    bound = bound or _Bound(None, None)
+    counted = statements[statements["statement_id"].isin(set(quantities["statement_id"].tolist()))]
+    texts = dict(zip(counted["statement_id"].tolist(), _text(counted, "text").tolist()))
     q = quantities.copy()
     q["statement_text"] = q["statement_id"].map(texts).fillna(_text(q, "statement"))
-    q = q[q["statement_text"].map(lambda t: bool(lexicon.action.search(t)))]
+    q = q[_searched(q["statement_text"], lexicon.action, lexicon.action_heads).to_numpy()]
     words = _text(q, "unit").str.split()
     q["head"] = words.map(lambda w: _singular(w[-1]) if w else "")
     q["modifier"] = words.map(lambda w: w[-2].lower() if len(w) > 1 else "")
-    q["mode"] = q["statement_text"].map(lambda t: "expected" if _EXPECTED.search(t) else "done")
+    q["mode"] = _searched(q["statement_text"], _EXPECTED, ("",)).map({True: "expected", False: "done"})
     q = q[q["head"].ne("")].sort_values(["doc_id", "statement_id", "start"], kind="mergesort")
+    if len(q) < 2:
+        return []
+    fields = ("doc_id", "statement_id", "statement_text", "text", "head", "modifier", "mode")
+    columns = {c: q[c].tolist() for c in fields}  # a record is built only for the quantities paired
+    record = lambda i: {c: columns[c][i] for c in fields}
+    intervals = [_interval(float(n), qualifier) for n, qualifier in zip(q["number"].tolist(), q["qualifier"].tolist())]
+    low = np.array([i[0] for i in intervals], dtype=float)
+    high = np.array([i[1] for i in intervals], dtype=float)
+    doc = pd.factorize(q["doc_id"], sort=True)[0]  # non-decreasing: q is sorted by doc_id
+    sid = pd.factorize(q["statement_id"], sort=True)[0]
+    modifier = pd.Index([m for m in q["modifier"] if m]).unique()
+    mod = np.where(q["modifier"].ne("").to_numpy(), modifier.get_indexer(q["modifier"]), -1)
+    done = q["mode"].eq("done").to_numpy()
+    heads = q["head"].to_numpy()
+    wanted = (KINDS[2], KINDS[3]) if include_differing else (KINDS[2],)
+    kept = []  # (i, j, kind) of the pairs to write, i < j in the sorted order
+    for head in sorted(set(heads)):
+        idx = np.flatnonzero(heads == head)
+        kept += _head_pairs(idx, doc, sid, mod, done, low, high, wanted, bound, head)
+    kept.sort()  # the order the pairwise loop found them in: ties in the table's sort keep it
     rows = []
-    records = q.to_dict("records")
-    for i, a in enumerate(records):
-        for b in records[i + 1:]:
-            if a["doc_id"] == b["doc_id"] or a["head"] != b["head"]:
-                continue
-            if a["modifier"] and b["modifier"] and a["modifier"] != b["modifier"]:
-                continue
-            ia = _interval(float(a["number"]), a["qualifier"])
-            ib = _interval(float(b["number"]), b["qualifier"])
-            if ia == ib:
-                continue
-            disjoint = ia[1] < ib[0] or ib[1] < ia[0]
-            same_mode = a["mode"] == b["mode"]
-            kind = KINDS[2] if disjoint and same_mode else KINDS[3]
-            if kind == KINDS[3] and not include_differing:
-                continue
-            why = []
-            why.append("the ranges cannot both hold" if disjoint else "the ranges overlap (one may be a rounding of the other)")
-            why.append(f"both describe {'a delivery already made' if a['mode'] == 'done' else 'an expected delivery'}"
-                       if same_mode else
-                       f"{a['doc_id']} describes {'a delivery already made' if a['mode'] == 'done' else 'an expected one'}, "
-                       f"{b['doc_id']} {'one already made' if b['mode'] == 'done' else 'an expected one'}, "
-                       "so they may count different shipments")
-            rows.append({
-                "topic": f"number of {a['head']}s" + (f" ({a['modifier'] or b['modifier']})" if a["modifier"] or b["modifier"] else ""),
-                "doc_a": a["doc_id"], "statement_a": a["statement_id"], "doc_b": b["doc_id"], "statement_b": b["statement_id"],
-                "kind": kind, "actor": "", "text_a": a["statement_text"], "text_b": b["statement_text"],
-                "explanation": (f"\u201c{a['text']}\u201d ({_range(ia)}) vs \u201c{b['text']}\u201d ({_range(ib)}): "
-                                + "; ".join(why) + "."),
-                "statements_a": a["statement_id"], "statements_b": b["statement_id"],
-            })
+    for i, j, kind in kept:
+        a, b, ia, ib = record(i), record(j), intervals[i], intervals[j]
+        disjoint = ia[1] < ib[0] or ib[1] < ia[0]
+        same_mode = a["mode"] == b["mode"]
+        why = []
+        why.append("the ranges cannot both hold" if disjoint else "the ranges overlap (one may be a rounding of the other)")
+        why.append(f"both describe {'a delivery already made' if a['mode'] == 'done' else 'an expected delivery'}"
+                   if same_mode else
+                   f"{a['doc_id']} describes {'a delivery already made' if a['mode'] == 'done' else 'an expected one'}, "
+                   f"{b['doc_id']} {'one already made' if b['mode'] == 'done' else 'an expected one'}, "
+                   "so they may count different shipments")
+        rows.append({
+            "topic": f"number of {a['head']}s" + (f" ({a['modifier'] or b['modifier']})" if a["modifier"] or b["modifier"] else ""),
+            "doc_a": a["doc_id"], "statement_a": a["statement_id"], "doc_b": b["doc_id"], "statement_b": b["statement_id"],
+            "kind": kind, "actor": "", "text_a": a["statement_text"], "text_b": b["statement_text"],
+            "explanation": (f"\u201c{a['text']}\u201d ({_range(ia)}) vs \u201c{b['text']}\u201d ({_range(ib)}): "
+                            + "; ".join(why) + "."),
+            "statements_a": a["statement_id"], "statements_b": b["statement_id"],
+        })
     return rows
+
+
+def _head_pairs(idx, doc, sid, mod, done, low, high, wanted, bound: _Bound, head: str) -> list[tuple[int, int, str]]:
+    """The pairs of one counted noun (``idx``: its quantities in sorted order) within ``bound``."""
+    kept: list[tuple[int, int, str]] = []
+    emitted = dict.fromkeys(wanted, 0)
+    full: set[str] = set()  # kinds whose total is reached and known to leave rows out: no need to look further
+    m = len(idx)
+    ends = np.append(np.flatnonzero(np.diff(doc[idx])) + 1, m)  # where each document's quantities end
+    start = 0
+    while start < m and len(full) < len(wanted):
+        # whole documents as first quantities (as many as the block allows), against all later quantities
+        allowed = start + max(1, _BLOCK_CELLS // (m - start))
+        stop = ends[max(np.searchsorted(ends, allowed, side="right") - 1, np.searchsorted(ends, start, side="right"))]
+        # gathered as a column (first quantities) and a row (later ones): only the comparisons are 2-D
+        a, b = idx[start:stop], idx[start:]
+        low_a, high_a, done_a, mod_a, doc_a = (x[a][:, None] for x in (low, high, done, mod, doc))
+        low_b, high_b, done_b, mod_b, doc_b = (x[b][None, :] for x in (low, high, done, mod, doc))
+        conflicting = ((high_a < low_b) | (high_b < low_a)) & (done_a == done_b)
+        keep = ((doc_b > doc_a) & ((mod_a < 0) | (mod_b < 0) | (mod_a == mod_b))
+                & ((low_a != low_b) | (high_a != high_b)))
+        if len(wanted) == 1:
+            keep &= conflicting
+        ii, jj = np.nonzero(keep)
+        kinds = np.where(conflicting[ii, jj], 0, 1)
+        i, j = idx[start + ii], idx[start:][jj]
+        order = np.lexsort((j, i, sid[j], sid[i], doc[j], doc[i], kinds))  # the table's order, then the loop's
+        i, j, kinds = i[order], j[order], kinds[order]
+        for k, kind in enumerate(wanted):
+            if kind in full:
+                continue
+            ki, kj = i[kinds == k], j[kinds == k]
+            if bound.per_document is not None and len(ki):
+                rank = np.arange(len(ki)) - np.searchsorted(doc[ki], doc[ki], side="left")
+                if rank.max() >= bound.per_document:
+                    bound.capped.add((kind, head))
+                    ki, kj = ki[rank < bound.per_document], kj[rank < bound.per_document]
+            if bound.total is not None and emitted[kind] + len(ki) > bound.total:
+                ki, kj = ki[:bound.total - emitted[kind]], kj[:bound.total - emitted[kind]]
+                bound.capped.add((kind, head))
+                full.add(kind)
+            emitted[kind] += len(ki)
+            kept += [(x, y, kind) for x, y in zip(ki.tolist(), kj.tolist())]
+        start = stop
+    return kept
 
 
 def _range(interval: tuple[float, float]) -> str:

@@ -28,7 +28,7 @@ def match_labels(statements: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame
     text); otherwise the labels no longer fit the segmentation and the error says which.
     """
     rows = []
-    for label in labels[labels["doc_id"].isin(statements["doc_id"])].itertuples(index=False):
+    for label in labels[labels["doc_id"].isin(statements["doc_id"].unique())].itertuples(index=False):
         in_doc = statements[statements["doc_id"] == label.doc_id]
         hits = in_doc[in_doc["text"].str.startswith(label.text)]
         if len(hits) != 1:

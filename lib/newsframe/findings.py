@@ -27,6 +27,18 @@ FIGURES = {
     "sourcing_graph": "figures/sourcing_graph.png",
 }
 QUOTE_CHARS = 160  # quotes longer than this are cut (with an ellipsis) in tables, never in summaries
+#: Documents (outlets) with a section of their own, a row in the framing and vocabulary tables and a
+#: column in the claims table; larger corpora show those with the most statements (ties by doc_id)
+#: and say how many were left out and which table in ``tables/`` has them all.
+MAX_OUTLETS = 20
+#: Rows of the other long tables (disagreements, citations, timeline, claims) before they are cut
+#: the same way.
+MAX_ROWS = 50
+#: A timeline note longer than this (it names every undated document) is given in counts when the
+#: timeline is cut.
+NOTE_CHARS = 1_000
+#: Ids listed in one cell or line (statement ids of a citation, documents an outlet disagrees with).
+MAX_IDS = 10
 
 
 def md(text) -> str:
@@ -90,15 +102,39 @@ def headline_numbers(profile: pd.DataFrame, contradictions: pd.DataFrame, distin
     }
 
 
+def top_documents(profile: pd.DataFrame, limit: int = MAX_OUTLETS) -> list[str]:
+    """The ids of the ``limit`` documents with the most statements (ties broken by doc_id), in
+    doc_id order: the documents the findings describe one by one."""
+    ranked = pd.DataFrame({"doc_id": profile["doc_id"].astype(str),
+                           "n": pd.to_numeric(profile["n_statements"]).fillna(0).astype(int)})
+    ranked = ranked.sort_values(["n", "doc_id"], ascending=[False, True], kind="mergesort")
+    return sorted(ranked["doc_id"].head(limit))
+
+
+def _left_out(shown: int, total: int, noun: str, where: str) -> str:
+    """The sentence under a cut table: how many rows it shows, how many it leaves out, and where they are."""
+    return (f"*Showing {shown:,} of {total:,} {noun}; the other {total - shown:,} are left out here. "
+            f"{where}*")
+
+
+def _ids(ids: list[str], limit: int = MAX_IDS, where: str = "") -> str:
+    """Ids as inline code, the first ``limit`` of them and how many more."""
+    shown = ", ".join(code(i) for i in ids[:limit])
+    if len(ids) <= limit:
+        return shown
+    return shown + f" and {len(ids) - limit:,} more" + (f" ({where})" if where else "")
+
+
 def _first(statements: pd.DataFrame, mask: pd.Series):
     rows = statements[mask]
     return None if rows.empty else rows.iloc[0]
 
 
-def _outlet_section(doc: pd.Series, statements: pd.DataFrame, lead: pd.Series | None, contradictions: pd.DataFrame,
+def _outlet_section(doc: pd.Series, own: pd.DataFrame, lead: pd.Series | None, contradictions: pd.DataFrame,
                     distinctive: pd.DataFrame | None, top_terms: int) -> list[str]:
+    """One document's summary; ``own`` holds its statements (and the other frames may be cut down
+    to the rows that involve it: only its own rows are read)."""
     doc_id = doc["doc_id"]
-    own = statements[statements["doc_id"] == doc_id]
     title = doc.get("title", "") or (lead.get("lead_headline", "") if lead is not None else "")
     lines = [f"### {code(doc_id)}" + (f": \u201c{cell(title)}\u201d" if title else " (no headline)"), ""]
     n = int(doc["n_statements"])
@@ -156,9 +192,12 @@ def _outlet_section(doc: pd.Series, statements: pd.DataFrame, lead: pd.Series | 
     if len(contradictions):
         mine = contradictions[(contradictions["doc_a"] == doc_id) | (contradictions["doc_b"] == doc_id)]
         if len(mine):
+            more = (f" and {len(mine) - MAX_IDS:,} more (`tables/contradictions.csv`)"
+                    if len(mine) > MAX_IDS else "")
             lines.append("- **Disagrees with**: " + "; ".join(
                 f"{code(r.doc_b if r.doc_a == doc_id else r.doc_a)} ({cell(r.kind)}"
-                + (f", {cell(r.actor)}" if r.actor else "") + ")" for r in mine.itertuples(index=False)) + ".")
+                + (f", {cell(r.actor)}" if r.actor else "") + ")"
+                for r in mine.head(MAX_IDS).itertuples(index=False)) + more + ".")
     return lines + [""]
 
 
@@ -188,14 +227,27 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 def build(documents: pd.DataFrame, statements: pd.DataFrame, profile: pd.DataFrame, contradictions: pd.DataFrame,
           distinctive: pd.DataFrame | None = None, edges: pd.DataFrame | None = None,
           timeline: pd.DataFrame | None = None, timeline_note: str = "", claims: pd.DataFrame | None = None,
-          figures: dict[str, str] | None = None, top_terms: int = 5) -> Findings:
+          figures: dict[str, str] | None = None, top_terms: int = 5, max_outlets: int = MAX_OUTLETS,
+          max_rows: int = MAX_ROWS) -> Findings:
     """The Markdown text and the headline numbers. ``documents`` should carry the ``lead_*``
-    evidence columns that ``framing.lead`` adds (without them the lead line is left out)."""
+    evidence columns that ``framing.lead`` adds (without them the lead line is left out).
+
+    The headline numbers cover every document. Per-document parts (the sections of "Each outlet",
+    the framing, vocabulary and claims tables) show the ``max_outlets`` documents with the most
+    statements, and the other long tables their first ``max_rows`` rows; each cut says how many
+    were left out and which table in ``tables/`` has them all. Each table is read once (one pass
+    to group the statements), so the time grows with the tables, not with their square."""
     figures = FIGURES if figures is None else figures
     statements = statements.sort_values(["doc_id", "start"] if "start" in statements else ["doc_id", "statement_id"],
                                         kind="mergesort")
     profile = profile.sort_values("doc_id", kind="mergesort")
     numbers = headline_numbers(profile, contradictions, distinctive, statements)
+    n_docs = len(profile)
+    shown = top_documents(profile, max_outlets)
+    cut = len(shown) < n_docs
+    shown_profile = profile[profile["doc_id"].astype(str).isin(shown)] if cut else profile
+    if cut:
+        numbers["documents_shown"] = len(shown)
     leads = documents.set_index("doc_id") if "lead_basis" in documents.columns else None
     frames = numbers["lead_frames"]
     lead_frames = ", ".join(f"{frames[f]} {f}" for f in framing.LEAD_FRAMES)
@@ -211,20 +263,40 @@ def build(documents: pd.DataFrame, statements: pd.DataFrame, profile: pd.DataFra
     legend = ("Counts of statements (sentences of body text). *Fact (own voice)*: the claim asserted without "
               "attribution; *allegation (attributed)*: the claim reported as someone's assertion. Shares are of "
               "the document's statements.")
+    which = f"the {len(shown):,} documents with the most statements (ties broken by document id)"
     out = ["# Findings: how the outlets frame the story", "", intro, "", summary, "",
            "## Framing by document", "", legend, ""]
-    out += _table(FRAMING_HEADER, framing_rows(profile)) + [""]
+    if cut:
+        out += [_left_out(len(shown), n_docs, "documents", f"These are {which}; `tables/framing.csv` has a row "
+                                                           "for every document."), ""]
+    out += _table(FRAMING_HEADER, framing_rows(shown_profile)) + [""]
     if "framing_stance" in figures:
         out += [f"![What each document treats as fact, allegation, uncertain and denied]({figures['framing_stance']})", ""]
     out += ["## Each outlet", ""]
-    for _, doc in profile.iterrows():
+    if cut:
+        out += [f"Sections for {which}. The other {n_docs - len(shown):,} of the {n_docs:,} documents are left "
+                "out here: their numbers are in `tables/framing.csv` and their statements in "
+                "`tables/statements.csv`.", ""]
+    in_shown = statements["doc_id"].isin(shown) if cut else pd.Series(True, index=statements.index)
+    own_of = dict(tuple(statements[in_shown].groupby("doc_id", sort=False)))
+    theirs = contradictions
+    if cut and len(contradictions):
+        theirs = contradictions[contradictions["doc_a"].isin(shown) | contradictions["doc_b"].isin(shown)]
+    terms_of = distinctive
+    if cut and distinctive is not None and len(distinctive):
+        terms_of = distinctive[distinctive["doc_id"].isin(shown)]
+    for _, doc in shown_profile.iterrows():
         lead_row = leads.loc[doc["doc_id"]] if leads is not None and doc["doc_id"] in leads.index else None
-        out += _outlet_section(doc, statements, lead_row, contradictions, distinctive, top_terms)
+        own = own_of.get(doc["doc_id"], statements.iloc[:0])
+        out += _outlet_section(doc, own, lead_row, theirs, terms_of, top_terms)
     out += ["## Where outlets disagree", ""]
     if len(contradictions):
+        if len(contradictions) > max_rows:
+            out += [_left_out(max_rows, len(contradictions), "disagreements",
+                              "These are the first rows of `tables/contradictions.csv`, which has them all."), ""]
         rows = [[cell(r.kind), cell(r.actor or r.topic), code(r.doc_a), quote(r.statement_a, r.text_a, QUOTE_CHARS),
                  code(r.doc_b), quote(r.statement_b, r.text_b, QUOTE_CHARS), cell(r.explanation)]
-                for r in contradictions.itertuples(index=False)]
+                for r in contradictions.head(max_rows).itertuples(index=False)]
         out += _table(["kind", "about", "document A", "statement A", "document B", "statement B", "why"], rows) + [""]
     else:
         out += ["No disagreements between documents were found.", ""]
@@ -232,9 +304,15 @@ def build(documents: pd.DataFrame, statements: pd.DataFrame, profile: pd.DataFra
         summary = sourcing.edge_summary(edges)
         out += ["## Whom they cite", ""]
         if len(summary):
+            if len(summary) > max_rows:
+                out += [_left_out(max_rows, len(summary), "citations (from, to)",
+                                  "These are the ones with the most statements; `tables/sourcing_edges.csv` has every "
+                                  "citation with its statements."), ""]
+                summary = summary.sort_values("n_statements", ascending=False, kind="mergesort").head(max_rows)
             rows = [[code(r.source) if r.source_layer == sourcing.LAYERS[0] else cell(r.source), cell(r.target), cell(r.kind),
                      str(int(r.n_statements)),
-                     ", ".join(code(s) for s in r.statements.split(";"))] for r in summary.itertuples(index=False)]
+                     _ids(r.statements.split(";"), where="`tables/sourcing_edges.csv`")]
+                    for r in summary.itertuples(index=False)]
             out += _table(["from", "to", "kind", "statements", "ids"], rows) + [""]
         else:
             out += ["No document cites a news medium or an unnamed source.", ""]
@@ -244,8 +322,12 @@ def build(documents: pd.DataFrame, statements: pd.DataFrame, profile: pd.DataFra
         method = ("Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), each "
                   "document against all the others; a z-score of 1.96 or more is marked significant.")
         out += ["## Distinctive vocabulary", "", method, ""]
+        n_with, n_shown = (distinctive["doc_id"].nunique(), terms_of["doc_id"].nunique()) if cut else (0, 0)
+        if n_shown < n_with:
+            out += [_left_out(n_shown, n_with, "documents",
+                              f"These are {which}; `tables/distinctive_terms.csv` has every document's words."), ""]
         rows = []
-        for doc_id, terms in distinctive.sort_values(["doc_id", "rank"], kind="mergesort").groupby("doc_id", sort=True):
+        for doc_id, terms in terms_of.sort_values(["doc_id", "rank"], kind="mergesort").groupby("doc_id", sort=True):
             top = terms[terms["rank"].astype(int) <= top_terms]
             rows.append([code(doc_id), ", ".join(f"{cell(t)} ({float(z):.1f}{'*' if str(s) == 'True' else ''})"
                                                   for t, z, s in zip(top["term"], top["z"], top["significant"]))])
@@ -253,19 +335,73 @@ def build(documents: pd.DataFrame, statements: pd.DataFrame, profile: pd.DataFra
         if "distinctive_terms" in figures:
             out += [f"![Words that set each document apart]({figures['distinctive_terms']})", ""]
     if timeline is not None and len(timeline):
+        if len(timeline) > max_rows and len(timeline_note) > NOTE_CHARS:
+            timeline_note = _timeline_summary(timeline)
         out += ["## Timeline", "", cell(timeline_note), ""]
+        order = timeline
+        if len(timeline) > max_rows:
+            introduces = _text_column(timeline, "claims_introduced").ne("")
+            keep = timeline[introduces].head(max_rows).index
+            keep = keep.union(timeline[~introduces].head(max_rows - len(keep)).index)
+            order = timeline.loc[timeline.index.isin(keep)]
+            out += [_left_out(len(order), len(timeline), "documents",
+                              "These are the documents that introduce a claim, then the earliest; "
+                              "`tables/timeline.csv` has the whole order."), ""]
         rows = [[str(r.position), code(r.doc_id), cell(r.published or r.year or "-"), cell(r.date_hint or "-"),
                  cell(r.order_basis), cell(r.claim_labels_introduced or r.claims_introduced or "-")]
-                for r in timeline.itertuples(index=False)]
+                for r in order.itertuples(index=False)]
         out += _table(["#", "document", "date", "date hint", "ordered by", "claims introduced"], rows) + [""]
     coverage = framing.claim_coverage(statements, claims)
     if len(coverage.columns):
         labels = framing._claim_labels(statements, claims)
         out += ["## Claims carried and omitted", "", "Statements per claim (stage-3 clusters); 0 = the document omits it.", ""]
-        rows = [[code(c), cell(labels.get(c, ""), QUOTE_CHARS)] + [str(int(coverage.at[d, c])) for d in coverage.index]
-                for c in coverage.columns]
-        out += _table(["claim", "label", *[code(d) for d in coverage.index]], rows) + [""]
+        if cut or len(coverage.columns) > max_rows:
+            n_claims = len(coverage.columns)
+            carrying = coverage.gt(0).sum()
+            claims_shown = list(coverage.columns[:max_rows])
+            parts = [f"Columns: {which}, of {n_docs:,} documents; *documents* counts every document that "
+                     "carries the claim." if cut else "Columns: every document."]
+            if n_claims > max_rows:
+                parts.append(f"Rows: the first {max_rows:,} of {n_claims:,} claims (the other "
+                             f"{n_claims - max_rows:,} are left out here).")
+            parts.append("`tables/claims.csv` has every claim and `tables/statements.csv` (`cluster_id`) every "
+                         "statement's claim.")
+            out += [" ".join(parts), ""]
+            docs = [d for d in coverage.index if d in set(shown)]
+            rows = [[code(c), cell(labels.get(c, ""), QUOTE_CHARS), str(int(carrying[c]))]
+                    + [str(int(coverage.at[d, c])) for d in docs] for c in claims_shown]
+            out += _table(["claim", "label", "documents", *[code(d) for d in docs]], rows) + [""]
+        else:
+            rows = [[code(c), cell(labels.get(c, ""), QUOTE_CHARS)] + [str(int(coverage.at[d, c])) for d in coverage.index]
+                    for c in coverage.columns]
+            out += _table(["claim", "label", *[code(d) for d in coverage.index]], rows) + [""]
     return Findings("\n".join(out).rstrip() + "\n", numbers)
+
+
+def _timeline_summary(timeline: pd.DataFrame) -> str:
+    """``framing.timeline``'s note in counts instead of ids, for a long timeline (its note names
+    every undated document, which grows with the corpus)."""
+    published, year = _text_column(timeline, "published"), _text_column(timeline, "year")
+    n, dated = len(timeline), int(published.ne("").sum())
+    by_year = int((published.eq("") & year.ne("")).sum())
+    undated = n - dated - by_year
+    parts = [f"{dated:,} of {n:,} documents have a publication date."]
+    if by_year:
+        parts.append(f"{by_year:,} are dated only by a year named in the metadata's date hint.")
+    if undated:
+        parts.append(f"No date can be established for {undated:,}; they are placed last, in doc_id order, "
+                     "so their position says nothing about time.")
+    if dated < n:
+        parts.append("A claim 'introduced' by a document is therefore only the first in this order, "
+                     "not necessarily the first in time.")
+    if not _text_column(timeline, "claims_introduced").ne("").any():
+        parts.append("No claims (stage-3 clusters) are available, so no claims are listed.")
+    parts.append("tables/timeline.csv has every document's date and how it was ordered.")
+    return " ".join(parts)
+
+
+def _text_column(frame: pd.DataFrame, column: str) -> pd.Series:
+    return frame[column].fillna("").astype(str) if column in frame.columns else pd.Series("", index=frame.index)
 
 
 def from_tables(out_dir, figures: dict[str, str] | None = None, metadata=None) -> Findings:

@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import paths
 from .actors import index_for
@@ -84,6 +87,15 @@ def claim_id(value) -> str:
     return "" if text.lower() in NO_CLAIM else text
 
 
+def claim_ids(values: pd.Series) -> pd.Series:
+    """``values.map(claim_id)``, worked out once per distinct value."""
+    if values.empty:
+        return values.map(claim_id)
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    ids = np.array([claim_id(u) for u in uniques], dtype=object)
+    return pd.Series(ids[codes].tolist(), index=values.index)
+
+
 def has_claims(statements: pd.DataFrame) -> bool:
     """True when stage 3 has filled ``cluster_id`` for at least one statement."""
     return "cluster_id" in statements.columns and statements["cluster_id"].map(claim_id).ne("").any()
@@ -95,7 +107,34 @@ def is_unnamed(statements: pd.DataFrame) -> pd.Series:
     condition of anonymity"). General English patterns on stage-2 columns; no corpus strings."""
     speaker = _text(statements, "speaker").str.lower().str.startswith(UNNAMED_PREFIX)
     said = (_text(statements, "source_text") + " " + _text(statements, "cue") + " " + _text(statements, "text"))
-    return speaker | said.str.contains(ANONYMOUS)
+    found = np.zeros(len(said), dtype=bool)
+    candidates = may_contain(said, _ANONYMOUS_WORDS)  # ANONYMOUS is slow: run it only where it can match
+    if candidates.any():
+        found[candidates] = said[candidates].str.contains(ANONYMOUS).to_numpy(dtype=bool)
+    return speaker | pd.Series(found, index=statements.index)
+
+
+#: Every match of ANONYMOUS contains one of these.
+_ANONYMOUS_WORDS = ("named", "identified", "anonym", "undisclosed", "unspecified", "authori", "permitted", "allowed")
+#: Characters Python's ``re.IGNORECASE`` also takes for these ASCII letters (besides upper case).
+_FOLDED = {"i": "iIİı", "s": "sSſ", "k": "kKK"}
+
+
+def may_contain(texts: pd.Series, words) -> np.ndarray:
+    """Where ``texts`` may contain one of ``words`` (ASCII letters and digits), compared the way
+    Python's ``re.IGNORECASE`` compares letters. A superset, found in one vectorised (Arrow)
+    pass, to skip the texts a slower Python regex that needs one of the words cannot match.
+    Everything is a candidate when a word is empty or not plain ASCII."""
+    words = list(words)
+    if not words or any(not re.fullmatch(r"[a-z0-9]+", w) for w in words):
+        return np.ones(len(texts), dtype=bool)
+    letter = lambda ch: f"[{_FOLDED[ch]}]" if ch in _FOLDED else ch
+    pattern = "|".join("".join(letter(ch) for ch in w) for w in sorted(set(words)))
+    values = texts.array.__arrow_array__() if hasattr(texts.array, "__arrow_array__") else None
+    if values is None or not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
+        values = pa.array(texts.to_numpy(dtype=object), type=pa.large_string(), from_pandas=True)
+    found = pc.match_substring_regex(values, pattern, ignore_case=True).fill_null(True)
+    return found.to_numpy(zero_copy_only=False).astype(bool)
 
 
 def _ordered(statements: pd.DataFrame) -> pd.DataFrame:
@@ -110,10 +149,10 @@ def _join(values) -> str:
 def _claim_labels(statements: pd.DataFrame, claims: pd.DataFrame | None) -> dict[str, str]:
     labels = {}
     if claims is not None and len(claims) and "cluster_id" in claims.columns:
-        for cid, label in zip(claims["cluster_id"].map(claim_id), _text(claims, "cluster_label")):
+        for cid, label in zip(claims["cluster_id"].map(claim_id).tolist(), _text(claims, "cluster_label").tolist()):
             if cid:
                 labels[cid] = label
-    for cid, label in zip(_text(statements, "cluster_id").map(claim_id), _text(statements, "cluster_label")):
+    for cid, label in zip(claim_ids(_text(statements, "cluster_id")).tolist(), _text(statements, "cluster_label").tolist()):
         if cid and label:
             labels.setdefault(cid, label)
     return labels
@@ -125,7 +164,7 @@ def claim_coverage(statements: pd.DataFrame, claims: pd.DataFrame | None = None)
     Empty (no columns) when stage 3 has not run. Rows sorted by doc_id, columns by cluster id
     (numerically when ids are numbers).
     """
-    cids = _text(statements, "cluster_id").map(claim_id)
+    cids = claim_ids(_text(statements, "cluster_id"))
     if not cids.ne("").any():
         return pd.DataFrame(index=pd.Index(sorted(statements["doc_id"].unique()), name="doc_id"))
     table = pd.crosstab(statements.loc[cids.ne(""), "doc_id"], cids[cids.ne("")])
@@ -155,60 +194,106 @@ def profile(documents: pd.DataFrame, statements: pd.DataFrame, claims: pd.DataFr
     ``n_claims``, ``claims``, ``claim_labels`` (stage-3 clusters the document carries) and
     ``claims_omitted`` (claims that at least ``min_docs_omitted`` other documents carry and this one
     does not). Claim columns are empty when stage 3 has not run.
+
+    All counts come from one pass over the statements (each statement is counted into its
+    document's row), so the time grows linearly with the number of statements and documents.
     """
     statements = _ordered(statements)
     ok = documents if "status" not in documents.columns else documents[_text(documents, "status").isin(["ok", ""])]
-    doc_ids = sorted(set(ok["doc_id"]) | set(statements["doc_id"]))
+    doc_ids = sorted(set(ok["doc_id"].unique().tolist()) | set(statements["doc_id"].unique().tolist()))
+    if not doc_ids:
+        return pd.DataFrame([])
     docs = documents.set_index("doc_id")
     group = _text(statements, "speaker_group").replace("", OWN_VOICE)
     stance_ = _text(statements, "stance")
-    own = _text(statements, "speaker").eq("")
-    unnamed = is_unnamed(statements)
-    hedged = _flag(statements, "hedged")
-    cids = _text(statements, "cluster_id").map(claim_id)
+    own = _text(statements, "speaker").eq("").to_numpy()
+    unnamed = is_unnamed(statements).to_numpy(dtype=bool)
+    hedged = _flag(statements, "hedged").to_numpy(dtype=bool)
+    cids = claim_ids(_text(statements, "cluster_id"))
     labels = _claim_labels(statements, claims)
-    coverage = claim_coverage(statements, claims)
-    groups = [*GROUPS, *sorted(set(group) - set(GROUPS) - {OWN_VOICE})]
-    rows = []
-    for doc_id in doc_ids:
-        mask = statements["doc_id"].eq(doc_id)
-        n = int(mask.sum())
-        counts = group[mask].value_counts()
-        row = {"doc_id": doc_id, "title": str(docs["title"].get(doc_id, "")) if "title" in docs else ""}
-        for column in ("lead_actor", "lead_frame"):
-            value = docs[column].get(doc_id, "") if column in docs else ""
-            row[column] = "" if pd.isna(value) else str(value)
-        row["n_statements"] = n
-        for g in [*groups, OWN_VOICE]:
-            row[share_column(g)] = _share(counts.get(g, 0), n)
-        voiced = [(int(counts.get(g, 0)), -i, g) for i, g in enumerate(groups) if counts.get(g, 0)]
-        best = max(voiced) if voiced else (0, 0, "")
-        row["leading_voice"], row["n_leading_voice"] = best[2], best[0]
-        about = int((mask & stance_.ne("")).sum())
-        row["n_about_claim"] = about
-        for s in STANCES:
-            row[f"n_{s}"] = int((mask & stance_.eq(s)).sum())
-        for s in STANCES:
-            row[f"share_{s}"] = _share(row[f"n_{s}"], about)
-        row["n_affirm_own_voice"] = int((mask & stance_.eq("affirm") & own).sum())
-        row["n_affirm_attributed"] = int((mask & stance_.eq("affirm") & ~own).sum())
-        row["n_hedged"] = int((mask & hedged).sum())
-        row["hedging_rate"] = _share(row["n_hedged"], n)
-        row["n_unnamed"] = int((mask & unnamed).sum())
-        row["share_unnamed"] = _share(row["n_unnamed"], n)
-        row["unnamed_statements"] = ";".join(statements.loc[mask & unnamed, "statement_id"])
-        row["cited_media"] = _join(m for cell in _text(statements[mask], "cited_media") for m in cell.split(";"))
-        carried = sorted(set(cids[mask]) - {""}, key=_id_key)
-        row["n_claims"] = len(carried)
-        row["claims"] = ";".join(carried)
-        row["claim_labels"] = ";".join(labels.get(c, "") for c in carried)
-        omitted = []
-        if len(coverage.columns) and doc_id in coverage.index:
-            others = (coverage.drop(index=doc_id) > 0).sum()
-            omitted = [c for c in coverage.columns if coverage.at[doc_id, c] == 0 and others[c] >= min_docs_omitted]
-        row["claims_omitted"] = ";".join(omitted)
-        rows.append(row)
-    return pd.DataFrame(rows)
+    groups = [*GROUPS, *sorted(set(group.unique().tolist()) - set(GROUPS) - {OWN_VOICE})]
+    n_docs = len(doc_ids)
+    doc = pd.Index(doc_ids).get_indexer(statements["doc_id"])  # every statement's row in the output
+
+    def count(mask) -> list[int]:
+        return np.bincount(doc[mask], minlength=n_docs).tolist()
+
+    def shares(parts: list[int], wholes: list[int]) -> list[float]:
+        known: dict = {}  # _share once per distinct (part, whole): counts repeat across documents
+        return [known[pw] if pw in known else known.setdefault(pw, _share(*pw)) for pw in zip(parts, wholes)]
+
+    columns: dict[str, list] = {"doc_id": list(doc_ids)}
+    columns["title"] = ([str(v) for v in _lookup(docs["title"], doc_ids, "")] if "title" in docs
+                        else [""] * n_docs)
+    for column in ("lead_actor", "lead_frame"):
+        values = _lookup(docs[column], doc_ids, "") if column in docs else [""] * n_docs
+        columns[column] = ["" if pd.isna(v) else str(v) for v in values]
+    n = count(slice(None))
+    columns["n_statements"] = n
+    voices = [*groups, OWN_VOICE]
+    voice = pd.Index(voices).get_indexer(group)
+    by_voice = np.bincount(doc * len(voices) + voice, minlength=n_docs * len(voices)).reshape(n_docs, len(voices))
+    for i, g in enumerate(voices):
+        columns[share_column(g)] = shares(by_voice[:, i].tolist(), n)
+    quoted = by_voice[:, :len(groups)]
+    if len(groups):
+        best = quoted.argmax(axis=1)  # the first of the groups with most statements
+        top = quoted[np.arange(n_docs), best]
+        columns["leading_voice"] = [groups[b] if t else "" for b, t in zip(best.tolist(), top.tolist())]
+        columns["n_leading_voice"] = top.tolist()
+    else:
+        columns["leading_voice"], columns["n_leading_voice"] = [""] * n_docs, [0] * n_docs
+    about = count(stance_.ne("").to_numpy())
+    columns["n_about_claim"] = about
+    for s in STANCES:
+        columns[f"n_{s}"] = count(stance_.eq(s).to_numpy())
+    for s in STANCES:
+        columns[f"share_{s}"] = shares(columns[f"n_{s}"], about)
+    affirm = stance_.eq("affirm").to_numpy()
+    columns["n_affirm_own_voice"] = count(affirm & own)
+    columns["n_affirm_attributed"] = count(affirm & ~own)
+    columns["n_hedged"] = count(hedged)
+    columns["hedging_rate"] = shares(columns["n_hedged"], n)
+    columns["n_unnamed"] = count(unnamed)
+    columns["share_unnamed"] = shares(columns["n_unnamed"], n)
+    columns["unnamed_statements"] = _collect(doc[unnamed], statements["statement_id"].to_numpy()[unnamed],
+                                             n_docs, lambda ids: ";".join(ids), "")
+    media = _text(statements, "cited_media")
+    cells = media.ne("").to_numpy()
+    columns["cited_media"] = _collect(doc[cells], media.to_numpy()[cells], n_docs,
+                                      lambda found: _join(m for cell in found for m in cell.split(";")), "")
+    with_claim = cids.ne("").to_numpy()
+    carried = _collect(doc[with_claim], cids.to_numpy()[with_claim], n_docs,
+                       lambda found: sorted(set(found), key=_id_key), [])
+    columns["n_claims"] = [len(c) for c in carried]
+    columns["claims"] = [";".join(c) for c in carried]
+    columns["claim_labels"] = [";".join(labels.get(c, "") for c in found) for found in carried]
+    # claims_omitted: the claims (in claim_coverage's column order) that at least min_docs_omitted
+    # documents carry and this one does not (only for documents with statements, as coverage rows)
+    pairs = pd.DataFrame({"doc": doc[with_claim], "claim": cids.to_numpy()[with_claim]}).drop_duplicates()
+    carriers = pairs["claim"].value_counts()  # documents carrying each claim
+    frequent = [c for c in sorted(sorted(carriers.index), key=_id_key) if carriers[c] >= min_docs_omitted]
+    has_statements = (np.bincount(doc, minlength=n_docs) > 0).tolist()
+    omitted = []
+    for found, has in zip(carried, has_statements):
+        found = set(found)
+        omitted.append(";".join(c for c in frequent if c not in found) if has else "")
+    columns["claims_omitted"] = omitted
+    return pd.DataFrame(columns)
+
+
+def _lookup(column: pd.Series, keys, default) -> list:
+    """``column.get(key, default)`` for every key, in one pass."""
+    values = dict(zip(column.index.tolist(), column.tolist()))
+    return [values.get(key, default) for key in keys]
+
+
+def _collect(rows: np.ndarray, values: np.ndarray, n_rows: int, summarise, empty) -> list:
+    """Per output row, ``summarise`` of its values in the order given (``empty`` for rows without any)."""
+    found: dict[int, list] = {}
+    for row, value in zip(rows.tolist(), values.tolist()):
+        found.setdefault(row, []).append(value)
+    return [summarise(found[i]) if i in found else empty for i in range(n_rows)]
 
 
 def _share(part, whole) -> float:
@@ -222,9 +307,9 @@ def headlines(documents: pd.DataFrame, removed_spans: pd.DataFrame | None = None
     found = {}
     if removed_spans is not None and len(removed_spans):
         titles = _ordered(removed_spans[_text(removed_spans, "reason").eq("title")])
-        for doc_id, text in zip(titles["doc_id"], _text(titles, "text")):
+        for doc_id, text in zip(titles["doc_id"].tolist(), _text(titles, "text").tolist()):
             found.setdefault(doc_id, text.strip())
-    for doc_id, title in zip(documents["doc_id"], _text(documents, "title")):
+    for doc_id, title in zip(documents["doc_id"].tolist(), _text(documents, "title").tolist()):
         if title.strip():
             found[doc_id] = title.strip()
     return found
@@ -291,12 +376,14 @@ def lead(documents: pd.DataFrame, statements: pd.DataFrame, removed_spans: pd.Da
       neither asserts nor rejects the claim.
     """
     titles = headlines(documents, removed_spans)
-    firsts = {}
-    for doc_id, rows in _ordered(statements).groupby("doc_id", sort=True):
-        firsts[doc_id] = rows.iloc[0]
+    ordered = _ordered(statements)
+    ordered = ordered[ordered["doc_id"].notna()].drop_duplicates("doc_id", keep="first")
+    columns = [c for c in ("doc_id", "statement_id", "text", "speaker", "speaker_group") if c in ordered]
+    firsts = {row[0]: dict(zip(columns, row))  # each document's first statement
+              for row in zip(*(ordered[c].tolist() for c in columns))}
     table = documents.copy()
     out = {c: [] for c in ("lead_actor", "lead_frame", "lead_headline", "lead_statement_id", "lead_statement", "lead_basis")}
-    for doc_id in table["doc_id"]:
+    for doc_id in table["doc_id"].tolist():
         headline = titles.get(doc_id, "")
         first = firsts.get(doc_id)
         sentence = str(first["text"]) if first is not None else ""
@@ -350,13 +437,17 @@ def timeline(documents: pd.DataFrame, statements: pd.DataFrame, metadata: pd.Dat
     """
     hints = {}
     if metadata is not None and "date_hint" in metadata.columns:
-        hints = dict(zip(metadata["doc_id"], _text(metadata, "date_hint")))
-    published = dict(zip(documents["doc_id"], _text(documents, "published")))
-    titles = dict(zip(documents["doc_id"], _text(documents, "title")))
-    cids = _text(statements, "cluster_id").map(claim_id)
+        hints = dict(zip(metadata["doc_id"].tolist(), _text(metadata, "date_hint").tolist()))
+    published = dict(zip(documents["doc_id"].tolist(), _text(documents, "published").tolist()))
+    titles = dict(zip(documents["doc_id"].tolist(), _text(documents, "title").tolist()))
+    cids = claim_ids(_text(statements, "cluster_id"))
     labels = _claim_labels(statements, claims)
+    carried_by: dict = {}  # doc_id -> claims its statements carry, gathered in one pass
+    for doc_id, cid in zip(statements["doc_id"].tolist(), cids.tolist()):
+        if cid:
+            carried_by.setdefault(doc_id, set()).add(cid)
     rows = []
-    for doc_id in sorted(set(documents["doc_id"]) | set(statements["doc_id"])):
+    for doc_id in sorted(set(documents["doc_id"].unique().tolist()) | set(statements["doc_id"].unique().tolist())):
         date = published.get(doc_id, "").strip()
         hinted = _YEAR.search(hints.get(doc_id, ""))
         year = date[:4] if date else (hinted.group(1) if hinted else "")
@@ -377,7 +468,7 @@ def timeline(documents: pd.DataFrame, statements: pd.DataFrame, metadata: pd.Dat
     seen: set[str] = set()
     introduced, introduced_labels = [], []
     for doc_id in frame["doc_id"]:
-        carried = sorted(set(cids[statements["doc_id"].eq(doc_id)]) - {""}, key=_id_key)
+        carried = sorted(carried_by.get(doc_id, ()), key=_id_key)
         new = [c for c in carried if c not in seen]
         seen.update(new)
         introduced.append(";".join(new))
@@ -386,6 +477,16 @@ def timeline(documents: pd.DataFrame, statements: pd.DataFrame, metadata: pd.Dat
     frame["claim_labels_introduced"] = introduced_labels
     frame["n_claims_introduced"] = [len(c.split(";")) if c else 0 for c in introduced]
     return frame, _timeline_note(frame, bool(seen))
+
+
+#: Documents a timeline note names one by one; beyond this it gives counts (the table has them all).
+NOTE_NAMES = 20
+
+
+def _listed(items: list[str]) -> str:
+    if len(items) <= NOTE_NAMES:
+        return ", ".join(items)
+    return f"{', '.join(items[:NOTE_NAMES])} and {len(items) - NOTE_NAMES:,} more (see `tables/timeline.csv`)"
 
 
 def _timeline_note(frame: pd.DataFrame, with_claims: bool) -> str:
@@ -399,9 +500,9 @@ def _timeline_note(frame: pd.DataFrame, with_claims: bool) -> str:
         parts.append(f"{len(dated)} of {len(frame)} documents have a publication date.")
         if len(by_year):
             parts.append("Dated only by a year named in the metadata's date hint: "
-                         + ", ".join(f"{d} ({y})" for d, y in by_year.itertuples(index=False)) + ".")
+                         + _listed([f"{d} ({y})" for d, y in by_year.itertuples(index=False)]) + ".")
         if undated:
-            parts.append(f"No date can be established for {', '.join(undated)}; they are placed last, "
+            parts.append(f"No date can be established for {_listed(undated)}; they are placed last, "
                          "in doc_id order, so their position says nothing about time.")
         parts.append("A claim 'introduced' by a document is therefore only the first in this order, "
                      "not necessarily the first in time.")

@@ -38,7 +38,13 @@ MAX_ROWS = 300
 
 
 def capped(frame: pd.DataFrame, limit: int = MAX_ROWS) -> pd.DataFrame:
-    """The first ``limit`` rows, saying so when there are more (large corpora stay readable)."""
+    """The first ``limit`` rows, saying so when there are more (large corpora stay readable).
+
+    A table computed on a sample of the corpus says so in ``frame.attrs["sample_note"]``
+    (``segment.compare_segmenters``, ``segment.disagreements``); that note is shown first."""
+    note = frame.attrs.get("sample_note", "")
+    if note:
+        display(Markdown(f"*{note}*"))
     if len(frame) > limit:
         display(Markdown(f"*Showing the first {limit:,} of {len(frame):,} rows; the table in `tables/` has all.*"))
     return frame.head(limit)

@@ -18,6 +18,7 @@ import hashlib
 import os
 import re
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -97,6 +98,7 @@ class RunResult:
     index: Path | None = None
     written_back: list[Path] = field(default_factory=list)
     failures: list[StageFailure] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time per stage (execute + render); the index last
 
     @property
     def ok(self) -> bool:
@@ -304,8 +306,10 @@ def _failed_cell(nb):
     return (failed or started or [None])[-1]
 
 
-def execute(stage: Stage, nb, parameters: Mapping, build: Path) -> tuple[Path, StageFailure | None]:
-    """Execute one stage into ``build/NN_name.ipynb``; the saved notebook is normalised either way."""
+def execute(stage: Stage, nb, parameters: Mapping, build: Path,
+            progress: bool = False) -> tuple[Path, StageFailure | None]:
+    """Execute one stage into ``build/NN_name.ipynb``; the saved notebook is normalised either way.
+    ``progress`` shows a bar of the stage's cells on stderr (never in the notebook or its page)."""
     inputs = build / "inputs" / f"{stage.name}.ipynb"
     output = build / f"{stage.name}.ipynb"
     output.unlink(missing_ok=True)
@@ -314,7 +318,8 @@ def execute(stage: Stage, nb, parameters: Mapping, build: Path) -> tuple[Path, S
         with _kernel_env():
             papermill.execute_notebook(
                 str(inputs), str(output), parameters=dict(parameters), kernel_name="python3",
-                cwd=str(ROOT), progress_bar=False, record_timing=False, extra_arguments=KERNEL_ARGS,
+                cwd=str(ROOT), record_timing=False, extra_arguments=KERNEL_ARGS,
+                progress_bar={"desc": f"  {stage.name}", "leave": False, "file": sys.stderr} if progress else False,
             )
     except Exception as exc:  # cell error, dead kernel, missing kernel: all stop the run
         error = exc
@@ -442,10 +447,11 @@ def run(
     bar = tqdm(chosen, desc="stages", unit="stage", file=sys.stderr, disable=not progress)
     for i, stage in enumerate(bar):
         bar.set_postfix_str(stage.name)
+        started = time.perf_counter()
         wanted = {**base, **per_stage[stage.name]}
         parameters = {k: v for k, v in wanted.items() if k in declared[stage.name]}
         try:
-            executed_path, failure = execute(stage, sources[stage.name], parameters, build)
+            executed_path, failure = execute(stage, sources[stage.name], parameters, build, progress)
         except KeyboardInterrupt:
             _remove_stale(out, chosen[i:])
             raise
@@ -461,6 +467,9 @@ def run(
         if write_back_notebooks:
             result.written_back.append(write_back(executed, stage.source))
         result.ran.append(stage.name)
+        result.seconds[stage.name] = round(time.perf_counter() - started, 3)
     bar.close()
+    started = time.perf_counter()
     result.index = site.write_index(out, [s.source for s in every])
+    result.seconds["index"] = round(time.perf_counter() - started, 3)
     return result

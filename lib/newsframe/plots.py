@@ -10,6 +10,13 @@ import seaborn as sns
 MAX_BARS = 40
 #: Panels of a small-multiples figure.
 MAX_PANELS = 12
+#: Rows (documents) and columns (claims) of an annotated heatmap.
+MAX_HEATMAP_ROWS = MAX_BARS
+MAX_HEATMAP_COLUMNS = MAX_BARS
+#: Points of a scatter plot; larger inputs show a seeded random sample of this many.
+MAX_POINTS = 5_000
+#: Outlets, media and unnamed sources (nodes per layer) of the sourcing graph.
+MAX_NODES = MAX_BARS
 
 
 def _largest(wide: pd.DataFrame, limit: int = MAX_BARS) -> tuple[pd.DataFrame, str]:
@@ -132,11 +139,15 @@ def distinctive_terms(terms: pd.DataFrame, top_n: int = 8, z_threshold: float = 
 
 def sourcing_graph(edges: pd.DataFrame, outlets=None) -> tuple[plt.Figure, pd.DataFrame]:
     """Who cites whom: outlets (left) -> news media (middle) -> unnamed sources (right); line
-    width grows with the number of statements behind an edge. Deterministic layered layout."""
+    width grows with the number of statements behind an edge. Deterministic layered layout.
+
+    A layer with more than ``MAX_NODES`` nodes keeps the busiest (``_busiest_sources``); the title
+    says so, and the numbers returned are the edges drawn."""
     import numpy as np
 
     from . import sourcing
 
+    edges, outlets, note = _busiest_sources(edges, outlets)
     summary = sourcing.edge_summary(edges)
     nodes = sourcing.layout(edges, outlets)
     where = {n: (x, y) for n, x, y in zip(nodes["node"], nodes["x"], nodes["y"])}
@@ -169,9 +180,53 @@ def sourcing_graph(edges: pd.DataFrame, outlets=None) -> tuple[plt.Figure, pd.Da
     ax.set_xlim(-0.9, 2.9)
     ax.set_ylim(-0.12, 1.3)
     ax.axis("off")
-    ax.set_title("Whom each outlet cites, and whom the cited media cite in turn")
+    ax.set_title("Whom each outlet cites, and whom the cited media cite in turn" + _wrap(note))
     fig.tight_layout()
     return fig, summary
+
+
+def _busiest_sources(edges: pd.DataFrame, outlets=None, limit: int = MAX_NODES):
+    """The edges of a sourcing graph with at most ``limit`` nodes per layer, the outlets to add,
+    and a title suffix saying what was left out ("" when nothing was).
+
+    Keeps the ``limit`` outlets with the most citing statements (ties by name), the media they
+    cite and the unnamed sources those cite; a layer still too full keeps its ``limit`` nodes
+    with the most statements. Every edge stays in ``tables/sourcing_edges.csv``."""
+    from . import sourcing
+
+    outlet, medium, unnamed = sourcing.LAYERS
+    if edges.empty:
+        return edges, outlets, ""
+    every_outlet = set(edges.loc[edges["source_layer"] == outlet, "source"]) | set(() if outlets is None else outlets)
+    layer_sizes = [len(every_outlet), edges.loc[edges["target_layer"] == medium, "target"].nunique(),
+                   edges.loc[edges["target_layer"] == unnamed, "target"].nunique()]
+    if max(layer_sizes) <= limit:
+        return edges, outlets, ""
+
+    def busiest(counts: pd.Series) -> set:
+        ranked = counts.rename("n").reset_index().sort_values(["n", counts.index.name], ascending=[False, True],
+                                                              kind="mergesort")
+        return set(ranked[counts.index.name].head(limit))
+
+    counts = edges.loc[edges["source_layer"] == outlet].groupby("source").size()
+    counts = counts.reindex(sorted(every_outlet), fill_value=0).rename_axis("source")
+    kept_outlets = busiest(counts)
+    part = edges[(edges["source_layer"] != outlet) | edges["source"].isin(kept_outlets)]
+    media = part.loc[(part["source_layer"] == outlet) & (part["target_layer"] == medium)]
+    kept_media = busiest(media.groupby("target").size().rename_axis("target"))
+    part = part[((part["source_layer"] == outlet) & (part["target_layer"] == medium) & part["target"].isin(kept_media))
+                | ((part["source_layer"] == medium) & part["source"].isin(kept_media))
+                | ((part["source_layer"] == outlet) & (part["target_layer"] == unnamed))]
+    sources = part.loc[part["target_layer"] == unnamed]
+    kept_sources = busiest(sources.groupby("target").size().rename_axis("target"))
+    part = part[(part["target_layer"] != unnamed) | part["target"].isin(kept_sources)]
+    shown_outlets = None if outlets is None else sorted(set(outlets) & kept_outlets)
+    shown = [len(set(part.loc[part["source_layer"] == outlet, "source"]) | set(shown_outlets or ())),
+             part.loc[part["target_layer"] == medium, "target"].nunique(),
+             part.loc[part["target_layer"] == unnamed, "target"].nunique()]
+    note = (f"(the busiest {shown[0]} of {layer_sizes[0]:,} outlets, {shown[1]} of {layer_sizes[1]:,} media and "
+            f"{shown[2]} of {layer_sizes[2]:,} unnamed sources; every edge is in tables/sourcing_edges.csv)")
+    return part.reset_index(drop=True), shown_outlets, note
 
 
 def claims_by_k(curve: pd.DataFrame, chosen: int) -> tuple[plt.Figure, pd.DataFrame]:
@@ -190,20 +245,51 @@ def claims_by_k(curve: pd.DataFrame, chosen: int) -> tuple[plt.Figure, pd.DataFr
     return fig, curve.reset_index(drop=True)
 
 
-def claim_coverage(table: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
-    """Statements per document and claim (a heatmap: which outlet carries which claim)."""
-    fig, ax = plt.subplots(figsize=(max(6, 0.45 * table.shape[1] + 3), 0.5 * table.shape[0] + 2))
-    sns.heatmap(table, annot=True, fmt="d", cmap="Blues", cbar=False, linewidths=0.5, linecolor="#eeeeee", ax=ax,
-                mask=table == 0)
+def claim_coverage(table: pd.DataFrame, max_rows: int = MAX_HEATMAP_ROWS,
+                   max_columns: int = MAX_HEATMAP_COLUMNS) -> tuple[plt.Figure, pd.DataFrame]:
+    """Statements per document and claim (a heatmap: which outlet carries which claim).
+
+    Larger tables show the ``max_rows`` documents with the most statements (ties by doc_id, shown
+    in the table's order) and the first ``max_columns`` claims (the largest, in claim order); the
+    title says so, and the numbers returned (the CSV next to the PNG) are the cells shown. The
+    whole table is ``cluster_report.coverage``'s, for a table of its own."""
+    shown, note = _largest(table, max_rows)
+    if shown.shape[1] > max_columns:
+        shown = shown.iloc[:, :max_columns]
+        note += f" (the {max_columns} largest of {table.shape[1]:,} claims)"
+    fig, ax = plt.subplots(figsize=(max(6, 0.45 * shown.shape[1] + 3), 0.5 * shown.shape[0] + 2))
+    sns.heatmap(shown, annot=True, fmt="d", cmap="Blues", cbar=False, linewidths=0.5, linecolor="#eeeeee", ax=ax,
+                mask=shown == 0)
     ax.set_xlabel("claim (largest first)")
     ax.set_ylabel("document")
-    ax.set_title("Which document carries which claim: statements per document and claim")
+    ax.set_title("Which document carries which claim: statements per document and claim" + _wrap(note))
     fig.tight_layout()
-    return fig, table.reset_index()
+    return fig, shown.reset_index()
 
 
-def claim_map(points: pd.DataFrame, claims: pd.DataFrame, shown: int = 10) -> tuple[plt.Figure, pd.DataFrame]:
-    """Statements in 2-D, coloured by claim (the largest ``shown`` claims; the rest grey)."""
+def _wrap(note: str) -> str:
+    """A title suffix on a line of its own (the title keeps the width it has without it)."""
+    return "\n" + note.strip() if note else ""
+
+
+def sample_points(points: pd.DataFrame, limit: int = MAX_POINTS, random_seed: int = 0) -> tuple[pd.DataFrame, str]:
+    """At most ``limit`` rows: a seeded random sample in the original row order, and a title suffix
+    saying so ("" when every row is kept)."""
+    if len(points) <= limit:
+        return points, ""
+    kept = points.sample(n=limit, random_state=random_seed).sort_index(kind="mergesort")
+    return kept, f" (a random {limit:,} of {len(points):,} statements)"
+
+
+def claim_map(points: pd.DataFrame, claims: pd.DataFrame, shown: int = 10, max_points: int = MAX_POINTS,
+              random_seed: int = 0) -> tuple[plt.Figure, pd.DataFrame]:
+    """Statements in 2-D, coloured by claim (the largest ``shown`` claims; the rest grey).
+
+    More than ``max_points`` statements are shown as a seeded random sample of that many (the
+    title says so, and the numbers returned are the points drawn)."""
+    points, note = sample_points(points, max_points, random_seed)
+    if not note and points.attrs.get("sample_note"):  # sampled already by cluster_report.statement_map
+        note = points.attrs["sample_note"]
     top = list(claims["cluster_id"][:shown])
     labels = dict(zip(claims["cluster_id"], claims["cluster_label"]))
     palette = sns.color_palette("tab10", len(top))
@@ -216,7 +302,7 @@ def claim_map(points: pd.DataFrame, claims: pd.DataFrame, shown: int = 10) -> tu
         ax.scatter(mine["x"], mine["y"], s=28, color=colour, label=f"{claim}: {labels[claim][:40]}")
     ax.set_xlabel("first direction of the statement vectors")
     ax.set_ylabel("second direction")
-    ax.set_title("Statements placed by similarity, coloured by claim")
+    ax.set_title("Statements placed by similarity, coloured by claim" + _wrap(note))
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=8)
     fig.tight_layout()
     return fig, points.reset_index(drop=True)

@@ -222,9 +222,64 @@ def _raw_spans(text: str, blocks: list[Span], backend: Callable[[str], list[int]
     return spans
 
 
-def compare_segmenters(texts_and_blocks: Iterable[tuple[str, list[Span]]], repeat: int = 3) -> pd.DataFrame:
-    """One row per backend, raw and repaired: sentence counts, known-error counts, speed."""
-    docs = list(texts_and_blocks)
+#: Characters of body text the segmenter comparison and the disagreement table read. They run
+#: every segmenter a second time, so a larger corpus is compared on a deterministic sample: the
+#: first documents (in doc_id order when they are keyed by id) up to this many characters.
+SAMPLE_CHARS = 1_000_000
+
+
+def _block_chars(blocks) -> int:
+    return sum(e - s for s, e in blocks)
+
+
+def sample(docs, max_chars: int | None = SAMPLE_CHARS):
+    """The documents the comparisons read, and a note saying whether that is a sample.
+
+    ``docs`` is a list of ``(text, blocks)`` (kept in the order given) or a mapping
+    ``doc_id -> (text, blocks)`` (taken in doc_id order when it has to be cut). Everything is
+    kept when the body text fits in ``max_chars`` (``None``: no limit); otherwise the first
+    documents up to ``max_chars`` characters (at least one). The note is ``""`` when nothing was
+    left out."""
+    keyed = isinstance(docs, dict)
+    items = list(docs.items()) if keyed else list(enumerate(docs))
+    sizes = [_block_chars(blocks) for _, (_, blocks) in items]
+    total = sum(sizes)
+    if max_chars is None or total <= max_chars:
+        return (dict(items) if keyed else [d for _, d in items]), ""
+    if keyed:
+        order = sorted(range(len(items)), key=lambda i: str(items[i][0]))
+    else:
+        order = list(range(len(items)))
+    kept, used = [], 0
+    for i in order:
+        if kept and used + sizes[i] > max_chars:
+            break
+        kept.append(i)
+        used += sizes[i]
+    chosen = [items[i] for i in kept]
+    where = "in doc_id order" if keyed else "in corpus order"
+    note = (f"Measured on a sample: the first {len(chosen):,} of {len(items):,} documents ({where}), "
+            f"{used:,} of {total:,} characters of body text (the comparison reads at most "
+            f"{max_chars:,}: `segment.SAMPLE_CHARS`).")
+    return (dict(chosen) if keyed else [d for _, d in chosen]), note
+
+
+def _mark(table: pd.DataFrame, note: str, n_docs: int, n_total: int) -> pd.DataFrame:
+    """``table.attrs``: ``sample_note`` ("" when every document was read), ``documents`` read and
+    ``documents_total``."""
+    table.attrs.update(sample_note=note, sampled=bool(note), documents=n_docs, documents_total=n_total)
+    return table
+
+
+def compare_segmenters(texts_and_blocks, repeat: int = 3, max_chars: int | None = SAMPLE_CHARS) -> pd.DataFrame:
+    """One row per backend, raw and repaired: sentence counts, known-error counts, speed.
+
+    ``texts_and_blocks``: ``(text, blocks)`` pairs, or a mapping ``doc_id -> (text, blocks)``.
+    A corpus with more than ``max_chars`` characters of body text is compared on a sample
+    (see ``sample``); ``table.attrs["sample_note"]`` then says so (it is ``""`` otherwise)."""
+    everything = texts_and_blocks if isinstance(texts_and_blocks, dict) else list(texts_and_blocks)
+    chosen, note = sample(everything, max_chars)
+    docs = list(chosen.values()) if isinstance(chosen, dict) else chosen
     n_chars = sum(sum(e - s for s, e in blocks) for _, blocks in docs)
     rows = []
     for name, backend in BACKENDS.items():
@@ -250,7 +305,7 @@ def compare_segmenters(texts_and_blocks: Iterable[tuple[str, list[Span]]], repea
                 "known_errors": sum(errors.values()),
                 "mb_per_s": round(n_chars / 1e6 / best, 2) if best > 0 else float("nan"),
             })
-    return pd.DataFrame(rows)
+    return _mark(pd.DataFrame(rows), note, len(docs), len(everything))
 
 
 def variant_spans(text: str, blocks: list[Span]) -> dict[str, list[Span]]:
@@ -262,14 +317,19 @@ def variant_spans(text: str, blocks: list[Span]) -> dict[str, list[Span]]:
     return spans
 
 
-def disagreements(docs: dict[str, tuple[str, list[Span]]]) -> pd.DataFrame:
-    """Sentences that not every variant produced: where the segmenters actually differ."""
+def disagreements(docs: dict[str, tuple[str, list[Span]]], max_chars: int | None = SAMPLE_CHARS) -> pd.DataFrame:
+    """Sentences that not every variant produced: where the segmenters actually differ.
+
+    A corpus with more than ``max_chars`` characters of body text is read on a sample: the first
+    documents in doc_id order (see ``sample``); ``table.attrs["sample_note"]`` then says so."""
+    chosen, note = sample(dict(docs), max_chars)
     rows = []
-    for doc_id, (text, blocks) in docs.items():
+    for doc_id, (text, blocks) in chosen.items():
         by_variant = variant_spans(text, sorted(blocks))
         every = set.intersection(*(set(s) for s in by_variant.values()))
         for span in sorted(set().union(*by_variant.values()) - every):
             made_by = [name for name, spans in by_variant.items() if span in set(spans)]
             rows.append({"doc_id": doc_id, "start": span[0], "end": span[1], "produced_by": ", ".join(made_by),
                          "text": text[span[0]:span[1]]})
-    return pd.DataFrame(rows, columns=["doc_id", "start", "end", "produced_by", "text"])
+    table = pd.DataFrame(rows, columns=["doc_id", "start", "end", "produced_by", "text"])
+    return _mark(table, note, len(chosen), len(docs))

@@ -15,12 +15,15 @@ from typing import Callable, Iterable
 import jupytext
 import pandas as pd
 
+from .tables import read_table
+
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 TITLE = "News framing report"
 
 
 class Tables:
-    """``<out>/tables/NAME.csv`` by name, read once, as text; a missing table is a KeyError."""
+    """``<out>/tables/NAME.csv`` by name, read once as ``tables.read_table`` reads it (its Parquet
+    copy when a large table has one); a missing table is a KeyError."""
 
     def __init__(self, folder: Path):
         self.folder = Path(folder)
@@ -31,7 +34,7 @@ class Tables:
             path = self.folder / f"{name}.csv"
             if not path.is_file():
                 raise KeyError(name)
-            self._cache[name] = pd.read_csv(path, dtype=str, keep_default_na=False)
+            self._cache[name] = read_table(self.folder.parent, name)
         return self._cache[name]
 
 

@@ -41,15 +41,23 @@ def _label(source_text: str, speaker: str) -> str:
 
 def sourcing_edges(statements: pd.DataFrame) -> pd.DataFrame:
     """All edges with their evidence, sorted by kind, source, target and statement id."""
-    ordered = statements.sort_values([c for c in ("doc_id", "start", "statement_id") if c in statements],
-                                     kind="mergesort")
+    read = ["doc_id", "statement_id", "text", "start", "speaker", "speaker_group", "cited_media", "source_text"]
+    ordered = statements[[c for c in read if c in statements]]  # only the columns read, not a copy of all
+    ordered = ordered.sort_values([c for c in ("doc_id", "start", "statement_id") if c in ordered], kind="mergesort")
     labels: dict[str, str] = {}
     rows = []
-    for row in ordered.itertuples(index=False):
-        doc_id, sid, text = row.doc_id, row.statement_id, str(row.text)
-        speaker = str(getattr(row, "speaker", "") or "")
-        group = str(getattr(row, "speaker_group", "") or "")
-        media = [m for m in str(getattr(row, "cited_media", "") or "").split(";") if m]
+    # plain lists of the columns read (iterating Arrow-backed columns cell by cell is slow)
+    column = lambda name: ordered[name].tolist() if name in ordered else [""] * len(ordered)
+    for doc_id, sid, text, speaker, group, cited, source_text in zip(
+            ordered["doc_id"].tolist(), ordered["statement_id"].tolist(), ordered["text"].tolist(),
+            column("speaker"), column("speaker_group"),
+            column("cited_media"), column("source_text")):
+        text = str(text)
+        speaker = str(speaker or "")
+        group = str(group or "")
+        media = [m for m in str(cited or "").split(";") if m]
+        if not media and not speaker:
+            continue  # the article's own voice citing no medium: no edge
         via = _VIA.search(speaker)
         unnamed = speaker.lower().startswith(UNNAMED_PREFIX)
         if group == "Media" and not unnamed and speaker and speaker not in media:
@@ -60,7 +68,7 @@ def sourcing_edges(statements: pd.DataFrame) -> pd.DataFrame:
             rows.append((doc_id, medium, KINDS[0], doc_id, sid, text, LAYERS[0], LAYERS[1]))
         if unnamed:
             key = speaker
-            labels.setdefault(key, _label(str(getattr(row, "source_text", "") or ""), speaker))
+            labels.setdefault(key, _label(str(source_text or ""), speaker))
             if via:
                 rows.append((via.group("medium"), labels[key], KINDS[1], doc_id, sid, text, LAYERS[1], LAYERS[2]))
             else:

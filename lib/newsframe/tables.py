@@ -2,14 +2,23 @@
 
 Every stage writes its tables here and the next stage reads them back, so any notebook can
 be rerun alone. Columns are read as text (no NaN, no type guessing) and offsets as integers.
+
+CSV is the contract (what reviewers and other tools read). A table of more than
+``PARQUET_ROWS`` rows also gets a Parquet copy beside it, holding exactly what ``read_table``
+returns, and the next stage reads that instead of parsing the CSV again: on a corpus of 100k
+articles that is seconds per stage. The copy is used only while it is newer than the CSV, so a
+hand-edited CSV wins.
 """
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
 
 from . import paths
 
@@ -17,6 +26,8 @@ from . import paths
 INTEGER_COLUMNS = ("start", "end", "block_id", "chars")
 #: Columns that hold True/False.
 BOOLEAN_COLUMNS = ("hedged", "approximate", "significant")
+#: Tables longer than this also get a Parquet copy for the next stage to read.
+PARQUET_ROWS = 50_000
 
 
 def _is_integer_column(name: str) -> bool:
@@ -53,8 +64,33 @@ def to_csv_text(frame: pd.DataFrame) -> str:
 def write_table(frame: pd.DataFrame, out_dir, name: str) -> Path:
     path = table_path(out_dir, name)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(to_csv_text(frame), encoding="utf-8", newline="")
+    text = to_csv_text(frame)
+    path.write_text(text, encoding="utf-8", newline="")
+    copy = path.with_suffix(".parquet")
+    if len(frame) > PARQUET_ROWS:
+        _typed(_reparse(text, list(frame.columns))).to_parquet(copy, index=False)
+    else:
+        copy.unlink(missing_ok=True)
     return path
+
+
+def _reparse(text: str, columns: list[str]) -> pd.DataFrame:
+    """The CSV text as ``read_table`` reads it (every cell text, empty cells ""), with pyarrow's fast parser."""
+    parsed = pacsv.read_csv(
+        io.BytesIO(text.encode("utf-8")),
+        parse_options=pacsv.ParseOptions(newlines_in_values=True),
+        convert_options=pacsv.ConvertOptions(column_types={c: pa.string() for c in columns},
+                                             strings_can_be_null=False, quoted_strings_can_be_null=False))
+    return parsed.to_pandas()
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text columns as read from the CSV, with counts and offsets as integers and flags as booleans."""
+    for column in filter(_is_integer_column, frame.columns):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
+    for column in set(BOOLEAN_COLUMNS) & set(frame.columns):
+        frame[column] = frame[column].eq("True")
+    return frame
 
 
 def read_table(out_dir, name: str, written_by: str = "") -> pd.DataFrame:
@@ -62,12 +98,10 @@ def read_table(out_dir, name: str, written_by: str = "") -> pd.DataFrame:
     if not path.is_file():
         hint = f": run {written_by} first" if written_by else ""
         raise MissingTableError(f"{paths.display(path)} not found{hint}")
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    for column in filter(_is_integer_column, frame.columns):
-        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
-    for column in set(BOOLEAN_COLUMNS) & set(frame.columns):
-        frame[column] = frame[column].eq("True")
-    return frame
+    copy = path.with_suffix(".parquet")
+    if copy.is_file() and copy.stat().st_mtime_ns >= path.stat().st_mtime_ns:
+        return pd.read_parquet(copy)
+    return _typed(pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8"))
 
 
 def read_optional(out_dir, name: str) -> pd.DataFrame | None:

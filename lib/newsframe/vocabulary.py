@@ -18,10 +18,11 @@ dropped), no pure numbers, no one-letter words, no scikit-learn English stopword
 from __future__ import annotations
 
 import re
-from collections import Counter
+from array import array
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 #: Default prior strength: ``None`` means "worth one average document" (corpus tokens divided by
@@ -33,29 +34,73 @@ TOP_N = 10
 COLUMNS = ["doc_id", "term", "count_in_doc", "count_elsewhere", "log_odds", "z", "rank", "significant"]
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+_LETTER = re.compile(r"[a-z]")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
+
+
+def _normal(token: str, stopwords=ENGLISH_STOP_WORDS) -> str | None:
+    """A raw regex token as a term, or None when it is not one (too short, no letter, a stopword)."""
+    token = token.removesuffix("'s")
+    token = token.strip("'-")
+    if len(token) < 2 or not _LETTER.search(token) or token in stopwords:
+        return None
+    return token
+
+
+def _lower(text: str) -> str:
+    """Typographic apostrophes and hyphens made plain, lowercased (ASCII text needs no mapping)."""
+    return text.lower() if text.isascii() else text.translate(_APOSTROPHES).lower()
 
 
 def tokenize(text: str, stopwords=ENGLISH_STOP_WORDS) -> list[str]:
     """Lowercase word tokens: 'Fath-360' and 'satellite-guided' stay whole, 'Iran's' -> 'iran'."""
-    tokens = []
-    for token in _TOKEN.findall(text.translate(_APOSTROPHES).lower()):
-        token = token.removesuffix("'s")
-        token = token.strip("'-")
-        if len(token) < 2 or not re.search(r"[a-z]", token) or token in stopwords:
-            continue
-        tokens.append(token)
-    return tokens
+    return [t for t in (_normal(raw, stopwords) for raw in _TOKEN.findall(_lower(text))) if t is not None]
+
+
+def _sparse_counts(statements: pd.DataFrame) -> tuple[pd.Index, list[str], sparse.csr_matrix]:
+    """(doc ids sorted, terms sorted alphabetically, documents x terms count matrix in CSR form).
+
+    One pass over the statements: every token is counted once into (document, term) cells, so
+    memory grows with the number of distinct words per document, not documents x vocabulary."""
+    codes, doc_ids = pd.factorize(statements["doc_id"], sort=True)
+    vocabulary: dict[str, int] = {}
+    ids: dict[str, int] = {}  # raw token -> term id, -1 when it is no term (tokens repeat: decide once)
+    rows, cols = array("i"), array("i")  # 32-bit: fewer than 2**31 documents and terms
+    for code, text in zip(codes.tolist(), statements["text"].fillna("").tolist()):
+        if code < 0:
+            continue  # no doc_id: groupby would drop it as well
+        raw = _TOKEN.findall(_lower(str(text)))
+        found = list(map(ids.get, raw))
+        if None in found:
+            for k, token in enumerate(raw):
+                if found[k] is None:
+                    term = _normal(token)
+                    found[k] = ids[token] = -1 if term is None else vocabulary.setdefault(term, len(vocabulary))
+        if -1 in found:
+            found = [i for i in found if i >= 0]
+        if found:
+            cols.extend(found)
+            rows.extend([code] * len(found))
+    terms = sorted(vocabulary)
+    order = np.empty(len(terms), dtype=np.int32)
+    order[np.fromiter((vocabulary[t] for t in terms), dtype=np.int64, count=len(terms))] = np.arange(len(terms))
+    rows_, cols_ = np.frombuffer(rows, dtype=np.int32), np.frombuffer(cols, dtype=np.int32)
+    del rows
+    matrix = sparse.csr_matrix((np.ones(len(rows_), dtype=np.int32), (rows_, order[cols_] if len(cols_) else cols_)),
+                               shape=(len(doc_ids), len(terms)), dtype=np.int32)
+    matrix.sum_duplicates()
+    matrix.sort_indices()
+    matrix.data = matrix.data.astype(np.int64)  # counts summed per cell: int64 from here on
+    return doc_ids, terms, matrix
 
 
 def term_counts(statements: pd.DataFrame) -> pd.DataFrame:
-    """Documents x terms count matrix (rows sorted by doc_id, columns alphabetically)."""
-    counts = {}
-    for doc_id, rows in statements.sort_values(["doc_id", "start"] if "start" in statements else ["doc_id"],
-                                               kind="mergesort").groupby("doc_id", sort=True):
-        counts[doc_id] = Counter(t for text in rows["text"].fillna("") for t in tokenize(str(text)))
-    matrix = pd.DataFrame.from_dict(counts, orient="index").fillna(0).astype(int)
-    return matrix.reindex(columns=sorted(matrix.columns)).sort_index().rename_axis(index="doc_id", columns="term")
+    """Documents x terms count matrix (rows sorted by doc_id, columns alphabetically).
+
+    Dense: for inspecting a small corpus. ``distinctive_terms`` works on the sparse counts."""
+    doc_ids, terms, matrix = _sparse_counts(statements)
+    return pd.DataFrame(matrix.toarray(), index=pd.Index(doc_ids, name="doc_id"),
+                        columns=pd.Index(terms, name="term"))
 
 
 def prior_strength(counts: pd.DataFrame, alpha_0: float | None = ALPHA_0) -> float:
@@ -66,7 +111,10 @@ def prior_strength(counts: pd.DataFrame, alpha_0: float | None = ALPHA_0) -> flo
 
 
 def log_odds(counts: pd.DataFrame, alpha_0: float | None = ALPHA_0) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(delta, z): documents x terms, each document against all the others (see module docstring)."""
+    """(delta, z): documents x terms, each document against all the others (see module docstring).
+
+    Dense, for a small counts table; ``distinctive_terms`` computes the same numbers only on the
+    (document, term) cells with a non-zero count."""
     y = counts.to_numpy(dtype=float)
     total = y.sum(axis=0)
     n_total = total.sum()
@@ -78,13 +126,19 @@ def log_odds(counts: pd.DataFrame, alpha_0: float | None = ALPHA_0) -> tuple[pd.
     n_i = y.sum(axis=1, keepdims=True)
     y_rest = total - y
     n_rest = n_total - n_i
+    delta, z = _delta_z(y, alpha, a0, n_i, y_rest, n_rest)
+    frame = lambda values: pd.DataFrame(values, index=counts.index, columns=counts.columns)
+    return frame(delta), frame(z)
+
+
+def _delta_z(y, alpha, a0, n_i, y_rest, n_rest):
+    """Eq. 22 elementwise; the same expression for dense matrices and for vectors of cells."""
     with np.errstate(divide="ignore", invalid="ignore"):
         delta = (np.log((y + alpha) / (n_i + a0 - y - alpha))
                  - np.log((y_rest + alpha) / (n_rest + a0 - y_rest - alpha)))
         var = 1.0 / (y + alpha) + 1.0 / (y_rest + alpha)
         z = delta / np.sqrt(var)
-    frame = lambda values: pd.DataFrame(values, index=counts.index, columns=counts.columns)
-    return frame(delta), frame(z)
+    return delta, z
 
 
 def distinctive_terms(statements: pd.DataFrame, top_n: int = TOP_N, alpha_0: float | None = ALPHA_0,
@@ -94,27 +148,45 @@ def distinctive_terms(statements: pd.DataFrame, top_n: int = TOP_N, alpha_0: flo
 
     Sorted by doc_id, then rank (1 = most distinctive); ties in z are broken by term, so the
     order is deterministic. Only terms the document uses at least ``min_count`` times.
+
+    Counts are kept sparse (documents x terms in CSR form) and log-odds and z are computed only
+    for the cells a document uses, so time and memory grow with the number of tokens, not with
+    documents x vocabulary. The arithmetic is the dense formula's, operation for operation.
     """
-    counts = term_counts(statements)
-    if counts.empty or len(counts) < 2:
+    doc_ids, terms, counts = _sparse_counts(statements)
+    if counts.shape[0] == 0 or counts.shape[1] == 0 or counts.shape[0] < 2:
         return pd.DataFrame(columns=COLUMNS)
-    delta, z = log_odds(counts, alpha_0)
-    total = counts.sum(axis=0)
-    rows = []
-    for doc_id in counts.index:
-        used = counts.loc[doc_id] >= max(min_count, 1)
-        table = pd.DataFrame({
-            "term": counts.columns[used],
-            "count_in_doc": counts.loc[doc_id, used].to_numpy(),
-            "count_elsewhere": (total[used] - counts.loc[doc_id, used]).to_numpy(),
-            "log_odds": delta.loc[doc_id, used].to_numpy(),
-            "z": z.loc[doc_id, used].to_numpy(),
-        })
-        table = table.sort_values(["z", "term"], ascending=[False, True], kind="mergesort").head(top_n)
-        table.insert(0, "doc_id", doc_id)
-        table["rank"] = range(1, len(table) + 1)
-        rows.append(table)
-    result = pd.concat(rows, ignore_index=True)
+    total_count = np.asarray(counts.sum(axis=0)).ravel()  # int64 per term
+    total = total_count.astype(float)
+    n_total = total.sum()
+    prior = float(alpha_0) if alpha_0 is not None else float(counts.data.sum()) / max(counts.shape[0], 1)
+    alpha = prior * total / n_total
+    a0 = alpha.sum()
+    n_i = np.asarray(counts.sum(axis=1)).ravel().astype(float)
+    n_rest = n_total - n_i
+    row = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+    col, count = counts.indices, counts.data
+    used = count >= max(min_count, 1)
+    row, col, count = row[used], col[used], count[used]
+    y = count.astype(float)
+    delta, z = _delta_z(y, alpha[col], a0, n_i[row], total[col] - y, n_rest[row])
+    # per document: z descending (NaN last, as sort_values puts it), then term; keep the first top_n
+    missing = np.isnan(z)
+    order = np.lexsort((col, -np.where(missing, 0.0, z), missing, row))
+    row, col, count, delta, z = row[order], col[order], count[order], delta[order], z[order]
+    starts = np.searchsorted(row, row, side="left")
+    rank = np.arange(len(row)) - starts + 1
+    keep = rank <= top_n
+    row, col, count, delta, z, rank = row[keep], col[keep], count[keep], delta[keep], z[keep], rank[keep]
+    result = pd.DataFrame({
+        "doc_id": np.asarray(doc_ids, dtype=object)[row],
+        "term": np.asarray(terms, dtype=object)[col],
+        "count_in_doc": count.astype(np.int64),
+        "count_elsewhere": (total_count[col] - count).astype(np.int64),
+        "log_odds": delta,
+        "z": z,
+        "rank": rank.astype(np.int64),
+    })
     result["log_odds"] = result["log_odds"].round(4)
     result["z"] = result["z"].round(3)
     result["significant"] = result["z"].abs() >= z_threshold

@@ -1,0 +1,220 @@
+"""Reports stay readable as the corpus grows: per-document parts of findings.md, figures and the
+segmenter comparison show a bounded, deterministic selection and say what they left out.
+
+Not timing tests: the corpora here are the seed tables copied many times under new ids, and the
+assertions are about what is shown and what the text says about the rest."""
+
+import re
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from newsframe import cluster_report, findings, plots, segment, sourcing, tables  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+TABLES = ("documents", "statements", "framing", "contradictions", "distinctive_terms", "sourcing_edges", "claims")
+
+
+def _rename(frame: pd.DataFrame, ids: list[str], suffix: str) -> pd.DataFrame:
+    """Every doc id (alone or in a statement id ``doc:NNN``) in every text column gets ``suffix``."""
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
+    frame = frame.copy()
+    for column in frame.columns:
+        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
+            frame[column] = [pattern.sub(lambda m: m.group(1) + suffix, v) if isinstance(v, str) else v
+                             for v in frame[column]]
+    return frame
+
+
+def copied_corpus(out: Path, copies: int) -> Path:
+    """The committed seed tables, each document copied ``copies`` times under new ids."""
+    source = ROOT / "reports"
+    if not all(tables.table_path(source, name).is_file() for name in TABLES):
+        pytest.skip("reports/tables not built yet")
+    ids = sorted(tables.read_table(source, "documents")["doc_id"])
+    (out / "tables").mkdir(parents=True, exist_ok=True)
+    for name in TABLES:
+        frame = tables.read_table(source, name)
+        if name == "claims":
+            copy = frame
+        else:
+            copy = pd.concat([_rename(frame, ids, f"_c{i:03d}") for i in range(copies)], ignore_index=True)
+        tables.write_table(copy, out, name)
+    return out
+
+
+@pytest.fixture(scope="module")
+def hundred(tmp_path_factory):
+    out = copied_corpus(tmp_path_factory.mktemp("hundred"), 20)
+    return out, findings.from_tables(out, figures={})
+
+
+def _table_rows(body: str) -> list[str]:
+    return [line for line in body.splitlines() if line.startswith("| ") and not line.startswith("| ---")]
+
+
+def test_findings_show_the_top_outlets_and_say_how_many_were_left_out(hundred):
+    out, found = hundred
+    profile = tables.read_table(out, "framing")
+    assert len(profile) == 100
+    page = findings.sections(found.markdown)
+    headings = re.findall(r"^### `([^`]+)`", page["Each outlet"], flags=re.M)
+    assert len(headings) == findings.MAX_OUTLETS == 20
+    expected = sorted(profile.sort_values(["n_statements", "doc_id"], ascending=[False, True],
+                                          kind="mergesort")["doc_id"].head(20))
+    assert headings == expected == findings.top_documents(profile)
+    assert ("The other 80 of the 100 documents are left out here: their numbers are in `tables/framing.csv`"
+            in page["Each outlet"])
+    framing_rows = [row.split("|")[1].strip().strip("`") for row in _table_rows(page["Framing by document"])[1:]]
+    assert framing_rows == expected
+    assert "Showing 20 of 100 documents; the other 80 are left out here." in page["Framing by document"]
+    # the headline numbers still count every document
+    assert found.numbers["documents"] == 100
+    assert found.numbers["statements"] == len(tables.read_table(out, "statements"))
+
+
+def test_every_long_table_is_cut_and_names_its_full_table(hundred):
+    out, found = hundred
+    page = findings.sections(found.markdown)
+    n_contradictions = len(tables.read_table(out, "contradictions"))
+    assert n_contradictions > findings.MAX_ROWS
+    assert len(_table_rows(page["Where outlets disagree"])) == findings.MAX_ROWS + 1  # header
+    assert f"Showing 50 of {n_contradictions:,} disagreements" in page["Where outlets disagree"]
+    assert "`tables/contradictions.csv`" in page["Where outlets disagree"]
+    for title, full_table in (("Whom they cite", "sourcing_edges"), ("Distinctive vocabulary", "distinctive_terms"),
+                              ("Timeline", "timeline"), ("Claims carried and omitted", "claims")):
+        assert len(_table_rows(page[title])) <= findings.MAX_ROWS + 1, title
+        assert f"`tables/{full_table}.csv`" in page[title], title
+    claim_header = _table_rows(page["Claims carried and omitted"])[0]
+    assert claim_header.count("`") // 2 == findings.MAX_OUTLETS  # one column per document shown
+
+
+def test_findings_size_does_not_grow_with_the_corpus(hundred, tmp_path):
+    _, found = hundred
+    bigger = findings.from_tables(copied_corpus(tmp_path, 40), figures={})
+    assert bigger.numbers["documents"] == 200
+    # the same lines, apart from numbers and ids
+    assert len(bigger.markdown.splitlines()) == len(found.markdown.splitlines())
+    assert "The other 180 of the 200 documents are left out here" in bigger.markdown
+
+
+def test_small_corpus_keeps_every_section(tmp_path):
+    out = copied_corpus(tmp_path, 1)
+    found = findings.from_tables(out, figures={})
+    assert "left out" not in found.markdown and "Showing" not in found.markdown
+    assert len(re.findall(r"^### ", found.markdown, flags=re.M)) == 5
+
+
+def test_capped_heatmap_csv_holds_the_cells_shown():
+    rng = np.random.default_rng(0)
+    table = pd.DataFrame(rng.integers(0, 5, size=(100, 6)), columns=[f"C{i:02d}" for i in range(1, 7)],
+                         index=pd.Index([f"d{i:03d}" for i in range(100)], name="doc_id")).rename_axis(columns="claim")
+    figure, numbers = plots.claim_coverage(table)
+    assert len(numbers) <= plots.MAX_HEATMAP_ROWS == 40
+    totals = table.sum(axis=1)
+    expected = totals.sort_values(ascending=False, kind="mergesort").index[:40]
+    assert set(numbers["doc_id"]) == set(expected)
+    assert numbers.set_index("doc_id").equals(table.loc[sorted(expected)])
+    assert "the 40 largest of 100 documents" in figure.axes[0].get_title()
+    plt.close(figure)
+    small = table.head(5)
+    figure, numbers = plots.claim_coverage(small)
+    assert len(numbers) == 5 and "largest" not in figure.axes[0].get_title()
+    plt.close(figure)
+
+
+def test_claim_map_draws_a_seeded_sample():
+    n = plots.MAX_POINTS + 1_000
+    points = pd.DataFrame({"statement_id": [f"d:{i:05d}" for i in range(n)], "doc_id": "d",
+                           "cluster_id": ["C01", "C02"] * (n // 2), "x": np.linspace(0, 1, n), "y": 0.0})
+    claims = pd.DataFrame({"cluster_id": ["C01", "C02"], "cluster_label": ["one", "two"]})
+    figure, numbers = plots.claim_map(points, claims)
+    again, numbers_again = plots.claim_map(points, claims)
+    assert len(numbers) == plots.MAX_POINTS
+    assert numbers.equals(numbers_again)  # seeded
+    assert f"a random 5,000 of {n:,} statements" in figure.axes[0].get_title()
+    plt.close(figure), plt.close(again)
+
+
+def test_statement_map_maps_whole_documents_of_a_large_corpus(hundred):
+    out, _ = hundred
+    statements = tables.read_table(out, "statements")
+    placed = cluster_report.statement_map(statements, limit=500)
+    assert 0 < len(placed) <= 500
+    per_doc = statements.groupby("doc_id").size()
+    assert (placed.groupby("doc_id").size() == per_doc[placed["doc_id"].unique()]).all()  # whole documents
+    assert placed.attrs["sample_note"].startswith(f"(a random {len(placed):,} of {len(statements):,} statements")
+    assert placed.equals(cluster_report.statement_map(statements, limit=500))
+    claims = tables.read_table(out, "claims")
+    figure, _ = plots.claim_map(placed, claims)
+    assert placed.attrs["sample_note"] in figure.axes[0].get_title()
+    plt.close(figure)
+
+
+def test_sourcing_graph_keeps_the_busiest_outlets(hundred):
+    out, _ = hundred
+    edges = tables.read_table(out, "sourcing_edges")
+    figure, numbers = plots.sourcing_graph(edges)
+    outlets = numbers.loc[numbers["source_layer"] == sourcing.LAYERS[0], "source"].nunique()
+    assert 0 < outlets <= plots.MAX_NODES
+    for layer in sourcing.LAYERS[1:]:
+        assert numbers.loc[numbers["target_layer"] == layer, "target"].nunique() <= plots.MAX_NODES
+    assert "tables/sourcing_edges.csv" in figure.axes[0].get_title()
+    plt.close(figure)
+
+
+def _synthetic_docs(n: int) -> dict[str, tuple[str, list]]:
+    text = "Mr. Smith said the U.S. envoy met him. “We are ready.” Officials denied it.(UAVs).Although small. "
+    docs = {}
+    for i in reversed(range(n)):  # keys not in id order: the sample must not depend on it
+        body = text * 10
+        docs[f"doc{i:03d}"] = (body, segment.line_blocks(body))
+    return docs
+
+
+def test_segmenter_comparison_on_a_big_input_says_it_sampled():
+    docs = _synthetic_docs(40)
+    per_doc = segment._block_chars(next(iter(docs.values()))[1])
+    table = segment.compare_segmenters(docs, repeat=1, max_chars=5 * per_doc)
+    assert table.attrs["sampled"] and table.attrs["documents"] == 5 and table.attrs["documents_total"] == 40
+    assert "the first 5 of 40 documents (in doc_id order)" in table.attrs["sample_note"]
+    assert table.drop(columns="mb_per_s").attrs["sample_note"] == table.attrs["sample_note"]
+    listed = segment.compare_segmenters(list(docs.values()), repeat=1, max_chars=5 * per_doc)
+    assert listed.attrs["documents"] == 5 and "in corpus order" in listed.attrs["sample_note"]
+    found = segment.disagreements(docs, max_chars=5 * per_doc)
+    assert found.attrs["sampled"] and set(found["doc_id"]) <= {f"doc{i:03d}" for i in range(5)}
+    chosen, note = segment.sample(docs, 5 * per_doc)
+    assert list(chosen) == [f"doc{i:03d}" for i in range(5)] and note
+
+
+def test_segmenter_comparison_reads_all_of_a_small_corpus():
+    docs = {p.stem: (p.read_text(encoding="utf-8"), segment.line_blocks(p.read_text(encoding="utf-8")))
+            for p in sorted(SEEDS.glob("*.txt"))}
+    assert sum(segment._block_chars(b) for _, b in docs.values()) < segment.SAMPLE_CHARS
+    table = segment.disagreements(docs)
+    assert table.attrs["sample_note"] == "" and not table.attrs["sampled"]
+    assert table.attrs["documents"] == table.attrs["documents_total"] == len(docs)
+    chosen, note = segment.sample(docs)
+    assert chosen == docs and note == ""
+
+
+def test_capped_table_shows_its_sample_note(monkeypatch):
+    from newsframe import notebook
+
+    shown = []
+    monkeypatch.setattr(notebook, "display", lambda obj: shown.append(obj.data))
+    docs = _synthetic_docs(10)
+    per_doc = segment._block_chars(next(iter(docs.values()))[1])
+    table = segment.compare_segmenters(docs, repeat=1, max_chars=2 * per_doc)
+    assert notebook.capped(table.drop(columns="mb_per_s")).equals(table.drop(columns="mb_per_s"))
+    assert shown == [f"*{table.attrs['sample_note']}*"]
+    shown.clear()
+    notebook.capped(pd.DataFrame({"a": [1, 2]}))
+    assert shown == []
