@@ -19,7 +19,6 @@ case ("Trump Says ..."). ``bench/attribution_polnear.py`` scores them against Po
 from __future__ import annotations
 
 import bisect
-
 import re
 
 from .actors import PRONOUNS, ActorIndex, Speaker, index_for, pronoun_fits, refers_to, trie_pattern

@@ -230,7 +230,7 @@ def _paragraphs(text: str, layout: _Layout, title: str) -> list[tuple[int, int]]
         boiler = _could_be_boilerplate(line, widths[i] < full) and bool(_BOILERPLATE.match(line))
         if apart or was_boiler or boiler:
             cut = True
-        elif i == 1 and (_same_title(first_line, title) or _starts_with_dateline(text, start, end)
+        elif i == 1 and (_same_title(first_line, title) or _dateline(text, start, end)
                          or (not head.islower() and _mostly_capitals(first_line))):
             cut = True  # after a title
         elif not short:
@@ -249,9 +249,10 @@ def _paragraphs(text: str, layout: _Layout, title: str) -> list[tuple[int, int]]
     return paragraphs
 
 
-def _starts_with_dateline(text: str, start: int, end: int) -> bool:
+def _dateline(text: str, start: int, end: int) -> re.Match | None:
+    """The dateline opening ``text[start:end]``, if any (a place name of at least four letters)."""
     dateline = _DATELINE.match(text, start, end)
-    return bool(dateline) and sum(c.isalpha() for c in dateline.group("place")) >= 4
+    return dateline if dateline and sum(c.isalpha() for c in dateline.group("place")) >= 4 else None
 
 
 def _classify(text: str, lines: list[tuple[int, int]], title: str, first_is_line: bool = True) -> list[str]:
@@ -305,8 +306,8 @@ def clean_text(text: str, title: str = "") -> Cleaned:
         if reason:
             removed.append(Span(start, end, reason))
             continue
-        dateline = _DATELINE.match(text, start, end) if i <= opening else None
-        if dateline and sum(c.isalpha() for c in dateline.group("place")) >= 4:
+        dateline = _dateline(text, start, end) if i <= opening else None
+        if dateline:
             place_end = start + len(dateline.group().rstrip())
             removed.append(Span(start, place_end, DATELINE))
             start = dateline.end()

@@ -72,18 +72,9 @@ def candidate_ks(n: int, bounded: bool = False) -> list[int]:
     return sorted({*dense, *(round(float(k)) for k in grid)})
 
 
-def _cosine_distances(matrix) -> np.ndarray:
-    """Square distance matrix of unit rows (1 - cosine), exact zeros on the diagonal."""
-    gram = matrix @ matrix.T
-    gram = gram.toarray() if sp.issparse(gram) else np.asarray(gram)
-    distances = np.clip(1.0 - gram.astype(np.float64), 0.0, 2.0)
-    np.fill_diagonal(distances, 0.0)
-    return (distances + distances.T) / 2
-
-
 def _exact_partitions(matrix, method: str, ks: list[int], random_seed: int):
     """(k, labels, silhouette) for each k: one tree cut at every k, or one k-means per k."""
-    distances = _cosine_distances(matrix)
+    distances = cluster_features.cosine_distances(matrix)
     if method in ("average", "ward"):
         # Ward needs Euclidean distances: for unit vectors that is sqrt(2 * cosine distance).
         condensed = squareform(np.sqrt(2 * distances) if method == "ward" else distances, checks=False)
@@ -107,11 +98,6 @@ def _renumber(labels: np.ndarray) -> np.ndarray:
     return mapping[labels]
 
 
-def _membership(labels: np.ndarray, k: int) -> sp.csr_matrix:
-    n = len(labels)
-    return sp.csr_matrix((np.ones(n, dtype=np.float32), (labels, np.arange(n))), shape=(k, n))
-
-
 def label_vectorizer(n_texts: int) -> CountVectorizer:
     """Binary word and phrase counts for claim labels (rare terms dropped on large corpora)."""
     return CountVectorizer(ngram_range=(1, 2), stop_words="english", binary=True, token_pattern=WORD,
@@ -126,7 +112,7 @@ def claim_terms(texts: list[str], labels: np.ndarray, k: int, n_terms: int = LAB
         counts = vectorizer.fit_transform(texts)
     except ValueError:
         return ["(no words)"] * k
-    per_claim = (_membership(labels, k) @ counts).tocsr()
+    per_claim = (cluster_features.membership(labels, k) @ counts).tocsr()
     overall = np.asarray(counts.sum(axis=0)).ravel()
     return ranked_terms(per_claim, overall, np.bincount(labels, minlength=k), vectorizer.get_feature_names_out(), n_terms)
 
@@ -160,12 +146,12 @@ def ranked_terms(per_claim: sp.csr_matrix, overall: np.ndarray, sizes: np.ndarra
 
 def _representatives(matrix, labels: np.ndarray, k: int) -> np.ndarray:
     """Row index of each claim's statement closest (cosine) to the claim's centroid; ties: first."""
-    centroids = normalize(_membership(labels, k) @ matrix)
+    centroids = normalize(cluster_features.membership(labels, k) @ matrix)
     chosen = np.empty(k, dtype=int)
     for c in range(k):
         rows = np.flatnonzero(labels == c)
         similarity = matrix[rows] @ centroids[c].T
-        similarity = similarity.toarray().ravel() if sp.issparse(similarity) else np.asarray(similarity).ravel()
+        similarity = cluster_features.dense(similarity).ravel()
         chosen[c] = rows[int(np.argmax(np.round(similarity, 6)))]
     return chosen
 

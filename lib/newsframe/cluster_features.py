@@ -152,6 +152,23 @@ def _with_blocks(statements: pd.DataFrame, text, blocks) -> sp.csr_matrix | np.n
     return normalize(_stack(parts))
 
 
+def dense(matrix) -> np.ndarray:
+    return matrix.toarray() if sp.issparse(matrix) else np.asarray(matrix)
+
+
+def cosine_distances(matrix) -> np.ndarray:
+    """Square distance matrix of unit rows (1 - cosine), exact zeros on the diagonal."""
+    distances = np.clip(1.0 - dense(matrix @ matrix.T).astype(np.float64), 0.0, 2.0)
+    np.fill_diagonal(distances, 0.0)
+    return (distances + distances.T) / 2
+
+
+def membership(labels: np.ndarray, k: int) -> sp.csr_matrix:
+    """k x n: row c holds a 1 for each statement of claim c (sums vectors or counts per claim)."""
+    n = len(labels)
+    return sp.csr_matrix((np.ones(n, dtype=np.float32), (labels, np.arange(n))), shape=(k, n))
+
+
 def features(statements: pd.DataFrame, representation: str = DEFAULT_REPRESENTATION,
              random_seed: int = 0) -> tuple[sp.csr_matrix | np.ndarray, str, str]:
     """Unit-length row vectors for ``statements`` (in their row order), the representation

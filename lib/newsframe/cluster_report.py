@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from sklearn.decomposition import TruncatedSVD
 
-from . import cluster_features
+from . import cluster_features, cluster_stream
 from .cluster_features import DEFAULT_REPRESENTATION
 
 
@@ -61,13 +61,9 @@ def map_sample(statements: pd.DataFrame, limit: int = MAP_POINTS, random_seed: i
     every statement is kept)."""
     if len(statements) <= limit:
         return statements, ""
-    sizes = statements.groupby("doc_id", sort=True).size()
-    order = sizes.index[np.random.default_rng(random_seed).permutation(len(sizes))]
-    running = sizes.reindex(order).cumsum()
-    kept = set(running.index[running <= limit]) or {order[0]}
-    part = statements[statements["doc_id"].isin(kept)]
+    part = statements.iloc[cluster_stream.sample_rows(statements["doc_id"], limit, random_seed, at_most=True)]
     return part, (f"(a random {len(part):,} of {len(statements):,} statements: "
-                  f"all those of {len(kept):,} of {len(sizes):,} documents)")
+                  f"all those of {part['doc_id'].nunique():,} of {statements['doc_id'].nunique():,} documents)")
 
 
 def statement_map(statements: pd.DataFrame, representation: str = DEFAULT_REPRESENTATION,

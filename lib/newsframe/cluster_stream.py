@@ -62,11 +62,14 @@ def document_partitions(doc_ids: np.ndarray, rows: int = PARTITION_ROWS) -> list
     return [slice(a, b) for a, b in zip(cuts, cuts[1:] + [n]) if b > a]
 
 
-def sample_rows(doc_ids: pd.Series, size: int, random_seed: int) -> np.ndarray:
-    """Rows of a seeded random set of whole documents holding at least ``size`` statements, in reading order."""
-    per_doc = doc_ids.value_counts(sort=False)
+def sample_rows(doc_ids: pd.Series, size: int, random_seed: int, at_most: bool = False) -> np.ndarray:
+    """Rows (in their order) of a seeded random set of whole documents holding at least ``size``
+    statements, or with ``at_most`` at most ``size`` (but never no document). The documents are
+    drawn from the sorted ids, so the set does not depend on the order of the rows."""
+    per_doc = doc_ids.groupby(doc_ids, sort=True).size()
     order = np.random.default_rng(random_seed).permutation(len(per_doc))
-    taken = np.searchsorted(np.cumsum(per_doc.to_numpy()[order]), size) + 1
+    running = np.cumsum(per_doc.to_numpy()[order])
+    taken = max(1, np.searchsorted(running, size, side="right")) if at_most else np.searchsorted(running, size) + 1
     chosen = per_doc.index[order[:taken]]
     return np.flatnonzero(doc_ids.isin(chosen).to_numpy())
 
@@ -75,9 +78,7 @@ def _choose(matrix, ks: list[int], random_seed: int) -> tuple[list[tuple[int, fl
     """Silhouette of MiniBatchKMeans on the sample for each k, and each model's centres."""
     rng = np.random.default_rng(random_seed)
     picked = np.sort(rng.choice(matrix.shape[0], size=min(SILHOUETTE_SAMPLE, matrix.shape[0]), replace=False))
-    distances = np.clip(1.0 - _dense(matrix[picked] @ matrix[picked].T), 0.0, 2.0)
-    np.fill_diagonal(distances, 0.0)
-    distances = (distances + distances.T) / 2
+    distances = cluster_features.cosine_distances(matrix[picked])
     scores, centres = [], {}
     for k in ks:
         model = MiniBatchKMeans(k, batch_size=BATCH_SIZE, n_init=1, max_no_improvement=5, random_state=random_seed)
@@ -87,10 +88,6 @@ def _choose(matrix, ks: list[int], random_seed: int) -> tuple[list[tuple[int, fl
         scores.append((k, round(float(score), 6)))
         centres[k] = model.cluster_centers_
     return scores, centres
-
-
-def _dense(matrix) -> np.ndarray:
-    return matrix.toarray() if sp.issparse(matrix) else np.asarray(matrix)
 
 
 def _has_letters(term: str) -> bool:
@@ -155,7 +152,7 @@ def stream_claims(ordered: pd.DataFrame, ks: list[int], labeller, representation
         unit_centres = normalize(model.cluster_centers_)
         for i, part in enumerate(parts):  # second pass: every statement to its nearest claim
             matrix, used = spill.get(i)
-            similarity = np.round(_dense(matrix @ unit_centres.T), 6)
+            similarity = np.round(cluster_features.dense(matrix @ unit_centres.T), 6)
             mine = similarity.argmax(axis=1)  # the nearest centre by cosine; ties: the lower claim
             labels[part] = mine
             closeness = similarity[np.arange(len(mine)), mine]
@@ -164,8 +161,7 @@ def stream_claims(ordered: pd.DataFrame, ks: list[int], labeller, representation
                 top = members[np.argmax(closeness[members])]
                 if closeness[top] > best[claim]:  # strictly: ties keep the earlier statement
                     best[claim], representatives[claim] = closeness[top], part.start + top
-            membership = sp.csr_matrix((np.ones(len(mine)), (mine, np.arange(len(mine)))), shape=(k, len(mine)))
-            term_counts = term_counts + membership @ used
+            term_counts = term_counts + cluster_features.membership(mine, k) @ used
             word_totals += np.asarray(used.sum(axis=0)).ravel()
     notes = [featurizer.note,
              f"{len(ordered):,} statements are more than exact clustering handles (its distance matrix grows "

@@ -34,9 +34,6 @@ MAX_OUTLETS = 20
 #: Rows of the other long tables (disagreements, citations, timeline, claims) before they are cut
 #: the same way.
 MAX_ROWS = 50
-#: A timeline note longer than this (it names every undated document) is given in counts when the
-#: timeline is cut.
-NOTE_CHARS = 1_000
 #: Ids listed in one cell or line (statement ids of a citation, documents an outlet disagrees with).
 MAX_IDS = 10
 
@@ -335,12 +332,10 @@ def build(documents: pd.DataFrame, statements: pd.DataFrame, profile: pd.DataFra
         if "distinctive_terms" in figures:
             out += [f"![Words that set each document apart]({figures['distinctive_terms']})", ""]
     if timeline is not None and len(timeline):
-        if len(timeline) > max_rows and len(timeline_note) > NOTE_CHARS:
-            timeline_note = _timeline_summary(timeline)
         out += ["## Timeline", "", cell(timeline_note), ""]
         order = timeline
         if len(timeline) > max_rows:
-            introduces = _text_column(timeline, "claims_introduced").ne("")
+            introduces = framing._text(timeline, "claims_introduced").ne("")
             keep = timeline[introduces].head(max_rows).index
             keep = keep.union(timeline[~introduces].head(max_rows - len(keep)).index)
             order = timeline.loc[timeline.index.isin(keep)]
@@ -376,32 +371,6 @@ def build(documents: pd.DataFrame, statements: pd.DataFrame, profile: pd.DataFra
                     for c in coverage.columns]
             out += _table(["claim", "label", *[code(d) for d in coverage.index]], rows) + [""]
     return Findings("\n".join(out).rstrip() + "\n", numbers)
-
-
-def _timeline_summary(timeline: pd.DataFrame) -> str:
-    """``framing.timeline``'s note in counts instead of ids, for a long timeline (its note names
-    every undated document, which grows with the corpus)."""
-    published, year = _text_column(timeline, "published"), _text_column(timeline, "year")
-    n, dated = len(timeline), int(published.ne("").sum())
-    by_year = int((published.eq("") & year.ne("")).sum())
-    undated = n - dated - by_year
-    parts = [f"{dated:,} of {n:,} documents have a publication date."]
-    if by_year:
-        parts.append(f"{by_year:,} are dated only by a year named in the metadata's date hint.")
-    if undated:
-        parts.append(f"No date can be established for {undated:,}; they are placed last, in doc_id order, "
-                     "so their position says nothing about time.")
-    if dated < n:
-        parts.append("A claim 'introduced' by a document is therefore only the first in this order, "
-                     "not necessarily the first in time.")
-    if not _text_column(timeline, "claims_introduced").ne("").any():
-        parts.append("No claims (stage-3 clusters) are available, so no claims are listed.")
-    parts.append("tables/timeline.csv has every document's date and how it was ordered.")
-    return " ".join(parts)
-
-
-def _text_column(frame: pd.DataFrame, column: str) -> pd.Series:
-    return frame[column].fillna("").astype(str) if column in frame.columns else pd.Series("", index=frame.index)
 
 
 def from_tables(out_dir, figures: dict[str, str] | None = None, metadata=None) -> Findings:

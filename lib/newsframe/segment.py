@@ -280,7 +280,7 @@ def compare_segmenters(texts_and_blocks, repeat: int = 3, max_chars: int | None 
     everything = texts_and_blocks if isinstance(texts_and_blocks, dict) else list(texts_and_blocks)
     chosen, note = sample(everything, max_chars)
     docs = list(chosen.values()) if isinstance(chosen, dict) else chosen
-    n_chars = sum(sum(e - s for s, e in blocks) for _, blocks in docs)
+    n_chars = sum(_block_chars(blocks) for _, blocks in docs)
     rows = []
     for name, backend in BACKENDS.items():
         for variant in ("raw", "repaired"):
