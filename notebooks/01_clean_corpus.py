@@ -40,7 +40,7 @@ from IPython.display import HTML, Markdown
 
 from newsframe import clean, figures, markup, notebook, plots, tables
 from newsframe.codebook import load_codebook
-from newsframe.corpus import documents_frame, load_corpus
+from newsframe.corpus import documents_frame, fields_markdown, load_corpus
 
 notebook.setup()
 
@@ -48,7 +48,10 @@ notebook.setup()
 # ## The documents
 #
 # One row per input file (or table row). A document that cannot be read is not dropped: it stays
-# here with `status = error` and a message saying what to fix. `sha256` fingerprints the raw
+# here with `status = error` and a message saying what to fix. For a table (CSV, JSONL, Parquet,
+# also gzipped) or a `metadata.csv`, the first line below says which column became which field;
+# dates are normalised to ISO 8601 (the original is kept in `published_raw`, and `published_from`
+# says where it came from, the URL included). `sha256` fingerprints the raw
 # bytes (first 16 hex digits here, all 64 in `documents.csv`), so a reader can check that a report
 # was made from exactly these files. The codebook is read now as well, so that a broken codebook
 # stops the run at the first stage rather than the second.
@@ -57,11 +60,11 @@ notebook.setup()
 loaded = load_corpus(corpus)
 codes = load_codebook(codebook)
 documents = documents_frame(loaded)
-Markdown(notebook.problems_markdown(loaded.problems))
+Markdown(fields_markdown(loaded) + "\n\n" + notebook.problems_markdown(loaded.problems))
 
 # %%
-notebook.capped(documents[["doc_id", "title", "n_chars", "encoding", "status", "error", "sha256"]].assign(
-    sha256=documents["sha256"].str[:16] + "…").set_index("doc_id"))
+notebook.capped(documents[["doc_id", "title", "outlet", "published", "n_chars", "encoding", "status", "error",
+                           "sha256"]].assign(sha256=documents["sha256"].str[:16] + "…").set_index("doc_id"))
 
 # %% [markdown]
 # ## The rules

@@ -23,7 +23,8 @@
 # distinctive words and shown with its most representative statement, so a reader can see which
 # document carries which claim and who voices it.
 #
-# Writes `tables/claims.csv`, fills `cluster_id` and `cluster_label` in `tables/statements.csv`,
+# Writes `tables/claims.csv`, fills `cluster_id` and `cluster_label` in `tables/statements.csv` and
+# `story_id` in `tables/documents.csv`,
 # and saves `figures/claims_by_k.png`, `figures/claim_coverage.png` and `figures/claim_map.png`
 # (each with the CSV of its numbers).
 
@@ -39,7 +40,7 @@ random_seed = 0
 # %%
 from IPython.display import Markdown
 
-from newsframe import cluster, cluster_eval, cluster_report, figures, notebook, plots, tables
+from newsframe import cluster, cluster_eval, cluster_report, figures, notebook, outlets, plots, tables
 
 notebook.setup()
 
@@ -78,10 +79,12 @@ comparison.set_index(["representation", "method"])
 Markdown(cluster_eval.comparison_markdown(comparison, representation, method))
 
 # %%
+documents, story_note = cluster_report.with_story(documents)
+tables.write_table(documents, out_dir, "documents")
 found = cluster.cluster_statements(statements, representation, method, n_claims, random_seed)
 tables.write_table(found.statements, out_dir, "statements")
 tables.write_table(found.claims, out_dir, "claims")
-Markdown(found.note)
+Markdown(story_note + " " + found.note)
 
 # %% [markdown]
 # ## How many claims
@@ -108,10 +111,13 @@ Markdown(cluster_eval.sensitivity_markdown(curve, found.n_claims))
 found.claims.set_index("cluster_id").drop(columns="doc_ids")
 
 # %% [markdown]
-# ## Which document carries which claim
+# ## Which outlet carries which claim
+#
+# Statements per claim and outlet (each document is its own outlet when the corpus names none).
 
 # %%
-figure, numbers = plots.claim_coverage(cluster_report.coverage(found.statements, found.claims))
+figure, numbers = plots.claim_coverage(cluster_report.coverage(outlets.with_outlet(found.statements, documents),
+                                                               found.claims, by="outlet"))
 figures.save_figure(figure, numbers, out_dir, "claim_coverage")
 
 # %%

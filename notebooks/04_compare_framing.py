@@ -12,31 +12,37 @@
 # ---
 
 # %% [markdown]
-# # 04 · Compare how the sources frame the story
+# # 04 · Compare how the outlets frame the story
 #
-# This is what the earlier stages were for. For each outlet (here: each document, since the seeds
-# do not name their publishers) this page shows **whose voice leads**, **what it treats as fact and
-# what as allegation**, how much it **hedges**, how much rests on **unnamed sources**, **whom it
-# cites**, which **claims** it carries or leaves out, which **words** set it apart, and **where
-# outlets disagree**. Every number comes from the statements table, and every row names the
-# statements behind it (`document:statement`), so a finding can be checked against the sentence
-# and its exact place in the raw file.
+# This is what the earlier stages were for. For each **outlet** (the publisher the corpus names
+# for each document; each document on its own when the corpus names none) this page shows **whose
+# voice leads**, **what it treats as fact and what as allegation**, how much it **hedges**, how much
+# rests on **unnamed sources**, **whom it cites**, which **claims** it carries or leaves out, which
+# **words** set it apart, and **where outlets disagree**. Shares come with 95% intervals that
+# resample the outlet's documents, so an outlet of three articles is not read like one of three
+# hundred. Every number comes from the statements table, and every row names the statements behind
+# it (`document:statement`), so a finding can be checked against the sentence and its exact place in
+# the raw file.
 #
-# Writes `tables/framing.csv`, `tables/distinctive_terms.csv`, `tables/contradictions.csv`,
-# `tables/sourcing_edges.csv`, `tables/timeline.csv`, fills `lead_actor` and `lead_frame` in
-# `tables/documents.csv`, and saves three figures with the numbers behind them.
+# Writes `tables/outlets.csv` (one row per outlet), `tables/framing.csv` (one row per document),
+# `tables/distinctive_terms.csv`, `tables/contradictions.csv` (between outlets),
+# `tables/within_outlet.csv` (inside one outlet), `tables/sourcing_edges.csv`, `tables/timeline.csv`,
+# fills `lead_actor` and `lead_frame` in `tables/documents.csv`, and saves three figures with the
+# numbers behind them.
 
 # %% tags=["parameters"]
 corpus = "seeds"
 codebook = "seeds/codebook.yml"
 out_dir = "reports"
-top_terms = 10  # distinctive words kept per document
-z_threshold = 1.96  # |z| from which a word counts as distinctive (two-sided 5%)
+top_terms = 10  # distinctive words kept per outlet
+fdr = 0.05  # false discovery rate at which a word counts as distinctive (Benjamini-Hochberg, per outlet)
+min_documents = 3  # outlets with fewer documents are flagged: too few to stand for the outlet
+random_seed = 0  # bootstrap intervals
 
 # %%
 from IPython.display import Markdown
 
-from newsframe import contradictions, figures, framing, notebook, plots, sourcing, tables, vocabulary
+from newsframe import contradictions, figures, framing, notebook, outlets, plots, sourcing, tables, vocabulary
 from newsframe.codebook import load_codebook
 
 notebook.setup()
@@ -48,6 +54,8 @@ removed_spans = tables.read_table(out_dir, "removed_spans", written_by="01_clean
 statements = tables.read_table(out_dir, "statements", written_by="02_extract_statements")
 quantities = tables.read_table(out_dir, "quantities", written_by="02_extract_statements")
 claims = tables.read_optional(out_dir, "claims")  # written by 03_cluster_statements
+statements = outlets.with_outlet(statements, documents)
+Markdown(outlets.units_note(documents))
 
 # %% [markdown]
 # ## What the headline and first sentence put first
@@ -60,52 +68,67 @@ claims = tables.read_optional(out_dir, "claims")  # written by 03_cluster_statem
 # %%
 documents = framing.lead(documents, statements, removed_spans, codes)
 tables.write_table(documents, out_dir, "documents")
-notebook.capped(documents[["doc_id", "lead_actor", "lead_frame", "lead_basis", "lead_headline", "lead_statement"]].set_index("doc_id"))
+notebook.capped(outlets.with_outlet(documents, documents)[
+    ["doc_id", "outlet", "title", "lead_actor", "lead_frame", "lead_basis", "lead_statement"]].set_index("doc_id"))
 
 # %% [markdown]
-# ## Fact, allegation, doubt and denial
+# ## Fact, allegation, doubt and denial, per outlet
 #
-# Statements about the claim in each document, split by how the document presents them: asserted
-# in the article's **own voice** (treated as fact), **attributed** to someone (an allegation the
-# article reports), **hedged** ("if confirmed", "potential"), or **denied**.
+# Statements about the claim, split by how the outlet presents them: asserted in its **own voice**
+# (treated as fact), **attributed** to someone (an allegation it reports), **hedged** ("if
+# confirmed", "potential"), or **denied**. Each share is of the outlet's statements about the
+# claim, pooled over its documents; the bar around it is a 95% bootstrap interval that resamples
+# the outlet's documents (none for an outlet of one document). Outlets marked `small` have fewer
+# than `min_documents` documents.
 
 # %%
-profile = framing.profile(documents, statements, claims)
+profile = outlets.with_outlet(framing.profile(documents, statements, claims), documents)
 tables.write_table(profile, out_dir, "framing")
-figure, numbers = plots.stance_by_document(profile)
+by_outlet = outlets.outlet_table(documents, profile, statements, random_seed, min_documents)
+tables.write_table(by_outlet, out_dir, "outlets")
+figure, numbers = plots.framing_by_outlet(by_outlet)
 figures.save_figure(figure, numbers, out_dir, "framing_stance")
 
 # %% [markdown]
 # ## Whose voice leads
 #
-# Share of each document's statements by speaker group (the rest is the article's own voice),
-# the group quoted most, how often the document hedges, and how much rests on unnamed sources.
+# Per outlet: the speaker group quoted most, the share of statements in the outlet's own voice,
+# the share resting on unnamed sources (with their intervals), how its headlines frame the story,
+# and the media it cites by name.
 
 # %%
-notebook.capped(framing.voice_table(profile))
+notebook.capped(outlets.summary_table(by_outlet))
 
 # %% [markdown]
 # ## Claims carried and left out
 #
 # The claims are stage 3's clusters of statements. `claims_omitted` lists claims that at least two
-# other documents carry and this one does not.
+# other documents carry and this one does not. One row per document, with its outlet.
 
 # %%
-notebook.capped(profile[["doc_id", "n_claims", "claim_labels", "claims_omitted"]].set_index("doc_id"))
+notebook.capped(profile[["doc_id", "outlet", "n_claims", "claim_labels", "claims_omitted"]].set_index("doc_id"))
 
 # %% [markdown]
 # ## Where outlets disagree
 #
-# Pairs of statements from different documents that cannot both be right about the same actor or
-# claim: one outlet reports an actor's denial while another says it did **not** deny; a party's
-# denial against another outlet's report of the same thing without that denial; numbers that
-# differ for the same thing. The `explanation` says which rule found the pair; open both statement
-# ids to judge it.
+# Pairs of statements from **two different outlets** that cannot both be right about the same
+# actor or claim: one outlet reports an actor's denial while another says it did **not** deny; a
+# party's denial against another outlet's report of the same thing without that denial; numbers
+# that differ for the same thing. The `explanation` says which rule found the pair; open both
+# statement ids to judge it. Two documents of the same outlet that disagree are an inconsistency
+# of that outlet, listed apart below the table.
 
 # %%
-disagreements = contradictions.contradictions(statements, codes, quantities)
+unit_of = outlets.unit_of(documents)
+disagreements = contradictions.contradictions(statements, codes, quantities, outlets=unit_of)
 tables.write_table(disagreements, out_dir, "contradictions")
-notebook.capped(disagreements[["kind", "actor", "statement_a", "text_a", "statement_b", "text_b", "explanation"]])
+inconsistent = contradictions.contradictions(statements, codes, quantities, outlets=unit_of, within=True)
+tables.write_table(inconsistent, out_dir, "within_outlet")
+notebook.capped(disagreements[["kind", "actor", "outlet_a", "statement_a", "text_a", "outlet_b", "statement_b",
+                               "text_b", "explanation"]])
+
+# %%
+Markdown(contradictions.within_note(inconsistent))
 
 # %% [markdown]
 # ## Whom they cite
@@ -122,17 +145,20 @@ figures.save_figure(figure, numbers, out_dir, "sourcing_graph")
 notebook.capped(sourcing.edge_summary(edges))
 
 # %% [markdown]
-# ## Words that set each document apart
+# ## Words that set each outlet apart
 #
-# Each document's vocabulary against all the other documents at once, with the weighted log-odds
-# ratio and an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008). The z-score discounts
-# words that are frequent only because they are rare overall, so small counts are not over-read;
-# dark bars pass the threshold.
+# Each outlet's vocabulary against all the other outlets at once, with the weighted log-odds ratio
+# and an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008). The z-score discounts words
+# that are frequent only because they are rare overall. An outlet uses thousands of words, so a z of
+# 2 happens by chance for dozens of them: a word counts as distinctive (dark bars) only when it
+# survives a Benjamini-Hochberg correction at a false discovery rate of `fdr` over all the words
+# that outlet uses (`q_value`).
 
 # %%
-distinctive = vocabulary.distinctive_terms(statements, top_n=top_terms, z_threshold=z_threshold)
+distinctive = vocabulary.distinctive_terms(statements, top_n=top_terms, fdr=fdr, by="outlet")
 tables.write_table(distinctive, out_dir, "distinctive_terms")
-figure, numbers = plots.distinctive_terms(distinctive, top_n=min(top_terms, 8), z_threshold=z_threshold)
+figure, numbers = plots.distinctive_terms(distinctive, top_n=min(top_terms, 8),
+                                         shown=outlets.busiest(by_outlet, plots.MAX_PANELS))
 figures.save_figure(figure, numbers, out_dir, "distinctive_terms")
 
 # %% [markdown]

@@ -15,8 +15,8 @@
 # # 05 · Findings
 #
 # The findings of the four stages in one place, for a reader who has not seen the code: a short
-# summary per outlet, which claims each outlet carries, where the outlets disagree, and whom they
-# cite. Every finding names the statements behind it as `document:statement` ids and quotes their
+# summary per outlet (its documents nested under it), which claims each outlet carries, where the
+# outlets disagree, and whom they cite. Every finding names the statements behind it as `document:statement` ids and quotes their
 # text; `tables/statements.csv` gives each statement's exact offsets into the raw file.
 #
 # The same findings are written to `findings.md` (Markdown tables and links to the PNG figures),
@@ -41,28 +41,28 @@ page = findings.sections(findings.from_tables(out_dir, figures={}, metadata=fram
 Markdown(page[""].split("\n", 1)[1])
 
 # %% [markdown]
+# ## Framing by outlet
+#
+# What each outlet treats as fact (the claim in its own voice), as allegation (attributed to
+# someone), as uncertain (hedged) and as denied, with 95% intervals over its documents.
+
+# %%
+Markdown(page["Framing by outlet"])
+
+# %%
+findings.figure(out_dir, "framing_stance")
+
+# %% [markdown]
 # ## Each outlet
 
 # %%
 Markdown(page["Each outlet"])
 
 # %% [markdown]
-# ## Framing by document
-#
-# What each document treats as fact (the claim in its own voice), as allegation (attributed to
-# someone), as uncertain (hedged) and as denied.
-
-# %%
-Markdown(page["Framing by document"])
-
-# %%
-findings.figure(out_dir, "framing_stance")
-
-# %% [markdown]
 # ## Claims carried and omitted
 #
-# Statements per claim and document (stage 3's clusters); a blank cell means the document does
-# not carry the claim.
+# Statements per claim and outlet (stage 3's clusters); a blank cell means the outlet does not
+# carry the claim.
 
 # %%
 findings.figure(out_dir, "claim_coverage")

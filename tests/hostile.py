@@ -218,7 +218,7 @@ def write_many_documents(folder: Path, n: int = 10_000) -> Path:
 
 
 def write_table_without_text(path: Path) -> Path:
-    path.write_text("doc_id,body,outlet\na,Some article text.,X\n", encoding="utf-8")
+    path.write_text("doc_id,story,outlet\na,Some article text.,X\n", encoding="utf-8")
     return path
 
 

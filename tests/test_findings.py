@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from newsframe import contradictions, findings, framing, sourcing, tables, vocabulary
+from newsframe import contradictions, findings, framing, outlets, sourcing, tables, vocabulary
 from newsframe.codebook import load_codebook, parse_codebook
 from test_contradictions import ZOG_CODEBOOK, ZOG_TEXTS, run_stage2
 
@@ -23,9 +23,14 @@ def stage4(out: Path, codebook, metadata=None) -> findings.Findings:
     quantities = tables.read_table(out, "quantities")
     documents = framing.lead(documents, statements, removed, codebook)
     tables.write_table(documents, out, "documents")
-    tables.write_table(framing.profile(documents, statements), out, "framing")
-    tables.write_table(contradictions.contradictions(statements, codebook, quantities), out, "contradictions")
-    tables.write_table(vocabulary.distinctive_terms(statements), out, "distinctive_terms")
+    statements = outlets.with_outlet(statements, documents)
+    profile = outlets.with_outlet(framing.profile(documents, statements), documents)
+    tables.write_table(profile, out, "framing")
+    tables.write_table(outlets.outlet_table(documents, profile, statements), out, "outlets")
+    unit = outlets.unit_of(documents)
+    tables.write_table(contradictions.contradictions(statements, codebook, quantities, outlets=unit), out,
+                       "contradictions")
+    tables.write_table(vocabulary.distinctive_terms(statements, by="outlet"), out, "distinctive_terms")
     tables.write_table(sourcing.sourcing_edges(statements), out, "sourcing_edges")
     return findings.from_tables(out, metadata=metadata)
 
@@ -55,28 +60,29 @@ def table_after(markdown: str, heading: str) -> list[list[str]]:
 
 
 def test_framing_table_states_the_numbers_of_statements_csv(seed_run):
+    """The seeds name no outlets: one row per document, its numbers recomputed from statements.csv."""
     out, found = seed_run
     statements = tables.read_table(out, "statements")
-    rows = {r[0].strip("`"): r for r in table_after(found.markdown, "## Framing by document")}
+    rows = {r[0].split("`")[1]: r for r in table_after(found.markdown, "## Framing by outlet")}
     assert set(rows) == set(statements["doc_id"])
+    share = lambda part, whole: f"{part / whole:.0%}" if whole else "-"  # noqa: E731
     for doc_id, own in statements.groupby("doc_id"):
         row = rows[doc_id]
         n = len(own)
         groups = own["speaker_group"][own["speaker_group"] != ""].value_counts()
         top = groups.max()
-        assert row[1] == str(n)
-        assert row[2].endswith(f"({top})") and row[2].split(" (")[0] in set(groups[groups == top].index)
-        assert row[3] == f"{100 * (own['speaker_group'] == '').sum() / n:.0f}%"
+        assert (row[1], row[2]) == ("1", str(n))
+        assert row[3].endswith(f"({top})") and row[3].split(" (")[0] in set(groups[groups == top].index)
+        assert row[4] == share((own["speaker"] == "").sum(), n)
         about = own[own["stance"] != ""]
-        assert row[4] == str(len(about))
-        assert row[5] == str(((own["stance"] == "affirm") & (own["speaker"] == "")).sum())
-        assert row[6] == str(((own["stance"] == "affirm") & (own["speaker"] != "")).sum())
-        assert row[7] == str((own["stance"] == "hedge").sum())
-        assert row[8] == str((own["stance"] == "deny").sum())
-        assert row[9] == f"{int(own['hedged'].sum())} ({100 * own['hedged'].sum() / n:.0f}%)"
+        assert row[5] == str(len(about))
+        assert row[6] == share(((own["stance"] == "affirm") & (own["speaker"] == "")).sum(), len(about))
+        assert row[7] == share(((own["stance"] == "affirm") & (own["speaker"] != "")).sum(), len(about))
+        assert row[8] == share((own["stance"] == "hedge").sum(), len(about))
+        assert row[9] == share((own["stance"] == "deny").sum(), len(about))
         unnamed = own["speaker"].str.startswith("unnamed ") | own["text"].str.contains(
             r"unidentified|anonymity|unnamed|anonymous", case=False)
-        assert row[10] == f"{int(unnamed.sum())} ({100 * unnamed.sum() / n:.0f}%)"
+        assert row[10] == share(unnamed.sum(), n)
 
 
 def test_headline_numbers_are_the_tables(seed_run):
@@ -92,7 +98,7 @@ def test_headline_numbers_are_the_tables(seed_run):
     assert numbers["lead_frames"] == {f: int((documents["lead_frame"] == f).sum()) for f in framing.LEAD_FRAMES}
     assert numbers["contradictions"] == len(contra)
     assert f"**{len(statements)} statements**" in found.markdown
-    assert f"{len(contra)} disagreements between documents" in found.markdown
+    assert f"{len(contra)} disagreements between outlets" in found.markdown
 
 
 def test_every_cited_statement_exists_and_is_quoted_exactly(seed_run):

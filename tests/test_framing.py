@@ -148,12 +148,14 @@ def test_stance_figure_numbers(small):
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
-    from newsframe import plots
+    from newsframe import outlets, plots
 
     documents, statements = small
     profile = framing.profile(documents, statements)
-    fig, numbers = plots.stance_by_document(profile)
-    assert numbers.set_index("doc_id").loc["a"].tolist() == [1, 1, 1, 1]
+    fig, numbers = plots.framing_by_outlet(outlets.outlet_table(documents, profile, statements))
+    a = numbers[numbers["outlet"] == "a"].set_index("measure")["share"]
+    assert a.tolist() == [0.25, 0.25, 0.25, 0.25]  # fact, allegation, hedge, deny: 1 each of 4 about the claim
+    assert fig.axes[0].get_xlabel().startswith("share of the outlet's statements about the claim")
     plt.close(fig)
 
 

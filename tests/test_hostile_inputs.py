@@ -96,7 +96,7 @@ def test_metadata_with_missing_columns_unknown_ids_and_bad_dates(small):
     for doc_id, value in hostile.BAD_DATES.items():
         assert docs[doc_id].published == ""
         assert f"published {value!r} in {paths.display(folder / 'metadata.csv')} row" in docs[doc_id].warnings
-        assert "not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD); left empty" in docs[doc_id].warnings
+        assert "not a date that can be read without guessing; use ISO 8601" in docs[doc_id].warnings
     assert all(d.outlet == "" and d.url == "" for d in corpus.documents)  # columns missing: fields empty
 
 
@@ -199,8 +199,8 @@ def test_10_000_tiny_documents(tmp_path):
 
 def test_library_faults_name_the_file(tmp_path):
     table = hostile.write_table_without_text(tmp_path / "articles.csv")
-    with pytest.raises(CorpusError, match=r"articles\.csv: missing column `text` \(columns found: doc_id, body, "
-                                          r"outlet\); name the column holding the article text `text`"):
+    with pytest.raises(CorpusError, match=r"articles\.csv: missing column `text` \(columns found: doc_id, story, "
+                                          r"outlet\); name the column holding the article text one of `text`"):
         load_corpus(table)
     broken = hostile.write_codebook_yaml_error(tmp_path / "yaml") / "codebook.yml"
     with pytest.raises(CodebookError, match=r"codebook .*yaml/codebook\.yml: not valid YAML"):
@@ -216,7 +216,7 @@ def _fatal_cases(root: Path) -> dict[str, tuple[Path, str, list[str]]]:
     yaml_error = hostile.write_codebook_yaml_error(root / "yaml error")
     group = hostile.write_codebook_unknown_group(root / "unknown group")
     return {
-        "table without text": (table, paths.display(table), ["missing column `text`", "columns found: doc_id, body"]),
+        "table without text": (table, paths.display(table), ["missing column `text`", "columns found: doc_id, story"]),
         "codebook yaml error": (yaml_error, paths.display(yaml_error / "codebook.yml"), ["not valid YAML", "line 3"]),
         "codebook unknown group": (group, paths.display(group / "codebook.yml"), ["unknown group 'Palestine'"]),
     }

@@ -263,10 +263,10 @@ def test_index_escapes_table_text_and_tolerates_missing_tables(tmp_path):
     page = site.write_index(out, [TOY / "01_words.py", TOY / "02_count.py"]).read_text(encoding="utf-8")
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;: 1 span, 10 characters" in page
     rows = dict(re.findall(r"<tr><th>(.*?)</th><td>(.*?)</td></tr>", page))
-    assert rows["Documents (ok / error)"] == "1 / 1" and rows["Raw characters"] == "100"
+    assert rows["Documents (ok / error)"] == "1 / 1" and rows["Raw characters (= kept + removed)"] == "100"
     assert rows["Characters kept as body"] == "80" and rows["Characters removed"] == "20"
     assert rows["Statements"] == "3" and rows["Attributed statements"] == "1" and rows["Claims"] == "2"
-    assert "Contradictions" not in rows  # no table yet
+    assert "Disagreements between outlets" not in rows  # no table yet
     assert '<a href="01_words.html">01 · Toy words</a>' in page
     assert "Writes the words it is given to tables/words.csv.</li>" in page  # first sentence only
     assert "02 · Toy count (not rendered)" in page and '<a href="findings.md">' in page

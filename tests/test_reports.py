@@ -23,12 +23,13 @@ REPORTS = ROOT / "reports"
 STAGES = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.py"))
 CONTRACT = {
     "documents": "doc_id source_path sha256 title outlet published n_chars n_statements status error lead_actor "
-                 "lead_frame cited_media",
+                 "lead_frame cited_media story_id",
     "removed_spans": "doc_id start end reason text",
     "statements": "doc_id statement_id start end text speaker speaker_group cue quote stance hedged cited_media "
                   "cluster_id cluster_label",
     "claims": "cluster_id cluster_label n_statements n_docs representative",
-    "contradictions": "topic doc_a statement_a doc_b statement_b kind",
+    "contradictions": "topic doc_a statement_a doc_b statement_b kind outlet_a outlet_b",
+    "outlets": "outlet n_documents n_statements first_published last_published",
 }
 #: Tables each stage must have written by now.
 STAGE_TABLES = {"documents", "removed_spans"} | ({"statements"} if "02_extract_statements" in STAGES else set())
@@ -99,6 +100,27 @@ def test_committed_tables_hold_the_contract():
         assert set(statements["stance"]) <= {"", "affirm", "deny", "hedge"}
         for cell in statements["cited_media"]:
             assert cell.split(";") == sorted(cell.split(";")) or cell == ""
+
+
+def _key_numbers(page: str) -> dict[str, str]:
+    rows = re.findall(r"<tr><th>(.*?)</th><td>(.*?)</td></tr>", page, flags=re.S)
+    return {label: re.sub(r"<[^>]+>", " ", value) for label, value in rows}
+
+
+def test_index_numbers_add_up():
+    """kept + removed = raw, in total and per document; one count of blank residue everywhere."""
+    numbers = _key_numbers((REPORTS / "index.html").read_text(encoding="utf-8"))
+    number = lambda label: int(numbers[label].replace(",", ""))  # noqa: E731
+    assert number("Raw characters (= kept + removed)") == number("Characters kept as body") + number("Characters removed")
+    documents = read_table(REPORTS, "documents")
+    assert (documents["n_body_chars"] + documents["n_removed_chars"] == documents["n_chars"]).all()
+    blank = re.search(r"blank residue: ([\d,]+) span", numbers["Removed spans by reason"]).group(1)
+    page = (REPORTS / "01_clean_corpus.html").read_text(encoding="utf-8")
+    assert f"{blank} stretches of line breaks and spaces" in page
+    readme_text = readme.README.read_text(encoding="utf-8")
+    assert f"**blank residue**: {blank} stretches" in readme_text
+    if "Statements" in numbers:
+        assert number("Statements") == len(read_table(REPORTS, "statements"))
 
 
 def test_readme_findings_are_the_tables_numbers():

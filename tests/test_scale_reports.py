@@ -15,11 +15,12 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
-from newsframe import cluster_report, findings, plots, segment, sourcing, tables  # noqa: E402
+from newsframe import cluster_report, findings, outlets, plots, segment, sourcing, tables  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-TABLES = ("documents", "statements", "framing", "contradictions", "distinctive_terms", "sourcing_edges", "claims")
+TABLES = ("documents", "statements", "framing", "outlets", "contradictions", "distinctive_terms", "sourcing_edges",
+          "claims")
 
 
 def _rename(frame: pd.DataFrame, ids: list[str], suffix: str) -> pd.DataFrame:
@@ -62,19 +63,19 @@ def _table_rows(body: str) -> list[str]:
 
 def test_findings_show_the_top_outlets_and_say_how_many_were_left_out(hundred):
     out, found = hundred
-    profile = tables.read_table(out, "framing")
-    assert len(profile) == 100
+    by_outlet = tables.read_table(out, "outlets")
+    assert len(by_outlet) == 100  # the seeds name no outlets: each document is one
     page = findings.sections(found.markdown)
     headings = re.findall(r"^### `([^`]+)`", page["Each outlet"], flags=re.M)
     assert len(headings) == findings.MAX_OUTLETS == 20
-    expected = sorted(profile.sort_values(["n_statements", "doc_id"], ascending=[False, True],
-                                          kind="mergesort")["doc_id"].head(20))
-    assert headings == expected == findings.top_documents(profile)
-    assert ("The other 80 of the 100 documents are left out here: their numbers are in `tables/framing.csv`"
+    expected = sorted(by_outlet.sort_values(["n_statements", "outlet"], ascending=[False, True],
+                                            kind="mergesort")["outlet"].head(20))
+    assert headings == expected == outlets.busiest(by_outlet, findings.MAX_OUTLETS)
+    assert ("The other 80 of the 100 outlets are left out here: their numbers are in `tables/outlets.csv`"
             in page["Each outlet"])
-    framing_rows = [row.split("|")[1].strip().strip("`") for row in _table_rows(page["Framing by document"])[1:]]
+    framing_rows = [row.split("|")[1].strip().split("`")[1] for row in _table_rows(page["Framing by outlet"])[1:]]
     assert framing_rows == expected
-    assert "Showing 20 of 100 documents; the other 80 are left out here." in page["Framing by document"]
+    assert "Showing 20 of 100 outlets; the other 80 are left out here." in page["Framing by outlet"]
     # the headline numbers still count every document
     assert found.numbers["documents"] == 100
     assert found.numbers["statements"] == len(tables.read_table(out, "statements"))
@@ -93,7 +94,7 @@ def test_every_long_table_is_cut_and_names_its_full_table(hundred):
         assert len(_table_rows(page[title])) <= findings.MAX_ROWS + 1, title
         assert f"`tables/{full_table}.csv`" in page[title], title
     claim_header = _table_rows(page["Claims carried and omitted"])[0]
-    assert claim_header.count("`") // 2 == findings.MAX_OUTLETS  # one column per document shown
+    assert claim_header.count("`") // 2 == findings.MAX_OUTLETS  # one column per outlet shown
 
 
 def test_findings_size_does_not_grow_with_the_corpus(hundred, tmp_path):
@@ -102,7 +103,7 @@ def test_findings_size_does_not_grow_with_the_corpus(hundred, tmp_path):
     assert bigger.numbers["documents"] == 200
     # the same lines, apart from numbers and ids
     assert len(bigger.markdown.splitlines()) == len(found.markdown.splitlines())
-    assert "The other 180 of the 200 documents are left out here" in bigger.markdown
+    assert "The other 180 of the 200 outlets are left out here" in bigger.markdown
 
 
 def test_small_corpus_keeps_every_section(tmp_path):

@@ -45,7 +45,8 @@ def test_default_prior_is_one_average_document():
 def planted():
     common = "The ministry said the talks continued and the officials met again."
     return frame({
-        "a": [common, "Tanks tanks tanks rolled past tanks near the tanks depot.", "More tanks arrived."],
+        "a": [common, "Tanks tanks tanks rolled past tanks near the tanks depot.", "More tanks arrived.",
+              "Tanks, tanks and tanks again: tanks on every road, tanks at the tanks yard."],
         "b": [common, "The harvest was good and the weather was mild."],
         "c": [common, "Prices rose in the markets this week."],
     })
@@ -55,13 +56,36 @@ def test_planted_word_is_top_and_significant(planted):
     table = vocabulary.distinctive_terms(planted, top_n=5)
     assert list(table.columns) == vocabulary.COLUMNS
     top = table[(table["doc_id"] == "a") & (table["rank"] == 1)].iloc[0]
-    assert (top["term"], top["count_in_doc"], top["count_elsewhere"]) == ("tanks", 6, 0)
-    assert top["significant"] and top["z"] >= vocabulary.Z_THRESHOLD
+    assert (top["term"], top["count_in_doc"], top["count_elsewhere"]) == ("tanks", 12, 0)
+    assert top["significant"] and top["q_value"] <= vocabulary.FDR and top["z"] >= vocabulary.Z_THRESHOLD
     # words used once are not over-read
     once = table[(table["doc_id"] == "b") & (table["count_in_doc"] == 1)]
     assert not once["significant"].any()
     # shared words are not distinctive of anyone
     assert (table.loc[table["term"].isin(["ministry", "talks"]), "z"].abs() < 1).all()
+
+
+def test_many_words_make_a_lone_z_of_two_not_significant():
+    """One outlet, hundreds of words: a z a little above 1.96 is what chance gives among them."""
+    rng = np.random.default_rng(0)
+    vocabulary_words = [f"word{i}" for i in range(400)]
+    texts = {d: [" ".join(rng.choice(vocabulary_words, 40)) + "." for _ in range(30)] for d in "abcd"}
+    table = vocabulary.distinctive_terms(frame(texts), top_n=400)
+    assert (table["z"] >= vocabulary.Z_THRESHOLD).any()  # raw z would call these words distinctive
+    assert not table["significant"].any()
+    from scipy import stats
+    for _, part in table.groupby("doc_id"):  # the q-values are scipy's Benjamini-Hochberg, per unit
+        np.testing.assert_allclose(part["q_value"], stats.false_discovery_control(part["p_value"]), rtol=0.02)
+
+
+def test_units_can_be_outlets(planted):
+    by_outlet = planted.assign(outlet=planted["doc_id"].map({"a": "Tank Weekly", "b": "Farm News", "c": "Farm News"}))
+    table = vocabulary.distinctive_terms(by_outlet, top_n=3, by="outlet")
+    assert table.columns[0] == "outlet" and set(table["outlet"]) == {"Tank Weekly", "Farm News"}
+    assert table[table["outlet"] == "Tank Weekly"].iloc[0]["term"] == "tanks"
+    # an outlet's own name is not what sets it apart
+    named = by_outlet.assign(outlet=by_outlet["outlet"].replace({"Tank Weekly": "Tanks Daily"}))
+    assert "tanks" not in set(vocabulary.distinctive_terms(named, top_n=3, by="outlet")["term"])
 
 
 def test_deterministic_and_ranked(planted):

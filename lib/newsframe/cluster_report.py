@@ -20,10 +20,27 @@ def document_names(documents: pd.DataFrame) -> dict[str, str]:
     return dict(zip(documents["doc_id"], outlet.where(outlet != "", documents["doc_id"])))
 
 
-def coverage(statements: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
-    """Statements per document (rows) and claim (columns, in claim order)."""
-    table = pd.crosstab(statements["doc_id"], statements["cluster_id"])
-    return table.reindex(columns=claims["cluster_id"], fill_value=0).rename_axis(index="doc_id", columns="claim")
+#: The one story of a corpus whose documents are not (yet) grouped into stories.
+ONE_STORY = "S1"
+
+
+def with_story(documents: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """``documents`` with ``story_id`` (the event each document tells) and a sentence saying how it
+    was set. Every readable document is taken to tell one story: right for a corpus gathered
+    around one event (the seeds); a corpus spanning many events is still read as one, and the
+    sentence says so."""
+    table = documents.copy()
+    ok = table["status"].eq("ok") if "status" in table else pd.Series(True, index=table.index)
+    table["story_id"] = ok.map({True: ONE_STORY, False: ""})
+    note = (f"All {int(ok.sum()):,} readable documents are read as one story (`story_id` {ONE_STORY}): documents "
+            "are not grouped into separate events, so claims are found across the whole corpus.")
+    return table, note
+
+
+def coverage(statements: pd.DataFrame, claims: pd.DataFrame, by: str = "doc_id") -> pd.DataFrame:
+    """Statements per document or outlet (rows, column ``by``) and claim (columns, in claim order)."""
+    table = pd.crosstab(statements[by], statements["cluster_id"])
+    return table.reindex(columns=claims["cluster_id"], fill_value=0).rename_axis(index=by, columns="claim")
 
 
 def sharing_markdown(statements: pd.DataFrame, claims: pd.DataFrame, documents: pd.DataFrame) -> str:

@@ -45,6 +45,7 @@ the pairs themselves grow with the square of the corpus, ``contradictions`` keep
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -55,8 +56,8 @@ from .actors import index_for, trie_pattern
 from .codebook import Codebook
 from .framing import _text, claim_ids, may_contain
 
-COLUMNS = ["topic", "doc_a", "statement_a", "doc_b", "statement_b", "kind", "actor", "text_a", "text_b",
-           "explanation", "statements_a", "statements_b", "claim_a", "claim_b"]
+COLUMNS = ["topic", "doc_a", "statement_a", "doc_b", "statement_b", "kind", "outlet_a", "outlet_b", "actor", "text_a",
+           "text_b", "explanation", "statements_a", "statements_b", "claim_a", "claim_b"]
 DENIAL_COLUMNS = ["doc_id", "statement_id", "start", "text", "actor", "group", "party", "negated", "cue",
                   "subject_rule", "about_claim"]
 KINDS = ("denied vs not denied", "denial vs report", "conflicting numbers", "differing numbers")
@@ -275,10 +276,16 @@ def _denial(row, text, actor, group, known, negated, cue, rule, about) -> dict:
 
 def contradictions(statements: pd.DataFrame, codebook: Codebook, quantities: pd.DataFrame | None = None,
                    require_silence: bool = True, include_differing: bool = True,
-                   max_per_document: int | None = MAX_PER_DOCUMENT, max_pairs: int | None = MAX_PAIRS) -> pd.DataFrame:
+                   max_per_document: int | None = MAX_PER_DOCUMENT, max_pairs: int | None = MAX_PAIRS,
+                   outlets: dict[str, str] | None = None, within: bool = False) -> pd.DataFrame:
     """``contradictions.csv`` (contract columns first, then ``actor``, ``text_a``, ``text_b``,
     ``explanation``, all supporting ids in ``statements_a``/``statements_b`` and the stage-3
     claims of the two representative statements). Sorted by kind, actor, doc_a, doc_b.
+
+    **Outlets.** ``outlets`` maps doc_id -> outlet (``outlets.unit_of``; without it each document is
+    its own outlet). A disagreement is between two different outlets; with ``within=True`` the
+    same rules find the inconsistencies *inside* one outlet instead (two of its documents), which
+    the pages list apart: an outlet contradicting itself over time is a finding of its own.
 
     **Bound on the number of rows.** Every document that carries a denial can be paired with
     every document that reports the claim, so the pairs grow with the square of the corpus.
@@ -303,12 +310,15 @@ def contradictions(statements: pd.DataFrame, codebook: Codebook, quantities: pd.
     allowed = _claim_parties(codebook, lexicon)
     if allowed is not None:
         found = found[found["party"].isin(allowed)]
-    bound = _Bound(max_per_document, max_pairs)
+    outlet_of = outlets or {d: d for d in statements["doc_id"].astype(str).unique().tolist()}
+    bound = _Bound(max_per_document, max_pairs, outlet_of, within)
     rows = _denied_vs_not(found, lexicon, bound)
     rows += _denial_vs_report(found, statements, codebook, lexicon, require_silence, bound)
     if quantities is not None and len(quantities):
         rows += _numbers(quantities, statements, lexicon, include_differing, bound)
-    table = pd.DataFrame(rows, columns=COLUMNS)
+    table = pd.DataFrame(rows, columns=[c for c in COLUMNS if c not in ("outlet_a", "outlet_b", "claim_a", "claim_b")])
+    table.insert(6, "outlet_a", table["doc_a"].map(outlet_of).fillna(table["doc_a"]))
+    table.insert(7, "outlet_b", table["doc_b"].map(outlet_of).fillna(table["doc_b"]))
     shown = statements[statements["statement_id"].isin(set(table["statement_a"]) | set(table["statement_b"]))]
     claims = dict(zip(shown["statement_id"].tolist(), _text(shown, "cluster_label").where(
         claim_ids(_text(shown, "cluster_id")).ne(""), "").tolist()))
@@ -326,18 +336,24 @@ def contradictions(statements: pd.DataFrame, codebook: Codebook, quantities: pd.
 class _Bound:
     per_document: int | None
     total: int | None
+    outlet_of: dict = field(default_factory=dict)  # doc_id -> outlet; a document missing is its own outlet
+    within: bool = False  # pair documents of one outlet instead of two different ones
     capped: set = field(default_factory=set)
 
+    def pairable(self, doc, other) -> bool:
+        same = self.outlet_of.get(doc, doc) == self.outlet_of.get(other, other)
+        return doc != other and same == self.within
+
     def partners(self, targets: list, doc) -> tuple[list, bool]:
-        """The documents of sorted ``targets`` to pair with ``doc`` (never ``doc`` itself), sorted:
-        the ``per_document`` that follow ``doc`` in doc_id order, wrapping around; and whether
-        any were left out."""
+        """The documents of sorted ``targets`` to pair with ``doc`` (never ``doc`` itself, and only
+        ``pairable`` ones), sorted: the ``per_document`` that follow ``doc`` in doc_id order,
+        wrapping around; and whether any were left out."""
         if self.per_document is None:
-            return [t for t in targets if t != doc], False
+            return [t for t in targets if self.pairable(doc, t)], False
         start, chosen = bisect.bisect_right(targets, doc), []
         for step in range(len(targets)):
             target = targets[(start + step) % len(targets)]
-            if target == doc:
+            if not self.pairable(doc, target):
                 continue
             if len(chosen) == self.per_document:
                 return sorted(chosen), True
@@ -505,6 +521,7 @@ def _numbers(quantities: pd.DataFrame, statements: pd.DataFrame, lexicon: _Lexic
     low = np.array([i[0] for i in intervals], dtype=float)
     high = np.array([i[1] for i in intervals], dtype=float)
     doc = pd.factorize(q["doc_id"], sort=True)[0]  # non-decreasing: q is sorted by doc_id
+    unit = pd.factorize(q["doc_id"].map(lambda d: bound.outlet_of.get(d, d)), sort=True)[0]
     sid = pd.factorize(q["statement_id"], sort=True)[0]
     modifier = pd.Index([m for m in q["modifier"] if m]).unique()
     mod = np.where(q["modifier"].ne("").to_numpy(), modifier.get_indexer(q["modifier"]), -1)
@@ -514,7 +531,7 @@ def _numbers(quantities: pd.DataFrame, statements: pd.DataFrame, lexicon: _Lexic
     kept = []  # (i, j, kind) of the pairs to write, i < j in the sorted order
     for head in sorted(set(heads)):
         idx = np.flatnonzero(heads == head)
-        kept += _head_pairs(idx, doc, sid, mod, done, low, high, wanted, bound, head)
+        kept += _head_pairs(idx, doc, unit, sid, mod, done, low, high, wanted, bound, head)
     kept.sort()  # the order the pairwise loop found them in: ties in the table's sort keep it
     rows = []
     for i, j, kind in kept:
@@ -539,7 +556,7 @@ def _numbers(quantities: pd.DataFrame, statements: pd.DataFrame, lexicon: _Lexic
     return rows
 
 
-def _head_pairs(idx, doc, sid, mod, done, low, high, wanted, bound: _Bound, head: str) -> list[tuple[int, int, str]]:
+def _head_pairs(idx, doc, unit, sid, mod, done, low, high, wanted, bound: _Bound, head: str) -> list[tuple[int, int, str]]:
     """The pairs of one counted noun (``idx``: its quantities in sorted order) within ``bound``."""
     kept: list[tuple[int, int, str]] = []
     emitted = dict.fromkeys(wanted, 0)
@@ -553,10 +570,10 @@ def _head_pairs(idx, doc, sid, mod, done, low, high, wanted, bound: _Bound, head
         stop = ends[max(np.searchsorted(ends, allowed, side="right") - 1, np.searchsorted(ends, start, side="right"))]
         # gathered as a column (first quantities) and a row (later ones): only the comparisons are 2-D
         a, b = idx[start:stop], idx[start:]
-        low_a, high_a, done_a, mod_a, doc_a = (x[a][:, None] for x in (low, high, done, mod, doc))
-        low_b, high_b, done_b, mod_b, doc_b = (x[b][None, :] for x in (low, high, done, mod, doc))
+        low_a, high_a, done_a, mod_a, doc_a, unit_a = (x[a][:, None] for x in (low, high, done, mod, doc, unit))
+        low_b, high_b, done_b, mod_b, doc_b, unit_b = (x[b][None, :] for x in (low, high, done, mod, doc, unit))
         conflicting = ((high_a < low_b) | (high_b < low_a)) & (done_a == done_b)
-        keep = ((doc_b > doc_a) & ((mod_a < 0) | (mod_b < 0) | (mod_a == mod_b))
+        keep = ((doc_b > doc_a) & ((unit_a == unit_b) == bound.within) & ((mod_a < 0) | (mod_b < 0) | (mod_a == mod_b))
                 & ((low_a != low_b) | (high_a != high_b)))
         if len(wanted) == 1:
             keep &= conflicting
@@ -591,3 +608,15 @@ def _range(interval: tuple[float, float]) -> str:
     if high == float("inf"):
         return f"at least {low:,.0f}"
     return f"{low:,.0f} to {high:,.0f}"
+
+
+def within_note(within: pd.DataFrame) -> str:
+    """What the inconsistencies inside one outlet come to, for the page under the disagreements."""
+    if within.empty:
+        return "No outlet contradicts itself: no two documents of one outlet disagree by these rules."
+    counts = within["outlet_a"].value_counts().sort_index()
+    named = ", ".join(f"{outlet} ({n})" for outlet, n in counts.head(10).items())
+    more = f" and {len(counts) - 10:,} more" if len(counts) > 10 else ""
+    return (f"**{len(within):,} inconsistencies within one outlet** (two documents of the same outlet that "
+            f"disagree by the same rules): {html.escape(named)}{more}. They are in `tables/within_outlet.csv`, "
+            "not counted as disagreements between outlets.")

@@ -23,27 +23,41 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gzip
 import hashlib
 import io
 import json
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Iterable
 
 import pandas as pd
 
-from newsframe import paths
+from newsframe import dates, paths
 
 TEXT_FORMATS = {".txt": "txt", ".html": "html", ".htm": "html"}
 TABLE_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".parquet": "parquet"}
+#: Compressed tables read directly (``.jsonl.gz``, ``.csv.gz``).
+COMPRESSED = ".gz"
 METADATA_FILE = "metadata.csv"
 #: Files that travel with a corpus folder but are not documents.
 COMPANION_FILES = {METADATA_FILE, "codebook.yml", "codebook.yaml", "README.md"}
 META_FIELDS = ("title", "outlet", "published", "url")
+#: The column names exports use for each field, in order of preference, compared
+#: case-insensitively: the first one a table has is read, and page 01 says which.
+FIELD_COLUMNS = {
+    "doc_id": ("doc_id", "id", "article_id", "uuid"),
+    "text": ("text", "body", "content", "article_text", "full_text"),
+    "title": ("title", "headline"),
+    "outlet": ("outlet", "source", "publisher", "site", "media", "source_name"),
+    "published": ("published", "date", "published_at", "pubdate", "datetime", "timestamp",
+                  "publish_date", "publication_date"),
+    "url": ("url", "link"),
+}
 FRAME_COLUMNS = [
-    "doc_id", "source_path", "sha256", "title", "outlet", "published", "url", "n_chars",
-    "status", "error", "encoding", "input_format", "warnings", "duplicate_of",
+    "doc_id", "source_path", "sha256", "title", "outlet", "published", "published_raw", "published_from", "url",
+    "n_chars", "status", "error", "encoding", "input_format", "warnings", "duplicate_of",
 ]
 
 #: Leading bytes of binary formats people drop into corpus folders by mistake.
@@ -62,7 +76,6 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 #: Share of control characters above which decoded "text" is taken to be binary.
 MAX_CONTROL_SHARE = 0.1
-ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 FILE_FIX = "remove the file or restore its text"
 BINARY_FIX = "remove it or convert it to .txt"
 ROW_FIX = "fill in the text or remove the row"
@@ -89,7 +102,9 @@ class Document:
     input_format: str
     title: str = ""
     outlet: str = ""
-    published: str = ""
+    published: str = ""  # ISO 8601: YYYY-MM-DD, YYYY-MM or YYYY
+    published_raw: str = ""  # the date as the input wrote it
+    published_from: str = ""  # where the date came from: a column, metadata.csv, the page, the URL
     url: str = ""
     status: str = "ok"
     error: str = ""
@@ -102,6 +117,8 @@ class Corpus:
     path: str
     documents: list[Document]
     problems: list[str]
+    #: field -> the input column it was read from (tables and metadata.csv), for page 01
+    fields: dict[str, str] = field(default_factory=dict)
 
 
 def load_corpus(path: str | Path) -> Corpus:
@@ -113,21 +130,78 @@ def load_corpus(path: str | Path) -> Corpus:
     shown = paths.display(target)
     if not target.exists():
         raise CorpusError(f"{shown}: no such file or folder; check the `corpus` path")
-    suffix = target.suffix.lower()
+    suffix = _table_suffix(target)
+    mapping: dict[str, str] = {}
     if target.is_dir():
-        documents, problems = _load_folder(target)
+        documents, problems, mapping = _load_folder(target)
     elif suffix in TEXT_FORMATS:
         documents, problems = [_load_file(target)], []
     elif suffix in TABLE_FORMATS:
-        documents, problems = _load_table(target), []
+        documents, mapping = _load_table(target)
+        problems = []
     else:
         raise CorpusError(
-            f"{shown}: unsupported corpus file; give a folder of .txt/.html files, "
-            "a .txt/.html file, or a .csv/.jsonl/.parquet table with a `text` column"
+            f"{shown}: unsupported corpus file; give a folder of .txt/.html files, a .txt/.html file, "
+            "or a .csv/.jsonl/.parquet table (.csv.gz/.jsonl.gz too) with a `text` column"
         )
     if not documents:
         raise CorpusError(f"{shown}: no documents found; add .txt/.html files or table rows")
-    return Corpus(shown, _mark_copies(_flag_duplicates(documents)), problems)
+    return Corpus(shown, _mark_copies(_flag_duplicates(documents)), problems, mapping)
+
+
+def _table_suffix(path: Path) -> str:
+    """``.jsonl`` for ``x.jsonl`` and ``x.jsonl.gz``; the plain suffix otherwise."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if len(suffixes) >= 2 and suffixes[-1] == COMPRESSED and suffixes[-2] in (".csv", ".jsonl"):
+        return suffixes[-2]
+    return path.suffix.lower()
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, decompressed when it is a ``.gz`` table."""
+    raw = path.read_bytes()
+    if path.suffix.lower() != COMPRESSED:
+        return raw
+    try:
+        return gzip.decompress(raw)
+    except (OSError, EOFError) as error:
+        raise CorpusError(f"{paths.display(path)}: not a readable gzip file ({error}); re-compress it or "
+                          "give the uncompressed table") from error
+
+
+def field_columns(columns) -> dict[str, str]:
+    """field -> input column, by ``FIELD_COLUMNS`` (a column serves one field at most)."""
+    by_name: dict[str, str] = {}
+    for column in columns:
+        by_name.setdefault(str(column).strip().lower(), column)
+    mapping: dict[str, str] = {}
+    for name, candidates in FIELD_COLUMNS.items():
+        found = next((by_name[c] for c in candidates if c in by_name and by_name[c] not in mapping.values()), None)
+        if found is not None:
+            mapping[name] = found
+    return mapping
+
+
+def _code(name: str) -> str:
+    """A column name (input, untrusted) as Markdown inline code: one line, no backtick to break out."""
+    return "`" + " ".join(str(name).split()).replace("`", "'") + "`"
+
+
+def fields_markdown(corpus: Corpus) -> str:
+    """Which input column became which field, and how many documents got a date and from where."""
+    lines = []
+    if corpus.fields:
+        read = ", ".join(f"`{name}` from column {_code(column)}" for name, column in corpus.fields.items())
+        lines.append(f"Fields read: {read}. Other columns are not used.")
+    ok = [d for d in corpus.documents if d.status == "ok"]
+    dated = [d for d in ok if d.published]
+    origins = pd.Series([d.published_from for d in dated], dtype=object).value_counts()
+    where = "; ".join(f"{n:,} from {origin}" for origin, n in sorted(origins.items(), key=lambda x: (-x[1], x[0])))
+    unreadable = sum(1 for d in ok if d.published_raw and not d.published)
+    lines.append(f"**{len(dated):,} of {len(ok):,} readable documents are dated**" + (f" ({where})" if where else "")
+                 + (f"; {unreadable:,} give a date that could not be read without guessing (their `warnings` "
+                    "say which)" if unreadable else "") + ".")
+    return "\n\n".join(lines)
 
 
 def decode_text(raw: bytes) -> tuple[str, str, str]:
@@ -156,7 +230,7 @@ def documents_frame(corpus: Corpus) -> pd.DataFrame:
 # --- folders and single files ---------------------------------------------------------------
 
 
-def _load_folder(folder: Path) -> tuple[list[Document], list[str]]:
+def _load_folder(folder: Path) -> tuple[list[Document], list[str], dict[str, str]]:
     documents, problems = [], []
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
         if entry.is_file() and entry.suffix.lower() in TEXT_FORMATS:
@@ -164,10 +238,11 @@ def _load_folder(folder: Path) -> tuple[list[Document], list[str]]:
         elif entry.name not in COMPANION_FILES:
             problems.append(_skipped(entry))
     metadata_path = folder / METADATA_FILE
+    mapping: dict[str, str] = {}
     if metadata_path.is_file():
-        documents, meta_problems = _apply_metadata(documents, metadata_path)
+        documents, meta_problems, mapping = _apply_metadata(documents, metadata_path)
         problems.extend(meta_problems)
-    return documents, problems
+    return documents, problems, mapping
 
 
 def _skipped(entry: Path) -> str:
@@ -208,7 +283,7 @@ def _from_html(doc: Document, html: str) -> Document:
             doc, "no main text found in the HTML",
             "check it is an article page, or save the article text as .txt",
         )
-    doc = _fill(doc, {"title": page.title, "published": page.date}, "the HTML page metadata")
+    doc = _fill(doc, {"title": page.title, "published": page.date}, "the HTML page metadata", "the HTML page metadata")
     return _with_text(doc, page.text, FILE_FIX)
 
 
@@ -227,26 +302,29 @@ def _binary_problem(raw: bytes) -> tuple[str, str] | None:
 # --- tables ---------------------------------------------------------------------------------
 
 
-def _load_table(path: Path) -> list[Document]:
+def _load_table(path: Path) -> tuple[list[Document], dict[str, str]]:
     source = paths.display(path)
-    input_format = TABLE_FORMATS[path.suffix.lower()]
+    input_format = TABLE_FORMATS[_table_suffix(path)]
     reader = {"csv": _csv_rows, "jsonl": _jsonl_rows, "parquet": _parquet_rows}[input_format]
     columns, rows, encoding, warning = reader(path)
-    if "text" not in columns:
+    mapping = field_columns(columns)
+    if "text" not in mapping:
         found = ", ".join(columns) or "none"
+        names = ", ".join(f"`{c}`" for c in FIELD_COLUMNS["text"])
         raise CorpusError(
             f"{source}: missing column `text` (columns found: {found}); "
-            "name the column holding the article text `text`"
+            f"name the column holding the article text one of {names}"
         )
-    return [
-        _from_row(number, row, f"{source}#{number}", input_format, encoding, warning)
+    documents = [
+        _from_row(number, row, f"{source}#{number}", input_format, encoding, warning, mapping)
         for number, row in rows
     ]
+    return documents, mapping
 
 
 def _from_row(
     number: int, row: dict[str, Any] | str, source: str, input_format: str, encoding: str,
-    warning: str,
+    warning: str, mapping: dict[str, str],
 ) -> Document:
     """A table row; ``row`` is a message instead when the row itself could not be parsed."""
     derived_id = f"row{number:06d}"
@@ -256,9 +334,10 @@ def _from_row(
     )
     if isinstance(row, str):
         return _failed(doc, row, "fix or remove the line")
-    doc = replace(doc, doc_id=_cell(row.get("doc_id")) or derived_id)
-    doc = _fill(doc, row, source)
-    text = row.get("text")
+    values = {name: row.get(column) for name, column in mapping.items()}
+    doc = replace(doc, doc_id=_cell(values.get("doc_id")) or derived_id)
+    doc = _fill(doc, values, source, f"column `{mapping.get('published', '')}`")
+    text = values.get("text")
     if text is not None and not isinstance(text, str):
         return _failed(doc, f"`text` is a {type(text).__name__}, not a string", ROW_FIX)
     text = text or ""
@@ -267,7 +346,7 @@ def _from_row(
 
 def _csv_rows(path: Path) -> tuple[list[str], Rows, str, str]:
     """csv rather than pandas: cells stay strings exactly as written, CRLF inside quotes too."""
-    text, encoding, warning = decode_text(path.read_bytes())
+    text, encoding, warning = decode_text(_read_bytes(path))
     csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
     reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
     columns = list(reader.fieldnames or [])
@@ -276,7 +355,7 @@ def _csv_rows(path: Path) -> tuple[list[str], Rows, str, str]:
 
 def _jsonl_rows(path: Path) -> tuple[list[str], Rows, str, str]:
     """Row numbers are line numbers, so ``#N`` points at the line; blank lines are not rows."""
-    text, encoding, warning = decode_text(path.read_bytes())
+    text, encoding, warning = decode_text(_read_bytes(path))
     # Split on LF only: str.splitlines would also split on U+2028 etc. inside JSON strings.
     rows = [
         (number, _parse_json_line(line, number))
@@ -301,7 +380,7 @@ def _parquet_rows(path: Path) -> tuple[list[str], Rows, str, str]:
     import pyarrow.parquet as pq
 
     table = pq.read_table(path)
-    wanted = [name for name in ("doc_id", "text", *META_FIELDS) if name in table.column_names]
+    wanted = list(field_columns(table.column_names).values())
     values = {name: table.column(name).to_pylist() for name in wanted}
     rows = (
         (index + 1, {name: values[name][index] for name in wanted})
@@ -313,21 +392,24 @@ def _parquet_rows(path: Path) -> tuple[list[str], Rows, str, str]:
 # --- metadata.csv ---------------------------------------------------------------------------
 
 
-def _apply_metadata(documents: list[Document], path: Path) -> tuple[list[Document], list[str]]:
+def _apply_metadata(documents: list[Document], path: Path) -> tuple[list[Document], list[str], dict[str, str]]:
     """Fill fields from metadata.csv; its problems are notes, never fatal."""
     source = paths.display(path)
     text, _, warning = decode_text(path.read_bytes())
     reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
     problems = [f"{source}: {warning}"] if warning else []
-    if "doc_id" not in (reader.fieldnames or []):
+    mapping = field_columns(reader.fieldnames or [])
+    mapping.pop("text", None)  # the text is in the files
+    if "doc_id" not in mapping:
         found = ", ".join(reader.fieldnames or []) or "none"
         return documents, [
             *problems,
             f"{source}: not applied, no `doc_id` column (columns found: {found}); "
             "add a `doc_id` column with the file names without extension",
-        ]
+        ], {}
     rows: dict[str, tuple[int, dict[str, str]]] = {}
-    for number, row in enumerate(reader, start=1):
+    for number, raw_row in enumerate(reader, start=1):
+        row = {name: raw_row.get(column) for name, column in mapping.items()}
         doc_id = _cell(row.get("doc_id"))
         if not doc_id:
             problems.append(f"{source} row {number}: empty doc_id, row ignored")
@@ -344,32 +426,43 @@ def _apply_metadata(documents: list[Document], path: Path) -> tuple[list[Documen
         for doc_id, (number, _) in rows.items()
         if doc_id not in known
     )
+    date_origin = f"{METADATA_FILE} column `{mapping.get('published', '')}`"
     filled = [
-        _fill(doc, rows[doc.doc_id][1], f"{source} row {rows[doc.doc_id][0]}")
+        _fill(doc, rows[doc.doc_id][1], f"{source} row {rows[doc.doc_id][0]}", date_origin)
         if doc.doc_id in rows else doc
         for doc in documents
     ]
-    return filled, problems
+    return filled, problems, mapping
 
 
 # --- shared helpers -------------------------------------------------------------------------
 
 
-def _fill(doc: Document, values: dict[str, Any], origin: str) -> Document:
-    """Non-empty metadata values win; a date that is not ISO 8601 is left out with a warning."""
+def _fill(doc: Document, values: dict[str, Any], origin: str, date_origin: str) -> Document:
+    """Non-empty metadata values win. A date is normalised to ISO 8601 (``dates``) and its original
+    kept in ``published_raw``; one that cannot be read without guessing is left out with a warning.
+    An undated document with a date in its URL's path takes that (``published_from``: the URL)."""
     changes, warnings = {}, []
     for name in META_FIELDS:
-        value = _cell(values.get(name))
+        raw = values.get(name)
+        value = _cell(raw)
         if not value:
             continue
-        if name == "published" and not _is_iso_date(value):
-            warnings.append(
-                f"published {value!r} in {origin} is not an ISO 8601 date "
-                "(YYYY, YYYY-MM or YYYY-MM-DD); left empty"
-            )
+        if name == "published":
+            changes["published_raw"] = value
+            try:
+                changes.update(published=dates.normalise(raw), published_from=date_origin)
+            except dates.DateError as error:
+                changes.update(published="", published_from="")
+                warnings.append(f"published {value!r} in {origin} is {error}; left empty")
             continue
         changes[name] = value
-    return replace(doc, **changes, warnings=_join(doc.warnings, *warnings))
+    doc = replace(doc, **changes, warnings=_join(doc.warnings, *warnings))
+    if not doc.published and doc.url:
+        from_url = dates.from_url(doc.url)
+        if from_url:
+            doc = replace(doc, published=from_url, published_from="the URL")
+    return doc
 
 
 def _cell(value: Any) -> str:
@@ -381,17 +474,6 @@ def _cell(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value).strip()
-
-
-def _is_iso_date(value: str) -> bool:
-    if not ISO_DATE.fullmatch(value):
-        return False
-    parts = [int(part) for part in value.split("-")]
-    try:
-        dt.date(parts[0], *(parts[1:] + [1, 1])[:2])
-    except ValueError:
-        return False
-    return True
 
 
 def _with_text(doc: Document, text: str, fix: str) -> Document:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import contradictions as contra
-from . import framing, paths, sourcing, tables
+from . import framing, outlets, paths, sourcing, tables
 
 #: Figure name -> path relative to the report folder (written by the stage-4 notebook with
 #: ``figures.save_figure``); only these are linked.
@@ -27,9 +27,9 @@ FIGURES = {
     "sourcing_graph": "figures/sourcing_graph.png",
 }
 QUOTE_CHARS = 160  # quotes longer than this are cut (with an ellipsis) in tables, never in summaries
-#: Documents (outlets) with a section of their own, a row in the framing and vocabulary tables and a
-#: column in the claims table; larger corpora show those with the most statements (ties by doc_id)
-#: and say how many were left out and which table in ``tables/`` has them all.
+#: Outlets with a section of their own, a row in the framing and vocabulary tables and a column in
+#: the claims table; larger corpora show those with the most statements (ties by name) and say how
+#: many were left out and which table in ``tables/`` has them all.
 MAX_OUTLETS = 20
 #: Rows of the other long tables (disagreements, citations, timeline, claims) before they are cut
 #: the same way.
@@ -76,12 +76,13 @@ class Findings:
     numbers: dict = field(default_factory=dict)
 
 
-def headline_numbers(profile: pd.DataFrame, contradictions: pd.DataFrame, distinctive: pd.DataFrame | None,
-                     statements: pd.DataFrame) -> dict:
+def headline_numbers(outlets_table: pd.DataFrame, profile: pd.DataFrame, contradictions: pd.DataFrame,
+                     within: pd.DataFrame | None, distinctive: pd.DataFrame | None, statements: pd.DataFrame) -> dict:
     """A few numbers for the index page and the notebook's prose, from the tables."""
     kinds = contradictions["kind"].value_counts() if len(contradictions) else pd.Series(dtype=int)
     media = sorted({m for cell_ in profile["cited_media"] for m in str(cell_).split(";") if m})
     return {
+        "outlets": len(outlets_table),
         "documents": len(profile),
         "statements": int(profile["n_statements"].sum()),
         "statements_about_claim": int(profile["n_about_claim"].sum()),
@@ -92,20 +93,12 @@ def headline_numbers(profile: pd.DataFrame, contradictions: pd.DataFrame, distin
         "lead_frames": {f: int((profile["lead_frame"] == f).sum()) for f in framing.LEAD_FRAMES},
         "contradictions": len(contradictions),
         "contradictions_by_kind": {k: int(kinds.get(k, 0)) for k in contra.KINDS},
+        "within_outlet": 0 if within is None else len(within),
         "media_cited": media,
         "significant_terms": int(distinctive["significant"].astype(str).eq("True").sum()) if distinctive is not None and len(distinctive) else 0,
         "claims": int(statements["cluster_id"].map(framing.claim_id).replace("", pd.NA).nunique())
         if "cluster_id" in statements else 0,
     }
-
-
-def top_documents(profile: pd.DataFrame, limit: int = MAX_OUTLETS) -> list[str]:
-    """The ids of the ``limit`` documents with the most statements (ties broken by doc_id), in
-    doc_id order: the documents the findings describe one by one."""
-    ranked = pd.DataFrame({"doc_id": profile["doc_id"].astype(str),
-                           "n": pd.to_numeric(profile["n_statements"]).fillna(0).astype(int)})
-    ranked = ranked.sort_values(["n", "doc_id"], ascending=[False, True], kind="mergesort")
-    return sorted(ranked["doc_id"].head(limit))
 
 
 def _left_out(shown: int, total: int, noun: str, where: str) -> str:
@@ -127,93 +120,149 @@ def _first(statements: pd.DataFrame, mask: pd.Series):
     return None if rows.empty else rows.iloc[0]
 
 
-def _outlet_section(doc: pd.Series, own: pd.DataFrame, lead: pd.Series | None, contradictions: pd.DataFrame,
-                    distinctive: pd.DataFrame | None, top_terms: int) -> list[str]:
-    """One document's summary; ``own`` holds its statements (and the other frames may be cut down
-    to the rows that involve it: only its own rows are read)."""
-    doc_id = doc["doc_id"]
-    title = doc.get("title", "") or (lead.get("lead_headline", "") if lead is not None else "")
-    lines = [f"### {code(doc_id)}" + (f": \u201c{cell(title)}\u201d" if title else " (no headline)"), ""]
-    n = int(doc["n_statements"])
-    if lead is not None or doc.get("lead_frame", ""):
-        basis = f" ({cell(lead['lead_basis'])})" if lead is not None else ""
-        first = (f"; first statement {quote(lead['lead_statement_id'], lead['lead_statement'])}"
-                 if lead is not None and lead.get("lead_statement_id") else "")
-        lines.append(f"- **Lead**: actor {cell(doc['lead_actor'] or 'none')}, frame **{cell(doc['lead_frame'] or 'none')}**"
-                     f"{basis}{first}.")
-    group_col = framing._text(own, "speaker_group")
-    voice = doc["leading_voice"]
-    if voice:
-        example = _first(own, group_col.eq(voice))
-        lines.append(f"- **Whose voice**: {n} statements; the leading voice is {cell(voice)} with "
-                     f"{int(doc['n_leading_voice'])} ({pct(doc['n_leading_voice'], n)}), e.g. "
-                     f"{quote(example['statement_id'], example['text'])}; the article's own voice carries "
-                     f"{pct(float(doc['share_own_voice']) * n, n)}.")
+def _bool(value) -> bool:
+    return str(value) == "True"
+
+
+class _Report:
+    """What the per-outlet parts need, read once: documents, labels, statements grouped by outlet."""
+
+    def __init__(self, documents, statements, outlets_table, by_outlet: bool):
+        self.by_outlet = by_outlet
+        self.labels = outlets.document_labels(documents)
+        self.leads = documents.set_index("doc_id") if "lead_basis" in documents.columns else None
+        self.statements_of = dict(tuple(statements.groupby("outlet", sort=False)))
+        self.outlets = outlets_table.set_index("outlet")
+        self.empty = statements.iloc[:0]
+
+    def name(self, outlet: str) -> str:
+        """An outlet as a reader knows it: its name, or (documents as outlets) the document's id and title."""
+        label = self.labels.get(outlet, outlet)
+        if self.by_outlet:
+            return cell(outlet)
+        return code(outlet) if label == outlet else f"{code(outlet)}: {cell(label)}"
+
+    def document(self, doc_id: str) -> str:
+        """A document by its title (or outlet and date) with its id, so a reader can find it."""
+        label = self.labels.get(doc_id, doc_id)
+        return code(doc_id) if label == doc_id else f"{cell(label)} {code(doc_id)}"
+
+
+def _outlet_section(report: _Report, outlet: str, profile: pd.DataFrame, contradictions: pd.DataFrame,
+                    within: pd.DataFrame | None, distinctive: pd.DataFrame | None, top_terms: int) -> list[str]:
+    """One outlet's summary; ``profile`` holds its documents' rows."""
+    row = report.outlets.loc[outlet]
+    own = report.statements_of.get(outlet, report.empty)
+    n = int(row["n_statements"])
+    lines = [f"### {report.name(outlet)}", ""]
+    if report.by_outlet:
+        dates = (f"published {row['first_published']} to {row['last_published']} ({int(row['n_dated'])} dated)"
+                 if row["first_published"] else "no publication dates")
+        lines.append(f"{plural(int(row['n_documents']), 'document')}, {dates}; {plural(n, 'statement')}."
+                     + (f" *Fewer than {outlets.MIN_DOCUMENTS} documents: these shares describe a handful of "
+                        "articles, not the outlet.*" if _bool(row["small"]) else ""))
+        docs = profile.sort_values("doc_id", kind="mergesort")["doc_id"].tolist()
+        listed = "; ".join(report.document(d) for d in docs[:MAX_IDS])
+        lines += ["", f"- **Documents**: {listed}" + (f" and {len(docs) - MAX_IDS:,} more (`tables/framing.csv`)"
+                                                      if len(docs) > MAX_IDS else "") + "."]
     else:
-        lines.append(f"- **Whose voice**: {n} statements, none attributed to a speaker group.")
+        lines.append(f"{plural(n, 'statement')}.")
+        lines.append("")
+    frames = ", ".join(f"{int(row[f'lead_{f}'])} {f}" for f in framing.LEAD_FRAMES if int(row[f"lead_{f}"]))
+    example = profile[framing._text(profile, "lead_frame").isin(["accusation", "denial"])].head(1)
+    lead_note = ""
+    if report.leads is not None and len(example):
+        lead = report.leads.loc[example["doc_id"].iloc[0]]
+        lead_note = (f"; e.g. {report.document(example['doc_id'].iloc[0])}: {cell(lead['lead_basis'])}"
+                     + (f", first statement {quote(lead['lead_statement_id'], lead['lead_statement'])}"
+                        if lead.get("lead_statement_id") else ""))
+    lines.append(f"- **Lead**: the headline and first sentence frame the story as {frames or 'nothing'}{lead_note}.")
+    voice = row["leading_voice"]
+    own_voice = outlets.interval_text(row, "share_own_voice")
+    if voice:
+        example = _first(own, framing._text(own, "speaker_group").eq(voice))
+        lines.append(f"- **Whose voice**: the leading voice is {cell(voice)} with {int(row['n_leading_voice'])} "
+                     f"statements ({pct(row['n_leading_voice'], n)}), e.g. {quote(example['statement_id'], example['text'])}; "
+                     f"the outlet's own voice carries {own_voice}.")
+    else:
+        lines.append(f"- **Whose voice**: no statement is attributed to a speaker group; own voice {own_voice}.")
     stance_ = framing._text(own, "stance")
     speaker = framing._text(own, "speaker")
     parts = []
-    for label, mask in (("asserted as fact in its own voice", stance_.eq("affirm") & speaker.eq("")),
-                        ("reported as someone's assertion", stance_.eq("affirm") & speaker.ne("")),
-                        ("hedged", stance_.eq("hedge")), ("denied", stance_.eq("deny"))):
+    for label, measure, mask in (("asserted as fact in its own voice", "share_fact", stance_.eq("affirm") & speaker.eq("")),
+                                 ("reported as someone's assertion", "share_allegation", stance_.eq("affirm") & speaker.ne("")),
+                                 ("hedged", "share_hedge", stance_.eq("hedge")), ("denied", "share_deny", stance_.eq("deny"))):
         example = _first(own, mask)
         count = int(mask.sum())
-        parts.append(f"{count} {label}" + (f" (e.g. {quote(example['statement_id'], example['text'])})" if count else ""))
-    lines.append(f"- **Fact or allegation**: of {int(doc['n_about_claim'])} statements about the claim, " + "; ".join(parts) + ".")
-    unnamed = [s for s in str(doc["unnamed_statements"]).split(";") if s]
+        parts.append(f"{count} {label}, {outlets.interval_text(row, measure)}"
+                     + (f" (e.g. {quote(example['statement_id'], example['text'])})" if count else ""))
+    lines.append(f"- **Fact or allegation**: of {int(row['n_about_claim'])} statements about the claim, "
+                 + "; ".join(parts) + ".")
+    unnamed = [s for cell_ in framing._text(profile, "unnamed_statements") for s in cell_.split(";") if s]
     if unnamed:
         example = own[own["statement_id"] == unnamed[0]].iloc[0]
-        lines.append(f"- **Unnamed sources**: {plural(len(unnamed), 'statement')} ({pct(len(unnamed), n)}): "
-                     + ", ".join(code(s) for s in unnamed) + f"; e.g. {quote(example['statement_id'], example['text'])}.")
+        lines.append(f"- **Unnamed sources**: {plural(len(unnamed), 'statement')}, "
+                     f"{outlets.interval_text(row, 'share_unnamed')} of its statements: "
+                     + _ids(unnamed, where="`tables/framing.csv`") + f"; e.g. {quote(example['statement_id'], example['text'])}.")
     else:
         lines.append("- **Unnamed sources**: none.")
-    media = [m for m in str(doc["cited_media"]).split(";") if m]
+    media = [m for m in str(row["cited_media"]).split(";") if m]
     if media:
         cites = []
-        for medium in media:
-            example = _first(own, framing._text(own, "cited_media").str.split(";").map(lambda ms, m=medium: m in ms))
-            cites.append(f"{cell(medium)} ({quote(example['statement_id'], example['text'])})" if example is not None else cell(medium))
-        lines.append("- **Cites media**: " + "; ".join(cites) + ".")
+        cited = framing._text(own, "cited_media").str.split(";")
+        for medium in media[:MAX_IDS]:
+            example = _first(own, cited.map(lambda ms, m=medium: m in ms))
+            cites.append(f"{cell(medium)} ({quote(example['statement_id'], example['text'], QUOTE_CHARS)})"
+                         if example is not None else cell(medium))
+        more = f"; and {len(media) - MAX_IDS:,} more" if len(media) > MAX_IDS else ""
+        lines.append("- **Cites media**: " + "; ".join(cites) + more + ".")
     else:
         lines.append("- **Cites media**: none by name.")
-    if str(doc.get("claims", "")):
-        lines.append(f"- **Claims carried**: {int(doc['n_claims'])} ({cell(doc['claim_labels'])})"
-                     + (f"; omits claims that other documents carry: {cell(doc['claims_omitted'])}" if doc["claims_omitted"] else "") + ".")
+    claims = sorted({c for cell_ in framing._text(profile, "claims") for c in cell_.split(";") if c})
+    if claims:
+        lines.append(f"- **Claims carried**: {plural(len(claims), 'claim')}: " + _ids(claims, where="`tables/framing.csv`") + ".")
     if distinctive is not None and len(distinctive):
-        terms = distinctive[(distinctive["doc_id"] == doc_id) & (distinctive["rank"].astype(int) <= top_terms)]
+        unit = distinctive.columns[0]
+        terms = distinctive[(distinctive[unit] == outlet) & (distinctive["rank"].astype(int) <= top_terms)]
         if len(terms):
             lines.append("- **Distinctive words**: " + ", ".join(
-                f"{cell(t)} (z {float(z):.1f}{'' if str(sig) == 'True' else ', not significant'})"
+                f"{cell(t)} (z {float(z):.1f}{'' if _bool(sig) else ', not significant'})"
                 for t, z, sig in zip(terms["term"], terms["z"], terms["significant"])) + ".")
     if len(contradictions):
-        mine = contradictions[(contradictions["doc_a"] == doc_id) | (contradictions["doc_b"] == doc_id)]
+        mine = contradictions[(contradictions["outlet_a"] == outlet) | (contradictions["outlet_b"] == outlet)]
         if len(mine):
-            more = (f" and {len(mine) - MAX_IDS:,} more (`tables/contradictions.csv`)"
-                    if len(mine) > MAX_IDS else "")
-            lines.append("- **Disagrees with**: " + "; ".join(
-                f"{code(r.doc_b if r.doc_a == doc_id else r.doc_a)} ({cell(r.kind)}"
-                + (f", {cell(r.actor)}" if r.actor else "") + ")"
-                for r in mine.head(MAX_IDS).itertuples(index=False)) + more + ".")
+            other = [r.outlet_b if r.outlet_a == outlet else r.outlet_a for r in mine.itertuples(index=False)]
+            counts = pd.Series(other).value_counts().sort_index()
+            shown = "; ".join(f"{report.name(o)} ({plural(int(c), 'disagreement')})" for o, c in counts.head(MAX_IDS).items())
+            more = f" and {len(counts) - MAX_IDS:,} more outlets" if len(counts) > MAX_IDS else ""
+            lines.append(f"- **Disagrees with**: {shown}{more} (`tables/contradictions.csv`).")
+    if within is not None and len(within):
+        inside = within[within["outlet_a"] == outlet]
+        if len(inside):
+            lines.append(f"- **Inconsistent with itself**: {plural(len(inside), 'pair')} of its own documents "
+                         "disagree (`tables/within_outlet.csv`).")
     return lines + [""]
 
 
-FRAMING_HEADER = ["document", "statements", "leading voice", "own voice", "about the claim", "fact (own voice)",
-                  "allegation (attributed)", "hedge", "deny", "hedged wording", "unnamed sources", "lead actor",
-                  "lead frame", "cites media"]
+FRAMING_HEADER = ["outlet", "documents", "statements", "leading voice", "own voice", "about the claim",
+                  "fact (own voice)", "allegation (attributed)", "hedge", "deny", "unnamed sources", "lead frames",
+                  "cites media"]
 
 
-def framing_rows(profile: pd.DataFrame) -> list[list[str]]:
-    """The cells of the framing table (also what the tests recompute)."""
+def framing_rows(outlets_table: pd.DataFrame, report: _Report | None = None) -> list[list[str]]:
+    """The cells of the framing table, one row per outlet (also what the tests recompute)."""
     rows = []
-    for r in profile.itertuples(index=False):
-        n = int(r.n_statements)
-        rows.append([code(r.doc_id), str(n), f"{cell(r.leading_voice or '-')} ({int(r.n_leading_voice)})",
-                     pct(round(float(r.share_own_voice) * n), n), str(int(r.n_about_claim)),
-                     str(int(r.n_affirm_own_voice)), str(int(r.n_affirm_attributed)), str(int(r.n_hedge)),
-                     str(int(r.n_deny)), f"{int(r.n_hedged)} ({pct(r.n_hedged, n)})",
-                     f"{int(r.n_unnamed)} ({pct(r.n_unnamed, n)})", cell(r.lead_actor or "-"), cell(r.lead_frame or "-"),
-                     cell(str(r.cited_media).replace(";", ", ") or "-")])
+    for _, r in outlets_table.iterrows():
+        name = report.name(r["outlet"]) if report is not None else cell(r["outlet"])
+        small = "\u2020" if _bool(r["small"]) else ""
+        leads = ", ".join(f"{int(r[f'lead_{f}'])} {f}" for f in framing.LEAD_FRAMES if int(r[f"lead_{f}"])) or "-"
+        rows.append([name + small, str(int(r["n_documents"])), str(int(r["n_statements"])),
+                     f"{cell(r['leading_voice'] or '-')} ({int(r['n_leading_voice'])})",
+                     outlets.interval_text(r, "share_own_voice"), str(int(r["n_about_claim"])),
+                     outlets.interval_text(r, "share_fact"), outlets.interval_text(r, "share_allegation"),
+                     outlets.interval_text(r, "share_hedge"), outlets.interval_text(r, "share_deny"),
+                     outlets.interval_text(r, "share_unnamed"), leads,
+                     cell(str(r["cited_media"]).replace(";", ", ") or "-", QUOTE_CHARS)])
     return rows
 
 
@@ -221,162 +270,192 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)] + ["| " + " | ".join(r) + " |" for r in rows]
 
 
-def build(documents: pd.DataFrame, statements: pd.DataFrame, profile: pd.DataFrame, contradictions: pd.DataFrame,
-          distinctive: pd.DataFrame | None = None, edges: pd.DataFrame | None = None,
-          timeline: pd.DataFrame | None = None, timeline_note: str = "", claims: pd.DataFrame | None = None,
-          figures: dict[str, str] | None = None, top_terms: int = 5, max_outlets: int = MAX_OUTLETS,
-          max_rows: int = MAX_ROWS) -> Findings:
+def build(documents: pd.DataFrame, statements: pd.DataFrame, profile: pd.DataFrame, outlets_table: pd.DataFrame,
+          contradictions: pd.DataFrame, within: pd.DataFrame | None = None, distinctive: pd.DataFrame | None = None,
+          edges: pd.DataFrame | None = None, timeline: pd.DataFrame | None = None, timeline_note: str = "",
+          claims: pd.DataFrame | None = None, figures: dict[str, str] | None = None, top_terms: int = 5,
+          max_outlets: int = MAX_OUTLETS, max_rows: int = MAX_ROWS) -> Findings:
     """The Markdown text and the headline numbers. ``documents`` should carry the ``lead_*``
-    evidence columns that ``framing.lead`` adds (without them the lead line is left out).
+    evidence columns that ``framing.lead`` adds (without them the lead examples are left out).
 
-    The headline numbers cover every document. Per-document parts (the sections of "Each outlet",
-    the framing, vocabulary and claims tables) show the ``max_outlets`` documents with the most
-    statements, and the other long tables their first ``max_rows`` rows; each cut says how many
-    were left out and which table in ``tables/`` has them all. Each table is read once (one pass
-    to group the statements), so the time grows with the tables, not with their square."""
+    Outlets are the unit (``outlets``): the framing table and the sections of "Each outlet" are
+    one per outlet (each document its own outlet when the corpus names none). The headline
+    numbers cover everything; per-outlet parts show the ``max_outlets`` outlets with the most
+    statements, the other long tables their first ``max_rows`` rows, and each cut says how many
+    were left out and which table in ``tables/`` has them all. Each table is read once, so the
+    time grows with the tables, not with their square."""
     figures = FIGURES if figures is None else figures
+    by_outlet = outlets.named(documents)
+    statements = outlets.with_outlet(statements, documents)
     statements = statements.sort_values(["doc_id", "start"] if "start" in statements else ["doc_id", "statement_id"],
                                         kind="mergesort")
-    profile = profile.sort_values("doc_id", kind="mergesort")
-    numbers = headline_numbers(profile, contradictions, distinctive, statements)
-    n_docs = len(profile)
-    shown = top_documents(profile, max_outlets)
-    cut = len(shown) < n_docs
-    shown_profile = profile[profile["doc_id"].astype(str).isin(shown)] if cut else profile
+    profile = outlets.with_outlet(profile.sort_values("doc_id", kind="mergesort"), documents)
+    outlets_table = outlets_table.sort_values("outlet", kind="mergesort")
+    numbers = headline_numbers(outlets_table, profile, contradictions, within, distinctive, statements)
+    n_outlets = len(outlets_table)
+    shown = outlets.busiest(outlets_table, max_outlets)
+    cut = len(shown) < n_outlets
     if cut:
-        numbers["documents_shown"] = len(shown)
-    leads = documents.set_index("doc_id") if "lead_basis" in documents.columns else None
+        numbers["outlets_shown"] = len(shown)
+    report = _Report(documents, statements, outlets_table, by_outlet)
     frames = numbers["lead_frames"]
     lead_frames = ", ".join(f"{frames[f]} {f}" for f in framing.LEAD_FRAMES)
     by_kind = ", ".join(f"{v} {k}" for k, v in numbers["contradictions_by_kind"].items() if v)
-    summary = (f"**{numbers['documents']} documents**, **{numbers['statements']} statements**, of which "
+    units = (f"**{n_outlets} outlets**, **{numbers['documents']} documents**" if by_outlet
+             else f"**{numbers['documents']} documents** (each its own outlet)")
+    summary = (f"{units}, **{numbers['statements']} statements**, of which "
                f"{numbers['statements_about_claim']} are about the claim: {numbers['affirm']} affirm it, "
                f"{numbers['hedge']} hedge, {numbers['deny']} deny. Lead frames: {lead_frames}. "
                f"{numbers['unnamed_statements']} statements rest on unnamed sources. "
-               f"{numbers['contradictions']} disagreements between documents were found"
-               + (f" ({by_kind})." if by_kind else "."))
+               f"{numbers['contradictions']} disagreements between outlets were found"
+               + (f" ({by_kind})" if by_kind else "")
+               + (f", and {numbers['within_outlet']} inconsistencies within one outlet." if numbers["within_outlet"] else "."))
     intro = ("Generated from the tables in `tables/` by `newsframe.findings`; every number below is computed, "
              "and every finding names the statements behind it (`document:statement`) with their text.")
-    legend = ("Counts of statements (sentences of body text). *Fact (own voice)*: the claim asserted without "
-              "attribution; *allegation (attributed)*: the claim reported as someone's assertion. Shares are of "
-              "the document's statements.")
-    which = f"the {len(shown):,} documents with the most statements (ties broken by document id)"
+    legend = ("Shares of the outlet's statements about the claim (own voice, unnamed sources: of all its "
+              "statements), with 95% bootstrap intervals over the outlet's documents. *Fact (own voice)*: the "
+              "claim asserted without attribution; *allegation (attributed)*: the claim reported as someone's "
+              f"assertion. \u2020: fewer than {outlets.MIN_DOCUMENTS} documents.")
+    which = f"the {len(shown):,} outlets with the most statements (ties broken by name)"
     out = ["# Findings: how the outlets frame the story", "", intro, "", summary, "",
-           "## Framing by document", "", legend, ""]
+           outlets.units_note(documents), "", "## Framing by outlet", "", legend, ""]
     if cut:
-        out += [_left_out(len(shown), n_docs, "documents", f"These are {which}; `tables/framing.csv` has a row "
-                                                           "for every document."), ""]
-    out += _table(FRAMING_HEADER, framing_rows(shown_profile)) + [""]
+        out += [_left_out(len(shown), n_outlets, "outlets", f"These are {which}; `tables/outlets.csv` has a row "
+                                                          "for every outlet."), ""]
+    shown_table = outlets_table[outlets_table["outlet"].isin(shown)]
+    out += _table(FRAMING_HEADER, framing_rows(shown_table, report)) + [""]
     if "framing_stance" in figures:
-        out += [f"![What each document treats as fact, allegation, uncertain and denied]({figures['framing_stance']})", ""]
+        out += [f"![What each outlet treats as fact, allegation, uncertain and denied]({figures['framing_stance']})", ""]
     out += ["## Each outlet", ""]
     if cut:
-        out += [f"Sections for {which}. The other {n_docs - len(shown):,} of the {n_docs:,} documents are left "
-                "out here: their numbers are in `tables/framing.csv` and their statements in "
-                "`tables/statements.csv`.", ""]
-    in_shown = statements["doc_id"].isin(shown) if cut else pd.Series(True, index=statements.index)
-    own_of = dict(tuple(statements[in_shown].groupby("doc_id", sort=False)))
-    theirs = contradictions
-    if cut and len(contradictions):
-        theirs = contradictions[contradictions["doc_a"].isin(shown) | contradictions["doc_b"].isin(shown)]
-    terms_of = distinctive
-    if cut and distinctive is not None and len(distinctive):
-        terms_of = distinctive[distinctive["doc_id"].isin(shown)]
-    for _, doc in shown_profile.iterrows():
-        lead_row = leads.loc[doc["doc_id"]] if leads is not None and doc["doc_id"] in leads.index else None
-        own = own_of.get(doc["doc_id"], statements.iloc[:0])
-        out += _outlet_section(doc, own, lead_row, theirs, terms_of, top_terms)
-    out += ["## Where outlets disagree", ""]
+        out += [f"Sections for {which}. The other {n_outlets - len(shown):,} of the {n_outlets:,} outlets are left "
+                "out here: their numbers are in `tables/outlets.csv` and their documents' in `tables/framing.csv`.", ""]
+    profile_of = dict(tuple(profile.groupby("outlet", sort=False)))
+    for outlet in shown:
+        out += _outlet_section(report, outlet, profile_of[outlet], contradictions, within, distinctive, top_terms)
+    out += _disagreements(report, contradictions, within, max_rows)
+    if edges is not None:
+        out += _citations(edges, figures, max_rows)
+    if distinctive is not None:
+        out += _vocabulary(report, distinctive, shown, cut, which, figures, top_terms)
+    if timeline is not None and len(timeline):
+        out += _timeline(report, timeline, timeline_note, max_rows)
+    out += _claims(report, statements, claims, shown, cut, which, max_rows)
+    return Findings("\n".join(out).rstrip() + "\n", numbers)
+
+
+def _disagreements(report: _Report, contradictions: pd.DataFrame, within: pd.DataFrame | None, max_rows: int) -> list[str]:
+    out = ["## Where outlets disagree", ""]
     if len(contradictions):
         if len(contradictions) > max_rows:
             out += [_left_out(max_rows, len(contradictions), "disagreements",
                               "These are the first rows of `tables/contradictions.csv`, which has them all."), ""]
-        rows = [[cell(r.kind), cell(r.actor or r.topic), code(r.doc_a), quote(r.statement_a, r.text_a, QUOTE_CHARS),
-                 code(r.doc_b), quote(r.statement_b, r.text_b, QUOTE_CHARS), cell(r.explanation)]
+        rows = [[cell(r.kind), cell(r.actor or r.topic), report.name(r.outlet_a), quote(r.statement_a, r.text_a, QUOTE_CHARS),
+                 report.name(r.outlet_b), quote(r.statement_b, r.text_b, QUOTE_CHARS), cell(r.explanation)]
                 for r in contradictions.head(max_rows).itertuples(index=False)]
-        out += _table(["kind", "about", "document A", "statement A", "document B", "statement B", "why"], rows) + [""]
+        out += _table(["kind", "about", "outlet A", "statement A", "outlet B", "statement B", "why"], rows) + [""]
     else:
-        out += ["No disagreements between documents were found.", ""]
-    if edges is not None:
-        summary = sourcing.edge_summary(edges)
-        out += ["## Whom they cite", ""]
-        if len(summary):
-            if len(summary) > max_rows:
-                out += [_left_out(max_rows, len(summary), "citations (from, to)",
-                                  "These are the ones with the most statements; `tables/sourcing_edges.csv` has every "
-                                  "citation with its statements."), ""]
-                summary = summary.sort_values("n_statements", ascending=False, kind="mergesort").head(max_rows)
-            rows = [[code(r.source) if r.source_layer == sourcing.LAYERS[0] else cell(r.source), cell(r.target), cell(r.kind),
-                     str(int(r.n_statements)),
-                     _ids(r.statements.split(";"), where="`tables/sourcing_edges.csv`")]
-                    for r in summary.itertuples(index=False)]
-            out += _table(["from", "to", "kind", "statements", "ids"], rows) + [""]
-        else:
-            out += ["No document cites a news medium or an unnamed source.", ""]
-        if "sourcing_graph" in figures:
-            out += [f"![Whom each outlet cites]({figures['sourcing_graph']})", ""]
-    if distinctive is not None:
-        method = ("Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), each "
-                  "document against all the others; a z-score of 1.96 or more is marked significant.")
-        out += ["## Distinctive vocabulary", "", method, ""]
-        n_with, n_shown = (distinctive["doc_id"].nunique(), terms_of["doc_id"].nunique()) if cut else (0, 0)
-        if n_shown < n_with:
-            out += [_left_out(n_shown, n_with, "documents",
-                              f"These are {which}; `tables/distinctive_terms.csv` has every document's words."), ""]
-        rows = []
-        for doc_id, terms in terms_of.sort_values(["doc_id", "rank"], kind="mergesort").groupby("doc_id", sort=True):
-            top = terms[terms["rank"].astype(int) <= top_terms]
-            rows.append([code(doc_id), ", ".join(f"{cell(t)} ({float(z):.1f}{'*' if str(s) == 'True' else ''})"
+        out += ["No disagreements between outlets were found.", ""]
+    if within is not None and len(within):
+        out += [f"{plural(len(within), 'inconsistency')} within one outlet (two documents of the same outlet) "
+                "are listed apart in `tables/within_outlet.csv`.", ""]
+    return out
+
+
+def _citations(edges: pd.DataFrame, figures: dict, max_rows: int) -> list[str]:
+    summary = sourcing.edge_summary(edges)
+    out = ["## Whom they cite", ""]
+    if len(summary):
+        if len(summary) > max_rows:
+            out += [_left_out(max_rows, len(summary), "citations (from, to)",
+                              "These are the ones with the most statements; `tables/sourcing_edges.csv` has every "
+                              "citation with its statements."), ""]
+            summary = summary.sort_values("n_statements", ascending=False, kind="mergesort").head(max_rows)
+        rows = [[cell(r.source), cell(r.target), cell(r.kind), str(int(r.n_statements)),
+                 _ids(r.statements.split(";"), where="`tables/sourcing_edges.csv`")]
+                for r in summary.itertuples(index=False)]
+        out += _table(["from", "to", "kind", "statements", "ids"], rows) + [""]
+    else:
+        out += ["No outlet cites a news medium or an unnamed source.", ""]
+    if "sourcing_graph" in figures:
+        out += [f"![Whom each outlet cites]({figures['sourcing_graph']})", ""]
+    return out
+
+
+def _vocabulary(report: _Report, distinctive: pd.DataFrame, shown: list[str], cut: bool, which: str, figures: dict,
+                top_terms: int) -> list[str]:
+    method = ("Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), each "
+              "outlet against all the others; * marks words over-represented at a 5% false discovery rate "
+              "(Benjamini-Hochberg over all the words the outlet uses).")
+    out = ["## Distinctive vocabulary", "", method, ""]
+    if distinctive.empty:
+        return out + ["Too few outlets to compare.", ""]
+    unit = distinctive.columns[0]
+    terms_of = distinctive[distinctive[unit].isin(shown)] if cut else distinctive
+    n_with, n_shown = distinctive[unit].nunique(), terms_of[unit].nunique()
+    if n_shown < n_with:
+        out += [_left_out(n_shown, n_with, "outlets",
+                          f"These are {which}; `tables/distinctive_terms.csv` has every outlet's words."), ""]
+    rows = []
+    for name, terms in terms_of.sort_values([unit, "rank"], kind="mergesort").groupby(unit, sort=True):
+        top = terms[terms["rank"].astype(int) <= top_terms]
+        rows.append([report.name(name), ", ".join(f"{cell(t)} ({float(z):.1f}{'*' if _bool(s) else ''})"
                                                   for t, z, s in zip(top["term"], top["z"], top["significant"]))])
-        out += _table(["document", "top words (z; * significant)"], rows) + [""]
-        if "distinctive_terms" in figures:
-            out += [f"![Words that set each document apart]({figures['distinctive_terms']})", ""]
-    if timeline is not None and len(timeline):
-        out += ["## Timeline", "", cell(timeline_note), ""]
-        order = timeline
-        if len(timeline) > max_rows:
-            introduces = framing._text(timeline, "claims_introduced").ne("")
-            keep = timeline[introduces].head(max_rows).index
-            keep = keep.union(timeline[~introduces].head(max_rows - len(keep)).index)
-            order = timeline.loc[timeline.index.isin(keep)]
-            out += [_left_out(len(order), len(timeline), "documents",
-                              "These are the documents that introduce a claim, then the earliest; "
-                              "`tables/timeline.csv` has the whole order."), ""]
-        rows = [[str(r.position), code(r.doc_id), cell(r.published or r.year or "-"), cell(r.date_hint or "-"),
-                 cell(r.order_basis), cell(r.claim_labels_introduced or r.claims_introduced or "-")]
-                for r in order.itertuples(index=False)]
-        out += _table(["#", "document", "date", "date hint", "ordered by", "claims introduced"], rows) + [""]
-    coverage = framing.claim_coverage(statements, claims)
-    if len(coverage.columns):
-        labels = framing._claim_labels(statements, claims)
-        out += ["## Claims carried and omitted", "", "Statements per claim (stage-3 clusters); 0 = the document omits it.", ""]
-        if cut or len(coverage.columns) > max_rows:
-            n_claims = len(coverage.columns)
-            carrying = coverage.gt(0).sum()
-            claims_shown = list(coverage.columns[:max_rows])
-            parts = [f"Columns: {which}, of {n_docs:,} documents; *documents* counts every document that "
-                     "carries the claim." if cut else "Columns: every document."]
-            if n_claims > max_rows:
-                parts.append(f"Rows: the first {max_rows:,} of {n_claims:,} claims (the other "
-                             f"{n_claims - max_rows:,} are left out here).")
-            parts.append("`tables/claims.csv` has every claim and `tables/statements.csv` (`cluster_id`) every "
-                         "statement's claim.")
-            out += [" ".join(parts), ""]
-            docs = [d for d in coverage.index if d in set(shown)]
-            rows = [[code(c), cell(labels.get(c, ""), QUOTE_CHARS), str(int(carrying[c]))]
-                    + [str(int(coverage.at[d, c])) for d in docs] for c in claims_shown]
-            out += _table(["claim", "label", "documents", *[code(d) for d in docs]], rows) + [""]
-        else:
-            rows = [[code(c), cell(labels.get(c, ""), QUOTE_CHARS)] + [str(int(coverage.at[d, c])) for d in coverage.index]
-                    for c in coverage.columns]
-            out += _table(["claim", "label", *[code(d) for d in coverage.index]], rows) + [""]
-    return Findings("\n".join(out).rstrip() + "\n", numbers)
+    out += _table(["outlet", "top words (z; * significant)"], rows) + [""]
+    if "distinctive_terms" in figures:
+        out += [f"![Words that set each outlet apart]({figures['distinctive_terms']})", ""]
+    return out
+
+
+def _timeline(report: _Report, timeline: pd.DataFrame, note: str, max_rows: int) -> list[str]:
+    out = ["## Timeline", "", cell(note), ""]
+    order = timeline
+    if len(timeline) > max_rows:
+        introduces = framing._text(timeline, "claims_introduced").ne("")
+        keep = timeline[introduces].head(max_rows).index
+        keep = keep.union(timeline[~introduces].head(max_rows - len(keep)).index)
+        order = timeline.loc[timeline.index.isin(keep)]
+        out += [_left_out(len(order), len(timeline), "documents",
+                          "These are the documents that introduce a claim, then the earliest; "
+                          "`tables/timeline.csv` has the whole order."), ""]
+    rows = [[str(r.position), report.document(r.doc_id), cell(r.published or r.year or "-"), cell(r.date_hint or "-"),
+             cell(r.order_basis), cell(r.claim_labels_introduced or r.claims_introduced or "-")]
+            for r in order.itertuples(index=False)]
+    return out + _table(["#", "document", "date", "date hint", "ordered by", "claims introduced"], rows) + [""]
+
+
+def _claims(report: _Report, statements: pd.DataFrame, claims: pd.DataFrame | None, shown: list[str], cut: bool,
+            which: str, max_rows: int) -> list[str]:
+    coverage = framing.claim_coverage(statements.assign(doc_id=statements["outlet"]), claims)
+    if not len(coverage.columns):
+        return []
+    labels = framing._claim_labels(statements, claims)
+    out = ["## Claims carried and omitted", "", "Statements per claim (stage-3 clusters) and outlet; 0 = the outlet "
+           "omits it.", ""]
+    n_claims = len(coverage.columns)
+    carrying = coverage.gt(0).sum()
+    claims_shown = list(coverage.columns[:max_rows])
+    columns = [d for d in coverage.index if d in set(shown)]
+    if cut or n_claims > max_rows:
+        parts = [f"Columns: {which}, of {len(coverage):,} outlets; *outlets* counts every outlet that carries "
+                 "the claim." if cut else "Columns: every outlet."]
+        if n_claims > max_rows:
+            parts.append(f"Rows: the first {max_rows:,} of {n_claims:,} claims (the other "
+                         f"{n_claims - max_rows:,} are left out here).")
+        parts.append("`tables/claims.csv` has every claim and `tables/statements.csv` (`cluster_id`) every "
+                     "statement's claim.")
+        out += [" ".join(parts), ""]
+    header = ["claim", "label", "outlets", *[code(d) if not report.by_outlet else cell(d) for d in columns]]
+    rows = [[code(c), cell(labels.get(c, ""), QUOTE_CHARS), str(int(carrying[c]))]
+            + [str(int(coverage.at[d, c])) for d in columns] for c in claims_shown]
+    return out + _table(header, rows) + [""]
 
 
 def from_tables(out_dir, figures: dict[str, str] | None = None, metadata=None) -> Findings:
-    """Read ``<out_dir>/tables`` (documents, statements, framing, contradictions; distinctive_terms,
-    sourcing_edges, claims when present) and build the findings. ``metadata`` (a path or frame
-    with ``date_hint``) feeds the timeline. Only figures that exist under ``out_dir`` are linked."""
+    """Read ``<out_dir>/tables`` (documents, statements, framing, outlets, contradictions; within_outlet,
+    distinctive_terms, sourcing_edges, claims when present) and build the findings. ``metadata``
+    (a path or frame with ``date_hint``) feeds the timeline. Only figures that exist under
+    ``out_dir`` are linked."""
     def optional(name):
         try:
             return tables.read_table(out_dir, name)
@@ -386,9 +465,11 @@ def from_tables(out_dir, figures: dict[str, str] | None = None, metadata=None) -
     documents = tables.read_table(out_dir, "documents")
     statements = tables.read_table(out_dir, "statements")
     profile = tables.read_table(out_dir, "framing")
-    for column in profile.columns:
-        if column.startswith("share_") or column == "hedging_rate":
-            profile[column] = pd.to_numeric(profile[column])
+    outlets_table = tables.read_table(out_dir, "outlets")
+    for frame in (profile, outlets_table):
+        for column in frame.columns:
+            if column.startswith("share_") or column == "hedging_rate":
+                frame[column] = pd.to_numeric(frame[column])
     contradictions = optional("contradictions")
     contradictions = contradictions if contradictions is not None else pd.DataFrame(columns=contra.COLUMNS)
     claims = optional("claims")
@@ -397,8 +478,8 @@ def from_tables(out_dir, figures: dict[str, str] | None = None, metadata=None) -
     order, note = framing.timeline(documents, statements, metadata, claims)
     root = paths.out_dir(out_dir)
     figures = {k: v for k, v in (FIGURES if figures is None else figures).items() if (root / v).is_file()}
-    return build(documents, statements, profile, contradictions, optional("distinctive_terms"),
-                 optional("sourcing_edges"), order, note, claims, figures)
+    return build(documents, statements, profile, outlets_table, contradictions, optional("within_outlet"),
+                 optional("distinctive_terms"), optional("sourcing_edges"), order, note, claims, figures)
 
 
 def write(findings: Findings, out_dir) -> Path:

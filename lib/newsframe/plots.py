@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import matplotlib
 import matplotlib.pyplot as plt
+import matplotlib.ticker
 import pandas as pd
 import seaborn as sns
+
+from .outlets import busiest
 
 #: Bars (documents) one figure shows; larger corpora show their largest documents (the CSV has all).
 MAX_BARS = 40
@@ -19,12 +23,12 @@ MAX_POINTS = 5_000
 MAX_NODES = MAX_BARS
 
 
-def _largest(wide: pd.DataFrame, limit: int = MAX_BARS) -> tuple[pd.DataFrame, str]:
+def _largest(wide: pd.DataFrame, limit: int = MAX_BARS, noun: str = "documents") -> tuple[pd.DataFrame, str]:
     """The ``limit`` rows with the largest totals, and a title suffix saying what was left out."""
     if len(wide) <= limit:
         return wide, ""
     keep = wide.sum(axis=1).sort_values(ascending=False, kind="mergesort").index[:limit]
-    return wide.loc[wide.index.isin(keep)], f" (the {limit} largest of {len(wide):,} documents)"
+    return wide.loc[wide.index.isin(keep)], f" (the {limit} largest of {len(wide):,} {noun})"
 
 
 def kept_removed_chars(budget: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
@@ -84,55 +88,86 @@ STANCE_COLOURS = {
 }
 
 
-def stance_by_document(profile: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
-    """Statements about the claim per document: asserted as fact in the article's own voice,
-    reported as someone's assertion, hedged, or denied (stacked bars, from ``framing.profile``)."""
-    numbers = pd.DataFrame({
-        "doc_id": profile["doc_id"],
-        "affirm (own voice)": profile["n_affirm_own_voice"],
-        "affirm (attributed)": profile["n_affirm_attributed"],
-        "hedge": profile["n_hedge"],
-        "deny": profile["n_deny"],
-    }).sort_values("doc_id", kind="mergesort").reset_index(drop=True)
-    shown, note = _largest(numbers.set_index("doc_id"))
-    shown = shown.sort_index(ascending=False)
-    fig, ax = plt.subplots(figsize=(9, 0.55 * len(shown) + 1.8))
-    shown.plot.barh(stacked=True, ax=ax, width=0.75, color=[STANCE_COLOURS[c] for c in shown.columns])
-    ax.set_xlabel("statements about the claim")
-    ax.set_ylabel("document")
-    ax.set_title("What each document treats as fact, as allegation, as uncertain, and as denied" + note)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=4, frameon=False)
+#: The per-outlet framing shares drawn, with their labels.
+FRAMING_SHARES = {"share_fact": "affirm (own voice)", "share_allegation": "affirm (attributed)",
+                  "share_hedge": "hedge", "share_deny": "deny"}
+
+
+def framing_by_outlet(outlets: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+    """Of each outlet's statements about the claim: the share asserted as fact in its own voice,
+    reported as someone's assertion, hedged and denied, each with its 95% bootstrap interval over
+    the outlet's documents (from ``outlets.outlet_table``). Outlets with no statement about the
+    claim have nothing to draw and are left out of the figure (the CSV keeps them)."""
+    rows = []
+    for r in outlets.itertuples(index=False):
+        for measure, label in FRAMING_SHARES.items():
+            rows.append({"outlet": r.outlet, "n_documents": r.n_documents, "n_about_claim": r.n_about_claim,
+                         "measure": label, "share": getattr(r, measure), "low": getattr(r, f"{measure}_low"),
+                         "high": getattr(r, f"{measure}_high")})
+    numbers = pd.DataFrame(rows, columns=["outlet", "n_documents", "n_about_claim", "measure", "share", "low", "high"])
+    about = numbers[numbers["n_about_claim"].astype(int) > 0]
+    carrying = about.drop_duplicates("outlet")
+    shown = busiest(carrying, MAX_BARS, "n_about_claim")
+    note = f" (the {len(shown)} of {len(carrying):,} outlets with the most statements about it)" if len(shown) < len(carrying) else ""
+    about = about[about["outlet"].isin(shown)]
+    outlet_order = sorted(about["outlet"].unique())
+    fig, ax = plt.subplots(figsize=(9, 0.5 * max(len(outlet_order), 1) + 2.0))
+    offsets = {label: (i - 1.5) * 0.18 for i, label in enumerate(FRAMING_SHARES.values())}
+    position = {o: i for i, o in enumerate(outlet_order)}
+    for label, part in about.groupby("measure", sort=False):
+        y = part["outlet"].map(position).to_numpy() + offsets[label]
+        share = part["share"].astype(float).to_numpy()
+        low = part["low"].astype(float).fillna(part["share"].astype(float)).to_numpy()
+        high = part["high"].astype(float).fillna(part["share"].astype(float)).to_numpy()
+        ax.errorbar(share, y, xerr=[share - low, high - share], fmt="o", color=STANCE_COLOURS[label], label=label,
+                    markersize=5, capsize=2, linewidth=1)
+    ax.set_yticks(range(len(outlet_order)), outlet_order)
+    if not outlet_order:
+        ax.text(0.5, 0.5, "No statement of any outlet is about the claim under study", ha="center", va="center",
+                transform=ax.transAxes, color="#666666")
+    ax.invert_yaxis()
+    ax.set_xlim(-0.02, 1.02)
+    ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
+    ax.set_xlabel("share of the outlet's statements about the claim (95% interval over its documents)")
+    ax.set_ylabel("outlet")
+    ax.set_title("What each outlet treats as fact, as allegation, as uncertain, and as denied" + note)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.3 / max(len(outlet_order), 1)), ncol=4, frameon=False)
     fig.tight_layout()
     return fig, numbers
 
 
-def distinctive_terms(terms: pd.DataFrame, top_n: int = 8, z_threshold: float = 1.96) -> tuple[plt.Figure, pd.DataFrame]:
-    """Small multiples, one panel per document: its most distinctive words by z-score (weighted
-    log-odds with an informative Dirichlet prior), the |z| threshold drawn as a dashed line."""
-    numbers = (terms[terms["rank"] <= top_n].sort_values(["doc_id", "rank"], kind="mergesort")
-               [["doc_id", "rank", "term", "count_in_doc", "count_elsewhere", "z", "significant"]].reset_index(drop=True))
-    every = sorted(numbers["doc_id"].unique())
-    docs = every[:MAX_PANELS]
-    note = f" (first {MAX_PANELS} of {len(every):,} documents; all in the CSV)" if len(every) > MAX_PANELS else ""
-    columns = min(3, max(len(docs), 1))
-    rows = max(1, -(-len(docs) // columns))
-    fig, axes = plt.subplots(rows, columns, figsize=(4.2 * columns, 0.32 * top_n * rows + 1.4 * rows),
-                             squeeze=False, sharex=True)
-    limit = max(float(numbers["z"].max()) if len(numbers) else 0.0, z_threshold) * 1.1
-    for ax, doc_id in zip(axes.flat, docs):
-        part = numbers[numbers["doc_id"] == doc_id]
+def distinctive_terms(terms: pd.DataFrame, top_n: int = 8, shown: list[str] | None = None) -> tuple[plt.Figure, pd.DataFrame]:
+    """Small multiples, one panel per outlet (the table's first column: outlet or document): its
+    most distinctive words by z-score (weighted log-odds with an informative Dirichlet prior);
+    dark bars are significant after the Benjamini-Hochberg correction. ``shown`` picks the panels
+    when there are more than ``MAX_PANELS`` (``outlets.busiest``); else the first by name.
+    Each panel has its own scale: a small outlet's words would vanish next to a large one's."""
+    unit = terms.columns[0]
+    numbers = (terms[terms["rank"] <= top_n].sort_values([unit, "rank"], kind="mergesort")
+               [[unit, "rank", "term", "count_in_doc", "count_elsewhere", "z", "q_value", "significant"]]
+               .reset_index(drop=True))
+    every = sorted(numbers[unit].unique())
+    units = [u for u in (shown or every) if u in set(every)][:MAX_PANELS]
+    noun = "outlets" if unit == "outlet" else "documents"
+    which = "the busiest" if shown else "the first"
+    note = f" ({which} {len(units)} of {len(every):,} {noun}; all in the CSV)" if len(every) > len(units) else ""
+    columns = min(3, max(len(units), 1))
+    rows = max(1, -(-len(units) // columns))
+    fig, axes = plt.subplots(rows, columns, figsize=(4.2 * columns, 0.32 * top_n * rows + 1.4 * rows), squeeze=False)
+    for ax, name in zip(axes.flat, units):
+        part = numbers[numbers[unit] == name]
         colours = ["#33557f" if s else "#a9b8cc" for s in part["significant"]]
         sns.barplot(x=part["z"].to_numpy(), y=part["term"].to_numpy(), hue=part["term"].to_numpy(),
                     palette=colours, legend=False, ax=ax, orient="h")
-        ax.axvline(z_threshold, color="#c0392b", linestyle="--", linewidth=1)
-        ax.set_title(doc_id, fontsize=10)
-        ax.set_xlim(0, limit)
+        ax.set_title(name if len(name) <= 40 else name[:39] + "\u2026", fontsize=10)
+        ax.set_xlim(0, max(float(part["z"].max()) if len(part) else 0.0, 1.0) * 1.1)
         ax.set_xlabel("z-score")
         ax.set_ylabel("")
         ax.xaxis.set_tick_params(labelbottom=True)
-    for ax in list(axes.flat)[len(docs):]:
+    for ax in list(axes.flat)[len(units):]:
         ax.set_visible(False)
-    fig.suptitle(f"Words that set each document apart (dark: |z| \u2265 {z_threshold}; dashed line){note}", fontsize=12)
+    fig.suptitle(f"Words that set each {noun[:-1]} apart (dark: significant at a 5% false discovery rate){note}",
+                 fontsize=12)
     fig.tight_layout()
     return fig, numbers
 
@@ -172,7 +207,7 @@ def sourcing_graph(edges: pd.DataFrame, outlets=None) -> tuple[plt.Figure, pd.Da
         ax.text(x + dx, y + (0.035 if layer == "medium" else 0), node, ha=ha, va="bottom" if layer == "medium" else "center",
                 fontsize=9, zorder=3)
     for x, layer in enumerate(sourcing.LAYERS):
-        ax.text(x, 1.24, {"outlet": "outlets (documents)", "medium": "news media", "unnamed source": "unnamed sources"}[layer],
+        ax.text(x, 1.24, {"outlet": "outlets", "medium": "news media", "unnamed source": "unnamed sources"}[layer],
                 ha="center", fontsize=10, fontweight="bold")
     handles, labels = ax.get_legend_handles_labels()
     unique = dict(zip(labels, handles))
@@ -247,13 +282,14 @@ def claims_by_k(curve: pd.DataFrame, chosen: int) -> tuple[plt.Figure, pd.DataFr
 
 def claim_coverage(table: pd.DataFrame, max_rows: int = MAX_HEATMAP_ROWS,
                    max_columns: int = MAX_HEATMAP_COLUMNS) -> tuple[plt.Figure, pd.DataFrame]:
-    """Statements per document and claim (a heatmap: which outlet carries which claim).
+    """Statements per outlet (or document: the table's index) and claim: which outlet carries which claim.
 
-    Larger tables show the ``max_rows`` documents with the most statements (ties by doc_id, shown
-    in the table's order) and the first ``max_columns`` claims (the largest, in claim order); the
-    title says so, and the numbers returned (the CSV next to the PNG) are the cells shown. The
-    whole table is ``cluster_report.coverage``'s, for a table of its own."""
-    shown, note = _largest(table, max_rows)
+    Larger tables show the ``max_rows`` rows with the most statements (ties by name, shown in the
+    table's order) and the first ``max_columns`` claims (the largest, in claim order); the title
+    says so, and the numbers returned (the CSV next to the PNG) are the cells shown. The whole
+    table is ``cluster_report.coverage``'s, for a table of its own."""
+    noun = "outlet" if table.index.name == "outlet" else "document"
+    shown, note = _largest(table, max_rows, f"{noun}s")
     if shown.shape[1] > max_columns:
         shown = shown.iloc[:, :max_columns]
         note += f" (the {max_columns} largest of {table.shape[1]:,} claims)"
@@ -261,8 +297,8 @@ def claim_coverage(table: pd.DataFrame, max_rows: int = MAX_HEATMAP_ROWS,
     sns.heatmap(shown, annot=True, fmt="d", cmap="Blues", cbar=False, linewidths=0.5, linecolor="#eeeeee", ax=ax,
                 mask=shown == 0)
     ax.set_xlabel("claim (largest first)")
-    ax.set_ylabel("document")
-    ax.set_title("Which document carries which claim: statements per document and claim" + _wrap(note))
+    ax.set_ylabel(noun)
+    ax.set_title(f"Which {noun} carries which claim: statements per {noun} and claim" + _wrap(note))
     fig.tight_layout()
     return fig, shown.reset_index()
 

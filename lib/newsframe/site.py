@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 import jupytext
 import pandas as pd
 
+from .statements import BETWEEN_STATEMENTS
 from .tables import read_table
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
@@ -57,16 +58,33 @@ def _by_reason(frame: pd.DataFrame) -> dict[str, str]:
 
 #: The key numbers, in page order: (label, tables -> value). A missing table or column skips
 #: the row, so adding a number for a later stage is one line here.
+def _cleaning(tables: Tables) -> pd.DataFrame:
+    """Stage 1's removed spans: without the whitespace stage 2 adds between statements, which
+    lies inside body blocks and would count those characters twice."""
+    removed = tables["removed_spans"]
+    return removed[removed["rule"] != BETWEEN_STATEMENTS] if "rule" in removed else removed
+
+
+def _between_statements(tables: Tables) -> str:
+    removed = tables["removed_spans"]
+    gaps = removed[removed["rule"] == BETWEEN_STATEMENTS]
+    return f"{len(gaps):,} stretches, {_span_chars(gaps):,} characters (inside the body text above)"
+
+
 NUMBERS: list[tuple[str, Callable[[Tables], object]]] = [
     ("Documents (ok / error)", lambda t: f"{_status(t, 'ok'):,} / {_status(t, 'error'):,}"),
-    ("Raw characters", lambda t: int(_ints(t["documents"]["n_chars"]).sum())),
+    ("Outlets", lambda t: int(t["outlets"]["outlet"].nunique())),
+    ("Dated documents", lambda t: int(t["documents"]["published"].ne("").sum())),
+    ("Raw characters (= kept + removed)", lambda t: int(_ints(t["documents"]["n_chars"]).sum())),
     ("Characters kept as body", lambda t: _span_chars(t["body_blocks"])),
-    ("Characters removed", lambda t: _span_chars(t["removed_spans"])),
-    ("Removed spans by reason", lambda t: _by_reason(t["removed_spans"])),
+    ("Characters removed", lambda t: _span_chars(_cleaning(t))),
+    ("Removed spans by reason", lambda t: _by_reason(_cleaning(t))),
+    ("Whitespace between statements", _between_statements),
     ("Statements", lambda t: len(t["statements"])),
     ("Attributed statements", lambda t: int((t["statements"]["speaker"].str.strip() != "").sum())),
     ("Claims", lambda t: len(t["claims"])),
-    ("Contradictions", lambda t: len(t["contradictions"])),
+    ("Disagreements between outlets", lambda t: len(t["contradictions"])),
+    ("Inconsistencies within one outlet", lambda t: len(t["within_outlet"])),
 ]
 
 

@@ -1,6 +1,7 @@
 """Whom each outlet cites, and whom those in turn cite: ``sourcing_edges.csv``.
 
-Three layers: the outlet (document), the news media it cites (stage 2's ``cited_media`` and
+Three layers: the outlet (its ``outlet`` column when the statements carry one, see
+``outlets.with_outlet``; else the document), the news media it cites (stage 2's ``cited_media`` and
 speakers that are news organisations), and the unnamed sources behind them. One row per edge
 and statement, so every edge can be read in the text:
 
@@ -41,15 +42,16 @@ def _label(source_text: str, speaker: str) -> str:
 
 def sourcing_edges(statements: pd.DataFrame) -> pd.DataFrame:
     """All edges with their evidence, sorted by kind, source, target and statement id."""
-    read = ["doc_id", "statement_id", "text", "start", "speaker", "speaker_group", "cited_media", "source_text"]
+    read = ["doc_id", "outlet", "statement_id", "text", "start", "speaker", "speaker_group", "cited_media", "source_text"]
     ordered = statements[[c for c in read if c in statements]]  # only the columns read, not a copy of all
     ordered = ordered.sort_values([c for c in ("doc_id", "start", "statement_id") if c in ordered], kind="mergesort")
     labels: dict[str, str] = {}
     rows = []
     # plain lists of the columns read (iterating Arrow-backed columns cell by cell is slow)
     column = lambda name: ordered[name].tolist() if name in ordered else [""] * len(ordered)
-    for doc_id, sid, text, speaker, group, cited, source_text in zip(
-            ordered["doc_id"].tolist(), ordered["statement_id"].tolist(), ordered["text"].tolist(),
+    units = ordered["outlet"].tolist() if "outlet" in ordered else ordered["doc_id"].tolist()
+    for doc_id, unit, sid, text, speaker, group, cited, source_text in zip(
+            ordered["doc_id"].tolist(), units, ordered["statement_id"].tolist(), ordered["text"].tolist(),
             column("speaker"), column("speaker_group"),
             column("cited_media"), column("source_text")):
         text = str(text)
@@ -65,14 +67,14 @@ def sourcing_edges(statements: pd.DataFrame) -> pd.DataFrame:
         if via and via.group("medium") not in media:
             media.append(via.group("medium"))
         for medium in sorted(set(media)):
-            rows.append((doc_id, medium, KINDS[0], doc_id, sid, text, LAYERS[0], LAYERS[1]))
+            rows.append((unit, medium, KINDS[0], doc_id, sid, text, LAYERS[0], LAYERS[1]))
         if unnamed:
             key = speaker
             labels.setdefault(key, _label(str(source_text or ""), speaker))
             if via:
                 rows.append((via.group("medium"), labels[key], KINDS[1], doc_id, sid, text, LAYERS[1], LAYERS[2]))
             else:
-                rows.append((doc_id, labels[key], KINDS[2], doc_id, sid, text, LAYERS[0], LAYERS[2]))
+                rows.append((unit, labels[key], KINDS[2], doc_id, sid, text, LAYERS[0], LAYERS[2]))
         elif media:
             for m in ANONYMOUS.finditer(text):
                 phrase = m.group().strip()

@@ -1,0 +1,198 @@
+"""Outlets as the unit of comparison: ``outlets.csv``, documents nested in their outlet.
+
+A researcher compares CNN with Fox News, not article 17 with article 203. When the corpus names
+its outlets (a column of the export or ``metadata.csv``), every framing measure is aggregated
+per outlet over its documents; per-document rows stay in ``framing.csv``. When no document names
+one (the seeds), each document is its own outlet and the pages say so once (``units_note``).
+Documents without an outlet in a corpus that names others share the unit ``NO_OUTLET``.
+
+Shares come with 95% bootstrap intervals that resample the outlet's *documents* (a cluster
+bootstrap: statements of one article are not independent), computed with scipy's
+``stats.bootstrap`` (percentile method) and seeded per outlet, so adding an outlet leaves the
+intervals of the others unchanged. An outlet with one document has no interval, and one with
+fewer than ``MIN_DOCUMENTS`` documents is flagged ``small`` (when the corpus names its outlets):
+its shares describe a handful of articles, not the outlet.
+"""
+
+from __future__ import annotations
+
+import warnings
+import zlib
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from .framing import LEAD_FRAMES, _text
+
+NO_OUTLET = "(no outlet named)"
+#: Outlets with fewer documents than this are flagged: too few to stand for the outlet.
+MIN_DOCUMENTS = 3
+CONFIDENCE = 0.95
+RESAMPLES = 999
+#: measure -> (numerator, denominator) columns of ``framing.profile``: each share is a ratio of
+#: sums over the outlet's documents.
+SHARES = {
+    "share_fact": ("n_affirm_own_voice", "n_about_claim"),
+    "share_allegation": ("n_affirm_attributed", "n_about_claim"),
+    "share_hedge": ("n_hedge", "n_about_claim"),
+    "share_deny": ("n_deny", "n_about_claim"),
+    "share_own_voice": ("n_own_voice", "n_statements"),
+    "share_unnamed": ("n_unnamed", "n_statements"),
+}
+
+
+def named(documents: pd.DataFrame) -> bool:
+    """Whether any document names its outlet (then outlets, not documents, are compared)."""
+    return bool(_text(documents, "outlet").str.strip().ne("").any())
+
+
+def unit_of(documents: pd.DataFrame) -> dict[str, str]:
+    """doc_id -> the outlet it is compared under (the document itself when no outlet is named)."""
+    ids = documents["doc_id"].astype(str).tolist()
+    if not named(documents):
+        return dict(zip(ids, ids))
+    outlets = _text(documents, "outlet").str.strip().replace("", NO_OUTLET).tolist()
+    return dict(zip(ids, outlets))
+
+
+def with_outlet(frame: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (rows with a ``doc_id``) with the ``outlet`` it is compared under, as its second column."""
+    units = unit_of(documents)
+    table = frame.drop(columns="outlet", errors="ignore")
+    table.insert(min(1, len(table.columns)), "outlet", table["doc_id"].astype(str).map(units).fillna(table["doc_id"]))
+    return table
+
+
+def units_note(documents: pd.DataFrame) -> str:
+    """The one sentence that tells a reader what "outlet" means on these pages."""
+    if not named(documents):
+        return ("**Outlets here are documents**: no document of this corpus names its publisher, so each document "
+                "is compared as an outlet of its own.")
+    units = pd.Series(unit_of(documents))
+    note = (f"**{units.nunique():,} outlets** publish the {len(units):,} documents; every measure is "
+            "aggregated per outlet over its documents (per-document rows are in `tables/framing.csv`).")
+    missing = int((units == NO_OUTLET).sum())
+    if missing:
+        note += f" {missing:,} documents name no outlet and are grouped as {NO_OUTLET}."
+    return note
+
+
+def _interval(numerator: np.ndarray, denominator: np.ndarray, seed: list[int]) -> tuple[float, float]:
+    """95% percentile bootstrap interval of sum(numerator) / sum(denominator) over documents."""
+    if len(numerator) < 2 or denominator.sum() == 0:
+        return np.nan, np.nan
+
+    def ratio(num, den, axis=-1):
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return num.sum(axis=axis) / den.sum(axis=axis)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # degenerate resamples (all-zero shares) are expected, not news
+        found = stats.bootstrap((numerator, denominator), ratio, paired=True, vectorized=True,
+                                n_resamples=RESAMPLES, confidence_level=CONFIDENCE, method="percentile",
+                                random_state=np.random.default_rng(seed))
+    low, high = found.confidence_interval
+    return float(low), float(high)
+
+
+def _seed(outlet: str, random_seed: int) -> list[int]:
+    return [int(random_seed), zlib.crc32(outlet.encode("utf-8"))]
+
+
+def outlet_table(documents: pd.DataFrame, profile: pd.DataFrame, statements: pd.DataFrame, random_seed: int = 0,
+                 min_documents: int = MIN_DOCUMENTS) -> pd.DataFrame:
+    """``outlets.csv``: one row per outlet, sorted by name, from stage 1's documents, the
+    per-document ``framing.profile`` and the statements (for whose voice leads)."""
+    units = unit_of(documents)
+    by_name = named(documents)  # documents as outlets are never "small": they are what is compared
+    docs = with_outlet(documents, documents)
+    ok = docs[_text(docs, "status").isin(["ok", ""])]
+    frame = with_outlet(profile, documents)
+    own = _text(statements, "speaker").eq("").groupby(statements["doc_id"].astype(str)).sum()
+    frame["n_own_voice"] = frame["doc_id"].astype(str).map(own).fillna(0).astype(int)
+    voiced = statements[_text(statements, "speaker_group").ne("")]
+    voices = (voiced.assign(outlet=voiced["doc_id"].astype(str).map(units))
+              .groupby(["outlet", "speaker_group"]).size().rename("n").reset_index()
+              .sort_values(["outlet", "n", "speaker_group"], ascending=[True, False, True], kind="mergesort")
+              .drop_duplicates("outlet").set_index("outlet"))
+    rows = []
+    for outlet, part in frame.groupby("outlet", sort=True):
+        published = _text(ok[ok["outlet"] == outlet], "published").replace("", np.nan).dropna().sort_values()
+        row = {"outlet": outlet, "n_documents": int(len(part)), "n_statements": int(part["n_statements"].astype(int).sum()),
+               "first_published": published.iloc[0] if len(published) else "",
+               "last_published": published.iloc[-1] if len(published) else "",
+               "n_dated": int(len(published)), "small": by_name and len(part) < min_documents,
+               "n_about_claim": int(part["n_about_claim"].astype(int).sum())}
+        for measure, (num, den) in SHARES.items():
+            numerator = part[num].astype(float).to_numpy()
+            denominator = part[den].astype(float).to_numpy()
+            total = denominator.sum()
+            row[measure] = round(numerator.sum() / total, 4) if total else np.nan
+            low, high = _interval(numerator, denominator, _seed(outlet, random_seed))
+            row[f"{measure}_low"], row[f"{measure}_high"] = round(low, 4), round(high, 4)
+        row["leading_voice"] = voices.at[outlet, "speaker_group"] if outlet in voices.index else ""
+        row["n_leading_voice"] = int(voices.at[outlet, "n"]) if outlet in voices.index else 0
+        for frame_name in LEAD_FRAMES:
+            row[f"lead_{frame_name}"] = int(_text(part, "lead_frame").eq(frame_name).sum())
+        row["cited_media"] = ";".join(sorted({m for cell in _text(part, "cited_media") for m in cell.split(";") if m}))
+        row["documents"] = ";".join(sorted(part["doc_id"].astype(str)))
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def busiest(outlets_table: pd.DataFrame, limit: int, size: str = "n_statements") -> list[str]:
+    """The ``limit`` outlets with the most statements (or another count, ``size``; ties broken by
+    name), in name order: the ones pages and figures show one by one when there are too many."""
+    ranked = pd.DataFrame({"outlet": outlets_table["outlet"].astype(str),
+                           "n": pd.to_numeric(outlets_table[size]).fillna(0).astype(int)})
+    ranked = ranked.sort_values(["n", "outlet"], ascending=[False, True], kind="mergesort")
+    return sorted(ranked["outlet"].head(limit))
+
+
+def interval_text(row: pd.Series, measure: str) -> str:
+    """'42% (31-55%)': a share with its interval, for pages and findings."""
+    value = row.get(measure)
+    if value is None or pd.isna(value):
+        return "-"
+    low, high = row.get(f"{measure}_low"), row.get(f"{measure}_high")
+    shown = f"{float(value):.0%}"
+    if low is None or pd.isna(low) or pd.isna(high):
+        return shown
+    return f"{shown} ({float(low):.0%}\u2013{float(high):.0%})"
+
+
+def document_labels(documents: pd.DataFrame) -> dict[str, str]:
+    """doc_id -> how a reader recognises the document: its title, else its outlet and date, else its id."""
+    labels = {}
+    for doc_id, title, outlet, published in zip(documents["doc_id"].astype(str), _text(documents, "title"),
+                                                _text(documents, "outlet"), _text(documents, "published")):
+        title = " ".join(title.split())
+        where = ", ".join(p for p in (outlet.strip(), published.strip()) if p)
+        if title:
+            labels[doc_id] = f"\u201c{title}\u201d" + (f" ({where})" if where else "")
+        else:
+            labels[doc_id] = where or doc_id
+    return labels
+
+
+def summary_table(outlets_table: pd.DataFrame) -> pd.DataFrame:
+    """``outlets.csv`` for reading: shares with their intervals as text, one row per outlet."""
+    table = pd.DataFrame({"outlet": outlets_table["outlet"]})
+    table["documents"] = outlets_table["n_documents"].astype(int).astype(str) + outlets_table["small"].map(
+        lambda small: " (small)" if str(small) == "True" else "")
+    table["published"] = [f"{a} to {b}" if a else "-" for a, b in zip(outlets_table["first_published"],
+                                                                      outlets_table["last_published"])]
+    table["statements"] = outlets_table["n_statements"].astype(int)
+    table["leading voice"] = [f"{v} ({int(n)})" if v else "-" for v, n in zip(outlets_table["leading_voice"],
+                                                                              outlets_table["n_leading_voice"])]
+    for measure, label in (("share_own_voice", "own voice"), ("share_unnamed", "unnamed sources")):
+        table[label] = [interval_text(row, measure) for _, row in outlets_table.iterrows()]
+    table["about the claim"] = outlets_table["n_about_claim"].astype(int)
+    for measure, label in (("share_fact", "fact"), ("share_allegation", "allegation"), ("share_hedge", "hedge"),
+                           ("share_deny", "deny")):
+        table[label] = [interval_text(row, measure) for _, row in outlets_table.iterrows()]
+    table["lead frames"] = [", ".join(f"{int(row[f'lead_{f}'])} {f}" for f in LEAD_FRAMES if int(row[f"lead_{f}"]))
+                            for _, row in outlets_table.iterrows()]
+    table["cited media"] = outlets_table["cited_media"].str.replace(";", ", ")
+    return table.set_index("outlet")
