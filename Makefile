@@ -9,6 +9,9 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum
 # The optional extras `make bench` needs (spaCy, psutil, dask, sentence embeddings), same pins.
 BENCH_STAMP := $(VENV)/.bench-installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
 
+# `make diff BASE=main` summarises what changed in reports/ since BASE (a revision or a folder).
+BASE ?= main
+
 # `make reports CORPUS=path/to/corpus OUT=path/to/out` runs another corpus. CODEBOOK defaults to
 # <corpus>/codebook.yml when there is one; PARAMS is a YAML file of extra notebook parameters.
 CORPUS ?= seeds
@@ -22,12 +25,13 @@ ENGINE ?=
 # Third-party corpora for benchmarks, read in place (never copied into the repository).
 DATA ?= ../shared/data
 
-.PHONY: help install reports test lab bench bench-install lock clean
+.PHONY: help install reports test check diff lab bench bench-install lock clean
 
 help:
 	@echo "make reports   run every notebook on $(CORPUS) and render $(OUT)/ (HTML, tables, figures)"
 	@echo "make test      pytest for lib/ and nbval for notebooks/"
-	@echo "make lab       open the notebooks in JupyterLab"
+	@echo "make diff      what changed in $(OUT)/ since BASE=$(BASE) (Markdown for a pull request)"
+	@echo "make lab       JupyterLab at the repository root (notebooks run there write build/lab/)"
 	@echo "make bench     benchmarks on $(DATA) (PolNeAR, Reuters-21578); results in bench/results/"
 	@echo "               (installs the optional extras first: make bench-install)"
 	@echo "make lock      re-resolve requirements.lock from pyproject.toml"
@@ -50,8 +54,13 @@ reports: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest
 
+# JupyterLab at the repository root (notebooks/, reports/, seeds/ all reachable). Notebooks run here
+# write to build/lab/, never to the committed reports/ (see lib/newsframe/paths.py).
+diff: $(STAMP)
+	@$(PY) -m newsframe diff '$(BASE)' '$(OUT)'
+
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab notebooks/
+	$(VENV)/bin/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root)
 
 $(BENCH_STAMP): $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev,dask,bench,semantic]'

@@ -39,12 +39,39 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--stages", help="comma-separated stage numbers or names, e.g. 01,02 (default: all)")
     run.add_argument("--notebooks", default=str(paths.NOTEBOOKS), help="folder of stage notebooks (default: notebooks/)")
     run.add_argument("--build", default=str(paths.BUILD), help="folder for executed notebooks (default: build/)")
+    diff = commands.add_parser(
+        "diff",
+        help="summarise what changed between two report folders or git revisions (Markdown)",
+        description="Markdown summary of what changed from OLD to NEW: key numbers, claims (by id), framing "
+        "per outlet, disagreements, rows of the key tables, figures. Each side is a report folder or a git "
+        "revision whose reports/ is compared (e.g. main).",
+    )
+    diff.add_argument("old", help="report folder or git revision (its reports/)")
+    diff.add_argument("new", nargs="?", default="reports", help="report folder or git revision (default: reports)")
+    diff.add_argument("--out", help="write the summary to this file instead of standard output")
     return parser
+
+
+def _diff(args) -> int:
+    from newsframe import diff
+
+    try:
+        text = diff.compare(args.old, args.new)
+    except diff.DiffError as exc:
+        print(f"newsframe: error: {exc}", file=sys.stderr)
+        return 2
+    if args.out:
+        paths.resolve(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "diff":
+        return _diff(args)
     try:
         params = pipeline.load_params(args.params)
         engine.engine_kind(args.engine)  # an unknown engine is a usage error, before anything runs

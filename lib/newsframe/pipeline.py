@@ -290,11 +290,14 @@ def in_sync(source: Path, paired: Path | None = None) -> bool:
 
 @contextlib.contextmanager
 def _kernel_env():
-    """``--out`` wins: the nbval sandbox override must not redirect a pipeline run's tables."""
+    """``--out`` wins: the nbval sandbox override must not redirect a pipeline run's tables, and
+    the kernels know they belong to the pipeline (only it writes ``reports/`` from a kernel)."""
     saved = os.environ.pop(paths.OUT_DIR_OVERRIDE_ENV, None)
+    os.environ[paths.PIPELINE_ENV] = "1"
     try:
         yield
     finally:
+        os.environ.pop(paths.PIPELINE_ENV, None)
         if saved is not None:
             os.environ[paths.OUT_DIR_OVERRIDE_ENV] = saved
 
