@@ -42,7 +42,11 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
 	@# Build matplotlib's font cache now: its one-time notice on stderr would otherwise land in notebook outputs.
 	$(PY) -c 'import matplotlib.pyplot'
-	@git rev-parse --git-dir >/dev/null 2>&1 && $(VENV)/bin/nbdime config-git --enable >/dev/null || true
+	@# nbdime's git drivers, by absolute path: `git diff` on a notebook then works outside the venv too.
+	@if git rev-parse --git-dir >/dev/null 2>&1; then \
+		git config diff.jupyternotebook.command "$(abspath $(VENV))/bin/git-nbdiffdriver diff"; \
+		git config merge.jupyternotebook.driver "$(abspath $(VENV))/bin/git-nbmergedriver merge %O %A %B %L %P"; \
+		git config merge.jupyternotebook.name "jupyter notebook merge driver"; fi
 	@rm -f $(VENV)/.installed-* && touch $@
 
 install: $(STAMP)

@@ -14,13 +14,12 @@
 # %% [markdown]
 # # 05 · Findings
 #
-# The findings of the four stages in one place, for a reader who has not seen the code: a short
-# summary per outlet (its documents nested under it), which claims each outlet carries, where the
-# outlets disagree, and whom they cite. Every finding names the statements behind it as `document:statement` ids and quotes their
-# text; `tables/statements.csv` gives each statement's exact offsets into the raw file.
-#
-# The same findings are written to `findings.md` (Markdown tables and links to the PNG figures),
-# so a pull request shows in plain text what changed.
+# What this corpus shows, for a reader who has not seen the code: first the few findings that
+# matter most (chosen by the rule stated with them), then one section per outlet with its
+# documents nested under it. Every finding names the statements behind it as `document:statement`
+# ids and quotes them; `tables/statements.csv` gives each statement's exact offsets into the raw
+# file. The tables and figures these findings come from are on page 04, and the same text is in
+# `findings.md`, written one finding per line so that a pull request shows which finding changed.
 
 # %% tags=["parameters"]
 corpus = "seeds"
@@ -37,20 +36,14 @@ notebook.setup()
 # %%
 report = findings.from_tables(out_dir, metadata=framing.corpus_metadata(corpus))
 findings.write(report, out_dir)
-page = findings.sections(findings.from_tables(out_dir, figures={}, metadata=framing.corpus_metadata(corpus)).markdown)
+page = findings.sections(report.markdown)
 Markdown(page[""].split("\n", 1)[1])
 
 # %% [markdown]
-# ## Framing by outlet
-#
-# What each outlet treats as fact (the claim in its own voice), as allegation (attributed to
-# someone), as uncertain (hedged) and as denied, with 95% intervals over its documents.
+# ## What stands out
 
 # %%
-Markdown(page["Framing by outlet"])
-
-# %%
-findings.figure(out_dir, "framing_stance")
+Markdown(page["What stands out"])
 
 # %% [markdown]
 # ## Each outlet
@@ -59,34 +52,7 @@ findings.figure(out_dir, "framing_stance")
 Markdown(page["Each outlet"])
 
 # %% [markdown]
-# ## Claims carried and omitted
-#
-# Statements per claim and outlet (stage 3's clusters); a blank cell means the outlet does not
-# carry the claim.
+# ## Where to look further
 
 # %%
-findings.figure(out_dir, "claim_coverage")
-
-# %%
-Markdown(page.get("Claims carried and omitted", "Stage 3 (claims) has not run."))
-
-# %% [markdown]
-# ## Where outlets disagree
-
-# %%
-Markdown(page["Where outlets disagree"])
-
-# %% [markdown]
-# ## Whom they cite
-
-# %%
-findings.figure(out_dir, "sourcing_graph")
-
-# %%
-Markdown(page["Whom they cite"])
-
-# %% [markdown]
-# ## Distinctive vocabulary and timeline
-
-# %%
-Markdown(page["Distinctive vocabulary"] + "\n\n### Timeline\n" + page["Timeline"])
+Markdown(findings.further_reading())

@@ -49,3 +49,24 @@ def test_installed_versions_match_the_lock():
 def test_gitignore_keeps_the_library():
     ignored = (ROOT / ".gitignore").read_text().splitlines()
     assert not any(line.strip().rstrip("/") in {"lib", "/lib"} for line in ignored)
+
+
+def test_pull_requests_run_what_ci_runs():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))
+    assert "pull_request" in workflow[True]  # YAML 1.1 reads the key `on` as True
+    steps = workflow["jobs"]["test"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    assert any(run.strip().endswith("bash .ci/run") for run in runs)
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_reviewers_see_findings_and_tables_not_collapsed():
+    rules = (ROOT / ".gitattributes").read_text(encoding="utf-8")
+    generated = [line.split()[0] for line in rules.splitlines() if "linguist-generated" in line]
+    assert generated == ["reports/*.html", "notebooks/*.ipynb"]  # findings.md and CSVs stay visible
+
+
+def test_paired_scripts_carry_no_jupytext_version():
+    for script in (ROOT / "notebooks").glob("[0-9][0-9]_*.py"):
+        header = script.read_text(encoding="utf-8").split("# ---", 2)[1]
+        assert "jupytext_version" not in header and "format_version" not in header, script.name

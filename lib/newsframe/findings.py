@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
 import pandas as pd
 
 from . import contradictions as contra
@@ -149,12 +150,12 @@ class _Report:
 
 
 def _outlet_section(report: _Report, outlet: str, profile: pd.DataFrame, contradictions: pd.DataFrame,
-                    within: pd.DataFrame | None, distinctive: pd.DataFrame | None, top_terms: int) -> list[str]:
-    """One outlet's summary; ``profile`` holds its documents' rows."""
+                    within: pd.DataFrame | None, distinctive: pd.DataFrame | None, top_terms: int) -> str:
+    """One outlet's summary, one finding per line; ``profile`` holds its documents' rows."""
     row = report.outlets.loc[outlet]
     own = report.statements_of.get(outlet, report.empty)
     n = int(row["n_statements"])
-    lines = [f"### {report.name(outlet)}", ""]
+    lines = [f"### {report.name(outlet)}", ""]  # heading, then one line per finding
     if report.by_outlet:
         dates = (f"published {row['first_published']} to {row['last_published']} ({int(row['n_dated'])} dated)"
                  if row["first_published"] else "no publication dates")
@@ -188,16 +189,14 @@ def _outlet_section(report: _Report, outlet: str, profile: pd.DataFrame, contrad
         lines.append(f"- **Whose voice**: no statement is attributed to a speaker group; own voice {own_voice}.")
     stance_ = framing._text(own, "stance")
     speaker = framing._text(own, "speaker")
-    parts = []
+    lines.append(f"- **Fact or allegation**: of {int(row['n_about_claim'])} statements about the claim,")
     for label, measure, mask in (("asserted as fact in its own voice", "share_fact", stance_.eq("affirm") & speaker.eq("")),
                                  ("reported as someone's assertion", "share_allegation", stance_.eq("affirm") & speaker.ne("")),
                                  ("hedged", "share_hedge", stance_.eq("hedge")), ("denied", "share_deny", stance_.eq("deny"))):
         example = _first(own, mask)
         count = int(mask.sum())
-        parts.append(f"{count} {label}, {outlets.interval_text(row, measure)}"
-                     + (f" (e.g. {quote(example['statement_id'], example['text'])})" if count else ""))
-    lines.append(f"- **Fact or allegation**: of {int(row['n_about_claim'])} statements about the claim, "
-                 + "; ".join(parts) + ".")
+        lines.append(f"  - {count} {label}, {outlets.interval_text(row, measure)}"
+                     + (f"; e.g. {quote(example['statement_id'], example['text'], QUOTE_CHARS)}" if count else ""))
     unnamed = [s for cell_ in framing._text(profile, "unnamed_statements") for s in cell_.split(";") if s]
     if unnamed:
         example = own[own["statement_id"] == unnamed[0]].iloc[0]
@@ -241,7 +240,7 @@ def _outlet_section(report: _Report, outlet: str, profile: pd.DataFrame, contrad
         if len(inside):
             lines.append(f"- **Inconsistent with itself**: {plural(len(inside), 'pair')} of its own documents "
                          "disagree (`tables/within_outlet.csv`).")
-    return lines + [""]
+    return "\n".join(lines)
 
 
 FRAMING_HEADER = ["outlet", "documents", "statements", "leading voice", "own voice", "about the claim",
@@ -266,8 +265,24 @@ def framing_rows(outlets_table: pd.DataFrame, report: _Report | None = None) -> 
     return rows
 
 
-def _table(header: list[str], rows: list[list[str]]) -> list[str]:
-    return ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)] + ["| " + " | ".join(r) + " |" for r in rows]
+@dataclass(frozen=True)
+class Table:
+    header: list[str]
+    rows: list[list[str]]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A ``## title`` of findings.md: blocks of Markdown text and tables, in order."""
+
+    title: str
+    blocks: list
+
+
+_TEMPLATE = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=False,  # Markdown, escaped here
+    undefined=jinja2.StrictUndefined, keep_trailing_newline=True, trim_blocks=False, lstrip_blocks=False,
+).get_template("findings.md.j2")
 
 
 def build(documents: pd.DataFrame, statements: pd.DataFrame, profile: pd.DataFrame, outlets_table: pd.DataFrame,
@@ -278,12 +293,15 @@ def build(documents: pd.DataFrame, statements: pd.DataFrame, profile: pd.DataFra
     """The Markdown text and the headline numbers. ``documents`` should carry the ``lead_*``
     evidence columns that ``framing.lead`` adds (without them the lead examples are left out).
 
-    Outlets are the unit (``outlets``): the framing table and the sections of "Each outlet" are
-    one per outlet (each document its own outlet when the corpus names none). The headline
-    numbers cover everything; per-outlet parts show the ``max_outlets`` outlets with the most
-    statements, the other long tables their first ``max_rows`` rows, and each cut says how many
-    were left out and which table in ``tables/`` has them all. Each table is read once, so the
-    time grows with the tables, not with their square."""
+    It opens with the findings that lead (``highlights``, by the rule the page states), then one
+    section per outlet. Outlets are the unit (``outlets``): each document is its own outlet when
+    the corpus names none. The headline numbers cover everything; per-outlet parts show the
+    ``max_outlets`` outlets with the most statements, the other long tables their first
+    ``max_rows`` rows, and each cut says how many were left out and which table in ``tables/``
+    has them all. Each table is read once, so the time grows with the tables, not their square.
+    The layout is ``templates/findings.md.j2``."""
+    from . import highlights  # it quotes with this module's escaping helpers
+
     figures = FIGURES if figures is None else figures
     by_outlet = outlets.named(documents)
     statements = outlets.with_outlet(statements, documents)
@@ -298,140 +316,157 @@ def build(documents: pd.DataFrame, statements: pd.DataFrame, profile: pd.DataFra
     if cut:
         numbers["outlets_shown"] = len(shown)
     report = _Report(documents, statements, outlets_table, by_outlet)
+    which = f"the {len(shown):,} outlets with the most statements (ties broken by name)"
+    profile_of = dict(tuple(profile.groupby("outlet", sort=False)))
+    each = Section("Each outlet", ([f"Sections for {which}. The other {n_outlets - len(shown):,} of the {n_outlets:,} "
+                                    "outlets are left out here: their numbers are in `tables/outlets.csv` and their "
+                                    "documents' in `tables/framing.csv`."] if cut else [])
+                   + [_outlet_section(report, o, profile_of[o], contradictions, within, distinctive, top_terms)
+                      for o in shown])
+    sections = [each, _framing(report, outlets_table, shown, cut, which, figures, n_outlets),
+                _disagreements(report, contradictions, within, max_rows)]
+    if edges is not None:
+        sections.append(_citations(edges, figures, max_rows))
+    if distinctive is not None:
+        sections.append(_vocabulary(report, distinctive, shown, cut, which, figures, top_terms))
+    if timeline is not None and len(timeline):
+        sections.append(_timeline(report, timeline, timeline_note, max_rows))
+    found = _claims(report, statements, claims, shown, cut, which, max_rows)
+    if found is not None:
+        sections.append(found)
+    text = _TEMPLATE.render(
+        title="Findings: how the outlets frame the story", summary=_summary(numbers, by_outlet),
+        units_note=outlets.units_note(documents), rule=highlights.RULE,
+        highlights=highlights.highlights(documents, statements, outlets_table, contradictions, claims, report.name),
+        intro=("Generated from the tables in `tables/` by `newsframe.findings`; every number below is computed, and "
+               "every finding names the statements behind it (`document:statement`) with their text."),
+        sections=sections)
+    return Findings(text.rstrip() + "\n", numbers)
+
+
+def _summary(numbers: dict, by_outlet: bool) -> list[str]:
+    """The opening numbers, one sentence per line."""
     frames = numbers["lead_frames"]
-    lead_frames = ", ".join(f"{frames[f]} {f}" for f in framing.LEAD_FRAMES)
     by_kind = ", ".join(f"{v} {k}" for k, v in numbers["contradictions_by_kind"].items() if v)
-    units = (f"**{n_outlets} outlets**, **{numbers['documents']} documents**" if by_outlet
+    units = (f"**{numbers['outlets']} outlets**, **{numbers['documents']} documents**" if by_outlet
              else f"**{numbers['documents']} documents** (each its own outlet)")
-    summary = (f"{units}, **{numbers['statements']} statements**, of which "
-               f"{numbers['statements_about_claim']} are about the claim: {numbers['affirm']} affirm it, "
-               f"{numbers['hedge']} hedge, {numbers['deny']} deny. Lead frames: {lead_frames}. "
-               f"{numbers['unnamed_statements']} statements rest on unnamed sources. "
-               f"{numbers['contradictions']} disagreements between outlets were found"
-               + (f" ({by_kind})" if by_kind else "")
-               + (f", and {numbers['within_outlet']} inconsistencies within one outlet." if numbers["within_outlet"] else "."))
-    intro = ("Generated from the tables in `tables/` by `newsframe.findings`; every number below is computed, "
-             "and every finding names the statements behind it (`document:statement`) with their text.")
+    return [f"{units}, **{numbers['statements']} statements**, of which {numbers['statements_about_claim']} are about "
+            f"the claim: {numbers['affirm']} affirm it, {numbers['hedge']} hedge, {numbers['deny']} deny.",
+            "Lead frames: " + ", ".join(f"{frames[f]} {f}" for f in framing.LEAD_FRAMES) + ".",
+            f"{numbers['unnamed_statements']} statements rest on unnamed sources.",
+            f"{numbers['contradictions']} disagreements between outlets were found"
+            + (f" ({by_kind})" if by_kind else "")
+            + (f", and {numbers['within_outlet']} inconsistencies within one outlet." if numbers["within_outlet"] else ".")]
+
+
+def _framing(report: _Report, outlets_table: pd.DataFrame, shown: list[str], cut: bool, which: str, figures: dict,
+             n_outlets: int) -> Section:
     legend = ("Shares of the outlet's statements about the claim (own voice, unnamed sources: of all its "
               "statements), with 95% bootstrap intervals over the outlet's documents. *Fact (own voice)*: the "
               "claim asserted without attribution; *allegation (attributed)*: the claim reported as someone's "
               f"assertion. \u2020: fewer than {outlets.MIN_DOCUMENTS} documents.")
-    which = f"the {len(shown):,} outlets with the most statements (ties broken by name)"
-    out = ["# Findings: how the outlets frame the story", "", intro, "", summary, "",
-           outlets.units_note(documents), "", "## Framing by outlet", "", legend, ""]
+    blocks = [legend]
     if cut:
-        out += [_left_out(len(shown), n_outlets, "outlets", f"These are {which}; `tables/outlets.csv` has a row "
-                                                          "for every outlet."), ""]
-    shown_table = outlets_table[outlets_table["outlet"].isin(shown)]
-    out += _table(FRAMING_HEADER, framing_rows(shown_table, report)) + [""]
+        blocks.append(_left_out(len(shown), n_outlets, "outlets", f"These are {which}; `tables/outlets.csv` has a row "
+                                                                 "for every outlet."))
+    blocks.append(Table(FRAMING_HEADER, framing_rows(outlets_table[outlets_table["outlet"].isin(shown)], report)))
     if "framing_stance" in figures:
-        out += [f"![What each outlet treats as fact, allegation, uncertain and denied]({figures['framing_stance']})", ""]
-    out += ["## Each outlet", ""]
-    if cut:
-        out += [f"Sections for {which}. The other {n_outlets - len(shown):,} of the {n_outlets:,} outlets are left "
-                "out here: their numbers are in `tables/outlets.csv` and their documents' in `tables/framing.csv`.", ""]
-    profile_of = dict(tuple(profile.groupby("outlet", sort=False)))
-    for outlet in shown:
-        out += _outlet_section(report, outlet, profile_of[outlet], contradictions, within, distinctive, top_terms)
-    out += _disagreements(report, contradictions, within, max_rows)
-    if edges is not None:
-        out += _citations(edges, figures, max_rows)
-    if distinctive is not None:
-        out += _vocabulary(report, distinctive, shown, cut, which, figures, top_terms)
-    if timeline is not None and len(timeline):
-        out += _timeline(report, timeline, timeline_note, max_rows)
-    out += _claims(report, statements, claims, shown, cut, which, max_rows)
-    return Findings("\n".join(out).rstrip() + "\n", numbers)
+        blocks.append(f"![What each outlet treats as fact, allegation, uncertain and denied]({figures['framing_stance']})")
+    return Section("Framing by outlet", blocks)
 
 
-def _disagreements(report: _Report, contradictions: pd.DataFrame, within: pd.DataFrame | None, max_rows: int) -> list[str]:
-    out = ["## Where outlets disagree", ""]
+def _disagreements(report: _Report, contradictions: pd.DataFrame, within: pd.DataFrame | None, max_rows: int) -> Section:
+    from .highlights import excerpt
+
+    blocks = []
     if len(contradictions):
         if len(contradictions) > max_rows:
-            out += [_left_out(max_rows, len(contradictions), "disagreements",
-                              "These are the first rows of `tables/contradictions.csv`, which has them all."), ""]
-        rows = [[cell(r.kind), cell(r.actor or r.topic), report.name(r.outlet_a), quote(r.statement_a, r.text_a, QUOTE_CHARS),
-                 report.name(r.outlet_b), quote(r.statement_b, r.text_b, QUOTE_CHARS), cell(r.explanation)]
-                for r in contradictions.head(max_rows).itertuples(index=False)]
-        out += _table(["kind", "about", "outlet A", "statement A", "outlet B", "statement B", "why"], rows) + [""]
+            blocks.append(_left_out(max_rows, len(contradictions), "disagreements",
+                                    "These are the first rows of `tables/contradictions.csv`, which has them all."))
+        rows = []
+        for r in contradictions.head(max_rows).itertuples(index=False):
+            anchors = re.findall(r"\u201c([^\u201d]{1,40})\u201d", str(r.explanation))
+            rows.append([cell(r.kind), cell(r.actor or r.topic), report.name(r.outlet_a),
+                         quote(r.statement_a, excerpt(r.text_a, anchors)), report.name(r.outlet_b),
+                         quote(r.statement_b, excerpt(r.text_b, anchors)), cell(r.explanation)])
+        blocks.append(Table(["kind", "about", "outlet A", "statement A", "outlet B", "statement B", "why"], rows))
     else:
-        out += ["No disagreements between outlets were found.", ""]
+        blocks.append("No disagreements between outlets were found.")
     if within is not None and len(within):
-        out += [f"{plural(len(within), 'inconsistency')} within one outlet (two documents of the same outlet) "
-                "are listed apart in `tables/within_outlet.csv`.", ""]
-    return out
+        blocks.append(f"{plural(len(within), 'inconsistency')} within one outlet (two documents of the same outlet) "
+                      "are listed apart in `tables/within_outlet.csv`.")
+    return Section("Where outlets disagree", blocks)
 
 
-def _citations(edges: pd.DataFrame, figures: dict, max_rows: int) -> list[str]:
+def _citations(edges: pd.DataFrame, figures: dict, max_rows: int) -> Section:
     summary = sourcing.edge_summary(edges)
-    out = ["## Whom they cite", ""]
+    blocks = []
     if len(summary):
         if len(summary) > max_rows:
-            out += [_left_out(max_rows, len(summary), "citations (from, to)",
-                              "These are the ones with the most statements; `tables/sourcing_edges.csv` has every "
-                              "citation with its statements."), ""]
+            blocks.append(_left_out(max_rows, len(summary), "citations (from, to)",
+                                    "These are the ones with the most statements; `tables/sourcing_edges.csv` has "
+                                    "every citation with its statements."))
             summary = summary.sort_values("n_statements", ascending=False, kind="mergesort").head(max_rows)
         rows = [[cell(r.source), cell(r.target), cell(r.kind), str(int(r.n_statements)),
                  _ids(r.statements.split(";"), where="`tables/sourcing_edges.csv`")]
                 for r in summary.itertuples(index=False)]
-        out += _table(["from", "to", "kind", "statements", "ids"], rows) + [""]
+        blocks.append(Table(["from", "to", "kind", "statements", "ids"], rows))
     else:
-        out += ["No outlet cites a news medium or an unnamed source.", ""]
+        blocks.append("No outlet cites a news medium or an unnamed source.")
     if "sourcing_graph" in figures:
-        out += [f"![Whom each outlet cites]({figures['sourcing_graph']})", ""]
-    return out
+        blocks.append(f"![Whom each outlet cites]({figures['sourcing_graph']})")
+    return Section("Whom they cite", blocks)
 
 
 def _vocabulary(report: _Report, distinctive: pd.DataFrame, shown: list[str], cut: bool, which: str, figures: dict,
-                top_terms: int) -> list[str]:
-    method = ("Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), each "
-              "outlet against all the others; * marks words over-represented at a 5% false discovery rate "
-              "(Benjamini-Hochberg over all the words the outlet uses).")
-    out = ["## Distinctive vocabulary", "", method, ""]
+                top_terms: int) -> Section:
+    blocks = ["Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), each outlet "
+              "against all the others; * marks words over-represented at a 5% false discovery rate "
+              "(Benjamini-Hochberg over all the words the outlet uses)."]
     if distinctive.empty:
-        return out + ["Too few outlets to compare.", ""]
+        return Section("Distinctive vocabulary", blocks + ["Too few outlets to compare."])
     unit = distinctive.columns[0]
     terms_of = distinctive[distinctive[unit].isin(shown)] if cut else distinctive
     n_with, n_shown = distinctive[unit].nunique(), terms_of[unit].nunique()
     if n_shown < n_with:
-        out += [_left_out(n_shown, n_with, "outlets",
-                          f"These are {which}; `tables/distinctive_terms.csv` has every outlet's words."), ""]
+        blocks.append(_left_out(n_shown, n_with, "outlets",
+                                f"These are {which}; `tables/distinctive_terms.csv` has every outlet's words."))
     rows = []
     for name, terms in terms_of.sort_values([unit, "rank"], kind="mergesort").groupby(unit, sort=True):
         top = terms[terms["rank"].astype(int) <= top_terms]
         rows.append([report.name(name), ", ".join(f"{cell(t)} ({float(z):.1f}{'*' if _bool(s) else ''})"
                                                   for t, z, s in zip(top["term"], top["z"], top["significant"]))])
-    out += _table(["outlet", "top words (z; * significant)"], rows) + [""]
+    blocks.append(Table(["outlet", "top words (z; * significant)"], rows))
     if "distinctive_terms" in figures:
-        out += [f"![Words that set each outlet apart]({figures['distinctive_terms']})", ""]
-    return out
+        blocks.append(f"![Words that set each outlet apart]({figures['distinctive_terms']})")
+    return Section("Distinctive vocabulary", blocks)
 
 
-def _timeline(report: _Report, timeline: pd.DataFrame, note: str, max_rows: int) -> list[str]:
-    out = ["## Timeline", "", cell(note), ""]
+def _timeline(report: _Report, timeline: pd.DataFrame, note: str, max_rows: int) -> Section:
+    blocks = [cell(note)]
     order = timeline
     if len(timeline) > max_rows:
         introduces = framing._text(timeline, "claims_introduced").ne("")
         keep = timeline[introduces].head(max_rows).index
         keep = keep.union(timeline[~introduces].head(max_rows - len(keep)).index)
         order = timeline.loc[timeline.index.isin(keep)]
-        out += [_left_out(len(order), len(timeline), "documents",
-                          "These are the documents that introduce a claim, then the earliest; "
-                          "`tables/timeline.csv` has the whole order."), ""]
+        blocks.append(_left_out(len(order), len(timeline), "documents",
+                                "These are the documents that introduce a claim, then the earliest; "
+                                "`tables/timeline.csv` has the whole order."))
     rows = [[str(r.position), report.document(r.doc_id), cell(r.published or r.year or "-"), cell(r.date_hint or "-"),
              cell(r.order_basis), cell(r.claim_labels_introduced or r.claims_introduced or "-")]
             for r in order.itertuples(index=False)]
-    return out + _table(["#", "document", "date", "date hint", "ordered by", "claims introduced"], rows) + [""]
+    blocks.append(Table(["#", "document", "date", "date hint", "ordered by", "claims introduced"], rows))
+    return Section("Timeline", blocks)
 
 
 def _claims(report: _Report, statements: pd.DataFrame, claims: pd.DataFrame | None, shown: list[str], cut: bool,
-            which: str, max_rows: int) -> list[str]:
+            which: str, max_rows: int) -> Section | None:
     coverage = framing.claim_coverage(statements.assign(doc_id=statements["outlet"]), claims)
     if not len(coverage.columns):
-        return []
+        return None
     labels = framing._claim_labels(statements, claims)
-    out = ["## Claims carried and omitted", "", "Statements per claim (stage-3 clusters) and outlet; 0 = the outlet "
-           "omits it.", ""]
+    blocks = ["Statements per claim (stage-3 clusters) and outlet; 0 = the outlet omits it."]
     n_claims = len(coverage.columns)
     carrying = coverage.gt(0).sum()
     claims_shown = list(coverage.columns[:max_rows])
@@ -444,11 +479,12 @@ def _claims(report: _Report, statements: pd.DataFrame, claims: pd.DataFrame | No
                          f"{n_claims - max_rows:,} are left out here).")
         parts.append("`tables/claims.csv` has every claim and `tables/statements.csv` (`cluster_id`) every "
                      "statement's claim.")
-        out += [" ".join(parts), ""]
+        blocks.append(" ".join(parts))
     header = ["claim", "label", "outlets", *[code(d) if not report.by_outlet else cell(d) for d in columns]]
     rows = [[code(c), cell(labels.get(c, ""), QUOTE_CHARS), str(int(carrying[c]))]
             + [str(int(coverage.at[d, c])) for d in columns] for c in claims_shown]
-    return out + _table(header, rows) + [""]
+    blocks.append(Table(header, rows))
+    return Section("Claims carried and omitted", blocks)
 
 
 def from_tables(out_dir, figures: dict[str, str] | None = None, metadata=None) -> Findings:
@@ -498,10 +534,17 @@ def sections(markdown: str) -> dict[str, str]:
     return found
 
 
-def figure(out_dir, name: str):
-    """A saved figure for a notebook page (embedded, so the page stays self-contained), or a note
-    saying which stage makes it when it is not there."""
-    from IPython.display import Image, Markdown
+#: Where the evidence behind the findings is, for the end of page 05 (pages of the same run).
+FURTHER = [
+    ("04_compare_framing.html", "04 · Compare how the outlets frame the story",
+     "the framing table with intervals, disagreements, citations, vocabulary and timeline, with their figures"),
+    ("03_cluster_statements.html", "03 · Claims", "every claim, its statements and which outlet carries it"),
+    ("02_extract_statements.html", "02 · Statements and who said them", "every attributed statement"),
+    ("01_clean_corpus.html", "01 · Clean the corpus", "what was removed from each document, and why"),
+    ("findings.md", "findings.md", "these findings with every table, one finding per line"),
+]
 
-    path = paths.out_dir(out_dir) / "figures" / f"{name}.png"
-    return Image(filename=path) if path.is_file() else Markdown(f"*Figure `{name}` not available: its stage has not run.*")
+
+def further_reading() -> str:
+    """Links to the pages that hold the tables and figures behind the findings (not repeated here)."""
+    return "\n".join(f"- [{title}]({target}): {what}." for target, title, what in FURTHER)

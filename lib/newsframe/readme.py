@@ -24,7 +24,7 @@ def blocks(out_dir) -> dict[str, str]:
         found["statements"] = statements.summary_markdown(tables.read_table(out_dir, "statements"))
     if tables.table_path(out_dir, "framing").is_file():
         opening = findings.sections(findings.from_tables(out_dir, figures={}).markdown)[""]
-        found["framing"] = opening.strip().split("\n\n")[-1]  # the summary paragraph, after title and intro
+        found["framing"] = opening.strip().split("\n\n")[1]  # the opening numbers, after the title
     return found
 
 
