@@ -25,11 +25,12 @@ ENGINE ?=
 # Third-party corpora for benchmarks, read in place (never copied into the repository).
 DATA ?= ../shared/data
 
-.PHONY: help install reports test check diff lab bench bench-install lock clean
+.PHONY: help install reports test check lint diff lab bench bench-install lock clean
 
 help:
 	@echo "make reports   run every notebook on $(CORPUS) and render $(OUT)/ (HTML, tables, figures)"
-	@echo "make test      pytest for lib/ and nbval for notebooks/"
+	@echo "make test      ruff, then pytest for lib/ and nbval for notebooks/ (everything CI runs)"
+	@echo "make check     the fast tier: ruff and the unit tests, no pipeline runs (under a minute)"
 	@echo "make diff      what changed in $(OUT)/ since BASE=$(BASE) (Markdown for a pull request)"
 	@echo "make lab       JupyterLab at the repository root (notebooks run there write build/lab/)"
 	@echo "make bench     benchmarks on $(DATA) (PolNeAR, Reuters-21578); results in bench/results/"
@@ -57,6 +58,15 @@ reports: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest
+
+# The fast tier (under a minute): lint, then the library's unit tests without pipeline runs,
+# notebooks or the browser. `make test` runs everything.
+check: $(STAMP) lint
+	$(PY) -m pytest tests -q -m "not slow and not browser" -p no:cacheprovider
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 # JupyterLab at the repository root (notebooks/, reports/, seeds/ all reachable). Notebooks run here
 # write to build/lab/, never to the committed reports/ (see lib/newsframe/paths.py).

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import bleach
 import jinja2
-from bleach.css_sanitizer import CSSSanitizer
+import nh3
 from nbconvert import HTMLExporter
 
 # --- rendering -------------------------------------------------------------------------------
@@ -32,40 +31,46 @@ _TEMPLATES = jinja2.DictLoader({_TEMPLATE: (
     "{% block data_widget_view %}{% endblock data_widget_view %}\n"
 )})
 
-_TAGS = [
+_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del",
     "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5",
     "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp",
     "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
     "thead", "tr", "u", "ul",
-]
-_DROP_WITH_CONTENT = re.compile(r"<(script|iframe|object|template)\b.*?</\1\s*>", re.I | re.S)
+}
 _STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.I | re.S)
+#: CSS that could fetch something or break out of its attribute or block.
 _UNSAFE_CSS = re.compile(r"@import|url\s*\(|expression\s*\(|[<\\]", re.I)
-_CSS = CSSSanitizer()  # inline style attributes: a property allowlist, nothing that fetches
+#: Attributes kept on every allowed tag, and per tag (the filter below checks their values).
+_ATTRIBUTES = {"*": {"class", "id", "title", "align", "style"}, "img": {"alt", "width", "height", "src"},
+               "a": {"href"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}, "ol": {"start"}}
 
 
-def _allowed_attr(tag: str, name: str, value: str) -> bool:
-    """Images only as data:, links only to http(s)/mail/anchors (following one is not a load)."""
-    if name in ("class", "id", "title", "align", "style"):
-        return True
-    if tag == "img":
-        return name in ("alt", "width", "height") or (name == "src" and value.startswith("data:image/"))
+def _attribute_value(tag: str, name: str, value: str) -> str | None:
+    """Images only as data:, links only to http(s)/mail/anchors/relative pages (following one is not
+    a load), inline styles only when they cannot fetch."""
+    if name == "style":  # declaration by declaration: "color:red; background:url(...)" keeps its colour
+        kept = [d.strip() for d in value.split(";") if d.strip() and not _UNSAFE_CSS.search(d)]
+        return "".join(f"{d};" for d in kept) or None
+    if tag == "img" and name == "src":
+        return value if value.startswith("data:image/") else None
     if tag == "a" and name == "href":
         scheme = re.match(r"^([a-z][a-z0-9+.-]*):", value, re.I)
-        return not scheme or scheme.group(1).lower() in ("http", "https", "mailto")
-    return tag in ("td", "th") and name in ("colspan", "rowspan") or tag == "ol" and name == "start"
+        return value if not scheme or scheme.group(1).lower() in ("http", "https", "mailto") else None
+    return value
 
 
 def clean_html(html) -> str:
-    """Allowlist sanitizer for notebook HTML/Markdown outputs. Replaces nbconvert's, which
-    escapes table headers (mangling every DataFrame) and drops the library's ``<style>`` blocks;
-    those are kept unless they could fetch or break out (``url(``, ``@import``, ``<``, ``\\``)."""
+    """Allowlist sanitizer (nh3, the maintained successor of bleach) for notebook HTML/Markdown
+    outputs. Replaces nbconvert's, which escapes table headers (mangling every DataFrame) and drops
+    the library's ``<style>`` blocks; those are kept unless they could fetch or break out
+    (``url(``, ``@import``, ``<``, ``\\``). Scripts, frames, objects and templates go with their content."""
     html = html.decode() if isinstance(html, bytes) else str(html)
     styles = [css for css in _STYLE_BLOCK.findall(html) if not _UNSAFE_CSS.search(css)]
-    body = bleach.clean(
-        _DROP_WITH_CONTENT.sub("", _STYLE_BLOCK.sub("", html)), tags=_TAGS, attributes=_allowed_attr,
-        protocols=["http", "https", "mailto", "data"], strip=True, strip_comments=True, css_sanitizer=_CSS,
+    body = nh3.clean(
+        _STYLE_BLOCK.sub("", html), tags=_TAGS, attributes=_ATTRIBUTES, attribute_filter=_attribute_value,
+        clean_content_tags={"script", "iframe", "object", "template", "style", "textarea", "noscript"},
+        url_schemes={"http", "https", "mailto", "data"}, strip_comments=True, link_rel=None,
     )
     return "".join(f"<style>{css}</style>" for css in styles) + body
 

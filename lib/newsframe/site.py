@@ -14,6 +14,7 @@ from typing import Callable, Iterable
 
 import jupytext
 import pandas as pd
+from markdown_it import MarkdownIt
 
 from .statements import BETWEEN_STATEMENTS
 from .tables import read_table
@@ -99,16 +100,21 @@ def key_numbers(tables_dir: Path) -> list[tuple[str, object]]:
     return rows
 
 
-_INLINE = [
-    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links and images -> their text
-    (re.compile(r"[*_`]+"), ""),  # emphasis and code marks
-]
+#: Markdown parsed, never matched with regexes (which turned `speaker_group` into "speakergroup");
+#: raw HTML is not Markdown here: it stays text.
+_MARKDOWN = MarkdownIt("commonmark", {"html": False})
 
 
 def _plain(text: str) -> str:
-    for pattern, repl in _INLINE:
-        text = pattern.sub(repl, text)
-    return " ".join(text.split())
+    """Markdown as the words a reader sees: emphasis, code marks and link targets dropped."""
+    words = []
+    for token in _MARKDOWN.parse(text):
+        for child in token.children or ():
+            if child.type in ("text", "code_inline"):
+                words.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                words.append(" ")
+    return " ".join("".join(words).split())
 
 
 def describe(notebook: Path) -> tuple[str, str]:
