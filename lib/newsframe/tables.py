@@ -13,6 +13,7 @@ hand-edited CSV wins.
 from __future__ import annotations
 
 import io
+import os
 import re
 from pathlib import Path
 
@@ -65,7 +66,10 @@ def write_table(frame: pd.DataFrame, out_dir, name: str) -> Path:
     path = table_path(out_dir, name)
     path.parent.mkdir(parents=True, exist_ok=True)
     text = to_csv_text(frame)
-    path.write_text(text, encoding="utf-8", newline="")
+    # A temporary name moved into place: a stage stopped mid-write never leaves half a table.
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8", newline="")
+    os.replace(temporary, path)
     copy = path.with_suffix(".parquet")
     if len(frame) > PARQUET_ROWS:
         _typed(_reparse(text, list(frame.columns))).to_parquet(copy, index=False)
