@@ -159,6 +159,11 @@ def documents_frame(corpus: Corpus) -> pd.DataFrame:
 def _load_folder(folder: Path) -> tuple[list[Document], list[str]]:
     documents, problems = [], []
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if entry.is_symlink() and entry.suffix.lower() in TEXT_FORMATS:
+            refused = _refused_link(entry, folder)
+            if refused is not None:
+                documents.append(refused)
+                continue
         if entry.is_file() and entry.suffix.lower() in TEXT_FORMATS:
             documents.append(_load_file(entry))
         elif entry.name not in COMPANION_FILES:
@@ -170,8 +175,28 @@ def _load_folder(folder: Path) -> tuple[list[Document], list[str]]:
     return documents, problems
 
 
+def _shown(entry: Path) -> str:
+    """The path as the reader named it: a symbolic link is shown as the link, not its target."""
+    return f"{paths.display(entry.parent)}/{entry.name}"
+
+
+def _refused_link(entry: Path, folder: Path) -> Document | None:
+    """An error row for a symbolic link that is dangling or leads out of the corpus folder (whose
+    target could be any local file, e.g. one unpacked from someone else's archive); None to read it."""
+    doc = Document(doc_id=entry.stem, source_path=_shown(entry), text="", sha256="", encoding="",
+                   input_format=TEXT_FORMATS[entry.suffix.lower()])
+    target = entry.resolve()
+    if not target.exists():
+        return _failed(doc, "dangling symbolic link (its target does not exist)", "fix the link or remove it")
+    root = folder.resolve()
+    if target != root and root not in target.parents:
+        return _failed(doc, "symbolic link to a file outside the corpus folder, not read",
+                       "copy the file into the corpus folder if it belongs there, or remove the link")
+    return None
+
+
 def _skipped(entry: Path) -> str:
-    shown = paths.display(entry)
+    shown = _shown(entry)
     if entry.is_dir():
         return f"{shown}: skipped, sub-folders are not read; move its files up or load it alone"
     return f"{shown}: skipped, not a .txt/.html/.htm document; convert it or move it elsewhere"
@@ -179,7 +204,7 @@ def _skipped(entry: Path) -> str:
 
 def _load_file(path: Path) -> Document:
     raw = path.read_bytes()
-    source = paths.display(path)
+    source = _shown(path)
     doc = Document(
         doc_id=path.stem, source_path=source, text="", sha256=_sha256(raw), encoding="",
         input_format=TEXT_FORMATS[path.suffix.lower()],

@@ -140,11 +140,11 @@ def _os_message(exc: OSError, where: Path) -> str:
 def fingerprint(corpus: Path) -> str:
     """sha256 over the corpus's file names and their sha256 (a folder: its files, not sub-folders)."""
     corpus = Path(corpus)
-    files = sorted(p for p in corpus.iterdir() if p.is_file()) if corpus.is_dir() else [corpus]
+    files = sorted(p for p in corpus.iterdir() if p.is_file() or p.is_symlink()) if corpus.is_dir() else [corpus]
     digest = hashlib.sha256()
     for path in files:
-        try:
-            content = hashlib.sha256(path.read_bytes()).hexdigest()
+        try:  # a link counts by where it points: the loader does not read links out of the corpus
+            content = "link:" + os.readlink(path) if path.is_symlink() else hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
             content = "unreadable"
         digest.update(f"{path.name}\0{content}\n".encode("utf-8", "surrogateescape"))
