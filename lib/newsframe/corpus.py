@@ -66,6 +66,8 @@ ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 FILE_FIX = "remove the file or restore its text"
 BINARY_FIX = "remove it or convert it to .txt"
 ROW_FIX = "fill in the text or remove the row"
+#: Joins several ids in one table cell (statement ids of a citation, documents of a claim).
+ID_SEPARATOR = ";"
 #: Fixed so extraction does not depend on the day it runs (trafilatura defaults to today);
 #: no free-text date search, only dates the page declares.
 HTML_DATE_PARAMS = {"original_date": True, "extensive_search": False, "max_date": "2099-12-31"}
@@ -435,14 +437,25 @@ def _failed(doc: Document, problem: str, fix: str) -> Document:
 
 
 def _flag_duplicates(documents: list[Document]) -> list[Document]:
-    """Later occurrences of a doc_id become errors naming the first, so ids stay unique keys."""
+    """Later occurrences of a doc_id become errors naming the first, listed under a new id
+    (``story~2``), so doc_id stays a unique key for every table that joins on it."""
     first_source: dict[str, str] = {}
+    taken = {doc.doc_id for doc in documents}
     flagged = []
     for doc in documents:
+        if ID_SEPARATOR in doc.doc_id and doc.status == "ok":
+            doc = _failed(doc, f"doc_id {doc.doc_id!r} contains {ID_SEPARATOR!r}, which the tables use to join ids",
+                          f"rename the file or change its doc_id so that it has no {ID_SEPARATOR!r}")
         if doc.doc_id in first_source:
+            n = 2
+            while f"{doc.doc_id}~{n}" in taken:
+                n += 1
+            unique = f"{doc.doc_id}~{n}"
+            taken.add(unique)
             doc = _failed(
-                doc, f"duplicate doc_id {doc.doc_id!r}, already used by {first_source[doc.doc_id]}",
-                "give this document a unique doc_id or remove it",
+                replace(doc, doc_id=unique),
+                f"duplicate doc_id {doc.doc_id!r}, already used by {first_source[doc.doc_id]} "
+                f"(listed as {unique!r})", "give this document a unique doc_id or remove it",
             )
         else:
             first_source[doc.doc_id] = doc.source_path

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from html import escape
 
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
 from .figures import theme
+from .mdtext import escape
 
 
 #: Left-aligned, wrapping table cells: the tables here are mostly text.

@@ -46,14 +46,14 @@ _CSS = CSSSanitizer()  # inline style attributes: a property allowlist, nothing 
 
 
 def _allowed_attr(tag: str, name: str, value: str) -> bool:
-    """Images only as data:, links only to http(s)/mail/anchors (following one is not a load)."""
+    """Images only as data:, links only to anchors and relative paths: corpus text reaching Markdown
+    must never become a link out of the report."""
     if name in ("class", "id", "title", "align", "style"):
         return True
     if tag == "img":
         return name in ("alt", "width", "height") or (name == "src" and value.startswith("data:image/"))
-    if tag == "a" and name == "href":
-        scheme = re.match(r"^([a-z][a-z0-9+.-]*):", value, re.I)
-        return not scheme or scheme.group(1).lower() in ("http", "https", "mailto")
+    if tag == "a" and name == "href":  # in-page anchors and files of the report; no link leaves it
+        return not re.match(r"^\s*(?:[a-z][a-z0-9+.-]*:|[/\\]{2})", value, re.I)
     return tag in ("td", "th") and name in ("colspan", "rowspan") or tag == "ol" and name == "start"
 
 
