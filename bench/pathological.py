@@ -40,6 +40,13 @@ INPUTS = {
 }
 
 
+#: s/MB of the code before issue 15 (commit 9eeb974), measured at 20,000 characters: the old
+#: code was quadratic, so a 1 MB input would have taken hours. "persian_rlm" was fast only because
+#: it was not split at all (2 statements).
+BEFORE_S_PER_MB = {"full_stops": 933, "exclamations": 2108, "mixed_punctuation": 12.2, "said_flood": 476,
+                   "one_sentence": 103, "invisible_after_stop": 105, "persian_rlm": 0.43}
+
+
 def run_once(text: str, codebook) -> tuple[float, int]:
     """Seconds to segment and attribute ``text`` as stage 2 does, and the number of statements."""
     started = time.perf_counter()
@@ -70,7 +77,8 @@ def main() -> None:
     rows = []
     for name, (what, _) in INPUTS.items():
         half, full = measure(name, chars // 2, codebook), measure(name, chars, codebook)
-        rows.append({**full, "what": what, "growth_x2": round(full["seconds"] / max(half["seconds"], 1e-6), 2)})
+        rows.append({**full, "what": what, "growth_x2": round(full["seconds"] / max(half["seconds"], 1e-6), 2),
+                     "before_s_per_mb_at_20k": BEFORE_S_PER_MB[name]})
         print(f"{name:22} {full['mb']:6.2f} MB {full['seconds']:7.2f} s {full['s_per_mb']:6.2f} s/MB "
               f"x2 -> x{rows[-1]['growth_x2']}", flush=True)
     result = {"machine": f"{platform.machine()}, Python {platform.python_version()}", "budget_s_per_mb": 2.0,

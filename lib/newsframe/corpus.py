@@ -129,6 +129,10 @@ def load_corpus(path: str | Path) -> Corpus:
         )
     if not documents:
         raise CorpusError(f"{shown}: no documents found; add .txt/.html files or table rows")
+    if all(doc.status == "error" for doc in documents):
+        first = documents[0].error
+        raise CorpusError(f"{shown}: none of the {len(documents):,} documents could be read (first: {first}); "
+                          "fix them or point `corpus` at another folder")
     return Corpus(shown, _mark_copies(_flag_duplicates(documents)), problems)
 
 
@@ -321,7 +325,21 @@ def _parse_json_line(line: str, number: int) -> dict[str, Any] | str:
         return f"line {number} is not valid JSON ({error.msg} at column {error.colno})"
     if not isinstance(row, dict):
         return f"line {number} is a JSON {type(row).__name__}, not an object"
+    for key, value in row.items():
+        for text in (key, value):
+            bad = _LONE_SURROGATE.search(text) if isinstance(text, str) else None
+            if bad:  # "\ud800" parses, but no UTF-8 can hold it: every later stage would fail on it
+                return (f"line {number} holds a lone surrogate \\u{ord(bad.group()):04x} in `{_short(key)}`, "
+                        "which is not valid Unicode (half of an escaped pair?)")
     return row
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _short(text: str) -> str:
+    text = _LONE_SURROGATE.sub("?", text)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _parquet_rows(path: Path) -> tuple[list[str], Rows, str, str]:

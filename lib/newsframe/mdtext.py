@@ -18,17 +18,25 @@ _AUTOLINK = re.compile(r"(?i)(?<=[a-z])(:)(?=//)|(?<=www)(\.)")
 _BREAKS = re.compile(r"\s*[\r\n\u2028\u2029\x0b\x0c\x1c-\x1e\x85]\s*")
 
 
-def inline(text, quote: bool = False) -> str:
+#: An escaped underscore inside a word ("doc\\_id"), which emphasis can never use.
+_INTRAWORD = re.compile(r"(?<=[^\W_])\\_(?=[^\W_])")
+
+
+def inline(text, quote: bool = False, intraword: bool = False) -> str:
     """Text safe inline in Markdown and HTML: line breaks as spaces, entities escaped (quotes too
-    with ``quote``), Markdown syntax (emphasis, links, code, table pipes) backslashed, no autolinks."""
+    with ``quote``), Markdown syntax (emphasis, links, code, table pipes) backslashed, no autolinks.
+    ``intraword`` leaves underscores inside a word as they are (they cannot start emphasis)."""
     text = _BREAKS.sub(" ", str(text))
     text = _AUTOLINK.sub(lambda m: "\\" + m.group(), _SYNTAX.sub(r"\\\1", text))
+    if intraword:
+        text = _INTRAWORD.sub("_", text)
     return html.escape(text, quote=quote)
 
 
 def escape(text) -> str:
-    """``inline`` with quotes as entities too: a drop-in for ``html.escape`` in Markdown summaries."""
-    return inline(text, quote=True)
+    """A drop-in for ``html.escape`` in Markdown summaries: ``inline`` with quotes as entities and
+    ids such as ``004_16fce98a`` left as they read."""
+    return inline(text, quote=True, intraword=True)
 
 
 def code(identifier) -> str:

@@ -16,6 +16,7 @@ import copy
 import difflib
 import hashlib
 import json
+import math
 import os
 import re
 import sys
@@ -31,6 +32,7 @@ import yaml
 from tqdm import tqdm
 
 from newsframe import paths, runstate, site
+from newsframe.codebook import CodebookError, load_codebook
 from newsframe.paths import BUILD, NOTEBOOKS, ROOT
 from newsframe.render import render
 
@@ -164,6 +166,38 @@ def split_params(params: Mapping, declared: Mapping[str, set[str]]) -> dict[str,
         for stage in owners:
             per_stage[stage].setdefault(key, value)
     return per_stage
+
+
+def _whole(low: int, high: int):
+    return lambda v: isinstance(v, int) and not isinstance(v, bool) and low <= v <= high
+
+
+def _real(low: float, high: float):
+    return lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and low < v <= high
+
+
+#: What each stage parameter may be: (check, what is allowed). YAML turns 2024-01-01 into a date
+#: and .nan into a float, so types are checked, not assumed.
+PARAMETER_RULES = {
+    "n_claims": (_whole(0, 100_000), "a whole number from 0 (chosen by silhouette) to 100,000"),
+    "random_seed": (_whole(0, 2**32 - 1), "a whole number from 0 to 4,294,967,295"),
+    "top_terms": (_whole(1, 1000), "a whole number from 1 to 1,000"),
+    "z_threshold": (_real(0, 100), "a finite number above 0 and at most 100, e.g. 1.96"),
+    "segmenter": (lambda v: v in ("blingfire", "syntok"), "blingfire or syntok"),
+    "method": (lambda v: v in ("average", "ward", "kmeans"), "average, ward or kmeans"),
+    "representation": (lambda v: isinstance(v, str) and v.strip() != "", "a representation such as tfidf+context+voice"),
+}
+
+
+def check_parameters(per_stage: Mapping[str, Mapping]) -> None:
+    """Refuse a parameter of the wrong type or out of range, saying what is allowed."""
+    for stage, values in per_stage.items():
+        for name, value in values.items():
+            rule = PARAMETER_RULES.get(name)
+            if rule and not rule[0](value):
+                kind = type(value).__name__
+                raise UsageError(f"parameter {name} = {value!r} ({kind}, for stage {stage}) is not allowed: "
+                                 f"give {rule[1]}")
 
 
 def _check_name(name, known: set[str], why: str) -> None:
@@ -460,6 +494,11 @@ def run(
     build = Path(build_dir) / _run_name(out)
     sources, declared = prepare(every, build)
     per_stage = split_params(extra, declared)
+    check_parameters(per_stage)
+    try:
+        load_codebook(codebook)  # a broken codebook stops the run before anything is written
+    except CodebookError as exc:
+        raise UsageError(str(exc)) from None
     base = {"corpus": _arg(corpus), "codebook": _arg(codebook), "out_dir": _arg(out)}
     if write_back_notebooks is None:
         write_back_notebooks = is_default_run(corpus, out, codebook, extra)

@@ -126,7 +126,7 @@ STYLE = """
 body { font: 16px/1.5 system-ui, sans-serif; color: #1b1b1b; max-width: 48rem;
        margin: 2rem auto; padding: 0 1rem; }
 h1 { font-size: 1.8rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
-ol.stages li { margin: .6rem 0; } .incomplete { background: #fff3cd; padding: .5rem; } .name { color: #666; font-size: .85rem; } .missing { color: #999; }
+ol.stages li { margin: .6rem 0; } .name { color: #666; font-size: .85rem; } .missing { color: #999; }
 table { border-collapse: collapse; }
 th, td { text-align: left; padding: .3rem .8rem .3rem 0; vertical-align: top; border-bottom: 1px solid #ddd; }
 td ul { margin: 0; padding-left: 1.1rem; }
@@ -160,7 +160,7 @@ def write_index(out_dir: Path, stages: Iterable[Path], incomplete: Iterable[str]
     incomplete = list(incomplete)
     if incomplete:
         parts.append(
-            '<p class="incomplete"><strong>Incomplete run:</strong> stage(s) '
+            '<p class="incomplete" style="background: #fff3cd; padding: .5rem"><strong>Incomplete run:</strong> stage(s) '
             f"{html.escape(', '.join(incomplete))} did not run on this corpus, so their pages, tables and "
             "findings are missing; run all stages for a complete report.</p>")
     parts += ["<h2>Stages</h2>", '<ol class="stages">']
