@@ -181,3 +181,40 @@ def test_system_exit_in_a_cell_fails_the_stage(ws, capsys):
     assert not (out / "01_words.html").exists() and not (out / "02_count.html").exists()
     assert not (out / "index.html").exists()
     assert runstate.read(out)["stages"]["01_words"]["status"] == "failed"
+
+
+def test_sigint_marks_the_stage_interrupted_and_frees_the_folder(ws):
+    out = ws / "out"
+    slow = _params(ws, "01_words: {pause: 6}\n")
+    run = subprocess.Popen([sys.executable, "-m", "newsframe", *_args(ws, out, "--params", slow)],
+                           cwd=paths.ROOT, env=hostile.clean_env(), stderr=subprocess.PIPE, text=True)
+    for _ in range(300):
+        if (out / "tables" / "words.csv").exists():
+            break
+        time.sleep(0.1)
+    time.sleep(1)
+    run.send_signal(signal.SIGINT)
+    assert run.wait(timeout=120) == 130
+    assert "newsframe: interrupted" in run.stderr.read()
+    manifest = runstate.read(out)
+    assert manifest["stages"]["01_words"]["status"] == "interrupted"
+    assert manifest["stages"]["02_count"]["status"] == "pending"
+    assert not (out / runstate.LOCK).exists() and not (out / "index.html").exists()
+
+
+def test_a_stage_kernel_checks_run_json_at_its_start(tmp_path, monkeypatch):
+    manifest = {"stages": {"01_a": {"status": "done"}, "02_b": {"status": "running"}, "03_c": {"status": "pending"}}}
+    runstate.write(tmp_path, manifest)
+    monkeypatch.setenv(runstate.STAGE_ENV, f"{tmp_path}{os.pathsep}02_b")
+    runstate.check_stage()  # this stage is running, the one before it done
+    monkeypatch.setenv(runstate.STAGE_ENV, f"{tmp_path}{os.pathsep}03_c")
+    with pytest.raises(runstate.RunStateError, match="does not say stage 03_c is running"):
+        runstate.check_stage()
+    manifest["stages"]["01_a"]["status"] = "failed"
+    manifest["stages"]["02_b"]["status"] = "done"
+    manifest["stages"]["03_c"]["status"] = "running"
+    runstate.write(tmp_path, manifest)
+    with pytest.raises(runstate.RunStateError, match="stage 01_a is not done"):
+        runstate.check_stage()
+    monkeypatch.delenv(runstate.STAGE_ENV)
+    runstate.check_stage()  # outside a pipeline run (JupyterLab, nbval): nothing to check

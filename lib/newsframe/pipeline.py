@@ -324,12 +324,16 @@ def in_sync(source: Path, paired: Path | None = None) -> bool:
 
 
 @contextlib.contextmanager
-def _kernel_env():
-    """``--out`` wins: the nbval sandbox override must not redirect a pipeline run's tables."""
+def _kernel_env(stage_marker: str | None = None):
+    """``--out`` wins: the nbval sandbox override must not redirect a pipeline run's tables.
+    ``stage_marker`` (``<out><pathsep><stage>``) lets the notebook check run.json at its start."""
     saved = os.environ.pop(paths.OUT_DIR_OVERRIDE_ENV, None)
+    if stage_marker:
+        os.environ[runstate.STAGE_ENV] = stage_marker
     try:
         yield
     finally:
+        os.environ.pop(runstate.STAGE_ENV, None)
         if saved is not None:
             os.environ[paths.OUT_DIR_OVERRIDE_ENV] = saved
 
@@ -372,7 +376,8 @@ def execute(stage: Stage, nb, parameters: Mapping, build: Path,
     output.unlink(missing_ok=True)
     error: BaseException | None = None
     try:
-        with _kernel_env():
+        marker = f"{parameters['out_dir']}{os.pathsep}{stage.name}" if parameters.get("out_dir") else None
+        with _kernel_env(marker and str(paths.resolve(marker))):
             papermill.execute_notebook(
                 str(inputs), str(output), parameters=dict(parameters), kernel_name="python3",
                 cwd=str(ROOT), record_timing=False, extra_arguments=KERNEL_ARGS,

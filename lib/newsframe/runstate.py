@@ -28,6 +28,9 @@ from typing import Iterable, Mapping
 from . import paths
 
 MANIFEST = "run.json"
+#: Set by the pipeline for the stage kernel: ``<out>`` and the stage's name, so the notebook can
+#: check ``run.json`` itself at its start (``notebook.setup``).
+STAGE_ENV = "NEWSFRAME_RUN_STAGE"
 LOCK = ".newsframe.lock"
 #: Folders of the repository a run must never write into (nor contain).
 PROTECTED = ("seeds", "notebooks", "lib")
@@ -239,3 +242,20 @@ def not_ready(manifest: Mapping, wanted: Mapping, earlier: Mapping[str, Mapping]
 def incomplete(manifest: Mapping) -> list[str]:
     """Stages of the recorded run that are not ``done`` (empty: the run is complete)."""
     return [name for name, stage in manifest.get("stages", {}).items() if stage.get("status") != "done"]
+
+
+def check_stage() -> None:
+    """In a stage kernel started by the pipeline: refuse to go on unless ``run.json`` says this stage
+    is running and every earlier stage is done (so no table of another run is ever read)."""
+    value = os.environ.get(STAGE_ENV)
+    if not value:
+        return  # JupyterLab, nbval: no pipeline run around the notebook
+    out, _, stage = value.rpartition(os.pathsep)
+    stages = read(Path(out)).get("stages", {})
+    names = list(stages)
+    if stages.get(stage, {}).get("status") != "running":
+        raise RunStateError(f"{MANIFEST} in {paths.display(out)} does not say stage {stage} is running; "
+                            "another run has taken the folder over")
+    earlier = [n for n in names[: names.index(stage)] if stages[n].get("status") != "done"]
+    if earlier:
+        raise RunStateError(f"stage {earlier[0]} is not done in {paths.display(out)}; run the earlier stages first")
