@@ -40,18 +40,19 @@ def _one_line(err: str) -> str:
 # --- point 13: configuration ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "value", "allowed"), [
-    ("n_claims", -1, "a whole number from 0 (chosen by silhouette) to 100,000"),
-    ("n_claims", "ten", "a whole number from 0"),
-    ("top_terms", -1, "a whole number from 1 to 1,000"),
-    ("top_terms", "2024-01-01", "a whole number from 1 to 1,000"),
-    ("z_threshold", math.nan, "a finite number above 0"),
-    ("z_threshold", True, "a finite number above 0"),
-    ("segmenter", "spacy", "blingfire or syntok"),
+@pytest.mark.parametrize(("stage", "name", "value", "allowed"), [
+    ("03_cluster_statements", "n_claims", -1, "a whole number from 0 (chosen by silhouette) to 100,000"),
+    ("03_cluster_statements", "n_claims", "ten", "a whole number from 0"),
+    ("04_compare_framing", "top_terms", -1, "a whole number from 1 to 1,000"),
+    ("04_compare_framing", "top_terms", "2024-01-01", "a whole number from 1 to 1,000"),
+    ("04_compare_framing", "z_threshold", math.nan, "a finite number above 0"),
+    ("04_compare_framing", "z_threshold", True, "a finite number above 0"),
+    ("02_extract_statements", "segmenter", "spacy", "blingfire or syntok"),
 ])
-def test_parameters_are_checked_for_type_and_range(name, value, allowed):
+def test_parameters_are_checked_for_type_and_range(stage, name, value, allowed):
     with pytest.raises(pipeline.UsageError, match=f"parameter {name} = .* is not allowed: give {re.escape(allowed)}"):
-        pipeline.check_parameters({"04_compare_framing": {name: value}})
+        pipeline.check_parameters({stage: {name: value}})
+    pipeline.check_parameters({"02_other_stage": {name: value}})  # another stage's parameter of that name
 
 
 def test_a_yaml_date_or_nan_in_params_is_refused_before_the_run(ws, capsys):

@@ -176,16 +176,23 @@ def _real(low: float, high: float):
     return lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and low < v <= high
 
 
-#: What each stage parameter may be: (check, what is allowed). YAML turns 2024-01-01 into a date
-#: and .nan into a float, so types are checked, not assumed.
+#: What the stage parameters may be, per stage: name -> (check, what is allowed). YAML turns
+#: 2024-01-01 into a date and .nan into a float, so types are checked, not assumed.
 PARAMETER_RULES = {
-    "n_claims": (_whole(0, 100_000), "a whole number from 0 (chosen by silhouette) to 100,000"),
-    "random_seed": (_whole(0, 2**32 - 1), "a whole number from 0 to 4,294,967,295"),
-    "top_terms": (_whole(1, 1000), "a whole number from 1 to 1,000"),
-    "z_threshold": (_real(0, 100), "a finite number above 0 and at most 100, e.g. 1.96"),
-    "segmenter": (lambda v: v in ("blingfire", "syntok"), "blingfire or syntok"),
-    "method": (lambda v: v in ("average", "ward", "kmeans"), "average, ward or kmeans"),
-    "representation": (lambda v: isinstance(v, str) and v.strip() != "", "a representation such as tfidf+context+voice"),
+    "02_extract_statements": {
+        "segmenter": (lambda v: v in ("blingfire", "syntok"), "blingfire or syntok"),
+    },
+    "03_cluster_statements": {
+        "n_claims": (_whole(0, 100_000), "a whole number from 0 (chosen by silhouette) to 100,000"),
+        "random_seed": (_whole(0, 2**32 - 1), "a whole number from 0 to 4,294,967,295"),
+        "method": (lambda v: v in ("average", "ward", "kmeans"), "average, ward or kmeans"),
+        "representation": (lambda v: isinstance(v, str) and v.strip() != "",
+                           "a representation such as tfidf+context+voice"),
+    },
+    "04_compare_framing": {
+        "top_terms": (_whole(1, 1000), "a whole number from 1 to 1,000"),
+        "z_threshold": (_real(0, 100), "a finite number above 0 and at most 100, e.g. 1.96"),
+    },
 }
 
 
@@ -193,7 +200,7 @@ def check_parameters(per_stage: Mapping[str, Mapping]) -> None:
     """Refuse a parameter of the wrong type or out of range, saying what is allowed."""
     for stage, values in per_stage.items():
         for name, value in values.items():
-            rule = PARAMETER_RULES.get(name)
+            rule = PARAMETER_RULES.get(stage, {}).get(name)
             if rule and not rule[0](value):
                 kind = type(value).__name__
                 raise UsageError(f"parameter {name} = {value!r} ({kind}, for stage {stage}) is not allowed: "
