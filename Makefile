@@ -91,6 +91,7 @@ bench: $(BENCH_STAMP)
 	$(PY) bench/cluster_scale.py --out bench/results/cluster_scale.json
 	$(PY) bench/cluster_compare.py --out bench/results/cluster_comparison.json
 	$(PY) bench/scale_sweep.py --data '$(DATA)/reuters21578' --out bench/results/scale_sweep.json
+	$(PY) bench/pathological.py --out bench/results/pathological.json
 	$(PY) bench/summarise.py
 
 # Re-resolve the pins: newest versions that satisfy pyproject.toml, every extra, in a throw-away

@@ -137,6 +137,19 @@ def _scale_sweep(result: dict) -> list[str]:
     return lines + ["", f"**Goal {wanted}: {verdict}**."]
 
 
+def _pathological(result: dict) -> list[str]:
+    budget = result["budget_s_per_mb"]
+    rows = [[r["input"], r["what"], r["mb"], r["seconds"], r["s_per_mb"], f"x{r['growth_x2']}",
+             f"{r['statements']:,}", r["before_s_per_mb_at_20k"]] for r in result["rows"]]
+    worst = max(result["rows"], key=lambda r: r["s_per_mb"])
+    met = worst["s_per_mb"] <= budget
+    return _table(f"Segmentation and attribution on pathological text ({result['machine']}); time of the half-size "
+                  "input to the full one in *x2* (linear: about x2):",
+                  ["input", "what", "MB", "seconds", "s/MB", "x2", "statements", "s/MB before (at 20k chars)"],
+                  rows) + ["", f"**Goal ≤ {budget:g} s per MB on every input: {'met' if met else 'not met'} "
+                               f"(slowest: {worst['input']}, {worst['s_per_mb']} s/MB)**."]
+
+
 # In this order in the README: the goals of issue 7 first; files without a renderer come last.
 RENDERERS = {
     "reports_floor.json": _reports_floor,
@@ -146,6 +159,7 @@ RENDERERS = {
     "segmenters_polnear.json": _segmenters,
     "cluster_comparison.json": _clusters,
     "cluster_scale.json": _cluster_scale,
+    "pathological.json": _pathological,
 }
 
 

@@ -280,3 +280,67 @@ def small_run() -> Run:
     out = _WORK / "out"
     result = run_cli(corpus, out, build=_WORK / "build")
     return Run(corpus, out, before, result)
+
+
+# --- hostile names (issue 15) -------------------------------------------------------------------
+
+#: File stems that break out of Markdown or turn into spreadsheet formulas, and ids the tables
+#: join on (``;`` joins ids in some cells, ``|`` splits Markdown table cells).
+NAME_STEMS = {
+    "newline": "nl\n## Each outlet\n<img src=x onerror=alert(1)>",
+    "link": "[click](http:evil.example)",
+    "pipe": "a|b",
+    "semicolon": "semi;colon",
+    "formula": "=cmd|' -C calc'!A0",
+    "plus": "+SUM(1+1)",
+    "backtick": "tick`s` and `code",
+}
+SECRET = "root:x:0:0:SECRET-LOCAL-FILE said Kyiv:/root:/bin/bash\n"
+FORMULA_TITLE = '=HYPERLINK("http://evil.example","Click me")'
+FORMULA_OUTLET = "@SUM(A1:A9)"
+FORMULA_MEDIUM = "=cmd|' /C calc'!A0"
+NAMES_CODEBOOK = f"""\
+actors:
+  - name: Iran
+    group: Iran
+    aliases: [Tehran]
+  - name: Ukraine
+    group: Ukraine
+    aliases: [Kyiv]
+media:
+  - name: "{FORMULA_MEDIUM}"
+    aliases: [the Gazette]
+"""
+
+
+def write_names_corpus(folder: Path) -> Path:
+    """Documents whose names, titles, outlets and codebook entries are hostile, plus the README's
+    duplicate doc_id case (story.txt and story.html)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, stem in enumerate(NAME_STEMS.values()):
+        text = ARTICLE if i % 2 else QUOTES
+        (folder / f"{stem}.txt").write_text(text.replace("a spokesman said", "the Gazette reported"), encoding="utf-8")
+    (folder / "story.txt").write_text(LEGACY, encoding="utf-8")
+    (folder / "story.html").write_text(
+        "<html><head><title>Story</title></head><body><article><p>" + LEGACY.replace("\n\n", "</p><p>")
+        + "</p></article></body></html>", encoding="utf-8")
+    with open(folder / "metadata.csv", "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=["doc_id", "title", "outlet"])
+        writer.writeheader()
+        writer.writerow({"doc_id": NAME_STEMS["pipe"], "title": FORMULA_TITLE, "outlet": FORMULA_OUTLET})
+    (folder / "codebook.yml").write_text(NAMES_CODEBOOK, encoding="utf-8")
+    secret = folder.parent / f"{folder.name} outside" / "passwd"
+    secret.parent.mkdir(parents=True, exist_ok=True)
+    secret.write_text(SECRET, encoding="utf-8")
+    os.symlink(secret, folder / "passwd.txt")  # a local file an unpacked archive could point at
+    os.symlink(folder.parent / "no such file.txt", folder / "dangling.txt")
+    return folder
+
+
+@functools.cache
+def names_run() -> Run:
+    """The full pipeline over the corpus of hostile names, once per test session."""
+    corpus = write_names_corpus(_WORK / "names corpus")
+    before = checksums(corpus)
+    out = _WORK / "names out"
+    return Run(corpus, out, before, run_cli(corpus, out, build=_WORK / "names build"))

@@ -242,7 +242,9 @@ def test_fatal_corpus_errors_stop_the_run_with_one_clear_line(pipeline_runs, nam
     err = result.stderr
     assert result.returncode != 0, err
     assert "Traceback" not in err
-    lines = [line for line in err.splitlines() if named in line and line.startswith("newsframe: stage ")]
+    # A codebook is checked when the run starts (usage error, exit 2), a table when stage 01 reads it.
+    lines = [line for line in err.splitlines() if named in line and line.startswith(("newsframe: stage ",
+                                                                                      "newsframe: error: "))]
     assert len(lines) == 1, f"no one line on stderr says what failed in {named}:\n{err}"
     for fragment in fragments:
         assert fragment in lines[0], f"{fragment!r} not on the line naming the file:\n{err}"

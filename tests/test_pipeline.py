@@ -174,18 +174,23 @@ def test_sanitizer_keeps_tables_and_safe_styles():
 
 def test_failed_stage_leaves_no_page_and_no_index(ws, tmp_path, capsys):
     out = tmp_path / "out"
-    out.mkdir()
-    for stale in ("01_words.html", "02_count.html", "index.html"):
-        (out / stale).write_text("stale but good-looking", encoding="utf-8")
+    common = ["--notebooks", str(ws / "notebooks"), "--build", str(tmp_path / "build")]
+    assert cli.main(["run", "--corpus", str(ws / "corpus"), "--out", str(out), *common]) == 0
+    (out / "notes.html").write_text("the user's own file", encoding="utf-8")
     (tmp_path / "fail.yml").write_text("02_count: {fail: true}\n", encoding="utf-8")
+    capsys.readouterr()
     code = cli.main([
         "run", "--corpus", str(ws / "corpus"), "--out", str(out), "--params", str(tmp_path / "fail.yml"),
-        "--stages", "02", "--notebooks", str(ws / "notebooks"), "--build", str(tmp_path / "build"),
+        "--stages", "02", *common,
     ])
     err = capsys.readouterr().err
     assert code == 1
     assert not (out / "02_count.html").exists() and not (out / "index.html").exists()
     assert (out / "01_words.html").exists()  # not part of this run
+    assert (out / "notes.html").read_text(encoding="utf-8") == "the user's own file"  # not written by a run
+    manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert manifest["stages"]["01_words"]["status"] == "done"
+    assert manifest["stages"]["02_count"]["status"] == "failed"
     assert "using the empty codebook" in err
     executed = next((tmp_path / "build").glob("*/02_count.ipynb"))
     assert "stage 02_count failed at cell 3 of " in err

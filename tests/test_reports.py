@@ -131,16 +131,15 @@ def test_readme_findings_are_the_tables_numbers():
 
 
 def test_failing_notebook_fails_make_reports(tmp_path):
-    """A broken codebook makes the first notebook raise: non-zero exit, the cell named, no page rendered."""
-    corpus, out = tmp_path / "corpus", tmp_path / "out"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("Headline\nA sentence of the story.\n", encoding="utf-8")
-    (corpus / "codebook.yml").write_text("actors: [unclosed\n", encoding="utf-8")
+    """A table without a `text` column makes the first notebook raise: non-zero exit, the cell named,
+    no page rendered. (A broken codebook is refused before any notebook runs: tests/test_config_checks.py.)"""
+    corpus, out = tmp_path / "corpus.csv", tmp_path / "out"
+    corpus.write_text("doc_id,body\na,A sentence of the story.\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "NEWSFRAME_OUT_DIR"}
     result = subprocess.run(["make", "-s", "reports", f"CORPUS={corpus}", f"OUT={out}"],
                             cwd=ROOT, capture_output=True, text=True, env=env)
     assert result.returncode != 0
-    assert "01_clean_corpus" in result.stderr and "CodebookError" in result.stderr
+    assert "01_clean_corpus" in result.stderr and "CorpusError" in result.stderr
     assert not list(out.glob("*.html"))
 
 

@@ -224,9 +224,16 @@ class ActorIndex:
         return self._raw(mention)
 
     def _via_outlet(self, context: str) -> list[Speaker]:
-        if not context or not _VIA.search(context):
-            return []
-        return [s for _, _, s in self.mentions(context) if s.kind == "media"]
+        """Outlets a statement names after "via"; the last statement's answer is kept, as every
+        source of one long statement asks again (which made attribution quadratic in its length)."""
+        last = getattr(self, "_last_via", None)
+        if last is not None and last[0] is context:
+            return last[1]
+        outlets = []
+        if context and _VIA.search(context):
+            outlets = [s for _, _, s in self.mentions(context) if s.kind == "media"]
+        self._last_via = (context, outlets)
+        return outlets
 
     def _unnamed(self, mention: str, head: re.Match, via: list[Speaker]) -> Speaker:
         core = _DROP_WORDS.sub("", mention)

@@ -19,6 +19,7 @@ case ("Trump Says ..."). ``bench/attribution_polnear.py`` scores them against Po
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 
 from .actors import PRONOUNS, ActorIndex, Speaker, index_for, pronoun_fits, refers_to, trie_pattern
@@ -324,29 +325,37 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+#: How far before (or after) a cue a source is looked for. A source has at most
+#: 2 * _MAX_SOURCE_WORDS words; looking further only made long sentences quadratic.
+_SOURCE_WINDOW = 400
+#: Reporting verbs read per statement: prose has a handful; a "sentence" of thousands ("said said
+#: said ...") is not prose, and reading them all cost seconds per megabyte.
+_MAX_CUES = 100
+
+
 def _source_before(masked: str, cue_start: int, floor: int = 0) -> Span | None:
     """The noun phrase that ends right before a cue: the last clause of the text before it,
     joined with an appositive (', a spokesman for X,') when the cue follows one."""
-    left = masked[:cue_start]
-    tail = max(0, len(left) - 12)
-    relative = _RELATIVE_END.search(left, tail)
+    base = max(0, cue_start - _SOURCE_WINDOW)
+    relative = _RELATIVE_END.search(masked, max(base, cue_start - 12), cue_start)
     if relative:  # "Ted Cruz, who said ...": PolNeAR marks the relative pronoun as the source
         return relative.start(), relative.start() + len(relative.group().rstrip())
-    clause = _RELATIVE_CLAUSE.search(left, max(0, len(left) - 160))
+    clause = _RELATIVE_CLAUSE.search(masked, max(base, cue_start - 160), cue_start)
     if clause:  # "Levine, who has given money to Rubio, said": the noun phrase the clause qualifies
         np = _source_before(masked, clause.start(), floor)
         if np:
             return np
-    boundary = max(left.rfind(ch) for ch in ";:”\"~—")
-    double_single = left.rfind("''")  # the closing mark of a ''quotation''
-    boundary = max(boundary, _last_that(left), floor - 1, double_single + 1 if double_single >= 0 else -1)
-    parts = [m.start() for m in _COMMA.finditer(left, boundary + 1)]
+    boundary = max(masked.rfind(ch, base, cue_start) for ch in ";:”\"~—")
+    double_single = masked.rfind("''", base, cue_start)  # the closing mark of a ''quotation''
+    boundary = max(boundary, _last_that(masked, base, cue_start), floor - 1, base - 1,
+                   double_single + 1 if double_single >= 0 else -1)
+    parts = [m.start() for m in _COMMA.finditer(masked, boundary + 1, cue_start)]
     start = (parts[-1] + 1) if parts else boundary + 1
     limit = _MAX_SOURCE_WORDS
-    if not left[start:].strip() and len(parts) >= 2:  # "X, the spokesman for Y, said"
+    if not masked[start:cue_start].strip() and len(parts) >= 2:  # "X, the spokesman for Y, said"
         start = (parts[-3] + 1) if len(parts) >= 3 else boundary + 1
         limit = 2 * _MAX_SOURCE_WORDS
-    elif not left[start:].strip():
+    elif not masked[start:cue_start].strip():
         return None
     a, b = _trim(masked, start, cue_start)
     lead = _LEADING.match(masked[a:b]) or _TIME_LEAD.match(masked[a:b])
@@ -364,9 +373,9 @@ def _source_before(masked: str, cue_start: int, floor: int = 0) -> Span | None:
     return a, b
 
 
-def _last_that(left: str) -> int:
+def _last_that(text: str, start: int = 0, end: int | None = None) -> int:
     m = None
-    for m in _THAT.finditer(left):
+    for m in _THAT.finditer(text, start, len(text) if end is None else end):
         pass
     return m.end() if m else -1
 
@@ -374,20 +383,27 @@ def _last_that(left: str) -> int:
 def _np_before(masked: str, cue_start: int) -> Span | None:
     """The bare noun phrase right before a participle ('media reports suggesting')."""
     a = cue_start
-    words = list(_WORD.finditer(masked, 0, cue_start))
+    words = list(_WORD.finditer(masked, max(0, cue_start - _SOURCE_WINDOW), cue_start))
     taken = 0
     for w in reversed(words):
         if w.group().lower() in _NP_STOP or masked[w.end() : a].strip(" ") or taken == 5:
             break
         a, taken = w.start(), taken + 1
-    return (a, cue_start - (len(masked[:cue_start]) - len(masked[:cue_start].rstrip()))) if taken else None
+    before = _before(masked, cue_start)
+    return (a, cue_start - (len(before) - len(before.rstrip()))) if taken else None
+
+
+def _before(masked: str, position: int) -> str:
+    """The text a cue's rules look back at: a window, so that each cue costs the same however
+    long the sentence (whole-prefix slices made a flood of cues quadratic)."""
+    return masked[max(0, position - _SOURCE_WINDOW) : position]
 
 
 def _source_after(masked: str, cue_end: int) -> Span | None:
     """Inverted order: '..., said Peter Stano, a spokesman for ...' up to the end of the sentence,
     a quotation or a participle clause (', adding that')."""
-    end = len(masked)
-    stop = _SOURCE_AFTER_STOP.search(masked, cue_end)
+    end = min(len(masked), cue_end + _SOURCE_WINDOW)
+    stop = _SOURCE_AFTER_STOP.search(masked, cue_end, end)
     if stop:
         end = stop.start()
     a, b = _trim(masked, cue_end, end)
@@ -424,12 +440,16 @@ class _Finder:
             if possessor:
                 found.append((possessor.span(), m.span(), _trim(sent, m.end(), len(sent)), "nominal"))
         floor = 0
-        for m in _cues(_for_cues(masked)):
-            if m.start() < floor or any(_inside(m.start(), f[0]) or _inside(m.start(), f[1]) for f in found):
+        taken = _Taken(found)
+        for n, m in enumerate(_cues(_for_cues(masked))):
+            if n == _MAX_CUES:
+                break
+            if m.start() < floor or taken.covers(m.start()):
                 continue
             attribution = self._cue(sent, masked, m, found, floor)
             if attribution:
                 found.append(attribution)
+                taken.add(attribution)
                 floor = m.end()
         found.sort(key=lambda f: f[1][0])
         for i, (source, cue, content, form) in enumerate(found[:-1]):
@@ -468,10 +488,10 @@ class _Finder:
         previous = previous[-1] if previous else ""
         if not aux.strip() and (verb in _AMBIGUOUS or verb.endswith("ing")) and not _subject_end(previous, verb):
             return None
-        if _MODAL.search(aux) or (masked[: m.start()].rstrip().endswith((" to", " or")) and not aux):
+        if _MODAL.search(aux) or (_before(masked, m.start()).rstrip().endswith((" to", " or")) and not aux):
             return None
         if _PASSIVE_AUX.search(aux) and not verb.endswith("ing"):  # "was reported by X"
-            by = _PASSIVE_BY.match(masked[m.end() :])
+            by = _PASSIVE_BY.match(masked[m.end() : m.end() + _SOURCE_WINDOW])
             if not by:
                 if verb in _AGENTLESS and _TO_OR_THAT.match(masked, m.end()):  # "is expected to win"
                     return None, cue, _trim(sent, 0, len(sent)), "agentless"
@@ -485,12 +505,12 @@ class _Finder:
             # "He called it X and said ...": the subject of the first verb speaks
             source = (found[-1][0] if found else None) or _subject(masked)
         if source is None:
-            if masked[: m.start()].rstrip().endswith((",", *_CLOSERS)):
+            if _before(masked, m.start()).rstrip().endswith((",", *_CLOSERS)):
                 source = _source_after(masked, m.end())
                 if source:
                     return source, cue, _trim(sent, 0, m.start()), "inverted"
             return None
-        if masked[source[0] - 2 : source[0]].strip() == "," and masked[m.end() :].lstrip().startswith(","):
+        if masked[source[0] - 2 : source[0]].strip() == "," and masked[m.end() : m.end() + _SOURCE_WINDOW].lstrip().startswith(","):
             content = _trim(sent, 0, len(sent))  # parenthetical: "All the weapons, he noted, are ..."
         elif _quote_before(masked, source[0]):
             content = _trim(sent, 0, source[0])
@@ -500,7 +520,7 @@ class _Finder:
 
     @staticmethod
     def _participle(sent: str, masked: str, m: re.Match, found: list[tuple]):
-        before = masked[: m.start()].rstrip()
+        before = _before(masked, m.start()).rstrip()
         if before.endswith((",", *_CLOSERS)) or _LINKING.search(before):
             # "..., saying that", "... by saying": whoever speaks in the main clause
             source = (found[-1][0] if found else None) or _subject(masked)
@@ -509,6 +529,27 @@ class _Finder:
         if not source:
             return None
         return source, (m.start(), m.end()), _trim(sent, m.end(), len(sent)), "participle"
+
+
+class _Taken:
+    """Source and cue spans already found in a sentence, asked in left-to-right order whether
+    they cover a position: a heap, so a flood of cues is not quadratic."""
+
+    def __init__(self, found: list[tuple]):
+        self._pending: list[Span] = []
+        self._reach = -1
+        for attribution in found:
+            self.add(attribution)
+
+    def add(self, attribution: tuple) -> None:
+        for span in attribution[:2]:
+            if span is not None and span[0] < span[1]:
+                heapq.heappush(self._pending, span)
+
+    def covers(self, position: int) -> bool:
+        while self._pending and self._pending[0][0] <= position:
+            self._reach = max(self._reach, heapq.heappop(self._pending)[1])
+        return self._reach > position
 
 
 def _for_cues(masked: str) -> str:
@@ -541,7 +582,8 @@ def _subject_end(word: str, verb: str) -> bool:
 
 def _subject(masked: str) -> Span | None:
     """The sentence-initial noun phrase: words up to the first verb-looking word."""
-    first_clause = _FIRST_CLAUSE.split(masked, maxsplit=1)[0]
+    stop = _FIRST_CLAUSE.search(masked, 0, _SOURCE_WINDOW)
+    first_clause = masked[: stop.start() if stop else _SOURCE_WINDOW]
     end = 0
     for i, w in enumerate(_WORD.finditer(first_clause)):
         word = w.group()
@@ -552,7 +594,7 @@ def _subject(masked: str) -> Span | None:
 
 
 def _quote_before(masked: str, source_start: int) -> bool:
-    return masked[:source_start].rstrip(" ,").endswith(_CLOSERS)
+    return _before(masked, source_start).rstrip(" ,").endswith(_CLOSERS)
 
 
 def _is_pronoun(text: str) -> bool:
@@ -665,6 +707,7 @@ def _attribute_one(doc: _Doc, offset: int, sent: str, masked: str, regions: list
         doc.note(masked)
         return row
     attributions = []
+    region_starts = [a for a, _ in regions]
     for source, cue, content in (f[:3] for f in found):
         if source is None:
             speaker = Speaker("")
@@ -675,7 +718,7 @@ def _attribute_one(doc: _Doc, offset: int, sent: str, masked: str, regions: list
             "speaker": speaker.name,
             "speaker_group": speaker.group,
             "cue": sent[cue[0] : cue[1]],
-            "quote": "direct" if content[1] > content[0] and any(a <= content[0] < b for a, b in regions) else "indirect",
+            "quote": "direct" if content[1] > content[0] and _quoted(content[0], regions, region_starts) else "indirect",
             "source_span": (offset + source[0], offset + source[1]) if source else None,
             "cue_span": (offset + cue[0], offset + cue[1]),
             "content_span": (offset + content[0], offset + content[1]),
@@ -690,6 +733,12 @@ def _attribute_one(doc: _Doc, offset: int, sent: str, masked: str, regions: list
     main = next((a for a in voiced if _MAIN_CUES.search(a["cue"])), voiced[0])
     row.update(main, cited_media=";".join(sorted({s.name for _, _, s in named if s.kind == "media"})))
     return row
+
+
+def _quoted(position: int, regions: list[Span], starts: list[int]) -> bool:
+    """Whether ``position`` lies in one of the (sorted, disjoint) quoted regions."""
+    i = bisect.bisect_right(starts, position) - 1
+    return i >= 0 and position < regions[i][1]
 
 
 def _spread_over_quotes(rows: list[dict], groups: list[list[int]], statements: list[Span]) -> None:

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from html import escape
 
 import pandas as pd
 
 from .audit import assert_tiled
 from .corpus import Corpus
 from .engine import map_documents
+from .mdtext import escape
 
 # Reasons, as written to removed_spans.csv.
 TITLE = "title"

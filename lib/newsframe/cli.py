@@ -83,7 +83,8 @@ def main(argv: list[str] | None = None) -> int:
             notebooks_dir=paths.resolve(args.notebooks), build_dir=paths.resolve(args.build),
         )
     except (pipeline.UsageError, engine.EngineError) as exc:
-        print(f"newsframe: error: {exc}", file=sys.stderr)
+        message = " ".join(str(exc).split())  # one line, even for multi-line messages (YAML errors)
+        print(f"newsframe: error: {message}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("newsframe: interrupted", file=sys.stderr)

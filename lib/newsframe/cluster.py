@@ -207,6 +207,10 @@ def partitions(statements: pd.DataFrame, representation: str = DEFAULT_REPRESENT
     ordered = _reading_order(statements)
     n = len(ordered)
     matrix, used, note = cluster_features.features(ordered, representation, random_seed)
+    too_many = [k for k in ks or [] if int(k) > n >= 3]
+    if too_many:  # clamping it would quietly give a number of claims nobody asked for
+        raise ValueError(f"n_claims = {too_many[0]} is more than the {n} statements; "
+                         f"give 0 (chosen by silhouette) or a number from 2 to {n}")
     ks = sorted({min(int(k), n) for k in ks}) if ks else candidate_ks(n)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)

@@ -121,13 +121,37 @@ def parse_codebook(data, source: str = "<memory>") -> Codebook:
         raise _fail(source, "'claim' must be a mapping")
     if claim:
         claim = _claim(claim, source)
-    return Codebook(
+    book = Codebook(
         source=source,
         actors=tuple(_actor(e, source, i) for i, e in enumerate(data.get("actors") or [])),
         media=tuple(_outlet(e, source, i) for i, e in enumerate(data.get("media") or [])),
         claim=claim,
         lexicons={name: _str_list(words, source, f"lexicons.{name}") for name, words in lexicons.items()},
     )
+    _check_names(book, source)
+    return book
+
+
+#: Longest name or alias: names are a few words; a very long one only slows the alias matcher
+#: down (and, past ~500 characters, overflowed its pattern builder).
+MAX_NAME_CHARS = 200
+
+
+def _check_names(book: Codebook, path: str) -> None:
+    """Every name and alias short enough, and naming one group only (else the first listed won silently)."""
+    seen: dict[str, tuple[str, str, str]] = {}  # key -> (where, actor, group)
+    entries = [(f"actors[{i}]", a.name, a.group, (a.name, *a.aliases)) for i, a in enumerate(book.actors)]
+    entries += [(f"media[{i}]", o.name, "Media", (o.name, *o.aliases)) for i, o in enumerate(book.media)]
+    for where, name, group, names in entries:
+        for text in names:
+            if len(text) > MAX_NAME_CHARS:
+                raise _fail(path, f"{where} ({name[:40]}...) has a name or alias of {len(text):,} characters; "
+                                  f"names and aliases are at most {MAX_NAME_CHARS}: shorten it")
+            key = " ".join(text.casefold().split())
+            first = seen.setdefault(key, (where, name, group))
+            if first[2] != group:
+                raise _fail(path, f"{text!r} is listed under {first[0]} ({first[1]}, group {first[2]}) and under "
+                                  f"{where} ({name}, group {group}); keep it in one group")
 
 
 def load_codebook(path: str | Path | None) -> Codebook:

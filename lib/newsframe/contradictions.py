@@ -45,13 +45,13 @@ the pairs themselves grow with the square of the corpus, ``contradictions`` keep
 from __future__ import annotations
 
 import bisect
-import html
 import re
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from . import mdtext
 from .actors import index_for, trie_pattern
 from .codebook import Codebook
 from .framing import _text, claim_ids, may_contain
@@ -618,5 +618,5 @@ def within_note(within: pd.DataFrame) -> str:
     named = ", ".join(f"{outlet} ({n})" for outlet, n in counts.head(10).items())
     more = f" and {len(counts) - 10:,} more" if len(counts) > 10 else ""
     return (f"**{len(within):,} inconsistencies within one outlet** (two documents of the same outlet that "
-            f"disagree by the same rules): {html.escape(named)}{more}. They are in `tables/within_outlet.csv`, "
+            f"disagree by the same rules): {mdtext.inline(named)}{more}. They are in `tables/within_outlet.csv`, "
             "not counted as disagreements between outlets.")

@@ -34,7 +34,7 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from newsframe import dates, paths
+from newsframe import dates, mdtext, paths
 
 TEXT_FORMATS = {".txt": "txt", ".html": "html", ".htm": "html"}
 TABLE_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".parquet": "parquet"}
@@ -79,6 +79,8 @@ MAX_CONTROL_SHARE = 0.1
 FILE_FIX = "remove the file or restore its text"
 BINARY_FIX = "remove it or convert it to .txt"
 ROW_FIX = "fill in the text or remove the row"
+#: Joins several ids in one table cell (statement ids of a citation, documents of a claim).
+ID_SEPARATOR = ";"
 #: Fixed so extraction does not depend on the day it runs (trafilatura defaults to today);
 #: no free-text date search, only dates the page declares.
 HTML_DATE_PARAMS = {"original_date": True, "extensive_search": False, "max_date": "2099-12-31"}
@@ -146,6 +148,10 @@ def load_corpus(path: str | Path) -> Corpus:
         )
     if not documents:
         raise CorpusError(f"{shown}: no documents found; add .txt/.html files or table rows")
+    if all(doc.status == "error" for doc in documents):
+        first = documents[0].error
+        raise CorpusError(f"{shown}: none of the {len(documents):,} documents could be read (first: {first}); "
+                          "fix them or point `corpus` at another folder")
     return Corpus(shown, _mark_copies(_flag_duplicates(documents)), problems, mapping)
 
 
@@ -182,16 +188,11 @@ def field_columns(columns) -> dict[str, str]:
     return mapping
 
 
-def _code(name: str) -> str:
-    """A column name (input, untrusted) as Markdown inline code: one line, no backtick to break out."""
-    return "`" + " ".join(str(name).split()).replace("`", "'") + "`"
-
-
 def fields_markdown(corpus: Corpus) -> str:
     """Which input column became which field, and how many documents got a date and from where."""
     lines = []
     if corpus.fields:
-        read = ", ".join(f"`{name}` from column {_code(column)}" for name, column in corpus.fields.items())
+        read = ", ".join(f"`{name}` from column {mdtext.code(column)}" for name, column in corpus.fields.items())
         lines.append(f"Fields read: {read}. Other columns are not used.")
     ok = [d for d in corpus.documents if d.status == "ok"]
     dated = [d for d in ok if d.published]
@@ -233,6 +234,11 @@ def documents_frame(corpus: Corpus) -> pd.DataFrame:
 def _load_folder(folder: Path) -> tuple[list[Document], list[str], dict[str, str]]:
     documents, problems = [], []
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if entry.is_symlink() and entry.suffix.lower() in TEXT_FORMATS:
+            refused = _refused_link(entry, folder)
+            if refused is not None:
+                documents.append(refused)
+                continue
         if entry.is_file() and entry.suffix.lower() in TEXT_FORMATS:
             documents.append(_load_file(entry))
         elif entry.name not in COMPANION_FILES:
@@ -245,8 +251,28 @@ def _load_folder(folder: Path) -> tuple[list[Document], list[str], dict[str, str
     return documents, problems, mapping
 
 
+def _shown(entry: Path) -> str:
+    """The path as the reader named it: a symbolic link is shown as the link, not its target."""
+    return f"{paths.display(entry.parent)}/{entry.name}"
+
+
+def _refused_link(entry: Path, folder: Path) -> Document | None:
+    """An error row for a symbolic link that is dangling or leads out of the corpus folder (whose
+    target could be any local file, e.g. one unpacked from someone else's archive); None to read it."""
+    doc = Document(doc_id=entry.stem, source_path=_shown(entry), text="", sha256="", encoding="",
+                   input_format=TEXT_FORMATS[entry.suffix.lower()])
+    target = entry.resolve()
+    if not target.exists():
+        return _failed(doc, "dangling symbolic link (its target does not exist)", "fix the link or remove it")
+    root = folder.resolve()
+    if target != root and root not in target.parents:
+        return _failed(doc, "symbolic link to a file outside the corpus folder, not read",
+                       "copy the file into the corpus folder if it belongs there, or remove the link")
+    return None
+
+
 def _skipped(entry: Path) -> str:
-    shown = paths.display(entry)
+    shown = _shown(entry)
     if entry.is_dir():
         return f"{shown}: skipped, sub-folders are not read; move its files up or load it alone"
     return f"{shown}: skipped, not a .txt/.html/.htm document; convert it or move it elsewhere"
@@ -254,7 +280,7 @@ def _skipped(entry: Path) -> str:
 
 def _load_file(path: Path) -> Document:
     raw = path.read_bytes()
-    source = paths.display(path)
+    source = _shown(path)
     doc = Document(
         doc_id=path.stem, source_path=source, text="", sha256=_sha256(raw), encoding="",
         input_format=TEXT_FORMATS[path.suffix.lower()],
@@ -373,7 +399,21 @@ def _parse_json_line(line: str, number: int) -> dict[str, Any] | str:
         return f"line {number} is not valid JSON ({error.msg} at column {error.colno})"
     if not isinstance(row, dict):
         return f"line {number} is a JSON {type(row).__name__}, not an object"
+    for key, value in row.items():
+        for text in (key, value):
+            bad = _LONE_SURROGATE.search(text) if isinstance(text, str) else None
+            if bad:  # "\ud800" parses, but no UTF-8 can hold it: every later stage would fail on it
+                return (f"line {number} holds a lone surrogate \\u{ord(bad.group()):04x} in `{_short(key)}`, "
+                        "which is not valid Unicode (half of an escaped pair?)")
     return row
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _short(text: str) -> str:
+    text = _LONE_SURROGATE.sub("?", text)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _parquet_rows(path: Path) -> tuple[list[str], Rows, str, str]:
@@ -492,14 +532,25 @@ def _failed(doc: Document, problem: str, fix: str) -> Document:
 
 
 def _flag_duplicates(documents: list[Document]) -> list[Document]:
-    """Later occurrences of a doc_id become errors naming the first, so ids stay unique keys."""
+    """Later occurrences of a doc_id become errors naming the first, listed under a new id
+    (``story~2``), so doc_id stays a unique key for every table that joins on it."""
     first_source: dict[str, str] = {}
+    taken = {doc.doc_id for doc in documents}
     flagged = []
     for doc in documents:
+        if ID_SEPARATOR in doc.doc_id and doc.status == "ok":
+            doc = _failed(doc, f"doc_id {doc.doc_id!r} contains {ID_SEPARATOR!r}, which the tables use to join ids",
+                          f"rename the file or change its doc_id so that it has no {ID_SEPARATOR!r}")
         if doc.doc_id in first_source:
+            n = 2
+            while f"{doc.doc_id}~{n}" in taken:
+                n += 1
+            unique = f"{doc.doc_id}~{n}"
+            taken.add(unique)
             doc = _failed(
-                doc, f"duplicate doc_id {doc.doc_id!r}, already used by {first_source[doc.doc_id]}",
-                "give this document a unique doc_id or remove it",
+                replace(doc, doc_id=unique),
+                f"duplicate doc_id {doc.doc_id!r}, already used by {first_source[doc.doc_id]} "
+                f"(listed as {unique!r})", "give this document a unique doc_id or remove it",
             )
         else:
             first_source[doc.doc_id] = doc.source_path

@@ -11,6 +11,7 @@ import pandas as pd
 import seaborn as sns
 
 from . import paths
+from .tables import to_csv_text
 
 matplotlib.rcParams["svg.hashsalt"] = "newsframe"  # stable SVG ids if anyone saves SVG
 
@@ -26,4 +27,5 @@ def save_figure(fig: plt.Figure, data: pd.DataFrame, out_dir, name: str) -> None
     folder.mkdir(parents=True, exist_ok=True)
     png = folder / f"{name}.png"
     fig.savefig(png, bbox_inches="tight", metadata={"Software": None})
-    data.to_csv(folder / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n")
+    # Labels are corpus text: formula-like cells are guarded as in tables/ (see tables.defuse_formulas).
+    (folder / f"{name}.csv").write_text(to_csv_text(data), encoding="utf-8", newline="")

@@ -18,7 +18,7 @@ import jinja2
 import pandas as pd
 
 from . import contradictions as contra
-from . import framing, outlets, paths, sourcing, tables
+from . import framing, mdtext, outlets, paths, sourcing, tables
 
 #: Figure name -> path relative to the report folder (written by the stage-4 notebook with
 #: ``figures.save_figure``); only these are linked.
@@ -40,9 +40,8 @@ MAX_IDS = 10
 
 
 def md(text) -> str:
-    """Corpus text safe for Markdown and HTML: escaped entities, backslashed Markdown syntax."""
-    text = re.sub(r"([\\`*_\[\]~])", r"\\\1", str(text))
-    return html.escape(text, quote=False)
+    """Corpus text safe for Markdown and HTML (see ``mdtext.inline``)."""
+    return mdtext.inline(text)
 
 
 def cell(text, limit: int | None = None) -> str:
@@ -50,12 +49,10 @@ def cell(text, limit: int | None = None) -> str:
     text = re.sub(r"\s+", " ", str(text)).strip()
     if limit and len(text) > limit:
         text = text[: limit - 1].rstrip() + "\u2026"
-    return md(text).replace("|", "\\|")
+    return md(text)
 
 
-def code(identifier) -> str:
-    """An id (doc id, statement id) as inline code; backticks cannot occur in it."""
-    return "`" + str(identifier).replace("`", "'") + "`"
+code = mdtext.code
 
 
 def quote(statement_id, text, limit: int | None = None) -> str:

@@ -25,6 +25,7 @@ import pyarrow.compute as pc
 from . import paths
 from .actors import index_for
 from .codebook import GROUPS, Codebook
+from .mdtext import escape
 from .stance import stance
 
 #: The article's own voice (statements with no speaker) as a column label.
@@ -484,6 +485,7 @@ NOTE_NAMES = 20
 
 
 def _listed(items: list[str]) -> str:
+    items = [escape(item) for item in items]  # doc ids are untrusted: Markdown-safe
     if len(items) <= NOTE_NAMES:
         return ", ".join(items)
     return f"{', '.join(items[:NOTE_NAMES])} and {len(items) - NOTE_NAMES:,} more (see `tables/timeline.csv`)"

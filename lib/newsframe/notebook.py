@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from html import escape
 
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
+from . import runstate
 from .figures import theme
+from .mdtext import escape
 
 
 #: Left-aligned, wrapping table cells: the tables here are mostly text.
@@ -19,6 +20,7 @@ _TABLE_CSS = (
 
 def setup() -> HTML:
     """Same look and the same text output in JupyterLab, papermill and nbval (show the result once)."""
+    runstate.check_stage()
     theme()
     pd.set_option("display.max_rows", 200)
     pd.set_option("display.max_columns", 30)

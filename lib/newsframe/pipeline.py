@@ -15,6 +15,8 @@ import contextlib
 import copy
 import difflib
 import hashlib
+import json
+import math
 import os
 import re
 import sys
@@ -29,7 +31,8 @@ import papermill
 import yaml
 from tqdm import tqdm
 
-from newsframe import paths, site
+from newsframe import paths, runstate, site
+from newsframe.codebook import CodebookError, load_codebook
 from newsframe.paths import BUILD, NOTEBOOKS, ROOT
 from newsframe.render import render
 
@@ -165,6 +168,45 @@ def split_params(params: Mapping, declared: Mapping[str, set[str]]) -> dict[str,
     return per_stage
 
 
+def _whole(low: int, high: int):
+    return lambda v: isinstance(v, int) and not isinstance(v, bool) and low <= v <= high
+
+
+def _real(low: float, high: float):
+    return lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and low < v <= high
+
+
+#: What the stage parameters may be, per stage: name -> (check, what is allowed). YAML turns
+#: 2024-01-01 into a date and .nan into a float, so types are checked, not assumed.
+PARAMETER_RULES = {
+    "02_extract_statements": {
+        "segmenter": (lambda v: v in ("blingfire", "syntok"), "blingfire or syntok"),
+    },
+    "03_cluster_statements": {
+        "n_claims": (_whole(0, 100_000), "a whole number from 0 (chosen by silhouette) to 100,000"),
+        "random_seed": (_whole(0, 2**32 - 1), "a whole number from 0 to 4,294,967,295"),
+        "method": (lambda v: v in ("average", "ward", "kmeans"), "average, ward or kmeans"),
+        "representation": (lambda v: isinstance(v, str) and v.strip() != "",
+                           "a representation such as tfidf+context+voice"),
+    },
+    "04_compare_framing": {
+        "top_terms": (_whole(1, 1000), "a whole number from 1 to 1,000"),
+        "z_threshold": (_real(0, 100), "a finite number above 0 and at most 100, e.g. 1.96"),
+    },
+}
+
+
+def check_parameters(per_stage: Mapping[str, Mapping]) -> None:
+    """Refuse a parameter of the wrong type or out of range, saying what is allowed."""
+    for stage, values in per_stage.items():
+        for name, value in values.items():
+            rule = PARAMETER_RULES.get(stage, {}).get(name)
+            if rule and not rule[0](value):
+                kind = type(value).__name__
+                raise UsageError(f"parameter {name} = {value!r} ({kind}, for stage {stage}) is not allowed: "
+                                 f"give {rule[1]}")
+
+
 def _check_name(name, known: set[str], why: str) -> None:
     if name in RESERVED:
         raise UsageError(f"parameter {name} is set with --{name.replace('_', '-')}, not in params")
@@ -289,15 +331,19 @@ def in_sync(source: Path, paired: Path | None = None) -> bool:
 
 
 @contextlib.contextmanager
-def _kernel_env():
-    """``--out`` wins: the nbval sandbox override must not redirect a pipeline run's tables, and
-    the kernels know they belong to the pipeline (only it writes ``reports/`` from a kernel)."""
+def _kernel_env(stage_marker: str | None = None):
+    """``--out`` wins: the nbval sandbox override must not redirect a pipeline run's tables; the
+    kernels know they belong to the pipeline (only it writes ``reports/`` from a kernel), and
+    ``stage_marker`` (``<out><pathsep><stage>``) lets the notebook check run.json at its start."""
     saved = os.environ.pop(paths.OUT_DIR_OVERRIDE_ENV, None)
     os.environ[paths.PIPELINE_ENV] = "1"
+    if stage_marker:
+        os.environ[runstate.STAGE_ENV] = stage_marker
     try:
         yield
     finally:
         os.environ.pop(paths.PIPELINE_ENV, None)
+        os.environ.pop(runstate.STAGE_ENV, None)
         if saved is not None:
             os.environ[paths.OUT_DIR_OVERRIDE_ENV] = saved
 
@@ -309,6 +355,28 @@ def _failed_cell(nb):
     return (failed or started or [None])[-1]
 
 
+class StageStopped(Exception):
+    """A stage that papermill saw finish although a cell stopped it (``SystemExit``, ``KeyboardInterrupt``)."""
+
+    def __init__(self, ename: str, evalue: str):
+        super().__init__(evalue)
+        self.ename, self.evalue = ename, evalue
+
+
+def _stopped_early(nb) -> StageStopped | None:
+    """IPython shows ``SystemExit`` in a cell as an error output yet papermill carries on as if the
+    stage had succeeded: any error output or code cell left unexecuted is a failure of the stage."""
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                return StageStopped(output.get("ename", "Error"), str(output.get("evalue", "")))
+        if cell.metadata.get("papermill", {}).get("status") in ("failed", "pending") and cell.source.strip():
+            return StageStopped("StageStopped", "the stage stopped before running all its cells")
+    return None
+
+
 def execute(stage: Stage, nb, parameters: Mapping, build: Path,
             progress: bool = False) -> tuple[Path, StageFailure | None]:
     """Execute one stage into ``build/NN_name.ipynb``; the saved notebook is normalised either way.
@@ -318,7 +386,8 @@ def execute(stage: Stage, nb, parameters: Mapping, build: Path,
     output.unlink(missing_ok=True)
     error: BaseException | None = None
     try:
-        with _kernel_env():
+        marker = f"{parameters['out_dir']}{os.pathsep}{stage.name}" if parameters.get("out_dir") else None
+        with _kernel_env(marker and str(paths.resolve(marker))):
             papermill.execute_notebook(
                 str(inputs), str(output), parameters=dict(parameters), kernel_name="python3",
                 cwd=str(ROOT), record_timing=False, extra_arguments=KERNEL_ARGS,
@@ -329,6 +398,8 @@ def execute(stage: Stage, nb, parameters: Mapping, build: Path,
     if not output.is_file():
         nbformat.write(nb, output)  # nothing ran: keep the input for reference
     executed = nbformat.read(output, 4)
+    if error is None:
+        error = _stopped_early(executed)
     cell = _failed_cell(executed) if error else None
     normalise(executed, {c.id for c in nb.cells})
     nbformat.write(executed, output)
@@ -378,13 +449,6 @@ def is_default_run(corpus: Path, out: Path, codebook: Path | None, extra: Mappin
     )
 
 
-def _remove_stale(out: Path, stages: Iterable[Stage]) -> None:
-    """A failed run must not leave earlier "good" pages looking current."""
-    for stage in stages:
-        stage.html(out).unlink(missing_ok=True)
-    (out / "index.html").unlink(missing_ok=True)
-
-
 def _codebook(corpus: Path, codebook) -> Path | None:
     """``None``: the corpus's own codebook.yml, else the empty one (said aloud); ``""``: empty."""
     if codebook is None:
@@ -432,6 +496,10 @@ def run(
     corpus, out = paths.resolve(corpus), paths.resolve(out)
     if not corpus.exists():
         raise UsageError(f"corpus {corpus} does not exist")
+    try:
+        runstate.check_out(corpus, out)
+    except runstate.RunStateError as exc:
+        raise UsageError(str(exc)) from None
     codebook = _codebook(corpus, codebook)
     extra = load_params(params)
     every = discover(notebooks_dir)
@@ -441,38 +509,107 @@ def run(
     build = Path(build_dir) / _run_name(out)
     sources, declared = prepare(every, build)
     per_stage = split_params(extra, declared)
+    check_parameters(per_stage)
+    try:
+        load_codebook(codebook)  # a broken codebook stops the run before anything is written
+    except CodebookError as exc:
+        raise UsageError(str(exc)) from None
     base = {"corpus": _arg(corpus), "codebook": _arg(codebook), "out_dir": _arg(out)}
     if write_back_notebooks is None:
         write_back_notebooks = is_default_run(corpus, out, codebook, extra)
+    parameters = {
+        stage.name: {k: v for k, v in {**base, **per_stage[stage.name]}.items() if k in declared[stage.name]}
+        for stage in every
+    }
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with runstate.Lock(out, corpus):
+            manifest = _start_manifest(out, every, chosen, corpus, codebook, parameters)
+            return _run_stages(out, build, every, chosen, sources, parameters, manifest,
+                               show_code, progress, write_back_notebooks)
+    except runstate.RunStateError as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:
+        raise UsageError(runstate._os_message(exc, out)) from None
 
+
+def _recorded(parameters: Mapping) -> dict:
+    """Parameters as run.json keeps them: without the output folder (it differs between copies)."""
+    kept = {k: v for k, v in parameters.items() if k != "out_dir"}
+    return json.loads(json.dumps(kept, sort_keys=True, default=str))
+
+
+def _start_manifest(out: Path, every: list[Stage], chosen: list[Stage], corpus: Path,
+                    codebook: Path | None, parameters: Mapping) -> dict:
+    """Check that the stages this run skips are done for the same inputs, delete the recorded
+    outputs of the stages it reruns (and of all later ones), and write the new run.json."""
+    names = [s.name for s in every]
+    picked = [names.index(s.name) for s in chosen]
+    first, last = min(picked), max(picked)
+    gaps = [names[i] for i in range(first, last + 1) if i not in picked]
+    if gaps:
+        raise UsageError(f"--stages skips {', '.join(gaps)}, whose tables the later stages read; "
+                         "give consecutive stages")
+    old = runstate.read(out)
+    wanted = runstate.inputs(corpus, codebook)
+    if first:
+        reason = runstate.not_ready(old, wanted, {n: _recorded(parameters[n]) for n in names[:first]})
+        if reason:
+            raise UsageError(
+                f"cannot start at stage {names[first]} in {paths.display(out)}: {reason}; "
+                "run the earlier stages too (leave out --stages)")
+    keep = runstate.outputs(old, names[:first]) if first else set()
+    stale = runstate.outputs(old, [*names[first:], "index"]) - keep
+    runstate.remove(out, stale)
+    stages = {name: old["stages"][name] for name in names[:first]}
+    for name in names[first:]:
+        stages[name] = {"status": "pending" if names.index(name) <= last else "not run",
+                        "parameters": _recorded(parameters[name]), "outputs": []}
+    manifest = {**wanted, "stages": stages, "index": {"outputs": []}}
+    runstate.write(out, manifest)
+    return manifest
+
+
+def _run_stages(out, build, every, chosen, sources, parameters, manifest, show_code, progress,
+                write_back_notebooks) -> RunResult:
     result = RunResult(out=out, build=build)
-    out.mkdir(parents=True, exist_ok=True)
     bar = tqdm(chosen, desc="stages", unit="stage", file=sys.stderr, disable=not progress)
-    for i, stage in enumerate(bar):
+    for stage in bar:
         bar.set_postfix_str(stage.name)
         started = time.perf_counter()
-        wanted = {**base, **per_stage[stage.name]}
-        parameters = {k: v for k, v in wanted.items() if k in declared[stage.name]}
+        record = manifest["stages"][stage.name]
+        record["status"] = "running"
+        runstate.write(out, manifest)
+        before = runstate.snapshot(out)
         try:
-            executed_path, failure = execute(stage, sources[stage.name], parameters, build, progress)
+            executed_path, failure = execute(stage, sources[stage.name], parameters[stage.name], build, progress)
+            if not failure:
+                executed = nbformat.read(executed_path, 4)
+                title = site.describe(stage.source)[0]
+                result.html[stage.name] = render(executed, stage.html(out), show_code=show_code, title=title)
         except KeyboardInterrupt:
-            _remove_stale(out, chosen[i:])
+            record.update(status="interrupted", outputs=runstate.written(before, runstate.snapshot(out)))
+            runstate.write(out, manifest)
             raise
+        record["outputs"] = runstate.written(before, runstate.snapshot(out))
         if failure:
             bar.close()
-            _remove_stale(out, chosen[i:])
+            record["status"] = "failed"
+            runstate.write(out, manifest)
             print(failure, file=sys.stderr)
             result.failures.append(failure)
             return result
-        executed = nbformat.read(executed_path, 4)
-        title = site.describe(stage.source)[0]
-        result.html[stage.name] = render(executed, stage.html(out), show_code=show_code, title=title)
+        record["status"] = "done"
+        runstate.write(out, manifest)
         if write_back_notebooks:
             result.written_back.append(write_back(executed, stage.source))
         result.ran.append(stage.name)
         result.seconds[stage.name] = round(time.perf_counter() - started, 3)
     bar.close()
     started = time.perf_counter()
-    result.index = site.write_index(out, [s.source for s in every])
+    before = runstate.snapshot(out)
+    result.index = site.write_index(out, [s.source for s in every], incomplete=runstate.incomplete(manifest))
+    manifest["index"]["outputs"] = runstate.written(before, runstate.snapshot(out))
+    runstate.write(out, manifest)
     result.seconds["index"] = round(time.perf_counter() - started, 3)
     return result

@@ -47,16 +47,15 @@ _ATTRIBUTES = {"*": {"class", "id", "title", "align", "style"}, "img": {"alt", "
 
 
 def _attribute_value(tag: str, name: str, value: str) -> str | None:
-    """Images only as data:, links only to http(s)/mail/anchors/relative pages (following one is not
-    a load), inline styles only when they cannot fetch."""
+    """Images only as data:, links only to anchors and files of the report (corpus text reaching
+    Markdown must never become a link out of it), inline styles only when they cannot fetch."""
     if name == "style":  # declaration by declaration: "color:red; background:url(...)" keeps its colour
         kept = [d.strip() for d in value.split(";") if d.strip() and not _UNSAFE_CSS.search(d)]
         return "".join(f"{d};" for d in kept) or None
     if tag == "img" and name == "src":
         return value if value.startswith("data:image/") else None
-    if tag == "a" and name == "href":
-        scheme = re.match(r"^([a-z][a-z0-9+.-]*):", value, re.I)
-        return value if not scheme or scheme.group(1).lower() in ("http", "https", "mailto") else None
+    if tag == "a" and name == "href":  # no scheme and no //host: in-page anchors and the report's files
+        return None if re.match(r"^\s*(?:[a-z][a-z0-9+.-]*:|[/\\]{2})", value, re.I) else value
     return value
 
 

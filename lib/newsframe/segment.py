@@ -41,8 +41,29 @@ _GLUED = re.compile(r"[.!?](?=[A-Z][a-z])")
 _GLUED_AFTER = re.compile(r"(?:[a-z]{2}|[)\]”\"])$")
 # A plain boundary a backend sometimes misses: a lower-case word or number, a full stop, space,
 # a capital. Abbreviations never match (they end in a capital or are caught by _repair_cut).
-_PLAIN_BOUNDARY = re.compile(r"[.!?]+[”’\"')\]]*\s+(?=[“‘\"]?[A-Z0-9])")
+# Possessive, and only from the start of a run of marks: a long run ("......") is read once,
+# not once per position (that backtracking made 50,000 full stops take half a minute).
+_PLAIN_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[”’\"')\]]*+\s+(?=[“‘\"]?[A-Z0-9])")
 _PLAIN_AFTER = re.compile(r"(?:[a-z]{2}|\d|[)\]])$")
+
+
+#: Unicode category Cf (Python 3.11's tables): invisible format characters such as ZERO WIDTH
+#: SPACE, RIGHT-TO-LEFT MARK and bidi embeddings. tests/test_segment.py checks the list.
+FORMAT_CHARS = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+)
+# Format characters right after a sentence end (or the space after it) hide the boundary from
+# every rule and backend: for finding boundaries they count as spaces (offsets do not move).
+_HIDDEN_BOUNDARY = re.compile(rf"(?<=[.!?…”’\"')\]\s])[{FORMAT_CHARS}]+")
+
+
+def _visible(text: str) -> str:
+    """``text`` with format characters after sentence ends as spaces, same length."""
+    if not _HIDDEN_BOUNDARY.search(text):
+        return text
+    return _HIDDEN_BOUNDARY.sub(lambda m: " " * len(m.group()), text)
 
 
 _SPACES = re.compile(r"\s*")
@@ -139,14 +160,26 @@ def _plain(text: str) -> list[int]:
     return [m.end() for m in _PLAIN_BOUNDARY.finditer(text) if _PLAIN_AFTER.search(text, max(0, m.start() - 2), m.start())]
 
 
-def _segment_block(text: str, offset: int, proposed: list[int]) -> list[Span]:
+def _segment_block(text: str, offset: int, proposed: list[int], raw: str | None = None) -> list[Span]:
+    """Statements of one block; cut points are found in ``text``, the spans trimmed in ``raw``
+    (the block as it is, when ``text`` is its ``_visible`` form)."""
     cuts = set()
     for cut in set(proposed).union(_plain(text)):
         repaired = _repair_cut(text, cut)
         if repaired is not None:
             cuts.add(repaired)
     cuts.update(_glued(text))
-    return _partition(text, offset, cuts)
+    return _partition(text if raw is None else raw, offset, cuts)
+
+
+#: A run of more than 8 marks (no letters, digits or spaces). The backends slow down on such runs
+#: (blingfire: about 6 s per MB of full stops), so they see its first 3 marks and spaces after.
+_MARK_RUN = re.compile(r"[^\w\s]{9,}")
+
+
+def _calm(text: str) -> str:
+    """``text`` with long runs of marks shortened to three, padded with spaces (same length)."""
+    return _MARK_RUN.sub(lambda m: m.group()[:3] + " " * (len(m.group()) - 3), text)
 
 
 def _proposals(text: str, blocks: list[Span], backend: Callable[[str], list[int]]) -> list[list[int]]:
@@ -154,7 +187,7 @@ def _proposals(text: str, blocks: list[Span], backend: Callable[[str], list[int]
     if not blocks:
         return []
     region_start = blocks[0][0]
-    starts = [region_start + s for s in backend(text[region_start : blocks[-1][1]])]
+    starts = [region_start + s for s in backend(_calm(text[region_start : blocks[-1][1]]))]
     proposals, i = [], 0
     for start, end in blocks:
         while i < len(starts) and starts[i] < start:
@@ -183,9 +216,10 @@ def split_statements(text: str, blocks: Iterable[Span], segmenter: str = "blingf
     except KeyError:
         raise ValueError(f"unknown segmenter {segmenter!r}; use one of {', '.join(BACKENDS)}") from None
     blocks = sorted(blocks)
+    visible = _visible(text)
     spans: list[Span] = []
-    for (start, end), proposed in zip(blocks, _proposals(text, blocks, backend)):
-        block_spans = _segment_block(text[start:end], start, proposed)
+    for (start, end), proposed in zip(blocks, _proposals(visible, blocks, backend)):
+        block_spans = _segment_block(visible[start:end], start, proposed, text[start:end])
         previous = start
         for s, e in block_spans:
             assert not text[previous:s].strip(), f"non-space text lost between statements at {previous}:{s}"

@@ -176,10 +176,18 @@ def _file_links(out_dir: Path, pattern: str) -> list[str]:
     ]
 
 
-def write_index(out_dir: Path, stages: Iterable[Path]) -> Path:
-    """Write ``<out>/index.html`` for the stage notebooks given (paths to their .py or .ipynb)."""
+def write_index(out_dir: Path, stages: Iterable[Path], incomplete: Iterable[str] = ()) -> Path:
+    """Write ``<out>/index.html`` for the stage notebooks given (paths to their .py or .ipynb).
+    ``incomplete``: stages of this run that are not done, said at the top of the page."""
     out_dir = Path(out_dir)
-    parts = [f"<h1>{html.escape(TITLE)}</h1>", "<h2>Stages</h2>", '<ol class="stages">']
+    parts = [f"<h1>{html.escape(TITLE)}</h1>"]
+    incomplete = list(incomplete)
+    if incomplete:
+        parts.append(
+            '<p class="incomplete" style="background: #fff3cd; padding: .5rem"><strong>Incomplete run:</strong> stage(s) '
+            f"{html.escape(', '.join(incomplete))} did not run on this corpus, so their pages, tables and "
+            "findings are missing; run all stages for a complete report.</p>")
+    parts += ["<h2>Stages</h2>", '<ol class="stages">']
     parts += [_stage_item(out_dir, nb) for nb in stages]
     parts.append("</ol>")
     if (out_dir / "findings.md").is_file():

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from html import escape
 
 import pandas as pd
 
@@ -20,6 +19,7 @@ from .audit import assert_tiled
 from .codebook import Codebook
 from .corpus import Corpus
 from .engine import map_documents
+from .mdtext import escape
 from .quantities import extract_quantities
 from .segment import split_statements
 from .stance import stance

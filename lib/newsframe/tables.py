@@ -13,6 +13,7 @@ hand-edited CSV wins.
 from __future__ import annotations
 
 import io
+import os
 import re
 from pathlib import Path
 
@@ -46,6 +47,50 @@ def table_path(out_dir, name: str) -> Path:
 _QUOTED_OR_CRLF = re.compile(r'("[^"]*(?:""[^"]*)*")|\r\n')
 
 
+#: A cell a spreadsheet would run as a formula: it starts (after any apostrophes) with = + - @,
+#: or tab or CR, which some spreadsheets skip before looking for one.
+_FORMULA = r"'*[=+\-@\t\r]"
+#: Plain numbers (-1.5, +3, 2e-3) start with - or + but are no formulas: left alone.
+_NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
+
+
+def _is_text(column: pd.Series) -> bool:
+    return pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column)
+
+
+def _formula_like(column: pd.Series) -> pd.Series:
+    text = column.where(column.map(lambda v: isinstance(v, str)), "").astype(object)
+    return (text.str.match(_FORMULA) & (text.str.len() > 1) & ~text.str.fullmatch(_NUMBER)).astype(bool)
+
+
+def defuse_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells a spreadsheet would run as formulas (``=HYPERLINK(...)``, ``@SUM(...)``) get a
+    leading apostrophe, which spreadsheets show as text; ``restore_formulas`` takes it off again.
+    Reversible: a cell that already starts with apostrophes before such a sign gets one more."""
+    columns = [c for c in frame.columns if _is_text(frame[c])]
+    masks = {c: _formula_like(frame[c]) for c in columns}
+    masks = {c: m for c, m in masks.items() if m.any()}
+    if not masks:
+        return frame
+    frame = frame.copy()
+    for column, mask in masks.items():
+        frame.loc[mask, column] = "'" + frame.loc[mask, column]
+    return frame
+
+
+def restore_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """The exact text back from a table written by ``write_table``: one leading apostrophe taken
+    off each cell that ``defuse_formulas`` marked."""
+    for column in [c for c in frame.columns if _is_text(frame[c])]:
+        text = frame[column]
+        marked = text.str.startswith("'", na=False)
+        if marked.any():
+            mask = marked & _formula_like(text.where(~marked, text.str[1:]))
+            if mask.any():
+                frame.loc[mask, column] = text[mask].str[1:]
+    return frame
+
+
 def to_csv_text(frame: pd.DataFrame) -> str:
     """CSV with LF record ends in which every cell round-trips, lone CR line ends included.
 
@@ -54,6 +99,7 @@ def to_csv_text(frame: pd.DataFrame) -> str:
     read back as a record break. Such tables are written with CRLF records, which quotes
     every cell holding CR or LF, and their record ends (outside quotes) turned back into LF.
     """
+    frame = defuse_formulas(frame)
     text = frame.to_csv(index=False, lineterminator="\n")
     if "\r" not in text:
         return text
@@ -65,7 +111,10 @@ def write_table(frame: pd.DataFrame, out_dir, name: str) -> Path:
     path = table_path(out_dir, name)
     path.parent.mkdir(parents=True, exist_ok=True)
     text = to_csv_text(frame)
-    path.write_text(text, encoding="utf-8", newline="")
+    # A temporary name moved into place: a stage stopped mid-write never leaves half a table.
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8", newline="")
+    os.replace(temporary, path)
     copy = path.with_suffix(".parquet")
     if len(frame) > PARQUET_ROWS:
         _typed(_reparse(text, list(frame.columns))).to_parquet(copy, index=False)
@@ -85,7 +134,9 @@ def _reparse(text: str, columns: list[str]) -> pd.DataFrame:
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text columns as read from the CSV, with counts and offsets as integers and flags as booleans."""
+    """Text columns as read from the CSV (formula guards taken off), with counts and offsets as
+    integers and flags as booleans."""
+    frame = restore_formulas(frame)
     for column in filter(_is_integer_column, frame.columns):
         frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
     for column in set(BOOLEAN_COLUMNS) & set(frame.columns):
