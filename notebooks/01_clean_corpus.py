@@ -36,7 +36,7 @@ out_dir = "reports"
 engine = "local"  # or "processes", "dask" (a local Dask cluster), or a scheduler address "tcp://host:8786"
 
 # %%
-from IPython.display import HTML, Markdown
+from IPython.display import HTML
 
 from newsframe import clean, figures, markup, notebook, plots, tables
 from newsframe.codebook import load_codebook
@@ -60,7 +60,7 @@ notebook.setup()
 loaded = load_corpus(corpus)
 codes = load_codebook(codebook)
 documents = documents_frame(loaded)
-Markdown(fields_markdown(loaded) + "\n\n" + notebook.problems_markdown(loaded.problems))
+notebook.markdown(fields_markdown(loaded) + "\n\n" + notebook.problems_markdown(loaded.problems))
 
 # %%
 notebook.capped(documents[["doc_id", "title", "outlet", "published", "n_chars", "encoding", "status", "error",
@@ -81,7 +81,7 @@ body_blocks, removed_spans = clean.clean_corpus(loaded, engine=engine)
 documents = clean.document_table(documents, body_blocks, removed_spans)
 for name, frame in {"documents": documents, "body_blocks": body_blocks, "removed_spans": removed_spans}.items():
     tables.write_table(frame, out_dir, name)
-Markdown(clean.check_tiling(loaded, body_blocks, removed_spans))
+notebook.markdown(clean.check_tiling(loaded, body_blocks, removed_spans))
 
 # %% [markdown]
 # ## What was removed
@@ -90,7 +90,7 @@ Markdown(clean.check_tiling(loaded, body_blocks, removed_spans))
 # how many characters were kept as body text and how many were removed for each reason.
 
 # %%
-Markdown(clean.summary_markdown(documents, removed_spans))
+notebook.markdown(clean.summary_markdown(documents, removed_spans))
 
 # %%
 budget = clean.character_budget(documents, body_blocks, removed_spans)

@@ -34,8 +34,6 @@ segmenter = "blingfire"  # or "syntok": see the comparison below
 engine = "local"  # or "processes", "dask" (a local Dask cluster), or a scheduler address "tcp://host:8786"
 
 # %%
-from IPython.display import Markdown
-
 from newsframe import evaluate, figures, notebook, plots, segment, statements, tables
 from newsframe.codebook import load_codebook
 from newsframe.corpus import load_corpus
@@ -77,7 +75,7 @@ documents = statements.with_statement_counts(documents, found.statements)
 for name, frame in {"statements": found.statements, "quantities": found.quantities,
                     "documents": documents, "removed_spans": removed_spans}.items():
     tables.write_table(frame, out_dir, name)
-Markdown(statements.check_statements(texts, found.statements, removed_spans))
+notebook.markdown(statements.check_statements(texts, found.statements, removed_spans))
 
 # %% [markdown]
 # ## Whose voice each document carries

@@ -38,8 +38,6 @@ n_claims = 0  # 0: chosen by silhouette
 random_seed = 0
 
 # %%
-from IPython.display import Markdown
-
 from newsframe import cluster, cluster_eval, cluster_report, figures, notebook, outlets, plots, tables
 
 notebook.setup()
@@ -63,7 +61,7 @@ labelled = cluster_eval.labelled_statements(statements, cluster_eval.load_claim_
 
 # %%
 comparison, where_from = cluster_eval.comparison_table(labelled, random_seed)
-Markdown(where_from)
+notebook.markdown(where_from)
 
 # %%
 comparison.set_index(["representation", "method"])
@@ -76,7 +74,7 @@ comparison.set_index(["representation", "method"])
 # `tfidf+context+voice` with average linkage, needs no extra package:
 
 # %%
-Markdown(cluster_eval.comparison_markdown(comparison, representation, method))
+notebook.markdown(cluster_eval.comparison_markdown(comparison, representation, method))
 
 # %%
 documents, story_note = cluster_report.with_story(documents)
@@ -84,7 +82,7 @@ tables.write_table(documents, out_dir, "documents")
 found = cluster.cluster_statements(statements, representation, method, n_claims, random_seed)
 tables.write_table(found.statements, out_dir, "statements")
 tables.write_table(found.claims, out_dir, "claims")
-Markdown(story_note + " " + found.note)
+notebook.markdown(story_note + " " + found.note)
 
 # %% [markdown]
 # ## How many claims
@@ -98,7 +96,7 @@ figure, numbers = plots.claims_by_k(curve, found.n_claims)
 figures.save_figure(figure, numbers, out_dir, "claims_by_k")
 
 # %%
-Markdown(cluster_eval.sensitivity_markdown(curve, found.n_claims))
+notebook.markdown(cluster_eval.sensitivity_markdown(curve, found.n_claims))
 
 # %% [markdown]
 # ## The claims
@@ -121,7 +119,7 @@ figure, numbers = plots.claim_coverage(cluster_report.coverage(outlets.with_outl
 figures.save_figure(figure, numbers, out_dir, "claim_coverage")
 
 # %%
-Markdown(cluster_report.sharing_markdown(found.statements, found.claims, documents))
+notebook.markdown(cluster_report.sharing_markdown(found.statements, found.claims, documents))
 
 # %% [markdown]
 # ## A map of the statements

@@ -40,8 +40,6 @@ min_documents = 3  # outlets with fewer documents are flagged: too few to stand 
 random_seed = 0  # bootstrap intervals
 
 # %%
-from IPython.display import Markdown
-
 from newsframe import contradictions, figures, framing, notebook, outlets, plots, sourcing, tables, vocabulary
 from newsframe.codebook import load_codebook
 
@@ -55,7 +53,7 @@ statements = tables.read_table(out_dir, "statements", written_by="02_extract_sta
 quantities = tables.read_table(out_dir, "quantities", written_by="02_extract_statements")
 claims = tables.read_optional(out_dir, "claims")  # written by 03_cluster_statements
 statements = outlets.with_outlet(statements, documents)
-Markdown(outlets.units_note(documents))
+notebook.markdown(outlets.units_note(documents))
 
 # %% [markdown]
 # ## What the headline and first sentence put first
@@ -128,7 +126,7 @@ notebook.capped(disagreements[["kind", "actor", "outlet_a", "statement_a", "text
                                "text_b", "explanation"]])
 
 # %%
-Markdown(contradictions.within_note(inconsistent))
+notebook.markdown(contradictions.within_note(inconsistent))
 
 # %% [markdown]
 # ## Whom they cite
@@ -170,7 +168,7 @@ figures.save_figure(figure, numbers, out_dir, "distinctive_terms")
 # %%
 order, note = framing.timeline(documents, statements, framing.corpus_metadata(corpus), claims)
 tables.write_table(order, out_dir, "timeline")
-Markdown(note)
+notebook.markdown(note)
 
 # %%
 notebook.capped(order.set_index("position"))

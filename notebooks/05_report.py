@@ -27,8 +27,6 @@ codebook = "seeds/codebook.yml"
 out_dir = "reports"
 
 # %%
-from IPython.display import Markdown
-
 from newsframe import findings, framing, notebook
 
 notebook.setup()
@@ -37,22 +35,22 @@ notebook.setup()
 report = findings.from_tables(out_dir, metadata=framing.corpus_metadata(corpus))
 findings.write(report, out_dir)
 page = findings.sections(report.markdown)
-Markdown(page[""].split("\n", 1)[1])
+notebook.markdown(page[""].split("\n", 1)[1])
 
 # %% [markdown]
 # ## What stands out
 
 # %%
-Markdown(page["What stands out"])
+notebook.markdown(page["What stands out"])
 
 # %% [markdown]
 # ## Each outlet
 
 # %%
-Markdown(page["Each outlet"])
+notebook.markdown(page["Each outlet"])
 
 # %% [markdown]
 # ## Where to look further
 
 # %%
-Markdown(findings.further_reading())
+notebook.markdown(findings.further_reading())

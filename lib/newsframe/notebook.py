@@ -4,7 +4,8 @@ from __future__ import annotations
 
 
 import pandas as pd
-from IPython.display import HTML, Markdown, display
+from IPython.display import HTML, display
+from markdown_it import MarkdownIt
 
 from . import runstate
 from .figures import theme
@@ -29,6 +30,16 @@ def setup() -> HTML:
     return HTML(_TABLE_CSS)
 
 
+#: The pages' Markdown, rendered here with raw HTML off: text from the corpus that slipped past its
+#: escaping still shows as text, never as markup (nbconvert's renderer passes raw HTML through).
+_MARKDOWN = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+
+
+def markdown(text: str) -> HTML:
+    """Markdown for a page, as HTML with raw HTML off (what notebooks display instead of ``Markdown``)."""
+    return HTML(_MARKDOWN.render(text))
+
+
 def problems_markdown(problems: list[str]) -> str:
     if not problems:
         return "No corpus-level problems were found."
@@ -46,7 +57,7 @@ def capped(frame: pd.DataFrame, limit: int = MAX_ROWS) -> pd.DataFrame:
     (``segment.compare_segmenters``, ``segment.disagreements``); that note is shown first."""
     note = frame.attrs.get("sample_note", "")
     if note:
-        display(Markdown(f"*{note}*"))
+        display(markdown(f"*{note}*"))
     if len(frame) > limit:
-        display(Markdown(f"*Showing the first {limit:,} of {len(frame):,} rows; the table in `tables/` has all.*"))
+        display(markdown(f"*Showing the first {limit:,} of {len(frame):,} rows; the table in `tables/` has all.*"))
     return frame.head(limit)
