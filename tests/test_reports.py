@@ -134,7 +134,7 @@ def test_failing_notebook_fails_make_reports(tmp_path):
     """A table without a `text` column makes the first notebook raise: non-zero exit, the cell named,
     no page rendered. (A broken codebook is refused before any notebook runs: tests/test_config_checks.py.)"""
     corpus, out = tmp_path / "corpus.csv", tmp_path / "out"
-    corpus.write_text("doc_id,body\na,A sentence of the story.\n", encoding="utf-8")
+    corpus.write_text("doc_id,story\na,A sentence of the story.\n", encoding="utf-8")  # no text column by any name
     env = {k: v for k, v in os.environ.items() if k != "NEWSFRAME_OUT_DIR"}
     result = subprocess.run(["make", "-s", "reports", f"CORPUS={corpus}", f"OUT={out}"],
                             cwd=ROOT, capture_output=True, text=True, env=env)

@@ -215,7 +215,8 @@ def test_capped_table_shows_its_sample_note(monkeypatch):
     per_doc = segment._block_chars(next(iter(docs.values()))[1])
     table = segment.compare_segmenters(docs, repeat=1, max_chars=2 * per_doc)
     assert notebook.capped(table.drop(columns="mb_per_s")).equals(table.drop(columns="mb_per_s"))
-    assert shown == [f"*{table.attrs['sample_note']}*"]
+    assert shown == [f"<p><em>{table.attrs['sample_note']}</em></p>\n".replace(
+        "`segment.SAMPLE_CHARS`", "<code>segment.SAMPLE_CHARS</code>")]
     shown.clear()
     notebook.capped(pd.DataFrame({"a": [1, 2]}))
     assert shown == []
