@@ -28,7 +28,7 @@ help:
 	@echo "make reports   run every notebook on $(CORPUS) and render $(OUT)/ (HTML, tables, figures)"
 	@echo "make test      pytest for lib/ and nbval for notebooks/"
 	@echo "make lab       open the notebooks in JupyterLab"
-	@echo "make bench     benchmarks on $(DATA) (PolNeAR, Reuters-21578); results in bench/results/"
+	@echo "make bench     benchmarks on $(DATA) (PolNeAR, Reuters-21578, AllSides, BASIL); results in bench/results/"
 	@echo "               (installs the optional extras first: make bench-install)"
 	@echo "make lock      re-resolve requirements.lock from pyproject.toml"
 
@@ -68,6 +68,7 @@ bench: $(BENCH_STAMP)
 	$(PY) bench/cluster_scale.py --out bench/results/cluster_scale.json
 	$(PY) bench/cluster_compare.py --out bench/results/cluster_comparison.json
 	$(PY) bench/scale_sweep.py --data '$(DATA)/reuters21578' --out bench/results/scale_sweep.json
+	$(PY) bench/real_corpora.py --data '$(DATA)' --out bench/results/real_corpora.json
 	$(PY) bench/summarise.py
 
 # Re-resolve the pins: newest versions that satisfy pyproject.toml, every extra, in a throw-away

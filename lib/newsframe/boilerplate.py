@@ -35,7 +35,8 @@ RULES = {
     "(a paragraph ending in one is a caption as a whole), or a caption opened by 'Image copyright ... "
     "Image caption', 'Media playback is unsupported ...', 'Enlarge this image' or share buttons",
     LINK: "a sentence or line that opens with 'Read more', 'Related:', 'More:', 'See also', 'Watch:', "
-    "'Click here / the link', or a headline ending in 'Read more': a link to other stories",
+    "'Click here / the link', a headline ending in 'Read more', or a video teaser (an upper-case WATCH "
+    "label, a title and a duration): a link to other stories",
     PROMPT: "an imperative to sign up, subscribe, download, follow or join, about a newsletter, inbox, "
     "e-mail, app or social account; or the consent line under a sign-up form",
     COPYRIGHT: "a sentence opening with 'Copyright' or '©', or naming reprint permission, 'all rights "
@@ -72,7 +73,8 @@ _INLINE = [
 #: Openers of a caption: the caption runs to the end of its sentence (or block).
 _CAPTION_OPENER = re.compile(
     r"(?:Image\s(?:copyright|caption)\b|Media playback is (?:unsupported|not supported) on your device"
-    r"|Enlarge this image\b|toggle caption\b|Facebook Twitter Pinterest\b|Hide caption\b)")
+    r"|Enlarge this image\b|toggle caption\b|Facebook Twitter Pinterest\b|(?:Hide|Show) [Cc]aption\b"
+    r"|\b\d+ of \d+ (?:Photos|Images)\b)")
 #: Markers that stand between sentences (checked to start and end at a unit boundary).
 _MARKER = (r"(?:ADVERTISEMENT|Advertisement:?|SPONSORED CONTENT|Story [Cc]ontinue[sd] [Bb]elow"
            r"|Continue reading the main story|Article continues (?:below|after (?:this )?advertisement)|\[pullquote\])")
@@ -81,8 +83,10 @@ _MARKER_INLINE = re.compile(rf"{_MARKER}(?:\s+{_MARKER})*")
 _CREDIT_END = re.compile(rf"(?:\b[A-Z]{{2,}}|{_NAME})(?:\s?/\s?{_NAME}(?:\s{_NAME}){{0,3}})+"
                          r"(?:\s?-?/?\s?(?:File|FILE)(?:\s[Pp]hoto)?)?\)?\.?$")
 #: Words without which no inline pattern can match (one search instead of five).
-_INLINE_HINT = re.compile(r"Photo|Image|Video|Picture|Media playback|Enlarge|toggle caption|Facebook Twitter"
+_INLINE_HINT = re.compile(r"WATCH|Photo|Image|Video|Picture|Media playback|Enlarge|toggle caption|Facebook Twitter"
                           r"|Hide caption|ADVERTISEMENT|Advertisement|SPONSORED|[Cc]ontinue|pullquote|By\s[A-Z]|/")
+#: A video player's teaser: an upper-case WATCH label, a title, then a duration or a replay button.
+_VIDEO = re.compile(r"(?:[A-Z]+ )?WATCH(?:ED)?\b[^.!?\n]{0,200}?(?:\b\d{1,2}:\d{2}\b|Replay(?: More Videos)?(?: ?(?:\.\.\.|…))?)")
 #: A paragraph that ends in "Photograph: Name" (no slash needed at the end of a caption).
 _CREDIT_TAIL = re.compile(r"\b(?:Photograph|Photo|Picture):\s?[A-Z][^.!?:;]{0,70}$")
 #: A glued byline at the start of a unit: "By Name Surname[, Role] for [the] Outlet".
@@ -163,13 +167,15 @@ _FIRST_WORDS = frozenset(
     "read see related more also watch listen recommended trending top editor's editors editor’s don't don’t click "
     "sign signup subscribe register get download join follow like by please enter copyright © (c) advertisement "
     "sponsored story continue [pullquote] slideshow close skip analysis written words interview photographs video "
-    "contributing additional reporting writing editing previous e-mail email want let".split())
+    "contributing additional reporting writing editing previous e-mail email want let must just".split())
 _SECOND_WORDS = frozenset("article story piece essay post column op-ed commentary version views opinions".split())
 _ANYWHERE = ("contribut", "reserved", "reprint", "may not be", "without charge", "originally", "read more",
              "newsletter", "based on", "based in part on", " ago", "inbox", "slideshow")
 
 
-def _may_be_boilerplate(bare: str) -> bool:
+def _may_be_boilerplate(bare: str, anywhere: bool = True) -> bool:
+    """Whether ``bare`` opens like a boilerplate unit, or (when its block has such words at all,
+    ``anywhere``) carries one of the words a boilerplate unit can have further in."""
     words = bare[:40].lower().split(None, 2)
     if not words:
         return False
@@ -178,15 +184,17 @@ def _may_be_boilerplate(bare: str) -> bool:
         return True
     if first in ("this", "the", "a") and len(words) > 1 and words[1].rstrip(":,.") in _SECOND_WORDS:
         return True
+    if not anywhere:
+        return False
     lower = bare.lower()
     return any(word in lower for word in _ANYWHERE)
 
 
-def _unit_reason(unit: str) -> str:
+def _unit_reason(unit: str, anywhere: bool = True) -> str:
     if len(unit) > MAX_UNIT_CHARS:
         return ""
     bare = unit.lstrip(_OPENERS + "•*·–—-").strip()
-    if not _may_be_boilerplate(bare):
+    if not _may_be_boilerplate(bare, anywhere):
         return ""
     for reason, pattern in _UNIT_RULES:
         if pattern.search(bare):
@@ -238,6 +246,10 @@ def scan_block(text: str, start: int, end: int, units: bool = True) -> list[tupl
         capitals = match.group().startswith(("ADVERTISEMENT", "SPONSORED", "[pullquote]"))
         if _at_boundary(text, start if capitals else match.start(), match.end(), start, end):
             found.append((match.start(), match.end(), MARKER))
+    if "WATCH" in block:
+        for match in _VIDEO.finditer(text, start, end):
+            if _at_boundary(text, match.start(), match.start(), start, end):
+                found.append((match.start(), match.end(), LINK))
     for match in _BYLINE_INLINE.finditer(text, start, end):
         if _at_boundary(text, match.start(), match.start(), start, end):
             found.append((match.start(), match.end(), BYLINE))
@@ -246,6 +258,8 @@ def scan_block(text: str, start: int, end: int, units: bool = True) -> list[tupl
 
 def _units(text: str, start: int, end: int, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """``found`` plus the sentence units between its pieces that a unit rule removes."""
+    lower = text[start:end].lower()
+    anywhere = any(word in lower for word in _ANYWHERE)
     cursor = start
     gaps = []
     for s, e, _ in found:
@@ -260,7 +274,7 @@ def _units(text: str, start: int, end: int, found: list[tuple[int, int, str]]) -
             stripped = piece.strip()
             if not stripped:
                 continue
-            reason = _unit_reason(stripped)
+            reason = _unit_reason(stripped, anywhere)
             if reason:
                 s += len(piece) - len(piece.lstrip())
                 found.append((s, s + len(stripped), reason))
