@@ -52,6 +52,10 @@ GLUED = [
     (boilerplate.MARKER, "Story continued below"),
     (boilerplate.BYLINE, "By Jane Doe for the Example Post"),
     (boilerplate.BYLINE, "Jane Doe and John Roe contributed to this report."),
+    (boilerplate.BYLINE, "Contributing: Jane Doe in Springfield and John Roe."),
+    (boilerplate.BYLINE, "Reporting by Jane Doe; editing by John Roe."),
+    (boilerplate.PROMPT, "Sign up to receive the top stories every morning."),
+    (boilerplate.PROMPT, "To keep up, follow us on Twitter @ExampleNews."),
     (boilerplate.REPUBLISHED, "This article is republished from Example Review under a Creative Commons license."),
 ]
 
@@ -102,6 +106,16 @@ def test_trailing_author_bio_is_removed_but_not_a_source_introduced_earlier():
     assert bodies(text, cleaned)[0].startswith("John Roe is a senior fellow")
 
 
+def test_an_author_bio_followed_by_a_disclaimer_ends_the_body():
+    bio = "Jane Doe is a columnist for the Example Post."
+    note = "The views expressed by contributors are their own."
+    text = "\n\n".join(PROSE + [f"{bio} She lives in Springfield.", note])
+    cleaned = clean.clean_text(text)
+    assert bodies(text, cleaned) == PROSE
+    assert removed(text, cleaned)[0] == (boilerplate.BIO, f"{bio} She lives in Springfield.")
+    assert [t for _, t in removed(text, cleaned)][1:] == [note]
+
+
 def test_prose_that_merely_mentions_the_words_stays():
     text = ("The company said advertisement revenue fell by a third. Readers can sign up for alerts, she said, "
             "but few do. More than 40 people were hurt. By Tuesday, the troops had left. "
@@ -112,9 +126,9 @@ def test_prose_that_merely_mentions_the_words_stays():
 
 
 def test_sentence_units_do_not_split_abbreviations():
-    text = "Mr. Smith met Gen. Jones in the U.S. on Monday. Then he left."
+    text = "Mr. Smith met Gen. Jones in the U.S. on Monday. Then he met Ms. Roe. She left.It was late."
     assert [text[s:e] for s, e in boilerplate.sentence_units(text, 0, len(text))] == [
-        "Mr. Smith met Gen. Jones in the U.S. on Monday.", "Then he left."]
+        "Mr. Smith met Gen. Jones in the U.S. on Monday.", "Then he met Ms. Roe.", "She left.", "It was late."]
 
 
 # ---------------------------------------------------------------- property: boilerplate anywhere

@@ -51,8 +51,8 @@ RULES = {
     "(at|for) ...' describing the author",
 }
 
-#: Sentence units longer than this are prose, whatever they open with.
-MAX_UNIT_CHARS = 300
+#: Sentence units longer than this are prose, whatever they open with (each pattern bounds its own length).
+MAX_UNIT_CHARS = 700
 
 _NAME = r"[A-Z][\w.'’&-]*"
 _INLINE = [
@@ -89,6 +89,8 @@ _INLINE_HINT = re.compile(r"WATCH|Photo|Image|Video|Picture|Media playback|Enlar
 _VIDEO = re.compile(r"(?:[A-Z]+ )?WATCH(?:ED)?\b[^.!?\n]{0,200}?(?:\b\d{1,2}:\d{2}\b|Replay(?: More Videos)?(?: ?(?:\.\.\.|…))?)")
 #: A paragraph that ends in "Photograph: Name" (no slash needed at the end of a caption).
 _CREDIT_TAIL = re.compile(r"\b(?:Photograph|Photo|Picture):\s?[A-Z][^.!?:;]{0,70}$")
+#: A short block that is only a credit: "REUTERS/Name", "AGENCY/", "(Getty Images.)".
+_CREDIT_LINE = re.compile(r"(?:\(?[A-Z]{2,}/[^\n]{0,70}|\((?:Getty Images|AP|AFP|Reuters|EPA)\b[^()\n]{0,60}\)\.?)$")
 #: A glued byline at the start of a unit: "By Name Surname[, Role] for [the] Outlet".
 _BYLINE_INLINE = re.compile(rf"By\s{_NAME}(?:\s{_NAME}){{0,3}}(?:,\s[A-Za-z ]{{1,40}}?)?\sfor\s"
                             rf"(?:the\s)?{_NAME}(?:\s{_NAME})?")
@@ -98,17 +100,21 @@ _UNIT_RULES = [
         r"^(?:(?:sign\s?up|subscribe|register|get|download|join|follow|like|click\shere\sto\s\w+)\b.{0,200}?"
         r"\b(?:newsletters?|inbox|e-?mails?|app|podcasts?|twitter|facebook|instagram|youtube|alerts)\b"
         r"|by\s(?:signing\sup|subscribing|clicking)\b|please\sverify\syou['’]re\snot\sa\srobot|enter\syour\se-?mail"
-        r"|sign\s?up\s(?:here|now|today)|e-?mail\ssign\s?up|.{0,80}\byour\sinbox\b"
-        r"|.{0,80}\bnewsletter\b.{0,80}\bsign\s?up\b)", re.I | re.S)),
+        r"|sign\s?up\s(?:here|now|today|to\sreceive|to\sget|for\sour)\b|subscribe\s(?:via|now|today|here)\b"
+        r"|click\s(?:here\s)?to\s(?:subscribe|sign\s?up|download|follow)\b|e-?mail\ssign\s?up|.{0,80}\byour\sinbox\b"
+        r"|.{0,150}\bfollow\sus\s(?:on|at)\b"
+        r"|.{0,80}\bnewsletters?\b.{0,80}\b(?:sign\s?up|subscribe)\b|.{0,80}\b(?:sign\s?up|subscribe)\b.{0,80}\bnewsletters?\b"
+        r"|.{0,80}\b(?:is\sa|delivers\sthe)\s(?:\S+\s){0,4}newsletter\b)", re.I | re.S)),
     (COPYRIGHT, re.compile(
-        r"^(?:copyright\b|©|\(c\)\s?\d{4})|\ball rights reserved\b|\breprint permission\b"
+        r"^(?:copyright\s?(?:©|\(c\)|\d{4})|©|\(c\)\s?\d{4})|\ball rights reserved\b|\breprint permission\b"
         r"|\bmay not be (?:published|reproduced|redistributed|republished)\b", re.I)),
     (LINK, re.compile(
         r"^(?:(?:read|see)\s(?:more|also|next|the\sfull\s(?:story|article))\b"
         r"|related(?:\s(?:articles?|stor(?:y|ies)|coverage|content|news|reading|links?|videos?))?(?:\s?:|\.\.\.|…)"
         r"|related\s(?:articles?|stor(?:y|ies)|coverage|content|news|links?|videos?)\s(?=[A-Z])"
         r"|more(?:\son\sthis)?\s?(?::|\.\.\.|…)|(?:also\sread|watch|listen|recommended|trending|top\sstories"
-        r"|editor['’]?s\spicks?|don['’]t\smiss)\s?:|click\s(?:here|the\slink|on\sthe\slink|below)\b)"
+        r"|editor['’]?s\spicks?|don['’]t\smiss)\s?:|click\s(?:here|the\slink|on\sthe\slink|below)\b"
+        r"|to\sread\smore\b)"
         r"|^.{0,200}\bread\smore\W*$", re.I | re.S)),
     (MARKER, re.compile(
         r"^(?:advertisement|sponsored(?:\scontent)?|story\scontinue[sd]\sbelow|continue\sreading(?:\sthe\smain\sstory)?"
@@ -118,8 +124,10 @@ _UNIT_RULES = [
     (BYLINE, re.compile(
         r"^(?:(?:analysis|written|words|interview|photographs|video)\sby\s[A-Z][^.!?]{0,100}"
         r"|By\s[A-Z][^.!?]{0,100}"
-        r"|.{0,150}\bcontribut(?:ed|ing)\s(?:to\s)?(?:this\s)?(?:report|reporting|story|article)\b.{0,60}"
-        r"|contributing\s?:.{0,400}|\(?(?:additional\s)?reporting\sby\b.{0,200}|(?:writing|editing)\sby\b.{0,200}"
+        r"|.{0,600}\bcontribut(?:ed|ing)\s(?:to\s)?(?:this\s)?(?:reports?|reporting|story|article)\b.{0,60}"
+        r"|(?i:contributing)\s?:.{0,600}|\(?(?i:(?:additional\s|with\s)?reporting\sby)\b.{0,300}"
+        r"|(?i:writing|editing)\sby\b.{0,200}"
+        r"|(?:(?:Associated\sPress|AP)\s)?[Ww]riters\s[A-Z].{0,600}\bcontributed\b.{0,60}"
         r"|.{0,80}\bbased\s(?:in\spart\s)?on\s(?:wire|news\sagency|agency)[-\s]?(?:service\s)?reports\b.{0,40})$",
         re.S)),
     (REPUBLISHED, re.compile(
@@ -131,15 +139,17 @@ _UNIT_RULES = [
         re.I | re.S)),
 ]
 _BIO = re.compile(
-    r"^(?:[—–-]\s?|\()?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,4},?\s(?:is|was|serves\sas|has\sbeen)\s(?:a|an|the|formerly)\b"
+    r"^(?:[—–•-]\s?|\()?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,4},?\s(?:is|was|serves\sas|has\sbeen)\s(?:a|an|the|formerly)\b"
     r".{0,250}?\b(?:columnist|correspondent|reporter|editor|writer|fellow|professor|author|contributor|analyst"
     r"|journalist|commentator|lecturer|researcher|scholar)\b.{0,250}$", re.S)
 
 #: A sentence ends at . ! ? or … (plus closing quotes or brackets) followed by space, except after
-#: the shape of an abbreviation: a single letter, dotted initials (U.S.), or a short capitalised
-#: word (Mr., Gen., Sen.); a pointing sign (👉) ends a call to click. The punctuation comes first in
+#: an abbreviation: a single letter, dotted initials (U.S.), a two-letter capitalised word (Mr., St.)
+#: or a common title or month (Gen., Sen., Sept.); a pointing sign (👉) ends a call to click. The punctuation comes first in
 #: the pattern so that the regex engine can skip ahead to it (fast on long text).
-_BOUNDARY = re.compile(r"""[.!?…👉👇→▶►](?<!\b[A-Za-z]\.)(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z][a-z][a-z]\.)["'”’»)\]]*"""
+_BOUNDARY = re.compile(r"""[.!?…👉👇→▶►](?<!\b[A-Za-z]\.)(?<!\b[A-Z][a-z]\.)"""
+                       r"""(?<!\b(?:Gen|Sen|Rep|Gov|Col|Sgt|Maj|Mrs|Rev|Adm|Inc|Ltd|Jan|Feb|Mar|Apr|Aug|Sep|Oct|Nov|Dec)\.)"""
+                       r"""(?<!\b(?:Capt|Corp|Sept|Prof)\.)["'”’»)\]]*"""
                        # the gap: spaces, or none where two paragraphs were joined ("said.The")
                        r"""(?P<gap>\s+|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?]["”])(?=[A-Z]))""")
 _OPENERS = "\"'“‘«([ "
@@ -167,10 +177,10 @@ _FIRST_WORDS = frozenset(
     "read see related more also watch listen recommended trending top editor's editors editor’s don't don’t click "
     "sign signup subscribe register get download join follow like by please enter copyright © (c) advertisement "
     "sponsored story continue [pullquote] slideshow close skip analysis written words interview photographs video "
-    "contributing additional reporting writing editing previous e-mail email want let must just".split())
+    "contributing additional reporting writing editing previous e-mail email want let must just to with".split())
 _SECOND_WORDS = frozenset("article story piece essay post column op-ed commentary version views opinions".split())
 _ANYWHERE = ("contribut", "reserved", "reprint", "may not be", "without charge", "originally", "read more",
-             "newsletter", "based on", "based in part on", " ago", "inbox", "slideshow")
+             "newsletter", "based on", "based in part on", " ago", "inbox", "slideshow", "follow us", "reporting by")
 
 
 def _may_be_boilerplate(bare: str, anywhere: bool = True) -> bool:
@@ -237,6 +247,8 @@ def scan_block(text: str, start: int, end: int, units: bool = True) -> list[tupl
         tail = _CREDIT_END.search(text, max(start, end - 120), end)
         if tail and re.search(r"\b(?:[A-Z]{2,}|Getty|Images|File|Reuters|Pool)\b", tail.group()):
             return [(start, end, CREDIT)]
+    if end - start <= 80 and text[end - 1] not in ".!?" and _CREDIT_LINE.match(text, start, end):
+        return [(start, end, CREDIT)]
     if not units:
         return found
     for match in _CAPTION_OPENER.finditer(text, start, end):

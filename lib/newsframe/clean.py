@@ -368,6 +368,27 @@ def _repeated_pieces(text: str, block: Span, repeats: OutletRepeats) -> list[tup
     return sorted(set(hits))
 
 
+#: An author bio is looked for in the last few body blocks, and what follows it must be short.
+BIO_BLOCKS, BIO_TAIL_CHARS = 3, 1000
+
+
+def _trailing_bio(text: str, kept: list[Span]) -> tuple[list[Span], list[Span]]:
+    """From the first sentence shaped like an author bio in the last ``BIO_BLOCKS`` body blocks to
+    the end of the body, when that is at most ``BIO_TAIL_CHARS`` long: the bio and what follows it
+    (contact lines, disclaimers) are not the article."""
+    if not kept:
+        return kept, []
+    body_end = kept[-1].end
+    for k in range(max(0, len(kept) - BIO_BLOCKS), len(kept)):
+        block = kept[k]
+        for s, e in boilerplate.sentence_units(text, block.start, block.end):
+            if body_end - s <= BIO_TAIL_CHARS and boilerplate.is_bio(text[s:e]):
+                head, cut = _split(text, block.start, block.end, [(s, block.end, boilerplate.BIO)])
+                rest = [Span(b.start, b.end, boilerplate.BIO) for b in kept[k + 1:]]
+                return kept[:k] + head, cut + rest
+    return kept, []
+
+
 def _site_boilerplate(text: str, body: list[Span], repeats: OutletRepeats | None) -> tuple[list[Span], list[Span]]:
     """Body blocks split around boilerplate found by shape and by repetition; the removed pieces."""
     kept: list[Span] = []
@@ -376,14 +397,8 @@ def _site_boilerplate(text: str, body: list[Span], repeats: OutletRepeats | None
         k, r = _split(text, block.start, block.end, boilerplate.scan_block(text, block.start, block.end))
         kept += k
         removed += r
-    if kept:  # an author bio ends the body: from its first sentence to the end of the last block
-        last = kept[-1]
-        for s, _ in boilerplate.sentence_units(text, last.start, last.end):
-            if last.end - s <= 2 * boilerplate.MAX_UNIT_CHARS and boilerplate.is_bio(text[s:last.end]):
-                k, r = _split(text, last.start, last.end, [(s, last.end, boilerplate.BIO)])
-                kept[-1:] = k
-                removed += r
-                break
+    kept, bio = _trailing_bio(text, kept)
+    removed += bio
     if repeats is not None:
         blocks, kept = kept, []
         for block in blocks:
