@@ -42,6 +42,7 @@ GLUED = [
     (boilerplate.LINK, "More: The talks resume after a pause."),
     (boilerplate.LINK, "Click the link to read more 👉"),
     (boilerplate.LINK, "MUST WATCH Ministers arrive for the summit 01:42"),
+    (boilerplate.LINK, "JUST WATCHED Will the talks work? Replay More Videos ..."),
     (boilerplate.CREDIT, "Hide Caption 3 of 12 Photos: Scenes from the summit."),
     (boilerplate.PROMPT, "Sign up for our morning newsletter."),
     (boilerplate.PROMPT, "Download the Example News app."),

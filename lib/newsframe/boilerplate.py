@@ -86,7 +86,7 @@ _CREDIT_END = re.compile(rf"(?:\b[A-Z]{{2,}}|{_NAME})(?:\s?/\s?{_NAME}(?:\s{_NAM
 _INLINE_HINT = re.compile(r"WATCH|Photo|Image|Video|Picture|Media playback|Enlarge|toggle caption|Facebook Twitter"
                           r"|Hide caption|ADVERTISEMENT|Advertisement|SPONSORED|[Cc]ontinue|pullquote|By\s[A-Z]|/")
 #: A video player's teaser: an upper-case WATCH label, a title, then a duration or a replay button.
-_VIDEO = re.compile(r"(?:[A-Z]+ )?WATCH(?:ED)?\b[^.!?\n]{0,200}?(?:\b\d{1,2}:\d{2}\b|Replay(?: More Videos)?(?: ?(?:\.\.\.|…))?)")
+_VIDEO = re.compile(r"(?:[A-Z]+ )?WATCH(?:ED)?\b[^\n]{0,200}?(?:\b\d{1,2}:\d{2}\b|Replay(?: More Videos)?(?: ?(?:\.\.\.|…))?)")
 #: A paragraph that ends in "Photograph: Name" (no slash needed at the end of a caption).
 _CREDIT_TAIL = re.compile(r"\b(?:Photograph|Photo|Picture):\s?[A-Z][^.!?:;]{0,70}$")
 #: A short block that is only a credit: "REUTERS/Name", "AGENCY/", "(Getty Images.)".
