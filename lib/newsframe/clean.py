@@ -20,8 +20,9 @@ boilerplate by shape (``newsframe.boilerplate``: credits, link lines, sign-up pr
 markers, bylines, republication notes, a trailing author bio) and by repetition across one
 outlet's documents (``newsframe.repetition``); the block is split around each removed piece.
 
-Safety: a line cut off with an ellipsis is a teaser only when it is short and follows body text,
-never a whole article; and no rule may take a document's whole body: when the rules together
+Safety: a line cut off with an ellipsis is a teaser only when it is short, follows body text and
+has at least one more like it (a list of previews), never a whole article or its cut-off last
+paragraph; and no rule may take a document's whole body: when the rules together
 would leave none, the longest removed piece is kept as body, with a note (body_blocks.note).
 """
 
