@@ -82,9 +82,18 @@ _MARKER_INLINE = re.compile(rf"{_MARKER}(?:\s+{_MARKER})*")
 #: A block ending in a credit of the form AGENCY/Name (REUTERS/Jane Doe, Name/AFP/Getty Images).
 _CREDIT_END = re.compile(rf"(?:\b[A-Z]{{2,}}|{_NAME})(?:\s?/\s?{_NAME}(?:\s{_NAME}){{0,3}})+"
                          r"(?:\s?-?/?\s?(?:File|FILE)(?:\s[Pp]hoto)?)?\)?\.?$")
-#: Words without which no inline pattern can match (one search instead of five).
-_INLINE_HINT = re.compile(r"WATCH|Photo|Image|Video|Picture|Media playback|Enlarge|toggle caption|Facebook Twitter"
-                          r"|Hide caption|ADVERTISEMENT|Advertisement|SPONSORED|[Cc]ontinue|pullquote|By\s[A-Z]|/")
+#: Words without which no inline pattern can match.
+_INLINE_HINTS = ("WATCH", "Photo", "Image", "Video", "Picture", "Media playback", "Enlarge", "toggle caption",
+                 "Facebook Twitter", "Hide caption", "ADVERTISEMENT", "Advertisement", "SPONSORED", "Continue",
+                 "continue", "pullquote", "/")
+_BY_CAPITAL = re.compile(r"By\s[A-Z]")
+
+
+def _has_hint(block: str) -> bool:
+    """Words without which no inline pattern can match (plain substring tests: fast)."""
+    return any(hint in block for hint in _INLINE_HINTS) or bool(_BY_CAPITAL.search(block))
+
+
 #: A video player's teaser: an upper-case WATCH label, a title, then a duration or a replay button.
 _VIDEO = re.compile(r"(?:[A-Z]+ )?WATCH(?:ED)?\b[^\n]{0,200}?(?:\b\d{1,2}:\d{2}\b|Replay(?: More Videos)?(?: ?(?:\.\.\.|…))?)")
 #: A paragraph that ends in "Photograph: Name" (no slash needed at the end of a caption).
@@ -183,6 +192,14 @@ _ANYWHERE = ("contribut", "reserved", "reprint", "may not be", "without charge",
              "newsletter", "based on", "based in part on", " ago", "inbox", "slideshow", "follow us", "reporting by")
 
 
+#: Where a unit after the first could open like boilerplate: a sentence end, then a first word.
+#: A superset of what ``_may_be_boilerplate`` lets through, found in one search per block.
+_STARTS = re.compile(
+    r"[.!?…👉👇→▶►][\"'”’»)\]]*\s*[\"'“‘«(\[ •*·–—-]*(?:"
+    + "|".join(re.escape(w) for w in sorted(_FIRST_WORDS, key=len, reverse=True))
+    + r"|\d|(?:this|the|a)\s(?:" + "|".join(sorted(_SECOND_WORDS)) + r"))(?![\w])", re.I)
+
+
 def _may_be_boilerplate(bare: str, anywhere: bool = True) -> bool:
     """Whether ``bare`` opens like a boilerplate unit, or (when its block has such words at all,
     ``anywhere``) carries one of the words a boilerplate unit can have further in."""
@@ -226,16 +243,16 @@ def caption_reason(line: str) -> str:
     tail = line[-120:]
     if not (tail.endswith(")") or "/" in tail or "Photo" in tail):
         return ""
-    pieces = scan_block(line, 0, len(line), units=False) if _INLINE_HINT.search(line) else []
+    pieces = scan_block(line, 0, len(line), units=False) if _has_hint(line) else []
     return CREDIT if pieces == [(0, len(line), CREDIT)] else ""
 
 
 def scan_block(text: str, start: int, end: int, units: bool = True) -> list[tuple[int, int, str]]:
     """Boilerplate pieces inside the body block ``text[start:end]``, as sorted, non-overlapping (start, end, reason)."""
     found: list[tuple[int, int, str]] = []
-    if not _INLINE_HINT.search(text, start, end):
-        return _units(text, start, end, found)
     block = text[start:end]
+    if not _has_hint(block):
+        return _units(text, start, end, found)
     for reason, needs, pattern in _INLINE:
         if any(n in block for n in needs):
             found += [(m.start(), m.end(), reason) for m in pattern.finditer(text, start, end)]
@@ -272,6 +289,9 @@ def _units(text: str, start: int, end: int, found: list[tuple[int, int, str]]) -
     """``found`` plus the sentence units between its pieces that a unit rule removes."""
     lower = text[start:end].lower()
     anywhere = any(word in lower for word in _ANYWHERE)
+    if not (found or anywhere or _STARTS.search(text, start, end)
+            or _may_be_boilerplate(text[start:start + 60].lstrip(_OPENERS + "•*·–—-"), False)):
+        return found  # no unit of this block can match: skip splitting it (most prose)
     cursor = start
     gaps = []
     for s, e, _ in found:
