@@ -98,6 +98,18 @@ figure, numbers = plots.kept_removed_chars(budget)
 figures.save_figure(figure, numbers, out_dir, "kept_removed_chars")
 
 # %% [markdown]
+# ### Documents that lost more than 40% of their text
+#
+# Listed for a reader to check against the raw text: a document that loses this much is either
+# mostly site furniture (captions, sign-up prompts, link lists) or a sign that a rule went too far.
+# The share leaves out line breaks and spaces; `reasons` are ordered by characters removed. No rule
+# may take a document's whole body: when they would, the longest removed piece is kept and
+# `documents.csv` says so in `clean_warning`.
+
+# %%
+notebook.capped(clean.heavily_cleaned(documents, removed_spans).set_index("doc_id"))
+
+# %% [markdown]
 # Every removed span other than line breaks, with its offsets into the raw file. Check any row
 # against the raw text: `raw[start:end]` is exactly the `text` shown.
 

@@ -154,6 +154,26 @@ def test_summary_orders_goals_first_and_lists_unknown_files(tmp_path):
     assert "`zz_other.json` (raw numbers)" in text
 
 
+def _real(share: float) -> dict:
+    families = {"copyright or reprint line": "Copyright", "link to other stories": "^Read more"}
+    run = {"corpus": "allsides_world", "status": "ok", "documents": 4735, "outlets": 135, "statements": 1000,
+           "surviving_boilerplate": {"copyright or reprint line": int(share * 1000), "link to other stories": 0,
+                                     "any": int(share * 1000)},
+           "surviving_share": share, "documents_over_40pct_removed": 3, "seconds": 120.5,
+           "peak_rss_mb_process_tree": 1300}
+    return {"machine": "m", "engine": "processes", "goal_share": 0.005, "survivor_patterns": families,
+            "runs": [run, {"corpus": "basil", "status": "skipped: not found"}], "goal_met": share < 0.005,
+            "before": {k: v for k, v in run.items() if k not in ("seconds", "peak_rss_mb_process_tree")}}
+
+
+def test_real_corpora_renderer():
+    text = "\n".join(summarise._real_corpora(_real(0.002)))
+    assert "| allsides_world | 4,735 / 135 | 1,000 | 2 (0.20%) | copyright or reprint line 2 | 3 | 120.5 | 1,300 MB |" in text
+    assert "allsides_world (before: parent commit's cleaner)" in text and "| basil | skipped: not found |" in text
+    assert "AllSides: met (0.20%)**" in text
+    assert "AllSides: not met (1.50%)**" in "\n".join(summarise._real_corpora(_real(0.015)))
+
+
 # --- readers and helpers ----------------------------------------------------------------------
 
 

@@ -13,6 +13,17 @@ are recognisably hard-wrapped (see ``_paragraphs``), wrapped lines are first joi
 paragraphs, and the rules above classify paragraphs. Such a body block keeps its inner line
 breaks and indentation; it still indexes the raw text exactly. Other documents, like the seeds
 (one paragraph per line), are cleaned line by line.
+
+Scraped web text needs more: many documents have no line breaks, and a credit or a "Read more"
+line is often glued into a paragraph. After the line rules, every body block is scanned for site
+boilerplate by shape (``newsframe.boilerplate``: credits, link lines, sign-up prompts, copyright,
+markers, bylines, republication notes, a trailing author bio) and by repetition across one
+outlet's documents (``newsframe.repetition``); the block is split around each removed piece.
+
+Safety: a line cut off with an ellipsis is a teaser only when it is short, follows body text and
+has at least one more like it (a list of previews), never a whole article or its cut-off last
+paragraph; and no rule may take a document's whole body: when the rules together
+would leave none, the longest removed piece is kept as body, with a note (body_blocks.note).
 """
 
 from __future__ import annotations
@@ -22,10 +33,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from functools import partial
+
+from . import boilerplate, repetition
 from .audit import assert_tiled
 from .corpus import Corpus
 from .engine import map_documents
 from .mdtext import escape
+from .repetition import OutletRepeats
 
 # Reasons, as written to removed_spans.csv.
 TITLE = "title"
@@ -49,9 +64,12 @@ RULES = {
     BOILERPLATE: "a whole line that is a generic web widget (advertisement, share, subscribe, read more, ...) "
     "or a wire sign-off (Reuter, MORE, &#3;)",
     RESIDUE: "short lines without sentence-ending punctuation after the last sentence of the body",
-    TEASER: "a line cut off mid-sentence with an ellipsis: the preview of another article",
+    TEASER: "a short line (at most {max_teaser_chars} characters) cut off mid-sentence with an ellipsis, "
+    "after body text, in a document with at least two such lines: the previews of other articles",
     CAPTION: "a line carrying a photo credit of the form '— AGENCY/File'",
     BOM: "the invisible byte-order mark some editors put at the start of a UTF-8 file",
+    **boilerplate.RULES,
+    **repetition.RULES,
     BLANK: "line breaks, blank lines and spaces around the blocks above",
 }
 
@@ -61,7 +79,11 @@ MAX_TITLE_WORDS = 30
 MAX_WRAP_WIDTH = 100
 #: A line at least this share of its document's wrap width is "full": the wrapper ended it, not the writer.
 FULL_LINE = 0.7
+#: A teaser is a preview: a line or paragraph longer than this is a (truncated) article, not a teaser.
+MAX_TEASER_CHARS = 400
 RULES[HEADING] = RULES[HEADING].format(max_heading_words=MAX_HEADING_WORDS)
+RULES[TEASER] = RULES[TEASER].format(max_teaser_chars=MAX_TEASER_CHARS)
+
 
 _LINE = re.compile(r"[^\r\n]+")
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*$|["”’»]$""")
@@ -94,6 +116,9 @@ class Span:
     start: int
     end: int
     reason: str = ""  # empty for body blocks
+    detail: str = ""  # removed: what the rule found (e.g. how often a repeated line recurs); body: a note
+    repeated_in: int = 0  # body: documents of the same outlet that carry this block verbatim (0: not repeated)
+    first_doc: str = ""  # body: the first of those documents in corpus order
 
 
 @dataclass(frozen=True)
@@ -125,7 +150,7 @@ def _line_reason(line: str) -> str:
         return TEASER
     if _CREDIT.search(line):
         return CAPTION
-    return ""
+    return boilerplate.caption_reason(line)
 
 
 @dataclass
@@ -259,6 +284,15 @@ def _classify(text: str, lines: list[tuple[int, int]], title: str, first_is_line
     """A reason per line ('' keeps it as body); ``lines`` may be paragraphs of hard-wrapped text,
     and the first is a title by its shape only when it is one line (``first_is_line``)."""
     reasons = [_line_reason(text[s:e]) for s, e in lines]
+    # Teasers come as a list of previews: short, after body text, at least two in the document. A
+    # lone paragraph cut off at the end is the article itself, cut off by the scraper.
+    short_cut = [r == TEASER and e - s <= MAX_TEASER_CHARS for (s, e), r in zip(lines, reasons)]
+    previews = sum(short_cut) >= 2
+    body_before = False
+    for i, (s, e) in enumerate(lines):
+        if reasons[i] == TEASER and not (previews and short_cut[i] and body_before):
+            reasons[i] = ""
+        body_before = body_before or (not reasons[i] and _is_sentence(text[s:e]))
     sentences = [not r and _is_sentence(text[s:e]) for (s, e), r in zip(lines, reasons)]
     last_sentence = max((i for i, ok in enumerate(sentences) if ok), default=-1)
     for i, (s, e) in enumerate(lines):
@@ -287,8 +321,116 @@ def _gaps(start: int, end: int, taken: list[Span]) -> list[Span]:
     return blanks
 
 
-def clean_text(text: str, title: str = "") -> Cleaned:
-    """Body blocks and removed spans that together tile ``text`` with no gap or overlap."""
+def _split(text: str, start: int, end: int, pieces: list[tuple]) -> tuple[list[Span], list[Span]]:
+    """The block ``text[start:end]`` split around removed ``pieces`` (start, end, reason[, detail]).
+
+    What is left between pieces is body when it has a letter or digit; a bare "|" or "👉" goes with
+    the piece next to it. Whitespace at the edges is left to the blank residue."""
+    if not pieces:
+        return [Span(start, end)], []
+    kept: list[Span] = []
+    removed: list[Span] = []
+    cursor = start
+    bounds = [(s, e, r, d[0] if d else "") for s, e, r, *d in pieces] + [(end, end, "", "")]
+    for s, e, reason, detail in bounds:
+        fragment = text[cursor:s]
+        stripped = fragment.strip()
+        if stripped:
+            f_start = cursor + len(fragment) - len(fragment.lstrip())
+            f_end = f_start + len(stripped)
+            if any(c.isalnum() for c in stripped):
+                kept.append(Span(f_start, f_end))
+            else:
+                neighbour = reason or (removed[-1].reason if removed else boilerplate.MARKER)
+                removed.append(Span(f_start, f_end, neighbour, detail or (removed[-1].detail if removed and not reason else "")))
+        if e > s:
+            piece = text[s:e]
+            p_start = s + len(piece) - len(piece.lstrip())
+            p_end = p_start + len(piece.strip())
+            if p_end > p_start:
+                removed.append(Span(p_start, p_end, reason, detail))
+        cursor = max(cursor, e)
+    return kept, removed
+
+
+def _repeated_pieces(text: str, block: Span, repeats: OutletRepeats) -> list[tuple]:
+    """Repeated furniture at the start and end of a block (never inside it)."""
+    units = boilerplate.sentence_units(text, block.start, block.end)
+    if len(units) < 2:
+        return []
+    hits = []
+    for order in (units, units[::-1]):
+        for s, e in order[:-1]:
+            unit = text[s:e].strip()
+            found = repeats.lookup(unit)
+            if not found or repetition.is_content(unit) or len(unit.split(None, 3)) < repetition.MIN_UNIT_WORDS:
+                break
+            hits.append((s, e, repetition.REPEATED, repetition.detail(found[0], repeats)))
+    return sorted(set(hits))
+
+
+#: An author bio is looked for in the last few body blocks, and what follows it must be short.
+BIO_BLOCKS, BIO_TAIL_CHARS = 3, 1000
+
+
+def _trailing_bio(text: str, kept: list[Span]) -> tuple[list[Span], list[Span]]:
+    """From the first sentence shaped like an author bio in the last ``BIO_BLOCKS`` body blocks to
+    the end of the body, when that is at most ``BIO_TAIL_CHARS`` long: the bio and what follows it
+    (contact lines, disclaimers) are not the article."""
+    if not kept:
+        return kept, []
+    body_end = kept[-1].end
+    for k in range(max(0, len(kept) - BIO_BLOCKS), len(kept)):
+        block = kept[k]
+        for s, e in boilerplate.sentence_units(text, block.start, block.end):
+            if body_end - s <= BIO_TAIL_CHARS and boilerplate.is_bio(text[s:e]):
+                head, cut = _split(text, block.start, block.end, [(s, block.end, boilerplate.BIO)])
+                rest = [Span(b.start, b.end, boilerplate.BIO) for b in kept[k + 1:]]
+                return kept[:k] + head, cut + rest
+    return kept, []
+
+
+def _site_boilerplate(text: str, body: list[Span], repeats: OutletRepeats | None) -> tuple[list[Span], list[Span]]:
+    """Body blocks split around boilerplate found by shape and by repetition; the removed pieces."""
+    kept: list[Span] = []
+    removed: list[Span] = []
+    for block in body:
+        k, r = _split(text, block.start, block.end, boilerplate.scan_block(text, block.start, block.end))
+        kept += k
+        removed += r
+    kept, bio = _trailing_bio(text, kept)
+    removed += bio
+    if repeats is not None:
+        blocks, kept = kept, []
+        for block in blocks:
+            block_text = text[block.start:block.end]
+            found = repeats.lookup(block_text)
+            if found and repetition.is_content(block_text):
+                kept.append(Span(block.start, block.end, repeated_in=found[0], first_doc=found[1]))
+            elif found:
+                removed.append(Span(block.start, block.end, repetition.REPEATED, repetition.detail(found[0], repeats)))
+            else:
+                k, r = _split(text, block.start, block.end, _repeated_pieces(text, block, repeats))
+                kept += k
+                removed += r
+    return kept, removed
+
+
+def _restore(text: str, removed: list[Span]) -> tuple[list[Span], list[Span]]:
+    """No rule may take the whole body: keep the longest removed piece as body, with a note."""
+    candidates = [s for s in removed if s.reason not in (BOM, BLANK) and text[s.start:s.end].strip()]
+    if not candidates:
+        return [], removed
+    keep = max(candidates, key=lambda s: (s.end - s.start, -s.start))
+    note = f"kept although removed as '{keep.reason}': the rules would have left no body text"
+    return [Span(keep.start, keep.end, detail=note)], [s for s in removed if s is not keep]
+
+
+def clean_text(text: str, title: str = "", repeats: OutletRepeats | None = None) -> Cleaned:
+    """Body blocks and removed spans that together tile ``text`` with no gap or overlap.
+
+    ``repeats`` are the units the document's outlet repeats across its documents
+    (``repetition.count_units``); without them the repetition rule does nothing."""
     removed: list[Span] = []
     offset = 0
     if text.startswith("\ufeff"):
@@ -314,33 +456,59 @@ def clean_text(text: str, title: str = "") -> Cleaned:
             while text[start].isspace():  # "LONDON -  Oil", "DALLAS -\r\nOil": the body starts at the text
                 start += 1
         body.append(Span(start, end))
+    body, found = _site_boilerplate(text, body, repeats)
+    removed += found
+    if not body:
+        body, removed = _restore(text, removed)
     taken = sorted(body + removed, key=lambda s: s.start)
     removed = sorted(removed + _gaps(0, len(text), taken), key=lambda s: s.start)
     return Cleaned(body=body, removed=removed)
 
 
-def _clean_document(item: tuple[str, str, str]) -> tuple[list[tuple], list[tuple]]:
-    """Body-block and removed-span rows of one document ``(doc_id, text, title)``; runs in any engine."""
-    doc_id, text, title = item
-    cleaned = clean_text(text, title)
-    blocks = [(doc_id, i, s.start, s.end, text[s.start:s.end]) for i, s in enumerate(cleaned.body)]
-    removed = [(doc_id, s.start, s.end, s.reason, text[s.start:s.end]) for s in cleaned.removed]
+def _clean_document(repeats: dict[str, OutletRepeats], item: tuple[str, str, str, str]) -> tuple[list[tuple], list[tuple]]:
+    """Body-block and removed-span rows of one document ``(doc_id, text, title, outlet)``; runs in any engine."""
+    doc_id, text, title, outlet = item
+    cleaned = clean_text(text, title, repeats.get(outlet) if outlet else None)
+    blocks = [(doc_id, i, s.start, s.end, text[s.start:s.end], s.repeated_in, s.first_doc, s.detail)
+              for i, s in enumerate(cleaned.body)]
+    removed = [(doc_id, s.start, s.end, s.reason, text[s.start:s.end], s.detail) for s in cleaned.removed]
     return blocks, removed
 
 
-def clean_corpus(corpus: Corpus, engine="local") -> tuple[pd.DataFrame, pd.DataFrame]:
+def _digests(text: str) -> list[bytes]:
+    return repetition.unit_digests(text)
+
+
+def outlet_repeats(corpus: Corpus, engine="local", min_docs: int = repetition.MIN_DOCS,
+                   min_share: float = repetition.MIN_SHARE) -> dict[str, OutletRepeats]:
+    """What each outlet repeats across its documents: one linear pass over the corpus (see ``repetition``)."""
+    docs = [(d.doc_id, d.outlet, d.text, bool(d.duplicate_of)) for d in corpus.documents if d.status == "ok"]
+    counted = {o for o in (d[1] for d in docs) if o}
+    wanted = [i for i, d in enumerate(docs) if d[1] in counted and not d[3]]
+    found = map_documents(_digests, [docs[i][2] for i in wanted], engine=engine)
+    digests: list[list[bytes]] = [[] for _ in docs]
+    for i, hashes in zip(wanted, found):
+        digests[i] = hashes
+    return repetition.count_units(docs, digests, min_docs, min_share)
+
+
+def clean_corpus(corpus: Corpus, engine="local", min_docs: int = repetition.MIN_DOCS,
+                 min_share: float = repetition.MIN_SHARE) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``body_blocks`` and ``removed_spans`` tables for every document that loaded.
 
     ``engine`` runs the per-document work elsewhere (see ``newsframe.engine``); the tables are
-    the same whatever the engine.
+    the same whatever the engine. ``min_docs`` and ``min_share`` set when a line an outlet
+    repeats is site boilerplate (see ``newsframe.repetition``).
     """
-    items = [(doc.doc_id, doc.text, doc.title) for doc in corpus.documents if doc.status == "ok"]
+    repeats = outlet_repeats(corpus, engine, min_docs, min_share)
+    items = [(doc.doc_id, doc.text, doc.title, doc.outlet) for doc in corpus.documents if doc.status == "ok"]
     blocks, removed = [], []
-    for doc_blocks, doc_removed in map_documents(_clean_document, items, engine=engine):
+    for doc_blocks, doc_removed in map_documents(partial(_clean_document, repeats), items, engine=engine):
         blocks += doc_blocks
         removed += doc_removed
-    body_blocks = pd.DataFrame(blocks, columns=["doc_id", "block_id", "start", "end", "text"])
-    removed_spans = pd.DataFrame(removed, columns=["doc_id", "start", "end", "reason", "text"])
+    body_blocks = pd.DataFrame(blocks, columns=["doc_id", "block_id", "start", "end", "text", "repeated_in",
+                                                "first_doc", "note"])
+    removed_spans = pd.DataFrame(removed, columns=["doc_id", "start", "end", "reason", "text", "detail"])
     removed_spans.insert(4, "rule", removed_spans["reason"].map(RULES).fillna(""))
     return body_blocks, removed_spans
 
@@ -372,14 +540,42 @@ def document_table(documents: pd.DataFrame, body_blocks: pd.DataFrame, removed_s
     table = documents.copy()
     found = detected_titles(removed_spans)
     missing_title = table["title"].eq("")
-    table.loc[missing_title, "title"] = table.loc[missing_title, "doc_id"].map(found).fillna("")
+    table.loc[missing_title, "title"] = [found.get(d, "") for d in table.loc[missing_title, "doc_id"]]
     lengths = lambda frame: (frame["end"] - frame["start"]).groupby(frame["doc_id"]).sum()  # noqa: E731
     table["n_body_chars"] = table["doc_id"].map(lengths(body_blocks)).fillna(0).astype(int)
     table["n_removed_chars"] = table["doc_id"].map(lengths(removed_spans)).fillna(0).astype(int)
+    notes = body_blocks[body_blocks["note"] != ""] if "note" in body_blocks else body_blocks.iloc[:0]
+    warnings = dict(zip(notes["doc_id"], notes["note"]))
+    table["clean_warning"] = [warnings.get(doc_id, "") for doc_id in table["doc_id"]]
     for column in LATER_COLUMNS:
         table[column] = ""
     rest = [c for c in table.columns if c not in CONTRACT_ORDER]
     return table[list(CONTRACT_ORDER) + rest]
+
+
+#: A document losing more than this share of its text is listed for a reader to check.
+HEAVY_SHARE = 0.4
+
+
+def heavily_cleaned(documents: pd.DataFrame, removed_spans: pd.DataFrame, threshold: float = HEAVY_SHARE) -> pd.DataFrame:
+    """Documents that lost more than ``threshold`` of their characters: doc_id, outlet, share removed, reasons.
+
+    Blank residue (line breaks and spaces) is left out of both sides of the share, so a text with
+    many short paragraphs does not look heavily cleaned; reasons are ordered by characters removed."""
+    cut = removed_spans[~removed_spans["reason"].isin([BLANK, BOM])]
+    cut = cut.assign(chars=cut["end"] - cut["start"])
+    per_reason = cut.groupby(["doc_id", "reason"], as_index=False)["chars"].sum().sort_values(
+        ["doc_id", "chars", "reason"], ascending=[True, False, True])
+    removed = per_reason.groupby("doc_id")["chars"].sum()
+    reasons = per_reason.groupby("doc_id")["reason"].agg("; ".join)
+    ok = documents[documents["status"] == "ok"]
+    kept = ok.set_index("doc_id")["n_body_chars"]
+    gone = ok["doc_id"].map(removed).fillna(0).to_numpy()
+    share = gone / (gone + kept.to_numpy()).clip(min=1)
+    table = pd.DataFrame({"doc_id": ok["doc_id"].to_numpy(), "outlet": ok["outlet"].to_numpy(),
+                          "share_removed": share.round(3), "reasons": ok["doc_id"].map(reasons).fillna("").to_numpy()})
+    return table[table["share_removed"] > threshold].sort_values(
+        ["share_removed", "doc_id"], ascending=[False, True], ignore_index=True)
 
 
 def rules_table() -> pd.DataFrame:

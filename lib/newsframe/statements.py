@@ -121,7 +121,7 @@ def extract_statements(corpus: Corpus, body_blocks: pd.DataFrame, codebook: Code
 def with_statement_gaps(removed_spans: pd.DataFrame, gaps: pd.DataFrame) -> pd.DataFrame:
     """Stage 1's removed spans plus this stage's gaps (replacing any from an earlier run)."""
     own = removed_spans[removed_spans["rule"] != BETWEEN_STATEMENTS]
-    merged = pd.concat([own, gaps[own.columns]], ignore_index=True)
+    merged = pd.concat([own, gaps.reindex(columns=own.columns, fill_value="")], ignore_index=True)
     return merged.sort_values(["doc_id", "start"], ignore_index=True)
 
 
