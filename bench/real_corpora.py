@@ -31,7 +31,6 @@ import json
 import os
 import platform
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -45,7 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 from scale_sweep import _tree_rss  # noqa: E402
 
-from newsframe import clean, corpus  # noqa: E402
+from newsframe import clean  # noqa: E402
 
 GOAL_SHARE = 0.005  # surviving boilerplate statements, share of all statements (AllSides)
 
@@ -73,21 +72,9 @@ _COMPILED = {family: re.compile(p) for family, p in SURVIVOR_PATTERNS.items()}
 # --- corpora ---------------------------------------------------------------------------------
 
 
-def _gz_supported() -> bool:
-    """Whether the corpus loader reads .jsonl.gz itself (being added in parallel with this bench)."""
-    formats = getattr(corpus, "TABLE_FORMATS", {})
-    return any(str(suffix).endswith(".gz") for suffix in formats)
-
-
 def allsides_world(data: Path, tmp: Path) -> Path:
-    source = data / "allsides" / "allsides_world.jsonl.gz"
-    if _gz_supported():
-        return source
-    # Until the loader reads .jsonl.gz, decompress to a temporary file outside the repository.
-    target = tmp / "allsides_world.jsonl"
-    with gzip.open(source, "rb") as raw, open(target, "wb") as out:
-        shutil.copyfileobj(raw, out)
-    return target
+    """The export as it is: the loader reads .jsonl.gz directly."""
+    return data / "allsides" / "allsides_world.jsonl.gz"
 
 
 def allsides_topic(data: Path, tmp: Path, topic: str = "russia") -> Path:
