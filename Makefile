@@ -29,17 +29,11 @@ DATA ?= ../shared/data
 
 help:
 	@echo "make reports   run every notebook on $(CORPUS) and render $(OUT)/ (HTML, tables, figures)"
-<<<<<<< HEAD
 	@echo "make test      ruff, then pytest for lib/ and nbval for notebooks/ (everything CI runs)"
 	@echo "make check     the fast tier: ruff and the unit tests, no pipeline runs (under a minute)"
 	@echo "make diff      what changed in $(OUT)/ since BASE=$(BASE) (Markdown for a pull request)"
 	@echo "make lab       JupyterLab at the repository root (notebooks run there write build/lab/)"
-	@echo "make bench     benchmarks on $(DATA) (PolNeAR, Reuters-21578); results in bench/results/"
-=======
-	@echo "make test      pytest for lib/ and nbval for notebooks/"
-	@echo "make lab       open the notebooks in JupyterLab"
 	@echo "make bench     benchmarks on $(DATA) (PolNeAR, Reuters-21578, AllSides, BASIL); results in bench/results/"
->>>>>>> clean-scraped
 	@echo "               (installs the optional extras first: make bench-install)"
 	@echo "make lock      re-resolve requirements.lock from pyproject.toml"
 
@@ -97,11 +91,8 @@ bench: $(BENCH_STAMP)
 	$(PY) bench/cluster_scale.py --out bench/results/cluster_scale.json
 	$(PY) bench/cluster_compare.py --out bench/results/cluster_comparison.json
 	$(PY) bench/scale_sweep.py --data '$(DATA)/reuters21578' --out bench/results/scale_sweep.json
-<<<<<<< HEAD
 	$(PY) bench/pathological.py --out bench/results/pathological.json
-=======
 	$(PY) bench/real_corpora.py --data '$(DATA)' --out bench/results/real_corpora.json
->>>>>>> clean-scraped
 	$(PY) bench/summarise.py
 
 # Re-resolve the pins: newest versions that satisfy pyproject.toml, every extra, in a throw-away

@@ -137,7 +137,6 @@ def _scale_sweep(result: dict) -> list[str]:
     return lines + ["", f"**Goal {wanted}: {verdict}**."]
 
 
-<<<<<<< HEAD
 def _pathological(result: dict) -> list[str]:
     budget = result["budget_s_per_mb"]
     rows = [[r["input"], r["what"], r["mb"], r["seconds"], r["s_per_mb"], f"x{r['growth_x2']}",
@@ -149,7 +148,8 @@ def _pathological(result: dict) -> list[str]:
                   ["input", "what", "MB", "seconds", "s/MB", "x2", "statements", "s/MB before (at 20k chars)"],
                   rows) + ["", f"**Goal ≤ {budget:g} s per MB on every input: {'met' if met else 'not met'} "
                                f"(slowest: {worst['input']}, {worst['s_per_mb']} s/MB)**."]
-=======
+
+
 def _real_corpora(result: dict) -> list[str]:
     families = list(result["survivor_patterns"])
     runs = ([{**result["before"], "corpus": f"{result['before']['corpus']} (before: parent commit's cleaner)"}]
@@ -177,7 +177,6 @@ def _real_corpora(result: dict) -> list[str]:
     return lines + ["", f"**Goal under {result['goal_share']:.1%} boilerplate statements on AllSides: {verdict} "
                         f"({world['surviving_share']:.2%})**; hand review of samples: "
                         "`bench/results/real_corpora_review.md`."]
->>>>>>> clean-scraped
 
 
 # In this order in the README: the goals of issue 7 first; files without a renderer come last.

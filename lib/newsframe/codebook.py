@@ -6,9 +6,12 @@ missing codebook is valid: stages then report speakers as written in the text.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+import jsonschema
 import yaml
 
 from . import paths
@@ -99,12 +102,42 @@ def _claim(claim: dict, path: str) -> dict:
     return {**claim, "terms": terms, "require": tuple(tuple(r) for r in require)}
 
 
+#: The codebook's shape as a JSON Schema, shipped with the package so that editors can check a
+#: codebook.yml as it is written; what a schema cannot say (groups named by `groups`, an alias in
+#: two groups) is checked below.
+SCHEMA = Path(__file__).with_name("data") / "codebook.schema.json"
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    return jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+
+
+def _where(error) -> str:
+    """'actors[2].aliases[0]': where in the codebook a schema error is."""
+    where = ""
+    for part in error.absolute_path:
+        where += f"[{part}]" if isinstance(part, int) else (f".{part}" if where else str(part))
+    return where or "the top level"
+
+
+def _check_schema(data, source: str) -> None:
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        error = errors[0]
+        more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
+        message = error.message if len(error.message) <= 200 else error.message[:199] + "\u2026"
+        raise _fail(source, f"{_where(error)}: {message}{more}; the codebook's shape is {SCHEMA.name}, "
+                            "shipped with newsframe")
+
+
 def parse_codebook(data, source: str = "<memory>") -> Codebook:
     """A Codebook from already-parsed YAML (a mapping, or None for an empty codebook)."""
     if data is None:
         return Codebook(source=source)
     if not isinstance(data, dict):
         raise _fail(source, f"the top level must be a mapping, got {type(data).__name__}")
+    _check_schema(data, source)
     for key in ("actors", "media"):
         if data.get(key) is not None and not isinstance(data[key], list):
             raise _fail(source, f"'{key}' must be a list")
