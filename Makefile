@@ -55,6 +55,8 @@ install: $(STAMP)
 reports: $(STAMP)
 	$(PY) -m newsframe run --corpus '$(CORPUS)' --out '$(OUT)' \
 		$(if $(CODEBOOK),--codebook '$(CODEBOOK)') $(if $(PARAMS),--params '$(PARAMS)') $(if $(SHOW_CODE),--show-code) $(if $(ENGINE),--engine '$(ENGINE)')
+	@# The default run (seeds -> reports) also refreshes the README's findings blocks from its tables.
+	$(if $(and $(filter seeds,$(CORPUS)),$(filter reports,$(OUT)),$(if $(CODEBOOK)$(PARAMS),,yes)),$(PY) tools/readme.py reports)
 
 test: $(STAMP)
 	$(PY) -m pytest

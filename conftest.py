@@ -2,13 +2,17 @@
 
 import os
 import shutil
+import sys
 import tempfile
+from pathlib import Path
 
 import pytest
 
 from newsframe.paths import OUT_DIR_OVERRIDE_ENV
 
 _SANDBOX = tempfile.mkdtemp(prefix="newsframe-nbval-")
+# Repository tools (tools/readme.py) are tested too; they are scripts, not part of the package.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "tools"))
 
 
 def _is_notebook_cell(item) -> bool:

@@ -7,7 +7,8 @@ import re
 from html import unescape
 from pathlib import Path
 
-from newsframe import contradictions, findings, framing, highlights, outlets, readme
+import readme
+from newsframe import contradictions, findings, framing, highlights, outlets
 from newsframe.tables import read_table
 from test_outlets import CODEBOOK, corpus
 

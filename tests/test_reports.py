@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from newsframe import clean, pipeline, readme
+import readme
+from newsframe import clean, pipeline
 from newsframe.corpus import load_corpus
 from newsframe.audit import assert_tiled
 from newsframe.codebook import GROUPS

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from newsframe import engine, paths, pipeline, readme
+from newsframe import engine, paths, pipeline
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -92,6 +92,4 @@ def main(argv: list[str] | None = None) -> int:
     if not result.ok:
         return 1  # run() has already said which stage and cell failed
     print(f"newsframe: wrote {len(result.html)} page(s) and {paths.display(result.index)}", file=sys.stderr)
-    if result.written_back and args.stages is None and readme.update(result.out):
-        print("newsframe: updated the findings in README.md from the tables", file=sys.stderr)
     return 0

@@ -1,8 +1,11 @@
 """The README's findings blocks, regenerated from the tables of the default run.
 
 The README quotes headline numbers between ``<!-- findings:NAME -->`` markers; they are
-written from ``reports/tables`` by the default ``make reports``, never typed by hand, and a
-test fails when they no longer match the tables.
+written from ``reports/tables`` by the default ``make reports`` (which runs this script), never
+typed by hand, and a test fails when they no longer match the tables. A repository tool, not part
+of the ``newsframe`` package: an installed newsframe has no README to update.
+
+    .venv/bin/python tools/readme.py [REPORTS=reports]
 """
 
 from __future__ import annotations
@@ -10,9 +13,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import clean, findings, statements, tables
+from newsframe import clean, findings, statements, tables
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def blocks(out_dir) -> dict[str, str]:
@@ -43,3 +46,11 @@ def update(out_dir, path: Path = README) -> bool:
     if after != before:
         path.write_text(after, encoding="utf-8")
     return after != before
+
+
+if __name__ == "__main__":
+    import sys
+
+    out = sys.argv[1] if len(sys.argv) > 1 else "reports"
+    if update(out):
+        print("tools/readme.py: updated the findings in README.md from the tables", file=sys.stderr)
