@@ -117,6 +117,8 @@ def parse_codebook(data, source: str = "<memory>") -> Codebook:
     if not isinstance(lexicons, dict):
         raise _fail(source, "'lexicons' must be a mapping of name -> list of cue phrases")
     claim = data.get("claim") or {}
+    if isinstance(claim, str):  # the claim as one sentence: newsframe.claim derives its terms
+        claim = {"sentence": claim.strip(), "label": claim.strip()}
     if not isinstance(claim, dict):
         raise _fail(source, "'claim' must be a mapping")
     if claim:

@@ -40,17 +40,19 @@ class Place:
 
 
 def _demonym_forms(name: str) -> list[str]:
-    """Regular English demonyms of a one-word country name, most regular first."""
-    forms = [name + "n", name + "ian", name + "i", name + "ese"]
-    if name.endswith(("a", "e", "y", "o")):
-        forms += [name[:-1] + "ian", name[:-1] + "an", name[:-1] + "ese", name[:-1] + "ish"]
+    """Regular English demonyms of a one-word country name (Russia -> Russian, Ukraine ->
+    Ukrainian, Iran -> Iranian, Israel -> Israeli, Japan -> Japanese, Afghanistan -> Afghan)."""
     if name.endswith("ium"):
-        forms.append(name[:-3] + "ian")
+        return [name[:-3] + "ian"]
     if name.endswith("istan"):
-        forms.append(name[:-5])
-    if name.endswith("land"):
-        forms.append(name[:-4] + "ish")
-    return forms
+        return [name[:-5], name + "i"]
+    if name.endswith("a"):
+        return [name + "n", name[:-1] + "ian"]
+    if name.endswith(("e", "y")):
+        return [name[:-1] + "ian", name + "an"]
+    if name.endswith("o"):
+        return [name[:-1] + "an"]
+    return [name + "ian", name + "i", name + "ese"]
 
 
 def _country_table() -> list[tuple[str, str, str, list[str]]]:

@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 import pandas as pd
 from rapidfuzz import fuzz
 
+from . import paths
 from .codebook import GROUPS, Codebook
 from .sides import MEDIA, gazetteer
 
@@ -534,3 +535,19 @@ def _nearest(i, doc_ids, kinds, out_speaker, out_group, named_at, texts, sources
         elif j < i and out_speaker[j] and (kinds[j] == want or (want == "plural" and kinds[j] == "thing")):
             return out_speaker[j], out_group[j]
     return None
+
+
+def run_note(codebook: Codebook) -> str:
+    """What the codebook (or its absence) changes in this run, for the pages."""
+    from .claim import describe
+
+    if not codebook.actors and not codebook.media:
+        speakers_note = ("**This run has no codebook** (or one without actors): speakers and their sides are read "
+                         "from the text alone (titles, demonyms, country and capital names, a bundled list of "
+                         "international organisations and news media), so sides are open (any country or "
+                         "organisation) and a speaker the text never describes is `Other`. `python -m newsframe "
+                         "codebook --corpus ... --out draft.yml` drafts a codebook to edit and rerun with.")
+    else:
+        speakers_note = (f"Codebook `{paths.display(codebook.source)}`: its actors and groups override what the text says; a side "
+                         "the text gives that is not one of its groups is `Other`.")
+    return speakers_note + " " + describe(codebook)
