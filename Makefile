@@ -22,11 +22,15 @@ ENGINE ?=
 # Third-party corpora for benchmarks, read in place (never copied into the repository).
 DATA ?= ../shared/data
 
-.PHONY: help install reports test lab bench bench-install lock clean
+# `make codebook CORPUS=path DRAFT=draft.yml` drafts a codebook from a corpus nobody has coded.
+DRAFT ?= draft.yml
+
+.PHONY: help install reports test lab bench bench-install lock clean codebook
 
 help:
 	@echo "make reports   run every notebook on $(CORPUS) and render $(OUT)/ (HTML, tables, figures)"
 	@echo "make test      pytest for lib/ and nbval for notebooks/"
+	@echo "make codebook  draft a codebook for CORPUS into DRAFT (most-quoted speakers, sides, media, claim)"
 	@echo "make lab       open the notebooks in JupyterLab"
 	@echo "make bench     benchmarks on $(DATA) (PolNeAR, Reuters-21578); results in bench/results/"
 	@echo "               (installs the optional extras first: make bench-install)"
@@ -46,6 +50,9 @@ install: $(STAMP)
 reports: $(STAMP)
 	$(PY) -m newsframe run --corpus '$(CORPUS)' --out '$(OUT)' \
 		$(if $(CODEBOOK),--codebook '$(CODEBOOK)') $(if $(PARAMS),--params '$(PARAMS)') $(if $(SHOW_CODE),--show-code) $(if $(ENGINE),--engine '$(ENGINE)')
+
+codebook: $(STAMP)
+	$(PY) -m newsframe codebook --corpus '$(CORPUS)' --out '$(DRAFT)' $(if $(ENGINE),--engine '$(ENGINE)')
 
 test: $(STAMP)
 	$(PY) -m pytest

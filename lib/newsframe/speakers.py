@@ -161,6 +161,7 @@ class _Groups:
 
     def __init__(self, codebook: Codebook):
         self.closed = bool(codebook.actors)
+        self.allowed = set(codebook.groups or GROUPS)
         self.by_name = {}
         for actor in codebook.actors:
             for alias in (actor.name, *actor.aliases):
@@ -173,7 +174,7 @@ class _Groups:
             return OTHER
         if not self.closed:
             return side
-        if side in GROUPS:
+        if side in self.allowed:
             return side
         return self.by_name.get(fold(side), OTHER)
 
