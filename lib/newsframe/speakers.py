@@ -95,6 +95,15 @@ _DEFINITE = re.compile(r"^(?:the|this|that|these|those)\s", re.I)
 _RECENT = 6  # statements back that a pronoun may reach
 
 
+_PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*\.?|[A-Z]\.")
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Is position ``at`` inside a quotation (by counting the marks before it)?"""
+    before = text[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII form of a name, for comparing spellings."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip(" .’'")
@@ -113,7 +122,8 @@ def strip_titles(name: str) -> str:
         tokens = tokens[1:]
     while len(tokens) > 1 and tokens[-1].lower().rstrip(".,") in ("jr", "sr", "ii", "iii"):
         tokens = tokens[:-1]
-    return " ".join(tokens).strip(" ,")
+    name = " ".join(tokens).strip(" ,")
+    return name[:-1] if name.endswith(".") and len(tokens[-1]) > 2 and not tokens[-1][-2].isupper() else name
 
 
 def _person_key(name: str) -> tuple[str, str]:
@@ -320,6 +330,7 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
                 name = name_in_run(m.group())
                 tokens = name.split()
                 if (2 <= len(tokens) <= 4 and not _ORG_WORDS.search(name) and name not in gazetteer().phrases
+                        and all(_PLAIN_NAME.fullmatch(t) for t in tokens) and not _quoted(text, m.start())
                         and not any(t.lower() in common or t in gazetteer().phrases for t in tokens)):
                     written.append((i, name))
     surnames = _Surnames([_person_key(mentions[i].name)[1] for i in person_rows] + [_person_key(w)[1] for _, w in written])
@@ -350,12 +361,14 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
             root = surnames(last) if last else ""
             if root not in roots:
                 continue
-            if not first:
-                first = _first_name(doc_ids[i], root, in_doc, by_root)
+            if not first:  # a surname alone names the person only where the document gives the full name
+                here = in_doc.get((doc_ids[i], root))
+                first = max(here.items(), key=lambda kv: (kv[1], kv[0]))[0] if here else ""
                 if not first:
                     continue
             person = (first, root)
-            named_at[i].append((m.start(), person))
+            if not _quoted(text, m.start()):  # a name inside a quotation is no antecedent
+                named_at[i].append((m.start(), person))
             side = _described_side(text, m, run, places)
             if side:
                 votes[person][side] += 1
