@@ -92,7 +92,8 @@ _CLAUSE_END = re.compile(r"[,;:()“”\"—–]")
 _MEDIA_NOUNS = re.compile(r"\b(?:journalists?|reporters?|correspondents?|media|reports?|newspapers?|outlets?|"
                           r"press|columnists?|editors?|broadcasters?)\b", re.I)
 _DEFINITE = re.compile(r"^(?:the|this|that|these|those)\s", re.I)
-_RECENT = 6  # statements back that a pronoun may reach
+_RECENT = 6  # statements back that "it" or "they" may reach
+_RECENT_PERSON = 12  # and "he" or "she": news keeps one person in focus for paragraphs
 
 
 _PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*\.?|[A-Z]\.")
@@ -430,6 +431,7 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     _resolve_pronouns(table, mentions, sources, texts, doc_ids, out_speaker, out_group, kinds, named_at,
                       person_name, person_side, groups, known, common,
                       lambda doc, name: _key_in(doc, name, surnames, in_doc, by_root))
+    _standalone_quotes(texts, doc_ids, speakers, linked, ids, out_speaker, out_group)
     holder = {sid: i for i, sid in enumerate(ids)}
     for i in range(n):
         if speakers[i] and linked[i] and linked[i] != ids[i] and linked[i] in holder:
@@ -513,6 +515,10 @@ def _resolve_pronouns(table, mentions, sources, texts, doc_ids, out_speaker, out
                     target = (antecedent.name, groups(antecedent.side or antecedent.name))
                 elif antecedent.kind == "source":
                     target = (UNNAMED + _DETERMINERS.sub("", antecedent.name), groups(antecedent.side) if antecedent.side else MEDIA)
+        elif word in _PERSON_PRONOUNS and _raw_person(current, common):
+            # attribution's own history of speakers already found a person: keep it, canonically
+            target = _person_target(_raw_person(current, common), person_name, person_side, groups,
+                                    lambda name: key_of(doc_ids[i], name))
         elif word in _PERSON_PRONOUNS:
             target = _nearest(i, doc_ids, kinds, out_speaker, out_group, named_at, texts, sources, "person",
                               person_name, person_side, groups)
@@ -526,6 +532,14 @@ def _resolve_pronouns(table, mentions, sources, texts, doc_ids, out_speaker, out
             out_speaker[i], out_group[i] = "", ""
 
 
+def _raw_person(speaker: str, common: set[str]) -> str:
+    """The person's name when attribution resolved a pronoun to a named person, else ''."""
+    if not speaker or speaker.lower() in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS | _UNRESOLVABLE:
+        return ""
+    mention = classify(speaker, common)
+    return mention.name if mention.kind == "person" and " " in mention.name else ""
+
+
 def _person_target(name, person_name, person_side, groups, key_of):
     """(speaker, group) of a person named in the text ('Trump, who said' -> Donald Trump)."""
     person = key_of(name)
@@ -535,20 +549,36 @@ def _person_target(name, person_name, person_side, groups, key_of):
 def _nearest(i, doc_ids, kinds, out_speaker, out_group, named_at, texts, sources, want,
              person_name, person_side, groups):
     """The closest earlier speaker (or, for a person, named person) of the same document."""
-    at = texts[i].find(sources[i]) if sources[i] else 0
-    for j in range(i, max(-1, i - _RECENT), -1):
+    at = texts[i].find(sources[i]) + len(sources[i]) if sources[i] else 0
+    reach = _RECENT_PERSON if want == "person" else _RECENT
+    for j in range(i, max(-1, i - reach), -1):
         if doc_ids[j] != doc_ids[i]:
             break
         if want == "person":
             people = [(pos, p) for pos, p in named_at[j] if j < i or 0 <= pos < at]
             if j < i and kinds[j] == "person" and out_speaker[j]:
                 return out_speaker[j], out_group[j]
-            if people:
-                person = max(people)[1]
+            if people:  # the sentence's first person, its subject: "Ryan hammered Obama for what he called"
+                person = min(people)[1]
                 return person_name(person), groups(person_side(person))
         elif j < i and out_speaker[j] and (kinds[j] == want or (want == "plural" and kinds[j] == "thing")):
             return out_speaker[j], out_group[j]
     return None
+
+
+_OPENS_QUOTE = re.compile(r"^\s*[“\"]")
+
+
+def _standalone_quotes(texts, doc_ids, speakers, linked, ids, out_speaker, out_group) -> None:
+    """A sentence that is only a quotation, with no attribution of its own, is the words of the
+    speaker attributed just before it ("Trump wrote on Twitter:" / "... ,” he said." then
+    "“It is a hoax.”"), when that statement is in the same document and ends a quotation or a colon."""
+    for i in range(1, len(texts)):
+        if speakers[i] or out_speaker[i] or doc_ids[i - 1] != doc_ids[i] or not _OPENS_QUOTE.match(texts[i]):
+            continue
+        previous = texts[i - 1].rstrip()
+        if out_speaker[i - 1] and (previous.endswith((":", "”", '"', "”.", '".')) or _OPENS_QUOTE.match(texts[i - 1])):
+            out_speaker[i], out_group[i] = out_speaker[i - 1], out_group[i - 1]
 
 
 def run_note(codebook: Codebook) -> str:
