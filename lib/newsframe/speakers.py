@@ -55,6 +55,7 @@ TITLES = {
     "treasury", "commerce", "homeland", "sergeant", "sgt", "father", "rev", "reverend", "rabbi", "imam", "bishop",
     "cardinal", "archbishop", "ceo", "chairperson", "founder", "professor", "analyst", "expert", "correspondent",
     "reporter", "editor", "columnist", "author", "activist", "sen.", "rep.", "gov.", "dr.", "mr.", "mrs.", "ms.",
+    "president-elect", "vice-president", "ex-president", "elect",
 }
 #: Nouns that make a lower-case mention a speaker ("officials", "the ministry", "police").
 SPEAKER_NOUNS = re.compile(
