@@ -93,6 +93,8 @@ _CLAUSE_END = re.compile(r"[,;:()“”\"—–]")
 _MEDIA_NOUNS = re.compile(r"\b(?:journalists?|reporters?|correspondents?|media|reports?|newspapers?|outlets?|"
                           r"press|columnists?|editors?|broadcasters?)\b", re.I)
 _DEFINITE = re.compile(r"^(?:the|this|that|these|those)\s", re.I)
+_MEDIA_NAME = re.compile(r"\b(?:Times|Post|Journal|News|Tribune|Gazette|Herald|Telegraph|Daily|Magazine|Television|Radio|"
+                         r"TV|Broadcasting|Press|Chronicle|Observer|Guardian|Independent|Mail|Express)\b")
 _RECENT = 6  # statements back that "it" or "they" may reach
 _RECENT_PERSON = 12  # and "he" or "she": news keeps one person in focus for paragraphs
 
@@ -253,8 +255,12 @@ def classify(mention: str, common: set[str]) -> Mention:
     last_word = head.split()[-1].replace("’", "'").split("'")[0]
     last_word = last_word if last_word.islower() or last_word == "I" else ""
     last_word = last_word.lower()
+    first_word = low.replace("’", "'").split()[0].split("'")[0]
     if low in pronouns or last_word in pronouns - {"that", "this", "one"}:  # "whom I", "as I've"
         return Mention("pronoun", low if low in pronouns else last_word)
+    if first_word in pronouns - {"that", "this", "one", "who", "which", "whom"} and head[1:] == head[1:].lower():
+        # "I certainly", "They're the same countries": a pronoun with words after it
+        return Mention("pronoun", first_word)
     head = _LOCATION_TAIL.sub("", head) or head
     core = re.sub(r"['’]s$", "", _DETERMINERS.sub("", head))
     side = _side_of(head) or _side_of(text)
@@ -429,6 +435,11 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
                 out_group[i] = mention.name  # an organisation the data does not know is a side of its own
             kinds[i] = "thing"
 
+    for i in range(n):  # "Local media", "The Sunday Times": news organisations the list lacks
+        if out_speaker[i] and out_group[i] not in (MEDIA, "") and out_speaker[i] not in known and (
+                _MEDIA_NOUNS.search(out_speaker[i]) and not out_speaker[i].startswith(UNNAMED)
+                or _MEDIA_NAME.search(out_speaker[i])):
+            out_group[i] = MEDIA
     _resolve_pronouns(table, mentions, sources, texts, doc_ids, out_speaker, out_group, kinds, named_at,
                       person_name, person_side, groups, known, common,
                       lambda doc, name: _key_in(doc, name, surnames, in_doc, by_root))
