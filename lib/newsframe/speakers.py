@@ -91,7 +91,7 @@ _APPOSITION = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+)?(?P<desc>[^,.;:()“”\"]
 _CLAUSE_END = re.compile(r"[,;:()“”\"—–]")
 #: Unnamed sources that speak for the media whatever their country ("a Ukrainian journalist").
 _MEDIA_NOUNS = re.compile(r"\b(?:journalists?|reporters?|correspondents?|media|reports?|newspapers?|outlets?|"
-                          r"press|columnists?|editors?|broadcasters?)\b", re.I)
+                          r"columnists?|editors?|broadcasters?)\b", re.I)
 _DEFINITE = re.compile(r"^(?:the|this|that|these|those)\s", re.I)
 _MEDIA_NAME = re.compile(r"\b(?:Times|Post|Journal|News|Tribune|Gazette|Herald|Telegraph|Daily|Magazine|Television|Radio|"
                          r"TV|Broadcasting|Press|Chronicle|Observer|Guardian|Independent|Mail|Express)\b")
@@ -436,7 +436,8 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
             kinds[i] = "thing"
 
     for i in range(n):  # "Local media", "The Sunday Times": news organisations the list lacks
-        if out_speaker[i] and out_group[i] not in (MEDIA, "") and out_speaker[i] not in known and (
+        if (out_speaker[i] and out_group[i] not in (MEDIA, "") and out_speaker[i] not in known and kinds[i] == "thing"
+                and mentions[i] is not None and mentions[i].kind in ("source", "institution")) and (
                 _MEDIA_NOUNS.search(out_speaker[i]) and not out_speaker[i].startswith(UNNAMED)
                 or _MEDIA_NAME.search(out_speaker[i])):
             out_group[i] = MEDIA
