@@ -139,12 +139,12 @@ def allsides(path: Path, engine: str) -> dict:
         "seconds_stages_1_2": round(seconds, 1),
         "sample_ids": sample["statement_id"].tolist(),
     }
-    if CHECK.is_file():
+    if CHECK.is_file():  # verdicts apply to the run they were read from: only ids of this sample count
         check = pd.read_csv(CHECK, dtype=str, keep_default_na=False)
         check = check[check["statement_id"].isin(result["sample_ids"])]
-        for column in ("speaker_ok", "side_ok", "stance_ok"):
-            result[f"check_{column}"] = round(float((check[column] == "yes").mean()), 3) if len(check) else None
-        result["check_n"] = len(check)
+        if len(check):
+            result["check"] = {"n": len(check), "stance": "n/a: no claim given, every stance empty",
+                               **{c: round(float((check[f"{c}_ok"] == "yes").mean()), 3) for c in ("speaker", "side")}}
     return result, sample
 
 
