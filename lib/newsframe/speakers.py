@@ -24,9 +24,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 import pandas as pd
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from . import paths
 from .codebook import GROUPS, Codebook
@@ -108,11 +109,13 @@ def _quoted(text: str, at: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower-case ASCII form of a name, for comparing spellings."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip(" .’'")
 
 
+@lru_cache(maxsize=100_000)
 def _is_title(token: str) -> bool:
     return fold(token).rstrip(".") in TITLES or fold(token) in TITLES
 
@@ -130,6 +133,7 @@ def strip_titles(name: str) -> str:
     return name[:-1] if name.endswith(".") and len(tokens[-1]) > 2 and not tokens[-1][-2].isupper() else name
 
 
+@lru_cache(maxsize=200_000)
 def _person_key(name: str) -> tuple[str, str]:
     """(first name, surname) folded; middle names and initials do not count."""
     tokens = [fold(t) for t in name.split() if len(t.rstrip(".")) > 1]
@@ -150,10 +154,13 @@ class _Surnames:
             if len(s) >= 5:
                 buckets[s[:3]].append(s)
         for names in buckets.values():
-            for i, a in enumerate(names[:200]):
-                for b in names[i + 1 : 200]:
-                    if abs(len(a) - len(b)) <= 2 and fuzz.ratio(a, b) >= 88:
-                        self._union(a, b)
+            if len(names) < 2:
+                continue
+            names = names[:500]
+            scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=88)  # one C call per bucket
+            for i, j in zip(*scores.nonzero()):
+                if i < j and abs(len(names[i]) - len(names[j])) <= 2:
+                    self._union(names[i], names[j])
 
     def _find(self, s: str) -> str:
         while self.parent.get(s, s) != s:
@@ -203,21 +210,18 @@ class Mention:
 
 
 def _common_words(texts) -> set[str]:
-    """Capitalised words this corpus mostly writes in lower case ('One', 'Another', 'Strike')."""
-    lower, upper = Counter(), Counter()
-    for text in texts:
-        for m in _WORDS.finditer(text):
-            word = m.group()
-            if word[0].islower():
-                lower[word] += 1
-            elif m.start() > 0 and text[m.start() - 2 : m.start()].strip() not in (".", "“", '"', ":"):
-                upper[word.lower()] += 1
+    """Capitalised words this corpus mostly writes in lower case ('One', 'Another', 'Strike'):
+    lower-case uses against capitalised ones after a lower-case word (not a sentence start)."""
+    big = "\n".join(texts)
+    lower = Counter(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", big))
+    upper = Counter(w.lower() for w in re.findall(r"(?<=[a-z,;] )[A-Z][\w’'-]*", big))
     return {w for w, n in lower.items() if n > upper.get(w, 0)}
 
 
 _LOCATION_TAIL = re.compile(r"\s+(?:in|at|based in)\s+(?:the\s+)?[A-Z][^,]*$")
 
 
+@lru_cache(maxsize=200_000)
 def name_in_run(run: str) -> str:
     """The name in a capitalised run: the words after its last title or side word
     ('Iranian Foreign Ministry Spokesperson Nasser Kanaani' -> 'Nasser Kanaani')."""
