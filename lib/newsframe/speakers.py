@@ -21,6 +21,7 @@ The codebook wins wherever it names an actor; a side outside the codebook's grou
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -103,10 +104,18 @@ _RECENT_PERSON = 12  # and "he" or "she": news keeps one person in focus for par
 _PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*\.?|[A-Z]\.")
 
 
-def _quoted(text: str, at: int) -> bool:
-    """Is position ``at`` inside a quotation (by counting the marks before it)?"""
-    before = text[:at]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+class _Quotes:
+    """Where a text's quotation marks are, so that 'is this position quoted?' costs a binary
+    search, not a scan: a statement can be a whole unsplit page, with thousands of names."""
+
+    def __init__(self, text: str):
+        self.opening = [m.start() for m in re.finditer("“", text)]
+        self.closing = [m.start() for m in re.finditer("”", text)]
+        self.straight = [m.start() for m in re.finditer('"', text)]
+
+    def inside(self, at: int) -> bool:
+        return (bisect.bisect_left(self.opening, at) > bisect.bisect_left(self.closing, at)
+                or bisect.bisect_left(self.straight, at) % 2 == 1)
 
 
 @lru_cache(maxsize=200_000)
@@ -337,12 +346,14 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
                    and speakers[i] not in known]
     written = []  # (row, full name) of person-like names in the text
     for i, text in enumerate(texts):
+        quotes = None
         for m in _NAME_RUN.finditer(text):
             if " " in m.group():
                 name = name_in_run(m.group())
                 tokens = name.split()
                 if (2 <= len(tokens) <= 4 and not _ORG_WORDS.search(name) and name not in gazetteer().phrases
-                        and all(_PLAIN_NAME.fullmatch(t) for t in tokens) and not _quoted(text, m.start())
+                        and all(_PLAIN_NAME.fullmatch(t) for t in tokens)
+                        and not (quotes := quotes or _Quotes(text)).inside(m.start())
                         and not any(t.lower() in common or t in gazetteer().phrases for t in tokens)):
                     written.append((i, name))
     surnames = _Surnames([_person_key(mentions[i].name)[1] for i in person_rows] + [_person_key(w)[1] for _, w in written])
@@ -366,6 +377,7 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     roots = set(by_root) | {surnames(_person_key(mentions[i].name)[1]) for i in person_rows}
     places = gazetteer()
     for i, text in enumerate(texts):
+        quotes = None
         for m in _NAME_RUN.finditer(text):
             run = m.group()
             name = name_in_run(run)
@@ -379,7 +391,8 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
                 if not first:
                     continue
             person = (first, root)
-            if not _quoted(text, m.start()):  # a name inside a quotation is no antecedent
+            quotes = quotes or _Quotes(text)
+            if not quotes.inside(m.start()):  # a name inside a quotation is no antecedent
                 named_at[i].append((m.start(), person))
             side = _described_side(text, m, run, places)
             if side:
