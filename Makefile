@@ -70,6 +70,7 @@ bench-install: $(BENCH_STAMP)
 bench: $(BENCH_STAMP)
 	$(PY) bench/attribution_polnear.py --data '$(DATA)/polnear' --out bench/results/attribution_polnear.json
 	$(PY) bench/segmenters_polnear.py --data '$(DATA)/polnear' --out bench/results/segmenters_polnear.json
+	$(PY) bench/speakers.py --data '$(DATA)' --out bench/results/speakers.json
 	$(PY) bench/reports_floor.py --out bench/results/reports_floor.json
 	$(PY) bench/throughput_vs_spacy.py --data '$(DATA)/reuters21578' --out bench/results/throughput_vs_spacy.json
 	$(PY) bench/cluster_scale.py --out bench/results/cluster_scale.json
