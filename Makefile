@@ -25,12 +25,16 @@ ENGINE ?=
 # Third-party corpora for benchmarks, read in place (never copied into the repository).
 DATA ?= ../shared/data
 
-.PHONY: help install reports test check lint diff lab bench bench-install lock clean
+# `make codebook CORPUS=path DRAFT=draft.yml` drafts a codebook from a corpus nobody has coded.
+DRAFT ?= draft.yml
+
+.PHONY: help install reports test check lint diff lab bench bench-install lock clean codebook
 
 help:
 	@echo "make reports   run every notebook on $(CORPUS) and render $(OUT)/ (HTML, tables, figures)"
 	@echo "make test      ruff, then pytest for lib/ and nbval for notebooks/ (everything CI runs)"
 	@echo "make check     the fast tier: ruff and the unit tests, no pipeline runs (under a minute)"
+	@echo "make codebook  draft a codebook for CORPUS into DRAFT (most-quoted speakers, sides, media, claim)"
 	@echo "make diff      what changed in $(OUT)/ since BASE=$(BASE) (Markdown for a pull request)"
 	@echo "make lab       JupyterLab at the repository root (notebooks run there write build/lab/)"
 	@echo "make bench     benchmarks on $(DATA) (PolNeAR, Reuters-21578, AllSides, BASIL); results in bench/results/"
@@ -57,6 +61,9 @@ reports: $(STAMP)
 		$(if $(CODEBOOK),--codebook '$(CODEBOOK)') $(if $(PARAMS),--params '$(PARAMS)') $(if $(SHOW_CODE),--show-code) $(if $(ENGINE),--engine '$(ENGINE)')
 	@# The default run (seeds -> reports) also refreshes the README's findings blocks from its tables.
 	$(if $(and $(filter seeds,$(CORPUS)),$(filter reports,$(OUT)),$(if $(CODEBOOK)$(PARAMS),,yes)),$(PY) tools/readme.py reports)
+
+codebook: $(STAMP)
+	$(PY) -m newsframe codebook --corpus '$(CORPUS)' --out '$(DRAFT)' $(if $(ENGINE),--engine '$(ENGINE)')
 
 test: $(STAMP)
 	$(PY) -m pytest
@@ -88,6 +95,7 @@ bench-install: $(BENCH_STAMP)
 bench: $(BENCH_STAMP)
 	$(PY) bench/attribution_polnear.py --data '$(DATA)/polnear' --out bench/results/attribution_polnear.json
 	$(PY) bench/segmenters_polnear.py --data '$(DATA)/polnear' --out bench/results/segmenters_polnear.json
+	$(PY) bench/speakers.py --data '$(DATA)' --out bench/results/speakers.json
 	$(PY) bench/reports_floor.py --out bench/results/reports_floor.json
 	$(PY) bench/throughput_vs_spacy.py --data '$(DATA)/reuters21578' --out bench/results/throughput_vs_spacy.json
 	$(PY) bench/cluster_scale.py --out bench/results/cluster_scale.json

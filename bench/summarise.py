@@ -179,6 +179,26 @@ def _real_corpora(result: dict) -> list[str]:
                         "`bench/results/real_corpora_review.md`."]
 
 
+def _speakers(result: dict) -> list[str]:
+    rows = []
+    basil = result.get("basil")
+    if basil:
+        rows.append(["BASIL quotes with a named speaker", f"{basil['quotes_found_in_text']}",
+                     f"quote attributed to that speaker: **{basil['accuracy']}** (goal 0.85)"])
+    sides = result.get("allsides")
+    if sides:
+        rows.append(["AllSides attributed statements", f"{sides['attributed']:,} of {sides['statements']:,}",
+                     f"with a side: {sides['with_side']:,} ({sides['side_other']:,} Other); pronouns left as names: "
+                     f"{sides['pronouns_as_speakers']}"])
+        rows.append(["AllSides statements of persons the corpus describes by demonym and title",
+                     f"{sides['described_person_statements']:,}", f"carry that side: **{sides['side_coverage']}** (goal 0.9)"])
+        check = sides.get("check")
+        if check:
+            rows.append([f"AllSides, {check['n']} random attributed statements read", f"{check['n']}",
+                         f"speaker **{check['speaker']}**, side **{check['side']}** (goal 0.9 each); stance: {check['stance']}"])
+    return _table("Speakers and sides with no codebook, against people (`bench/speakers.py`):", ["what", "n", "result"], rows)
+
+
 # In this order in the README: the goals of issue 7 first; files without a renderer come last.
 RENDERERS = {
     "reports_floor.json": _reports_floor,
@@ -186,6 +206,7 @@ RENDERERS = {
     "scale_sweep.json": _scale_sweep,
     "real_corpora.json": _real_corpora,
     "attribution_polnear.json": _attribution,
+    "speakers.json": _speakers,
     "segmenters_polnear.json": _segmenters,
     "cluster_comparison.json": _clusters,
     "cluster_scale.json": _cluster_scale,

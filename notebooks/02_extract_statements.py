@@ -30,11 +30,13 @@
 corpus = "seeds"
 codebook = "seeds/codebook.yml"
 out_dir = "reports"
+claim = ""  # the claim under study as a sentence ("Iran supplies drones to Russia"); "" = the codebook's
 segmenter = "blingfire"  # or "syntok": see the comparison below
 engine = "local"  # or "processes", "dask" (a local Dask cluster), or a scheduler address "tcp://host:8786"
 
 # %%
-from newsframe import evaluate, figures, notebook, plots, segment, statements, tables
+from newsframe import evaluate, figures, notebook, plots, segment, speakers, statements, tables
+from newsframe.claim import with_claim
 from newsframe.codebook import load_codebook
 from newsframe.corpus import load_corpus
 
@@ -42,7 +44,7 @@ notebook.setup()
 
 # %%
 loaded = load_corpus(corpus)
-codes = load_codebook(codebook)
+codes = with_claim(load_codebook(codebook), claim)
 documents = tables.read_table(out_dir, "documents", written_by="01_clean_corpus")
 body_blocks = tables.read_table(out_dir, "body_blocks", written_by="01_clean_corpus")
 removed_spans = tables.read_table(out_dir, "removed_spans", written_by="01_clean_corpus")
@@ -75,7 +77,7 @@ documents = statements.with_statement_counts(documents, found.statements)
 for name, frame in {"statements": found.statements, "quantities": found.quantities,
                     "documents": documents, "removed_spans": removed_spans}.items():
     tables.write_table(frame, out_dir, name)
-notebook.markdown(statements.check_statements(texts, found.statements, removed_spans))
+notebook.markdown(statements.check_statements(texts, found.statements, removed_spans) + "\n\n" + speakers.run_note(codes))
 
 # %% [markdown]
 # ## Whose voice each document carries
@@ -137,8 +139,11 @@ evaluate.disagreements(matched, "stance")
 #
 # - Attribution is rule-based and reads one sentence at a time, with the previous sentences for
 #   pronouns and open quotations. It finds reporting verbs and "according to" reliably, and
-#   resolves names the codebook knows; a speaker the codebook does not know keeps the words of the
-#   text, and their group is `Other`.
+#   resolves names the codebook knows. A speaker the codebook does not know gets the side the
+#   corpus gives them (titles, demonyms, "Russia's defence ministry", "a spokesman for the
+#   Pentagon", learnt once per corpus); one person's name variants ("Mr. Trump", "President
+#   Trump") are one speaker; a pronoun resolves to the nearest compatible named speaker or stays
+#   unresolved. With a codebook, a side outside its groups is `Other`.
 # - Stance is decided from codebook lexicons with negation handled locally ("has not denied" is not
 #   a denial). A hedge that never names the weapons ("if Iran's involvement is confirmed") is easy
 #   to miss; the disagreement table above shows exactly which statements the rules read differently

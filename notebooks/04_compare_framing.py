@@ -34,6 +34,7 @@
 corpus = "seeds"
 codebook = "seeds/codebook.yml"
 out_dir = "reports"
+claim = ""  # the claim under study as a sentence ("Iran supplies drones to Russia"); "" = the codebook's
 top_terms = 10  # distinctive words kept per outlet
 fdr = 0.05  # false discovery rate at which a word counts as distinctive (Benjamini-Hochberg, per outlet)
 min_documents = 3  # outlets with fewer documents are flagged: too few to stand for the outlet
@@ -41,12 +42,13 @@ random_seed = 0  # bootstrap intervals
 
 # %%
 from newsframe import contradictions, figures, framing, notebook, outlets, plots, sourcing, tables, vocabulary
+from newsframe.claim import with_claim
 from newsframe.codebook import load_codebook
 
 notebook.setup()
 
 # %%
-codes = load_codebook(codebook)
+codes = with_claim(load_codebook(codebook), claim)
 documents = tables.read_table(out_dir, "documents", written_by="01_clean_corpus")
 removed_spans = tables.read_table(out_dir, "removed_spans", written_by="01_clean_corpus")
 statements = tables.read_table(out_dir, "statements", written_by="02_extract_statements")

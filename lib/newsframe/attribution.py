@@ -92,6 +92,9 @@ _VERBS = {
     "answer": ("answers", "answered", "answering"), "chant": ("chants", "chanted", "chanting"),
     "offer": ("offers", "offered", "offering"), "support": ("supports", "supported", "supporting"),
     "back": ("backs", "backed", "backing"), "favor": ("favors", "favored", "favoring"),
+    "decry": ("decries", "decried", "decrying"), "lambaste": ("lambastes", "lambasted", "lambasting"),
+    "assail": ("assails", "assailed", "assailing"), "rip": ("rips", "ripped", "ripping"),
+    "quip": ("quips", "quipped", "quipping"), "muse": ("muses", "mused", "musing"),
     # only as a speech verb: '"...," he continued.', 'She continued: "..."'
     "continue": ("continues", "continued", "continuing"),
 }
@@ -146,7 +149,7 @@ _PHRASES = [
     "made note of", "took note of", "released a statement", "issued a statement", "put out a statement",
     "made clear", "made the case", "pointed out", "pointed to", "went on", "spoke of", "spoke about",
     "talked about", "talking about", "referring to", "called for", "calling for", "called on", "calling on",
-    "told reporters",
+    "told reporters", "made it clear", "pointing out", "referred to", "talks about", "talk about",
 ]
 _ADVERBS = (
     r"not|never|also|already|further|again|then|later|earlier|long|always|often|once|still|even|"
@@ -199,6 +202,9 @@ _SPEECH_GOES_ON = re.compile(r"\s*(?:[:,.~“\"]|''|$)")
 # Attributions without a source: "X is expected to ...", "When asked whether ..., she said".
 _AGENTLESS = {"expected", "said", "reported", "considered", "known"}
 _TO_OR_THAT = re.compile(r"\s+(?:to|that)\s")
+# Sourceless passives of judging: "was accused of", "is portrayed as", "is described as".
+_AGENTLESS_JUDGED = {"accused": "of", "portrayed": "as", "described": "as", "criticized": "for", "blamed": "for",
+                     "labeled": "as", "characterized": "as", "dubbed": "as", "praised": "for"}
 # "Asked whether ...", "When asked by reporters about ...": the question, with its asker if named.
 _ASKED = re.compile(
     r"(?:^|(?<![\w-])(?:[Ww]hen|[Oo]nce|[Aa]fter|[Bb]efore)\s+)(?:(?:was|were|being)\s+)?(?P<cue>[Aa]sked)"
@@ -495,6 +501,8 @@ class _Finder:
             if not by:
                 if verb in _AGENTLESS and _TO_OR_THAT.match(masked, m.end()):  # "is expected to win"
                     return None, cue, _trim(sent, 0, len(sent)), "agentless"
+                if verb in _AGENTLESS_JUDGED and masked.startswith(" " + _AGENTLESS_JUDGED[verb] + " ", m.end()):
+                    return None, cue, _trim(sent, 0, len(sent)), "agentless"
                 return None
             source = _trim(masked, m.end() + by.end(), len(masked))
             return source, (m.start(), m.end() + by.end() - 1), _trim(sent, 0, m.start()), "passive"
@@ -569,7 +577,7 @@ def _inside(position: int, span: Span | None) -> bool:
 def _subject_end(word: str, verb: str) -> bool:
     """Could ``word`` end the subject of an ambiguous cue ('Reuters reported', 'reports suggesting')?"""
     if verb.endswith("ing"):
-        return word.endswith((",", *_CLOSERS)) or word.lower().rstrip(",") in _SOURCE_WORDS | _LINKING_WORDS
+        return word.endswith((",", *_CLOSERS)) or word.lower().rstrip(",") in _SOURCE_WORDS | _LINKING_WORDS | _FINDINGS
     low = word.lower()
     if not word or low in _DETERMINERS or low in _NP_STOP or low.endswith(("’s", "'s")):
         return False

@@ -49,6 +49,16 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("old", help="report folder or git revision (its reports/)")
     diff.add_argument("new", nargs="?", default="reports", help="report folder or git revision (default: reports)")
     diff.add_argument("--out", help="write the summary to this file instead of standard output")
+    draft = commands.add_parser(
+        "codebook",
+        help="draft a codebook from a corpus: most-quoted speakers with their sides, media, a claim",
+        description="Run cleaning and attribution without a codebook and write a draft codebook (YAML with "
+        "counts and example sentences as comments) for the researcher to edit and rerun with.",
+    )
+    draft.add_argument("--corpus", required=True, help="corpus folder or table file")
+    draft.add_argument("--out", required=True, help="the draft codebook to write, e.g. draft.yml")
+    draft.add_argument("--top", type=int, default=40, help="how many of the most-quoted speakers (default 40)")
+    draft.add_argument("--engine", default="local", help="local (default), processes, dask, or a scheduler address")
     return parser
 
 
@@ -67,11 +77,28 @@ def _diff(args) -> int:
     return 0
 
 
+
+def _draft(args) -> int:
+    from newsframe import corpus, draft_codebook
+
+    try:
+        engine.engine_kind(args.engine)
+        written = draft_codebook.write_draft(paths.resolve(args.corpus), paths.resolve(args.out), args.top, args.engine)
+    except (corpus.CorpusError, engine.EngineError, FileNotFoundError) as exc:
+        print(f"newsframe: error: {exc}", file=sys.stderr)
+        return 2
+    print(f"newsframe: wrote the draft codebook {paths.display(written)}; edit it, then "
+          f"newsframe run --corpus {args.corpus} --codebook {paths.display(written)} --out ...", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "diff":
         return _diff(args)
+    if args.command == "codebook":
+        return _draft(args)
     try:
         params = pipeline.load_params(args.params)
         engine.engine_kind(args.engine)  # an unknown engine is a usage error, before anything runs

@@ -43,6 +43,9 @@ class Outlet:
 @dataclass(frozen=True)
 class Codebook:
     source: str = ""
+    #: The speaker groups this codebook uses: its declared ``groups`` (open for a new corpus:
+    #: any country or organisation), else the seeds' GROUPS.
+    groups: tuple[str, ...] = ()
     actors: tuple[Actor, ...] = ()
     media: tuple[Outlet, ...] = ()
     claim: dict = field(default_factory=dict)
@@ -65,14 +68,14 @@ def _str_list(value, path: str, where: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value if v.strip())
 
 
-def _actor(entry, path: str, index: int) -> Actor:
+def _actor(entry, path: str, index: int, groups: tuple[str, ...] = GROUPS) -> Actor:
     where = f"actors[{index}]"
     if not isinstance(entry, dict) or not str(entry.get("name", "")).strip():
         raise _fail(path, f"{where} needs a 'name'")
     name = str(entry["name"]).strip()
     group = str(entry.get("group", "Other")).strip()
-    if group not in GROUPS:
-        raise _fail(path, f"{where} ({name}) has unknown group {group!r}; use one of {', '.join(GROUPS)}")
+    if group not in groups:
+        raise _fail(path, f"{where} ({name}) has unknown group {group!r}; use one of {', '.join(groups)}")
     kind = str(entry.get("kind", "institution")).strip()
     if kind not in ACTOR_KINDS:
         raise _fail(path, f"{where} ({name}) has unknown kind {kind!r}; use one of {', '.join(ACTOR_KINDS)}")
@@ -141,22 +144,24 @@ def parse_codebook(data, source: str = "<memory>") -> Codebook:
     for key in ("actors", "media"):
         if data.get(key) is not None and not isinstance(data[key], list):
             raise _fail(source, f"'{key}' must be a list")
-    declared = data.get("groups")
-    if declared is not None:
-        unknown = sorted(set(_str_list(declared, source, "groups")) - set(GROUPS))
-        if unknown:
-            raise _fail(source, f"unknown group(s) {unknown}; the data contract allows {', '.join(GROUPS)}")
+    # Declared groups are open (a new corpus has its own sides); without a declaration the
+    # seeds' groups apply. Media and Other are always allowed.
+    declared = _str_list(data.get("groups"), source, "groups")
+    groups = tuple(dict.fromkeys((*declared, "Media", "Other"))) if declared else GROUPS
     lexicons = data.get("lexicons") or {}
     if not isinstance(lexicons, dict):
         raise _fail(source, "'lexicons' must be a mapping of name -> list of cue phrases")
     claim = data.get("claim") or {}
+    if isinstance(claim, str):  # the claim as one sentence: newsframe.claim derives its terms
+        claim = {"sentence": claim.strip(), "label": claim.strip()}
     if not isinstance(claim, dict):
         raise _fail(source, "'claim' must be a mapping")
     if claim:
         claim = _claim(claim, source)
     book = Codebook(
         source=source,
-        actors=tuple(_actor(e, source, i) for i, e in enumerate(data.get("actors") or [])),
+        groups=groups if declared else (),
+        actors=tuple(_actor(e, source, i, groups) for i, e in enumerate(data.get("actors") or [])),
         media=tuple(_outlet(e, source, i) for i, e in enumerate(data.get("media") or [])),
         claim=claim,
         lexicons={name: _str_list(words, source, f"lexicons.{name}") for name, words in lexicons.items()},

@@ -13,7 +13,7 @@ from functools import partial
 
 import pandas as pd
 
-from . import clean
+from . import clean, speakers
 from .attribution import attribute
 from .audit import assert_tiled
 from .codebook import Codebook
@@ -111,8 +111,9 @@ def extract_statements(corpus: Corpus, body_blocks: pd.DataFrame, codebook: Code
         statements += s
         gaps += g
         quantities += q
+    table = pd.DataFrame(statements, columns=STATEMENT_COLUMNS)
     return Statements(
-        statements=pd.DataFrame(statements, columns=STATEMENT_COLUMNS),
+        statements=speakers.resolve(table, codebook),  # one corpus-level pass: persons and sides
         quantities=pd.DataFrame(quantities, columns=QUANTITY_COLUMNS),
         gaps=pd.DataFrame(gaps, columns=["doc_id", "start", "end", "reason", "rule", "text"]),
     )

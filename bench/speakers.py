@@ -1,0 +1,174 @@
+"""Speakers and sides measured against people, with no codebook (issue 13).
+
+    .venv/bin/python bench/speakers.py --data ../shared/data --out bench/results/speakers.json
+
+- BASIL (Fan et al. 2019): every phrase-level annotation with ``quote: yes`` and a named speaker
+  (not the generic other_pro / other_anti / other_neutral) is looked up in its article; the share
+  whose statement the library attributes to that speaker is the quote-speaker accuracy. A speaker
+  matches when the last word of the annotated name (first five letters, accents folded) is in the
+  predicted speaker ("Donald_Trump" ~ "Donald Trump", "Felipe_Calder" ~ "Felipe Calderón").
+- AllSides (Baly et al. 2020), world-news subset: stages 1-2 without a codebook; counts of
+  attributed statements, sides, pronouns left as names; side coverage of persons the corpus
+  describes by a demonym or country before a title ("Ukrainian President X", "Russia's foreign
+  minister X"), found here by a separate, simpler rule than the library's; and 40 random
+  attributed statements (seed 13) whose verdicts a person wrote by reading them into
+  ``bench/results/allsides_speakers_check.csv`` (ids and verdicts only: no corpus text is copied).
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+from newsframe.clean import clean_corpus
+from newsframe.codebook import Codebook
+from newsframe.corpus import load_corpus
+from newsframe.sides import gazetteer
+from newsframe.speakers import fold, resolve
+from newsframe.statements import _document, extract_statements
+
+ROOT = Path(__file__).resolve().parents[1]
+CHECK = ROOT / "bench" / "results" / "allsides_speakers_check.csv"
+GENERIC = {"other_pro", "other_anti", "other_neutral", ""}
+SAMPLE_SEED, SAMPLE_SIZE = 13, 40
+
+
+def _matches(annotated: str, predicted: str) -> bool:
+    last = fold(annotated.replace("_", " ").split()[-1])[:5]
+    return bool(last) and last in fold(predicted)
+
+
+def basil(folder: Path) -> dict:
+    started = time.perf_counter()
+    rows, texts, wanted = [], {}, []
+    for path in sorted(glob.glob(str(folder / "articles" / "*" / "*.json"))):
+        article = json.loads(Path(path).read_text(encoding="utf-8"))
+        doc_id = Path(path).stem
+        paragraphs = [" ".join(sentences) for sentences in article.get("body-paragraphs", [])]
+        text, blocks, at = "", [], 0
+        for k, paragraph in enumerate(paragraphs):
+            blocks.append((k, at, at + len(paragraph)))
+            text += paragraph + "\n\n"
+            at = len(text)
+        texts[doc_id] = text
+        statements, _, _ = _document(doc_id, text, blocks, Codebook(), "blingfire")
+        rows += statements
+        annotations = Path(path.replace("/articles/", "/annotations/").replace(".json", "_ann.json"))
+        if annotations.is_file():
+            for phrase in json.loads(annotations.read_text(encoding="utf-8")).get("phrase-level-annotations", []):
+                if phrase.get("quote") == "yes" and phrase.get("speaker", "") not in GENERIC:
+                    wanted.append((doc_id, phrase["txt"], phrase["speaker"]))
+    table = resolve(pd.DataFrame(rows), Codebook())
+    by_doc = {d: g for d, g in table.groupby("doc_id")}
+    found = right = 0
+    misses = Counter()
+    for doc_id, phrase, speaker in wanted:
+        core = phrase.strip(" “”\"'‘’,.")
+        at = texts[doc_id].find(core[:60])
+        if at < 0 or doc_id not in by_doc:
+            continue
+        statements = by_doc[doc_id]
+        hit = statements[(statements["start"] <= at) & (statements["end"] > at)]
+        if hit.empty:
+            continue
+        found += 1
+        predicted = str(hit.iloc[0]["speaker"])
+        if _matches(speaker, predicted):
+            right += 1
+        else:
+            misses["no speaker" if not predicted else "another speaker"] += 1
+    return {
+        "quotes_with_named_speaker": len(wanted), "quotes_found_in_text": found, "speaker_right": right,
+        "accuracy": round(right / found, 3) if found else None, "misses": dict(misses),
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+
+
+_DESCRIBED = None
+
+
+def _described_persons(texts) -> dict[str, Counter]:
+    """Full names written right after a demonym or country and a title ('Ukrainian President X')."""
+    places = gazetteer()
+    demonyms = sorted((p for p, place in places.phrases.items() if place.kind in ("country", "demonym")), key=len, reverse=True)
+    pattern = re.compile(
+        rf"(?<![\w-])(?P<side>{'|'.join(re.escape(d) for d in demonyms)})(?:['’]s)?\s+"
+        r"(?:(?:[A-Z][a-z]+|foreign|defen[cs]e|prime|minister|president|secretary|spokes(?:man|woman|person))\s+){1,3}?"
+        r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?![\w-])"
+    )
+    found: dict[str, Counter] = {}
+    for text in texts:
+        if not any(ch.isupper() for ch in text):
+            continue
+        for m in pattern.finditer(text):
+            found.setdefault(m.group("name"), Counter())[places.phrases[m.group("side")].side] += 1
+    return found
+
+
+def allsides(path: Path, engine: str) -> dict:
+    started = time.perf_counter()
+    corpus = load_corpus(path)
+    body, _ = clean_corpus(corpus, engine=engine)
+    statements = extract_statements(corpus, body, Codebook(), engine=engine).statements
+    seconds = time.perf_counter() - started
+    voiced = statements[statements["speaker"] != ""]
+    pronouns = {"he", "she", "it", "they", "who", "which", "i", "you", "we", "him", "her", "them"}
+    described = _described_persons(statements["text"].tolist())
+    persons = voiced[voiced["speaker"].isin(described)]
+    carried = sum(int(group == described[name].most_common(1)[0][0])
+                  for name, group in zip(persons["speaker"], persons["speaker_group"]))
+    trump = voiced[voiced["speaker"].str.contains("Trump", regex=False)]["speaker"].value_counts()
+    sample = voiced.sample(n=min(SAMPLE_SIZE, len(voiced)), random_state=SAMPLE_SEED)
+    result = {
+        "documents": len(corpus.documents), "statements": len(statements), "attributed": len(voiced),
+        "with_side": int((voiced["speaker_group"] != "").sum()),
+        "side_other": int((voiced["speaker_group"] == "Other").sum()),
+        "pronouns_as_speakers": int(voiced["speaker"].str.lower().isin(pronouns).sum()),
+        "trump_speaker_names": {k: int(v) for k, v in trump.head(5).items()},
+        "described_persons": len(described),
+        "described_person_statements": len(persons),
+        "side_coverage": round(carried / len(persons), 3) if len(persons) else None,
+        "seconds_stages_1_2": round(seconds, 1),
+        "sample_ids": sample["statement_id"].tolist(),
+    }
+    if CHECK.is_file():  # verdicts apply to the run they were read from: only ids of this sample count
+        check = pd.read_csv(CHECK, dtype=str, keep_default_na=False)
+        check = check[check["statement_id"].isin(result["sample_ids"])]
+        if len(check):
+            result["check"] = {"n": len(check), "stance": "n/a: no claim given, every stance empty",
+                               **{c: round(float((check[f"{c}_ok"] == "yes").mean()), 3) for c in ("speaker", "side")}}
+    return result, sample
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+    parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "speakers.json"))
+    parser.add_argument("--engine", default="processes")
+    parser.add_argument("--sample-out", help="write the 40 sampled statements (with text) here, for reading")
+    args = parser.parse_args(argv)
+    data = Path(args.data)
+    result = {"codebook": "none"}
+    if (data / "basil").is_dir():
+        result["basil"] = basil(data / "basil")
+        print("basil", result["basil"], file=sys.stderr)
+    source = data / "allsides" / "allsides_world.jsonl.gz"
+    if source.is_file():
+        result["allsides"], sample = allsides(source, args.engine)
+        if args.sample_out:
+            sample[["statement_id", "speaker", "speaker_group", "stance", "source_text", "text"]].to_csv(args.sample_out, index=False)
+        print("allsides", {k: v for k, v in result["allsides"].items() if k != "sample_ids"}, file=sys.stderr)
+    Path(args.out).write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

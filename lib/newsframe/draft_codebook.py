@@ -1,0 +1,138 @@
+"""A draft codebook from a corpus nobody has coded: ``newsframe codebook --corpus X --out draft.yml``.
+
+The loop a researcher follows: run without a codebook, draft one from what the text says, edit
+it (merge, rename, override sides, sharpen the claim), rerun with it. The draft lists the most
+quoted speakers with the side the text gives them and the name variants merged into them, the
+news media cited, and a suggested claim sentence; counts and an example sentence are comments,
+so the file stays a valid codebook that a person reads and edits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .clean import clean_corpus
+from .codebook import Codebook
+from .corpus import load_corpus
+from .sides import gazetteer
+from .actors import PRONOUNS
+from .attribution import attribute
+from .speakers import _DETERMINERS, UNNAMED, name_in_run
+from .statements import extract_statements
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}")
+_STOP = set("""the and for with that this from have has had was were are will would could should about after
+before into over than then them they their there what when where which while who whom whose been being
+says said say told amid also more most just only very its it's not but our out new one two three""".split())
+
+
+def _quote(text: str) -> str:
+    return yaml.safe_dump(text, allow_unicode=True, width=10_000, default_style='"').strip()
+
+
+def _example(text: str, limit: int = 160) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _kind(name: str, group: str) -> str:
+    places = gazetteer()
+    place = places.phrases.get(name)
+    if place is not None and place.kind in ("country", "capital"):
+        return "country"
+    return "person" if re.fullmatch(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}", name) and not place else "institution"
+
+
+def _aliases(frame: pd.DataFrame, name: str) -> list[str]:
+    """Name variants the text used for a speaker ('Mr. Trump', 'President Trump'), pronouns left out."""
+    forms = Counter()
+    for source in frame["source_text"]:
+        head = _DETERMINERS.sub("", re.split(r",|\s+who\b", str(source))[0].strip())
+        if head and head[:1].isupper() and len(head.split()) <= 6 and head.split()[-1][:1].isupper():
+            head = name_in_run(head) if " " in head else head
+            if head != name and head.lower() not in PRONOUNS:
+                forms[head] += 1
+    return [form for form, _ in forms.most_common(6)]
+
+
+def suggested_claim(titles: list[str]) -> str:
+    """The headline that shares most words with the other headlines: a starting point to rewrite
+    as one sentence 'Agent does something to Recipient'."""
+    titles = [t for t in titles if t and len(t.split()) >= 4]
+    if not titles:
+        return ""
+    counts = Counter(w.lower() for t in titles for w in set(_WORD.findall(t)) if w.lower() not in _STOP)
+    best = max(titles, key=lambda t: (sum(counts[w.lower()] for w in set(_WORD.findall(t)) if w.lower() not in _STOP)
+                                      / max(len(t.split()), 1) ** 0.5, t))
+    found = attribute(best, [(0, len(best))], Codebook())[0]["attributions"]  # "X believes <claim>"
+    if found and found[0]["content_span"] and found[0]["content_span"][0] > 0:
+        start, end = found[0]["content_span"]
+        best = best[start:end]
+    return best.strip(" .")
+
+
+def draft(statements: pd.DataFrame, titles: list[str], corpus_name: str, top: int = 40) -> str:
+    """The draft codebook as YAML text with comments."""
+    voiced = statements[(statements["speaker"] != "") & ~statements["speaker"].str.startswith(UNNAMED)]
+    voiced = voiced[voiced["speaker_group"] != "Media"]
+    counts = voiced.groupby("speaker").agg(n=("statement_id", "size"), docs=("doc_id", "nunique"),
+                                            group=("speaker_group", lambda g: g.value_counts().index[0]),
+                                            example=("text", "first"))
+    counts = counts.sort_values(["n", "docs"], ascending=False, kind="stable").head(top)
+    places = gazetteer()
+    media = Counter()
+    for text in statements["text"]:
+        for name in places.media_in(str(text)):
+            media[name] += 1
+    groups = sorted({g for g in counts["group"] if g not in ("Media", "Other", "")})
+    lines = [
+        f"# Draft codebook for {corpus_name}, written by `newsframe codebook` from the text alone.",
+        "# Edit it: merge speakers (move a name into another's aliases), rename, set each actor's group",
+        "# (the side), drop what is not a speaker, and rewrite the claim as one sentence. Then rerun with",
+        "# --codebook this file. Comments give how often each speaker is quoted and an example sentence.",
+        "version: 1",
+        "",
+        "# The sides found in the text (any country or organisation); Media and Other are always allowed.",
+        "groups: [" + ", ".join(_quote(g) for g in groups) + "]",
+        "",
+        "actors:",
+    ]
+    for name, row in counts.iterrows():
+        group = row["group"] if row["group"] in groups else "Other"
+        aliases = _aliases(voiced[voiced["speaker"] == name], name)
+        lines += [
+            f"  # {row['n']} statement(s) in {row['docs']} document(s); e.g. {_quote(_example(row['example']))}",
+            f"  - name: {_quote(name)}",
+            f"    group: {_quote(group)}",
+            f"    kind: {_kind(name, group)}",
+            "    aliases: [" + ", ".join(_quote(a) for a in aliases) + "]",
+        ]
+    lines += ["", "media:"]
+    for name, n in sorted(media.items(), key=lambda kv: (-kv[1], kv[0])):
+        aliases = [a for a in places.media.get(name, ()) if a != name]
+        lines += [f"  # named in {n} statement(s)", f"  - name: {_quote(name)}",
+                  "    aliases: [" + ", ".join(_quote(a) for a in aliases) + "]"]
+    claim = suggested_claim(titles)
+    lines += ["", "# The claim under study as one sentence ('Iran supplies drones and missiles to Russia'); its",
+              "# terms are derived from it. Suggested: the headline closest to the others; rewrite it.",
+              f"claim: {_quote(claim)}" if claim else "# claim: \"...\""]
+    return "\n".join(lines) + "\n"
+
+
+def write_draft(corpus: str | Path, out: str | Path, top: int = 40, engine: str = "local") -> Path:
+    """Run stages 1-2 without a codebook on ``corpus`` and write the draft codebook to ``out``."""
+    loaded = load_corpus(corpus)
+    body_blocks, removed = clean_corpus(loaded, engine=engine)
+    statements = extract_statements(loaded, body_blocks, Codebook(), engine=engine).statements
+    titles = [d.title for d in loaded.documents if d.title]
+    titles += [str(t).strip() for t in removed.loc[removed["reason"] == "title", "text"]]
+    text = draft(statements, titles, Path(str(corpus)).name, top)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    return out

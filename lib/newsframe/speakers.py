@@ -1,0 +1,627 @@
+"""One person, one speaker, one side: a corpus-level pass over the attributed statements.
+
+Attribution reads one document at a time and keeps each source as written ("Mr. Trump",
+"President Trump", "he", "One strike"). This pass, run once over the whole statements table
+(linear in its size), turns those mentions into speakers:
+
+- a person's name loses titles and honorifics, and a surname alone joins the full name the same
+  document gives, else the one the corpus gives most ("Mr. Trump" -> "Donald Trump"); spelling
+  variants of a surname merge (Zelensky, Zelenskyy);
+- a person's side is learnt from how the corpus describes them anywhere ("Ukrainian President
+  Volodymyr Zelensky", "Dmitry Peskov, the Kremlin spokesman") and applies everywhere;
+- unnamed officials take the side their modifier names ("Iranian officials" -> Iran), else Media;
+- a pronoun or relative ("he", "it", "who") resolves to the nearest compatible named speaker of
+  the document or stays unresolved (no speaker); it never becomes a name, and "he" or "she"
+  never resolves to an organisation or a medium;
+- fragments ("One strike", "Another") are no speakers: a mention needs a proper name, a noun
+  for people or bodies, or a pronoun.
+
+The codebook wins wherever it names an actor; a side outside the codebook's groups is "Other".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from . import paths
+from .codebook import GROUPS, Codebook
+from .sides import MEDIA, gazetteer
+
+UNNAMED = "unnamed "
+OTHER = "Other"
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_THING_PRONOUNS = {"it", "its"}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
+_UNRESOLVABLE = {"i", "we", "you", "us", "me", "one", "someone", "somebody", "anyone", "everyone", "nobody", "that", "this"}
+_RELATIVES = {"who", "which", "whom"}
+#: Words that describe an office, not a name ("President", "Mr.", "spokesman").
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "vice", "prime", "minister",
+    "secretary", "spokesman", "spokeswoman", "spokesperson", "foreign", "defence", "defense", "interior", "ambassador",
+    "envoy", "official", "mayor", "leader", "chief", "commander", "general", "gen", "lt", "col", "maj", "capt", "adm",
+    "admiral", "sen", "senator", "rep", "representative", "gov", "governor", "chancellor", "king", "queen", "prince",
+    "princess", "crown", "premier", "deputy", "former", "top", "senior", "head", "director", "adviser", "advisor",
+    "aide", "diplomat", "lawmaker", "congressman", "congresswoman", "attorney", "state", "national", "security",
+    "press", "communications", "coordinator", "chairman", "chairwoman", "chair", "speaker", "mp", "justice", "judge",
+    "pope", "ayatollah", "supreme", "sheikh", "emir", "sultan", "pres", "gen.", "candidate", "nominee", "acting",
+    "assistant", "undersecretary", "special", "counsel", "spy", "intelligence", "military", "army", "navy", "air",
+    "force", "officer", "first", "majority", "minority", "whip", "house", "democratic", "republican", "democrat",
+    "gop", "opposition", "presidential", "white", "top", "trade", "finance", "economy", "health", "energy",
+    "treasury", "commerce", "homeland", "sergeant", "sgt", "father", "rev", "reverend", "rabbi", "imam", "bishop",
+    "cardinal", "archbishop", "ceo", "chairperson", "founder", "professor", "analyst", "expert", "correspondent",
+    "reporter", "editor", "columnist", "author", "activist", "sen.", "rep.", "gov.", "dr.", "mr.", "mrs.", "ms.",
+    "president-elect", "vice-president", "ex-president", "elect",
+}
+#: Nouns that make a lower-case mention a speaker ("officials", "the ministry", "police").
+SPEAKER_NOUNS = re.compile(
+    r"\b(?:sources?|officials?|diplomats?|insiders?|people|persons?|individuals?|reports?|analysts?|experts?|"
+    r"journalists?|reporters?|witness(?:es)?|aides?|advisers?|advisors?|spokes(?:man|men|woman|women|person|people)|"
+    r"representatives?|officers?|members?|ministry|ministries|ministers?|government|governments|administration|"
+    r"department|agency|agencies|army|military|police|forces|troops|authorities|office|council|committee|"
+    r"commission|court|judges?|prosecutors?|lawyers?|attorneys?|investigators?|residents?|protesters?|"
+    r"demonstrators?|activists?|critics?|supporters?|opponents?|lawmakers?|legislators?|senators?|leaders?|"
+    r"president|presidents|chief|commanders?|generals?|soldiers?|fighters?|rebels?|militants?|groups?|"
+    r"organi[sz]ations?|company|companies|firm|spokesperson|campaign|party|parties|statement|poll|polls|"
+    r"survey|surveys|study|studies|data|documents?|report|researchers?|scientists?|doctors?|teachers?|"
+    r"students?|voters?|republicans|democrats|conservatives|liberals|diplomats|countries|nations|allies|states|"
+    r"observers?|monitors?|inspectors?|media|outlets?|newspapers?|network|agency|channel|embassy|mission|"
+    r"regime|cabinet|parliament|congress|senate|kremlin|ministry|mayor|governor|envoy|ambassador|minister|"
+    r"coalition|alliance|union|bank|fund|institute|university|center|centre|foundation|watchdog|official|"
+    r"man|woman|men|women|mother|father|son|daughter|family|friends?|neighbou?rs?|victims?|survivors?|"
+    r"employees?|workers?|staff|team|board|panel|guard|guards|navy|spokesmen)\b",
+    re.I,
+)
+_ORG_WORDS = re.compile(
+    r"\b(?:Ministry|Department|Agency|Council|Party|Committee|Commission|Organi[sz]ation|Association|Corps|Forces|"
+    r"Army|Navy|Police|Institute|University|Court|Bank|Group|Company|Inc|Corp|Foundation|Center|Centre|Office|"
+    r"Service|Services|Administration|Government|Parliament|Assembly|Congress|Senate|House|Union|League|Front|"
+    r"Movement|Network|News|Times|Post|Journal|Press|Agency|Embassy|Mission|Guard|Guards|Authority|Board|Fund|"
+    r"Federation|Coalition|Alliance|Campaign|Watch|International|Project|Review|Magazine|Television|TV|Radio)\b"
+)
+_NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*")
+_NAME_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*\.?(?:\s+(?:[A-Z][\w’'-]*\.?|de|da|van|von|bin|al|el|ibn|al-\w+))*")
+_WORDS = re.compile(r"[A-Za-z][\w’'-]*")
+_DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their|some|several|many|two|three)\s+", re.I)
+_APPOSITION = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+)?(?P<desc>[^,.;:()“”\"]{3,80})")
+_CLAUSE_END = re.compile(r"[,;:()“”\"—–]")
+#: Unnamed sources that speak for the media whatever their country ("a Ukrainian journalist").
+_MEDIA_NOUNS = re.compile(r"\b(?:journalists?|reporters?|correspondents?|media|reports?|newspapers?|outlets?|"
+                          r"columnists?|editors?|broadcasters?)\b", re.I)
+_DEFINITE = re.compile(r"^(?:the|this|that|these|those)\s", re.I)
+_MEDIA_NAME = re.compile(r"\b(?:Times|Post|Journal|News|Tribune|Gazette|Herald|Telegraph|Daily|Magazine|Television|Radio|"
+                         r"TV|Broadcasting|Press|Chronicle|Observer|Guardian|Independent|Mail|Express)\b")
+_RECENT = 6  # statements back that "it" or "they" may reach
+_RECENT_PERSON = 12  # and "he" or "she": news keeps one person in focus for paragraphs
+
+
+_PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*\.?|[A-Z]\.")
+
+
+class _Quotes:
+    """Where a text's quotation marks are, so that 'is this position quoted?' costs a binary
+    search, not a scan: a statement can be a whole unsplit page, with thousands of names."""
+
+    def __init__(self, text: str):
+        self.opening = [m.start() for m in re.finditer("“", text)]
+        self.closing = [m.start() for m in re.finditer("”", text)]
+        self.straight = [m.start() for m in re.finditer('"', text)]
+
+    def inside(self, at: int) -> bool:
+        return (bisect.bisect_left(self.opening, at) > bisect.bisect_left(self.closing, at)
+                or bisect.bisect_left(self.straight, at) % 2 == 1)
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Lower-case ASCII form of a name, for comparing spellings."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip(" .’'")
+
+
+@lru_cache(maxsize=100_000)
+def _is_title(token: str) -> bool:
+    return fold(token).rstrip(".") in TITLES or fold(token) in TITLES
+
+
+def strip_titles(name: str) -> str:
+    """'President Donald J. Trump' -> 'Donald J. Trump'; 'Mr Trump' -> 'Trump'; sides go too
+    ('Ukrainian President Volodymyr Zelensky' -> 'Volodymyr Zelensky')."""
+    places = gazetteer()
+    tokens = name.replace("’s", "").replace("'s", "").split()
+    while len(tokens) > 1 and (_is_title(tokens[0]) or tokens[0] in places.phrases):
+        tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1].lower().rstrip(".,") in ("jr", "sr", "ii", "iii"):
+        tokens = tokens[:-1]
+    name = " ".join(tokens).strip(" ,")
+    return name[:-1] if name.endswith(".") and len(tokens[-1]) > 2 and not tokens[-1][-2].isupper() else name
+
+
+@lru_cache(maxsize=200_000)
+def _person_key(name: str) -> tuple[str, str]:
+    """(first name, surname) folded; middle names and initials do not count."""
+    tokens = [fold(t) for t in name.split() if len(t.rstrip(".")) > 1]
+    if not tokens:
+        return "", ""
+    return (tokens[0] if len(tokens) > 1 else ""), tokens[-1]
+
+
+class _Surnames:
+    """Surname spelling variants joined (Zelensky ~ Zelenskyy), compared only within a bucket of
+    names sharing their first three letters, so the pass stays linear in practice."""
+
+    def __init__(self, surnames):
+        self.parent: dict[str, str] = {}
+        buckets: dict[str, list[str]] = defaultdict(list)
+        for s in sorted(set(surnames)):
+            self.parent[s] = s
+            if len(s) >= 5:
+                buckets[s[:3]].append(s)
+        for names in buckets.values():
+            if len(names) < 2:
+                continue
+            names = names[:500]
+            scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=88)  # one C call per bucket
+            for i, j in zip(*scores.nonzero()):
+                if i < j and abs(len(names[i]) - len(names[j])) <= 2:
+                    self._union(names[i], names[j])
+
+    def _find(self, s: str) -> str:
+        while self.parent.get(s, s) != s:
+            s = self.parent[s]
+        return s
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def __call__(self, surname: str) -> str:
+        return self._find(surname)
+
+
+class _Groups:
+    """A side as a speaker group: itself without a codebook; with one, the codebook's group
+    (a group of that name, or the group of an actor so named), else Other."""
+
+    def __init__(self, codebook: Codebook):
+        self.closed = bool(codebook.actors)
+        self.allowed = set(codebook.groups or GROUPS)
+        self.by_name = {}
+        for actor in codebook.actors:
+            for alias in (actor.name, *actor.aliases):
+                self.by_name.setdefault(fold(alias), actor.group)
+
+    def __call__(self, side: str, kind: str = "") -> str:
+        if kind == "media":
+            return MEDIA
+        if not side:
+            return OTHER
+        if not self.closed:
+            return side
+        if side in self.allowed:
+            return side
+        return self.by_name.get(fold(side), OTHER)
+
+
+class Mention:
+    """What one source mention is: a person, a body or place, an unnamed source, or nothing."""
+
+    __slots__ = ("kind", "name", "side", "plural")
+
+    def __init__(self, kind: str, name: str = "", side: str = "", plural: bool = False):
+        self.kind, self.name, self.side, self.plural = kind, name, side, plural
+
+
+def _common_words(texts) -> set[str]:
+    """Capitalised words this corpus mostly writes in lower case ('One', 'Another', 'Strike'):
+    lower-case uses against capitalised ones after a lower-case word (not a sentence start)."""
+    big = "\n".join(texts)
+    lower = Counter(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", big))
+    upper = Counter(w.lower() for w in re.findall(r"(?<=[a-z,;] )[A-Z][\w’'-]*", big))
+    return {w for w, n in lower.items() if n > upper.get(w, 0)}
+
+
+_LOCATION_TAIL = re.compile(r"\s+(?:in|at|based in)\s+(?:the\s+)?[A-Z][^,]*$")
+
+
+@lru_cache(maxsize=200_000)
+def name_in_run(run: str) -> str:
+    """The name in a capitalised run: the words after its last title or side word
+    ('Iranian Foreign Ministry Spokesperson Nasser Kanaani' -> 'Nasser Kanaani')."""
+    places = gazetteer()
+    tokens = run.replace("’s", "").replace("'s", "").split()
+    last = -1
+    for k, token in enumerate(tokens[:-1]):
+        if (_is_title(token) or token in places.phrases or token in ("Ministry", "Department", "Office", "Council")
+                or (token.isupper() and len(token) > 2)):  # "JUST WATCHED Obama": a video caption's label
+            last = k
+    return strip_titles(" ".join(tokens[last + 1 :]))
+
+
+def _side_of(head: str) -> str:
+    """The side a mention's words give it: the first place named, and before 'to' when the
+    mention is someone's envoy or mission to somewhere ('the US envoy to Iran' -> United States)."""
+    places = gazetteer()
+    to = re.search(r"\s(?:to|with)\s", head)
+    for part in ((head[: to.start()], head) if to else (head,)):
+        found = [p for _, _, p in places.find(part) if p.kind != "media"]
+        if found:
+            return found[0].side
+    return ""
+
+
+def classify(mention: str, common: set[str]) -> Mention:
+    """Read one source mention as written in the text."""
+    places = gazetteer()
+    text = mention.strip(" ,;:“”\"'")
+    head = re.split(r",|\s+(?:who|which|that)\b", text, maxsplit=1)[0].strip()
+    low = head.lower()
+    if not head:
+        return Mention("none")
+    pronouns = _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS | _UNRESOLVABLE | _RELATIVES
+    last_word = head.split()[-1].replace("’", "'").split("'")[0]
+    last_word = last_word if last_word.islower() or last_word == "I" else ""
+    last_word = last_word.lower()
+    first_word = low.replace("’", "'").split()[0].split("'")[0]
+    if low in pronouns or last_word in pronouns - {"that", "this", "one"}:  # "whom I", "as I've"
+        return Mention("pronoun", low if low in pronouns else last_word)
+    if first_word in pronouns - {"that", "this", "one", "who", "which", "whom"} and head[1:] == head[1:].lower():
+        # "I certainly", "They're the same countries": a pronoun with words after it
+        return Mention("pronoun", first_word)
+    head = _LOCATION_TAIL.sub("", head) or head
+    core = re.sub(r"['’]s$", "", _DETERMINERS.sub("", head))
+    side = _side_of(head) or _side_of(text)
+    whole = places.phrases.get(core)
+    if whole is not None:
+        return Mention(whole.kind, core if whole.kind == "institution" else whole.side, whole.side)
+    runs = [m for m in _NAME_RUN.finditer(head) if not (m.start() == 0 and len(m.group().split()) == 1
+                                                          and m.group().lower() in common)]
+    last = runs[-1] if runs and head.rstrip("’'s").endswith(runs[-1].group().rstrip("’'s")) else None
+    if last is not None:
+        run = last.group()
+        name = name_in_run(run)
+        tokens = name.split()
+        named_place = places.phrases.get(re.sub(r"['’]s?$", "", run)) or places.phrases.get(name)
+        if named_place is not None and " to " not in head:
+            kind = named_place.kind
+            return Mention(kind, name if kind == "institution" else named_place.side, named_place.side)
+        person_like = (tokens and not _ORG_WORDS.search(name) and len(tokens) <= 4 and not _is_title(tokens[-1])
+                       and not all(t.lower() in common for t in tokens) and named_place is None)
+        if person_like:
+            return Mention("person", name, side)
+        if not all(t.lower() in common for t in run.split()):
+            return Mention("institution", core, side)
+    apposed = re.match(r"\s*,\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})\s*(?:,|$)", text[len(head):]) if text.startswith(head) else None
+    if apposed and not _ORG_WORDS.search(apposed.group(1)) and places.phrases.get(apposed.group(1)) is None:
+        return Mention("person", apposed.group(1), side)
+    if SPEAKER_NOUNS.search(head):
+        plural = bool(re.search(r"s\b", head.split()[-1])) if head.split() else False
+        return Mention("source", head, side, plural)
+    if runs:
+        return Mention("institution", core, side)
+    return Mention("none")
+
+
+def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """``statements`` with ``speaker`` and ``speaker_group`` re-resolved across the corpus."""
+    if statements.empty:
+        return statements
+    table = statements.copy()
+    known = {a.name: a for a in codebook.actors}
+    outlets = {o.name for o in codebook.media}
+    groups = _Groups(codebook)
+    texts = table["text"].tolist()
+    common = _common_words(texts)
+    sources = table["source_text"].fillna("").astype(str).tolist()
+    speakers = table["speaker"].fillna("").astype(str).tolist()
+    old_groups = table["speaker_group"].fillna("").astype(str).tolist()
+    ids = table["statement_id"].tolist()
+    linked = table["attributed_in"].fillna("").astype(str).tolist()
+    doc_ids = table["doc_id"].tolist()
+    n = len(table)
+
+    mentions: list[Mention | None] = [None] * n
+    for i in range(n):
+        if not speakers[i] or (linked[i] and linked[i] != ids[i]):
+            continue
+        mention = classify(sources[i] or speakers[i], common)
+        if (mention.kind not in ("pronoun", "none") and speakers[i] not in known and not speakers[i].startswith(UNNAMED)
+                and fold(speakers[i]) not in fold(sources[i]) and len(speakers[i].split()) <= 8
+                and (_DEFINITE.match(sources[i]) or not re.search(r"\s[A-Z]", sources[i])) and not _side_of(sources[i])):
+            earlier = classify(speakers[i], common)  # "the ministry": attribution found the earlier speaker
+            if earlier.kind != "none":
+                mention = earlier
+        mentions[i] = mention
+
+    # Persons: surname variants, full names per document and corpus, sides from descriptions.
+    # Full names come from speakers and from names written in any statement ("Kremlin spokesman
+    # Dmitry Peskov spoke on Monday."): a pronoun may refer to either.
+    person_rows = [i for i in range(n) if mentions[i] is not None and mentions[i].kind == "person"
+                   and speakers[i] not in known]
+    written = []  # (row, full name) of person-like names in the text
+    for i, text in enumerate(texts):
+        quotes = None
+        for m in _NAME_RUN.finditer(text):
+            if " " in m.group():
+                name = name_in_run(m.group())
+                tokens = name.split()
+                if (2 <= len(tokens) <= 4 and not _ORG_WORDS.search(name) and name not in gazetteer().phrases
+                        and all(_PLAIN_NAME.fullmatch(t) for t in tokens)
+                        and not (quotes := quotes or _Quotes(text)).inside(m.start())
+                        and not any(t.lower() in common or t in gazetteer().phrases for t in tokens)):
+                    written.append((i, name))
+    surnames = _Surnames([_person_key(mentions[i].name)[1] for i in person_rows] + [_person_key(w)[1] for _, w in written])
+    full_names: Counter = Counter()  # (first, surname root) -> count
+    spelling: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    in_doc: dict[tuple[str, str], Counter] = defaultdict(Counter)  # (doc, surname root) -> first names
+    for i, name in [(i, mentions[i].name) for i in person_rows] + written:
+        first, last = _person_key(name)
+        root = surnames(last)
+        if first:
+            full_names[(first, root)] += 1
+            spelling[(first, root)][name] += 1
+            in_doc[(doc_ids[i], root)][first] += 1
+    by_root: dict[str, Counter] = defaultdict(Counter)
+    for (first, root), count in full_names.items():
+        by_root[root][first] += count
+
+    # Every later mention of a known surname in the corpus text: side evidence and pronoun targets.
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    named_at: list[list[tuple[int, tuple[str, str]]]] = [[] for _ in range(n)]
+    roots = set(by_root) | {surnames(_person_key(mentions[i].name)[1]) for i in person_rows}
+    places = gazetteer()
+    for i, text in enumerate(texts):
+        quotes = None
+        for m in _NAME_RUN.finditer(text):
+            run = m.group()
+            name = name_in_run(run)
+            first, last = _person_key(name)
+            root = surnames(last) if last else ""
+            if root not in roots:
+                continue
+            if not first:  # a surname alone names the person only where the document gives the full name
+                here = in_doc.get((doc_ids[i], root))
+                first = max(here.items(), key=lambda kv: (kv[1], kv[0]))[0] if here else ""
+                if not first:
+                    continue
+            person = (first, root)
+            quotes = quotes or _Quotes(text)
+            if not quotes.inside(m.start()):  # a name inside a quotation is no antecedent
+                named_at[i].append((m.start(), person))
+            side = _described_side(text, m, run, places)
+            if side:
+                votes[person][side] += 1
+
+    def person_name(person: tuple[str, str]) -> str:
+        names = spelling.get(person)
+        if names:
+            return max(names.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+        return person[1].title()
+
+    def person_side(person: tuple[str, str]) -> str:
+        counts = votes.get(person)
+        return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0] if counts else ""
+
+    out_speaker = list(speakers)
+    out_group = list(old_groups)
+    kinds = [""] * n  # person | thing | plural, for pronouns
+    for i in range(n):
+        mention = mentions[i]
+        if mention is None:
+            continue
+        speaker = speakers[i]
+        if speaker in known and known[speaker].kind == "person":
+            kinds[i] = "person"
+            continue
+        if (speaker in known or speaker in outlets) and mention.kind != "pronoun":
+            kinds[i] = "thing"
+            continue
+        if mention.kind == "person":
+            first, last = _person_key(mention.name)
+            root = surnames(last)
+            first = first or _first_name(doc_ids[i], root, in_doc, by_root)
+            person = (first, root)
+            name = person_name(person) if first else mention.name
+            side = person_side(person) if first else mention.side
+            out_speaker[i], out_group[i], kinds[i] = name, groups(side or mention.side), "person"
+            if first:
+                named_at[i].append((-1, person))
+        elif mention.kind == "pronoun":
+            continue
+        elif mention.kind == "none":
+            out_speaker[i], out_group[i] = "", ""
+        elif speaker.startswith(UNNAMED):
+            out_group[i] = groups(mention.side) if mention.side and not _MEDIA_NOUNS.search(speaker) else MEDIA
+            kinds[i] = "plural" if mention.plural else "person"
+        elif mention.kind == "media":
+            out_speaker[i], out_group[i], kinds[i] = mention.name, MEDIA, "thing"
+        elif mention.kind == "source":
+            out_speaker[i] = speaker
+            out_group[i] = groups(mention.side) if mention.side else (MEDIA if speaker.startswith(UNNAMED) else OTHER)
+            kinds[i] = "plural" if mention.plural else "thing"
+        else:  # a country, organisation, institution or other body
+            out_speaker[i] = mention.name if not known else speaker
+            out_group[i] = groups(mention.side or (mention.name if mention.kind in ("organisation",) else ""))
+            if not mention.side and not known and mention.kind == "institution":
+                out_group[i] = mention.name  # an organisation the data does not know is a side of its own
+            kinds[i] = "thing"
+
+    for i in range(n):  # "Local media", "The Sunday Times": news organisations the list lacks
+        if (out_speaker[i] and out_group[i] not in (MEDIA, "") and out_speaker[i] not in known and kinds[i] == "thing"
+                and mentions[i] is not None and mentions[i].kind in ("source", "institution")) and (
+                _MEDIA_NOUNS.search(out_speaker[i]) and not out_speaker[i].startswith(UNNAMED)
+                or _MEDIA_NAME.search(out_speaker[i])):
+            out_group[i] = MEDIA
+    _resolve_pronouns(table, mentions, sources, texts, doc_ids, out_speaker, out_group, kinds, named_at,
+                      person_name, person_side, groups, known, common,
+                      lambda doc, name: _key_in(doc, name, surnames, in_doc, by_root))
+    _standalone_quotes(texts, doc_ids, speakers, linked, ids, out_speaker, out_group)
+    holder = {sid: i for i, sid in enumerate(ids)}
+    for i in range(n):
+        if speakers[i] and linked[i] and linked[i] != ids[i] and linked[i] in holder:
+            j = holder[linked[i]]
+            out_speaker[i], out_group[i] = out_speaker[j], out_group[j]
+    table["speaker"] = out_speaker
+    table["speaker_group"] = [g if s else "" for s, g in zip(out_speaker, out_group)]
+    return table
+
+
+def _key_in(doc_id, name, surnames, in_doc, by_root) -> tuple[str, str]:
+    """(first name, surname root) of a person named in a document; first is '' when unknown."""
+    first, last = _person_key(name)
+    root = surnames(last)
+    return (first or _first_name(doc_id, root, in_doc, by_root)), root
+
+
+def _first_name(doc_id, root, in_doc, by_root) -> str:
+    """The first name a surname alone stands for: the document's, else the corpus's commonest."""
+    here = in_doc.get((doc_id, root))
+    if here:
+        return max(here.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    there = by_root.get(root)
+    if there:
+        return max(there.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    return ""
+
+
+def _described_side(text: str, m: re.Match, run: str, places) -> str:
+    """The side a name's own words give it: before it ('Ukrainian President', 'the US envoy to
+    Iran Rob Malley', 'Kremlin spokesman') or in an apposition after it ('Dmitry Peskov, the
+    Kremlin spokesman,')."""
+    name = name_in_run(run)
+    prefix = run[: max(0, len(run) - len(name))]
+    before = text[max(0, m.start() - 60) : m.start()]
+    cut = max(before.rfind(ch) for ch in ",;:()“”\"—–")
+    kept: list[str] = []
+    for word in reversed(before[cut + 1 :].split()):
+        if _is_title(word) or places.find(word) or word in ("of", "for", "the", "to"):
+            kept.insert(0, word)
+            continue
+        break
+    description = " ".join([*kept, prefix]).strip()
+    if description:
+        side = _side_of(description)
+        if side:
+            return side
+    after = _APPOSITION.match(text, m.end())
+    if after:
+        desc = after.group("desc")
+        if any(_is_title(w) for w in desc.split()[:6]):
+            return _side_of(desc)
+    return ""
+
+
+def _resolve_pronouns(table, mentions, sources, texts, doc_ids, out_speaker, out_group, kinds, named_at,
+                      person_name, person_side, groups, known, common, key_of) -> None:
+    """Pronouns and relatives, in document order: the nearest compatible named speaker or none."""
+    places = gazetteer()
+    for i, mention in enumerate(mentions):
+        if mention is None or mention.kind != "pronoun":
+            continue
+        current = out_speaker[i]
+        word = mention.name
+        if current in known and kinds[i] == "" and known[current].kind != "" and word in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
+            # the codebook resolved it: keep unless a person pronoun went to a body
+            if (word in _PERSON_PRONOUNS) == (known[current].kind == "person"):
+                kinds[i] = "person" if known[current].kind == "person" else "thing"
+                continue
+        target = None
+        if word in _RELATIVES:
+            text = texts[i]
+            at = text.find(sources[i])
+            before = re.split(r"[;:“”\"]", text[: max(at, 0)])[-1].rstrip(" ,")
+            if before:
+                antecedent = classify(before.split(",")[-1].strip() or before, common)
+                if antecedent.kind == "person":
+                    target = _person_target(antecedent.name, person_name, person_side, groups,
+                                            lambda name: key_of(doc_ids[i], name))
+                elif antecedent.kind in ("country", "institution", "organisation", "capital", "state", "demonym"):
+                    target = (antecedent.name, groups(antecedent.side or antecedent.name))
+                elif antecedent.kind == "source":
+                    target = (UNNAMED + _DETERMINERS.sub("", antecedent.name), groups(antecedent.side) if antecedent.side else MEDIA)
+        elif word in _PERSON_PRONOUNS and _raw_person(current, common):
+            # attribution's own history of speakers already found a person: keep it, canonically
+            target = _person_target(_raw_person(current, common), person_name, person_side, groups,
+                                    lambda name: key_of(doc_ids[i], name))
+        elif word in _PERSON_PRONOUNS:
+            target = _nearest(i, doc_ids, kinds, out_speaker, out_group, named_at, texts, sources, "person",
+                              person_name, person_side, groups)
+        elif word in _THING_PRONOUNS | _PLURAL_PRONOUNS:
+            target = _nearest(i, doc_ids, kinds, out_speaker, out_group, named_at, texts, sources,
+                              "thing" if word in _THING_PRONOUNS else "plural", person_name, person_side, groups)
+        if target:
+            out_speaker[i], out_group[i] = target
+            kinds[i] = "person" if word in _PERSON_PRONOUNS else "thing"
+        else:
+            out_speaker[i], out_group[i] = "", ""
+
+
+def _raw_person(speaker: str, common: set[str]) -> str:
+    """The person's name when attribution resolved a pronoun to a named person, else ''."""
+    if not speaker or speaker.lower() in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS | _UNRESOLVABLE:
+        return ""
+    mention = classify(speaker, common)
+    return mention.name if mention.kind == "person" and " " in mention.name else ""
+
+
+def _person_target(name, person_name, person_side, groups, key_of):
+    """(speaker, group) of a person named in the text ('Trump, who said' -> Donald Trump)."""
+    person = key_of(name)
+    return (name, groups("")) if not person[0] else (person_name(person), groups(person_side(person)))
+
+
+def _nearest(i, doc_ids, kinds, out_speaker, out_group, named_at, texts, sources, want,
+             person_name, person_side, groups):
+    """The closest earlier speaker (or, for a person, named person) of the same document."""
+    at = texts[i].find(sources[i]) + len(sources[i]) if sources[i] else 0
+    reach = _RECENT_PERSON if want == "person" else _RECENT
+    for j in range(i, max(-1, i - reach), -1):
+        if doc_ids[j] != doc_ids[i]:
+            break
+        if want == "person":
+            people = [(pos, p) for pos, p in named_at[j] if j < i or 0 <= pos < at]
+            if j < i and kinds[j] == "person" and out_speaker[j]:
+                return out_speaker[j], out_group[j]
+            if people:  # the sentence's first person, its subject: "Ryan hammered Obama for what he called"
+                person = min(people)[1]
+                return person_name(person), groups(person_side(person))
+        elif j < i and out_speaker[j] and (kinds[j] == want or (want == "plural" and kinds[j] == "thing")):
+            return out_speaker[j], out_group[j]
+    return None
+
+
+_OPENS_QUOTE = re.compile(r"^\s*[“\"]")
+
+
+def _standalone_quotes(texts, doc_ids, speakers, linked, ids, out_speaker, out_group) -> None:
+    """A sentence that is only a quotation, with no attribution of its own, is the words of the
+    speaker attributed just before it ("Trump wrote on Twitter:" / "... ,” he said." then
+    "“It is a hoax.”"), when that statement is in the same document and ends a quotation or a colon."""
+    for i in range(1, len(texts)):
+        if speakers[i] or out_speaker[i] or doc_ids[i - 1] != doc_ids[i] or not _OPENS_QUOTE.match(texts[i]):
+            continue
+        previous = texts[i - 1].rstrip()
+        if out_speaker[i - 1] and (previous.endswith((":", "”", '"', "”.", '".')) or _OPENS_QUOTE.match(texts[i - 1])):
+            out_speaker[i], out_group[i] = out_speaker[i - 1], out_group[i - 1]
+
+
+def run_note(codebook: Codebook) -> str:
+    """What the codebook (or its absence) changes in this run, for the pages."""
+    from .claim import describe
+
+    if not codebook.actors and not codebook.media:
+        speakers_note = ("**This run has no codebook** (or one without actors): speakers and their sides are read "
+                         "from the text alone (titles, demonyms, country and capital names, a bundled list of "
+                         "international organisations and news media), so sides are open (any country or "
+                         "organisation) and a speaker the text never describes is `Other`. `python -m newsframe "
+                         "codebook --corpus ... --out draft.yml` drafts a codebook to edit and rerun with.")
+    else:
+        speakers_note = (f"Codebook `{paths.display(codebook.source)}`: its actors and groups override what the text says; a side "
+                         "the text gives that is not one of its groups is `Other`.")
+    return speakers_note + " " + describe(codebook)

@@ -1,0 +1,24 @@
+"""`newsframe codebook`: a draft codebook from a corpus nobody has coded (issue 13)."""
+
+import yaml
+
+from newsframe import cli
+from newsframe.claim import with_claim
+from newsframe.codebook import load_codebook
+from test_segment import SEEDS
+
+
+def test_draft_codebook_from_the_seeds_is_a_valid_codebook(tmp_path, capsys):
+    out = tmp_path / "draft.yml"
+    assert cli.main(["codebook", "--corpus", str(SEEDS), "--out", str(out), "--top", "15"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "statement(s) in" in text and "e.g." in text, "counts and an example sentence as comments"
+    data = yaml.safe_load(text)
+    actors = {a["name"]: a for a in data["actors"]}
+    assert actors["Nasser Kanaani"]["group"] == "Iran"
+    assert "Nasser Kanani" in actors["Nasser Kanaani"]["aliases"]
+    assert actors["Dmitry Peskov"]["group"] == "Russia"
+    assert {m["name"] for m in data["media"]} >= {"CNN", "Reuters", "Wall Street Journal"}
+    codebook = with_claim(load_codebook(out))
+    assert codebook.claim["derived"] and "missiles" in codebook.claim["terms"]["object"]
+    assert "edit it" in capsys.readouterr().err
