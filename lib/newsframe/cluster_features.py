@@ -35,7 +35,7 @@ from .codebook import GROUPS
 
 BASES = ("tfidf", "lsa", "minilm")
 BLOCKS = ("context", "voice")
-DEFAULT_REPRESENTATION = "tfidf+context+voice"
+DEFAULT_REPRESENTATION = "lsa+context"
 STANCES = ("affirm", "deny", "hedge")
 CONTEXT_WEIGHT = 0.5
 SPEAKER_WEIGHT = 1.0
@@ -152,6 +152,13 @@ def _with_blocks(statements: pd.DataFrame, text, blocks) -> sp.csr_matrix | np.n
     return normalize(_stack(parts))
 
 
+def _texts(statements: pd.DataFrame) -> list[str]:
+    """What is compared: the statement's content without its attribution frame (``content``, filled
+    by ``cluster.cluster_statements`` from ``propositions``) when present, else its text."""
+    column = "content" if "content" in statements else "text"
+    return statements[column].fillna("").astype(str).tolist()
+
+
 def dense(matrix) -> np.ndarray:
     return matrix.toarray() if sp.issparse(matrix) else np.asarray(matrix)
 
@@ -175,7 +182,7 @@ def features(statements: pd.DataFrame, representation: str = DEFAULT_REPRESENTAT
     actually used, and a sentence saying so (MiniLM falls back to TF-IDF when the extra is missing)."""
     base, blocks = parse(representation)
     base, said = _fallback(base)
-    texts = statements["text"].astype(str).tolist()
+    texts = _texts(statements)
     if base == "minilm":
         text = minilm(texts)
     else:
@@ -199,7 +206,7 @@ class Featurizer:
         self.note = f"Statements are represented as `{self.representation}`.{said}"
         self.vectorizer = self.svd = None
         if self.base != "minilm":
-            texts = sample["text"].astype(str).tolist()
+            texts = _texts(sample)
             self.vectorizer = tfidf_vectorizer(len(texts), max_features)
             try:
                 matrix = self.vectorizer.fit_transform(texts)
@@ -211,7 +218,7 @@ class Featurizer:
 
     def raw(self, statements: pd.DataFrame) -> sp.csr_matrix | np.ndarray:
         """The statements' word counts weighted by TF-IDF (MiniLM: their embeddings), before any block."""
-        texts = statements["text"].astype(str).tolist()
+        texts = _texts(statements)
         return minilm(texts) if self.base == "minilm" else self.vectorizer.transform(texts).tocsr()
 
     def combine(self, statements: pd.DataFrame, raw) -> sp.csr_matrix | np.ndarray:
