@@ -86,7 +86,7 @@ def tfidf(texts: list[str]) -> sp.csr_matrix:
 
 def lsa(matrix: sp.csr_matrix, random_seed: int) -> np.ndarray:
     dimensions = min(LSA_DIMENSIONS, matrix.shape[0] // 4, matrix.shape[1] - 1)
-    if dimensions < 1:
+    if dimensions < 1 or matrix.shape[1] < 2:  # nothing to reduce (TruncatedSVD needs two columns)
         return normalize(matrix.toarray())
     reduced = TruncatedSVD(dimensions, random_state=random_seed).fit_transform(matrix)
     return normalize(reduced)
@@ -214,7 +214,7 @@ class Featurizer:
                 raise ValueError(f"the sample of {len(texts):,} statements has no words to learn a vocabulary from") from error
             if self.base == "lsa":
                 dimensions = min(LSA_DIMENSIONS, matrix.shape[0] // 4, matrix.shape[1] - 1)
-                self.svd = TruncatedSVD(max(dimensions, 1), random_state=random_seed).fit(matrix)
+                self.svd = TruncatedSVD(max(dimensions, 1), random_state=random_seed).fit(matrix) if matrix.shape[1] > 1 else None
 
     def raw(self, statements: pd.DataFrame) -> sp.csr_matrix | np.ndarray:
         """The statements' word counts weighted by TF-IDF (MiniLM: their embeddings), before any block."""
