@@ -28,7 +28,7 @@ help:
 	@echo "make reports   run every notebook on $(CORPUS) and render $(OUT)/ (HTML, tables, figures)"
 	@echo "make test      pytest for lib/ and nbval for notebooks/"
 	@echo "make lab       open the notebooks in JupyterLab"
-	@echo "make bench     benchmarks on $(DATA) (PolNeAR, Reuters-21578); results in bench/results/"
+	@echo "make bench     benchmarks on $(DATA) (PolNeAR, Reuters-21578, BASIL); results in bench/results/"
 	@echo "               (installs the optional extras first: make bench-install)"
 	@echo "make lock      re-resolve requirements.lock from pyproject.toml"
 
@@ -67,6 +67,7 @@ bench: $(BENCH_STAMP)
 	$(PY) bench/throughput_vs_spacy.py --data '$(DATA)/reuters21578' --out bench/results/throughput_vs_spacy.json
 	$(PY) bench/cluster_scale.py --out bench/results/cluster_scale.json
 	$(PY) bench/cluster_compare.py --out bench/results/cluster_comparison.json
+	$(PY) bench/stories_basil.py --data '$(DATA)/basil' --out bench/results/stories_basil.json
 	$(PY) bench/scale_sweep.py --data '$(DATA)/reuters21578' --out bench/results/scale_sweep.json
 	$(PY) bench/summarise.py
 

@@ -47,10 +47,37 @@ def _segmenters(result: dict) -> list[str]:
 
 
 def _clusters(result: dict) -> list[str]:
-    return _table(f"Claim clustering against hand labels ({result['data']}); number of claims chosen by silhouette:",
-                  ["representation", "method", "claims", "ARI", "V-measure"],
-                  [[r["representation"], r["method"], r["n_claims"], r["ARI"], r["V-measure"]]
-                   for r in result["rows"]])
+    lines = _table(f"Claim clustering against hand labels ({result['data']}); statements compared by their content "
+                   "with the attribution frame stripped; number of claims chosen by silhouette:",
+                   ["representation", "method", "claims", "ARI", "V-measure"],
+                   [[r["representation"], r["method"], r["n_claims"], r["ARI"], r["V-measure"]]
+                    for r in result["rows"]])
+    default = result.get("default")
+    if default:
+        row = next((r for r in result["rows"] if r["representation"] == default["representation"]
+                    and r["method"] == default["method"]), None)
+        before = default["previous_default"]
+        if row:
+            lines += ["", f"Default `{default['representation']}` ({default['method']}): ARI **{row['ARI']}**, V-measure "
+                          f"{row['V-measure']}, against {before['ARI']} / {before['V-measure']} for the previous default "
+                          f"`{before['representation']}`, which grouped statements by who voices them as these labels do."]
+    return lines
+
+
+def _stories(result: dict) -> list[str]:
+    default, undated = result["default"], result["without_dates"]
+    rows = [["defaults (dated)", default["stories"], default["largest"], default["singletons"], default["ARI"],
+             default["V-measure"], default["seconds"]],
+            ["defaults, dates removed", undated["stories"], undated["largest"], undated["singletons"], undated["ARI"],
+             undated["V-measure"], undated["seconds"]]]
+    rows += [[f"threshold {r['threshold']}, {r['neighbours']} neighbours, {r['window_days']} days", r["stories"],
+              r["largest"], r["singletons"], r["ARI"], r["V-measure"], r["seconds"]] for r in result["sensitivity"]]
+    met = default["ARI"] >= 0.9 and default["V-measure"] >= 0.9
+    return _table(f"Stories (documents grouped by event) against {result['data']}; defaults "
+                  f"{json.dumps(result['defaults'])}, the other rows are sensitivity, not used to choose them:",
+                  ["setting", "stories", "largest", "singletons", "ARI", "V-measure", "seconds"], rows) + [
+        "", f"**ARI {default['ARI']}, V-measure {default['V-measure']} with the defaults, goal ≥ 0.9: "
+            f"{'met' if met else 'not met'}**."]
 
 
 def _cluster_scale(result: dict) -> list[str]:
@@ -144,6 +171,7 @@ RENDERERS = {
     "scale_sweep.json": _scale_sweep,
     "attribution_polnear.json": _attribution,
     "segmenters_polnear.json": _segmenters,
+    "stories_basil.json": _stories,
     "cluster_comparison.json": _clusters,
     "cluster_scale.json": _cluster_scale,
 }
