@@ -359,17 +359,20 @@ def _story_claims(ordered, labels, terms, representatives, story: str) -> pd.Dat
     """One story's claims (positional, before ids): label from the central statement's content."""
     k = int(labels.max()) + 1
     best = ordered.iloc[representatives]
-    grouped = ordered.assign(_claim=labels).groupby("_claim", sort=True)
-    n_docs = grouped["doc_id"].nunique().reindex(range(k), fill_value=0)
-    doc_ids = grouped["doc_id"].agg(lambda d: ";".join(sorted(set(d)))).reindex(range(k), fill_value="")
-    voices = grouped["speaker_group"].agg(_count_text).reindex(range(k), fill_value="") \
-        if "speaker_group" in ordered else pd.Series("", index=range(k))
-    members = grouped["statement_id"].agg(list).reindex(range(k)).tolist()
+    docs: list[dict] = [{} for _ in range(k)]
+    voices: list[dict] = [{} for _ in range(k)]
+    members: list[list] = [[] for _ in range(k)]
+    groups = ordered["speaker_group"].fillna("").tolist() if "speaker_group" in ordered else [""] * len(ordered)
+    for c, doc, sid, group in zip(labels.tolist(), ordered["doc_id"].tolist(), ordered["statement_id"].tolist(), groups):
+        docs[c][doc] = None
+        members[c].append(sid)
+        voices[c][group or "(own voice)"] = voices[c].get(group or "(own voice)", 0) + 1
+    voice_text = ["; ".join(f"{g} {n}" for g, n in sorted(v.items(), key=lambda item: (-item[1], item[0]))) for v in voices]
     return pd.DataFrame({"cluster_label": [propositions.label(c) for c in best["content"].tolist()],
-                         "n_statements": np.bincount(labels, minlength=k), "n_docs": n_docs.to_numpy(),
+                         "n_statements": np.bincount(labels, minlength=k), "n_docs": [len(d) for d in docs],
                          "representative": best["text"].to_numpy(), "representative_id": best["statement_id"].to_numpy(),
-                         "story_id": story, "key_terms": terms, "speaker_groups": voices.to_numpy(),
-                         "doc_ids": doc_ids.to_numpy(), "_members": members})
+                         "story_id": story, "key_terms": terms, "speaker_groups": voice_text,
+                         "doc_ids": [";".join(sorted(d)) for d in docs], "_members": members})
 
 
 def cluster_statements(statements: pd.DataFrame, representation: str = DEFAULT_REPRESENTATION,

@@ -88,8 +88,26 @@ def lsa(matrix: sp.csr_matrix, random_seed: int) -> np.ndarray:
     dimensions = min(LSA_DIMENSIONS, matrix.shape[0] // 4, matrix.shape[1] - 1)
     if dimensions < 1 or matrix.shape[1] < 2:  # nothing to reduce (TruncatedSVD needs two columns)
         return normalize(matrix.toarray())
+    if matrix.shape[0] <= GRAM_LIMIT:
+        return normalize(_gram_lsa(matrix, dimensions))
     reduced = TruncatedSVD(dimensions, random_state=random_seed).fit_transform(matrix)
     return normalize(reduced)
+
+
+#: Up to this many rows LSA is computed exactly from the n x n Gram matrix (fast for a story's
+#: statements); above it by randomized truncated SVD.
+GRAM_LIMIT = 1_000
+
+
+def _gram_lsa(matrix: sp.csr_matrix, dimensions: int) -> np.ndarray:
+    """The rows projected on the leading ``dimensions`` singular directions (U * S), exactly, from
+    the eigenvectors of X X^T; each direction's sign fixed so its largest entry is positive."""
+    gram = dense(matrix @ matrix.T).astype(np.float64)
+    values, vectors = np.linalg.eigh(gram)
+    order = np.argsort(-values, kind="stable")[:dimensions]
+    values, vectors = np.clip(values[order], 0.0, None), vectors[:, order]
+    signs = np.sign(vectors[np.abs(vectors).argmax(axis=0), np.arange(vectors.shape[1])])
+    return vectors * np.where(signs == 0, 1.0, signs) * np.sqrt(values)
 
 
 def minilm(texts: list[str]) -> np.ndarray:

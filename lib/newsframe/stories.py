@@ -9,7 +9,8 @@ neighbours keep a busy week of similar news from chaining into one story). Dated
 only compared with documents published within ``window_days`` of them, one day-block at a time,
 so the cost grows with the corpus times the documents of a few days, not with its square;
 undated documents are compared with all others, in blocks. Stories are the connected components
-of the links. Everything is deterministic: no sampling, ties broken by doc_id.
+of the links; a component of more than ``SPLIT_ABOVE`` documents (chained through undated
+documents or a busy week) is cut by average linkage at the same threshold. Everything is deterministic: no sampling, ties broken by doc_id.
 
 A corpus gathered around one event (the seeds) comes out as one story when its documents link
 up; ``single_story_below`` documents or fewer are always one story (too few to split reliably).
@@ -23,7 +24,9 @@ import re
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
+from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
+from scipy.spatial.distance import squareform
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 THRESHOLD = 0.15
@@ -35,6 +38,10 @@ SINGLE_STORY_BELOW = 2
 #: in corpora of at least ``MAX_DF_FROM`` documents (in a small corpus they are the event itself).
 MAX_DF = 0.5
 MAX_DF_FROM = 50
+#: A linked component of more documents than this is split by average linkage (``_split``);
+#: above ``SPLIT_LIMIT`` documents it is kept whole (the n x n matrix would not fit).
+SPLIT_ABOVE = 100
+SPLIT_LIMIT = 10_000
 #: Rows of the similarity matrix computed at once (bounds memory for undated corpora).
 BLOCK = 2_000
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]+")
@@ -68,14 +75,14 @@ def _days(published: pd.Series) -> np.ndarray:
     return ((days - pd.Timestamp("1970-01-01")).dt.days).to_numpy(dtype=float)
 
 
-def _top_mutual(sim: sp.csr_matrix, k: int, threshold: float) -> sp.csr_matrix:
+def _top(sim: sp.csr_matrix, k: int, threshold: float) -> sp.csr_matrix:
     """Keep, per row, the ``k`` largest similarities at or above ``threshold`` (ties: lower column)."""
     sim = sim.tocsr()
     rows, cols, vals = [], [], []
     for i in range(sim.shape[0]):
         start, end = sim.indptr[i], sim.indptr[i + 1]
         c, v = sim.indices[start:end], sim.data[start:end]
-        keep = (v >= threshold) & (c != i)
+        keep = v >= threshold
         c, v = c[keep], v[keep]
         if len(c) > k:
             order = np.lexsort((c, -np.round(v, 9)))[:k]
@@ -108,9 +115,30 @@ def _links(matrix: sp.csr_matrix, days: np.ndarray, window: int, k: int, thresho
 
 
 def _block(matrix, rows, cols, n, k, threshold) -> sp.csr_matrix:
-    sim = (matrix[rows] @ matrix[cols].T).tocoo()
-    full = sp.csr_matrix((sim.data, (rows[sim.row], cols[sim.col])), shape=(n, n))
-    return _top_mutual(full, k, threshold)
+    """Nearest neighbours of ``rows`` among ``cols`` (itself excluded), as an n x n matrix."""
+    sim = (matrix[rows] @ matrix[cols].T).tocsr()
+    sim = sim.multiply(rows[:, None] != cols[None, :]).tocsr() if len(rows) * len(cols) <= 4_000_000 else \
+        _drop_self(sim, rows, cols)
+    top = _top(sim, k, threshold).tocoo()
+    return sp.csr_matrix((top.data, (rows[top.row], cols[top.col])), shape=(n, n))
+
+
+def _drop_self(sim: sp.csr_matrix, rows, cols) -> sp.csr_matrix:
+    coo = sim.tocoo()
+    keep = rows[coo.row] != cols[coo.col]
+    return sp.csr_matrix((coo.data[keep], (coo.row[keep], coo.col[keep])), shape=sim.shape)
+
+
+def _split(matrix: sp.csr_matrix, members: np.ndarray, threshold: float) -> np.ndarray:
+    """A component too large to be one event (chained through near neighbours) cut by average
+    linkage: its stories have an average similarity of at least ``threshold``."""
+    if len(members) > SPLIT_LIMIT:
+        return np.zeros(len(members), dtype=int)
+    sub = matrix[members]
+    distances = np.clip(1.0 - (sub @ sub.T).toarray(), 0.0, 2.0)
+    np.fill_diagonal(distances, 0.0)
+    tree = linkage(squareform((distances + distances.T) / 2, checks=False), method="average")
+    return fcluster(tree, 1.0 - threshold, criterion="distance") - 1
 
 
 def find_stories(documents: pd.DataFrame, lead_texts: dict[str, str] | None = None, threshold: float = THRESHOLD,
@@ -138,6 +166,11 @@ def find_stories(documents: pd.DataFrame, lead_texts: dict[str, str] | None = No
     nearest = _links(matrix, days, window_days, neighbours, threshold)
     mutual = nearest.minimum(nearest.T)
     _, labels = connected_components(mutual, directed=False)
+    sizes = np.bincount(labels)
+    for big in np.flatnonzero(sizes > SPLIT_ABOVE):
+        members = np.flatnonzero(labels == big)
+        parts = _split(matrix, members, threshold)
+        labels[members[parts > 0]] = labels.max() + 1 + parts[parts > 0]
     members: dict[int, list[str]] = {}
     for label, doc in zip(labels.tolist(), doc_ids):
         members.setdefault(label, []).append(doc)
