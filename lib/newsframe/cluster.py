@@ -397,11 +397,14 @@ def cluster_statements(statements: pd.DataFrame, representation: str = DEFAULT_R
     story_of = statements["doc_id"].map(stories or {}).fillna("") if stories else pd.Series("", index=statements.index)
     story_of = story_of.where(story_of.ne(""), "S")
     short_grid = len(statements) > exact_limit
+    base, blocks = cluster_features.parse(representation)
+    # a large corpus clusters thousands of stories: TF-IDF instead of LSA keeps each one cheap
+    story_representation = cluster_features.name("tfidf", blocks) if short_grid and base == "lsa" else representation
     tables, assigned, curves, notes, edges, sizes = [], [], {}, [], 0, {}
     used = method_used = None
     for story, part in statements.groupby(story_of.to_numpy(), sort=True):
         ordered, labels, terms, reps, k_scores, used_, method_, story_notes, edge = _one_story(
-            part, representation, method, n_claims, random_seed, exact_limit, short_grid)
+            part, story_representation, method, n_claims, random_seed, exact_limit, short_grid)
         used, method_used = used or used_, method_used if method_used == "minibatch-kmeans" else method_
         table = _story_claims(ordered, labels, terms, reps, story if stories else "")
         tables.append(table)
@@ -435,6 +438,7 @@ def cluster_statements(statements: pd.DataFrame, representation: str = DEFAULT_R
     else:
         note = (f"Claims were found within each of {len(sizes):,} stories ({len(claims):,} claims in all); "
                 f"the number of claims of each story was chosen by its own silhouette"
-                + (f" (a short grid of numbers per story, the corpus being above {exact_limit:,} statements)" if short_grid else "")
+                + (f" (a short grid of numbers per story, and `{story_representation}` for each, the corpus being above "
+                   f"{exact_limit:,} statements)" if short_grid else "")
                 + f". In {edges:,} of them the chosen number is the largest tried. " + " ".join(notes[0][:1]))
     return Claims(out[columns], claims, k_scores, len(claims), used, method_used, note)
