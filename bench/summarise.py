@@ -165,6 +165,19 @@ def _scale_sweep(result: dict) -> list[str]:
     return lines + ["", f"**Goal {wanted}: {verdict}**."]
 
 
+def _allsides(result: dict) -> list[str]:
+    kinds = ", ".join(f"{n} {k}" for k, n in result["contradictions_by_kind"].items()) or "none"
+    share = result["share_real"]
+    verdict = ("not judged yet" if share is None else
+               f"{result['real']} of {result['judged']} real ({share:.0%}), goal ≥ 80%: {'met' if share >= 0.8 else 'not met'}")
+    return [f"Contradictions on {result['data']}: {result['documents']:,} documents in {result['stories']:,} stories "
+            f"({result['stories_of_two_or_more_documents']:,} of two or more documents), {result['claims']:,} claims; "
+            f"**{result['contradictions']:,} contradictions** ({kinds}), {result['same_outlet_rows']} between two documents "
+            f"of one outlet; {result['omissions']:,} coverage gaps in `omissions.csv`, {result['within_outlet']:,} "
+            f"inconsistencies within one outlet. A random sample of {result['sample']} read by hand "
+            f"(`bench/allsides_verdicts.csv`): **{verdict}**."]
+
+
 # In this order in the README: the goals of issue 7 first; files without a renderer come last.
 RENDERERS = {
     "reports_floor.json": _reports_floor,
@@ -175,6 +188,7 @@ RENDERERS = {
     "stories_basil.json": _stories,
     "cluster_comparison.json": _clusters,
     "claims_basil.json": _clusters,
+    "contradictions_allsides.json": _allsides,
     "cluster_scale.json": _cluster_scale,
 }
 
