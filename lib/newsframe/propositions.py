@@ -23,7 +23,9 @@ import pandas as pd
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{12,})[”\"]?")
 _THAT = re.compile(r"^[^.;:“\"]{0,48}?\bthat\s+", re.I)
-_LEADING = re.compile(r"^[\s,:;—–-]+|^(?:on|in|last|this|earlier|late|early)\b[^,]{0,30}?,\s*", re.I)
+_LEADING = re.compile(r"^[\s,:;—–-]+|^(?:on|in|last|this|earlier|late|early)\b[^,]{0,30}?,\s*|"
+                      r"^(?:on|last|this|earlier this|late|early)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+                      r"sunday|week|month|year|morning|evening|night)\b\s*", re.I)
 #: Longest label, in words; longer contents are cut at a clause boundary or here.
 LABEL_WORDS = 14
 
