@@ -132,7 +132,10 @@ def statement_map(statements: pd.DataFrame, representation: str = DEFAULT_REPRES
         placed = ordered.assign(x=0.0, y=0.0)[columns]
     else:
         matrix, _, _ = cluster_features.features(ordered, representation, random_seed)
-        coords = TruncatedSVD(2, random_state=random_seed).fit_transform(matrix)
+        if matrix.shape[1] > 2:
+            coords = TruncatedSVD(2, random_state=random_seed).fit_transform(matrix)
+        else:  # already two dimensions or fewer (LSA of a handful of statements)
+            coords = np.hstack([cluster_features.dense(matrix), np.zeros((matrix.shape[0], 2))])[:, :2]
         coords = coords * np.sign(coords.sum(axis=0) + 1e-12)  # a fixed orientation: most mass on the positive side
         placed = ordered.assign(x=coords[:, 0].round(4), y=coords[:, 1].round(4))[columns]
     placed.attrs["sample_note"] = note
