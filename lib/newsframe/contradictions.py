@@ -430,6 +430,9 @@ def _fact_vs_denial(found: pd.DataFrame, statements: pd.DataFrame, codebook: Cod
     facts = statements[fact.to_numpy()]
     if with_claim:  # a fact of the claim names its action ("sent", "delivered"), not only its object
         facts = facts[_searched(_text(facts, "text"), lexicon.action, lexicon.action_heads).to_numpy()]
+    else:  # no codebook, no stance: a plain assertion only (no quotation, no negation of its own)
+        plain = ~_text(facts, "text").str.contains(r"[“”\"]|\b(?:not|no|never|n't|nothing|none)\b", case=False, regex=True)
+        facts = facts[plain.to_numpy()]
     pattern, normal = _objects(codebook)
     fact_rows = [(d, sid, t, claim_of.get(sid, ""), _objects_in(t, pattern, normal))
                  for d, sid, t in zip(facts["doc_id"].tolist(), facts["statement_id"].tolist(), _text(facts, "text").tolist())]
@@ -442,7 +445,8 @@ def _fact_vs_denial(found: pd.DataFrame, statements: pd.DataFrame, codebook: Cod
         for doc_a, sid, text, claim, objects in fact_rows:
             for doc_b, events_b in deniers.items():
                 for sid_b, text_b, claim_b, objects_b in events_b:
-                    if (claim and claim == claim_b) or (with_claim and _same_thing(objects_b, objects)):
+                    if (with_claim and _same_thing(objects_b, objects)) or (
+                            claim and claim == claim_b and (with_claim or _shares_content(text, text_b))):
                         overlap = len((objects_b - GENERIC_OBJECTS) & objects)
                         stated.setdefault((doc_a, claim), {}).setdefault(doc_b, []).append((-overlap, sid, text, sid_b, text_b))
         for (doc_a, claim), partners in sorted(stated.items()):
@@ -457,6 +461,18 @@ def _fact_vs_denial(found: pd.DataFrame, statements: pd.DataFrame, codebook: Cod
                     "statements_b": ";".join(dict.fromkeys(p[3] for p in pairs)),
                 })
     return rows
+
+
+_CONTENT_WORD = re.compile(r"[a-z][a-z'’-]{3,}")
+_STOP = frozenset("that this with from have has had were was been their there they them which what when said says "
+                  "would could will about also over into more than after before other some such only just being".split())
+
+
+def _shares_content(fact: str, denial: str, at_least: int = 3) -> bool:
+    """Without a codebook the claim is all that ties a fact to a denial: ask also for a few shared
+    content words (what is denied has to be what is stated)."""
+    words = lambda text: set(_CONTENT_WORD.findall(text.lower())) - _STOP
+    return len(words(fact) & words(denial)) >= at_least
 
 
 def _affirmed_vs_denied(found: pd.DataFrame, statements: pd.DataFrame, codebook: Codebook, lexicon: _Lexicon,
