@@ -81,8 +81,10 @@ def _stories(result: dict) -> list[str]:
 
 
 def _cluster_scale(result: dict) -> list[str]:
-    return _table(f"Claim clustering by size ({result['data']}; {result['representation']}); one story vs "
-                  "stories of about 20 documents, claims found per story:",
+    split = any("stories" in r for r in result["rows"])
+    return _table(f"Claim clustering by size ({result['data']}; {result['representation']})"
+                  + ("; one story vs stories of about 20 documents, claims found per story:" if split else
+                     "; measured before stories existed (the whole corpus as one story):"),
                   ["statements", "stories", "method", "claims", "seconds", "peak RSS growth"],
                   [[f"{r['statements']:,}", f"{r.get('stories', 1):,}", r["method"], r["n_claims"], r["seconds"],
                     f"{r['peak_rss_growth_mb']} MB"] for r in result["rows"]])
