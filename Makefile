@@ -100,6 +100,10 @@ bench: $(BENCH_STAMP)
 	$(PY) bench/throughput_vs_spacy.py --data '$(DATA)/reuters21578' --out bench/results/throughput_vs_spacy.json
 	$(PY) bench/cluster_scale.py --out bench/results/cluster_scale.json
 	$(PY) bench/cluster_compare.py --out bench/results/cluster_comparison.json
+	$(PY) bench/stories_basil.py --data '$(DATA)/basil' --out bench/results/stories_basil.json
+	$(PY) bench/claims_basil.py --data '$(DATA)/basil' --out bench/results/claims_basil.json
+	$(PY) -m newsframe run --corpus '$(DATA)/allsides/allsides_world.jsonl.gz' --out build/allsides --build build/allsides-notebooks --engine processes
+	$(PY) bench/contradictions_allsides.py --run build/allsides --out bench/results/contradictions_allsides.json
 	$(PY) bench/scale_sweep.py --data '$(DATA)/reuters21578' --out bench/results/scale_sweep.json
 	$(PY) bench/pathological.py --out bench/results/pathological.json
 	$(PY) bench/real_corpora.py --data '$(DATA)' --out bench/results/real_corpora.json

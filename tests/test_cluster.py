@@ -17,15 +17,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sklearn.metrics import adjusted_rand_score
 
-from newsframe import cluster, cluster_eval, cluster_features, cluster_report, cluster_stream
+from newsframe import cluster, cluster_eval, cluster_features, cluster_report, cluster_stream, propositions
 from newsframe.clean import clean_corpus
 from newsframe.codebook import load_codebook
 from newsframe.corpus import load_corpus
 from newsframe.statements import STATEMENT_COLUMNS, extract_statements
 from test_segment import SEEDS
 
-#: The default reaches ARI 0.579 and V-measure 0.744 on the seeds.
-FLOORS = {"ARI": 0.55, "V-measure": 0.72}
+#: The default (``lsa+context``, no voice) reaches ARI 0.207 and V-measure 0.664 on the seeds. The
+#: previous default (``tfidf+context+voice``) reached 0.579 / 0.744: these labels group statements by
+#: who voices them (``iran_denies``, ``kremlin_response``), which the default no longer does by design.
+FLOORS = {"ARI": 0.19, "V-measure": 0.64}
 
 
 @pytest.fixture(scope="module")
@@ -57,10 +59,10 @@ def test_quality_on_hand_labels_does_not_regress(found, labelled, score):
     assert cluster_eval.scores(labelled["claim"], predicted)[score] >= FLOORS[score]
 
 
-def test_default_does_much_better_than_words_alone(labelled):
+def test_default_does_better_than_words_alone(labelled):
     table = cluster_eval.compare(labelled, ["tfidf", cluster_features.DEFAULT_REPRESENTATION], ["average"])
     plain, default = table["ARI"]
-    assert default > plain + 0.3
+    assert default > plain + 0.05
 
 
 def test_same_input_same_claims_whatever_the_row_order(seed_statements, found):
@@ -77,9 +79,10 @@ def test_claims_follow_the_contract(seed_statements, found):
     assert statements["statement_id"].tolist() == seed_statements["statement_id"].tolist()
     assert {"cluster_id", "cluster_label", "n_statements", "n_docs", "representative"} <= set(claims.columns)
     assert claims["n_statements"].sum() == len(statements)
-    assert claims["n_statements"].is_monotonic_decreasing  # numbered by size
-    assert claims["cluster_id"].tolist() == [f"C{i:02d}" for i in range(1, len(claims) + 1)]
+    assert claims["n_statements"].is_monotonic_decreasing  # one story: largest claim first
+    assert claims["cluster_id"].str.fullmatch(cluster.STABLE_ID).all() and claims["cluster_id"].is_unique
     assert claims["cluster_label"].str.len().gt(0).all()
+    assert not claims["cluster_label"].str.contains(" / ").any()  # a proposition, not a word list
     by_id = statements.set_index("statement_id")
     for claim in claims.itertuples():
         assert by_id.loc[claim.representative_id, "cluster_id"] == claim.cluster_id
@@ -88,12 +91,61 @@ def test_claims_follow_the_contract(seed_statements, found):
     assert found.k_scores["n_claims"].tolist() == cluster.candidate_ks(len(statements))
 
 
-def test_the_claim_of_iranian_denials_is_found(found, labelled):
-    """The largest hand-labelled claim comes out as one claim of its own, in every document."""
-    denials = found.statements.set_index("statement_id").loc[
-        labelled.loc[labelled["claim"] == "iran_denies", "statement_id"], "cluster_id"]
-    assert denials.nunique() == 1
-    assert (found.statements["cluster_id"] == denials.iloc[0]).sum() == len(denials)
+def test_claims_are_not_speaker_groups(found):
+    """Who speaks is an attribute of a claim, not what makes it: no claim of five or more statements
+    is voiced by one speaker group alone (the old default's eight largest claims each were)."""
+    big = found.claims[found.claims["n_statements"] >= 5]
+    assert len(big)
+    for claim in big.itertuples():
+        groups = found.statements.loc[found.statements["cluster_id"] == claim.cluster_id, "speaker_group"]
+        assert groups.fillna("").nunique() > 1, claim.cluster_id
+
+
+def test_labels_are_the_content_of_the_central_statement(found):
+    by_id = found.statements.set_index("statement_id")
+    for claim in found.claims.itertuples():
+        label = claim.cluster_label.rstrip(" …")
+        assert propositions.content(by_id.loc[claim.representative_id, "text"], by_id.loc[claim.representative_id, "cue"],
+                                    by_id.loc[claim.representative_id, "quote"]).startswith(label)
+
+
+def test_claim_ids_survive_a_rerun_with_one_document_added(seed_statements):
+    """Ids come from the claim's story and first statement, or from the previous run: a document
+    added to the corpus does not renumber the claims of the others."""
+    last = sorted(seed_statements["doc_id"].unique())[-1]
+    before = cluster.cluster_statements(seed_statements[seed_statements["doc_id"] != last])
+    after = cluster.cluster_statements(seed_statements, previous=before.claims)
+    old = before.statements.set_index("statement_id")["cluster_id"]
+    new = after.statements.set_index("statement_id")["cluster_id"].loc[old.index]
+    # every claim that still has its representative statement keeps its id
+    kept = after.statements.set_index("statement_id").loc[before.claims["representative_id"], "cluster_id"]
+    assert (kept.to_numpy() == before.claims["cluster_id"].to_numpy()).mean() >= 0.8
+    assert (new == old).mean() >= 0.6
+    # a rerun on the same input with the previous claims changes nothing
+    again = cluster.cluster_statements(seed_statements, previous=after.claims)
+    assert again.claims["cluster_id"].tolist() == after.claims["cluster_id"].tolist()
+    # positional ids of an earlier version are not carried over
+    legacy = before.claims.assign(cluster_id=[f"C{i:02d}" for i in range(1, len(before.claims) + 1)])
+    assert not cluster.cluster_statements(seed_statements, previous=legacy).claims["cluster_id"].str.fullmatch(r"C\d\d").any()
+
+
+def test_claims_stay_within_their_story(seed_statements):
+    docs = sorted(seed_statements["doc_id"].unique())
+    stories = {d: ("S1" if d in docs[:2] else "S2") for d in docs}
+    found = cluster.cluster_statements(seed_statements, stories=stories)
+    assert set(found.claims["story_id"]) == {"S1", "S2"}
+    story_of_claim = dict(zip(found.claims["cluster_id"], found.claims["story_id"]))
+    assert (found.statements["cluster_id"].map(story_of_claim) == found.statements["doc_id"].map(stories)).all()
+    assert "within each of 2 stories" in found.note
+
+
+def test_claim_stances_are_attributes_per_outlet(found):
+    table = cluster_report.claim_stances(found.statements.assign(outlet=found.statements["doc_id"]), found.claims)
+    assert set(table["stance"]) <= set(cluster_report.STANCES)
+    assert table["n_statements"].sum() == len(found.statements)
+    assert not table.duplicated(["cluster_id", "outlet", "stance"]).any()
+    grid = cluster_report.stance_grid(table, found.claims)
+    assert list(grid.index) == [c for c in found.claims["cluster_id"] if c in set(table["cluster_id"])]
 
 
 def test_empty_corpus():

@@ -67,15 +67,39 @@ def test_planted_denied_vs_not_denied_is_found_through_an_alias(zog):
     assert "not denied" in row["explanation"]
 
 
-def test_planted_denial_vs_report_and_conflicting_numbers(zog):
+def test_a_denial_another_outlet_leaves_out_is_an_omission_not_a_contradiction(zog):
     codebook, statements, quantities = zog
     table = contra.contradictions(statements, codebook, quantities)
-    report = table[(table["kind"] == "denial vs report") & (table["actor"] == "Zogland")]
+    assert not table["kind"].isin(["denial vs report", contra.OMISSION_KIND]).any()
+    gaps = contra.omissions(statements, codebook)
+    report = gaps[gaps["actor"] == "Zogland"]
     # b carries a (negated) denial already reported as "denied vs not denied"; c reports the supply silently
     assert report[["doc_a", "doc_b", "statement_b"]].values.tolist() == [["a", "c", "c:000"]]
-    numbers = table[table["kind"] == "conflicting numbers"]
-    assert numbers[["statement_a", "statement_b"]].values.tolist() == [["b:001", "c:000"]]
+    assert list(gaps.columns) == contra.OMISSION_COLUMNS
+
+
+def test_numbers_conflict_only_within_one_claim(zog):
+    codebook, statements, quantities = zog
+    assert not (contra.contradictions(statements, codebook, quantities)["kind"] == "conflicting numbers").any()
+    same = statements.assign(cluster_id=statements["statement_id"].map({"b:001": "Ctanks1", "c:000": "Ctanks1"}).fillna(""))
+    numbers = contra.contradictions(same, codebook, quantities)
+    numbers = numbers[numbers["kind"] == "conflicting numbers"]
+    assert numbers[["statement_a", "statement_b", "claim_id"]].values.tolist() == [["b:001", "c:000", "Ctanks1"]]
     assert "cannot both hold" in numbers.iloc[0]["explanation"]
+
+
+def test_a_fact_stated_against_a_denial_in_another_outlet():
+    codebook = parse_codebook(ZOG_CODEBOOK)
+    texts = {"a": ZOG_TEXTS["a"], "e": "Zogland sent 12 tanks to Blip last week. The weather was mild.\n",
+             "f": "Zogland sent 12 tanks to Blip last week. Zog City sent 3 tanks more on Friday.\n"}
+    found = run_stage2(texts, codebook)
+    table = contra.contradictions(found.statements, codebook, found.quantities, outlets={"a": "A", "e": "E", "f": "E"})
+    facts = table[table["kind"] == "fact vs denial"]
+    # one row per outlet pair x claim x kind: both documents of outlet E are in it
+    assert facts[["outlet_a", "outlet_b", "actor"]].values.tolist() == [["E", "A", "Zogland"]]
+    assert set(facts.iloc[0]["statements_a"].split(";")) == {"e:000", "f:000", "f:001"}
+    assert facts.iloc[0]["statements_b"] == "a:000"
+    assert not table.duplicated(["kind", "actor", "claim_id", "outlet_a", "outlet_b"]).any()
 
 
 def test_alternatives_and_third_parties_are_not_denials(zog):
@@ -105,10 +129,11 @@ def test_parties_fold_institutions_into_their_country():
     assert contra.party_of("somebody", "Other", codebook) == "somebody"
 
 
-def test_empty_codebook_gives_an_empty_table(zog):
+def test_empty_codebook_keeps_the_columns(zog):
     _, statements, quantities = zog
-    table = contra.contradictions(statements, parse_codebook(None), quantities)
-    assert table.empty and list(table.columns) == contra.COLUMNS
+    table = contra.contradictions(statements.assign(stance=""), parse_codebook(None), quantities)
+    assert list(table.columns) == contra.COLUMNS
+    assert (table["outlet_a"] != table["outlet_b"]).all()
 
 
 # --- the seeds -----------------------------------------------------------------------------------
@@ -154,12 +179,30 @@ def test_seed_denials_find_the_denier(seeds):
 def test_seed_numbers_are_compared_conservatively(seeds):
     codebook, statements, quantities = seeds
     table = contra.contradictions(statements, codebook, quantities)
-    numbers = table[table["kind"].isin(["conflicting numbers", "differing numbers"])]
-    # 200 missiles already arrived vs hundreds expected: overlapping ranges, different events
-    assert set(numbers["kind"]) <= {"differing numbers"}
-    assert all("missile" in topic for topic in numbers["topic"])
+    # 200 missiles already arrived vs hundreds expected: overlapping ranges, different events: consistent;
     # 450 drones sent vs 300 drones shot down are not the same thing: never paired
-    assert not numbers["topic"].str.contains("drone").any()
+    assert not table["kind"].isin(["conflicting numbers", "differing numbers"]).any()
+
+
+def test_seed_drones_denial_against_a_stated_cargo(seeds):
+    """003 quotes Iran that it "has never given Russia drones"; 004 states as fact that the last cargo
+    of weapons from Iran to Russia included about 450 drones."""
+    codebook, statements, quantities = seeds
+    table = contra.contradictions(statements, codebook, quantities)
+    rows = table[(table["kind"] == "fact vs denial") & (table["actor"] == "Iran") & table["doc_a"].str.startswith("004_")
+                 & table["doc_b"].str.startswith("003_")]
+    assert len(rows) >= 1
+    texts = statements.set_index("statement_id")["text"]
+    assert any("450 drones" in texts[i] for r in rows.itertuples() for i in r.statements_a.split(";"))
+    assert any("never given Russia drones" in texts[i] for r in rows.itertuples() for i in r.statements_b.split(";"))
+
+
+def test_seed_rows_are_unique_and_between_outlets(seeds):
+    codebook, statements, quantities = seeds
+    table = contra.contradictions(statements, codebook, quantities)
+    assert (table["outlet_a"] != table["outlet_b"]).all()
+    assert not table.duplicated(["kind", "actor", "claim_id", "outlet_a", "outlet_b"]).any()
+    assert not table["explanation"].str.contains("ranges overlap").any()
 
 
 def test_claims_of_the_two_statements_are_carried_when_stage3_ran(zog):

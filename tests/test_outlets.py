@@ -113,14 +113,14 @@ CODEBOOK = parse_codebook({
 def test_disagreements_only_between_outlets_and_inconsistencies_apart():
     documents, statements = corpus()
     unit = outlets.unit_of(documents)
-    between = contradictions.contradictions(statements, CODEBOOK, outlets=unit, require_silence=False,
+    between = contradictions.contradictions(statements, CODEBOOK, outlets=unit,
                                             max_per_document=None, max_pairs=None)
     assert len(between) and (between["outlet_a"] != between["outlet_b"]).all()
     assert set(between["outlet_a"] + between["outlet_b"]) <= {a + b for a in unit.values() for b in unit.values()}
-    within = contradictions.contradictions(statements, CODEBOOK, outlets=unit, within=True, require_silence=False,
+    within = contradictions.contradictions(statements, CODEBOOK, outlets=unit, within=True,
                                            max_per_document=None, max_pairs=None)
     assert len(within) and (within["outlet_a"] == within["outlet_b"]).all()
-    # the Hawk's own denial reports against its own affirmations are its inconsistencies, not disagreements
+    # the Hawk stating the supply as fact against its own reports of the denial: its inconsistencies, not disagreements
     assert set(within["outlet_a"]) == {"The Hawk"}
     assert "inconsistencies within one outlet" in contradictions.within_note(within)
 

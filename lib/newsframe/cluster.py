@@ -14,6 +14,8 @@ so the same input gives the same claims with the same ids.
 
 from __future__ import annotations
 
+import hashlib
+import re
 import warnings
 from dataclasses import dataclass
 
@@ -28,7 +30,7 @@ from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
 
-from . import cluster_features, cluster_stream
+from . import cluster_features, cluster_stream, propositions
 from .cluster_features import DEFAULT_REPRESENTATION
 
 METHODS = ("average", "ward", "kmeans")
@@ -47,7 +49,13 @@ LABEL_TERMS = 3
 #: A label word has a letter in it ("300" and "000" say nothing on their own).
 WORD = r"(?u)\b\w*[^\W\d_]\w*\b"
 CLAIM_COLUMNS = ["cluster_id", "cluster_label", "n_statements", "n_docs", "representative",
-                 "representative_id", "speaker_groups", "doc_ids"]
+                 "representative_id", "story_id", "key_terms", "speaker_groups", "doc_ids", "linked_claims"]
+#: A claim of another story is linked when its label and representative are at least this alike (TF-IDF cosine).
+LINK_SIMILARITY = 0.5
+LINKS_PER_CLAIM = 3
+#: An earlier run's claim lends its id to the new claim holding more than this share of its statements.
+KEEP_ID_SHARE = 0.5
+STABLE_ID = re.compile(r"C[0-9a-f]{6,40}")
 
 
 @dataclass(frozen=True)
@@ -219,20 +227,27 @@ def partitions(statements: pd.DataFrame, representation: str = DEFAULT_REPRESENT
 
 
 def _reading_order(statements: pd.DataFrame) -> pd.DataFrame:
-    return statements.sort_values(["doc_id", "start", "statement_id"], kind="stable").reset_index(drop=True)
+    """Statements in reading order, with ``content`` (the text without its attribution frame)."""
+    ordered = statements.sort_values(["doc_id", "start", "statement_id"], kind="stable").reset_index(drop=True)
+    if "content" not in ordered:
+        ordered["content"] = propositions.contents(ordered).to_numpy()
+    return ordered
 
 
-def _exact(statements, representation, method, n_claims, random_seed):
+def _exact(statements, representation, method, n_claims, random_seed, short_grid=False):
     """(ordered, labels, k, terms, representatives, k_scores, representation, notes) by exact clustering."""
-    tried = partitions(statements, representation, method, [n_claims] if n_claims else None, random_seed)
+    ks = [n_claims] if n_claims else (candidate_ks(len(statements), bounded=True) if short_grid else None)
+    tried = partitions(statements, representation, method, ks, random_seed)
     notes = list(tried.notes)
     if tried.runs:
         labels, score = tried.best()
         if n_claims:
             notes.append(f"The number of claims was set to {len(set(labels))}.")
         else:
+            edge = len(tried.runs) > 1 and len(set(labels)) >= tried.runs[-1][0]
             notes.append(f"{len(set(labels))} claims have the best silhouette ({score:.3f}) among "
-                         f"{tried.runs[0][0]} to {tried.runs[-1][0]} claims tried.")
+                         f"{tried.runs[0][0]} to {tried.runs[-1][0]} claims tried"
+                         + (": the largest number tried, so the best may lie beyond the range." if edge else "."))
     else:
         labels = np.zeros(len(tried.ordered), dtype=int)
         notes.append("Fewer than three statements: they form one claim.")
@@ -265,13 +280,117 @@ def _streamed(statements, representation, n_claims, random_seed):
             "minibatch-kmeans", notes)
 
 
+def _one_story(statements: pd.DataFrame, representation, method, n_claims, random_seed, exact_limit, short_grid):
+    """(ordered, labels, terms, representatives, k_scores, used, method_used, notes, edge) for one story."""
+    if len(statements) > exact_limit:
+        run = _streamed(statements, representation, n_claims, random_seed)
+    else:
+        run = _exact(statements, representation, method, n_claims, random_seed, short_grid)
+    ordered, labels, k, terms, representatives, k_scores, used, method_used, notes = run
+    edge = (not n_claims and len(k_scores) > 1 and k >= max(k_ for k_, _ in k_scores))
+    return ordered, labels, terms, representatives, k_scores, used, method_used, notes, edge
+
+
+def _hash_id(text: str, taken: set[str]) -> str:
+    """``C`` + the first hex digits of a SHA-1 of ``text``, lengthened until unused."""
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+    for width in range(6, len(digest) + 1):
+        cid = f"C{digest[:width]}"
+        if cid not in taken:
+            return cid
+    raise ValueError("claim id collision")  # pragma: no cover - 40 hex digits
+
+
+def stable_ids(members: list[list[str]], story_ids: list[str], previous: pd.DataFrame | None = None) -> list[str]:
+    """An id per claim (``members``: its statement ids) that does not move when documents are added.
+
+    With ``previous`` (an earlier run's ``statement_id``, ``cluster_id`` pairs: its statements
+    table, or its claims table, whose ``representative_id`` then stands for the claim), a new claim takes the id of the
+    earlier claim it holds more than ``KEEP_ID_SHARE`` of the surviving statements of (each old id
+    once, largest overlap first). Every other claim's id is derived from its content: its story and
+    its first statement in reading order, hashed, so claims untouched by a change keep their id."""
+    ids: list[str | None] = [None] * len(members)
+    taken: set[str] = set()
+    if previous is not None and len(previous) and "statement_id" not in previous and "representative_id" in previous:
+        previous = previous.rename(columns={"representative_id": "statement_id"})
+    if previous is not None and len(previous) and {"statement_id", "cluster_id"} <= set(previous.columns):
+        # positional ids of earlier versions ("C01") are not carried over: they are not stable ids
+        old = {s: c for s, c in zip(previous["statement_id"].astype(str), previous["cluster_id"].fillna("").astype(str))
+               if STABLE_ID.fullmatch(c)}
+        surviving = pd.Series([old[s] for group in members for s in group if old.get(s)]).value_counts()
+        candidates = []
+        for c, group in enumerate(members):
+            overlap = pd.Series([old[s] for s in group if old.get(s)]).value_counts()
+            for old_id, n in overlap.items():
+                if n > KEEP_ID_SHARE * surviving[old_id]:
+                    candidates.append((-int(n), old_id, c))
+        for _, old_id, c in sorted(candidates):
+            if ids[c] is None and old_id not in taken:
+                ids[c] = old_id
+                taken.add(old_id)
+    for c, group in enumerate(members):
+        if ids[c] is None:
+            ids[c] = _hash_id(f"{story_ids[c]}\t{min(group)}", taken)
+            taken.add(ids[c])
+    return ids  # type: ignore[return-value]
+
+
+def link_claims(claims: pd.DataFrame, threshold: float = LINK_SIMILARITY, per_claim: int = LINKS_PER_CLAIM) -> pd.Series:
+    """Claims of *other* stories that assert much the same (label and representative alike): a claim
+    recurring across events is linked, not merged. ``;``-joined ids, most alike first."""
+    result = pd.Series("", index=claims.index, dtype=object)
+    if claims["story_id"].nunique() < 2:
+        return result
+    texts = (claims["cluster_label"].astype(str) + " " + claims["representative"].astype(str)).tolist()
+    try:
+        matrix = cluster_features.tfidf_vectorizer(len(texts)).fit_transform(texts).tocsr()
+    except ValueError:
+        return result
+    stories = claims["story_id"].to_numpy()
+    ids = claims["cluster_id"].to_numpy()
+    for start in range(0, len(texts), 2_000):
+        sim = (matrix[start:start + 2_000] @ matrix.T).tocsr()
+        for row in range(sim.shape[0]):
+            i = start + row
+            cols, vals = sim.indices[sim.indptr[row]:sim.indptr[row + 1]], sim.data[sim.indptr[row]:sim.indptr[row + 1]]
+            keep = (vals >= threshold) & (stories[cols] != stories[i])
+            order = np.lexsort((ids[cols[keep]], -np.round(vals[keep], 6)))[:per_claim]
+            result.iloc[i] = ";".join(ids[cols[keep]][order].tolist())
+    return result
+
+
+def _story_claims(ordered, labels, terms, representatives, story: str) -> pd.DataFrame:
+    """One story's claims (positional, before ids): label from the central statement's content."""
+    k = int(labels.max()) + 1
+    best = ordered.iloc[representatives]
+    docs: list[dict] = [{} for _ in range(k)]
+    voices: list[dict] = [{} for _ in range(k)]
+    members: list[list] = [[] for _ in range(k)]
+    groups = ordered["speaker_group"].fillna("").tolist() if "speaker_group" in ordered else [""] * len(ordered)
+    for c, doc, sid, group in zip(labels.tolist(), ordered["doc_id"].tolist(), ordered["statement_id"].tolist(), groups):
+        docs[c][doc] = None
+        members[c].append(sid)
+        voices[c][group or "(own voice)"] = voices[c].get(group or "(own voice)", 0) + 1
+    voice_text = ["; ".join(f"{g} {n}" for g, n in sorted(v.items(), key=lambda item: (-item[1], item[0]))) for v in voices]
+    return pd.DataFrame({"cluster_label": [propositions.label(c) for c in best["content"].tolist()],
+                         "n_statements": np.bincount(labels, minlength=k), "n_docs": [len(d) for d in docs],
+                         "representative": best["text"].to_numpy(), "representative_id": best["statement_id"].to_numpy(),
+                         "story_id": story, "key_terms": terms, "speaker_groups": voice_text,
+                         "doc_ids": [";".join(sorted(d)) for d in docs], "_members": members})
+
+
 def cluster_statements(statements: pd.DataFrame, representation: str = DEFAULT_REPRESENTATION,
                        method: str = DEFAULT_METHOD, n_claims: int = 0, random_seed: int = 0,
-                       exact_limit: int = EXACT_LIMIT) -> Claims:
-    """Claims for ``statements`` (stage 2's table). ``n_claims=0`` chooses the number by silhouette.
+                       exact_limit: int = EXACT_LIMIT, stories: dict[str, str] | None = None,
+                       previous: pd.DataFrame | None = None) -> Claims:
+    """Claims for ``statements`` (stage 2's table), found within each story (``stories``: doc_id ->
+    story_id, see ``newsframe.stories``; without it the corpus is one story). ``n_claims=0``
+    chooses the number per story by silhouette; ``n_claims`` fixes it for every story.
 
-    Above ``exact_limit`` statements ``method`` is not used: the corpus is clustered in bounded
-    memory, partition by partition (``cluster_stream``), and the note says so.
+    A story of more than ``exact_limit`` statements is clustered in bounded memory, partition by
+    partition (``cluster_stream``), and the note says so. When the whole corpus is above
+    ``exact_limit`` each story tries a short grid of numbers of claims (the cost stays linear).
+    Ids are stable (``stable_ids``; ``previous`` is an earlier run's claims or statements table).
     """
     _check(method)
     cluster_features.parse(representation)
@@ -279,15 +398,51 @@ def cluster_statements(statements: pd.DataFrame, representation: str = DEFAULT_R
         out = statements.assign(cluster_id="", cluster_label="")
         return Claims(out, pd.DataFrame(columns=CLAIM_COLUMNS), pd.DataFrame(columns=["n_claims", "silhouette"]),
                       0, representation, method, "There are no statements to group into claims.")
-    run = (_streamed(statements, representation, n_claims, random_seed) if len(statements) > exact_limit
-           else _exact(statements, representation, method, n_claims, random_seed))
-    ordered, labels, k, terms, representatives, k_scores, used, method_used, notes = run
-    claims = _claims_table(ordered, labels, k, terms, representatives)
-    assigned = pd.DataFrame({"statement_id": ordered["statement_id"],
-                             "cluster_id": claims["cluster_id"].to_numpy()[labels],
-                             "cluster_label": claims["cluster_label"].to_numpy()[labels]})
+    story_of = statements["doc_id"].map(stories or {}).fillna("") if stories else pd.Series("", index=statements.index)
+    story_of = story_of.where(story_of.ne(""), "S")
+    short_grid = len(statements) > exact_limit
+    base, blocks = cluster_features.parse(representation)
+    # a large corpus clusters thousands of stories: TF-IDF instead of LSA keeps each one cheap
+    story_representation = cluster_features.name("tfidf", blocks) if short_grid and base == "lsa" else representation
+    tables, assigned, curves, notes, edges, sizes = [], [], {}, [], 0, {}
+    used = method_used = None
+    for story, part in statements.groupby(story_of.to_numpy(), sort=True):
+        ordered, labels, terms, reps, k_scores, used_, method_, story_notes, edge = _one_story(
+            part, story_representation, method, n_claims, random_seed, exact_limit, short_grid)
+        used, method_used = used or used_, method_used if method_used == "minibatch-kmeans" else method_
+        table = _story_claims(ordered, labels, terms, reps, story if stories else "")
+        tables.append(table)
+        assigned.append((ordered["statement_id"].to_numpy(), labels, len(tables) - 1))
+        curves[story], sizes[story] = k_scores, len(part)
+        notes.append(story_notes)
+        edges += bool(edge)
+    claims = pd.concat(tables, ignore_index=True)
+    offsets = np.cumsum([0] + [len(t) for t in tables])
+    claims["cluster_id"] = stable_ids(claims["_members"].tolist(), claims["story_id"].tolist(), previous)
+    sid_parts = [ids for ids, _, _ in assigned]
+    claim_rows = np.concatenate([labels + offsets[t] for _, labels, t in assigned])
+    # largest story first, then largest claim, then first statement
+    story_size = claims["story_id"].map(claims.groupby("story_id")["n_statements"].sum())
+    claims = claims.assign(_size=-story_size, _n=-claims["n_statements"], _first=claims["_members"].map(min))
+    order = claims.sort_values(["_size", "story_id", "_n", "_first"], kind="stable").index
+    claims["linked_claims"] = ""
+    claims = claims.loc[order]
+    claims["linked_claims"] = link_claims(claims.reset_index(drop=True)).to_numpy()
+    mapping = pd.DataFrame({"statement_id": np.concatenate(sid_parts),
+                            "cluster_id": claims["cluster_id"].reindex(claim_rows).to_numpy(),
+                            "cluster_label": claims["cluster_label"].reindex(claim_rows).to_numpy()})
+    claims = claims[CLAIM_COLUMNS].reset_index(drop=True)
     out = statements.drop(columns=["cluster_id", "cluster_label"], errors="ignore")
-    out = out.merge(assigned, on="statement_id", how="left", validate="one_to_one")
+    out = out.merge(mapping, on="statement_id", how="left", validate="one_to_one")
     columns = list(statements.columns) + [c for c in ("cluster_id", "cluster_label") if c not in statements.columns]
-    return Claims(out[columns], claims, pd.DataFrame(k_scores, columns=["n_claims", "silhouette"]), k, used,
-                  method_used, " ".join(notes))
+    biggest = max(sizes, key=lambda s: (sizes[s], s))
+    k_scores = pd.DataFrame(curves[biggest], columns=["n_claims", "silhouette"])
+    if len(sizes) == 1:
+        note = " ".join(notes[0])
+    else:
+        note = (f"Claims were found within each of {len(sizes):,} stories ({len(claims):,} claims in all); "
+                f"the number of claims of each story was chosen by its own silhouette"
+                + (f" (a short grid of numbers per story, and `{story_representation}` for each, the corpus being above "
+                   f"{exact_limit:,} statements)" if short_grid else "")
+                + f". In {edges:,} of them the chosen number is the largest tried. " + " ".join(notes[0][:1]))
+    return Claims(out[columns], claims, k_scores, len(claims), used, method_used, note)

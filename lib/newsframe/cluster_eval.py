@@ -27,9 +27,10 @@ from .cluster_features import DEFAULT_REPRESENTATION
 
 SEED_CLAIMS = paths.ROOT / "tests" / "data" / "seed_claims.csv"
 COMMITTED = paths.ROOT / "bench" / "results" / "cluster_comparison.json"
-#: Representations compared: text alone, text + who speaks (voice), + neighbouring sentences.
-REPRESENTATIONS = ("tfidf", "lsa", "minilm", "tfidf+voice", "lsa+voice", "minilm+voice",
-                   "tfidf+context", "tfidf+context+voice", "lsa+context+voice", "minilm+context+voice")
+#: Representations compared: content alone, + neighbouring sentences, and (for comparison) + who speaks (voice).
+REPRESENTATIONS = ("tfidf", "lsa", "minilm", "tfidf+context", "lsa+context", "minilm+context",
+                   "tfidf+voice", "lsa+voice", "minilm+voice",
+                   "tfidf+context+voice", "lsa+context+voice", "minilm+context+voice")
 METHOD_NAMES = {"average": "average linkage", "ward": "Ward linkage", "kmeans": "k-means"}
 COMPARISON_COLUMNS = ["representation", "method", "n_claims", "silhouette", "ARI", "V-measure",
                       "ARI at the labelled number of claims"]

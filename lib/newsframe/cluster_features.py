@@ -35,7 +35,7 @@ from .codebook import GROUPS
 
 BASES = ("tfidf", "lsa", "minilm")
 BLOCKS = ("context", "voice")
-DEFAULT_REPRESENTATION = "tfidf+context+voice"
+DEFAULT_REPRESENTATION = "lsa+context"
 STANCES = ("affirm", "deny", "hedge")
 CONTEXT_WEIGHT = 0.5
 SPEAKER_WEIGHT = 1.0
@@ -86,10 +86,28 @@ def tfidf(texts: list[str]) -> sp.csr_matrix:
 
 def lsa(matrix: sp.csr_matrix, random_seed: int) -> np.ndarray:
     dimensions = min(LSA_DIMENSIONS, matrix.shape[0] // 4, matrix.shape[1] - 1)
-    if dimensions < 1:
+    if dimensions < 1 or matrix.shape[1] < 2:  # nothing to reduce (TruncatedSVD needs two columns)
         return normalize(matrix.toarray())
+    if matrix.shape[0] <= GRAM_LIMIT:
+        return normalize(_gram_lsa(matrix, dimensions))
     reduced = TruncatedSVD(dimensions, random_state=random_seed).fit_transform(matrix)
     return normalize(reduced)
+
+
+#: Up to this many rows LSA is computed exactly from the n x n Gram matrix (fast for a story's
+#: statements); above it by randomized truncated SVD.
+GRAM_LIMIT = 1_000
+
+
+def _gram_lsa(matrix: sp.csr_matrix, dimensions: int) -> np.ndarray:
+    """The rows projected on the leading ``dimensions`` singular directions (U * S), exactly, from
+    the eigenvectors of X X^T; each direction's sign fixed so its largest entry is positive."""
+    gram = dense(matrix @ matrix.T).astype(np.float64)
+    values, vectors = np.linalg.eigh(gram)
+    order = np.argsort(-values, kind="stable")[:dimensions]
+    values, vectors = np.clip(values[order], 0.0, None), vectors[:, order]
+    signs = np.sign(vectors[np.abs(vectors).argmax(axis=0), np.arange(vectors.shape[1])])
+    return vectors * np.where(signs == 0, 1.0, signs) * np.sqrt(values)
 
 
 def minilm(texts: list[str]) -> np.ndarray:
@@ -152,6 +170,13 @@ def _with_blocks(statements: pd.DataFrame, text, blocks) -> sp.csr_matrix | np.n
     return normalize(_stack(parts))
 
 
+def _texts(statements: pd.DataFrame) -> list[str]:
+    """What is compared: the statement's content without its attribution frame (``content``, filled
+    by ``cluster.cluster_statements`` from ``propositions``) when present, else its text."""
+    column = "content" if "content" in statements else "text"
+    return statements[column].fillna("").astype(str).tolist()
+
+
 def dense(matrix) -> np.ndarray:
     return matrix.toarray() if sp.issparse(matrix) else np.asarray(matrix)
 
@@ -175,7 +200,7 @@ def features(statements: pd.DataFrame, representation: str = DEFAULT_REPRESENTAT
     actually used, and a sentence saying so (MiniLM falls back to TF-IDF when the extra is missing)."""
     base, blocks = parse(representation)
     base, said = _fallback(base)
-    texts = statements["text"].astype(str).tolist()
+    texts = _texts(statements)
     if base == "minilm":
         text = minilm(texts)
     else:
@@ -199,7 +224,7 @@ class Featurizer:
         self.note = f"Statements are represented as `{self.representation}`.{said}"
         self.vectorizer = self.svd = None
         if self.base != "minilm":
-            texts = sample["text"].astype(str).tolist()
+            texts = _texts(sample)
             self.vectorizer = tfidf_vectorizer(len(texts), max_features)
             try:
                 matrix = self.vectorizer.fit_transform(texts)
@@ -207,11 +232,11 @@ class Featurizer:
                 raise ValueError(f"the sample of {len(texts):,} statements has no words to learn a vocabulary from") from error
             if self.base == "lsa":
                 dimensions = min(LSA_DIMENSIONS, matrix.shape[0] // 4, matrix.shape[1] - 1)
-                self.svd = TruncatedSVD(max(dimensions, 1), random_state=random_seed).fit(matrix)
+                self.svd = TruncatedSVD(max(dimensions, 1), random_state=random_seed).fit(matrix) if matrix.shape[1] > 1 else None
 
     def raw(self, statements: pd.DataFrame) -> sp.csr_matrix | np.ndarray:
         """The statements' word counts weighted by TF-IDF (MiniLM: their embeddings), before any block."""
-        texts = statements["text"].astype(str).tolist()
+        texts = _texts(statements)
         return minilm(texts) if self.base == "minilm" else self.vectorizer.transform(texts).tocsr()
 
     def combine(self, statements: pd.DataFrame, raw) -> sp.csr_matrix | np.ndarray:

@@ -20,21 +20,55 @@ def document_names(documents: pd.DataFrame) -> dict[str, str]:
     return dict(zip(documents["doc_id"], outlet.where(outlet != "", documents["doc_id"])))
 
 
-#: The one story of a corpus whose documents are not (yet) grouped into stories.
-ONE_STORY = "S1"
+#: How an outlet carries a claim, from each statement's stance and voice (``claim_stances``).
+STANCES = ("affirm", "report", "hedge", "deny")
+STANCE_COLUMNS = ["cluster_id", "story_id", "outlet", "stance", "n_statements", "speaker_groups", "statement_ids"]
 
 
-def with_story(documents: pd.DataFrame) -> tuple[pd.DataFrame, str]:
-    """``documents`` with ``story_id`` (the event each document tells) and a sentence saying how it
-    was set. Every readable document is taken to tell one story: right for a corpus gathered
-    around one event (the seeds); a corpus spanning many events is still read as one, and the
-    sentence says so."""
-    table = documents.copy()
-    ok = table["status"].eq("ok") if "status" in table else pd.Series(True, index=table.index)
-    table["story_id"] = ok.map({True: ONE_STORY, False: ""})
-    note = (f"All {int(ok.sum()):,} readable documents are read as one story (`story_id` {ONE_STORY}): documents "
-            "are not grouped into separate events, so claims are found across the whole corpus.")
-    return table, note
+def statement_stance(statements: pd.DataFrame) -> pd.Series:
+    """Per statement: ``deny`` (stage 2's stance), ``hedge`` (hedged), ``affirm`` (asserted in the
+    article's own voice: stated as fact) or ``report`` (attributed to someone, not doubted)."""
+    get = lambda name: statements[name].fillna("").astype(str) if name in statements else pd.Series("", index=statements.index)
+    stance, speaker = get("stance"), get("speaker")
+    hedged = get("hedged").str.lower().isin(["true", "1"])
+    return pd.Series(np.select([stance.eq("deny"), stance.eq("hedge") | hedged, speaker.eq("")],
+                               ["deny", "hedge", "affirm"], "report"), index=statements.index)
+
+
+def claim_stances(statements: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """``claim_stances.csv``: one row per claim x outlet x stance, with the speaker groups and the
+    statements behind it. Speaker and stance are attributes of a claim, not what splits it: this
+    table is where they are read. ``statements`` needs ``outlet`` (``outlets.with_outlet``)."""
+    ok = statements[statements["cluster_id"].fillna("").astype(str).ne("")]
+    if ok.empty:
+        return pd.DataFrame(columns=STANCE_COLUMNS)
+    table = ok.assign(stance=statement_stance(ok), speaker_group=ok.get("speaker_group", "").fillna(""))
+    grouped = table.sort_values(["doc_id", "start"], kind="stable").groupby(["cluster_id", "outlet", "stance"], sort=False)
+    out = grouped.agg(n_statements=("statement_id", "size"), statement_ids=("statement_id", ";".join),
+                      speaker_groups=("speaker_group", lambda v: _count(v))).reset_index()
+    story = dict(zip(claims["cluster_id"], claims["story_id"])) if "story_id" in claims else {}
+    out["story_id"] = out["cluster_id"].map(story).fillna("")
+    rank = {c: i for i, c in enumerate(claims["cluster_id"])}
+    out = out.assign(_c=out["cluster_id"].map(rank), _s=out["stance"].map(STANCES.index))
+    return out.sort_values(["_c", "outlet", "_s"], kind="stable")[STANCE_COLUMNS].reset_index(drop=True)
+
+
+def _count(values: pd.Series) -> str:
+    counts = values.replace("", "(own voice)").value_counts()
+    return "; ".join(f"{name} {n}" for name, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def stance_grid(stances: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """Claims x outlets: the stance most of the outlet's statements on the claim take (ties: the
+    stronger, deny > hedge > report > affirm), '' where the outlet does not carry the claim."""
+    if stances.empty:
+        return pd.DataFrame()
+    strength = {"deny": 3, "hedge": 2, "report": 1, "affirm": 0}
+    best = stances.assign(_w=stances["n_statements"] * 10 + stances["stance"].map(strength))
+    best = best.sort_values("_w", ascending=False, kind="stable").drop_duplicates(["cluster_id", "outlet"])
+    grid = best.pivot(index="cluster_id", columns="outlet", values="stance").fillna("")
+    order = [c for c in claims["cluster_id"] if c in grid.index]
+    return grid.reindex(order)
 
 
 def coverage(statements: pd.DataFrame, claims: pd.DataFrame, by: str = "doc_id") -> pd.DataFrame:
@@ -98,7 +132,10 @@ def statement_map(statements: pd.DataFrame, representation: str = DEFAULT_REPRES
         placed = ordered.assign(x=0.0, y=0.0)[columns]
     else:
         matrix, _, _ = cluster_features.features(ordered, representation, random_seed)
-        coords = TruncatedSVD(2, random_state=random_seed).fit_transform(matrix)
+        if matrix.shape[1] > 2:
+            coords = TruncatedSVD(2, random_state=random_seed).fit_transform(matrix)
+        else:  # already two dimensions or fewer (LSA of a handful of statements)
+            coords = np.hstack([cluster_features.dense(matrix), np.zeros((matrix.shape[0], 2))])[:, :2]
         coords = coords * np.sign(coords.sum(axis=0) + 1e-12)  # a fixed orientation: most mass on the positive side
         placed = ordered.assign(x=coords[:, 0].round(4), y=coords[:, 1].round(4))[columns]
     placed.attrs["sample_note"] = note

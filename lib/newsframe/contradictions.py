@@ -1,22 +1,21 @@
-"""Where outlets disagree: ``contradictions.csv``, one row per pair of documents and point of dispute.
+"""Where outlets disagree: ``contradictions.csv``, one row per outlet pair, claim and kind of disagreement.
 
-Three kinds, each found from stage-2 tables and the codebook only (no corpus strings):
+Between two different outlets, on one claim, incompatible positions (see ``contradictions`` for
+the four kinds: denied vs not denied, fact vs denial, affirmed vs denied, conflicting numbers);
+each outlet pair x claim x kind is one row with all its statements. Found from stage-2 tables,
+stage-3 claims and the codebook only (no corpus strings).
 
-``denied vs not denied``
-    One document reports that a party denied the claim, another that the same party did *not*
-    deny it ("has not denied", "has not rejected", "without denying").
-``denial vs report``
-    One document carries a party's denial; another reports the claim (stance ``affirm``,
-    preferably attributed to a news organisation) without mentioning any denial by that party.
-    The second condition keeps this to outlets that differ in what they treat as contested,
-    rather than pairing every denial with every report (``require_silence=False`` pairs all).
-``conflicting numbers`` / ``differing numbers``
-    Two documents count the same thing (same counted noun and modifier, e.g. "ballistic
-    missiles", in statements that use a supply verb of the claim) with different numbers.
-    ``conflicting`` only when the two ranges cannot both be true ("200" vs "about 450") *and*
-    both describe the same kind of event (already delivered vs expected); otherwise
-    ``differing``, with the reason. "450 drones" sent and "300 drones" shot down are not compared:
-    the second statement uses no supply verb.
+``omissions`` keeps the coverage gaps apart (``omissions.csv``): one document carries a party's
+denial; another reports the claim (stance ``affirm``, preferably attributed to a news
+organisation) without mentioning any denial by that party. That is a difference in what the
+outlets carry, not a disagreement.
+
+Numbers (``_numbers``): two documents count the same thing (same counted noun and modifier, e.g.
+"ballistic missiles", in statements that use a supply verb of the claim). They conflict only when
+the two ranges cannot both be true ("200" vs "about 450"), both describe the same kind of event
+(already delivered vs expected) and both statements belong to one stage-3 claim; overlapping
+ranges are consistent. "450 drones" sent and "300 drones" shot down are not compared: the
+second statement uses no supply verb.
 
 **Whose denial is at stake.** For every deny cue of the codebook lexicon in a statement, the
 denier is: the statement's speaker when the cue sits inside a quotation or is part of stage 2's
@@ -56,11 +55,25 @@ from .actors import index_for, trie_pattern
 from .codebook import Codebook
 from .framing import _text, claim_ids, may_contain
 
-COLUMNS = ["topic", "doc_a", "statement_a", "doc_b", "statement_b", "kind", "outlet_a", "outlet_b", "actor", "text_a",
-           "text_b", "explanation", "statements_a", "statements_b", "claim_a", "claim_b"]
+COLUMNS = ["topic", "doc_a", "statement_a", "doc_b", "statement_b", "kind", "outlet_a", "outlet_b", "claim_id", "actor",
+           "text_a", "text_b", "explanation", "statements_a", "statements_b", "claim_a", "claim_b"]
+#: ``omissions.csv``: outlet A carries a party's denial, outlet B reports the claim and never mentions it.
+OMISSION_COLUMNS = ["claim_id", "actor", "outlet_a", "doc_a", "statement_a", "outlet_b", "doc_b", "statement_b", "kind",
+                    "text_a", "text_b", "explanation", "statements_a", "statements_b"]
+OMISSION_KIND = "denial not carried"
 DENIAL_COLUMNS = ["doc_id", "statement_id", "start", "text", "actor", "group", "party", "negated", "cue",
                   "subject_rule", "about_claim"]
-KINDS = ("denied vs not denied", "denial vs report", "conflicting numbers", "differing numbers")
+KINDS = ("denied vs not denied", "fact vs denial", "affirmed vs denied", "conflicting numbers")
+#: What ``_numbers`` finds: only the first is a contradiction (overlapping ranges are consistent).
+NUMBER_KINDS = ("conflicting numbers", "differing numbers")
+#: Objects of the claim too general to tell two supplies apart: a denial of "weapons" covers drones.
+GENERIC_OBJECTS = {"weapon", "arm", "munition", "military equipment", "military support", "military assistance",
+                   "military technology", "military aid"}
+#: Used when the codebook has no deny or negation lexicon (a corpus without a codebook): plain English cues.
+DEFAULT_DENY = ("deny", "denies", "denied", "denying", "denial", "reject", "rejects", "rejected", "dismiss",
+                "dismissed", "dismisses", "refute", "refuted", "refutes", "baseless", "unfounded", "false claims",
+                "fabricated")
+DEFAULT_NEGATION = ("not", "never", "no", "n't", "without", "neither", "nor")
 #: Groups of the contract that are parties in their own right (compared at group level).
 CATCH_ALL_GROUPS = {"", "Other", "Media"}
 #: Bounds on the rows of ``contradictions``, per kind and party (or counted noun): rows per
@@ -130,7 +143,9 @@ class _Lexicon:
 
     @classmethod
     def of(cls, codebook: Codebook) -> _Lexicon:
-        lex, claim = codebook.lexicons, codebook.claim or {}
+        lex, claim = dict(codebook.lexicons), codebook.claim or {}
+        lex.setdefault("deny", DEFAULT_DENY)
+        lex.setdefault("negation", DEFAULT_NEGATION)
         terms = claim.get("terms", {})
         return cls(_phrases(lex.get("deny", ())), _phrases(lex.get("negation", ())), _phrases(terms.get("action", ())),
                    frozenset(t.lower() for words in terms.values() for t in words),
@@ -275,47 +290,81 @@ def _denial(row, text, actor, group, known, negated, cue, rule, about) -> dict:
 
 
 def contradictions(statements: pd.DataFrame, codebook: Codebook, quantities: pd.DataFrame | None = None,
-                   require_silence: bool = True, include_differing: bool = True,
                    max_per_document: int | None = MAX_PER_DOCUMENT, max_pairs: int | None = MAX_PAIRS,
                    outlets: dict[str, str] | None = None, within: bool = False) -> pd.DataFrame:
-    """``contradictions.csv`` (contract columns first, then ``actor``, ``text_a``, ``text_b``,
-    ``explanation``, all supporting ids in ``statements_a``/``statements_b`` and the stage-3
-    claims of the two representative statements). Sorted by kind, actor, doc_a, doc_b.
+    """``contradictions.csv``: two different outlets, one claim, incompatible positions (contract
+    columns first, then ``claim_id``, ``actor``, ``text_a``, ``text_b``, ``explanation``, every
+    supporting id in ``statements_a``/``statements_b`` and the claim labels of the two shown
+    statements). One row per outlet pair x claim x kind (x party for the denial kinds), with all
+    its statements. Kinds:
 
-    **Outlets.** ``outlets`` maps doc_id -> outlet (``outlets.unit_of``; without it each document is
-    its own outlet). A disagreement is between two different outlets; with ``within=True`` the
-    same rules find the inconsistencies *inside* one outlet instead (two of its documents), which
-    the pages list apart: an outlet contradicting itself over time is a finding of its own.
+    - ``denied vs not denied``: outlet A reports that a party denied the claim, outlet B that the
+      same party did not deny it;
+    - ``fact vs denial``: outlet A states the claim as fact in its own voice (affirming, not hedged),
+      outlet B carries a party's denial of the same claim (whether or not A mentions the denial too).
+      Same claim: the same stage-3 claim, or, with a codebook claim, the same supplied object
+      ("drones"; a denial of "weapons" in general covers any object);
+    - ``affirmed vs denied``: outlet A reports a party affirming the claim, outlet B the same party
+      denying it;
+    - ``conflicting numbers``: the same counted thing in the same stage-3 claim, both delivered or
+      both expected, with ranges that cannot both hold. Overlapping ranges are consistent and
+      never reported.
 
-    **Bound on the number of rows.** Every document that carries a denial can be paired with
-    every document that reports the claim, so the pairs grow with the square of the corpus.
-    Within one kind and one party (denial kinds) or one counted noun (number kinds), and for one
-    first document ``doc_a``:
-
-    - at most ``max_per_document`` rows (default 10): for the denial kinds, the partner
-      documents that follow ``doc_a`` in doc_id order, wrapping around to the first doc_ids;
-      for numbers (always compared with later documents) the first rows in table order;
-    - then at most ``max_pairs`` rows for the kind and party or noun (default 500), the first
-      in table order (doc_a, doc_b, statement_a, statement_b).
-
-    Every row kept is a row the unbounded comparison finds, and which rows are kept does not
-    depend on the order of the input. ``None`` lifts a bound. The (kind, party or noun) groups
-    where a bound left rows out are listed in ``table.attrs["capped"]``. A denial vs report pair
-    is left out when the same two documents are already a denied vs not denied pair, whether or
-    not that row was kept.
+    A coverage gap (A carries a denial B never mentions) is not a contradiction: see ``omissions``.
+    ``outlets`` maps doc_id -> outlet (each document its own outlet without it); ``within=True``
+    finds the same kinds inside one outlet instead (``within_outlet.csv``). The pairing of
+    documents is bounded as before (``max_per_document``, ``max_pairs`` per kind and party or noun;
+    ``table.attrs["capped"]`` lists where rows were left out).
     """
     lexicon = _Lexicon.of(codebook)
+    found = _found(statements, codebook, lexicon)
+    outlet_of = outlets or {d: d for d in statements["doc_id"].astype(str).unique().tolist()}
+    bound = _Bound(max_per_document, max_pairs, outlet_of, within)
+    claim_of = _claims_of(statements)
+    rows = _denied_vs_not(found, lexicon, bound)
+    rows += _fact_vs_denial(found, statements, codebook, lexicon, bound, claim_of)
+    rows += _affirmed_vs_denied(found, statements, codebook, lexicon, bound, claim_of)
+    if quantities is not None and len(quantities):
+        rows += [r for r in _numbers(quantities, statements, lexicon, False, bound)
+                 if claim_of.get(r["statement_a"], "") and claim_of.get(r["statement_a"]) == claim_of.get(r["statement_b"])]
+    for row in rows:
+        row.setdefault("claim_id", claim_of.get(row["statement_a"], ""))
+    table = _finish(rows, statements, outlet_of, COLUMNS)
+    table.attrs["capped"] = sorted(bound.capped)
+    return table
+
+
+def omissions(statements: pd.DataFrame, codebook: Codebook, outlets: dict[str, str] | None = None,
+              max_per_document: int | None = MAX_PER_DOCUMENT, max_pairs: int | None = MAX_PAIRS) -> pd.DataFrame:
+    """``omissions.csv``: outlet A carries a party's denial of the claim; outlet B (another outlet)
+    reports the claim (affirming statements by others) and mentions no denial by that party. A
+    coverage gap, not a disagreement: one row per outlet pair x party x claim."""
+    lexicon = _Lexicon.of(codebook)
+    found = _found(statements, codebook, lexicon)
+    outlet_of = outlets or {d: d for d in statements["doc_id"].astype(str).unique().tolist()}
+    bound = _Bound(max_per_document, max_pairs, outlet_of, False)
+    claim_of = _claims_of(statements)
+    rows = _denial_vs_report(found, statements, codebook, lexicon, True, bound)
+    for row in rows:
+        row["kind"] = OMISSION_KIND
+        row["claim_id"] = claim_of.get(row["statement_a"], "")
+    table = _finish(rows, statements, outlet_of, [*COLUMNS])
+    return table[OMISSION_COLUMNS]
+
+
+def _found(statements: pd.DataFrame, codebook: Codebook, lexicon: _Lexicon) -> pd.DataFrame:
     found = denials(statements, codebook)
     found = found[found["about_claim"]]
     allowed = _claim_parties(codebook, lexicon)
-    if allowed is not None:
-        found = found[found["party"].isin(allowed)]
-    outlet_of = outlets or {d: d for d in statements["doc_id"].astype(str).unique().tolist()}
-    bound = _Bound(max_per_document, max_pairs, outlet_of, within)
-    rows = _denied_vs_not(found, lexicon, bound)
-    rows += _denial_vs_report(found, statements, codebook, lexicon, require_silence, bound)
-    if quantities is not None and len(quantities):
-        rows += _numbers(quantities, statements, lexicon, include_differing, bound)
+    return found[found["party"].isin(allowed)] if allowed is not None else found
+
+
+def _claims_of(statements: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(statements["statement_id"].astype(str).tolist(), claim_ids(_text(statements, "cluster_id")).tolist()))
+
+
+def _finish(rows: list[dict], statements: pd.DataFrame, outlet_of: dict, columns: list[str]) -> pd.DataFrame:
+    """Outlets, claim labels, one row per outlet pair x claim x kind x party (all statements kept), sorted."""
     table = pd.DataFrame(rows, columns=[c for c in COLUMNS if c not in ("outlet_a", "outlet_b", "claim_a", "claim_b")])
     table.insert(6, "outlet_a", table["doc_a"].map(outlet_of).fillna(table["doc_a"]))
     table.insert(7, "outlet_b", table["doc_b"].map(outlet_of).fillna(table["doc_b"]))
@@ -325,11 +374,134 @@ def contradictions(statements: pd.DataFrame, codebook: Codebook, quantities: pd.
     table["claim_a"] = table["statement_a"].map(claims).fillna("")
     table["claim_b"] = table["statement_b"].map(claims).fillna("")
     order = {k: i for i, k in enumerate(KINDS)}
-    table = table.assign(_k=table["kind"].map(order)).sort_values(
-        ["_k", "actor", "doc_a", "doc_b", "statement_a", "statement_b"], kind="mergesort")
-    table = table.drop(columns="_k").reset_index(drop=True)
-    table.attrs["capped"] = sorted(bound.capped)
-    return table
+    table = table.assign(_k=table["kind"].map(order).fillna(len(KINDS))).sort_values(
+        ["_k", "actor", "claim_id", "outlet_a", "outlet_b", "doc_a", "doc_b", "statement_a", "statement_b"], kind="mergesort")
+    key = ["kind", "actor", "claim_id", "outlet_a", "outlet_b"]
+    if len(table):
+        merged = table.groupby(key, sort=False).agg(
+            statements_a=("statements_a", _union), statements_b=("statements_b", _union),
+            n_pairs=("doc_a", "size")).reset_index()
+        table = table.drop_duplicates(key, keep="first").drop(columns=["statements_a", "statements_b"]).merge(
+            merged, on=key, how="left", validate="one_to_one")
+        table["explanation"] = [e if n <= 1 else f"{e} ({n} pairs of documents of these two outlets; all statements listed)"
+                                for e, n in zip(table["explanation"].astype(str).tolist(), table["n_pairs"].tolist())]
+    return table.drop(columns=["_k", "n_pairs"], errors="ignore")[columns].reset_index(drop=True)
+
+
+def _union(values) -> str:
+    seen: dict = {}
+    for value in values:
+        for sid in str(value).split(";"):
+            if sid:
+                seen[sid] = None
+    return ";".join(seen)
+
+
+def _objects(codebook: Codebook) -> tuple[re.Pattern | None, dict[str, str]]:
+    """The claim's object terms as one pattern, and each (lower-case) term's normal form."""
+    words = (codebook.claim or {}).get("terms", {}).get("object", ())
+    normal = {" ".join(w.lower().split()): _singular(w) if " " not in w else w.lower() for w in words}
+    return _phrases(words), normal
+
+
+def _objects_in(text: str, pattern, normal: dict) -> frozenset:
+    if pattern is None:
+        return frozenset()
+    return frozenset(normal.get(" ".join(m.group().lower().split()), m.group().lower()) for m in pattern.finditer(text))
+
+
+def _same_thing(denied: frozenset, stated: frozenset) -> bool:
+    """A denial of specific objects meets a fact naming one of them; a denial of weapons in general meets any."""
+    specific = denied - GENERIC_OBJECTS
+    if not specific:
+        return bool(denied) and bool(stated)
+    return bool(specific & stated)
+
+
+def _fact_vs_denial(found: pd.DataFrame, statements: pd.DataFrame, codebook: Codebook, lexicon: _Lexicon,
+                    bound: _Bound, claim_of: dict) -> list[dict]:
+    denied = found[~found["negated"]]
+    if denied.empty:
+        return []
+    speaker, stance_ = _text(statements, "speaker"), _text(statements, "stance")
+    hedged = _text(statements, "hedged").str.lower().isin(["true", "1"])
+    with_claim = lexicon.action is not None
+    fact = speaker.eq("") & ~hedged & (stance_.eq("affirm") if with_claim else stance_.eq(""))
+    facts = statements[fact.to_numpy()]
+    if with_claim:  # a fact of the claim names its action ("sent", "delivered"), not only its object
+        facts = facts[_searched(_text(facts, "text"), lexicon.action, lexicon.action_heads).to_numpy()]
+    else:  # no codebook, no stance: a plain assertion only (no quotation, no negation of its own)
+        plain = ~_text(facts, "text").str.contains(r"[“”\"]|\b(?:not|no|never|n't|nothing|none)\b", case=False, regex=True)
+        facts = facts[plain.to_numpy()]
+    pattern, normal = _objects(codebook)
+    fact_rows = [(d, sid, t, claim_of.get(sid, ""), _objects_in(t, pattern, normal))
+                 for d, sid, t in zip(facts["doc_id"].tolist(), facts["statement_id"].tolist(), _text(facts, "text").tolist())]
+    rows = []
+    for party, events in denied.groupby("party", sort=True):
+        deniers = {}
+        for doc_id, sid, text in zip(events["doc_id"].tolist(), events["statement_id"].tolist(), events["text"].tolist()):
+            deniers.setdefault(doc_id, []).append((sid, text, claim_of.get(sid, ""), _objects_in(text, pattern, normal)))
+        stated: dict = {}  # (doc of the fact, its claim) -> {doc of the denial: [(overlap, fact sid, text, denial sid, text)]}
+        for doc_a, sid, text, claim, objects in fact_rows:
+            for doc_b, events_b in deniers.items():
+                for sid_b, text_b, claim_b, objects_b in events_b:
+                    if (with_claim and _same_thing(objects_b, objects)) or (
+                            claim and claim == claim_b and (with_claim or _shares_content(text, text_b))):
+                        overlap = len((objects_b - GENERIC_OBJECTS) & objects)
+                        stated.setdefault((doc_a, claim), {}).setdefault(doc_b, []).append((-overlap, sid, text, sid_b, text_b))
+        for (doc_a, claim), partners in sorted(stated.items()):
+            for doc_b in bound.partners(sorted(partners), doc_a)[0]:
+                pairs = sorted(partners[doc_b], key=lambda p: p[0])  # the denial naming the fact's own object first
+                _, sid, text, sid_b, text_b = pairs[0]
+                rows.append({
+                    "topic": lexicon.label, "doc_a": doc_a, "statement_a": sid, "doc_b": doc_b, "statement_b": sid_b,
+                    "kind": KINDS[1], "actor": party, "claim_id": claim, "text_a": text, "text_b": text_b,
+                    "explanation": f"{doc_a} states in its own voice, as fact, what {party}'s denial in {doc_b} rejects.",
+                    "statements_a": ";".join(dict.fromkeys(p[1] for p in pairs)),
+                    "statements_b": ";".join(dict.fromkeys(p[3] for p in pairs)),
+                })
+    return rows
+
+
+_CONTENT_WORD = re.compile(r"[a-z][a-z'’-]{3,}")
+_STOP = frozenset("that this with from have has had were was been their there they them which what when said says "
+                  "would could will about also over into more than after before other some such only just being".split())
+
+
+def _shares_content(fact: str, denial: str, at_least: int = 3) -> bool:
+    """Without a codebook the claim is all that ties a fact to a denial: ask also for a few shared
+    content words (what is denied has to be what is stated)."""
+    words = lambda text: set(_CONTENT_WORD.findall(text.lower())) - _STOP
+    return len(words(fact) & words(denial)) >= at_least
+
+
+def _affirmed_vs_denied(found: pd.DataFrame, statements: pd.DataFrame, codebook: Codebook, lexicon: _Lexicon,
+                        bound: _Bound, claim_of: dict) -> list[dict]:
+    """A party affirming the claim in one outlet, the same party denying it in another (same claim)."""
+    known = parties(codebook)
+    # a reported non-denial ("has not denied") is the first kind's, not an affirmation
+    affirm = statements[_text(statements, "stance").eq("affirm") & _text(statements, "speaker").ne("")
+                        & ~statements["statement_id"].isin(set(found["statement_id"]))]
+    if affirm.empty or found.empty:
+        return []
+    party_of_row = [known.get(s) or (g if g not in CATCH_ALL_GROUPS else s)
+                    for s, g in zip(_text(affirm, "speaker").tolist(), _text(affirm, "speaker_group").tolist())]
+    rows = []
+    denied = found[~found["negated"]]
+    for doc_a, sid, text, party in zip(affirm["doc_id"].tolist(), affirm["statement_id"].tolist(),
+                                       _text(affirm, "text").tolist(), party_of_row):
+        claim = claim_of.get(sid, "")
+        if not claim:
+            continue
+        mine = denied[denied["party"].eq(party) & denied["statement_id"].map(claim_of).eq(claim)]
+        for doc_b in bound.partners(sorted(set(mine["doc_id"])), doc_a)[0]:
+            other = mine[mine["doc_id"].eq(doc_b)].iloc[0]
+            rows.append({"topic": lexicon.label, "doc_a": doc_a, "statement_a": sid, "doc_b": doc_b,
+                         "statement_b": other["statement_id"], "kind": KINDS[2], "actor": party, "claim_id": claim,
+                         "text_a": text, "text_b": other["text"],
+                         "explanation": f"{doc_a} reports {party} affirming the claim; {doc_b} reports {party} denying it.",
+                         "statements_a": sid, "statements_b": ";".join(mine.loc[mine["doc_id"].eq(doc_b), "statement_id"])})
+    return rows
 
 
 @dataclass
@@ -448,12 +620,12 @@ def _denial_vs_report(found: pd.DataFrame, statements: pd.DataFrame, codebook: C
             part["ids"].append(sid)
         silent = {d: r for d, r in reports.items()
                   if not (require_silence and d in deniers) and d not in not_denied}
-        for doc_a, doc_b in _pairs(deniers, silent, bound, (KINDS[1], party)):
+        for doc_a, doc_b in _pairs(deniers, silent, bound, (OMISSION_KIND, party)):
             a, best = deniers[doc_a], silent[doc_b]
             who = best["speaker"] or "the article's own voice"
             rows.append({
                 "topic": lexicon.label, "doc_a": doc_a, "statement_a": a["statement_id"],
-                "doc_b": doc_b, "statement_b": best["statement_id"], "kind": KINDS[1], "actor": party,
+                "doc_b": doc_b, "statement_b": best["statement_id"], "kind": OMISSION_KIND, "actor": party,
                 "text_a": a["text"], "text_b": best["text"],
                 "explanation": (f"{doc_a} carries {party}'s denial ({a['names']}: {a['cue_list']}); {doc_b} reports the claim "
                                 f"({who}) in {len(best['ids'])} affirming statement(s) and mentions no denial by {party}."),
@@ -527,7 +699,7 @@ def _numbers(quantities: pd.DataFrame, statements: pd.DataFrame, lexicon: _Lexic
     mod = np.where(q["modifier"].ne("").to_numpy(), modifier.get_indexer(q["modifier"]), -1)
     done = q["mode"].eq("done").to_numpy()
     heads = q["head"].to_numpy()
-    wanted = (KINDS[2], KINDS[3]) if include_differing else (KINDS[2],)
+    wanted = NUMBER_KINDS if include_differing else NUMBER_KINDS[:1]
     kept = []  # (i, j, kind) of the pairs to write, i < j in the sorted order
     for head in sorted(set(heads)):
         idx = np.flatnonzero(heads == head)
@@ -620,3 +792,14 @@ def within_note(within: pd.DataFrame) -> str:
     return (f"**{len(within):,} inconsistencies within one outlet** (two documents of the same outlet that "
             f"disagree by the same rules): {mdtext.inline(named)}{more}. They are in `tables/within_outlet.csv`, "
             "not counted as disagreements between outlets.")
+
+
+def omissions_note(gaps: pd.DataFrame) -> str:
+    """What the coverage gaps come to, for the page under the disagreements."""
+    if gaps.empty:
+        return "No coverage gap: no outlet reports the claim while leaving out a denial another outlet carries."
+    parties_ = gaps["actor"].value_counts().sort_index()
+    named = ", ".join(f"{party} ({n})" for party, n in parties_.head(10).items())
+    return (f"**{len(gaps):,} coverage gaps** (an outlet reports the claim and never mentions a denial another "
+            f"outlet carries), by the party whose denial is left out: {html.escape(named)}. They are in "
+            "`tables/omissions.csv`, not counted as disagreements.")

@@ -303,6 +303,38 @@ def claim_coverage(table: pd.DataFrame, max_rows: int = MAX_HEATMAP_ROWS,
     return fig, shown.reset_index()
 
 
+#: Colours of ``claim_stances``: stated as fact, reported, hedged, denied.
+CLAIM_STANCE_COLOURS = {"affirm": "#1b7837", "report": "#a6dba0", "hedge": "#fdb863", "deny": "#b2182b"}
+
+
+def claim_stances(grid: pd.DataFrame, labels: dict[str, str], max_rows: int = MAX_HEATMAP_ROWS,
+                  max_columns: int = MAX_HEATMAP_COLUMNS) -> tuple[plt.Figure, pd.DataFrame]:
+    """Claims (rows) x outlets (columns), each cell coloured by how the outlet carries the claim
+    (``cluster_report.stance_grid``): who carries which claim and how, at a glance. Larger grids
+    show the first claims (claims.csv order) and the outlets carrying most of them; the title says so."""
+    note = ""
+    shown = grid
+    if shown.shape[0] > max_rows:
+        shown, note = shown.iloc[:max_rows], f" (the first {max_rows} of {grid.shape[0]:,} claims)"
+    if shown.shape[1] > max_columns:
+        keep = shown.ne("").sum().sort_values(ascending=False, kind="mergesort").index[:max_columns]
+        shown = shown[[c for c in shown.columns if c in set(keep)]]
+        note += f" (the {max_columns} outlets carrying most of them, of {grid.shape[1]:,})"
+    codes = shown.replace({s: i for i, s in enumerate(CLAIM_STANCE_COLOURS)}).replace("", float("nan")).astype(float)
+    fig, ax = plt.subplots(figsize=(max(6, 0.6 * shown.shape[1] + 6), 0.4 * max(shown.shape[0], 1) + 2))
+    cmap = matplotlib.colors.ListedColormap(list(CLAIM_STANCE_COLOURS.values()))
+    sns.heatmap(codes, cmap=cmap, vmin=-0.5, vmax=len(CLAIM_STANCE_COLOURS) - 0.5, cbar=False, linewidths=0.5,
+                linecolor="#eeeeee", ax=ax, annot=shown.to_numpy(), fmt="")
+    ax.set_yticks([i + 0.5 for i in range(shown.shape[0])])
+    ax.set_yticklabels([f"{c}: {labels.get(c, '')[:60]}" for c in shown.index], rotation=0)
+    ax.set_xlabel("outlet")
+    ax.set_ylabel("claim")
+    ax.set_title("How each outlet carries each claim (affirm = stated as fact, report = attributed, hedge, deny)"
+                 + _wrap(note))
+    fig.tight_layout()
+    return fig, shown.reset_index()
+
+
 def _wrap(note: str) -> str:
     """A title suffix on a line of its own (the title keeps the width it has without it)."""
     return "\n" + note.strip() if note else ""
