@@ -801,5 +801,5 @@ def omissions_note(gaps: pd.DataFrame) -> str:
     parties_ = gaps["actor"].value_counts().sort_index()
     named = ", ".join(f"{party} ({n})" for party, n in parties_.head(10).items())
     return (f"**{len(gaps):,} coverage gaps** (an outlet reports the claim and never mentions a denial another "
-            f"outlet carries), by the party whose denial is left out: {html.escape(named)}. They are in "
+            f"outlet carries), by the party whose denial is left out: {mdtext.inline(named)}. They are in "
             "`tables/omissions.csv`, not counted as disagreements.")
