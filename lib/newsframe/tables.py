@@ -67,6 +67,10 @@ def defuse_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     """Text cells a spreadsheet would run as formulas (``=HYPERLINK(...)``, ``@SUM(...)``) get a
     leading apostrophe, which spreadsheets show as text; ``restore_formulas`` takes it off again.
     Reversible: a cell that already starts with apostrophes before such a sign gets one more."""
+    header = pd.Series([str(c) for c in frame.columns], dtype=object)
+    named = _formula_like(header)  # a wide table's header holds corpus text too (outlets as columns)
+    if named.any():
+        frame = frame.rename(columns={c: f"'{c}" for c, flagged in zip(frame.columns, named) if flagged})
     columns = [c for c in frame.columns if _is_text(frame[c])]
     masks = {c: _formula_like(frame[c]) for c in columns}
     masks = {c: m for c, m in masks.items() if m.any()}
