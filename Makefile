@@ -65,7 +65,7 @@ reports: $(STAMP)
 codebook: $(STAMP)
 	$(PY) -m newsframe codebook --corpus '$(CORPUS)' --out '$(DRAFT)' $(if $(ENGINE),--engine '$(ENGINE)')
 
-test: $(STAMP)
+test: $(STAMP) lint
 	$(PY) -m pytest
 
 # The fast tier (under a minute): lint, then the library's unit tests without pipeline runs,

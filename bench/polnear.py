@@ -97,11 +97,13 @@ def load_split(root: str | Path, split: str) -> list[Article]:
         text_path = root / split / "text" / f"{article}.txt"
         if not text_path.is_file():
             continue
-        articles.append(Article(
-            name=article,
-            split=split,
-            annotator=ann.stem.rpartition("_")[2],
-            text=text_path.read_text(encoding="utf-8"),
-            attributions=parse_ann(ann.read_text(encoding="utf-8")),
-        ))
+        articles.append(
+            Article(
+                name=article,
+                split=split,
+                annotator=ann.stem.rpartition("_")[2],
+                text=text_path.read_text(encoding="utf-8"),
+                attributions=parse_ann(ann.read_text(encoding="utf-8")),
+            )
+        )
     return articles

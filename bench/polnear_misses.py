@@ -18,10 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from attribution_polnear import MEDIA, _tokens, predict  # noqa: E402
-from polnear import load_split  # noqa: E402
-
-from newsframe.codebook import parse_codebook  # noqa: E402
+from attribution_polnear import MEDIA, _tokens, predict
+from newsframe.codebook import parse_codebook
+from polnear import load_split
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -63,7 +62,7 @@ def main(argv=None) -> int:
         if args.false:
             for span, tokens in zip(predicted["Cue"], pred_cues):
                 if not any(tokens & g for g in gold_cues):
-                    counts[text[span[0]:span[1]].lower()] += 1
+                    counts[text[span[0] : span[1]].lower()] += 1
                     samples.append(_context(text, [(*span, "C")], *span))
             continue
         for attribution, tokens in zip(gold, gold_cues):

@@ -42,29 +42,28 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
-from scale_sweep import _tree_rss  # noqa: E402
-
 from newsframe import clean  # noqa: E402
+from scale_sweep import _tree_rss  # noqa: E402
 
 GOAL_SHARE = 0.005  # surviving boilerplate statements, share of all statements (AllSides)
 
 #: How the bench recognises boilerplate that survived as a statement: independent of newsframe.boilerplate.
 SURVIVOR_PATTERNS = {
     "photo credit or caption": r"\((?:AP|AFP|Reuters|Getty|EPA|Pool)\b[^)]{0,20}(?:Photo|Images)|Photograph:|"
-                               r"Image copyright|Image caption|Media playback|Media caption|toggle caption|"
-                               r"REUTERS/|/Getty Images|Getty Images/",
+    r"Image copyright|Image caption|Media playback|Media caption|toggle caption|"
+    r"REUTERS/|/Getty Images|Getty Images/",
     "link to other stories": r"^\W*(?:Read more|READ MORE|Related\b|RELATED\b|More:|See also|Click here|Click the link)"
-                             r"|Read more\W*$",
+    r"|Read more\W*$",
     "newsletter, sign-up or app prompt": r"\b(?:[Nn]ewsletters?|[Ss]ign up|[Ss]ubscribe|your inbox|"
-                                         r"[Dd]ownload the\b.{0,30}\bapp\b|NEWS APP|[Ff]ollow us)\b",
+    r"[Dd]ownload the\b.{0,30}\bapp\b|NEWS APP|[Ff]ollow us)\b",
     "copyright or reprint line": r"Copyright|©|[Aa]ll rights reserved|[Rr]eprint permission",
     "advertisement or continuation marker": r"ADVERTISEMENT|^\W*Advertisement\b|Story [Cc]ontinued [Bb]elow|"
-                                            r"Continue reading the main story",
+    r"Continue reading the main story",
     "byline or contributor line": r"^\W*By [A-Z][a-z]+ [A-Z][a-z]+[^.!?]{0,60}$|contributed to this (?:report|article|story)|"
-                                  r"^\W*Contributing:|[Rr]eporting by\b",
+    r"^\W*Contributing:|[Rr]eporting by\b",
     "republication note": r"\brepublished\b|originally (?:appeared|published)|available without charge",
     "author bio": r"^\W*[A-Z][a-z]+ [A-Z][a-z]+ is (?:a|an|the) [^.]{0,80}\b(?:columnist|fellow|professor|author|"
-                  r"contributor|writer|editor)\b",
+    r"contributor|writer|editor)\b",
 }
 _COMPILED = {family: re.compile(p) for family, p in SURVIVOR_PATTERNS.items()}
 
@@ -79,8 +78,10 @@ def allsides_world(data: Path, tmp: Path) -> Path:
 
 def allsides_topic(data: Path, tmp: Path, topic: str = "russia") -> Path:
     target = tmp / f"allsides_{topic}.jsonl"
-    with gzip.open(data / "allsides" / "allsides_world.jsonl.gz", "rt", encoding="utf-8") as raw, \
-            open(target, "w", encoding="utf-8") as out:
+    with (
+        gzip.open(data / "allsides" / "allsides_world.jsonl.gz", "rt", encoding="utf-8") as raw,
+        open(target, "w", encoding="utf-8") as out,
+    ):
         for line in raw:
             if line.strip() and json.loads(line).get("topic") == topic:
                 out.write(line if line.endswith("\n") else line + "\n")
@@ -93,8 +94,13 @@ def basil(data: Path, tmp: Path) -> Path:
         for path in sorted(glob.glob(str(data / "basil" / "articles" / "*" / "*.json"))):
             article = json.loads(Path(path).read_text(encoding="utf-8"))
             paragraphs = [" ".join(p) if isinstance(p, list) else str(p) for p in article.get("body-paragraphs", [])]
-            row = {"doc_id": Path(path).stem, "outlet": article.get("source", ""), "published": article.get("date", ""),
-                   "title": article.get("title", ""), "text": "\n\n".join(paragraphs)}
+            row = {
+                "doc_id": Path(path).stem,
+                "outlet": article.get("source", ""),
+                "published": article.get("date", ""),
+                "title": article.get("title", ""),
+                "text": "\n\n".join(paragraphs),
+            }
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     return target
 
@@ -128,8 +134,10 @@ def measure(out: Path) -> dict:
     heavy = clean.heavily_cleaned(ok, removed)
     surviving = survivors(statements)
     return {
-        "documents": len(ok), "outlets": int(ok.loc[ok["outlet"] != "", "outlet"].nunique()),
-        "statements": len(statements), "surviving_boilerplate": surviving,
+        "documents": len(ok),
+        "outlets": int(ok.loc[ok["outlet"] != "", "outlet"].nunique()),
+        "statements": len(statements),
+        "surviving_boilerplate": surviving,
         "surviving_share": round(surviving["any"] / max(len(statements), 1), 5),
         "documents_over_40pct_removed": len(heavy),
         "documents_without_statements": int((ok["n_statements"].replace("", "0").astype(int) == 0).sum()),
@@ -138,8 +146,18 @@ def measure(out: Path) -> dict:
 
 
 def run_one(name: str, corpus_path: Path, out: Path, engine: str) -> dict:
-    command = [sys.executable, "-m", "newsframe", "run", "--corpus", str(corpus_path), "--out", str(out),
-               "--engine", engine]
+    command = [
+        sys.executable,
+        "-m",
+        "newsframe",
+        "run",
+        "--corpus",
+        str(corpus_path),
+        "--out",
+        str(out),
+        "--engine",
+        engine,
+    ]
     start = time.perf_counter()
     proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     stop, peak = threading.Event(), [0]
@@ -178,12 +196,18 @@ def main(argv=None) -> int:
             print(json.dumps(runs[-1]), file=sys.stderr)
     result = {
         "machine": f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
-                   f"load average {os.getloadavg()[0]:.1f} at end",
-        "engine": args.engine, "goal_share": GOAL_SHARE, "survivor_patterns": SURVIVOR_PATTERNS, "runs": runs,
+        f"load average {os.getloadavg()[0]:.1f} at end",
+        "engine": args.engine,
+        "goal_share": GOAL_SHARE,
+        "survivor_patterns": SURVIVOR_PATTERNS,
+        "runs": runs,
     }
     if args.before:
-        result["before"] = {"corpus": "allsides_world", "source": "the same run on the parent commit's cleaner",
-                            **measure(Path(args.before))}
+        result["before"] = {
+            "corpus": "allsides_world",
+            "source": "the same run on the parent commit's cleaner",
+            **measure(Path(args.before)),
+        }
     world = next((r for r in runs if r["corpus"] == "allsides_world" and r.get("status") == "ok"), None)
     result["goal_met"] = None if world is None else world["surviving_share"] < GOAL_SHARE
     Path(args.out).write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

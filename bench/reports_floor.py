@@ -29,7 +29,6 @@ from pathlib import Path
 import nbformat
 import papermill
 from nbconvert import HTMLExporter
-
 from newsframe.pipeline import KERNEL_ARGS, KERNELSPEC, Stage, discover, read_stage
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,8 +46,11 @@ def import_lines(stage: Stage) -> str:
         except SyntaxError:  # a cell with IPython magics: it imports nothing we would miss
             continue
         for node in tree.body:
-            setup = (isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
-                     and ast.unparse(node.value.func) == "notebook.setup")
+            setup = (
+                isinstance(node, ast.Expr)
+                and isinstance(node.value, ast.Call)
+                and ast.unparse(node.value.func) == "notebook.setup"
+            )
             if isinstance(node, (ast.Import, ast.ImportFrom)) or setup:
                 kept.append(ast.get_source_segment(cell.source, node))
     return "\n".join(kept) + "\n"
@@ -67,8 +69,15 @@ def floor_seconds(stages: list[Stage], folder: Path) -> tuple[float, dict[str, f
         began = time.perf_counter()
         source, executed = folder / f"{name}.ipynb", folder / f"{name}_out.ipynb"
         nbformat.write(nb, source)
-        papermill.execute_notebook(str(source), str(executed), kernel_name="python3", cwd=str(ROOT),
-                                   progress_bar=False, record_timing=False, extra_arguments=KERNEL_ARGS)
+        papermill.execute_notebook(
+            str(source),
+            str(executed),
+            kernel_name="python3",
+            cwd=str(ROOT),
+            progress_bar=False,
+            record_timing=False,
+            extra_arguments=KERNEL_ARGS,
+        )
         body, _ = HTMLExporter(template_name="lab").from_notebook_node(nbformat.read(executed, 4))
         (folder / f"{name}.html").write_text(body, encoding="utf-8")
         each[name] = round(time.perf_counter() - began, 2)
@@ -80,9 +89,23 @@ def pipeline_seconds(stages: list[Stage], folder: Path) -> tuple[float, dict[str
     (each stage is executed then rendered before the next starts)."""
     out = folder / "reports"
     start, wall_start = time.perf_counter(), time.time()
-    subprocess.run([sys.executable, "-m", "newsframe", "run", "--corpus", "seeds",
-                    "--out", str(out), "--build", str(folder / "build")],
-                   cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsframe",
+            "run",
+            "--corpus",
+            "seeds",
+            "--out",
+            str(out),
+            "--build",
+            str(folder / "build"),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     seconds, each, previous = time.perf_counter() - start, {}, wall_start
     for stage in stages:
         done = stage.html(out).stat().st_mtime
@@ -109,18 +132,21 @@ def main(argv=None) -> int:
         "notebooks": len(stages),
         "pipeline": "python -m newsframe run --corpus seeds --out <temporary folder> (what `make reports` runs)",
         "floor": "papermill executing one notebook per stage that holds only that stage's imports and "
-                 "notebook.setup(), plus nbconvert HTML (lab template) of each",
+        "notebook.setup(), plus nbconvert HTML (lab template) of each",
         "machine": f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
-                   f"load average {load_start:.1f} at start, {os.getloadavg()[0]:.1f} at end",
+        f"load average {load_start:.1f} at start, {os.getloadavg()[0]:.1f} at end",
         "repeat": args.repeat,
-        "floor_seconds": round(floor, 2), "floor_seconds_per_notebook": round(floor / len(stages), 2),
+        "floor_seconds": round(floor, 2),
+        "floor_seconds_per_notebook": round(floor / len(stages), 2),
         "pipeline_seconds": round(full, 2),
         "all_floor_seconds": [round(s, 2) for s, _ in floors],
         "all_pipeline_seconds": [round(s, 2) for s, _ in pipelines],
         "per_notebook": "floor: papermill + nbconvert of each; pipeline: from the previous stage's HTML page to "
-                        "this one's (the first from the command's start, so with its start-up), best run",
+        "this one's (the first from the command's start, so with its start-up), best run",
         "per_notebook_seconds": {name: {"floor": floor_each[name], "pipeline": full_each[name]} for name in floor_each},
-        "ratio": round(ratio, 2), "goal_ratio": GOAL_RATIO, "goal_met": ratio <= GOAL_RATIO,
+        "ratio": round(ratio, 2),
+        "goal_ratio": GOAL_RATIO,
+        "goal_met": ratio <= GOAL_RATIO,
     }
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -34,8 +34,11 @@ def reuters_corpus(data, limit: int | None = None):
     from newsframe.corpus import Corpus, Document
 
     records = reuters_records(data)[:limit]
-    return Corpus("reuters21578", [Document(f"reuters_{newid}", "reuters21578", text, "", "utf-8", "json")
-                                   for newid, text in records], [])
+    return Corpus(
+        "reuters21578",
+        [Document(f"reuters_{newid}", "reuters21578", text, "", "utf-8", "json") for newid, text in records],
+        [],
+    )
 
 
 def best_of(run, repeat: int) -> tuple[float, object]:

@@ -19,13 +19,17 @@ import pandas as pd
 
 def sample(out: Path, n: int, seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     tables = out / "tables"
-    read = lambda name: pd.read_csv(tables / f"{name}.csv", dtype=str, keep_default_na=False)  # noqa: E731
+    read = lambda name: pd.read_csv(tables / f"{name}.csv", dtype=str, keep_default_na=False)
     removed = read("removed_spans")
-    removed = removed[~removed["reason"].isin(["blank residue", "byte-order mark"])
-                      & (removed["rule"] != "whitespace between statements")]
+    removed = removed[
+        ~removed["reason"].isin(["blank residue", "byte-order mark"])
+        & (removed["rule"] != "whitespace between statements")
+    ]
     statements = read("statements")
-    return (removed.sample(n, random_state=seed)[["doc_id", "start", "end", "reason", "detail", "text"]],
-            statements.sample(n, random_state=seed)[["doc_id", "start", "end", "text"]])
+    return (
+        removed.sample(n, random_state=seed)[["doc_id", "start", "end", "reason", "detail", "text"]],
+        statements.sample(n, random_state=seed)[["doc_id", "start", "end", "text"]],
+    )
 
 
 def main(argv=None) -> int:

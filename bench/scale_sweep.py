@@ -56,7 +56,6 @@ def replicated(records: list[tuple[str, str]], size: int, seed: int) -> tuple[li
 def _rows(out: Path, name: str) -> int:
     """Rows of an output table, without parsing it (the Parquet copy's metadata, else CSV records)."""
     import pyarrow.parquet as pq
-
     from newsframe import tables
 
     path = tables.table_path(out, name)
@@ -67,7 +66,6 @@ def _rows(out: Path, name: str) -> int:
 
 def child(args) -> dict:
     import pandas as pd
-
     from newsframe import pipeline
 
     records = reuters_records(Path(args.data))
@@ -75,20 +73,45 @@ def child(args) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         corpus, out = Path(tmp) / "corpus.parquet", Path(tmp) / "out"
         pd.DataFrame({"doc_id": doc_ids, "text": texts}).to_parquet(corpus, index=False)
-        result = pipeline.run(corpus, out, codebook=args.codebook, params={"engine": args.engine},
-                              progress=False, build_dir=Path(tmp) / "build", write_back_notebooks=False)
+        result = pipeline.run(
+            corpus,
+            out,
+            codebook=args.codebook,
+            params={"engine": args.engine},
+            progress=False,
+            build_dir=Path(tmp) / "build",
+            write_back_notebooks=False,
+        )
         if not result.ok:
             raise SystemExit(f"failed at size {args.size}: {'; '.join(map(str, result.failures))}")
         timings = result.seconds
         for stage, seconds in timings.items():
             print(f"  [{args.size}] {stage}: {seconds:.1f} s", file=sys.stderr, flush=True)
         html_mb = sum(page.stat().st_size for page in out.glob("*.html")) / 2**20
-        counts = {name: _rows(out, name) for name in ("documents", "body_blocks", "removed_spans", "statements",
-                                                      "quantities", "claims", "framing", "contradictions",
-                                                      "distinctive_terms", "sourcing_edges")}
-    return {"documents": args.size, "distinct_texts": len(set(texts)), "mb": round(sum(map(len, texts)) / 1e6, 2),
-            "rows": counts, "statements": counts["statements"], "html_mb": round(html_mb, 2),
-            "stage_seconds": timings}
+        counts = {
+            name: _rows(out, name)
+            for name in (
+                "documents",
+                "body_blocks",
+                "removed_spans",
+                "statements",
+                "quantities",
+                "claims",
+                "framing",
+                "contradictions",
+                "distinctive_terms",
+                "sourcing_edges",
+            )
+        }
+    return {
+        "documents": args.size,
+        "distinct_texts": len(set(texts)),
+        "mb": round(sum(map(len, texts)) / 1e6, 2),
+        "rows": counts,
+        "statements": counts["statements"],
+        "html_mb": round(html_mb, 2),
+        "stage_seconds": timings,
+    }
 
 
 # --- the parent: one subprocess per size ------------------------------------------------------
@@ -124,8 +147,21 @@ def _tree_rss(pid: int, stop: threading.Event, peak: list[int], limit: float) ->
 
 
 def run_size(args, size: int) -> dict:
-    command = [sys.executable, __file__, "--child", "--size", str(size), "--data", args.data,
-               "--codebook", args.codebook, "--engine", args.engine, "--seed", str(args.seed)]
+    command = [
+        sys.executable,
+        __file__,
+        "--child",
+        "--size",
+        str(size),
+        "--data",
+        args.data,
+        "--codebook",
+        args.codebook,
+        "--engine",
+        args.engine,
+        "--seed",
+        str(args.seed),
+    ]
     start = time.perf_counter()
     with tempfile.TemporaryFile() as out:
         proc = subprocess.Popen(command, stdout=out, cwd=ROOT)
@@ -141,13 +177,22 @@ def run_size(args, size: int) -> dict:
         text = out.read().decode("utf-8")
     if proc.returncode != 0:
         killed = peak[0] > args.max_rss_gb * 2**30
-        return {"size": size, "status": f"failed with exit code {proc.returncode}"
-                + (f": killed, process tree passed --max-rss-gb {args.max_rss_gb}" if killed else ""),
-                "seconds": round(wall, 2), "peak_rss_mb_process_tree": round(peak[0] / 2**20, 1)}
+        return {
+            "size": size,
+            "status": f"failed with exit code {proc.returncode}"
+            + (f": killed, process tree passed --max-rss-gb {args.max_rss_gb}" if killed else ""),
+            "seconds": round(wall, 2),
+            "peak_rss_mb_process_tree": round(peak[0] / 2**20, 1),
+        }
     result = json.loads(text.strip().splitlines()[-1])
-    return {"size": size, "status": "ok", "seconds": round(wall, 2),
-            "peak_rss_mb_largest_process": round(usage.ru_maxrss / 1024, 1),
-            "peak_rss_mb_process_tree": round(peak[0] / 2**20, 1), **result}
+    return {
+        "size": size,
+        "status": "ok",
+        "seconds": round(wall, 2),
+        "peak_rss_mb_largest_process": round(usage.ru_maxrss / 1024, 1),
+        "peak_rss_mb_process_tree": round(peak[0] / 2**20, 1),
+        **result,
+    }
 
 
 def slope(points: list[tuple[float, float]]) -> float | None:
@@ -162,19 +207,23 @@ def slope(points: list[tuple[float, float]]) -> float | None:
 
 def growth(runs: list[dict]) -> dict:
     ok = [r for r in runs if r["status"] == "ok"]
-    stages = sorted({s for r in ok for s in r["stage_seconds"]}, key=lambda s: list(ok[-1]["stage_seconds"]).index(s)
-                    if s in ok[-1]["stage_seconds"] else 99)
+    stages = sorted(
+        {s for r in ok for s in r["stage_seconds"]},
+        key=lambda s: list(ok[-1]["stage_seconds"]).index(s) if s in ok[-1]["stage_seconds"] else 99,
+    )
     per_stage = {}
     for stage in stages:
         pts = [(r["size"], r["stage_seconds"][stage]) for r in ok if stage in r["stage_seconds"]]
         per_stage[stage] = {
             "fitted": slope(pts),
-            "between_sizes": [slope(pts[i:i + 2]) for i in range(len(pts) - 1)],
+            "between_sizes": [slope(pts[i : i + 2]) for i in range(len(pts) - 1)],
         }
     wall = [(r["size"], r["seconds"]) for r in ok]
-    return {"wall_time_fitted": slope(wall),
-            "wall_time_between_sizes": [slope(wall[i:i + 2]) for i in range(len(wall) - 1)],
-            "per_stage": per_stage}
+    return {
+        "wall_time_fitted": slope(wall),
+        "wall_time_between_sizes": [slope(wall[i : i + 2]) for i in range(len(wall) - 1)],
+        "per_stage": per_stage,
+    }
 
 
 def main(argv=None) -> int:
@@ -185,8 +234,9 @@ def main(argv=None) -> int:
     parser.add_argument("--engine", default="processes", help="local, processes, dask or a scheduler address")
     parser.add_argument("--seed", type=int, default=21578)
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "scale_sweep.json"))
-    parser.add_argument("--max-rss-gb", type=float, default=12.0,
-                        help="kill a size's process tree when its summed RSS passes this")
+    parser.add_argument(
+        "--max-rss-gb", type=float, default=12.0, help="kill a size's process tree when its summed RSS passes this"
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -199,24 +249,30 @@ def main(argv=None) -> int:
         print(f"size {size:,} ...", file=sys.stderr, flush=True)
         runs.append(run_size(args, size))
         r = runs[-1]
-        print(f"size {size:,}: {r['status']}, {r['seconds']:.1f} s, "
-              f"tree peak {r.get('peak_rss_mb_process_tree', 0):,.0f} MB", file=sys.stderr, flush=True)
+        print(
+            f"size {size:,}: {r['status']}, {r['seconds']:.1f} s, "
+            f"tree peak {r.get('peak_rss_mb_process_tree', 0):,.0f} MB",
+            file=sys.stderr,
+            flush=True,
+        )
     big = next((r for r in runs if r["size"] == GOAL["size"] and r["status"] == "ok"), None)
     report = {
         "data": "Reuters-21578 (19,043 articles with a body; title + dateline + body per document), "
-                "replicated and shuffled with a fixed seed to reach each size: exact copies from 19,044 "
-                "documents on (marked duplicate_of by the loader, processed like the rest)",
+        "replicated and shuffled with a fixed seed to reach each size: exact copies from 19,044 "
+        "documents on (marked duplicate_of by the loader, processed like the rest)",
         "pipeline": "temporary Parquet corpus -> newsframe.pipeline.run (papermill + HTML render per stage, as "
-                    "make reports does): 01 clean, 02 statements, 03 claims, 04 framing tables, 05 findings, "
-                    "index; one subprocess per size",
-        "engine": args.engine, "seed": args.seed,
+        "make reports does): 01 clean, 02 statements, 03 claims, 04 framing tables, 05 findings, "
+        "index; one subprocess per size",
+        "engine": args.engine,
+        "seed": args.seed,
         "machine": f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
-                   f"load average {os.getloadavg()[0]:.1f} at start",
+        f"load average {os.getloadavg()[0]:.1f} at start",
         "rss": "peak_rss_mb_largest_process: os.wait4 rusage ru_maxrss of the size's subprocess (max over it and "
-               "its pool workers, each alone); peak_rss_mb_process_tree: sampled sum over the process tree",
+        "its pool workers, each alone); peak_rss_mb_process_tree: sampled sum over the process tree",
         "goal": GOAL,
-        "goal_met": None if big is None else (big["seconds"] < GOAL["seconds"]
-                                              and big["peak_rss_mb_process_tree"] < GOAL["rss_gb"] * 1024),
+        "goal_met": None
+        if big is None
+        else (big["seconds"] < GOAL["seconds"] and big["peak_rss_mb_process_tree"] < GOAL["rss_gb"] * 1024),
         "runs": runs,
         "growth_exponent": growth(runs),
     }

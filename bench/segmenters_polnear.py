@@ -17,9 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from polnear import load_split  # noqa: E402
-
-from newsframe.segment import compare_segmenters, line_blocks  # noqa: E402
+from newsframe.segment import compare_segmenters, line_blocks
+from polnear import load_split
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,8 +31,10 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     articles = load_split(Path(args.data), args.split)
     table = compare_segmenters([(a.text, line_blocks(a.text)) for a in articles], repeat=3)
-    result = {"data": f"PolNeAR v1.0.0, {args.split} split, {len(articles)} articles, blocks = non-blank lines",
-              "rows": table.to_dict(orient="records")}
+    result = {
+        "data": f"PolNeAR v1.0.0, {args.split} split, {len(articles)} articles, blocks = non-blank lines",
+        "rows": table.to_dict(orient="records"),
+    }
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(table.to_string(index=False))

@@ -27,7 +27,6 @@ from collections import Counter
 from pathlib import Path
 
 import pandas as pd
-
 from newsframe.clean import clean_corpus
 from newsframe.codebook import Codebook
 from newsframe.corpus import load_corpus
@@ -67,7 +66,7 @@ def basil(folder: Path) -> dict:
                 if phrase.get("quote") == "yes" and phrase.get("speaker", "") not in GENERIC:
                     wanted.append((doc_id, phrase["txt"], phrase["speaker"]))
     table = resolve(pd.DataFrame(rows), Codebook())
-    by_doc = {d: g for d, g in table.groupby("doc_id")}
+    by_doc = dict(table.groupby("doc_id"))
     found = right = 0
     misses = Counter()
     for doc_id, phrase, speaker in wanted:
@@ -86,8 +85,11 @@ def basil(folder: Path) -> dict:
         else:
             misses["no speaker" if not predicted else "another speaker"] += 1
     return {
-        "quotes_with_named_speaker": len(wanted), "quotes_found_in_text": found, "speaker_right": right,
-        "accuracy": round(right / found, 3) if found else None, "misses": dict(misses),
+        "quotes_with_named_speaker": len(wanted),
+        "quotes_found_in_text": found,
+        "speaker_right": right,
+        "accuracy": round(right / found, 3) if found else None,
+        "misses": dict(misses),
         "seconds": round(time.perf_counter() - started, 1),
     }
 
@@ -98,7 +100,9 @@ _DESCRIBED = None
 def _described_persons(texts) -> dict[str, Counter]:
     """Full names written right after a demonym or country and a title ('Ukrainian President X')."""
     places = gazetteer()
-    demonyms = sorted((p for p, place in places.phrases.items() if place.kind in ("country", "demonym")), key=len, reverse=True)
+    demonyms = sorted(
+        (p for p, place in places.phrases.items() if place.kind in ("country", "demonym")), key=len, reverse=True
+    )
     pattern = re.compile(
         rf"(?<![\w-])(?P<side>{'|'.join(re.escape(d) for d in demonyms)})(?:['’]s)?\s+"
         r"(?:(?:[A-Z][a-z]+|foreign|defen[cs]e|prime|minister|president|secretary|spokes(?:man|woman|person))\s+){1,3}?"
@@ -123,12 +127,16 @@ def allsides(path: Path, engine: str) -> dict:
     pronouns = {"he", "she", "it", "they", "who", "which", "i", "you", "we", "him", "her", "them"}
     described = _described_persons(statements["text"].tolist())
     persons = voiced[voiced["speaker"].isin(described)]
-    carried = sum(int(group == described[name].most_common(1)[0][0])
-                  for name, group in zip(persons["speaker"], persons["speaker_group"]))
+    carried = sum(
+        int(group == described[name].most_common(1)[0][0])
+        for name, group in zip(persons["speaker"], persons["speaker_group"])
+    )
     trump = voiced[voiced["speaker"].str.contains("Trump", regex=False)]["speaker"].value_counts()
     sample = voiced.sample(n=min(SAMPLE_SIZE, len(voiced)), random_state=SAMPLE_SEED)
     result = {
-        "documents": len(corpus.documents), "statements": len(statements), "attributed": len(voiced),
+        "documents": len(corpus.documents),
+        "statements": len(statements),
+        "attributed": len(voiced),
         "with_side": int((voiced["speaker_group"] != "").sum()),
         "side_other": int((voiced["speaker_group"] == "Other").sum()),
         "pronouns_as_speakers": int(voiced["speaker"].str.lower().isin(pronouns).sum()),
@@ -143,8 +151,11 @@ def allsides(path: Path, engine: str) -> dict:
         check = pd.read_csv(CHECK, dtype=str, keep_default_na=False)
         check = check[check["statement_id"].isin(result["sample_ids"])]
         if len(check):
-            result["check"] = {"n": len(check), "stance": "n/a: no claim given, every stance empty",
-                               **{c: round(float((check[f"{c}_ok"] == "yes").mean()), 3) for c in ("speaker", "side")}}
+            result["check"] = {
+                "n": len(check),
+                "stance": "n/a: no claim given, every stance empty",
+                **{c: round(float((check[f"{c}_ok"] == "yes").mean()), 3) for c in ("speaker", "side")},
+            }
     return result, sample
 
 
@@ -164,7 +175,9 @@ def main(argv=None) -> int:
     if source.is_file():
         result["allsides"], sample = allsides(source, args.engine)
         if args.sample_out:
-            sample[["statement_id", "speaker", "speaker_group", "stance", "source_text", "text"]].to_csv(args.sample_out, index=False)
+            sample[["statement_id", "speaker", "speaker_group", "stance", "source_text", "text"]].to_csv(
+                args.sample_out, index=False
+            )
         print("allsides", {k: v for k, v in result["allsides"].items() if k != "sample_ids"}, file=sys.stderr)
     Path(args.out).write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0

@@ -18,9 +18,8 @@ import time
 from pathlib import Path
 
 import pandas as pd
-from sklearn.metrics import adjusted_rand_score, v_measure_score
-
 from newsframe import stories
+from sklearn.metrics import adjusted_rand_score, v_measure_score
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,9 +29,17 @@ def load(data: Path) -> pd.DataFrame:
     for path in sorted(glob.glob(str(data / "articles" / "*" / "*.json"))):
         item = json.loads(Path(path).read_text(encoding="utf-8"))
         sentences = [s for paragraph in item.get("body-paragraphs", []) for s in paragraph]
-        rows.append({"doc_id": Path(path).stem, "title": item.get("title", ""), "published": item.get("date", ""),
-                     "status": "ok", "lead": " ".join(sentences[:stories.LEAD_STATEMENTS]),
-                     "event": item["triplet-uuid"], "outlet": str(item.get("source", "")).lower()})
+        rows.append(
+            {
+                "doc_id": Path(path).stem,
+                "title": item.get("title", ""),
+                "published": item.get("date", ""),
+                "status": "ok",
+                "lead": " ".join(sentences[: stories.LEAD_STATEMENTS]),
+                "event": item["triplet-uuid"],
+                "outlet": str(item.get("source", "")).lower(),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -41,9 +48,15 @@ def score(docs: pd.DataFrame, **params) -> dict:
     found = stories.find_stories(docs, dict(zip(docs["doc_id"], docs["lead"])), **params)
     seconds = time.perf_counter() - started
     sizes = found.value_counts()
-    return {**params, "stories": int(len(sizes)), "largest": int(sizes.max()), "singletons": int((sizes == 1).sum()),
-            "ARI": round(float(adjusted_rand_score(docs["event"], found)), 3),
-            "V-measure": round(float(v_measure_score(docs["event"], found)), 3), "seconds": round(seconds, 2)}
+    return {
+        **params,
+        "stories": int(len(sizes)),
+        "largest": int(sizes.max()),
+        "singletons": int((sizes == 1).sum()),
+        "ARI": round(float(adjusted_rand_score(docs["event"], found)), 3),
+        "V-measure": round(float(v_measure_score(docs["event"], found)), 3),
+        "seconds": round(seconds, 2),
+    }
 
 
 def main(argv=None) -> int:
@@ -55,14 +68,26 @@ def main(argv=None) -> int:
     if docs.empty:
         sys.exit(f"no BASIL articles under {args.data}/articles")
     default = score(docs)
-    grid = [score(docs, threshold=t, neighbours=k, window_days=w)
-            for t in (0.1, 0.15, 0.2, 0.3) for k in (2, 5) for w in (3, 7)]
+    grid = [
+        score(docs, threshold=t, neighbours=k, window_days=w)
+        for t in (0.1, 0.15, 0.2, 0.3)
+        for k in (2, 5)
+        for w in (3, 7)
+    ]
     undated = score(docs.assign(published=""))
-    result = {"data": f"BASIL: {len(docs)} articles, {docs['event'].nunique()} events (triplet-uuid), "
-                      f"outlets {', '.join(sorted(docs['outlet'].unique()))}",
-              "defaults": {"threshold": stories.THRESHOLD, "neighbours": stories.NEIGHBOURS,
-                           "window_days": stories.WINDOW_DAYS, "lead_statements": stories.LEAD_STATEMENTS},
-              "default": default, "without_dates": undated, "sensitivity": grid}
+    result = {
+        "data": f"BASIL: {len(docs)} articles, {docs['event'].nunique()} events (triplet-uuid), "
+        f"outlets {', '.join(sorted(docs['outlet'].unique()))}",
+        "defaults": {
+            "threshold": stories.THRESHOLD,
+            "neighbours": stories.NEIGHBOURS,
+            "window_days": stories.WINDOW_DAYS,
+            "lead_statements": stories.LEAD_STATEMENTS,
+        },
+        "default": default,
+        "without_dates": undated,
+        "sensitivity": grid,
+    }
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({"default": default, "without_dates": undated}, indent=1))

@@ -22,8 +22,13 @@ BLOCK = re.compile(r"(<!-- bench -->\n).*?(<!-- /bench -->)", re.S)
 
 def _table(caption: str, header: list[str], rows: list[list]) -> list[str]:
     """A caption, a blank line and a markdown table."""
-    return [caption, "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header),
-            *("| " + " | ".join(str(cell) for cell in row) + " |" for row in rows)]
+    return [
+        caption,
+        "",
+        "| " + " | ".join(header) + " |",
+        "|" + "---|" * len(header),
+        *("| " + " | ".join(str(cell) for cell in row) + " |" for row in rows),
+    ]
 
 
 def _attribution(result: dict) -> list[str]:
@@ -32,66 +37,131 @@ def _attribution(result: dict) -> list[str]:
     for split, scores in result["splits"].items():
         for role in ("cue", "source", "content"):
             exact, overlap = scores[role]["exact"], scores[role]["overlap"]
-            rows.append([f"{split} ({scores['articles']} articles)", role,
-                         f"{exact['precision']} / {exact['recall']} / {exact['f1']}",
-                         f"{overlap['precision']} / {overlap['recall']} / **{overlap['f1']}**", reference[role]])
-    return _table("Attribution against human annotation (PolNeAR; " + result["matching"] + "):",
-                  ["split", "role", "exact P / R / F1", "overlap P / R / F1", "citron overlap F1 (PARC 3.0)"], rows)
+            rows.append(
+                [
+                    f"{split} ({scores['articles']} articles)",
+                    role,
+                    f"{exact['precision']} / {exact['recall']} / {exact['f1']}",
+                    f"{overlap['precision']} / {overlap['recall']} / **{overlap['f1']}**",
+                    reference[role],
+                ]
+            )
+    return _table(
+        "Attribution against human annotation (PolNeAR; " + result["matching"] + "):",
+        ["split", "role", "exact P / R / F1", "overlap P / R / F1", "citron overlap F1 (PARC 3.0)"],
+        rows,
+    )
 
 
 def _segmenters(result: dict) -> list[str]:
-    return _table(f"Sentence segmenters ({result['data']}); known errors are the mistakes the repair pass targets:",
-                  ["segmenter", "variant", "sentences", "known errors", "MB/s"],
-                  [[r["segmenter"], r["variant"], r["sentences"], r["known_errors"], r["mb_per_s"]]
-                   for r in result["rows"]])
+    return _table(
+        f"Sentence segmenters ({result['data']}); known errors are the mistakes the repair pass targets:",
+        ["segmenter", "variant", "sentences", "known errors", "MB/s"],
+        [[r["segmenter"], r["variant"], r["sentences"], r["known_errors"], r["mb_per_s"]] for r in result["rows"]],
+    )
 
 
 def _clusters(result: dict) -> list[str]:
-    lines = _table(f"Claim clustering against hand labels ({result['data']}); statements compared by their content "
-                   "with the attribution frame stripped; number of claims chosen by silhouette:",
-                   ["representation", "method", "claims", "ARI", "V-measure"],
-                   [[r["representation"], r["method"], r["n_claims"], r["ARI"], r["V-measure"]]
-                    for r in result["rows"]])
+    lines = _table(
+        f"Claim clustering against hand labels ({result['data']}); statements compared by their content "
+        "with the attribution frame stripped; number of claims chosen by silhouette:",
+        ["representation", "method", "claims", "ARI", "V-measure"],
+        [[r["representation"], r["method"], r["n_claims"], r["ARI"], r["V-measure"]] for r in result["rows"]],
+    )
     default = result.get("default")
     if default:
-        row = next((r for r in result["rows"] if r["representation"] == default["representation"]
-                    and r["method"] == default["method"]), None)
+        row = next(
+            (
+                r
+                for r in result["rows"]
+                if r["representation"] == default["representation"] and r["method"] == default["method"]
+            ),
+            None,
+        )
         before = default["previous_default"]
         if row:
-            lines += ["", f"Default `{default['representation']}` ({default['method']}): ARI **{row['ARI']}**, V-measure "
-                          f"{row['V-measure']}, against {before['ARI']} / {before['V-measure']} for the previous default "
-                          f"`{before['representation']}`, which grouped statements by who voices them as these labels do."]
+            lines += [
+                "",
+                f"Default `{default['representation']}` ({default['method']}): ARI **{row['ARI']}**, V-measure "
+                f"{row['V-measure']}, against {before['ARI']} / {before['V-measure']} for the previous default "
+                f"`{before['representation']}`, which grouped statements by who voices them as these labels do.",
+            ]
     return lines
 
 
 def _stories(result: dict) -> list[str]:
     default, undated = result["default"], result["without_dates"]
-    rows = [["defaults (dated)", default["stories"], default["largest"], default["singletons"], default["ARI"],
-             default["V-measure"], default["seconds"]],
-            ["defaults, dates removed", undated["stories"], undated["largest"], undated["singletons"], undated["ARI"],
-             undated["V-measure"], undated["seconds"]]]
-    rows += [[f"threshold {r['threshold']}, {r['neighbours']} neighbours, {r['window_days']} days", r["stories"],
-              r["largest"], r["singletons"], r["ARI"], r["V-measure"], r["seconds"]] for r in result["sensitivity"]]
+    rows = [
+        [
+            "defaults (dated)",
+            default["stories"],
+            default["largest"],
+            default["singletons"],
+            default["ARI"],
+            default["V-measure"],
+            default["seconds"],
+        ],
+        [
+            "defaults, dates removed",
+            undated["stories"],
+            undated["largest"],
+            undated["singletons"],
+            undated["ARI"],
+            undated["V-measure"],
+            undated["seconds"],
+        ],
+    ]
+    rows += [
+        [
+            f"threshold {r['threshold']}, {r['neighbours']} neighbours, {r['window_days']} days",
+            r["stories"],
+            r["largest"],
+            r["singletons"],
+            r["ARI"],
+            r["V-measure"],
+            r["seconds"],
+        ]
+        for r in result["sensitivity"]
+    ]
     met = default["ARI"] >= 0.9 and default["V-measure"] >= 0.9
-    return _table(f"Stories (documents grouped by event) against {result['data']}; defaults "
-                  f"{json.dumps(result['defaults'])}, the other rows are sensitivity, not used to choose them:",
-                  ["setting", "stories", "largest", "singletons", "ARI", "V-measure", "seconds"], rows) + [
-        "", f"**ARI {default['ARI']}, V-measure {default['V-measure']} with the defaults, goal ≥ 0.9: "
-            f"{'met' if met else 'not met'}**."]
+    return _table(
+        f"Stories (documents grouped by event) against {result['data']}; defaults "
+        f"{json.dumps(result['defaults'])}, the other rows are sensitivity, not used to choose them:",
+        ["setting", "stories", "largest", "singletons", "ARI", "V-measure", "seconds"],
+        rows,
+    ) + [
+        "",
+        f"**ARI {default['ARI']}, V-measure {default['V-measure']} with the defaults, goal ≥ 0.9: "
+        f"{'met' if met else 'not met'}**.",
+    ]
 
 
 def _cluster_scale(result: dict) -> list[str]:
     split = any("stories" in r for r in result["rows"])
-    return _table(f"Claim clustering by size ({result['data']}; {result['representation']})"
-                  + ("; one story vs stories of about 20 documents, claims found per story:" if split else
-                     "; measured before stories existed (the whole corpus as one story):"),
-                  ["statements", "stories", "method", "claims", "seconds", "peak RSS growth"],
-                  [[f"{r['statements']:,}", f"{r.get('stories', 1):,}", r["method"], r["n_claims"], r["seconds"],
-                    f"{r['peak_rss_growth_mb']} MB"] for r in result["rows"]])
+    return _table(
+        f"Claim clustering by size ({result['data']}; {result['representation']})"
+        + (
+            "; one story vs stories of about 20 documents, claims found per story:"
+            if split
+            else "; measured before stories existed (the whole corpus as one story):"
+        ),
+        ["statements", "stories", "method", "claims", "seconds", "peak RSS growth"],
+        [
+            [
+                f"{r['statements']:,}",
+                f"{r.get('stories', 1):,}",
+                r["method"],
+                r["n_claims"],
+                r["seconds"],
+                f"{r['peak_rss_growth_mb']} MB",
+            ]
+            for r in result["rows"]
+        ],
+    )
 
 
 def _verdict(ratio: float, goal: float, of: str, met: bool, at_most: bool) -> str:
-    """"1.18x the floor, goal ≤ 1.3x: met" / "0.4x the sentencizer's speed, goal ≥ 1x: not met (needs to
+    """ "1.18x the floor, goal ≤ 1.3x: met" / "0.4x the sentencizer's speed, goal ≥ 1x: not met (needs to
     be 2.50x faster)". Both ratios are of times, so the shortfall is the speed-up still needed."""
     sign = "≤" if at_most else "≥"
     verdict = "met" if met else f"not met (needs to be {ratio / goal if at_most else goal / ratio:.2f}x faster)"
@@ -104,86 +174,163 @@ def _reports_floor(result: dict) -> list[str]:
     rows.append([f"all {result['notebooks']}", result["floor_seconds"], result["pipeline_seconds"]])
     above = sorted(((t["pipeline"] - t["floor"], name) for name, t in each.items()), reverse=True)
     where = ", ".join(f"{name} +{extra:.1f} s" for extra, name in above[:3] if extra > 0)
-    return _table(f"Regenerating the seed reports (`make reports`'s command, into a temporary folder) against its "
-                  f"floor: {result['floor']}; best of {result['repeat']}, {result['machine']}:",
-                  ["notebook", "floor s", "pipeline s"], rows) + [
-        "", _verdict(result["ratio"], result["goal_ratio"], "the floor", result["goal_met"], at_most=True)
-        + (f"; most time above the floor: {where}." if where else ".")]
+    return _table(
+        f"Regenerating the seed reports (`make reports`'s command, into a temporary folder) against its "
+        f"floor: {result['floor']}; best of {result['repeat']}, {result['machine']}:",
+        ["notebook", "floor s", "pipeline s"],
+        rows,
+    ) + [
+        "",
+        _verdict(result["ratio"], result["goal_ratio"], "the floor", result["goal_met"], at_most=True)
+        + (f"; most time above the floor: {where}." if where else "."),
+    ]
 
 
 def _throughput(result: dict) -> list[str]:
     spacy = result["spacy_blank_en_sentencizer"]
-    rows = [['spaCy `blank("en")` + sentencizer, sentences only', f"{spacy['seconds']:.1f}", spacy["mb_per_s"],
-             f"{spacy['sentences_per_s']:,} sentences", "1x"]]
+    rows = [
+        [
+            'spaCy `blank("en")` + sentencizer, sentences only',
+            f"{spacy['seconds']:.1f}",
+            spacy["mb_per_s"],
+            f"{spacy['sentences_per_s']:,} sentences",
+            "1x",
+        ]
+    ]
     if "blingfire_sentences" in result:
         bf = result["blingfire_sentences"]
-        rows.append(["blingfire, sentences only", f"{bf['seconds']:.1f}", bf["mb_per_s"],
-                     f"{bf['sentences_per_s']:,} sentences", f"{round(spacy['seconds'] / bf['seconds'], 2)}x"])
+        rows.append(
+            [
+                "blingfire, sentences only",
+                f"{bf['seconds']:.1f}",
+                bf["mb_per_s"],
+                f"{bf['sentences_per_s']:,} sentences",
+                f"{round(spacy['seconds'] / bf['seconds'], 2)}x",
+            ]
+        )
     for engine, row in result["newsframe"].items():
         if not isinstance(row, dict):
             continue
         stages = " + ".join(f"{name} {seconds:.1f} s" for name, seconds in row.get("stage_seconds", {}).items())
         what = f"newsframe clean + statements + attribution, engine `{engine}`"
-        rows.append([what + (f" ({stages})" if stages else ""),
-                     f"{row['seconds']:.1f}", f"**{row['mb_per_s']}**", f"{row['statements_per_s']:,} statements",
-                     f"{row['vs_spacy_sentencizer']}x"])
-    return _table(f"Throughput on Reuters-21578 ({result['documents']:,} documents, {result['mb']} MB; best of "
-                  f"{result['repeat']}, {result['machine']}); all rows in the same run, on the same texts:",
-                  ["what", "seconds", "MB/s", "per second", "vs spaCy sentencizer"], rows) + [
-        "", _verdict(result["ratio"], result["goal_ratio"],
-                     f"the sentencizer's speed (engine `{result['best_engine']}`)", result["goal_met"], at_most=False)
-        + "."]
+        rows.append(
+            [
+                what + (f" ({stages})" if stages else ""),
+                f"{row['seconds']:.1f}",
+                f"**{row['mb_per_s']}**",
+                f"{row['statements_per_s']:,} statements",
+                f"{row['vs_spacy_sentencizer']}x",
+            ]
+        )
+    return _table(
+        f"Throughput on Reuters-21578 ({result['documents']:,} documents, {result['mb']} MB; best of "
+        f"{result['repeat']}, {result['machine']}); all rows in the same run, on the same texts:",
+        ["what", "seconds", "MB/s", "per second", "vs spaCy sentencizer"],
+        rows,
+    ) + [
+        "",
+        _verdict(
+            result["ratio"],
+            result["goal_ratio"],
+            f"the sentencizer's speed (engine `{result['best_engine']}`)",
+            result["goal_met"],
+            at_most=False,
+        )
+        + ".",
+    ]
 
 
 def _scale_sweep(result: dict) -> list[str]:
     rows = []
     for run in result["runs"]:
         stages = run.get("stage_seconds") or run.get("stage_seconds_before_stop") or {}
-        slowest = ", ".join(f"{name} {seconds:.1f}" for name, seconds in
-                            sorted(stages.items(), key=lambda item: -item[1])[:3])
-        rows.append([f"{run['size']:,}", run["status"], run["seconds"], f"{run['peak_rss_mb_process_tree']:,.0f} MB",
-                     f"{run['statements']:,}" if "statements" in run else "–", slowest])
-    lines = _table(f"The whole library by corpus size (Reuters-21578 replicated to each size, end to end in one "
-                   f"subprocess per size; engine `{result['engine']}`, {result['machine']}):",
-                   ["documents", "status", "seconds", "peak RSS, process tree", "statements", "slowest stages (s)"],
-                   rows)
+        slowest = ", ".join(
+            f"{name} {seconds:.1f}" for name, seconds in sorted(stages.items(), key=lambda item: -item[1])[:3]
+        )
+        rows.append(
+            [
+                f"{run['size']:,}",
+                run["status"],
+                run["seconds"],
+                f"{run['peak_rss_mb_process_tree']:,.0f} MB",
+                f"{run['statements']:,}" if "statements" in run else "–",
+                slowest,
+            ]
+        )
+    lines = _table(
+        f"The whole library by corpus size (Reuters-21578 replicated to each size, end to end in one "
+        f"subprocess per size; engine `{result['engine']}`, {result['machine']}):",
+        ["documents", "status", "seconds", "peak RSS, process tree", "statements", "slowest stages (s)"],
+        rows,
+    )
     growth = result.get("growth_exponent") or {}
     if growth.get("wall_time_fitted") is not None:
-        steep = ", ".join(f"{stage} {fit['fitted']}" for stage, fit in growth.get("per_stage", {}).items()
-                          if (fit.get("fitted") or 0) > 1.1)
-        lines += ["", f"Growth exponent of wall time against size (1 = linear): {growth['wall_time_fitted']}"
-                      + (f"; stages above 1.1: {steep}" if steep else "") + "."]
+        steep = ", ".join(
+            f"{stage} {fit['fitted']}"
+            for stage, fit in growth.get("per_stage", {}).items()
+            if (fit.get("fitted") or 0) > 1.1
+        )
+        lines += [
+            "",
+            f"Growth exponent of wall time against size (1 = linear): {growth['wall_time_fitted']}"
+            + (f"; stages above 1.1: {steep}" if steep else "")
+            + ".",
+        ]
     goal = result["goal"]
     wanted = f"{goal['size']:,} documents in under {goal['seconds']} s and {goal['rss_gb']:g} GB"
     big = next((run for run in result["runs"] if run["size"] == goal["size"]), None)
     if big is None or big["status"] != "ok":
-        verdict = ("not measured: no run of that size" if big is None else
-                   f"not met: the {goal['size']:,}-document run {big['status']} after {big['seconds']:g} s")
+        verdict = (
+            "not measured: no run of that size"
+            if big is None
+            else f"not met: the {goal['size']:,}-document run {big['status']} after {big['seconds']:g} s"
+        )
     else:
         gb = big["peak_rss_mb_process_tree"] / 1024
-        verdict = (f"{'met' if result['goal_met'] else 'not met'} ({big['seconds']:g} s, "
-                   f"{big['seconds'] / goal['seconds']:.2f}x the time allowed; {gb:.1f} GB, "
-                   f"{gb / goal['rss_gb']:.2f}x the memory allowed)")
+        verdict = (
+            f"{'met' if result['goal_met'] else 'not met'} ({big['seconds']:g} s, "
+            f"{big['seconds'] / goal['seconds']:.2f}x the time allowed; {gb:.1f} GB, "
+            f"{gb / goal['rss_gb']:.2f}x the memory allowed)"
+        )
     return lines + ["", f"**Goal {wanted}: {verdict}**."]
 
 
 def _pathological(result: dict) -> list[str]:
     budget = result["budget_s_per_mb"]
-    rows = [[r["input"], r["what"], r["mb"], r["seconds"], r["s_per_mb"], f"x{r['growth_x2']}",
-             f"{r['statements']:,}", r["before_s_per_mb_at_20k"]] for r in result["rows"]]
+    rows = [
+        [
+            r["input"],
+            r["what"],
+            r["mb"],
+            r["seconds"],
+            r["s_per_mb"],
+            f"x{r['growth_x2']}",
+            f"{r['statements']:,}",
+            r["before_s_per_mb_at_20k"],
+        ]
+        for r in result["rows"]
+    ]
     worst = max(result["rows"], key=lambda r: r["s_per_mb"])
     met = worst["s_per_mb"] <= budget
-    return _table(f"Segmentation and attribution on pathological text ({result['machine']}); time of the half-size "
-                  "input to the full one in *x2* (linear: about x2):",
-                  ["input", "what", "MB", "seconds", "s/MB", "x2", "statements", "s/MB before (at 20k chars)"],
-                  rows) + ["", f"**Goal ≤ {budget:g} s per MB on every input: {'met' if met else 'not met'} "
-                               f"(slowest: {worst['input']}, {worst['s_per_mb']} s/MB)**."]
+    return _table(
+        f"Segmentation and attribution on pathological text ({result['machine']}); time of the half-size "
+        "input to the full one in *x2* (linear: about x2):",
+        ["input", "what", "MB", "seconds", "s/MB", "x2", "statements", "s/MB before (at 20k chars)"],
+        rows,
+    ) + [
+        "",
+        f"**Goal ≤ {budget:g} s per MB on every input: {'met' if met else 'not met'} "
+        f"(slowest: {worst['input']}, {worst['s_per_mb']} s/MB)**.",
+    ]
 
 
 def _real_corpora(result: dict) -> list[str]:
     families = list(result["survivor_patterns"])
-    runs = ([{**result["before"], "corpus": f"{result['before']['corpus']} (before: parent commit's cleaner)"}]
-            if result.get("before") else []) + result["runs"]
+    runs = (
+        [{**result["before"], "corpus": f"{result['before']['corpus']} (before: parent commit's cleaner)"}]
+        if result.get("before")
+        else []
+    ) + result["runs"]
     rows = []
     for run in runs:
         if "statements" not in run:
@@ -191,55 +338,104 @@ def _real_corpora(result: dict) -> list[str]:
             continue
         left = run["surviving_boilerplate"]
         worst = ", ".join(f"{f} {left[f]}" for f in sorted(families, key=lambda f: -left[f])[:3] if left[f])
-        rows.append([run["corpus"], f"{run['documents']:,} / {run['outlets']}", f"{run['statements']:,}",
-                     f"{left['any']:,} ({run['surviving_share']:.2%})", worst or "–",
-                     run["documents_over_40pct_removed"], run.get("seconds", "–"),
-                     f"{run['peak_rss_mb_process_tree']:,} MB" if "peak_rss_mb_process_tree" in run else "–"])
-    lines = _table(f"Cleaning on real scraped corpora, end to end (`python -m newsframe run`, engine `{result['engine']}`, "
-                   f"{result['machine']}); boilerplate that survived as statements is counted by the bench's own "
-                   "patterns (in the JSON), not by the cleaner's rules:",
-                   ["corpus", "documents / outlets", "statements", "boilerplate statements left", "most left (family n)",
-                    "documents >40% removed", "seconds", "peak RSS, process tree"], rows)
+        rows.append(
+            [
+                run["corpus"],
+                f"{run['documents']:,} / {run['outlets']}",
+                f"{run['statements']:,}",
+                f"{left['any']:,} ({run['surviving_share']:.2%})",
+                worst or "–",
+                run["documents_over_40pct_removed"],
+                run.get("seconds", "–"),
+                f"{run['peak_rss_mb_process_tree']:,} MB" if "peak_rss_mb_process_tree" in run else "–",
+            ]
+        )
+    lines = _table(
+        f"Cleaning on real scraped corpora, end to end (`python -m newsframe run`, engine `{result['engine']}`, "
+        f"{result['machine']}); boilerplate that survived as statements is counted by the bench's own "
+        "patterns (in the JSON), not by the cleaner's rules:",
+        [
+            "corpus",
+            "documents / outlets",
+            "statements",
+            "boilerplate statements left",
+            "most left (family n)",
+            "documents >40% removed",
+            "seconds",
+            "peak RSS, process tree",
+        ],
+        rows,
+    )
     world = next((r for r in result["runs"] if r["corpus"] == "allsides_world" and "statements" in r), None)
     if world is None:
         return lines + ["", "**Goal: under 0.5% boilerplate statements on AllSides: not measured**."]
     verdict = "met" if result["goal_met"] else "not met"
-    return lines + ["", f"**Goal under {result['goal_share']:.1%} boilerplate statements on AllSides: {verdict} "
-                        f"({world['surviving_share']:.2%})**; hand review of samples: "
-                        "`bench/results/real_corpora_review.md`."]
+    return lines + [
+        "",
+        f"**Goal under {result['goal_share']:.1%} boilerplate statements on AllSides: {verdict} "
+        f"({world['surviving_share']:.2%})**; hand review of samples: "
+        "`bench/results/real_corpora_review.md`.",
+    ]
 
 
 def _speakers(result: dict) -> list[str]:
     rows = []
     basil = result.get("basil")
     if basil:
-        rows.append(["BASIL quotes with a named speaker", f"{basil['quotes_found_in_text']}",
-                     f"quote attributed to that speaker: **{basil['accuracy']}** (goal 0.85)"])
+        rows.append(
+            [
+                "BASIL quotes with a named speaker",
+                f"{basil['quotes_found_in_text']}",
+                f"quote attributed to that speaker: **{basil['accuracy']}** (goal 0.85)",
+            ]
+        )
     sides = result.get("allsides")
     if sides:
-        rows.append(["AllSides attributed statements", f"{sides['attributed']:,} of {sides['statements']:,}",
-                     f"with a side: {sides['with_side']:,} ({sides['side_other']:,} Other); pronouns left as names: "
-                     f"{sides['pronouns_as_speakers']}"])
-        rows.append(["AllSides statements of persons the corpus describes by demonym and title",
-                     f"{sides['described_person_statements']:,}", f"carry that side: **{sides['side_coverage']}** (goal 0.9)"])
+        rows.append(
+            [
+                "AllSides attributed statements",
+                f"{sides['attributed']:,} of {sides['statements']:,}",
+                f"with a side: {sides['with_side']:,} ({sides['side_other']:,} Other); pronouns left as names: "
+                f"{sides['pronouns_as_speakers']}",
+            ]
+        )
+        rows.append(
+            [
+                "AllSides statements of persons the corpus describes by demonym and title",
+                f"{sides['described_person_statements']:,}",
+                f"carry that side: **{sides['side_coverage']}** (goal 0.9)",
+            ]
+        )
         check = sides.get("check")
         if check:
-            rows.append([f"AllSides, {check['n']} random attributed statements read", f"{check['n']}",
-                         f"speaker **{check['speaker']}**, side **{check['side']}** (goal 0.9 each); stance: {check['stance']}"])
-    return _table("Speakers and sides with no codebook, against people (`bench/speakers.py`):", ["what", "n", "result"], rows)
+            rows.append(
+                [
+                    f"AllSides, {check['n']} random attributed statements read",
+                    f"{check['n']}",
+                    f"speaker **{check['speaker']}**, side **{check['side']}** (goal 0.9 each); stance: {check['stance']}",
+                ]
+            )
+    return _table(
+        "Speakers and sides with no codebook, against people (`bench/speakers.py`):", ["what", "n", "result"], rows
+    )
 
 
 def _allsides(result: dict) -> list[str]:
     kinds = ", ".join(f"{n} {k}" for k, n in result["contradictions_by_kind"].items()) or "none"
     share = result["share_real"]
-    verdict = ("not judged yet" if share is None else
-               f"{result['real']} of {result['judged']} real ({share:.0%}), goal ≥ 80%: {'met' if share >= 0.8 else 'not met'}")
-    return [f"Contradictions on {result['data']}: {result['documents']:,} documents in {result['stories']:,} stories "
-            f"({result['stories_of_two_or_more_documents']:,} of two or more documents), {result['claims']:,} claims; "
-            f"**{result['contradictions']:,} contradictions** ({kinds}), {result['same_outlet_rows']} between two documents "
-            f"of one outlet; {result['omissions']:,} coverage gaps in `omissions.csv`, {result['within_outlet']:,} "
-            f"inconsistencies within one outlet. A random sample of {result['sample']} read by hand "
-            f"(`bench/allsides_verdicts.csv`): **{verdict}**."]
+    verdict = (
+        "not judged yet"
+        if share is None
+        else f"{result['real']} of {result['judged']} real ({share:.0%}), goal ≥ 80%: {'met' if share >= 0.8 else 'not met'}"
+    )
+    return [
+        f"Contradictions on {result['data']}: {result['documents']:,} documents in {result['stories']:,} stories "
+        f"({result['stories_of_two_or_more_documents']:,} of two or more documents), {result['claims']:,} claims; "
+        f"**{result['contradictions']:,} contradictions** ({kinds}), {result['same_outlet_rows']} between two documents "
+        f"of one outlet; {result['omissions']:,} coverage gaps in `omissions.csv`, {result['within_outlet']:,} "
+        f"inconsistencies within one outlet. A random sample of {result['sample']} read by hand "
+        f"(`bench/allsides_verdicts.csv`): **{verdict}**."
+    ]
 
 
 # In this order in the README: the goals of issue 7 first; files without a renderer come last.
@@ -262,8 +458,10 @@ RENDERERS = {
 
 def summary(results: Path = RESULTS) -> str:
     order = list(RENDERERS)
-    paths = sorted(results.glob("*.json"), key=lambda path: (order.index(path.name) if path.name in order
-                                                            else len(order), path.name))
+    paths = sorted(
+        results.glob("*.json"),
+        key=lambda path: (order.index(path.name) if path.name in order else len(order), path.name),
+    )
     parts = []
     for path in paths:
         render = RENDERERS.get(path.name)

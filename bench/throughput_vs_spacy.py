@@ -50,8 +50,12 @@ def library_run(corpus, codebook, engine):
 
 
 def rate(seconds: float, mb: float, count: int, unit: str) -> dict:
-    return {"seconds": round(seconds, 3), "mb_per_s": round(mb / seconds, 2),
-            unit: count, f"{unit}_per_s": round(count / seconds)}
+    return {
+        "seconds": round(seconds, 3),
+        "mb_per_s": round(mb / seconds, 2),
+        unit: count,
+        f"{unit}_per_s": round(count / seconds),
+    }
 
 
 def main(argv=None) -> int:
@@ -66,7 +70,6 @@ def main(argv=None) -> int:
 
     import blingfire
     import spacy
-
     from newsframe.codebook import load_codebook
 
     load_start = os.getloadavg()[0]
@@ -78,11 +81,9 @@ def main(argv=None) -> int:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.max_length = max(nlp.max_length, max(map(len, texts)) + 1)
-    spacy_seconds, n_spacy = best_of(lambda: sum(sum(1 for _ in doc.sents) for doc in nlp.pipe(texts)),
-                                     args.repeat)
+    spacy_seconds, n_spacy = best_of(lambda: sum(sum(1 for _ in doc.sents) for doc in nlp.pipe(texts)), args.repeat)
     print(f"{len(texts)} documents, {mb:.2f} MB; spaCy sentencizer {mb / spacy_seconds:.2f} MB/s", flush=True)
-    bf_seconds, n_bf = best_of(lambda: sum(blingfire.text_to_sentences(t).count("\n") + 1 for t in texts),
-                               args.repeat)
+    bf_seconds, n_bf = best_of(lambda: sum(blingfire.text_to_sentences(t).count("\n") + 1 for t in texts), args.repeat)
     print(f"blingfire sentences {mb / bf_seconds:.2f} MB/s", flush=True)
 
     engines = {}
@@ -95,32 +96,46 @@ def main(argv=None) -> int:
             del run
         n = len(found.statements)
         engines[engine] = {
-            **rate(seconds, mb, n, "statements"), "stage_seconds": stages,
+            **rate(seconds, mb, n, "statements"),
+            "stage_seconds": stages,
             "attributed": int((found.statements["cue"] != "").sum()),
             "about_claim": int((found.statements["stance"] != "").sum()),
             "quantities": len(found.quantities),
-            "vs_spacy_sentencizer": round(spacy_seconds / seconds, 2)}
-        print(f"newsframe {engine}: {seconds:.1f} s ({stages}), {mb / seconds:.2f} MB/s, "
-              f"{n / seconds:.0f} statements/s, {spacy_seconds / seconds:.2f}x spaCy", flush=True)
+            "vs_spacy_sentencizer": round(spacy_seconds / seconds, 2),
+        }
+        print(
+            f"newsframe {engine}: {seconds:.1f} s ({stages}), {mb / seconds:.2f} MB/s, "
+            f"{n / seconds:.0f} statements/s, {spacy_seconds / seconds:.2f}x spaCy",
+            flush=True,
+        )
 
     best = min(engines, key=lambda e: engines[e]["seconds"])
     ratio = spacy_seconds / engines[best]["seconds"]
     report = {
         "data": "Reuters-21578 articles with a body (title + dateline + body per document, bench/reuters.py)",
         "machine": f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs, "
-                   f"load average {load_start:.1f} at start, {os.getloadavg()[0]:.1f} at end",
-        "documents": len(texts), "mb": round(mb, 2), "repeat": args.repeat,
+        f"load average {load_start:.1f} at start, {os.getloadavg()[0]:.1f} at end",
+        "documents": len(texts),
+        "mb": round(mb, 2),
+        "repeat": args.repeat,
         "versions": {"spacy": spacy.__version__, "blingfire": _version("blingfire")},
         "spacy_blank_en_sentencizer": {
             "what": "sentence splitting only: spacy.blank('en') + sentencizer, nlp.pipe, one process",
-            **rate(spacy_seconds, mb, n_spacy, "sentences")},
+            **rate(spacy_seconds, mb, n_spacy, "sentences"),
+        },
         "blingfire_sentences": {
             "what": "sentence splitting only: blingfire.text_to_sentences per document, one process",
-            **rate(bf_seconds, mb, n_bf, "sentences")},
-        "newsframe": {"what": "clean_corpus + extract_statements (segmentation, attribution, stance, quantities)",
-                      **engines},
+            **rate(bf_seconds, mb, n_bf, "sentences"),
+        },
+        "newsframe": {
+            "what": "clean_corpus + extract_statements (segmentation, attribution, stance, quantities)",
+            **engines,
+        },
         "goal": f"the full extraction (fastest engine) at least {GOAL_RATIO:g}x the sentencizer's MB/s",
-        "goal_ratio": GOAL_RATIO, "best_engine": best, "ratio": round(ratio, 2), "goal_met": ratio >= GOAL_RATIO,
+        "goal_ratio": GOAL_RATIO,
+        "best_engine": best,
+        "ratio": round(ratio, 2),
+        "goal_met": ratio >= GOAL_RATIO,
     }
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -63,8 +63,11 @@ documents = documents_frame(loaded)
 notebook.markdown(fields_markdown(loaded) + "\n\n" + notebook.problems_markdown(loaded.problems))
 
 # %%
-notebook.capped(documents[["doc_id", "title", "outlet", "published", "n_chars", "encoding", "status", "error",
-                           "sha256"]].assign(sha256=documents["sha256"].str[:16] + "…").set_index("doc_id"))
+notebook.capped(
+    documents[["doc_id", "title", "outlet", "published", "n_chars", "encoding", "status", "error", "sha256"]]
+    .assign(sha256=documents["sha256"].str[:16] + "…")
+    .set_index("doc_id")
+)
 
 # %% [markdown]
 # ## The rules
@@ -114,8 +117,11 @@ notebook.capped(clean.heavily_cleaned(documents, removed_spans).set_index("doc_i
 # against the raw text: `raw[start:end]` is exactly the `text` shown.
 
 # %%
-notebook.capped(removed_spans.loc[removed_spans["reason"] != clean.BLANK, ["doc_id", "start", "end", "reason", "text"]]
-                .set_index("doc_id"))
+notebook.capped(
+    removed_spans.loc[removed_spans["reason"] != clean.BLANK, ["doc_id", "start", "end", "reason", "text"]].set_index(
+        "doc_id"
+    )
+)
 
 # %% [markdown]
 # ## Read the cleaning against the raw text
@@ -124,4 +130,8 @@ notebook.capped(removed_spans.loc[removed_spans["reason"] != clean.BLANK, ["doc_
 # reason; everything else is body text that the next stage splits into statements.
 
 # %%
-HTML(markup.annotated_corpus({d.doc_id: d.text for d in loaded.documents if d.status == "ok"}, removed_spans, clean.BLANK))
+HTML(
+    markup.annotated_corpus(
+        {d.doc_id: d.text for d in loaded.documents if d.status == "ok"}, removed_spans, clean.BLANK
+    )
+)

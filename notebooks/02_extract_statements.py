@@ -62,7 +62,9 @@ blocks = statements.block_spans(body_blocks)
 # about ten times faster than syntok, so it is the default. On this corpus the counts are:
 
 # %%
-notebook.capped(segment.compare_segmenters({d: (texts[d], blocks.get(d, [])) for d in texts}, repeat=1).drop(columns="mb_per_s"))
+notebook.capped(
+    segment.compare_segmenters({d: (texts[d], blocks.get(d, [])) for d in texts}, repeat=1).drop(columns="mb_per_s")
+)
 
 # %% [markdown]
 # The sentences on which the variants disagree (empty when they all agree):
@@ -74,10 +76,16 @@ notebook.capped(segment.disagreements({d: (texts[d], blocks.get(d, [])) for d in
 found = statements.extract_statements(loaded, body_blocks, codes, segmenter=segmenter, engine=engine)
 removed_spans = statements.with_statement_gaps(removed_spans, found.gaps)
 documents = statements.with_statement_counts(documents, found.statements)
-for name, frame in {"statements": found.statements, "quantities": found.quantities,
-                    "documents": documents, "removed_spans": removed_spans}.items():
+for name, frame in {
+    "statements": found.statements,
+    "quantities": found.quantities,
+    "documents": documents,
+    "removed_spans": removed_spans,
+}.items():
     tables.write_table(frame, out_dir, name)
-notebook.markdown(statements.check_statements(texts, found.statements, removed_spans) + "\n\n" + speakers.run_note(codes))
+notebook.markdown(
+    statements.check_statements(texts, found.statements, removed_spans) + "\n\n" + speakers.run_note(codes)
+)
 
 # %% [markdown]
 # ## Whose voice each document carries
@@ -115,7 +123,9 @@ statements.stance_mix(found.statements)
 # ## Numbers and what they count
 
 # %%
-notebook.capped(found.quantities[["statement_id", "number_text", "qualifier", "unit", "statement"]].set_index("statement_id"))
+notebook.capped(
+    found.quantities[["statement_id", "number_text", "qualifier", "unit", "statement"]].set_index("statement_id")
+)
 
 # %% [markdown]
 # ## Measured against a reader

@@ -84,11 +84,19 @@ comparison.set_index(["representation", "method"])
 notebook.markdown(cluster_eval.comparison_markdown(comparison, representation, method))
 
 # %%
-documents, story_note = stories.with_stories(documents, statements, threshold=story_threshold,
-                                             window_days=story_window_days)
+documents, story_note = stories.with_stories(
+    documents, statements, threshold=story_threshold, window_days=story_window_days
+)
 tables.write_table(documents, out_dir, "documents")
-found = cluster.cluster_statements(statements, representation, method, n_claims, random_seed,
-                                   stories=dict(zip(documents["doc_id"], documents["story_id"])), previous=previous)
+found = cluster.cluster_statements(
+    statements,
+    representation,
+    method,
+    n_claims,
+    random_seed,
+    stories=dict(zip(documents["doc_id"], documents["story_id"])),
+    previous=previous,
+)
 tables.write_table(found.statements, out_dir, "statements")
 tables.write_table(found.claims, out_dir, "claims")
 notebook.markdown(story_note + " " + found.note)
@@ -127,8 +135,9 @@ notebook.capped(found.claims.set_index("cluster_id").drop(columns=["doc_ids"]))
 # Statements per claim and outlet (each document is its own outlet when the corpus names none).
 
 # %%
-figure, numbers = plots.claim_coverage(cluster_report.coverage(outlets.with_outlet(found.statements, documents),
-                                                               found.claims, by="outlet"))
+figure, numbers = plots.claim_coverage(
+    cluster_report.coverage(outlets.with_outlet(found.statements, documents), found.claims, by="outlet")
+)
 figures.save_figure(figure, numbers, out_dir, "claim_coverage")
 
 # %%
@@ -145,8 +154,10 @@ notebook.markdown(cluster_report.sharing_markdown(found.statements, found.claims
 # %%
 claim_stances = cluster_report.claim_stances(outlets.with_outlet(found.statements, documents), found.claims)
 tables.write_table(claim_stances, out_dir, "claim_stances")
-figure, numbers = plots.claim_stances(cluster_report.stance_grid(claim_stances, found.claims),
-                                      dict(zip(found.claims["cluster_id"], found.claims["cluster_label"])))
+figure, numbers = plots.claim_stances(
+    cluster_report.stance_grid(claim_stances, found.claims),
+    dict(zip(found.claims["cluster_id"], found.claims["cluster_label"])),
+)
 figures.save_figure(figure, numbers, out_dir, "claim_stances")
 
 # %% [markdown]
@@ -157,8 +168,9 @@ figures.save_figure(figure, numbers, out_dir, "claim_stances")
 # the map shows a seeded random sample of whole documents, and its title says so.
 
 # %%
-figure, numbers = plots.claim_map(cluster_report.statement_map(found.statements, found.representation, random_seed),
-                                  found.claims)
+figure, numbers = plots.claim_map(
+    cluster_report.statement_map(found.statements, found.representation, random_seed), found.claims
+)
 figures.save_figure(figure, numbers, out_dir, "claim_map")
 
 # %% [markdown]

@@ -68,8 +68,11 @@ notebook.markdown(outlets.units_note(documents))
 # %%
 documents = framing.lead(documents, statements, removed_spans, codes)
 tables.write_table(documents, out_dir, "documents")
-notebook.capped(outlets.with_outlet(documents, documents)[
-    ["doc_id", "outlet", "title", "lead_actor", "lead_frame", "lead_basis", "lead_statement"]].set_index("doc_id"))
+notebook.capped(
+    outlets.with_outlet(documents, documents)[
+        ["doc_id", "outlet", "title", "lead_actor", "lead_frame", "lead_basis", "lead_statement"]
+    ].set_index("doc_id")
+)
 
 # %% [markdown]
 # ## Fact, allegation, doubt and denial, per outlet
@@ -128,8 +131,22 @@ inconsistent = contradictions.contradictions(statements, codes, quantities, outl
 tables.write_table(inconsistent, out_dir, "within_outlet")
 gaps = contradictions.omissions(statements, codes, outlets=unit_of)
 tables.write_table(gaps, out_dir, "omissions")
-notebook.capped(disagreements[["kind", "claim_id", "actor", "outlet_a", "statement_a", "text_a", "outlet_b", "statement_b",
-                               "text_b", "explanation"]])
+notebook.capped(
+    disagreements[
+        [
+            "kind",
+            "claim_id",
+            "actor",
+            "outlet_a",
+            "statement_a",
+            "text_a",
+            "outlet_b",
+            "statement_b",
+            "text_b",
+            "explanation",
+        ]
+    ]
+)
 
 # %%
 notebook.markdown(contradictions.within_note(inconsistent) + "\n\n" + contradictions.omissions_note(gaps))
@@ -161,8 +178,9 @@ notebook.capped(sourcing.edge_summary(edges))
 # %%
 distinctive = vocabulary.distinctive_terms(statements, top_n=top_terms, fdr=fdr, by="outlet")
 tables.write_table(distinctive, out_dir, "distinctive_terms")
-figure, numbers = plots.distinctive_terms(distinctive, top_n=min(top_terms, 8),
-                                         shown=outlets.busiest(by_outlet, plots.MAX_PANELS))
+figure, numbers = plots.distinctive_terms(
+    distinctive, top_n=min(top_terms, 8), shown=outlets.busiest(by_outlet, plots.MAX_PANELS)
+)
 figures.save_figure(figure, numbers, out_dir, "distinctive_terms")
 
 # %% [markdown]

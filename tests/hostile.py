@@ -32,19 +32,19 @@ ARTICLE = (
     "Tehran's envoy said the talks in Vienna were “constructive” and that no ballistic missiles "
     "had been sent to Russia, calling the reports baseless.\n"
     "\n"
-    "Officials in Kyiv disagreed. \"We have seen the evidence,\" a spokesman said on Monday, adding "
+    'Officials in Kyiv disagreed. "We have seen the evidence," a spokesman said on Monday, adding '
     "that the list of deliveries would be shared with European partners.\n"
 )
 #: Curly and straight quotes mixed, and quotation marks that never close.
 QUOTES = (
     "Envoy rejects 'baseless' claims\n"
     "\n"
-    "“We have never sent a single missile,\" the envoy said, while a diplomat called the claims ‘pure "
+    '“We have never sent a single missile," the envoy said, while a diplomat called the claims ‘pure '
     "propaganda'.\n"
     "\n"
     "“The shipments began in August, a source said, and the source added that more would follow.\n"
     "\n"
-    "Kyiv said the talks had \"failed. Nobody expected anything else, an aide added.\n"
+    'Kyiv said the talks had "failed. Nobody expected anything else, an aide added.\n'
     "\n"
     "He called it a ”reversed” quote and a stray » mark.\n"
 )
@@ -67,11 +67,11 @@ LATIN1 = (
 )
 NON_ENGLISH = {
     "ru": "Иран отрицает поставки ракет\n\nПесков заявил, что Россия не получала баллистических ракет из "
-          "Ирана. «Это ложь», — сказал он журналистам в понедельник.\n\nВ Киеве с этим не согласились.\n",
+    "Ирана. «Это ложь», — сказал он журналистам в понедельник.\n\nВ Киеве с этим не согласились.\n",
     "fa": "ایران ارسال موشک به روسیه را تکذیب کرد\n\nسخنگوی وزارت خارجه گفت که این گزارش‌ها بی‌اساس است. "
-          "او افزود که ایران هیچ موشکی به روسیه نفرستاده است.\n",
+    "او افزود که ایران هیچ موشکی به روسیه نفرستاده است.\n",
     "zh": "伊朗否认向俄罗斯运送导弹\n\n伊朗外交部发言人表示，这些报道毫无根据。他说：“伊朗没有向俄罗斯运送任何导弹。”"
-          "乌克兰方面则表示已掌握证据。\n",
+    "乌克兰方面则表示已掌握证据。\n",
 }
 NEAR_DUPLICATE_OF = ARTICLE.replace("on Monday", "on Tuesday")
 
@@ -83,7 +83,7 @@ PAYLOADS = [
     f"<script>document.title='{MARKER}';console.log('{MARKER}')</script>",
     f"<img src=x onerror=\"document.title='{MARKER}';alert('{MARKER}')\">",
     f"<a href=\"javascript:alert('{MARKER}')\">click me</a>",
-    f"<iframe src=\"http://{MARKER.lower()}.invalid/frame\"></iframe>",
+    f'<iframe src="http://{MARKER.lower()}.invalid/frame"></iframe>',
     f"<style>body{{background:url(http://{MARKER.lower()}.invalid/bg.png)}}</style>",
     "&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt; and &lt;b&gt;not bold&lt;/b&gt;",
     f"<svg onload=\"fetch('http://{MARKER.lower()}.invalid/svg')\"></svg>",
@@ -168,8 +168,11 @@ CASES = [
     Case("file name with spaces.txt", _u(LEGACY.replace("Genève", "Geneva")), text=LEGACY.replace("Genève", "Geneva")),
     Case("nön-ascii ßtory ж 伊朗.txt", _u(NON_ENGLISH["ru"] + "\n" + ARTICLE), text=NON_ENGLISH["ru"] + "\n" + ARTICLE),
     Case("xss.txt", _u(XSS_ARTICLE), text=XSS_ARTICLE),
-    Case(f"{XSS_FILE_STEM}.txt", _u(XSS_ARTICLE.replace("Markup", "More markup")),
-         text=XSS_ARTICLE.replace("Markup", "More markup")),
+    Case(
+        f"{XSS_FILE_STEM}.txt",
+        _u(XSS_ARTICLE.replace("Markup", "More markup")),
+        text=XSS_ARTICLE.replace("Markup", "More markup"),
+    ),
 ]
 #: Files in the folder that are not documents, and what the loader says about them.
 COMPANIONS = ("metadata.csv", "codebook.yml")
@@ -243,7 +246,8 @@ def checksums(folder: Path) -> dict[str, str]:
     """sha256 of every file under ``folder`` (names relative), to prove inputs are never written."""
     return {
         p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*")) if p.is_file()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -322,8 +326,11 @@ def write_names_corpus(folder: Path) -> Path:
         (folder / f"{stem}.txt").write_text(text.replace("a spokesman said", "the Gazette reported"), encoding="utf-8")
     (folder / "story.txt").write_text(LEGACY, encoding="utf-8")
     (folder / "story.html").write_text(
-        "<html><head><title>Story</title></head><body><article><p>" + LEGACY.replace("\n\n", "</p><p>")
-        + "</p></article></body></html>", encoding="utf-8")
+        "<html><head><title>Story</title></head><body><article><p>"
+        + LEGACY.replace("\n\n", "</p><p>")
+        + "</p></article></body></html>",
+        encoding="utf-8",
+    )
     with open(folder / "metadata.csv", "w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=["doc_id", "title", "outlet"])
         writer.writeheader()

@@ -12,16 +12,15 @@ from concurrent.futures import ProcessPoolExecutor
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from newsframe import evaluate
 from newsframe.actors import index_for, resolve_speaker
-from newsframe.clean import clean_corpus
-from newsframe.corpus import load_corpus
-from newsframe.statements import extract_statements
 from newsframe.attribution import attribute
+from newsframe.clean import clean_corpus
 from newsframe.codebook import Codebook, load_codebook, parse_codebook
+from newsframe.corpus import load_corpus
 from newsframe.segment import line_blocks, split_statements
 from newsframe.stance import stance
+from newsframe.statements import extract_statements
 from test_segment import SEEDS, seed_blocks, seed_docs
 
 FLOORS = {"speaker_group": 0.97, "speaker": 0.97, "stance": 0.93}
@@ -74,10 +73,14 @@ def test_spelling_variants_resolve_to_one_speaker(codebook):
 
 
 def test_fuzzy_matching_without_listed_variant():
-    codebook = parse_codebook({"actors": [
-        {"name": "Nasser Kanaani", "group": "Iran", "kind": "person"},
-        {"name": "John Kirby", "group": "United States", "kind": "person"},
-    ]})
+    codebook = parse_codebook(
+        {
+            "actors": [
+                {"name": "Nasser Kanaani", "group": "Iran", "kind": "person"},
+                {"name": "John Kirby", "group": "United States", "kind": "person"},
+            ]
+        }
+    )
     assert resolve_speaker("spokesman Nasser Kanani", codebook)[0] == "Nasser Kanaani"
     assert resolve_speaker("Kanani", codebook)[0] == "Nasser Kanaani"
     assert resolve_speaker("John Kerry", codebook) == ("John Kerry", "Other")
@@ -110,7 +113,7 @@ def test_pronouns_follow_the_last_compatible_speaker(codebook):
 def test_spans_point_into_the_raw_text(codebook):
     for text in seed_docs().values():
         statements = split_statements(text, seed_blocks(text))
-        for i, ((s, e), row) in enumerate(zip(statements, attribute(text, statements, codebook))):
+        for (s, e), row in zip(statements, attribute(text, statements, codebook)):
             for attribution in row["attributions"]:
                 for key in ("source_span", "cue_span", "content_span"):
                     if attribution[key] is not None or key != "source_span":
@@ -182,7 +185,12 @@ def test_empty_codebook_reports_raw_speakers():
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(["He said", " “", "”", '"', " Iran", " said", ". ", ",", "\n", "according to ", "CNN", " x"]), max_size=40).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(["He said", " “", "”", '"', " Iran", " said", ". ", ",", "\n", "according to ", "CNN", " x"]),
+        max_size=40,
+    ).map("".join)
+)
 def test_attribution_never_fails_and_spans_are_exact(text):
     codebook = load_codebook(SEEDS / "codebook.yml")
     statements = split_statements(text, line_blocks(text))
@@ -196,8 +204,9 @@ def test_attribution_never_fails_and_spans_are_exact(text):
 
 def test_a_quotation_runs_on_across_the_line_breaks_of_hard_wrapped_text():
     """Wire copy wraps lines inside a paragraph: only a new body block (paragraph) ends a quotation."""
-    text = ('"We are being accused of things we did not do.\n'
-            'We do not consider this a serious\nargument," Melnikov said.')
+    text = (
+        '"We are being accused of things we did not do.\nWe do not consider this a serious\nargument," Melnikov said.'
+    )
     statements = [(0, 47), (48, len(text))]
     wrapped = attribute(text, statements, Codebook(), paragraph_starts=[0])
     assert [row["speaker"] for row in wrapped] == ["Melnikov", "Melnikov"]

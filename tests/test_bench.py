@@ -23,7 +23,7 @@ def _recipe(target: str) -> list[str]:
     lines = (ROOT / "Makefile").read_text().splitlines()
     start = next(i for i, line in enumerate(lines) if re.match(rf"{re.escape(target)}\s*:", line))
     recipe = []
-    for line in lines[start + 1:]:
+    for line in lines[start + 1 :]:
         if not line.startswith("\t"):
             break
         recipe.append(line.strip())
@@ -58,8 +58,11 @@ def test_bench_installs_the_extras_and_every_extra_is_pinned():
     def name(requirement):
         return re.split(r"[\[<>=!~; ]", requirement, maxsplit=1)[0].lower().replace("_", "-")
 
-    pins = {name(line) for line in (ROOT / "requirements.lock").read_text().splitlines()
-            if "==" in line and not line.startswith("#")}
+    pins = {
+        name(line)
+        for line in (ROOT / "requirements.lock").read_text().splitlines()
+        if "==" in line and not line.startswith("#")
+    }
     wanted = {name(r) for extra in ("dev", "dask", "bench", "semantic") for r in extras[extra]}
     assert wanted - pins == set()
     assert {"thinc", "blis", "srsly", "sentence-transformers", "transformers", "tokenizers"} <= pins
@@ -70,17 +73,29 @@ def test_bench_installs_the_extras_and_every_extra_is_pinned():
 
 def test_verdict_says_how_far_off():
     assert summarise._verdict(1.18, 1.3, "the floor", True, at_most=True) == "**1.18x the floor, goal ≤ 1.3x: met**"
-    assert summarise._verdict(2.6, 1.3, "the floor", False, at_most=True) == \
-        "**2.6x the floor, goal ≤ 1.3x: not met (needs to be 2.00x faster)**"
-    assert summarise._verdict(0.4, 1, "the sentencizer's speed", False, at_most=False) == \
-        "**0.4x the sentencizer's speed, goal ≥ 1x: not met (needs to be 2.50x faster)**"
+    assert (
+        summarise._verdict(2.6, 1.3, "the floor", False, at_most=True)
+        == "**2.6x the floor, goal ≤ 1.3x: not met (needs to be 2.00x faster)**"
+    )
+    assert (
+        summarise._verdict(0.4, 1, "the sentencizer's speed", False, at_most=False)
+        == "**0.4x the sentencizer's speed, goal ≥ 1x: not met (needs to be 2.50x faster)**"
+    )
 
 
 def test_reports_floor_table():
-    result = {"notebooks": 2, "floor": "import-only notebooks", "machine": "2 CPUs, load average 1.0 at start",
-              "repeat": 3, "floor_seconds": 5.0, "pipeline_seconds": 5.9, "ratio": 1.18, "goal_ratio": 1.3,
-              "goal_met": True, "per_notebook_seconds": {"01_a": {"floor": 2.4, "pipeline": 3.0},
-                                                          "02_b": {"floor": 2.6, "pipeline": 2.9}}}
+    result = {
+        "notebooks": 2,
+        "floor": "import-only notebooks",
+        "machine": "2 CPUs, load average 1.0 at start",
+        "repeat": 3,
+        "floor_seconds": 5.0,
+        "pipeline_seconds": 5.9,
+        "ratio": 1.18,
+        "goal_ratio": 1.3,
+        "goal_met": True,
+        "per_notebook_seconds": {"01_a": {"floor": 2.4, "pipeline": 3.0}, "02_b": {"floor": 2.6, "pipeline": 2.9}},
+    }
     text = "\n".join(summarise._reports_floor(result))
     assert "| 01_a | 2.4 | 3.0 |" in text
     assert "| all 2 | 5.0 | 5.9 |" in text
@@ -90,15 +105,32 @@ def test_reports_floor_table():
 
 def _throughput(ratio: float, met: bool) -> dict:
     return {
-        "documents": 19043, "mb": 17.3, "repeat": 3, "machine": "2 CPUs, load average 2.0 at start",
-        "spacy_blank_en_sentencizer": {"seconds": 10.0, "mb_per_s": 1.73, "sentences": 120000,
-                                       "sentences_per_s": 12000},
+        "documents": 19043,
+        "mb": 17.3,
+        "repeat": 3,
+        "machine": "2 CPUs, load average 2.0 at start",
+        "spacy_blank_en_sentencizer": {
+            "seconds": 10.0,
+            "mb_per_s": 1.73,
+            "sentences": 120000,
+            "sentences_per_s": 12000,
+        },
         "blingfire_sentences": {"seconds": 1.0, "mb_per_s": 17.3, "sentences": 121000, "sentences_per_s": 121000},
-        "newsframe": {"what": "clean + statements",
-                      "local": {"seconds": 10.0 / ratio, "mb_per_s": round(1.73 * ratio, 2), "statements": 100000,
-                                "statements_per_s": 4000, "stage_seconds": {"clean": 5.0, "statements": 20.0},
-                                "vs_spacy_sentencizer": ratio}},
-        "goal_ratio": 1.0, "best_engine": "local", "ratio": ratio, "goal_met": met,
+        "newsframe": {
+            "what": "clean + statements",
+            "local": {
+                "seconds": 10.0 / ratio,
+                "mb_per_s": round(1.73 * ratio, 2),
+                "statements": 100000,
+                "statements_per_s": 4000,
+                "stage_seconds": {"clean": 5.0, "statements": 20.0},
+                "vs_spacy_sentencizer": ratio,
+            },
+        },
+        "goal_ratio": 1.0,
+        "best_engine": "local",
+        "ratio": ratio,
+        "goal_met": met,
     }
 
 
@@ -113,30 +145,49 @@ def test_throughput_table():
 
 
 def _sweep(runs: list[dict], met) -> dict:
-    return {"engine": "processes", "machine": "2 CPUs, load average 3.0 at start",
-            "goal": {"size": 100_000, "seconds": 300, "rss_gb": 4.0}, "goal_met": met, "runs": runs,
-            "growth_exponent": {"wall_time_fitted": 1.02, "per_stage": {"clean": {"fitted": 0.9},
-                                                                        "framing.profile": {"fitted": 1.4}}}}
+    return {
+        "engine": "processes",
+        "machine": "2 CPUs, load average 3.0 at start",
+        "goal": {"size": 100_000, "seconds": 300, "rss_gb": 4.0},
+        "goal_met": met,
+        "runs": runs,
+        "growth_exponent": {
+            "wall_time_fitted": 1.02,
+            "per_stage": {"clean": {"fitted": 0.9}, "framing.profile": {"fitted": 1.4}},
+        },
+    }
 
 
 def _run(size: int, seconds: float, rss_mb: float) -> dict:
-    return {"size": size, "status": "ok", "seconds": seconds, "peak_rss_mb_process_tree": rss_mb,
-            "statements": size * 5, "stage_seconds": {"clean": 1.0, "statements": 2.0, "framing.profile": 0.5,
-                                                      "sourcing_edges": 0.1}}
+    return {
+        "size": size,
+        "status": "ok",
+        "seconds": seconds,
+        "peak_rss_mb_process_tree": rss_mb,
+        "statements": size * 5,
+        "stage_seconds": {"clean": 1.0, "statements": 2.0, "framing.profile": 0.5, "sourcing_edges": 0.1},
+    }
 
 
 def test_scale_sweep_table():
     text = "\n".join(summarise._scale_sweep(_sweep([_run(1000, 10.0, 500.0), _run(100_000, 150.0, 2048.0)], True)))
     assert "| 1,000 | ok | 10.0 | 500 MB | 5,000 | statements 2.0, clean 1.0, framing.profile 0.5 |" in text
     assert "(1 = linear): 1.02; stages above 1.1: framing.profile 1.4." in text
-    assert ("**Goal 100,000 documents in under 300 s and 4 GB: met (150 s, 0.50x the time allowed; "
-            "2.0 GB, 0.50x the memory allowed)**") in text
+    assert (
+        "**Goal 100,000 documents in under 300 s and 4 GB: met (150 s, 0.50x the time allowed; "
+        "2.0 GB, 0.50x the memory allowed)**"
+    ) in text
 
     slow = "\n".join(summarise._scale_sweep(_sweep([_run(100_000, 450.0, 6144.0)], False)))
     assert "not met (450 s, 1.50x the time allowed; 6.0 GB, 1.50x the memory allowed)" in slow
 
-    failed = {"size": 100_000, "status": "failed with exit code -9", "seconds": 381.7,
-              "peak_rss_mb_process_tree": 2471.9, "stage_seconds_before_stop": {"clean": 19.4}}
+    failed = {
+        "size": 100_000,
+        "status": "failed with exit code -9",
+        "seconds": 381.7,
+        "peak_rss_mb_process_tree": 2471.9,
+        "stage_seconds_before_stop": {"clean": 19.4},
+    }
     text = "\n".join(summarise._scale_sweep(_sweep([failed], None)))
     assert "| 100,000 | failed with exit code -9 | 381.7 | 2,472 MB | – | clean 19.4 |" in text
     assert "not met: the 100,000-document run failed with exit code -9 after 381.7 s" in text
@@ -145,8 +196,17 @@ def test_scale_sweep_table():
 
 def test_summary_orders_goals_first_and_lists_unknown_files(tmp_path):
     (tmp_path / "zz_other.json").write_text("{}")
-    (tmp_path / "cluster_scale.json").write_text(json.dumps({"data": "d", "representation": "r", "rows": [
-        {"statements": 1000, "method": "average", "n_claims": 3, "seconds": 0.8, "peak_rss_growth_mb": 31}]}))
+    (tmp_path / "cluster_scale.json").write_text(
+        json.dumps(
+            {
+                "data": "d",
+                "representation": "r",
+                "rows": [
+                    {"statements": 1000, "method": "average", "n_claims": 3, "seconds": 0.8, "peak_rss_growth_mb": 31}
+                ],
+            }
+        )
+    )
     (tmp_path / "throughput_vs_spacy.json").write_text(json.dumps(_throughput(0.5, False)))
     text = summarise.summary(tmp_path)
     assert text.index("throughput_vs_spacy.json") < text.index("cluster_scale.json") < text.index("zz_other.json")
@@ -156,19 +216,39 @@ def test_summary_orders_goals_first_and_lists_unknown_files(tmp_path):
 
 def _real(share: float) -> dict:
     families = {"copyright or reprint line": "Copyright", "link to other stories": "^Read more"}
-    run = {"corpus": "allsides_world", "status": "ok", "documents": 4735, "outlets": 135, "statements": 1000,
-           "surviving_boilerplate": {"copyright or reprint line": int(share * 1000), "link to other stories": 0,
-                                     "any": int(share * 1000)},
-           "surviving_share": share, "documents_over_40pct_removed": 3, "seconds": 120.5,
-           "peak_rss_mb_process_tree": 1300}
-    return {"machine": "m", "engine": "processes", "goal_share": 0.005, "survivor_patterns": families,
-            "runs": [run, {"corpus": "basil", "status": "skipped: not found"}], "goal_met": share < 0.005,
-            "before": {k: v for k, v in run.items() if k not in ("seconds", "peak_rss_mb_process_tree")}}
+    run = {
+        "corpus": "allsides_world",
+        "status": "ok",
+        "documents": 4735,
+        "outlets": 135,
+        "statements": 1000,
+        "surviving_boilerplate": {
+            "copyright or reprint line": int(share * 1000),
+            "link to other stories": 0,
+            "any": int(share * 1000),
+        },
+        "surviving_share": share,
+        "documents_over_40pct_removed": 3,
+        "seconds": 120.5,
+        "peak_rss_mb_process_tree": 1300,
+    }
+    return {
+        "machine": "m",
+        "engine": "processes",
+        "goal_share": 0.005,
+        "survivor_patterns": families,
+        "runs": [run, {"corpus": "basil", "status": "skipped: not found"}],
+        "goal_met": share < 0.005,
+        "before": {k: v for k, v in run.items() if k not in ("seconds", "peak_rss_mb_process_tree")},
+    }
 
 
 def test_real_corpora_renderer():
     text = "\n".join(summarise._real_corpora(_real(0.002)))
-    assert "| allsides_world | 4,735 / 135 | 1,000 | 2 (0.20%) | copyright or reprint line 2 | 3 | 120.5 | 1,300 MB |" in text
+    assert (
+        "| allsides_world | 4,735 / 135 | 1,000 | 2 (0.20%) | copyright or reprint line 2 | 3 | 120.5 | 1,300 MB |"
+        in text
+    )
     assert "allsides_world (before: parent commit's cleaner)" in text and "| basil | skipped: not found |" in text
     assert "AllSides: met (0.20%)**" in text
     assert "AllSides: not met (1.50%)**" in "\n".join(summarise._real_corpora(_real(0.015)))

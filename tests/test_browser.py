@@ -29,8 +29,14 @@ from newsframe import paths
 CHROMIUM = os.environ.get("NEWSFRAME_CHROMIUM", "/usr/bin/chromium")
 REQUIRE = os.environ.get("NEWSFRAME_REQUIRE_BROWSER", "") not in ("", "0")
 ARGS = [
-    "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-extensions", "--disable-dev-shm-usage",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--disable-dev-shm-usage",
 ]
 REPORTS = paths.ROOT / "reports"
 SCREENSHOTS = paths.BUILD / "browser"
@@ -63,8 +69,13 @@ def context(tmp_path_factory):
     profile = tmp_path_factory.mktemp("chromium-profile")  # a fresh --user-data-dir
     with sync_playwright() as pw:
         ctx = pw.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, headless=True, args=ARGS, offline=True,
-            viewport={"width": 1280, "height": 900}, java_script_enabled=True,
+            str(profile),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=ARGS,
+            offline=True,
+            viewport={"width": 1280, "height": 900},
+            java_script_enabled=True,
         )
         try:
             yield ctx
@@ -188,7 +199,8 @@ def test_committed_reports_open_cleanly(context):
             hrefs = page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))")
             broken = page.evaluate(
                 "() => [...document.images].filter(i => !i.complete || i.naturalWidth === 0)"
-                ".map(i => (i.getAttribute('src') || '').slice(0, 60))")
+                ".map(i => (i.getAttribute('src') || '').slice(0, 60))"
+            )
             heading = page.evaluate("() => (document.querySelector('h1') || {}).textContent || ''")
             page.screenshot(path=str(SCREENSHOTS / f"{path.stem}.png"), full_page=path == index)
         finally:

@@ -2,7 +2,6 @@
 get no stance, denials of claims are denials."""
 
 import pytest
-
 from newsframe.claim import terms_from_sentence, with_claim
 from newsframe.codebook import Codebook, load_codebook, parse_codebook
 from newsframe.framing import frame_of
@@ -25,15 +24,18 @@ def test_terms_come_from_the_sentence():
     assert {"supply", "supplied", "supplying", "delivered"} <= set(terms["action"])
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    ("Iran has sent hundreds of Shahed drones to Russia, officials said.", "affirm"),
-    ("Moscow has denied claims made by the Washington Post that Iran supplied drones to Russia.", "deny"),
-    ("Tehran denied sending missiles to Moscow.", "deny"),
-    ("If confirmed, Iranian missile deliveries to Russia would be an escalation.", "hedge"),
-    ("Russia used chemical weapons in Bakhmut, Ukrainian officials said.", ""),
-    ("The US supplied HIMARS to Ukraine.", ""),
-    ("A Russian Su-34 crashed near the border, the ministry said.", ""),
-])
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Iran has sent hundreds of Shahed drones to Russia, officials said.", "affirm"),
+        ("Moscow has denied claims made by the Washington Post that Iran supplied drones to Russia.", "deny"),
+        ("Tehran denied sending missiles to Moscow.", "deny"),
+        ("If confirmed, Iranian missile deliveries to Russia would be an escalation.", "hedge"),
+        ("Russia used chemical weapons in Bakhmut, Ukrainian officials said.", ""),
+        ("The US supplied HIMARS to Ukraine.", ""),
+        ("A Russian Su-34 crashed near the border, the ministry said.", ""),
+    ],
+)
 def test_stance_only_about_the_claim(codebook, sentence, expected):
     assert stance(sentence, codebook)[0] == expected
 

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from newsframe import clean
 from newsframe.corpus import load_corpus
 
@@ -25,7 +24,7 @@ def tiles(text: str, cleaned: clean.Cleaned) -> bool:
 
 
 def visible_removed(text: str, cleaned: clean.Cleaned) -> list[tuple[str, str]]:
-    return [(s.reason, text[s.start:s.end]) for s in cleaned.removed if s.reason != clean.BLANK]
+    return [(s.reason, text[s.start : s.end]) for s in cleaned.removed if s.reason != clean.BLANK]
 
 
 def seed(name: str) -> str:
@@ -73,16 +72,19 @@ def test_no_body_sentence_of_a_seed_is_lost(name):
     text = seed(name)
     cleaned = clean.clean_text(text)
     removed_lines = {t for _, t in EXPECTED_REMOVED[name]}
-    bodies = [text[s.start:s.end] for s in cleaned.body]
-    expected = [line.strip().removeprefix("KYIV: ") for line in text.splitlines()
-                if line.strip() and line.strip() not in removed_lines]
+    bodies = [text[s.start : s.end] for s in cleaned.body]
+    expected = [
+        line.strip().removeprefix("KYIV: ")
+        for line in text.splitlines()
+        if line.strip() and line.strip() not in removed_lines
+    ]
     assert bodies == expected
 
 
 def test_teaser_caption_and_residue_never_survive_as_body():
     for name in EXPECTED_REMOVED:
         text = seed(name)
-        body = " ".join(text[s.start:s.end] for s in clean.clean_text(text).body)
+        body = " ".join(text[s.start : s.end] for s in clean.clean_text(text).body)
         assert "..." not in body and "/File" not in body and "site-40" not in body
 
 
@@ -97,12 +99,16 @@ def test_corpus_tables_index_the_raw_text():
 
 # ---------------------------------------------------------------- general rules, beyond the seeds
 
-@pytest.mark.parametrize("line, place", [
-    ("WASHINGTON (Reuters) - The White House said on Monday it was concerned.", "WASHINGTON (Reuters) -"),
-    ("LONDON, March 3 (Reuters) - Oil prices rose.", "LONDON, March 3 (Reuters) -"),
-    ("ST. PETERSBURG: Officials met on Tuesday.", "ST. PETERSBURG:"),
-    ("NEW DELHI — India said it would wait.", "NEW DELHI —"),
-])
+
+@pytest.mark.parametrize(
+    "line, place",
+    [
+        ("WASHINGTON (Reuters) - The White House said on Monday it was concerned.", "WASHINGTON (Reuters) -"),
+        ("LONDON, March 3 (Reuters) - Oil prices rose.", "LONDON, March 3 (Reuters) -"),
+        ("ST. PETERSBURG: Officials met on Tuesday.", "ST. PETERSBURG:"),
+        ("NEW DELHI — India said it would wait.", "NEW DELHI —"),
+    ],
+)
 def test_datelines_of_several_shapes(line, place):
     text = f"Headline about things\n{line}\nAnother sentence follows here."
     cleaned = clean.clean_text(text)
@@ -116,60 +122,93 @@ def test_acronym_sentences_are_not_datelines():
 
 
 def test_generic_boilerplate_and_captions():
-    text = ("A headline\nFirst real sentence of the story.\nAdvertisement\n"
-            "Protesters in the square. —AFP/File\nSecond real sentence.\nRead more: other things")
+    text = (
+        "A headline\nFirst real sentence of the story.\nAdvertisement\n"
+        "Protesters in the square. —AFP/File\nSecond real sentence.\nRead more: other things"
+    )
     cleaned = clean.clean_text(text)
     assert visible_removed(text, cleaned) == [
-        (clean.TITLE, "A headline"), (clean.BOILERPLATE, "Advertisement"),
-        (clean.CAPTION, "Protesters in the square. —AFP/File"), (clean.BOILERPLATE, "Read more: other things"),
+        (clean.TITLE, "A headline"),
+        (clean.BOILERPLATE, "Advertisement"),
+        (clean.CAPTION, "Protesters in the square. —AFP/File"),
+        (clean.BOILERPLATE, "Read more: other things"),
     ]
 
 
 def test_long_unpunctuated_paragraph_stays_body():
     paragraph = " ".join(["word"] * 40)
     text = f"First sentence here.\n{paragraph}\nLast sentence here."
-    assert [text[s.start:s.end] for s in clean.clean_text(text).body] == ["First sentence here.", paragraph,
-                                                                           "Last sentence here."]
+    assert [text[s.start : s.end] for s in clean.clean_text(text).body] == [
+        "First sentence here.",
+        paragraph,
+        "Last sentence here.",
+    ]
 
 
 def test_title_from_metadata_even_with_punctuation():
     text = "Is Iran arming Russia?\nThe story starts here."
     assert visible_removed(text, clean.clean_text(text)) == []
     assert visible_removed(text, clean.clean_text(text, title="Is Iran arming Russia?")) == [
-        (clean.TITLE, "Is Iran arming Russia?")]
+        (clean.TITLE, "Is Iran arming Russia?")
+    ]
 
 
 def test_bom_crlf_and_lone_cr():
     text = "\ufeffHeadline here\r\nA sentence.\rAnother sentence.\r\n"
     cleaned = clean.clean_text(text)
     assert cleaned.removed[0] == clean.Span(0, 1, clean.BOM)
-    assert [text[s.start:s.end] for s in cleaned.body] == ["A sentence.", "Another sentence."]
+    assert [text[s.start : s.end] for s in cleaned.body] == ["A sentence.", "Another sentence."]
     assert tiles(text, cleaned)
 
 
 def test_single_line_document_is_body():
     text = "Just one line without a full stop"
-    assert [text[s.start:s.end] for s in clean.clean_text(text).body] == [text]
+    assert [text[s.start : s.end] for s in clean.clean_text(text).body] == [text]
 
 
 # ---------------------------------------------------------------- properties
 
 LINE_SHAPES = st.one_of(
     st.text(min_size=0, max_size=80),
-    st.sampled_from(["KYIV: Officials said so.", "Short heading", "Cut off story about...", "—AFP/File",
-                     "Advertisement", "A full sentence, with a quote.”", "  ", "\t", "\ufeff", "…"]),
+    st.sampled_from(
+        [
+            "KYIV: Officials said so.",
+            "Short heading",
+            "Cut off story about...",
+            "—AFP/File",
+            "Advertisement",
+            "A full sentence, with a quote.”",
+            "  ",
+            "\t",
+            "\ufeff",
+            "…",
+        ]
+    ),
     # Hard-wrapped newswire: full lines that go on, indented paragraph starts, the sign-off.
-    st.sampled_from(["CLEVELAND, Feb 26 - Standard Oil Co and BP North America",
-                     "Inc said they plan to form a venture to manage the money market",
-                     "borrowing and investment activities of both companies.",
-                     "    BP North America is a subsidiary of British Petroleum Co",
-                     "Plc &lt;BP>, which also owns a 55 pct interest in Standard Oil.",
-                     "    SUBPRODUCTS", "    Revs 21.9 mln vs 12.9 mln", "4,340, 4,345 and 4,350 dlrs.",
-                     " Reuter", "&#3;", "STANDARD OIL &lt;SRD> TO FORM FINANCIAL UNIT"]),
-    st.builds(lambda indent, words: indent + " ".join(words),
-              st.sampled_from(["", "", "    ", "\t"]),
-              st.lists(st.sampled_from(["the", "oil", "said", "Tehran", "5.93", "mln", "bags.", "dlrs,", "U.S."]),
-                       min_size=1, max_size=12)),
+    st.sampled_from(
+        [
+            "CLEVELAND, Feb 26 - Standard Oil Co and BP North America",
+            "Inc said they plan to form a venture to manage the money market",
+            "borrowing and investment activities of both companies.",
+            "    BP North America is a subsidiary of British Petroleum Co",
+            "Plc &lt;BP>, which also owns a 55 pct interest in Standard Oil.",
+            "    SUBPRODUCTS",
+            "    Revs 21.9 mln vs 12.9 mln",
+            "4,340, 4,345 and 4,350 dlrs.",
+            " Reuter",
+            "&#3;",
+            "STANDARD OIL &lt;SRD> TO FORM FINANCIAL UNIT",
+        ]
+    ),
+    st.builds(
+        lambda indent, words: indent + " ".join(words),
+        st.sampled_from(["", "", "    ", "\t"]),
+        st.lists(
+            st.sampled_from(["the", "oil", "said", "Tehran", "5.93", "mln", "bags.", "dlrs,", "U.S."]),
+            min_size=1,
+            max_size=12,
+        ),
+    ),
 )
 LINE_ENDS = st.sampled_from(["\n", "\r\n", "\r", "\n\n", ""])
 
@@ -181,7 +220,7 @@ def test_any_document_is_tiled_exactly(parts, title):
     cleaned = clean.clean_text(text, title)
     assert tiles(text, cleaned)
     for span in cleaned.body:
-        block = text[span.start:span.end]
+        block = text[span.start : span.end]
         assert block and block == block.strip()
         # A block spans several lines only when they are wrapped lines of one paragraph: never
         # across a blank line, and each of its lines has text.
@@ -192,7 +231,7 @@ def test_any_document_is_tiled_exactly(parts, title):
     for span in cleaned.removed:
         assert span.reason in clean.RULES
         if span.reason == clean.BLANK:
-            assert text[span.start:span.end].strip() == "" or text[span.start:span.end] == "\ufeff"
+            assert text[span.start : span.end].strip() == "" or text[span.start : span.end] == "\ufeff"
 
 
 @settings(max_examples=300, deadline=None)

@@ -15,7 +15,6 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from newsframe import boilerplate, clean, repetition
 from newsframe.corpus import Corpus, Document, documents_frame
 from test_clean import tiles
@@ -62,14 +61,15 @@ GLUED = [
 
 
 def bodies(text: str, cleaned: clean.Cleaned) -> list[str]:
-    return [text[s.start:s.end] for s in cleaned.body]
+    return [text[s.start : s.end] for s in cleaned.body]
 
 
 def removed(text: str, cleaned: clean.Cleaned) -> list[tuple[str, str]]:
-    return [(s.reason, text[s.start:s.end]) for s in cleaned.removed if s.reason != clean.BLANK]
+    return [(s.reason, text[s.start : s.end]) for s in cleaned.removed if s.reason != clean.BLANK]
 
 
 # ---------------------------------------------------------------- boilerplate by shape
+
 
 @pytest.mark.parametrize("reason, piece", GLUED, ids=[p[:24] for _, p in GLUED])
 @pytest.mark.parametrize("where", [1, 3])
@@ -118,9 +118,11 @@ def test_an_author_bio_followed_by_a_disclaimer_ends_the_body():
 
 
 def test_prose_that_merely_mentions_the_words_stays():
-    text = ("The company said advertisement revenue fell by a third. Readers can sign up for alerts, she said, "
-            "but few do. More than 40 people were hurt. By Tuesday, the troops had left. "
-            "He read more than a hundred reports. The copyright dispute went to court.")
+    text = (
+        "The company said advertisement revenue fell by a third. Readers can sign up for alerts, she said, "
+        "but few do. More than 40 people were hurt. By Tuesday, the troops had left. "
+        "He read more than a hundred reports. The copyright dispute went to court."
+    )
     cleaned = clean.clean_text(text)
     assert removed(text, cleaned) == []
     assert bodies(text, cleaned) == [text]
@@ -129,10 +131,15 @@ def test_prose_that_merely_mentions_the_words_stays():
 def test_sentence_units_do_not_split_abbreviations():
     text = "Mr. Smith met Gen. Jones in the U.S. on Monday. Then he met Ms. Roe. She left.It was late."
     assert [text[s:e] for s, e in boilerplate.sentence_units(text, 0, len(text))] == [
-        "Mr. Smith met Gen. Jones in the U.S. on Monday.", "Then he met Ms. Roe.", "She left.", "It was late."]
+        "Mr. Smith met Gen. Jones in the U.S. on Monday.",
+        "Then he met Ms. Roe.",
+        "She left.",
+        "It was late.",
+    ]
 
 
 # ---------------------------------------------------------------- property: boilerplate anywhere
+
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(PROSE), min_size=1, max_size=8), st.data())
@@ -140,13 +147,14 @@ def test_boilerplate_inserted_anywhere_is_removed_and_the_text_still_tiles(sente
     reason, piece = data.draw(st.sampled_from(GLUED))
     at = data.draw(st.integers(0, len(sentences)))
     parts = sentences[:at] + [piece] + sentences[at:]
-    seps = data.draw(st.lists(st.sampled_from([" ", "  ", "\n", "\n\n", " \r\n"]), min_size=len(parts) - 1,
-                              max_size=len(parts) - 1))
+    seps = data.draw(
+        st.lists(st.sampled_from([" ", "  ", "\n", "\n\n", " \r\n"]), min_size=len(parts) - 1, max_size=len(parts) - 1)
+    )
     text = parts[0] + "".join(sep + part for sep, part in zip(seps, parts[1:]))
     cleaned = clean.clean_text(text)
     assert tiles(text, cleaned)
     start = sum(len(p) + len(s) for p, s in zip(parts[:at], seps[:at]))
-    assert text[start:start + len(piece)] == piece
+    assert text[start : start + len(piece)] == piece
     if any(b.detail for b in cleaned.body):
         return  # the guard kept a removed piece: nothing else was left (e.g. one sentence plus a credit: a caption)
     # Every character of the inserted piece is in a removed span, none in a body block.
@@ -157,13 +165,22 @@ def test_boilerplate_inserted_anywhere_is_removed_and_the_text_still_tiles(sente
 # ---------------------------------------------------------------- boilerplate by repetition
 
 FURNITURE = "Our journalism depends on readers like you."
-BACKGROUND = ("The agreement, signed by six world powers in 2015, lifted sanctions in exchange for limits on "
-              "the country's nuclear programme.")
+BACKGROUND = (
+    "The agreement, signed by six world powers in 2015, lifted sanctions in exchange for limits on "
+    "the country's nuclear programme."
+)
 
 
 def _doc(doc_id: str, outlet: str, text: str) -> Document:
-    return Document(doc_id=doc_id, source_path=f"test#{doc_id}", text=text, sha256=doc_id, encoding="utf-8",
-                    input_format="jsonl", outlet=outlet)
+    return Document(
+        doc_id=doc_id,
+        source_path=f"test#{doc_id}",
+        text=text,
+        sha256=doc_id,
+        encoding="utf-8",
+        input_format="jsonl",
+        outlet=outlet,
+    )
 
 
 def repeated_corpus() -> Corpus:
@@ -178,8 +195,13 @@ def repeated_corpus() -> Corpus:
             paragraphs.append(FURNITURE)
         documents.append(_doc(f"a{i:02d}", "Outlet A", "\n\n".join(paragraphs)))
     for i in range(10):
-        documents.append(_doc(f"b{i:02d}", "Outlet B", f"Outlet B story {i} is about something else. "
-                                                       + (FURNITURE if i == 0 else PROSE[i % len(PROSE)])))
+        documents.append(
+            _doc(
+                f"b{i:02d}",
+                "Outlet B",
+                f"Outlet B story {i} is about something else. " + (FURNITURE if i == 0 else PROSE[i % len(PROSE)]),
+            )
+        )
     documents.append(_doc("seed", "", "\n\n".join([PROSE[0], FURNITURE])))
     return Corpus("test", documents, [])
 
@@ -204,8 +226,9 @@ def test_repeated_furniture_glued_to_the_end_of_a_paragraph_is_cut_off():
     corpus = Corpus("test", corpus.documents + [glued], [])
     body_blocks, removed_spans = clean.clean_corpus(corpus)
     assert list(body_blocks.loc[body_blocks["doc_id"] == "a10", "text"]) == [f"{PROSE[0]} {PROSE[1]}"]
-    assert list(removed_spans.loc[(removed_spans["doc_id"] == "a10") & (removed_spans["reason"] != clean.BLANK),
-                                  "text"]) == [FURNITURE]
+    assert list(
+        removed_spans.loc[(removed_spans["doc_id"] == "a10") & (removed_spans["reason"] != clean.BLANK), "text"]
+    ) == [FURNITURE]
 
 
 def test_threshold_is_a_parameter_and_copies_do_not_count():
@@ -224,6 +247,7 @@ def test_engines_give_the_same_tables():
 
 
 # ---------------------------------------------------------------- safety
+
 
 def test_no_rule_removes_the_whole_body():
     text = "Advertisement\n\nRead more: the other story about the summit.\n\nSign up for our newsletter."
@@ -249,19 +273,33 @@ def test_a_whole_article_shaped_like_a_teaser_is_kept():
 
 
 def test_previews_of_other_stories_are_still_teasers():
-    text = "\n".join([PROSE[0], PROSE[1], "Elections: the vote in the north was delayed after...",
-                      "Markets: shares fell on the news of the..."])
+    text = "\n".join(
+        [
+            PROSE[0],
+            PROSE[1],
+            "Elections: the vote in the north was delayed after...",
+            "Markets: shares fell on the news of the...",
+        ]
+    )
     assert [r for r, _ in removed(text, clean.clean_text(text))] == [clean.TEASER, clean.TEASER]
 
 
 def test_heavily_cleaned_lists_documents_losing_more_than_40_percent():
-    furniture = "\n\n".join(["Sign up for our morning newsletter.", "Copyright © 2021 Example Media, LLC.",
-                             "Click here for reprint permission.", "Download the Example News app."])
-    corpus = Corpus("test", [_doc("heavy", "X", f"{PROSE[0]}\n\n{furniture}"),
-                             _doc("light", "X", "\n\n".join(PROSE))], [])
+    furniture = "\n\n".join(
+        [
+            "Sign up for our morning newsletter.",
+            "Copyright © 2021 Example Media, LLC.",
+            "Click here for reprint permission.",
+            "Download the Example News app.",
+        ]
+    )
+    corpus = Corpus(
+        "test", [_doc("heavy", "X", f"{PROSE[0]}\n\n{furniture}"), _doc("light", "X", "\n\n".join(PROSE))], []
+    )
     body_blocks, removed_spans = clean.clean_corpus(corpus)
-    table = clean.heavily_cleaned(clean.document_table(documents_frame(corpus), body_blocks, removed_spans),
-                                  removed_spans)
+    table = clean.heavily_cleaned(
+        clean.document_table(documents_frame(corpus), body_blocks, removed_spans), removed_spans
+    )
     assert list(table.columns) == ["doc_id", "outlet", "share_removed", "reasons"]
     assert list(table["doc_id"]) == ["heavy"] and table.loc[0, "share_removed"] > 0.4
     assert boilerplate.COPYRIGHT in table.loc[0, "reasons"].split("; ")
@@ -273,6 +311,7 @@ def test_every_new_reason_has_a_rule():
 
 
 # ---------------------------------------------------------------- a real scraped corpus, when present
+
 
 @pytest.mark.skipif(not ALLSIDES.exists(), reason="../shared/data/allsides not present")
 def test_allsides_tiles_and_keeps_a_body_for_every_document():

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-
 from newsframe import clean
 from newsframe.segment import split_statements
 from test_clean import tiles, visible_removed
@@ -24,7 +23,7 @@ REUTERS = ROOT.parent / "shared" / "data" / "reuters21578"
 
 
 def bodies(text: str, cleaned: clean.Cleaned) -> list[str]:
-    return [text[s.start:s.end] for s in cleaned.body]
+    return [text[s.start : s.end] for s in cleaned.body]
 
 
 # The body of Reuters-21578 article 2, as the data set's "body" field gives it: the dateline that
@@ -41,14 +40,20 @@ BODY = (
     "\n Reuter\n&#3;"
 )
 PARAGRAPHS = [
-    ("Standard Oil Co and BP North America\n"
-     "Inc said they plan to form a venture to manage the money market\n"
-     "borrowing and investment activities of both companies."),
-    ("BP North America is a subsidiary of British Petroleum Co\n"
-     "Plc &lt;BP>, which also owns a 55 pct interest in Standard Oil."),
-    ("The venture will be called BP/Standard Financial Trading\n"
-     "and will be operated by Standard Oil under the oversight of a\n"
-     "joint management committee."),
+    (
+        "Standard Oil Co and BP North America\n"
+        "Inc said they plan to form a venture to manage the money market\n"
+        "borrowing and investment activities of both companies."
+    ),
+    (
+        "BP North America is a subsidiary of British Petroleum Co\n"
+        "Plc &lt;BP>, which also owns a 55 pct interest in Standard Oil."
+    ),
+    (
+        "The venture will be called BP/Standard Financial Trading\n"
+        "and will be operated by Standard Oil under the oversight of a\n"
+        "joint management committee."
+    ),
 ]
 # The same article as a wire story: headline, then dateline and body (as bench/scale_sweep.py builds it).
 WIRE = "STANDARD OIL &lt;SRD> TO FORM FINANCIAL UNIT\nCLEVELAND, Feb 26 - " + BODY
@@ -87,8 +92,10 @@ def test_crlf_wrapped_text_gives_the_same_paragraphs():
 def test_title_from_metadata_in_mixed_case():
     text = "Standard Oil and BP to form a unit\nCLEVELAND, Feb 26 - " + BODY
     cleaned = clean.clean_text(text, title="Standard Oil and BP to form a unit")
-    assert visible_removed(text, cleaned)[:2] == [(clean.TITLE, "Standard Oil and BP to form a unit"),
-                                                  (clean.DATELINE, "CLEVELAND, Feb 26 -")]
+    assert visible_removed(text, cleaned)[:2] == [
+        (clean.TITLE, "Standard Oil and BP to form a unit"),
+        (clean.DATELINE, "CLEVELAND, Feb 26 -"),
+    ]
     assert bodies(text, cleaned) == PARAGRAPHS
 
 
@@ -112,8 +119,10 @@ def test_blank_line_separated_paragraphs():
     )
     cleaned = clean.clean_text(text)
     assert bodies(text, cleaned) == [
-        ("The committee met on Tuesday and agreed that the budget for the\n"
-         "coming year should be cut by five percent across all of the\ndepartments."),
+        (
+            "The committee met on Tuesday and agreed that the budget for the\n"
+            "coming year should be cut by five percent across all of the\ndepartments."
+        ),
         "Members said the cuts would be painful but necessary, and\nthat no jobs would be lost.",
     ]
     assert visible_removed(text, cleaned) == [(clean.TITLE, "Budget talks")]
@@ -147,8 +156,10 @@ def test_headings_between_wrapped_paragraphs():
     ]
     assert bodies(text, cleaned) == [
         "Argentine grain board figures show\ncrop registrations of grains, oilseeds and their products.",
-        ("Wheat registrations rose to 39.9 thousand tonnes from the\n"
-         "48.7 thousand tonnes of the week before, the board said."),
+        (
+            "Wheat registrations rose to 39.9 thousand tonnes from the\n"
+            "48.7 thousand tonnes of the week before, the board said."
+        ),
         "Traders expect registrations to slow in the coming weeks as\nthe harvest ends.",
         "Exporters were cautious.",
         "Prices rose by two dollars a tonne over the week, according to\nthe board, on stronger demand from Brazil.",
@@ -167,14 +178,18 @@ def test_dateline_opens_only_the_first_paragraph():
     )
     cleaned = clean.clean_text(text)
     assert (clean.DATELINE, "DALLAS, March 2 -") in visible_removed(text, cleaned)
-    assert bodies(text, cleaned)[-1] == ("NOTE: prior qtr excludes loss 475,000, or five cts per\n"
-                                         "share, for discontinued operations.")
+    assert bodies(text, cleaned)[-1] == (
+        "NOTE: prior qtr excludes loss 475,000, or five cts per\nshare, for discontinued operations."
+    )
 
 
-@pytest.mark.parametrize("text", [
-    "HEAD LINE\r\nDALLAS, March 2 -\r\nOil rose sharply today in the markets of the world as the\r\ntraders said.\r\n",
-    "HEAD LINE\nDALLAS, March 2 -  Oil rose sharply today in the markets of the world as\nthe traders said.\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HEAD LINE\r\nDALLAS, March 2 -\r\nOil rose sharply today in the markets of the world as the\r\ntraders said.\r\n",
+        "HEAD LINE\nDALLAS, March 2 -  Oil rose sharply today in the markets of the world as\nthe traders said.\n",
+    ],
+)
 def test_body_after_a_dateline_starts_at_the_text(text):
     cleaned = clean.clean_text(text)
     assert (clean.DATELINE, "DALLAS, March 2 -") in visible_removed(text, cleaned)
@@ -194,12 +209,13 @@ def test_table_lines_are_not_joined():
     )
     cleaned = clean.clean_text(text)
     rows = ["Oper net loss 2,136,000 vs loss 467,000", "Revs 21.9 mln vs 12.9 mln", "12 mths"]
-    spans = [text[s.start:s.end] for s in cleaned.body + cleaned.removed]
+    spans = [text[s.start : s.end] for s in cleaned.body + cleaned.removed]
     assert all(row in spans for row in rows)
 
 
-@pytest.mark.parametrize("sign_off", ["Reuter", "REUTER", "REUTERS", "REUTER...", "REUTER^M", "reuter", "MORE",
-                                      "&#3;", "\x03"])
+@pytest.mark.parametrize(
+    "sign_off", ["Reuter", "REUTER", "REUTERS", "REUTER...", "REUTER^M", "reuter", "MORE", "&#3;", "\x03"]
+)
 def test_wire_sign_offs_are_boilerplate(sign_off):
     for text in (BODY.replace("Reuter", sign_off), f"Headline\nA sentence.\n{sign_off}\n"):
         cleaned = clean.clean_text(text)
@@ -209,13 +225,19 @@ def test_wire_sign_offs_are_boilerplate(sign_off):
 
 def test_short_lines_that_are_not_wrapped_stay_line_by_line():
     """Lines under the wrap width but no sentence running across a line break: one block per line."""
-    text = ("Iran denies the report\nOfficials in Tehran said on Monday the report was false.\n"
-            "What the ministry said\nThe ministry called it baseless.\n")
+    text = (
+        "Iran denies the report\nOfficials in Tehran said on Monday the report was false.\n"
+        "What the ministry said\nThe ministry called it baseless.\n"
+    )
     cleaned = clean.clean_text(text)
-    assert visible_removed(text, cleaned) == [(clean.TITLE, "Iran denies the report"),
-                                              (clean.HEADING, "What the ministry said")]
-    assert bodies(text, cleaned) == ["Officials in Tehran said on Monday the report was false.",
-                                     "The ministry called it baseless."]
+    assert visible_removed(text, cleaned) == [
+        (clean.TITLE, "Iran denies the report"),
+        (clean.HEADING, "What the ministry said"),
+    ]
+    assert bodies(text, cleaned) == [
+        "Officials in Tehran said on Monday the report was false.",
+        "The ministry called it baseless.",
+    ]
 
 
 def test_wrapped_blocks_segment_into_whole_sentences():
@@ -227,9 +249,14 @@ def test_wrapped_blocks_segment_into_whole_sentences():
 
 # ---------------------------------------------------------------- properties
 
-WORDS = st.lists(st.one_of(st.from_regex(r"[a-z]{1,10}", fullmatch=True),
-                           st.sampled_from(["Tehran", "U.S.", "5.93", "said.", "Iran's", "(Reuters)", "mln,"])),
-                 min_size=3, max_size=60)
+WORDS = st.lists(
+    st.one_of(
+        st.from_regex(r"[a-z]{1,10}", fullmatch=True),
+        st.sampled_from(["Tehran", "U.S.", "5.93", "said.", "Iran's", "(Reuters)", "mln,"]),
+    ),
+    min_size=3,
+    max_size=60,
+)
 
 
 @st.composite
@@ -269,6 +296,7 @@ def test_wrapped_paragraphs_come_out_whole(story):
 
 # ---------------------------------------------------------------- real Reuters articles
 
+
 def _reuters(newids: set[str]) -> dict[str, str]:
     """Articles as bench/scale_sweep.py builds them: title, newline, dateline, space, body."""
     records = json.loads((REUTERS / "json-data" / "reut2-000.json").read_text(encoding="utf-8", errors="replace"))
@@ -281,9 +309,14 @@ def _reuters(newids: set[str]) -> dict[str, str]:
 
 
 #: Reuters-21578 articles of reut2-000 (by NEWID) written as prose, and their first words.
-PROSE = {"1": "Showers continued throughout the week in", "2": "Standard Oil Co and BP North America",
-         "4": "BankAmerica Corp is not under", "7": "Red Lion Inns Limited Partnership",
-         "9": "Champion Products Inc said its", "12": "Ohio Mattress Co said its first"}
+PROSE = {
+    "1": "Showers continued throughout the week in",
+    "2": "Standard Oil Co and BP North America",
+    "4": "BankAmerica Corp is not under",
+    "7": "Red Lion Inns Limited Partnership",
+    "9": "Champion Products Inc said its",
+    "12": "Ohio Mattress Co said its first",
+}
 
 
 @pytest.mark.skipif(not (REUTERS / "json-data").is_dir(), reason="Reuters-21578 not available (../shared/data)")
@@ -296,7 +329,7 @@ def test_real_reuters_articles():
         assert reasons[:2] == [clean.TITLE, clean.DATELINE], newid
         assert reasons[2:] == [clean.BOILERPLATE, clean.BOILERPLATE], newid  # "Reuter" and "&#3;", nothing else
         # The first paragraph is kept whole: from the first words after the dateline to its last line.
-        first_paragraph = text[text.index(PROSE[newid]):].split("\n    ")[0]
+        first_paragraph = text[text.index(PROSE[newid]) :].split("\n    ")[0]
         assert blocks[0] == first_paragraph, newid
         for block in blocks:
             assert not block[0].islower(), f"{newid}: a block starts mid-sentence: {block[:60]!r}"

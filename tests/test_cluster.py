@@ -15,13 +15,12 @@ import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sklearn.metrics import adjusted_rand_score
-
 from newsframe import cluster, cluster_eval, cluster_features, cluster_report, cluster_stream, propositions
 from newsframe.clean import clean_corpus
 from newsframe.codebook import load_codebook
 from newsframe.corpus import load_corpus
 from newsframe.statements import STATEMENT_COLUMNS, extract_statements
+from sklearn.metrics import adjusted_rand_score
 from test_segment import SEEDS
 
 #: The default (``lsa+context``, no voice) reaches ARI 0.207 and V-measure 0.664 on the seeds. The
@@ -105,8 +104,11 @@ def test_labels_are_the_content_of_the_central_statement(found):
     by_id = found.statements.set_index("statement_id")
     for claim in found.claims.itertuples():
         label = claim.cluster_label.rstrip(" …")
-        assert propositions.content(by_id.loc[claim.representative_id, "text"], by_id.loc[claim.representative_id, "cue"],
-                                    by_id.loc[claim.representative_id, "quote"]).startswith(label)
+        assert propositions.content(
+            by_id.loc[claim.representative_id, "text"],
+            by_id.loc[claim.representative_id, "cue"],
+            by_id.loc[claim.representative_id, "quote"],
+        ).startswith(label)
 
 
 def test_claim_ids_survive_a_rerun_with_one_document_added(seed_statements):
@@ -126,7 +128,12 @@ def test_claim_ids_survive_a_rerun_with_one_document_added(seed_statements):
     assert again.claims["cluster_id"].tolist() == after.claims["cluster_id"].tolist()
     # positional ids of an earlier version are not carried over
     legacy = before.claims.assign(cluster_id=[f"C{i:02d}" for i in range(1, len(before.claims) + 1)])
-    assert not cluster.cluster_statements(seed_statements, previous=legacy).claims["cluster_id"].str.fullmatch(r"C\d\d").any()
+    assert (
+        not cluster.cluster_statements(seed_statements, previous=legacy)
+        .claims["cluster_id"]
+        .str.fullmatch(r"C\d\d")
+        .any()
+    )
 
 
 def test_claims_stay_within_their_story(seed_statements):
@@ -256,8 +263,15 @@ def test_streamed_claims_recover_planted_claims_whatever_the_partition_size():
     statements = cluster_eval.synthetic_statements(6_000, n_claims=8, random_seed=3)
     ordered = statements.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
     for rows in (300, 6_000):
-        found = cluster_stream.stream_claims(ordered, [8], cluster.label_vectorizer(1_000), "tfidf",
-                                             random_seed=0, sample_size=1_000, partition_rows=rows)
+        found = cluster_stream.stream_claims(
+            ordered,
+            [8],
+            cluster.label_vectorizer(1_000),
+            "tfidf",
+            random_seed=0,
+            sample_size=1_000,
+            partition_rows=rows,
+        )
         assert adjusted_rand_score(ordered["true_claim"], found.labels) > 0.9
         assert (found.labels[found.representatives[np.unique(found.labels)]] == np.unique(found.labels)).all()
 

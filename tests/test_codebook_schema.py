@@ -8,7 +8,6 @@ import json
 import jsonschema
 import pytest
 import yaml
-
 from newsframe import paths
 from newsframe.codebook import SCHEMA, CodebookError, load_codebook, parse_codebook
 
@@ -20,14 +19,20 @@ def test_the_schema_is_valid_and_the_seeds_codebook_follows_it():
     assert load_codebook(paths.SEEDS / "codebook.yml").actors
 
 
-@pytest.mark.parametrize(("data", "where"), [
-    ({"actors": [{"name": "Iran", "aliases": "Tehran"}]}, "actors[0].aliases: 'Tehran' is not of type"),
-    ({"actor": [{"name": "Iran"}]}, "the top level: Additional properties are not allowed ('actor' was unexpected)"),
-    ({"actors": [{"group": "Iran"}]}, "actors[0]: 'name' is a required property"),
-    ({"actors": [{"name": "Iran", "kind": "nation"}]}, "actors[0].kind: 'nation' is not one of"),
-    ({"lexicons": {"deny": "denied"}}, "lexicons.deny: 'denied' is not of type 'array'"),
-    ({"actors": [{"name": "Iran", "aliases": [7]}]}, "actors[0].aliases[0]: 7 is not of type 'string'"),
-])
+@pytest.mark.parametrize(
+    ("data", "where"),
+    [
+        ({"actors": [{"name": "Iran", "aliases": "Tehran"}]}, "actors[0].aliases: 'Tehran' is not of type"),
+        (
+            {"actor": [{"name": "Iran"}]},
+            "the top level: Additional properties are not allowed ('actor' was unexpected)",
+        ),
+        ({"actors": [{"group": "Iran"}]}, "actors[0]: 'name' is a required property"),
+        ({"actors": [{"name": "Iran", "kind": "nation"}]}, "actors[0].kind: 'nation' is not one of"),
+        ({"lexicons": {"deny": "denied"}}, "lexicons.deny: 'denied' is not of type 'array'"),
+        ({"actors": [{"name": "Iran", "aliases": [7]}]}, "actors[0].aliases[0]: 7 is not of type 'string'"),
+    ],
+)
 def test_a_codebook_that_breaks_the_schema_is_refused_naming_the_place(data, where):
     with pytest.raises(CodebookError) as raised:
         parse_codebook(data, "corpus/codebook.yml")

@@ -17,18 +17,31 @@ ROOT = Path(__file__).resolve().parents[1]
 ZOG_CODEBOOK = {
     "actors": [
         {"name": "Zogland", "group": "Other", "kind": "country", "aliases": ["Zog City"]},
-        {"name": "Zogland Defence Ministry", "group": "Other", "kind": "institution",
-         "aliases": ["the Ministry of Zog", "Ministry of Zog"]},
+        {
+            "name": "Zogland Defence Ministry",
+            "group": "Other",
+            "kind": "institution",
+            "aliases": ["the Ministry of Zog", "Ministry of Zog"],
+        },
         {"name": "Blipistan", "group": "Ukraine", "kind": "country", "aliases": ["Blip"]},
         {"name": "Quux", "group": "Other", "kind": "country"},
     ],
     "media": [{"name": "Daily Blip"}],
-    "claim": {"label": "Zogland sends tanks to Blipistan",
-              "terms": {"supplier": ["Zogland", "Zog City"], "action": ["send", "sent", "sending"],
-                        "object": ["tanks", "tank"]},
-              "require": [["object"], ["action"]]},
-    "lexicons": {"deny": ["deny", "denied", "denies", "refute"], "hedge": ["if confirmed"], "affirm": ["confirm"],
-                 "negation": ["not", "never", "without"]},
+    "claim": {
+        "label": "Zogland sends tanks to Blipistan",
+        "terms": {
+            "supplier": ["Zogland", "Zog City"],
+            "action": ["send", "sent", "sending"],
+            "object": ["tanks", "tank"],
+        },
+        "require": [["object"], ["action"]],
+    },
+    "lexicons": {
+        "deny": ["deny", "denied", "denies", "refute"],
+        "hedge": ["if confirmed"],
+        "affirm": ["confirm"],
+        "negation": ["not", "never", "without"],
+    },
 }
 
 ZOG_TEXTS = {
@@ -81,7 +94,9 @@ def test_a_denial_another_outlet_leaves_out_is_an_omission_not_a_contradiction(z
 def test_numbers_conflict_only_within_one_claim(zog):
     codebook, statements, quantities = zog
     assert not (contra.contradictions(statements, codebook, quantities)["kind"] == "conflicting numbers").any()
-    same = statements.assign(cluster_id=statements["statement_id"].map({"b:001": "Ctanks1", "c:000": "Ctanks1"}).fillna(""))
+    same = statements.assign(
+        cluster_id=statements["statement_id"].map({"b:001": "Ctanks1", "c:000": "Ctanks1"}).fillna("")
+    )
     numbers = contra.contradictions(same, codebook, quantities)
     numbers = numbers[numbers["kind"] == "conflicting numbers"]
     assert numbers[["statement_a", "statement_b", "claim_id"]].values.tolist() == [["b:001", "c:000", "Ctanks1"]]
@@ -90,8 +105,11 @@ def test_numbers_conflict_only_within_one_claim(zog):
 
 def test_a_fact_stated_against_a_denial_in_another_outlet():
     codebook = parse_codebook(ZOG_CODEBOOK)
-    texts = {"a": ZOG_TEXTS["a"], "e": "Zogland sent 12 tanks to Blip last week. The weather was mild.\n",
-             "f": "Zogland sent 12 tanks to Blip last week. Zog City sent 3 tanks more on Friday.\n"}
+    texts = {
+        "a": ZOG_TEXTS["a"],
+        "e": "Zogland sent 12 tanks to Blip last week. The weather was mild.\n",
+        "f": "Zogland sent 12 tanks to Blip last week. Zog City sent 3 tanks more on Friday.\n",
+    }
     found = run_stage2(texts, codebook)
     table = contra.contradictions(found.statements, codebook, found.quantities, outlets={"a": "A", "e": "E", "f": "E"})
     facts = table[table["kind"] == "fact vs denial"]
@@ -138,12 +156,16 @@ def test_empty_codebook_keeps_the_columns(zog):
 
 # --- the seeds -----------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def seeds():
     if not tables.table_path(ROOT / "reports", "statements").is_file():
         pytest.skip("reports/tables/statements.csv not built yet")
-    return (load_codebook(ROOT / "seeds" / "codebook.yml"), tables.read_table(ROOT / "reports", "statements"),
-            tables.read_table(ROOT / "reports", "quantities"))
+    return (
+        load_codebook(ROOT / "seeds" / "codebook.yml"),
+        tables.read_table(ROOT / "reports", "statements"),
+        tables.read_table(ROOT / "reports", "quantities"),
+    )
 
 
 def test_kremlin_denied_in_000_not_denied_in_002(seeds):
@@ -189,8 +211,12 @@ def test_seed_drones_denial_against_a_stated_cargo(seeds):
     of weapons from Iran to Russia included about 450 drones."""
     codebook, statements, quantities = seeds
     table = contra.contradictions(statements, codebook, quantities)
-    rows = table[(table["kind"] == "fact vs denial") & (table["actor"] == "Iran") & table["doc_a"].str.startswith("004_")
-                 & table["doc_b"].str.startswith("003_")]
+    rows = table[
+        (table["kind"] == "fact vs denial")
+        & (table["actor"] == "Iran")
+        & table["doc_a"].str.startswith("004_")
+        & table["doc_b"].str.startswith("003_")
+    ]
     assert len(rows) >= 1
     texts = statements.set_index("statement_id")["text"]
     assert any("450 drones" in texts[i] for r in rows.itertuples() for i in r.statements_a.split(";"))
@@ -207,18 +233,22 @@ def test_seed_rows_are_unique_and_between_outlets(seeds):
 
 def test_claims_of_the_two_statements_are_carried_when_stage3_ran(zog):
     codebook, statements, quantities = zog
-    clustered = statements.assign(cluster_id=["1", "", "2", "3", "3", "", ""][: len(statements)],
-                                  cluster_label=["Zog denies", "", "Zog did not deny", "tanks sent", "tanks sent", "", ""][: len(statements)])
+    clustered = statements.assign(
+        cluster_id=["1", "", "2", "3", "3", "", ""][: len(statements)],
+        cluster_label=["Zog denies", "", "Zog did not deny", "tanks sent", "tanks sent", "", ""][: len(statements)],
+    )
     table = contra.contradictions(clustered, codebook, quantities).set_index("kind")
     assert table.loc["denied vs not denied", ["claim_a", "claim_b"]].tolist() == ["Zog denies", "Zog did not deny"]
 
 
 # --- the bound on rows: repeating documents must not make the table explode ------------------------
 
+
 def repeated(statements, quantities, copies: int):
     """``copies`` renamed copies of every document (doc ids ``<k>_<doc>``), in shuffled row order."""
-    rename = lambda frame, k: frame.assign(doc_id=[f"{k:03d}_{d}" for d in frame["doc_id"]],
-                                           statement_id=[f"{k:03d}_{s}" for s in frame["statement_id"]])
+    rename = lambda frame, k: frame.assign(
+        doc_id=[f"{k:03d}_{d}" for d in frame["doc_id"]], statement_id=[f"{k:03d}_{s}" for s in frame["statement_id"]]
+    )
     st = pd.concat([rename(statements, k) for k in range(copies)], ignore_index=True)
     q = pd.concat([rename(quantities, k) for k in range(copies)], ignore_index=True)
     return st.sample(frac=1, random_state=1), q.sample(frac=1, random_state=2)
@@ -230,7 +260,9 @@ def test_rows_stay_bounded_as_documents_repeat(zog):
     full = contra.contradictions(st, codebook, q, max_per_document=None, max_pairs=None)
     # unbounded, the pairs grow with the square of the copies: every copy of a against every copy of b
     per_pair = contra.contradictions(statements, codebook, quantities, max_per_document=None, max_pairs=None)
-    assert len(full[full["kind"] == "denied vs not denied"]) == 30 * 30 * len(per_pair[per_pair["kind"] == "denied vs not denied"])
+    assert len(full[full["kind"] == "denied vs not denied"]) == 30 * 30 * len(
+        per_pair[per_pair["kind"] == "denied vs not denied"]
+    )
     table = contra.contradictions(st, codebook, q, max_per_document=4, max_pairs=50)
     key = table["actor"].where(table["kind"].isin(contra.KINDS[:2]), table["topic"])
     assert table.groupby(["kind", key, "doc_a"]).size().max() <= 4
@@ -240,7 +272,9 @@ def test_rows_stay_bounded_as_documents_repeat(zog):
     columns = list(table.columns)
     assert len(table.merge(full, on=columns)) == len(table)
     # and which rows are kept does not depend on the order of the input
-    again = contra.contradictions(st.sort_values("statement_id"), codebook, q.iloc[::-1], max_per_document=4, max_pairs=50)
+    again = contra.contradictions(
+        st.sort_values("statement_id"), codebook, q.iloc[::-1], max_per_document=4, max_pairs=50
+    )
     pd.testing.assert_frame_equal(table, again)
 
 
@@ -253,6 +287,8 @@ def test_partners_follow_the_document_and_wrap_around():
 
 def test_default_bound_leaves_small_corpora_alone(zog):
     codebook, statements, quantities = zog
-    pd.testing.assert_frame_equal(contra.contradictions(statements, codebook, quantities),
-                                  contra.contradictions(statements, codebook, quantities, max_per_document=None, max_pairs=None))
+    pd.testing.assert_frame_equal(
+        contra.contradictions(statements, codebook, quantities),
+        contra.contradictions(statements, codebook, quantities, max_per_document=None, max_pairs=None),
+    )
     assert contra.contradictions(statements, codebook, quantities).attrs["capped"] == []

@@ -12,7 +12,6 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-
 from newsframe import paths
 from newsframe.corpus import (
     FRAME_COLUMNS,
@@ -196,9 +195,7 @@ def test_tables_give_the_same_text_as_txt(tmp_path, fmt):
 
 def test_csv_written_by_pandas(tmp_path):
     table = tmp_path / "pandas.csv"
-    pd.DataFrame({"text": [ARTICLE, "Second article.\n"], "title": ["T1", ""]}).to_csv(
-        table, index=False
-    )
+    pd.DataFrame({"text": [ARTICLE, "Second article.\n"], "title": ["T1", ""]}).to_csv(table, index=False)
     docs = load_corpus(table).documents
     assert [d.doc_id for d in docs] == ["row000001", "row000002"]
     assert docs[0].text == ARTICLE
@@ -207,10 +204,10 @@ def test_csv_written_by_pandas(tmp_path):
 
 def test_csv_with_bom_and_cp1252(tmp_path):
     bom = tmp_path / "bom.csv"
-    bom.write_bytes(b"\xef\xbb\xbfdoc_id,text\r\nx,\"" + ARTICLE.encode("utf-8") + b'"\r\n')
+    bom.write_bytes(b'\xef\xbb\xbfdoc_id,text\r\nx,"' + ARTICLE.encode("utf-8") + b'"\r\n')
     assert load_corpus(bom).documents[0].text == ARTICLE  # the BOM belongs to the header
     legacy = tmp_path / "legacy.csv"
-    legacy.write_bytes(b"doc_id,text\nx,\"" + ARTICLE.encode("cp1252") + b'"\n')
+    legacy.write_bytes(b'doc_id,text\nx,"' + ARTICLE.encode("cp1252") + b'"\n')
     doc = load_corpus(legacy).documents[0]
     assert (doc.text, doc.encoding) == (ARTICLE, "cp1252")
     assert doc.warnings.startswith("decoded as cp1252")
@@ -303,7 +300,7 @@ def test_latin1_fallback_when_cp1252_undefined(tmp_path):
 
 
 def test_decode_text():
-    assert decode_text("é".encode("utf-8")) == ("é", "utf-8", "")
+    assert decode_text("é".encode()) == ("é", "utf-8", "")
     assert decode_text(b"\xef\xbb\xbfx") == ("\ufeffx", "utf-8", "")
     warning = "decoded as cp1252: not valid UTF-8 at byte 2"
     assert decode_text(b"ab\x93c") == ("ab“c", "cp1252", warning)
@@ -319,8 +316,7 @@ def test_duplicate_doc_id_in_folder(tmp_path):
 
 
 def test_duplicate_doc_id_in_table(tmp_path):
-    rows = [{"doc_id": "x", "text": ARTICLE}, {"doc_id": "y", "text": "Other.\n"},
-            {"doc_id": "x", "text": "Again.\n"}]
+    rows = [{"doc_id": "x", "text": ARTICLE}, {"doc_id": "y", "text": "Other.\n"}, {"doc_id": "x", "text": "Again.\n"}]
     corpus = load_corpus(write_csv(tmp_path / "dup.csv", rows))
     assert len(corpus.documents) == 3
     assert [d.status for d in corpus.documents] == ["ok", "ok", "error"]
@@ -330,9 +326,14 @@ def test_duplicate_doc_id_in_table(tmp_path):
 def test_bad_table_rows_become_error_rows(tmp_path):
     table = tmp_path / "rows.jsonl"
     table.write_text(
-        json.dumps({"text": ARTICLE}) + "\n\n{not json\n[1, 2]\n"
-        + json.dumps({"text": "   "}) + "\n" + json.dumps({"text": 42}) + "\n"
-        + json.dumps({"doc_id": "no-text"}) + "\n",
+        json.dumps({"text": ARTICLE})
+        + "\n\n{not json\n[1, 2]\n"
+        + json.dumps({"text": "   "})
+        + "\n"
+        + json.dumps({"text": 42})
+        + "\n"
+        + json.dumps({"doc_id": "no-text"})
+        + "\n",
         "utf-8",
     )
     docs = load_corpus(table).documents
@@ -395,13 +396,15 @@ def two_docs(tmp_path):
 
 
 def test_metadata_fills_fields_and_ignores_extra_columns(two_docs):
-    write(two_docs, "metadata.csv",
-          "doc_id,outlet,published,url,title,evidence\n"
-          "a,Example News,2024-09-10,https://example.org/a,Title A,\"from the text, line 1\"\n")
+    write(
+        two_docs,
+        "metadata.csv",
+        "doc_id,outlet,published,url,title,evidence\n"
+        'a,Example News,2024-09-10,https://example.org/a,Title A,"from the text, line 1"\n',
+    )
     corpus = load_corpus(two_docs)
     a, b = corpus.documents
-    assert (a.outlet, a.published, a.url, a.title) == (
-        "Example News", "2024-09-10", "https://example.org/a", "Title A")
+    assert (a.outlet, a.published, a.url, a.title) == ("Example News", "2024-09-10", "https://example.org/a", "Title A")
     assert (b.outlet, b.title, b.warnings) == ("", "", "")
     assert corpus.problems == []
 

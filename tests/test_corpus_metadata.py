@@ -7,27 +7,29 @@ import gzip
 import json
 
 import pytest
-
 from newsframe import dates
 from newsframe.corpus import documents_frame, field_columns, fields_markdown, load_corpus
 
 TEXT = "Officials said the shipment arrived on Monday. Nobody denied it."
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("2022-04-12T17:10:51", "2022-04-12"),
-    ("2022-06-16T15:16:27Z", "2022-06-16"),
-    ("2022-06-16T23:30:00-05:00", "2022-06-16"),  # the date its readers saw, not UTC's
-    ("Tue, 12 Apr 2022 17:10:51 GMT", "2022-04-12"),
-    ("April 12, 2022", "2022-04-12"),
-    ("12 Apr 2022", "2022-04-12"),
-    ("Monday, April 11, 2022 5:10 PM", "2022-04-11"),
-    ("September 2024", "2024-09"),
-    ("2022/04/12", "2022-04-12"),
-    ("2024", "2024"),
-    ("1539441713", "2018-10-13"),
-    (1539441713000, "2018-10-13"),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2022-04-12T17:10:51", "2022-04-12"),
+        ("2022-06-16T15:16:27Z", "2022-06-16"),
+        ("2022-06-16T23:30:00-05:00", "2022-06-16"),  # the date its readers saw, not UTC's
+        ("Tue, 12 Apr 2022 17:10:51 GMT", "2022-04-12"),
+        ("April 12, 2022", "2022-04-12"),
+        ("12 Apr 2022", "2022-04-12"),
+        ("Monday, April 11, 2022 5:10 PM", "2022-04-11"),
+        ("September 2024", "2024-09"),
+        ("2022/04/12", "2022-04-12"),
+        ("2024", "2024"),
+        ("1539441713", "2018-10-13"),
+        (1539441713000, "2018-10-13"),
+    ],
+)
 def test_dates_normalised(value, expected):
     assert dates.normalise(value) == expected
 
@@ -47,23 +49,56 @@ def test_date_from_url():
 
 def test_field_columns_case_insensitive_in_order_of_preference():
     mapping = field_columns(["ID", "Headline", "Source", "pubDate", "Link", "Body", "topic"])
-    assert mapping == {"doc_id": "ID", "text": "Body", "title": "Headline", "outlet": "Source",
-                       "published": "pubDate", "url": "Link"}
+    assert mapping == {
+        "doc_id": "ID",
+        "text": "Body",
+        "title": "Headline",
+        "outlet": "Source",
+        "published": "pubDate",
+        "url": "Link",
+    }
     # `outlet` is preferred to `source`, `published` to `date`; a column serves one field only
     assert field_columns(["text", "source", "outlet", "date", "published"]) == {
-        "text": "text", "outlet": "outlet", "published": "published"}
+        "text": "text",
+        "outlet": "outlet",
+        "published": "published",
+    }
 
 
 def _rows():
     return [
-        {"id": "a1", "Source": "Daily Example", "Date": "2022-06-16T15:16:27Z", "Headline": "One", "Body": TEXT,
-         "link": "https://example.org/a1"},
-        {"id": "a2", "Source": "Weekly Example", "Date": "April 12, 2022", "Headline": "Two", "Body": TEXT,
-         "link": "https://example.org/a2"},
-        {"id": "a3", "Source": "Weekly Example", "Date": "", "Headline": "Three", "Body": TEXT,
-         "link": "https://example.org/news/2019/11/a3.html"},
-        {"id": "a4", "Source": "Weekly Example", "Date": "10/09/2024", "Headline": "Four", "Body": TEXT,
-         "link": "https://example.org/a4"},
+        {
+            "id": "a1",
+            "Source": "Daily Example",
+            "Date": "2022-06-16T15:16:27Z",
+            "Headline": "One",
+            "Body": TEXT,
+            "link": "https://example.org/a1",
+        },
+        {
+            "id": "a2",
+            "Source": "Weekly Example",
+            "Date": "April 12, 2022",
+            "Headline": "Two",
+            "Body": TEXT,
+            "link": "https://example.org/a2",
+        },
+        {
+            "id": "a3",
+            "Source": "Weekly Example",
+            "Date": "",
+            "Headline": "Three",
+            "Body": TEXT,
+            "link": "https://example.org/news/2019/11/a3.html",
+        },
+        {
+            "id": "a4",
+            "Source": "Weekly Example",
+            "Date": "10/09/2024",
+            "Headline": "Four",
+            "Body": TEXT,
+            "link": "https://example.org/a4",
+        },
     ]
 
 
@@ -104,10 +139,14 @@ def test_broken_gzip_names_the_file(tmp_path):
 
 def test_metadata_csv_with_export_column_names(tmp_path):
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
-    (tmp_path / "metadata.csv").write_text("ID,Publisher,Published_At\na,Example Times,2023-01-05T08:00:00+01:00\n",
-                                           encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(
+        "ID,Publisher,Published_At\na,Example Times,2023-01-05T08:00:00+01:00\n", encoding="utf-8"
+    )
     corpus = load_corpus(tmp_path)
     [doc] = corpus.documents
-    assert (doc.outlet, doc.published, doc.published_from) == ("Example Times", "2023-01-05",
-                                                              "metadata.csv column `Published_At`")
+    assert (doc.outlet, doc.published, doc.published_from) == (
+        "Example Times",
+        "2023-01-05",
+        "metadata.csv column `Published_At`",
+    )
     assert corpus.fields == {"doc_id": "ID", "outlet": "Publisher", "published": "Published_At"}

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from newsframe import diff, pipeline, tables
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,14 +35,14 @@ def test_summary_of_a_run_with_one_document_removed(one_document_fewer):
     assert text.startswith("# Report changes: reports → without 003")
     statements = tables.read_table(REPORTS, "statements")
     dropped = int((statements["doc_id"] == DROPPED).sum())
-    assert f"| documents | 5 | 4 | -1 |" in text
+    assert "| documents | 5 | 4 | -1 |" in text
     assert f"| statements | {len(statements)} | {len(statements) - dropped} | {-dropped:+,} |" in text
-    assert f"- `documents.csv`: 0 added, 1 removed" in text and f"removed `{DROPPED}`" in text
+    assert "- `documents.csv`: 0 added, 1 removed" in text and f"removed `{DROPPED}`" in text
     assert f"- `statements.csv`: 0 added, {dropped} removed" in text
     assert f"{DROPPED}: only before".replace("_", "\\_") in text  # the document was an outlet of its own
     gone = tables.read_table(REPORTS, "contradictions")
     involved = int(((gone["doc_a"] == DROPPED) | (gone["doc_b"] == DROPPED)).sum())
-    assert f"gone." in text and (involved == 0 or f"{involved} gone" in text or "gone:" in text)
+    assert "gone." in text and (involved == 0 or f"{involved} gone" in text or "gone:" in text)
     assert "## Figures" in text and "`framing_stance.png`" in text
 
 
@@ -54,8 +53,12 @@ def test_same_folder_no_change():
 
 
 def test_revisions_and_errors_from_the_command_line(tmp_path):
-    run = lambda *args: subprocess.run([sys.executable, "-m", "newsframe", "diff", *args],  # noqa: E731
-                                       cwd=ROOT, capture_output=True, text=True)
+    run = lambda *args: subprocess.run(
+        [sys.executable, "-m", "newsframe", "diff", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     found = run("HEAD", "reports", "--out", str(tmp_path / "diff.md"))
     assert found.returncode == 0, found.stderr
     assert (tmp_path / "diff.md").read_text(encoding="utf-8").startswith("# Report changes: HEAD → reports")
@@ -68,7 +71,18 @@ def test_corpus_text_in_the_summary_is_escaped(tmp_path):
         folder = tmp_path / side
         import pandas as pd
 
-        tables.write_table(pd.DataFrame({"cluster_id": ["C1"], "cluster_label": [label], "n_statements": [1],
-                                         "n_docs": [1], "representative": [label]}), folder, "claims")
+        tables.write_table(
+            pd.DataFrame(
+                {
+                    "cluster_id": ["C1"],
+                    "cluster_label": [label],
+                    "n_statements": [1],
+                    "n_docs": [1],
+                    "representative": [label],
+                }
+            ),
+            folder,
+            "claims",
+        )
     text = diff.summary(tmp_path / "old", tmp_path / "new")
     assert "<img" not in text and "&lt;img" in text and "\\|" in text and "\\[click\\]" in text

@@ -1,7 +1,6 @@
 """`newsframe codebook`: a draft codebook from a corpus nobody has coded (issue 13)."""
 
 import yaml
-
 from newsframe import cli
 from newsframe.claim import with_claim
 from newsframe.codebook import load_codebook

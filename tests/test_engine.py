@@ -7,20 +7,35 @@ import random
 from functools import partial
 
 import pytest
-
 from newsframe import clean, engine, paths, statements
 from newsframe.codebook import load_codebook
 from newsframe.corpus import Corpus, Document, load_corpus
 from newsframe.engine import EngineError, map_documents
 
 PLACES = ["WASHINGTON", "KYIV", "MOSCOW", "TEHRAN", "BRUSSELS", "NEW YORK", "LONDON"]
-SPEAKERS = ["Dmitry Peskov", "Kremlin spokesman Dmitry Peskov", "a senior U.S. official", "Nasser Kanaani",
-            "the White House", "NATO", "Ukraine's foreign ministry", "John Kirby", "analysts", "the company"]
+SPEAKERS = [
+    "Dmitry Peskov",
+    "Kremlin spokesman Dmitry Peskov",
+    "a senior U.S. official",
+    "Nasser Kanaani",
+    "the White House",
+    "NATO",
+    "Ukraine's foreign ministry",
+    "John Kirby",
+    "analysts",
+    "the company",
+]
 VERBS = ["said", "told Reuters", "added", "denied", "warned", "said in a statement"]
-FACTS = ["Iran has supplied ballistic missiles to Russia", "Tehran delivered about 200 Fath-360 missiles",
-         "net profit rose 12 pct to 45.6 mln dlrs in the first quarter", "the talks would resume next week",
-         "reports of drone deliveries were baseless", "oil output fell by 300,000 barrels per day",
-         "the central bank cut its discount rate to 5.5 pct", "shipments may have begun in September"]
+FACTS = [
+    "Iran has supplied ballistic missiles to Russia",
+    "Tehran delivered about 200 Fath-360 missiles",
+    "net profit rose 12 pct to 45.6 mln dlrs in the first quarter",
+    "the talks would resume next week",
+    "reports of drone deliveries were baseless",
+    "oil output fell by 300,000 barrels per day",
+    "the central bank cut its discount rate to 5.5 pct",
+    "shipments may have begun in September",
+]
 
 
 def synthetic_corpus(n: int = 200, seed: int = 7) -> Corpus:
@@ -35,12 +50,12 @@ def synthetic_corpus(n: int = 200, seed: int = 7) -> Corpus:
             if shape == 0:
                 sentences.append(f"{who[0].upper() + who[1:]} {verb} that {fact}.")
             elif shape == 1:
-                sentences.append(f"\"{fact[0].upper() + fact[1:]},\" {who} {verb}.")
+                sentences.append(f'"{fact[0].upper() + fact[1:]}," {who} {verb}.')
             elif shape == 2:
                 sentences.append(f"According to {who}, {fact}.")
             else:
                 sentences.append(f"{fact[0].upper() + fact[1:]}.")
-        paragraphs = [" ".join(sentences[j:j + 2]) for j in range(0, len(sentences), 2)]
+        paragraphs = [" ".join(sentences[j : j + 2]) for j in range(0, len(sentences), 2)]
         body = "\n    ".join(paragraphs)
         text = f"{rng.choice(PLACES)}, March {rng.randint(1, 28)} - {body}\n Reuters\n"
         if rng.random() < 0.3:
@@ -96,8 +111,7 @@ def test_processes_engine_equals_local(corpus, codebook, local):
 
 def test_dask_engine_equals_local(corpus, codebook, local):
     distributed = pytest.importorskip("distributed", reason="dask is an optional extra: pip install -e .[dask]")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         # by scheduler address, as for a remote cluster, and by Client
         assert_same(run(corpus, codebook, cluster.scheduler_address), local)
         with distributed.Client(cluster, set_as_default=False) as client:
@@ -109,8 +123,7 @@ def test_dask_engine_equals_local(corpus, codebook, local):
 @pytest.mark.parametrize("chunk_size", [1, 3, 1000])
 def test_order_kept_whatever_the_chunks(chunk_size):
     items = list(range(37))
-    assert map_documents(_square, items, engine="processes", chunk_size=chunk_size, workers=2) == [
-        i * i for i in items]
+    assert map_documents(_square, items, engine="processes", chunk_size=chunk_size, workers=2) == [i * i for i in items]
 
 
 def test_partial_of_module_function_and_progress(capsys):

@@ -17,7 +17,7 @@ def _name(requirement: str) -> str:
 
 def _pins() -> dict[str, str]:
     lines = (ROOT / "requirements.lock").read_text().splitlines()
-    return {_name(l): l.split("==", 1)[1] for l in lines if "==" in l and not l.startswith("#")}
+    return {_name(line): line.split("==", 1)[1] for line in lines if "==" in line and not line.startswith("#")}
 
 
 def test_every_dependency_is_pinned():
@@ -25,8 +25,19 @@ def test_every_dependency_is_pinned():
     wanted = project["dependencies"] + project["optional-dependencies"]["dev"]
     pins = _pins()
     assert not [r for r in wanted if _name(r) not in pins], "run `make lock`"
-    required = {"jupyterlab", "pandas", "scikit-learn", "seaborn", "nbval", "papermill", "nbconvert",
-                "ipykernel", "jupytext", "pytest", "hypothesis"}
+    required = {
+        "jupyterlab",
+        "pandas",
+        "scikit-learn",
+        "seaborn",
+        "nbval",
+        "papermill",
+        "nbconvert",
+        "ipykernel",
+        "jupytext",
+        "pytest",
+        "hypothesis",
+    }
     assert required <= pins.keys()
 
 

@@ -28,8 +28,9 @@ def stage4(out: Path, codebook, metadata=None) -> findings.Findings:
     tables.write_table(profile, out, "framing")
     tables.write_table(outlets.outlet_table(documents, profile, statements), out, "outlets")
     unit = outlets.unit_of(documents)
-    tables.write_table(contradictions.contradictions(statements, codebook, quantities, outlets=unit), out,
-                       "contradictions")
+    tables.write_table(
+        contradictions.contradictions(statements, codebook, quantities, outlets=unit), out, "contradictions"
+    )
     tables.write_table(vocabulary.distinctive_terms(statements, by="outlet"), out, "distinctive_terms")
     tables.write_table(sourcing.sourcing_edges(statements), out, "sourcing_edges")
     return findings.from_tables(out, metadata=metadata)
@@ -65,7 +66,7 @@ def test_framing_table_states_the_numbers_of_statements_csv(seed_run):
     statements = tables.read_table(out, "statements")
     rows = {r[0].split("`")[1]: r for r in table_after(found.markdown, "## Framing by outlet")}
     assert set(rows) == set(statements["doc_id"])
-    share = lambda part, whole: f"{part / whole:.0%}" if whole else "-"  # noqa: E731
+    share = lambda part, whole: f"{part / whole:.0%}" if whole else "-"
     for doc_id, own in statements.groupby("doc_id"):
         row = rows[doc_id]
         n = len(own)
@@ -81,7 +82,8 @@ def test_framing_table_states_the_numbers_of_statements_csv(seed_run):
         assert row[8] == share((own["stance"] == "hedge").sum(), len(about))
         assert row[9] == share((own["stance"] == "deny").sum(), len(about))
         unnamed = own["speaker"].str.startswith("unnamed ") | own["text"].str.contains(
-            r"unidentified|anonymity|unnamed|anonymous", case=False)
+            r"unidentified|anonymity|unnamed|anonymous", case=False
+        )
         assert row[10] == share(unnamed.sum(), n)
 
 
@@ -139,8 +141,9 @@ def test_corpus_text_is_escaped(tmp_path):
     texts = dict(ZOG_TEXTS)
     texts["e"] = "The Daily Blip reported that Zogland sent 9 tanks <script>alert(1)</script> to Blip | Zog *now*.\n"
     found = run_stage2(texts, codebook)
-    documents = pd.DataFrame({"doc_id": sorted(texts), "title": "", "status": "ok", "published": "",
-                              "lead_actor": "", "lead_frame": ""})
+    documents = pd.DataFrame(
+        {"doc_id": sorted(texts), "title": "", "status": "ok", "published": "", "lead_actor": "", "lead_frame": ""}
+    )
     (tmp_path / "tables").mkdir()
     tables.write_table(documents, tmp_path, "documents")
     tables.write_table(found.statements, tmp_path, "statements")

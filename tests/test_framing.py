@@ -11,27 +11,62 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def statement(doc_id, i, text, speaker="", group="", stance="", hedged=False, media="", cue="", source="", cluster=""):
-    return {"doc_id": doc_id, "statement_id": f"{doc_id}:{i:03d}", "start": 100 * i, "end": 100 * i + len(text),
-            "text": text, "speaker": speaker, "speaker_group": group, "cue": cue, "quote": "indirect" if speaker else "",
-            "stance": stance, "hedged": hedged, "cited_media": media, "cluster_id": cluster, "cluster_label": "",
-            "source_text": source, "attributed_in": ""}
+    return {
+        "doc_id": doc_id,
+        "statement_id": f"{doc_id}:{i:03d}",
+        "start": 100 * i,
+        "end": 100 * i + len(text),
+        "text": text,
+        "speaker": speaker,
+        "speaker_group": group,
+        "cue": cue,
+        "quote": "indirect" if speaker else "",
+        "stance": stance,
+        "hedged": hedged,
+        "cited_media": media,
+        "cluster_id": cluster,
+        "cluster_label": "",
+        "source_text": source,
+        "attributed_in": "",
+    }
 
 
 @pytest.fixture()
 def small():
-    documents = pd.DataFrame({"doc_id": ["a", "b"], "title": ["A title", ""], "status": ["ok", "ok"],
-                              "published": ["", ""]})
-    statements = pd.DataFrame([
-        statement("a", 0, "Zog sent tanks, the Daily Blip reported.", "Daily Blip", "Media", "affirm", media="Daily Blip"),
-        statement("a", 1, "Zog sent tanks.", stance="affirm"),
-        statement("a", 2, "Zog denied it.", "Zogland", "Other", "deny"),
-        statement("a", 3, "Tanks may have been sent, officials said.", "unnamed officials", "Media", "hedge", hedged=True),
-        statement("b", 0, "Zog sent tanks, the Daily Blip reported, citing unidentified sources.", "Daily Blip", "Media",
-                  "affirm", media="Daily Blip"),
-        statement("b", 1, "An official said under the condition of anonymity that talks could resume.", "an official",
-                  "Other", "", hedged=True),
-        statement("b", 2, "The weather was fine.", hedged=False),
-    ])
+    documents = pd.DataFrame(
+        {"doc_id": ["a", "b"], "title": ["A title", ""], "status": ["ok", "ok"], "published": ["", ""]}
+    )
+    statements = pd.DataFrame(
+        [
+            statement(
+                "a", 0, "Zog sent tanks, the Daily Blip reported.", "Daily Blip", "Media", "affirm", media="Daily Blip"
+            ),
+            statement("a", 1, "Zog sent tanks.", stance="affirm"),
+            statement("a", 2, "Zog denied it.", "Zogland", "Other", "deny"),
+            statement(
+                "a", 3, "Tanks may have been sent, officials said.", "unnamed officials", "Media", "hedge", hedged=True
+            ),
+            statement(
+                "b",
+                0,
+                "Zog sent tanks, the Daily Blip reported, citing unidentified sources.",
+                "Daily Blip",
+                "Media",
+                "affirm",
+                media="Daily Blip",
+            ),
+            statement(
+                "b",
+                1,
+                "An official said under the condition of anonymity that talks could resume.",
+                "an official",
+                "Other",
+                "",
+                hedged=True,
+            ),
+            statement("b", 2, "The weather was fine.", hedged=False),
+        ]
+    )
     return documents, statements
 
 
@@ -57,8 +92,10 @@ def test_profile_shares_and_counts(small):
 
 def test_profile_ignores_row_order(small):
     documents, statements = small
-    pd.testing.assert_frame_equal(framing.profile(documents, statements),
-                                  framing.profile(documents.iloc[::-1], statements.sample(frac=1, random_state=1)))
+    pd.testing.assert_frame_equal(
+        framing.profile(documents, statements),
+        framing.profile(documents.iloc[::-1], statements.sample(frac=1, random_state=1)),
+    )
 
 
 def test_claims_are_optional_and_used_when_present(small):
@@ -67,8 +104,15 @@ def test_claims_are_optional_and_used_when_present(small):
     assert framing.profile(documents, no_columns)["claims"].eq("").all()
     clustered = statements.copy()
     clustered["cluster_id"] = ["1", "1", "2", "-1", "1", "", "3"]
-    claims = pd.DataFrame({"cluster_id": [1, 2, 3], "cluster_label": ["tanks sent", "denial", "weather"],
-                           "n_statements": [3, 1, 1], "n_docs": [2, 1, 1], "representative": ["", "", ""]})
+    claims = pd.DataFrame(
+        {
+            "cluster_id": [1, 2, 3],
+            "cluster_label": ["tanks sent", "denial", "weather"],
+            "n_statements": [3, 1, 1],
+            "n_docs": [2, 1, 1],
+            "representative": ["", "", ""],
+        }
+    )
     table = framing.profile(documents, clustered, claims, min_docs_omitted=1).set_index("doc_id")
     assert table.loc["a", "claims"] == "1;2" and table.loc["a", "claim_labels"] == "tanks sent;denial"
     assert table.loc["a", "claims_omitted"] == "3"  # "-1" is noise, not a claim
@@ -97,6 +141,7 @@ def test_timeline_with_dates_and_claims(small):
 
 # --- lead actor and frame on the seeds ------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def seed_leads():
     if not tables.table_path(ROOT / "reports", "statements").is_file():
@@ -109,13 +154,20 @@ def seed_leads():
     return table.assign(key=table["doc_id"].str[:3]).set_index("key")
 
 
-@pytest.mark.parametrize("doc, actor, frame", [
-    ("000", "Ukraine", "accusation"),  # "Ukraine Summons ... Over Ballistic Missile Transfer": the transfer, unhedged
-    ("001", "Ukraine", "neutral"),  # no headline; lede: "concerned by reports about a possible ... transfer"
-    ("002", "European Union", "accusation"),
-    ("003", "Iran", "denial"),  # "Iran denies reports ..."
-    ("004", "Iran", "accusation"),  # "While Iran has categorically denied ..., accusations ... still blame Tehran"
-])
+@pytest.mark.parametrize(
+    "doc, actor, frame",
+    [
+        (
+            "000",
+            "Ukraine",
+            "accusation",
+        ),  # "Ukraine Summons ... Over Ballistic Missile Transfer": the transfer, unhedged
+        ("001", "Ukraine", "neutral"),  # no headline; lede: "concerned by reports about a possible ... transfer"
+        ("002", "European Union", "accusation"),
+        ("003", "Iran", "denial"),  # "Iran denies reports ..."
+        ("004", "Iran", "accusation"),  # "While Iran has categorically denied ..., accusations ... still blame Tehran"
+    ],
+)
 def test_seed_leads(seed_leads, doc, actor, frame):
     row = seed_leads.loc[doc]
     assert (row["lead_actor"], row["lead_frame"]) == (actor, frame), row["lead_basis"]
@@ -126,7 +178,9 @@ def test_concession_is_background():
     codebook = load_codebook(ROOT / "seeds" / "codebook.yml")
     assert framing.frame_of("Iran denies sending missiles to Russia", codebook)[0] == "denial"
     frame, stance, note = framing.frame_of(
-        "While Iran has denied sending drones to Russia, accusations still blame Tehran for military aid to Moscow.", codebook)
+        "While Iran has denied sending drones to Russia, accusations still blame Tehran for military aid to Moscow.",
+        codebook,
+    )
     assert (frame, stance) == ("accusation", "affirm") and "concession" in note
 
 
@@ -139,8 +193,16 @@ def test_lead_with_an_empty_codebook(small):
 
 
 def test_claim_ids_read_back_in_any_type():
-    assert [framing.claim_id(v) for v in (pd.NA, None, float("nan"), 3.0, "7", "-1", " ", "noise")] == \
-        ["", "", "", "3", "7", "", "", ""]
+    assert [framing.claim_id(v) for v in (pd.NA, None, float("nan"), 3.0, "7", "-1", " ", "noise")] == [
+        "",
+        "",
+        "",
+        "3",
+        "7",
+        "",
+        "",
+        "",
+    ]
 
 
 def test_stance_figure_numbers(small):
@@ -161,13 +223,18 @@ def test_stance_figure_numbers(small):
 
 # --- scale: one pass over the statements, results that do not depend on order or repetition --------
 
+
 def replicate(documents, statements, copies: int):
     """``copies`` renamed copies of every document and its statements (doc ids ``<k>_<doc>``)."""
     docs, rows = [], []
     for k in range(copies):
         docs.append(documents.assign(doc_id=[f"{k:03d}_{d}" for d in documents["doc_id"]]))
-        rows.append(statements.assign(doc_id=[f"{k:03d}_{d}" for d in statements["doc_id"]],
-                                      statement_id=[f"{k:03d}_{s}" for s in statements["statement_id"]]))
+        rows.append(
+            statements.assign(
+                doc_id=[f"{k:03d}_{d}" for d in statements["doc_id"]],
+                statement_id=[f"{k:03d}_{s}" for s in statements["statement_id"]],
+            )
+        )
     return pd.concat(docs, ignore_index=True), pd.concat(rows, ignore_index=True)
 
 
@@ -186,7 +253,9 @@ def test_profile_of_repeated_documents_repeats_their_rows(small):
     for doc_id, row in table.iterrows():
         original = doc_id.split("_", 1)[1]
         assert row[per_copy].tolist() == once.loc[original, per_copy].tolist()
-        assert row["unnamed_statements"] == ";".join(f"{doc_id[:4]}{s}" for s in once.loc[original, "unnamed_statements"].split(";") if s)
+        assert row["unnamed_statements"] == ";".join(
+            f"{doc_id[:4]}{s}" for s in once.loc[original, "unnamed_statements"].split(";") if s
+        )
     coverage = framing.claim_coverage(clustered)
     carriers = (coverage > 0).sum()
     for doc_id in coverage.index:

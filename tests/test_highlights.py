@@ -17,8 +17,10 @@ REPORTS = ROOT / "reports"
 
 
 def test_excerpt_is_cut_around_the_deciding_words():
-    text = ("Officials in several capitals met on Monday and Tuesday to discuss a long list of matters, and only "
-            "at the very end of a long sentence did the ministry say that Zogland denied every shipment of tanks.")
+    text = (
+        "Officials in several capitals met on Monday and Tuesday to discuss a long list of matters, and only "
+        "at the very end of a long sentence did the ministry say that Zogland denied every shipment of tanks."
+    )
     cut = highlights.excerpt(text, ["denied"], width=80)
     assert "denied" in cut and cut.startswith("\u2026") and len(cut) <= 82
     assert cut.removeprefix("\u2026").removesuffix("\u2026") in text  # a piece of the text, cut at words
@@ -29,7 +31,8 @@ def test_excerpt_is_cut_around_the_deciding_words():
 def test_rule_picks_one_finding_of_each_kind():
     documents, statements = corpus()
     documents = framing.lead(documents, statements, None, CODEBOOK).assign(
-        lead_frame=lambda d: d["doc_id"].map(lambda i: "denial" if i.startswith("dove") else "accusation"))
+        lead_frame=lambda d: d["doc_id"].map(lambda i: "denial" if i.startswith("dove") else "accusation")
+    )
     statements = outlets.with_outlet(statements, documents)
     profile = framing.profile(documents, statements)
     table = outlets.outlet_table(documents, profile, statements)
@@ -49,7 +52,7 @@ def test_findings_open_with_what_was_found():
     text = (REPORTS / "findings.md").read_text(encoding="utf-8")
     stands_out = text.index("## What stands out")
     assert stands_out < text.index("## Each outlet") < text.index("## Framing by outlet")
-    numbered = re.findall(r"^\d\. .+$", text[stands_out:text.index("## Each outlet")], flags=re.M)
+    numbered = re.findall(r"^\d\. .+$", text[stands_out : text.index("## Each outlet")], flags=re.M)
     assert 3 <= len(numbered) <= 5
     assert all(re.search(r"`[^`]+:\d{3}`", line) for line in numbered)  # each with its evidence
     page = unescape(re.sub(r"<[^>]+>", " ", (REPORTS / "05_report.html").read_text(encoding="utf-8")))

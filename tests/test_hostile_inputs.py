@@ -136,7 +136,7 @@ def test_tables_round_trip_any_line_ends(tmp_path):
     write_table(frame, tmp_path, "spans")
     back = read_table(tmp_path, "spans")
     assert back["text"].tolist() == cells and back["start"].tolist() == list(range(len(cells)))
-    plain = pd.DataFrame({"doc_id": ["a"], "text": ["no carriage return, \"quoted\"\nline"]})
+    plain = pd.DataFrame({"doc_id": ["a"], "text": ['no carriage return, "quoted"\nline']})
     assert to_csv_text(plain) == plain.to_csv(index=False, lineterminator="\n")  # other tables: same bytes
 
 
@@ -145,9 +145,16 @@ def test_large_tables_read_back_the_same_from_their_parquet_copy(tmp_path, monke
     from newsframe import tables
 
     cells = ["\r", "a\rb", "a\r\nb", "\n", 'say "x", then y', " lead", "", "nan", "NA", "None", "0.50", "1e3"]
-    frame = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(cells))], "start": range(len(cells)),
-                          "n_statements": [None, *range(1, len(cells))], "hedged": [i % 2 == 0 for i in range(len(cells))],
-                          "share": [i / 3 for i in range(len(cells))], "text": cells})
+    frame = pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(len(cells))],
+            "start": range(len(cells)),
+            "n_statements": [None, *range(1, len(cells))],
+            "hedged": [i % 2 == 0 for i in range(len(cells))],
+            "share": [i / 3 for i in range(len(cells))],
+            "text": cells,
+        }
+    )
     monkeypatch.setattr(tables, "PARQUET_ROWS", 3)
     path = write_table(frame, tmp_path, "big")
     copy = path.with_suffix(".parquet")
@@ -157,7 +164,7 @@ def test_large_tables_read_back_the_same_from_their_parquet_copy(tmp_path, monke
     pd.testing.assert_frame_equal(from_copy, read_table(tmp_path, "big"))
     write_table(frame, tmp_path, "big")
     path.write_text(path.read_text(encoding="utf-8").replace("then y", "then z"), encoding="utf-8")
-    assert "say \"x\", then z" in read_table(tmp_path, "big")["text"].tolist(), "a CSV edited by hand wins"
+    assert 'say "x", then z' in read_table(tmp_path, "big")["text"].tolist(), "a CSV edited by hand wins"
     write_table(frame.head(2), tmp_path, "big")
     assert not copy.exists(), "a table that shrank below the threshold leaves no stale copy"
 
@@ -199,14 +206,19 @@ def test_10_000_tiny_documents(tmp_path):
 
 def test_library_faults_name_the_file(tmp_path):
     table = hostile.write_table_without_text(tmp_path / "articles.csv")
-    with pytest.raises(CorpusError, match=r"articles\.csv: missing column `text` \(columns found: doc_id, story, "
-                                          r"outlet\); name the column holding the article text one of `text`"):
+    with pytest.raises(
+        CorpusError,
+        match=r"articles\.csv: missing column `text` \(columns found: doc_id, story, "
+        r"outlet\); name the column holding the article text one of `text`",
+    ):
         load_corpus(table)
     broken = hostile.write_codebook_yaml_error(tmp_path / "yaml") / "codebook.yml"
     with pytest.raises(CodebookError, match=r"codebook .*yaml/codebook\.yml: not valid YAML"):
         load_codebook(broken)
     unknown = hostile.write_codebook_unknown_group(tmp_path / "group") / "codebook.yml"
-    with pytest.raises(CodebookError, match=r"group/codebook\.yml: actors\[0\] \(Hamas\) has unknown group 'Palestine'"):
+    with pytest.raises(
+        CodebookError, match=r"group/codebook\.yml: actors\[0\] \(Hamas\) has unknown group 'Palestine'"
+    ):
         load_codebook(unknown)
 
 
@@ -230,8 +242,10 @@ def pipeline_runs(tmp_path_factory):
     outs = {name: root / f"out {i}" for i, name in enumerate(cases)}
     with ThreadPoolExecutor(len(cases) + 1) as pool:
         small = pool.submit(hostile.small_run)
-        futures = {name: pool.submit(hostile.run_cli, corpus, outs[name], build=root / "build")
-                   for name, (corpus, _, _) in cases.items()}
+        futures = {
+            name: pool.submit(hostile.run_cli, corpus, outs[name], build=root / "build")
+            for name, (corpus, _, _) in cases.items()
+        }
         fatal = {name: (cases[name], outs[name], future.result()) for name, future in futures.items()}
         return fatal, small.result()
 
@@ -243,8 +257,11 @@ def test_fatal_corpus_errors_stop_the_run_with_one_clear_line(pipeline_runs, nam
     assert result.returncode != 0, err
     assert "Traceback" not in err
     # A codebook is checked when the run starts (usage error, exit 2), a table when stage 01 reads it.
-    lines = [line for line in err.splitlines() if named in line and line.startswith(("newsframe: stage ",
-                                                                                      "newsframe: error: "))]
+    lines = [
+        line
+        for line in err.splitlines()
+        if named in line and line.startswith(("newsframe: stage ", "newsframe: error: "))
+    ]
     assert len(lines) == 1, f"no one line on stderr says what failed in {named}:\n{err}"
     for fragment in fragments:
         assert fragment in lines[0], f"{fragment!r} not on the line naming the file:\n{err}"
@@ -313,6 +330,7 @@ def test_pipeline_stderr_is_quiet_on_success(run):
 def test_make_reports_is_the_same_command():
     makefile = (paths.ROOT / "Makefile").read_text(encoding="utf-8")
     assert "$(PY) -m newsframe run --corpus '$(CORPUS)' --out '$(OUT)'" in makefile
-    dry = subprocess.run(["make", "-n", "reports", "CORPUS=a b", "OUT=c"], cwd=paths.ROOT, capture_output=True,
-                         text=True, check=False)
+    dry = subprocess.run(
+        ["make", "-n", "reports", "CORPUS=a b", "OUT=c"], cwd=paths.ROOT, capture_output=True, text=True, check=False
+    )
     assert dry.stdout.count("-m newsframe run --corpus 'a b' --out 'c'") == 1, dry.stdout + dry.stderr

@@ -6,14 +6,11 @@ The library cases run on small folders; one pipeline run over a corpus of hostil
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import os
 from pathlib import Path
 
 import hostile
 import pytest
-
 from newsframe import findings, paths
 from newsframe.corpus import documents_frame, load_corpus
 
@@ -52,8 +49,10 @@ def test_a_dangling_link_gets_an_error_row(tmp_path):
     assert len(frame) == 4  # every input has a row
     row = frame.set_index("doc_id").loc["dangling"]
     assert row["status"] == "error"
-    assert row["error"] == (f"{paths.display(corpus)}/dangling.txt: dangling symbolic link (its target does not "
-                            "exist): fix the link or remove it")
+    assert row["error"] == (
+        f"{paths.display(corpus)}/dangling.txt: dangling symbolic link (its target does not "
+        "exist): fix the link or remove it"
+    )
     assert not any("gone.txt" in p for p in loaded.problems)
 
 
@@ -63,7 +62,6 @@ import csv  # noqa: E402
 import re  # noqa: E402
 
 from markdown_it import MarkdownIt  # noqa: E402
-
 from newsframe import tables  # noqa: E402
 
 
@@ -78,8 +76,11 @@ def test_names_run_succeeds_and_keeps_the_inputs(run):
 
 
 def _outputs(run) -> dict[str, str]:
-    return {p.relative_to(run.out).as_posix(): p.read_text(encoding="utf-8", errors="replace")
-            for p in sorted(run.out.rglob("*")) if p.is_file() and p.suffix in (".csv", ".html", ".md", ".json")}
+    return {
+        p.relative_to(run.out).as_posix(): p.read_text(encoding="utf-8", errors="replace")
+        for p in sorted(run.out.rglob("*"))
+        if p.is_file() and p.suffix in (".csv", ".html", ".md", ".json")
+    }
 
 
 def test_point2_no_local_file_leaks_through_a_link(run):
@@ -105,8 +106,11 @@ def _cells(text: str):
 def test_point4_no_csv_cell_is_a_spreadsheet_formula(run):
     dangerous = re.compile(r"[=+\-@\t\r]")
     number = re.compile(tables._NUMBER)
-    found = {name: [c for c in _cells(text) if len(c) > 1 and dangerous.match(c) and not number.fullmatch(c)]
-             for name, text in _outputs(run).items() if name.endswith(".csv")}
+    found = {
+        name: [c for c in _cells(text) if len(c) > 1 and dangerous.match(c) and not number.fullmatch(c)]
+        for name, text in _outputs(run).items()
+        if name.endswith(".csv")
+    }
     assert {name: cells for name, cells in found.items() if cells} == {}
     raw = (run.out / "tables" / "documents.csv").read_text(encoding="utf-8")
     assert f"'{hostile.FORMULA_TITLE}".replace('"', '""') in raw  # shown as text by spreadsheets
@@ -123,7 +127,7 @@ def test_point4_programs_still_get_the_exact_text(run):
     checked = 0
     for r in statements[statements["doc_id"].isin(txt.index)].itertuples(index=False):
         raw = (run.corpus / f"{r.doc_id}.txt").read_text(encoding="utf-8")
-        assert raw[r.start:r.end] == r.text
+        assert raw[r.start : r.end] == r.text
         checked += 1
     assert checked > 20
 
@@ -157,7 +161,9 @@ def test_point12_duplicate_and_semicolon_ids_are_error_rows_that_say_what_to_fix
     docs = tables.read_table(run.out, "documents").set_index("doc_id")
     assert docs.loc["story", "status"] == "ok"
     assert docs.loc["story~2", "status"] == "error"
-    assert "duplicate doc_id 'story'" in docs.loc["story~2", "error"] and "unique doc_id" in docs.loc["story~2", "error"]
+    assert (
+        "duplicate doc_id 'story'" in docs.loc["story~2", "error"] and "unique doc_id" in docs.loc["story~2", "error"]
+    )
     semi = docs.loc[hostile.NAME_STEMS["semicolon"]]
     assert semi["status"] == "error" and "contains ';'" in semi["error"] and "rename the file" in semi["error"]
 
@@ -165,8 +171,28 @@ def test_point12_duplicate_and_semicolon_ids_are_error_rows_that_say_what_to_fix
 def test_formula_guard_round_trips_any_text(tmp_path):
     import pandas as pd
 
-    values = ["=1+1", "+SUM(A1)", "-cmd", "@x", "\t=x", "\r=x", "'=x", "''=x", "'plain", "-1.5", "+3", "-", "=",
-              "- bullet", " =x", "", "text", "'", "'-", "'''@"]
+    values = [
+        "=1+1",
+        "+SUM(A1)",
+        "-cmd",
+        "@x",
+        "\t=x",
+        "\r=x",
+        "'=x",
+        "''=x",
+        "'plain",
+        "-1.5",
+        "+3",
+        "-",
+        "=",
+        "- bullet",
+        " =x",
+        "",
+        "text",
+        "'",
+        "'-",
+        "'''@",
+    ]
     frame = pd.DataFrame({"text": values, "n_x": range(len(values))})
     tables.write_table(frame, tmp_path, "guarded")
     raw = list(csv.reader((tmp_path / "tables" / "guarded.csv").read_text(encoding="utf-8").splitlines()))

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import papermill
 import pytest
-
 from newsframe import paths
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -19,8 +18,13 @@ STAGES = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 
 def _status() -> str:
-    return subprocess.run(["git", "status", "--porcelain", "--", "reports", "notebooks", "seeds", "README.md"],
-                          cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    return subprocess.run(
+        ["git", "status", "--porcelain", "--", "reports", "notebooks", "seeds", "README.md"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
 
 def test_root_is_the_checkout_worked_in(tmp_path):
@@ -54,17 +58,25 @@ def test_running_every_notebook_by_hand_leaves_the_checkout_clean(tmp_path):
     """What JupyterLab does: a kernel started in notebooks/, the notebook run top to bottom, a
     parameter changed (five claims instead of the chosen number)."""
     before = _status()
-    env = {k: v for k, v in os.environ.items()
-           if k not in (paths.OUT_DIR_OVERRIDE_ENV, paths.PIPELINE_ENV, paths.WRITE_REPORTS_ENV)}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in (paths.OUT_DIR_OVERRIDE_ENV, paths.PIPELINE_ENV, paths.WRITE_REPORTS_ENV)
+    }
     saved = dict(os.environ)
     os.environ.clear()
     os.environ.update(env)
     try:
         for stage in STAGES:
             parameters = {"n_claims": 5} if stage.startswith("03") else {}
-            papermill.execute_notebook(str(ROOT / "notebooks" / f"{stage}.ipynb"), str(tmp_path / f"{stage}.ipynb"),
-                                       parameters=parameters, cwd=str(ROOT / "notebooks"), kernel_name="python3",
-                                       progress_bar=False)
+            papermill.execute_notebook(
+                str(ROOT / "notebooks" / f"{stage}.ipynb"),
+                str(tmp_path / f"{stage}.ipynb"),
+                parameters=parameters,
+                cwd=str(ROOT / "notebooks"),
+                kernel_name="python3",
+                progress_bar=False,
+            )
     finally:
         os.environ.clear()
         os.environ.update(saved)

@@ -6,7 +6,6 @@ import pandas as pd
 import pytest
 from newsframe import contradictions, findings, framing, outlets, sourcing
 from newsframe.codebook import parse_codebook
-
 from test_framing import statement
 
 
@@ -16,23 +15,58 @@ def corpus(n_first: int = 6):
     docs, rows = [], []
     for i in range(n_first):
         d = f"hawk{i}"
-        docs.append({"doc_id": d, "outlet": "The Hawk", "title": f"Hawk story {i}", "status": "ok",
-                     "published": f"2022-0{1 + i % 9}-1{i % 9}", "lead_frame": "accusation"})
-        rows += [statement(d, 0, "Zogland sent tanks to Blip.", stance="affirm"),
-                 statement(d, 1, "Zogland sent more tanks, the Daily Blip reported.", "Daily Blip", "Media", "affirm",
-                           media="Daily Blip"),
-                 statement(d, 2, "The weather was fine.")]
+        docs.append(
+            {
+                "doc_id": d,
+                "outlet": "The Hawk",
+                "title": f"Hawk story {i}",
+                "status": "ok",
+                "published": f"2022-0{1 + i % 9}-1{i % 9}",
+                "lead_frame": "accusation",
+            }
+        )
+        rows += [
+            statement(d, 0, "Zogland sent tanks to Blip.", stance="affirm"),
+            statement(
+                d,
+                1,
+                "Zogland sent more tanks, the Daily Blip reported.",
+                "Daily Blip",
+                "Media",
+                "affirm",
+                media="Daily Blip",
+            ),
+            statement(d, 2, "The weather was fine."),
+        ]
         if i % 2:
             rows.append(statement(d, 3, "Zogland denied sending tanks.", "Zogland", "Other", "deny"))
     for i in range(4):
         d = f"dove{i}"
-        docs.append({"doc_id": d, "outlet": "The Dove", "title": "", "status": "ok", "published": "",
-                     "lead_frame": "denial"})
-        rows += [statement(d, 0, "Zogland denied sending tanks.", "Zogland", "Other", "deny"),
-                 statement(d, 1, "Tanks may have been sent, unnamed officials said.", "unnamed officials", "Media",
-                           "hedge", hedged=True)]
-    docs.append({"doc_id": "lone", "outlet": "Lone Post", "title": "Lone", "status": "ok", "published": "2021-05-01",
-                 "lead_frame": "neutral"})
+        docs.append(
+            {"doc_id": d, "outlet": "The Dove", "title": "", "status": "ok", "published": "", "lead_frame": "denial"}
+        )
+        rows += [
+            statement(d, 0, "Zogland denied sending tanks.", "Zogland", "Other", "deny"),
+            statement(
+                d,
+                1,
+                "Tanks may have been sent, unnamed officials said.",
+                "unnamed officials",
+                "Media",
+                "hedge",
+                hedged=True,
+            ),
+        ]
+    docs.append(
+        {
+            "doc_id": "lone",
+            "outlet": "Lone Post",
+            "title": "Lone",
+            "status": "ok",
+            "published": "2021-05-01",
+            "lead_frame": "neutral",
+        }
+    )
     rows.append(statement("lone", 0, "Tanks may have been sent.", stance="hedge", hedged=True))
     return pd.DataFrame(docs), pd.DataFrame(rows)
 
@@ -67,7 +101,7 @@ def test_intervals_resample_documents(table):
     hawk = rows.loc["The Hawk"]
     # documents differ in their denials (every second one has one): the interval is not a point
     assert hawk["share_deny_low"] < hawk["share_deny"] < hawk["share_deny_high"]
-    assert 0 <= hawk["share_deny_low"] and hawk["share_deny_high"] <= 1 / 3  # all resampled documents with a denial
+    assert hawk["share_deny_low"] >= 0 and hawk["share_deny_high"] <= 1 / 3  # all resampled documents with a denial
     # every Dove document is alike: resampling them changes nothing
     assert rows.loc["The Dove", "share_deny_low"] == rows.loc["The Dove", "share_deny_high"] == 0.5
     # one document: no interval, and flagged as small
@@ -83,10 +117,10 @@ def test_intervals_are_seeded_per_outlet(table):
     pd.testing.assert_frame_equal(by_outlet, again)
     # dropping an outlet leaves the intervals of the others as they were
     keep = documents["outlet"] != "Lone Post"
-    fewer = outlets.outlet_table(documents[keep], profile[keep.to_numpy()],
-                                 statements[statements["doc_id"] != "lone"])
-    pd.testing.assert_frame_equal(fewer.reset_index(drop=True),
-                                  by_outlet[by_outlet["outlet"] != "Lone Post"].reset_index(drop=True))
+    fewer = outlets.outlet_table(documents[keep], profile[keep.to_numpy()], statements[statements["doc_id"] != "lone"])
+    pd.testing.assert_frame_equal(
+        fewer.reset_index(drop=True), by_outlet[by_outlet["outlet"] != "Lone Post"].reset_index(drop=True)
+    )
 
 
 def test_without_outlet_names_documents_are_the_units():
@@ -101,24 +135,28 @@ def test_without_outlet_names_documents_are_the_units():
     assert set(outlets.unit_of(mixed).values()) == {"X", outlets.NO_OUTLET}
 
 
-CODEBOOK = parse_codebook({
-    "actors": [{"name": "Zogland", "group": "Other", "kind": "country"}],
-    "media": ["Daily Blip"],
-    "claim": {"terms": {"supplier": ["Zogland"], "action": ["sent", "sending"], "object": ["tanks"]},
-              "require": [["object"], ["action"]]},
-    "lexicons": {"deny": ["denied"], "negation": ["not", "never"]},
-})
+CODEBOOK = parse_codebook(
+    {
+        "actors": [{"name": "Zogland", "group": "Other", "kind": "country"}],
+        "media": ["Daily Blip"],
+        "claim": {
+            "terms": {"supplier": ["Zogland"], "action": ["sent", "sending"], "object": ["tanks"]},
+            "require": [["object"], ["action"]],
+        },
+        "lexicons": {"deny": ["denied"], "negation": ["not", "never"]},
+    }
+)
 
 
 def test_disagreements_only_between_outlets_and_inconsistencies_apart():
     documents, statements = corpus()
     unit = outlets.unit_of(documents)
-    between = contradictions.contradictions(statements, CODEBOOK, outlets=unit,
-                                            max_per_document=None, max_pairs=None)
+    between = contradictions.contradictions(statements, CODEBOOK, outlets=unit, max_per_document=None, max_pairs=None)
     assert len(between) and (between["outlet_a"] != between["outlet_b"]).all()
     assert set(between["outlet_a"] + between["outlet_b"]) <= {a + b for a in unit.values() for b in unit.values()}
-    within = contradictions.contradictions(statements, CODEBOOK, outlets=unit, within=True,
-                                           max_per_document=None, max_pairs=None)
+    within = contradictions.contradictions(
+        statements, CODEBOOK, outlets=unit, within=True, max_per_document=None, max_pairs=None
+    )
     assert len(within) and (within["outlet_a"] == within["outlet_b"]).all()
     # the Hawk stating the supply as fact against its own reports of the denial: its inconsistencies, not disagreements
     assert set(within["outlet_a"]) == {"The Hawk"}

@@ -12,13 +12,12 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
 from newsframe.codebook import load_codebook
 from newsframe.paths import SEEDS
 from newsframe.segment import FORMAT_CHARS, line_blocks, split_statements
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-import pathological  # noqa: E402
+import pathological
 
 CODEBOOK = load_codebook(SEEDS / "codebook.yml")
 
@@ -36,8 +35,10 @@ def test_doubling_the_input_at_most_about_doubles_the_time(name):
     assert large <= 8.0 * small + 0.05, f"{name}: {small:.3f} s -> {large:.3f} s (linear gives x4, quadratic x16)"
 
 
-@pytest.mark.parametrize(("name", "chars"), [("full_stops", 50_000), ("exclamations", 50_000),
-                                             ("said_flood", 50_000), ("one_sentence", 200_000)])
+@pytest.mark.parametrize(
+    ("name", "chars"),
+    [("full_stops", 50_000), ("exclamations", 50_000), ("said_flood", 50_000), ("one_sentence", 200_000)],
+)
 def test_the_reported_cases_take_well_under_a_second(name, chars):
     # Before the fix: 33 s (full stops), 29 s ("!"), 23 s ("said " x 10,000), 21 s (200 KB sentence).
     assert _seconds(name, chars) < 1.5
@@ -48,7 +49,10 @@ def test_format_characters_after_a_full_stop_do_not_stop_splitting(mark):
     text = f"The envoy said the talks failed.{mark} Kyiv disagreed with him.{mark} Officials said more would follow."
     spans = split_statements(text, line_blocks(text))
     assert [text[a:b] for a, b in spans] == [
-        f"The envoy said the talks failed.{mark}", f"Kyiv disagreed with him.{mark}", "Officials said more would follow."]
+        f"The envoy said the talks failed.{mark}",
+        f"Kyiv disagreed with him.{mark}",
+        "Officials said more would follow.",
+    ]
 
 
 def test_persian_with_right_to_left_marks_is_split():
@@ -63,4 +67,3 @@ def test_the_format_character_class_is_unicode_category_cf():
     cf = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"]
     assert all(listed.match(c) for c in cf)
     assert sum(1 for c in range(sys.maxunicode + 1) if listed.match(chr(c))) == len(cf)
-

@@ -11,10 +11,9 @@ import shutil
 from pathlib import Path
 
 import nbformat
-import papermill
 import pandas as pd
+import papermill
 import pytest
-
 from newsframe import cli, paths, pipeline, render, site
 
 TOY = Path(__file__).parent / "data" / "toy_notebooks"
@@ -32,8 +31,13 @@ def ws(tmp_path_factory) -> Path:
 
 def _run(ws: Path, **kw) -> pipeline.RunResult:
     return pipeline.run(
-        corpus=ws / "corpus", out=ws / "out", params=ws / "params.yml",
-        notebooks_dir=ws / "notebooks", build_dir=ws / "build", progress=False, **kw,
+        corpus=ws / "corpus",
+        out=ws / "out",
+        params=ws / "params.yml",
+        notebooks_dir=ws / "notebooks",
+        build_dir=ws / "build",
+        progress=False,
+        **kw,
     )
 
 
@@ -83,8 +87,14 @@ def test_params_reach_the_notebooks(first, ws):
 )
 def test_bad_params_are_rejected_before_running(ws, tmp_path, params, message):
     with pytest.raises(pipeline.UsageError, match=re.escape(message)):
-        pipeline.run(ws / "corpus", tmp_path / "out", params=params, notebooks_dir=ws / "notebooks",
-                     build_dir=tmp_path / "build", progress=False)
+        pipeline.run(
+            ws / "corpus",
+            tmp_path / "out",
+            params=params,
+            notebooks_dir=ws / "notebooks",
+            build_dir=tmp_path / "build",
+            progress=False,
+        )
     assert not (tmp_path / "out").exists()
 
 
@@ -108,7 +118,9 @@ def test_the_per_document_stages_take_an_engine():
     """`--engine` (and `make reports ENGINE=...`) reaches the notebooks that map over documents."""
     declared = {stage.name: set(papermill.inspect_notebook(str(stage.paired))) for stage in pipeline.discover()}
     assert {name for name, params in declared.items() if "engine" in params} == {
-        "01_clean_corpus", "02_extract_statements"}
+        "01_clean_corpus",
+        "02_extract_statements",
+    }
 
 
 def test_stage_selection():
@@ -162,7 +174,7 @@ def test_html_loads_nothing_and_runs_nothing(first):
 
 def test_sanitizer_keeps_tables_and_safe_styles():
     dirty = (
-        '<style>.nf-cut{text-decoration:line-through}</style><style>.x{background:url(http://e)}</style>'
+        "<style>.nf-cut{text-decoration:line-through}</style><style>.x{background:url(http://e)}</style>"
         '<table><thead><tr><th onclick="x()">h</th></tr></thead><tbody><tr><td style="color:red;'
         'background:url(http://e)">v</td></tr></tbody></table><a href="javascript:alert(1)">j</a>'
     )
@@ -179,10 +191,20 @@ def test_failed_stage_leaves_no_page_and_no_index(ws, tmp_path, capsys):
     (out / "notes.html").write_text("the user's own file", encoding="utf-8")
     (tmp_path / "fail.yml").write_text("02_count: {fail: true}\n", encoding="utf-8")
     capsys.readouterr()
-    code = cli.main([
-        "run", "--corpus", str(ws / "corpus"), "--out", str(out), "--params", str(tmp_path / "fail.yml"),
-        "--stages", "02", *common,
-    ])
+    code = cli.main(
+        [
+            "run",
+            "--corpus",
+            str(ws / "corpus"),
+            "--out",
+            str(out),
+            "--params",
+            str(tmp_path / "fail.yml"),
+            "--stages",
+            "02",
+            *common,
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 1
     assert not (out / "02_count.html").exists() and not (out / "index.html").exists()
@@ -258,8 +280,13 @@ def test_index_escapes_table_text_and_tolerates_missing_tables(tmp_path):
         out,
         documents={"doc_id": ["a", "b"], "n_chars": [100, 0], "status": ["ok", "error"]},
         body_blocks={"doc_id": ["a"], "block_id": [0], "start": [10], "end": [90], "text": ["x"]},
-        removed_spans={"doc_id": ["a", "a"], "start": [0, 90], "end": [10, 100],
-                       "reason": ["<script>alert(1)</script>", "title"], "text": ["t", "u"]},
+        removed_spans={
+            "doc_id": ["a", "a"],
+            "start": [0, 90],
+            "end": [10, 100],
+            "reason": ["<script>alert(1)</script>", "title"],
+            "text": ["t", "u"],
+        },
         statements={"doc_id": ["a", "a", "a"], "speaker": ["Dmitry Peskov", "", " "]},
         claims={"cluster_id": [1, 2]},
     )
@@ -287,5 +314,10 @@ def test_a_stage_needs_exactly_one_parameters_cell(ws, tmp_path):
     (tmp_path / "nbs").mkdir()
     (tmp_path / "nbs" / "01_bare.py").write_text("# %%\nout_dir = 'reports'\n", encoding="utf-8")
     with pytest.raises(pipeline.UsageError, match="exactly one cell tagged parameters, has 0"):
-        pipeline.run(ws / "corpus", tmp_path / "out", notebooks_dir=tmp_path / "nbs",
-                     build_dir=tmp_path / "build", progress=False)
+        pipeline.run(
+            ws / "corpus",
+            tmp_path / "out",
+            notebooks_dir=tmp_path / "nbs",
+            build_dir=tmp_path / "build",
+            progress=False,
+        )

@@ -1,5 +1,4 @@
 import pytest
-
 from newsframe.quantities import extract_quantities
 
 
@@ -18,7 +17,10 @@ def one(text):
         ("Russia expects hundreds of Fath-360 missiles from Iran.", (100, "hundreds", "Fath-360 missiles")),
         ("The cargo included about 450 drones.", (450, "about", "drones")),
         ("They shot down more than 300 drones.", (300, "more than", "drones")),
-        ("Iran may send approximately 1,000 additional weapons, including missiles.", (1000, "approximately", "additional weapons")),
+        (
+            "Iran may send approximately 1,000 additional weapons, including missiles.",
+            (1000, "approximately", "additional weapons"),
+        ),
         ("Dozens of Russian military personnel were trained.", (12, "dozens", "Russian military personnel")),
         ("Kyiv took more than 1,000 square kilometers in Kursk.", (1000, "more than", "square kilometers")),
     ],
@@ -28,7 +30,9 @@ def test_counted_quantities(text, expected):
 
 
 def test_dates_years_models_and_back_references_are_not_counted():
-    text = "On September 4, in 2024, the Ababil-2 and Fath-360 were shown; the two countries met for two and a half years."
+    text = (
+        "On September 4, in 2024, the Ababil-2 and Fath-360 were shown; the two countries met for two and a half years."
+    )
     assert extract_quantities(text, [(0, len(text))]) == []
 
 

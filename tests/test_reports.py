@@ -10,12 +10,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 import readme
 from newsframe import clean, pipeline
-from newsframe.corpus import load_corpus
 from newsframe.audit import assert_tiled
 from newsframe.codebook import GROUPS
+from newsframe.corpus import load_corpus
 from newsframe.statements import BETWEEN_STATEMENTS
 from newsframe.tables import read_table
 
@@ -24,10 +23,10 @@ REPORTS = ROOT / "reports"
 STAGES = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.py"))
 CONTRACT = {
     "documents": "doc_id source_path sha256 title outlet published n_chars n_statements status error lead_actor "
-                 "lead_frame cited_media story_id",
+    "lead_frame cited_media story_id",
     "removed_spans": "doc_id start end reason text",
     "statements": "doc_id statement_id start end text speaker speaker_group cue quote stance hedged cited_media "
-                  "cluster_id cluster_label",
+    "cluster_id cluster_label",
     "claims": "cluster_id cluster_label n_statements n_docs representative",
     "contradictions": "topic doc_a statement_a doc_b statement_b kind outlet_a outlet_b",
     "outlets": "outlet n_documents n_statements first_published last_published",
@@ -111,8 +110,10 @@ def _key_numbers(page: str) -> dict[str, str]:
 def test_index_numbers_add_up():
     """kept + removed = raw, in total and per document; one count of blank residue everywhere."""
     numbers = _key_numbers((REPORTS / "index.html").read_text(encoding="utf-8"))
-    number = lambda label: int(numbers[label].replace(",", ""))  # noqa: E731
-    assert number("Raw characters (= kept + removed)") == number("Characters kept as body") + number("Characters removed")
+    number = lambda label: int(numbers[label].replace(",", ""))
+    assert number("Raw characters (= kept + removed)") == number("Characters kept as body") + number(
+        "Characters removed"
+    )
     documents = read_table(REPORTS, "documents")
     assert (documents["n_body_chars"] + documents["n_removed_chars"] == documents["n_chars"]).all()
     blank = re.search(r"blank residue: ([\d,]+) span", numbers["Removed spans by reason"]).group(1)
@@ -137,15 +138,18 @@ def test_failing_notebook_fails_make_reports(tmp_path):
     corpus, out = tmp_path / "corpus.csv", tmp_path / "out"
     corpus.write_text("doc_id,story\na,A sentence of the story.\n", encoding="utf-8")  # no text column by any name
     env = {k: v for k, v in os.environ.items() if k != "NEWSFRAME_OUT_DIR"}
-    result = subprocess.run(["make", "-s", "reports", f"CORPUS={corpus}", f"OUT={out}"],
-                            cwd=ROOT, capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        ["make", "-s", "reports", f"CORPUS={corpus}", f"OUT={out}"], cwd=ROOT, capture_output=True, text=True, env=env
+    )
     assert result.returncode != 0
     assert "01_clean_corpus" in result.stderr and "CorpusError" in result.stderr
     assert not list(out.glob("*.html"))
 
 
 def test_readme_benchmark_tables_are_the_results_files():
-    result = subprocess.run([sys.executable, str(ROOT / "bench" / "summarise.py"), "--check"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "summarise.py"), "--check"], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
 
 

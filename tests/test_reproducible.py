@@ -34,16 +34,19 @@ def runs(tmp_path_factory) -> dict[str, Path]:
         "elsewhere": root / "an other name é" / "out put",
     }
     with ThreadPoolExecutor(len(outs)) as pool:
-        futures = {name: pool.submit(hostile.run_cli, paths.SEEDS, out, build=root / "build" / name)
-                   for name, out in outs.items()}
+        futures = {
+            name: pool.submit(hostile.run_cli, paths.SEEDS, out, build=root / "build" / name)
+            for name, out in outs.items()
+        }
         for name, future in futures.items():
             result = future.result()
             assert result.returncode == 0, f"run {name} failed:\n{result.stderr}"
     return outs
 
 
-def _differences(want: dict[str, bytes], got: dict[str, bytes], labels=("the first run", "the second run"),
-                 limit: int = 30) -> list[str]:
+def _differences(
+    want: dict[str, bytes], got: dict[str, bytes], labels=("the first run", "the second run"), limit: int = 30
+) -> list[str]:
     lines = [f"only in {labels[0]}: {name}" for name in sorted(want.keys() - got.keys())]
     lines += [f"only in {labels[1]}: {name}" for name in sorted(got.keys() - want.keys())]
     for name in sorted(want.keys() & got.keys()):
@@ -52,7 +55,10 @@ def _differences(want: dict[str, bytes], got: dict[str, bytes], labels=("the fir
             if name.endswith((".csv", ".html", ".md")) and len(lines) < limit:
                 diff = difflib.unified_diff(
                     want[name].decode("utf-8", "replace").splitlines(),
-                    got[name].decode("utf-8", "replace").splitlines(), lineterm="", n=0)
+                    got[name].decode("utf-8", "replace").splitlines(),
+                    lineterm="",
+                    n=0,
+                )
                 lines += [f"    {line[:200]}" for line in list(diff)[2:8]]
     return lines[:limit]
 
@@ -60,7 +66,9 @@ def _differences(want: dict[str, bytes], got: dict[str, bytes], labels=("the fir
 def test_a_run_writes_every_kind_of_output(runs):
     names = files(runs["first"])
     assert {"index.html", "tables/documents.csv", "tables/statements.csv"} <= names.keys()
-    assert any(n.endswith(".png") for n in names) and any(n.startswith("figures/") and n.endswith(".csv") for n in names)
+    assert any(n.endswith(".png") for n in names) and any(
+        n.startswith("figures/") and n.endswith(".csv") for n in names
+    )
 
 
 def test_two_runs_give_identical_bytes(runs):
@@ -72,7 +80,11 @@ def test_two_runs_give_identical_bytes(runs):
 def test_the_out_folder_leaves_no_trace(runs):
     first, elsewhere = files(runs["first"]), files(runs["elsewhere"])
     if first != elsewhere:
-        pytest.fail("the output depends on the out folder:\n" + "\n".join(_differences(first, elsewhere, ("the first run", "the run elsewhere"))), pytrace=False)
+        pytest.fail(
+            "the output depends on the out folder:\n"
+            + "\n".join(_differences(first, elsewhere, ("the first run", "the run elsewhere"))),
+            pytrace=False,
+        )
     for out in runs.values():
         for name, data in files(out).items():
             for trace in (str(out), str(out.parent), str(paths.ROOT)):
@@ -82,4 +94,6 @@ def test_the_out_folder_leaves_no_trace(runs):
 def test_committed_reports_are_current(runs):
     committed, fresh = files(REPORTS), files(runs["first"])
     if committed != fresh:
-        pytest.fail(f"{STALE}\n" + "\n".join(_differences(committed, fresh, ("reports/", "a fresh run"))), pytrace=False)
+        pytest.fail(
+            f"{STALE}\n" + "\n".join(_differences(committed, fresh, ("reports/", "a fresh run"))), pytrace=False
+        )

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import hostile
 import pytest
-
 from newsframe import cli, paths, runstate
 
 TOY = Path(__file__).parent / "data" / "toy_notebooks"
@@ -30,9 +29,11 @@ def ws(tmp_path) -> Path:
     first = (TOY / "01_words.py").read_text(encoding="utf-8")
     first = first.replace('words = ["alpha"]\n', 'words = ["alpha"]\npause = 0\nexit_kernel = False\n')
     first = first.replace("import pandas as pd\n", "import time\n\nimport pandas as pd\n", 1)
-    first = first.replace("frame.to_csv(tables / \"words.csv\", index=False)\n",
-                          "frame.to_csv(tables / \"words.csv\", index=False)\ntime.sleep(pause)\n"
-                          "if exit_kernel:\n    raise SystemExit(0)\n")
+    first = first.replace(
+        'frame.to_csv(tables / "words.csv", index=False)\n',
+        'frame.to_csv(tables / "words.csv", index=False)\ntime.sleep(pause)\n'
+        "if exit_kernel:\n    raise SystemExit(0)\n",
+    )
     (nbs / "01_words.py").write_text(first, encoding="utf-8")
     (nbs / "02_count.py").write_text((TOY / "02_count.py").read_text(encoding="utf-8"), encoding="utf-8")
     corpus = tmp_path / "corpus"
@@ -43,8 +44,18 @@ def ws(tmp_path) -> Path:
 
 
 def _args(ws: Path, out, *extra: str) -> list[str]:
-    return ["run", "--corpus", str(ws / "corpus"), "--out", str(out), "--notebooks", str(ws / "notebooks"),
-            "--build", str(ws / "build"), *extra]
+    return [
+        "run",
+        "--corpus",
+        str(ws / "corpus"),
+        "--out",
+        str(out),
+        "--notebooks",
+        str(ws / "notebooks"),
+        "--build",
+        str(ws / "build"),
+        *extra,
+    ]
 
 
 def _params(ws: Path, text: str) -> str:
@@ -58,9 +69,15 @@ def _params(ws: Path, text: str) -> str:
 
 @pytest.mark.parametrize("where", ["corpus", "corpus/out", "parent", "seeds", "seeds/sub", "notebooks", "lib"])
 def test_out_overlapping_the_inputs_is_refused_before_anything_is_written(ws, capsys, where):
-    out = {"corpus": ws / "corpus", "corpus/out": ws / "corpus" / "out", "parent": ws,
-           "seeds": paths.SEEDS, "seeds/sub": paths.SEEDS / "sub", "notebooks": paths.NOTEBOOKS,
-           "lib": paths.ROOT / "lib"}[where]
+    out = {
+        "corpus": ws / "corpus",
+        "corpus/out": ws / "corpus" / "out",
+        "parent": ws,
+        "seeds": paths.SEEDS,
+        "seeds/sub": paths.SEEDS / "sub",
+        "notebooks": paths.NOTEBOOKS,
+        "lib": paths.ROOT / "lib",
+    }[where]
     before, seeds_before = hostile.checksums(ws / "corpus"), hostile.checksums(paths.SEEDS)
     existed = out.exists()
     assert cli.main(_args(ws, out)) == 2
@@ -92,8 +109,12 @@ def test_a_second_run_refuses_and_names_the_first(ws, capsys):
     out.mkdir()
     holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
-        lock = {"pid": holder.pid, "host": runstate.socket.gethostname(), "corpus": "other corpus",
-                "started": "2026-01-01T00:00:00Z"}
+        lock = {
+            "pid": holder.pid,
+            "host": runstate.socket.gethostname(),
+            "corpus": "other corpus",
+            "started": "2026-01-01T00:00:00Z",
+        }
         (out / runstate.LOCK).write_text(json.dumps(lock), encoding="utf-8")
         assert cli.main(_args(ws, out)) == 2
         err = capsys.readouterr().err
@@ -113,15 +134,38 @@ def test_two_runs_at_once_never_mix(ws, tmp_path):
     (other / "other.txt").write_text(hostile.LEGACY, encoding="utf-8")
     slow = _params(ws, "01_words: {pause: 4}\n")
     env = hostile.clean_env()
-    first = subprocess.Popen([sys.executable, "-m", "newsframe", *_args(ws, out, "--params", slow)],
-                             cwd=paths.ROOT, env=env, stderr=subprocess.PIPE, text=True)
+    first = subprocess.Popen(
+        [sys.executable, "-m", "newsframe", *_args(ws, out, "--params", slow)],
+        cwd=paths.ROOT,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     for _ in range(200):
         if (out / runstate.LOCK).exists():
             break
         time.sleep(0.1)
-    second = subprocess.run([sys.executable, "-m", "newsframe", "run", "--corpus", str(other), "--out", str(out),
-                             "--notebooks", str(ws / "notebooks"), "--build", str(ws / "build2")],
-                            cwd=paths.ROOT, env=env, capture_output=True, text=True, timeout=300)
+    second = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsframe",
+            "run",
+            "--corpus",
+            str(other),
+            "--out",
+            str(out),
+            "--notebooks",
+            str(ws / "notebooks"),
+            "--build",
+            str(ws / "build2"),
+        ],
+        cwd=paths.ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert first.wait(timeout=300) == 0, first.stderr.read()
     assert second.returncode == 2 and "in use by another newsframe run" in second.stderr
     manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
@@ -137,11 +181,18 @@ def test_a_killed_run_leaves_no_old_outputs_and_later_stages_refuse(ws, capsys):
     assert (out / "02_count.html").exists() and (out / "tables" / "summary.csv").exists()
     (ws / "corpus" / "story2.txt").write_text(hostile.LEGACY, encoding="utf-8")  # the corpus changes
     slow = _params(ws, "01_words: {pause: 30}\n")
-    run = subprocess.Popen([sys.executable, "-m", "newsframe", *_args(ws, out, "--params", slow)],
-                           cwd=paths.ROOT, env=hostile.clean_env(), stderr=subprocess.DEVNULL)
+    run = subprocess.Popen(
+        [sys.executable, "-m", "newsframe", *_args(ws, out, "--params", slow)],
+        cwd=paths.ROOT,
+        env=hostile.clean_env(),
+        stderr=subprocess.DEVNULL,
+    )
     for _ in range(300):
-        if runstate.read(out).get("stages", {}).get("01_words", {}).get("status") == "running" \
-                and (out / "tables" / "words.csv").exists() and not (out / "tables" / "summary.csv").exists():
+        if (
+            runstate.read(out).get("stages", {}).get("01_words", {}).get("status") == "running"
+            and (out / "tables" / "words.csv").exists()
+            and not (out / "tables" / "summary.csv").exists()
+        ):
             break
         time.sleep(0.1)
     time.sleep(1)
@@ -186,8 +237,13 @@ def test_system_exit_in_a_cell_fails_the_stage(ws, capsys):
 def test_sigint_marks_the_stage_interrupted_and_frees_the_folder(ws):
     out = ws / "out"
     slow = _params(ws, "01_words: {pause: 6}\n")
-    run = subprocess.Popen([sys.executable, "-m", "newsframe", *_args(ws, out, "--params", slow)],
-                           cwd=paths.ROOT, env=hostile.clean_env(), stderr=subprocess.PIPE, text=True)
+    run = subprocess.Popen(
+        [sys.executable, "-m", "newsframe", *_args(ws, out, "--params", slow)],
+        cwd=paths.ROOT,
+        env=hostile.clean_env(),
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     for _ in range(300):
         if (out / "tables" / "words.csv").exists():
             break

@@ -11,16 +11,24 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from newsframe import cluster_report, findings, outlets, plots, segment, sourcing, tables  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from newsframe import cluster_report, findings, outlets, plots, segment, sourcing, tables
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-TABLES = ("documents", "statements", "framing", "outlets", "contradictions", "distinctive_terms", "sourcing_edges",
-          "claims")
+TABLES = (
+    "documents",
+    "statements",
+    "framing",
+    "outlets",
+    "contradictions",
+    "distinctive_terms",
+    "sourcing_edges",
+    "claims",
+)
 
 
 def _rename(frame: pd.DataFrame, ids: list[str], suffix: str) -> pd.DataFrame:
@@ -29,8 +37,9 @@ def _rename(frame: pd.DataFrame, ids: list[str], suffix: str) -> pd.DataFrame:
     frame = frame.copy()
     for column in frame.columns:
         if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
-            frame[column] = [pattern.sub(lambda m: m.group(1) + suffix, v) if isinstance(v, str) else v
-                             for v in frame[column]]
+            frame[column] = [
+                pattern.sub(lambda m: m.group(1) + suffix, v) if isinstance(v, str) else v for v in frame[column]
+            ]
     return frame
 
 
@@ -68,11 +77,14 @@ def test_findings_show_the_top_outlets_and_say_how_many_were_left_out(hundred):
     page = findings.sections(found.markdown)
     headings = re.findall(r"^### `([^`]+)`", page["Each outlet"], flags=re.M)
     assert len(headings) == findings.MAX_OUTLETS == 20
-    expected = sorted(by_outlet.sort_values(["n_statements", "outlet"], ascending=[False, True],
-                                            kind="mergesort")["outlet"].head(20))
+    expected = sorted(
+        by_outlet.sort_values(["n_statements", "outlet"], ascending=[False, True], kind="mergesort")["outlet"].head(20)
+    )
     assert headings == expected == outlets.busiest(by_outlet, findings.MAX_OUTLETS)
-    assert ("The other 80 of the 100 outlets are left out here: their numbers are in `tables/outlets.csv`"
-            in page["Each outlet"])
+    assert (
+        "The other 80 of the 100 outlets are left out here: their numbers are in `tables/outlets.csv`"
+        in page["Each outlet"]
+    )
     framing_rows = [row.split("|")[1].strip().split("`")[1] for row in _table_rows(page["Framing by outlet"])[1:]]
     assert framing_rows == expected
     assert "Showing 20 of 100 outlets; the other 80 are left out here." in page["Framing by outlet"]
@@ -89,8 +101,12 @@ def test_every_long_table_is_cut_and_names_its_full_table(hundred):
     assert len(_table_rows(page["Where outlets disagree"])) == findings.MAX_ROWS + 1  # header
     assert f"Showing 50 of {n_contradictions:,} disagreements" in page["Where outlets disagree"]
     assert "`tables/contradictions.csv`" in page["Where outlets disagree"]
-    for title, full_table in (("Whom they cite", "sourcing_edges"), ("Distinctive vocabulary", "distinctive_terms"),
-                              ("Timeline", "timeline"), ("Claims carried and omitted", "claims")):
+    for title, full_table in (
+        ("Whom they cite", "sourcing_edges"),
+        ("Distinctive vocabulary", "distinctive_terms"),
+        ("Timeline", "timeline"),
+        ("Claims carried and omitted", "claims"),
+    ):
         assert len(_table_rows(page[title])) <= findings.MAX_ROWS + 1, title
         assert f"`tables/{full_table}.csv`" in page[title], title
     claim_header = _table_rows(page["Claims carried and omitted"])[0]
@@ -115,8 +131,11 @@ def test_small_corpus_keeps_every_section(tmp_path):
 
 def test_capped_heatmap_csv_holds_the_cells_shown():
     rng = np.random.default_rng(0)
-    table = pd.DataFrame(rng.integers(0, 5, size=(100, 6)), columns=[f"C{i:02d}" for i in range(1, 7)],
-                         index=pd.Index([f"d{i:03d}" for i in range(100)], name="doc_id")).rename_axis(columns="claim")
+    table = pd.DataFrame(
+        rng.integers(0, 5, size=(100, 6)),
+        columns=[f"C{i:02d}" for i in range(1, 7)],
+        index=pd.Index([f"d{i:03d}" for i in range(100)], name="doc_id"),
+    ).rename_axis(columns="claim")
     figure, numbers = plots.claim_coverage(table)
     assert len(numbers) <= plots.MAX_HEATMAP_ROWS == 40
     totals = table.sum(axis=1)
@@ -133,8 +152,15 @@ def test_capped_heatmap_csv_holds_the_cells_shown():
 
 def test_claim_map_draws_a_seeded_sample():
     n = plots.MAX_POINTS + 1_000
-    points = pd.DataFrame({"statement_id": [f"d:{i:05d}" for i in range(n)], "doc_id": "d",
-                           "cluster_id": ["C01", "C02"] * (n // 2), "x": np.linspace(0, 1, n), "y": 0.0})
+    points = pd.DataFrame(
+        {
+            "statement_id": [f"d:{i:05d}" for i in range(n)],
+            "doc_id": "d",
+            "cluster_id": ["C01", "C02"] * (n // 2),
+            "x": np.linspace(0, 1, n),
+            "y": 0.0,
+        }
+    )
     claims = pd.DataFrame({"cluster_id": ["C01", "C02"], "cluster_label": ["one", "two"]})
     figure, numbers = plots.claim_map(points, claims)
     again, numbers_again = plots.claim_map(points, claims)
@@ -196,8 +222,10 @@ def test_segmenter_comparison_on_a_big_input_says_it_sampled():
 
 
 def test_segmenter_comparison_reads_all_of_a_small_corpus():
-    docs = {p.stem: (p.read_text(encoding="utf-8"), segment.line_blocks(p.read_text(encoding="utf-8")))
-            for p in sorted(SEEDS.glob("*.txt"))}
+    docs = {
+        p.stem: (p.read_text(encoding="utf-8"), segment.line_blocks(p.read_text(encoding="utf-8")))
+        for p in sorted(SEEDS.glob("*.txt"))
+    }
     assert sum(segment._block_chars(b) for _, b in docs.values()) < segment.SAMPLE_CHARS
     table = segment.disagreements(docs)
     assert table.attrs["sample_note"] == "" and not table.attrs["sampled"]
@@ -215,8 +243,11 @@ def test_capped_table_shows_its_sample_note(monkeypatch):
     per_doc = segment._block_chars(next(iter(docs.values()))[1])
     table = segment.compare_segmenters(docs, repeat=1, max_chars=2 * per_doc)
     assert notebook.capped(table.drop(columns="mb_per_s")).equals(table.drop(columns="mb_per_s"))
-    assert shown == [f"<p><em>{table.attrs['sample_note']}</em></p>\n".replace(
-        "`segment.SAMPLE_CHARS`", "<code>segment.SAMPLE_CHARS</code>")]
+    assert shown == [
+        f"<p><em>{table.attrs['sample_note']}</em></p>\n".replace(
+            "`segment.SAMPLE_CHARS`", "<code>segment.SAMPLE_CHARS</code>"
+        )
+    ]
     shown.clear()
     notebook.capped(pd.DataFrame({"a": [1, 2]}))
     assert shown == []

@@ -4,7 +4,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from newsframe.segment import BACKENDS, compare_segmenters, line_blocks, split_statements
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -16,7 +15,7 @@ def seed_blocks(text):
     blocks = []
     for start, end in line_blocks(text):
         line = text[start:end]
-        if line[-1] not in ".!?”\"’" or line.endswith("..."):
+        if line[-1] not in '.!?”"’' or line.endswith("..."):
             continue
         dateline = _DATELINE.match(line)
         blocks.append((start + dateline.end() if dateline else start, end))

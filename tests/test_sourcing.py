@@ -28,8 +28,14 @@ def pairs(edges, kind):
 
 def test_outlets_cite_media(seed_edges):
     _, edges = seed_edges
-    assert {("001", "CNN"), ("001", "Wall Street Journal"), ("001", "Reuters"), ("002", "Wall Street Journal"),
-            ("003", "Reuters"), ("004", "CNN")} == pairs(edges, "cites medium")
+    assert {
+        ("001", "CNN"),
+        ("001", "Wall Street Journal"),
+        ("001", "Reuters"),
+        ("002", "Wall Street Journal"),
+        ("003", "Reuters"),
+        ("004", "CNN"),
+    } == pairs(edges, "cites medium")
 
 
 def test_media_cite_unnamed_sources(seed_edges):
@@ -53,16 +59,29 @@ def test_layout_is_layered_and_deterministic(seed_edges):
     nodes = sourcing.layout(edges, sorted(statements["doc_id"].unique()))
     assert set(nodes["x"]) == {0.0, 1.0, 2.0}
     assert nodes.loc[nodes["layer"] == "outlet", "node"].tolist() == sorted(statements["doc_id"].unique())
-    pd.testing.assert_frame_equal(nodes, sourcing.layout(edges.sample(frac=1, random_state=2),
-                                                         sorted(statements["doc_id"].unique())))
+    pd.testing.assert_frame_equal(
+        nodes, sourcing.layout(edges.sample(frac=1, random_state=2), sorted(statements["doc_id"].unique()))
+    )
     fig, numbers = plots.sourcing_graph(edges, statements["doc_id"].unique())
     assert numbers["n_statements"].sum() == len(edges)
     plt.close(fig)
 
 
 def test_no_citations_no_edges():
-    statements = pd.DataFrame([{"doc_id": "a", "statement_id": "a:000", "start": 0, "text": "It rained.", "speaker": "",
-                                "speaker_group": "", "cited_media": "", "source_text": ""}])
+    statements = pd.DataFrame(
+        [
+            {
+                "doc_id": "a",
+                "statement_id": "a:000",
+                "start": 0,
+                "text": "It rained.",
+                "speaker": "",
+                "speaker_group": "",
+                "cited_media": "",
+                "source_text": "",
+            }
+        ]
+    )
     edges = sourcing.sourcing_edges(statements)
     assert edges.empty and list(edges.columns) == sourcing.COLUMNS
     assert sourcing.edge_summary(edges).empty

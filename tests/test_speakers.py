@@ -3,7 +3,6 @@ speaker, pronouns that resolve or stay unresolved, fragments that are no speaker
 
 import pandas as pd
 import pytest
-
 from newsframe.attribution import attribute
 from newsframe.codebook import Codebook, load_codebook
 from newsframe.segment import split_statements
@@ -13,16 +12,19 @@ from newsframe.statements import STATEMENT_COLUMNS
 from test_segment import SEEDS
 
 
-@pytest.mark.parametrize("mention, side", [
-    ("Ukrainian President Volodymyr Zelensky", "Ukraine"),
-    ("Russia's defence ministry", "Russia"),
-    ("a spokesman for the Pentagon", "United States"),
-    ("Iranian officials", "Iran"),
-    ("the Kyiv mayor", "Ukraine"),
-    ("French President Emmanuel Macron", "France"),
-    ("Chinese officials", "China"),
-    ("a spokesman for NATO", "NATO"),
-])
+@pytest.mark.parametrize(
+    "mention, side",
+    [
+        ("Ukrainian President Volodymyr Zelensky", "Ukraine"),
+        ("Russia's defence ministry", "Russia"),
+        ("a spokesman for the Pentagon", "United States"),
+        ("Iranian officials", "Iran"),
+        ("the Kyiv mayor", "Ukraine"),
+        ("French President Emmanuel Macron", "France"),
+        ("Chinese officials", "China"),
+        ("a spokesman for NATO", "NATO"),
+    ],
+)
 def test_sides_from_the_words_of_a_mention(mention, side):
     assert gazetteer().side_in(mention) == side
 
@@ -39,19 +41,31 @@ def _table(text: str, codebook: Codebook, doc_id: str = "d") -> pd.DataFrame:
     records = []
     for i, ((s, e), row) in enumerate(zip(spans, rows)):
         source = row["source_span"]
-        records.append({**{c: "" for c in STATEMENT_COLUMNS}, "doc_id": doc_id, "statement_id": f"{doc_id}:{i:03d}",
-                        "start": s, "end": e, "text": text[s:e], "speaker": row["speaker"],
-                        "speaker_group": row["speaker_group"], "cue": row["cue"],
-                        "source_text": text[source[0]:source[1]] if source else "",
-                        "attributed_in": f"{doc_id}:{row['link']:03d}" if row["link"] is not None else ""})
+        records.append(
+            {
+                **dict.fromkeys(STATEMENT_COLUMNS, ""),
+                "doc_id": doc_id,
+                "statement_id": f"{doc_id}:{i:03d}",
+                "start": s,
+                "end": e,
+                "text": text[s:e],
+                "speaker": row["speaker"],
+                "speaker_group": row["speaker_group"],
+                "cue": row["cue"],
+                "source_text": text[source[0] : source[1]] if source else "",
+                "attributed_in": f"{doc_id}:{row['link']:03d}" if row["link"] is not None else "",
+            }
+        )
     return pd.DataFrame(records)
 
 
 def test_one_person_one_speaker_with_the_side_the_text_gives():
-    text = ("Ukrainian President Volodymyr Zelensky said the attack failed. "
-            "Mr. Zelensky said more help was needed. President Zelenskyy told reporters the line held. "
-            "Donald Trump said the war must end. Mr Trump said talks would start. "
-            "President Trump said he was ready.")
+    text = (
+        "Ukrainian President Volodymyr Zelensky said the attack failed. "
+        "Mr. Zelensky said more help was needed. President Zelenskyy told reporters the line held. "
+        "Donald Trump said the war must end. Mr Trump said talks would start. "
+        "President Trump said he was ready."
+    )
     table = resolve(_table(text, Codebook()), Codebook())
     voiced = table[table["speaker"] != ""]
     assert set(voiced["speaker"]) == {"Volodymyr Zelensky", "Donald Trump"}
@@ -66,9 +80,11 @@ def test_a_side_learnt_in_one_document_applies_in_another():
 
 
 def test_pronouns_resolve_to_people_or_stay_unresolved():
-    text = ("The ministry of health published figures. She said the figures were wrong. "
-            "Kremlin spokesman Dmitry Peskov spoke on Monday. He said nothing was sent. "
-            "I said it was over.")
+    text = (
+        "The ministry of health published figures. She said the figures were wrong. "
+        "Kremlin spokesman Dmitry Peskov spoke on Monday. He said nothing was sent. "
+        "I said it was over."
+    )
     table = resolve(_table(text, Codebook()), Codebook())
     speakers = dict(zip(table["text"], table["speaker"]))
     assert speakers["She said the figures were wrong."] == ""  # no person before it: unresolved

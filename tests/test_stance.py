@@ -1,9 +1,7 @@
 from pathlib import Path
 
 import pytest
-
 from newsframe.codebook import load_codebook, parse_codebook
-
 from newsframe.stance import stance
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

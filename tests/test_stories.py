@@ -5,17 +5,22 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from newsframe import stories, tables
 
 ROOT = Path(__file__).resolve().parents[1]
 BASIL = ROOT.parent / "shared" / "data" / "basil"
 
 EVENTS = {
-    "quake": ("Earthquake strikes Chile coast", "A magnitude 7.8 earthquake struck off the coast of Chile on Monday, "
-              "Chilean officials said, and a tsunami warning was issued for Valparaiso."),
-    "budget": ("Senate passes budget bill", "The Senate passed the budget bill late on Tuesday after Senator Jones "
-               "dropped his objection to the defence spending cuts."),
+    "quake": (
+        "Earthquake strikes Chile coast",
+        "A magnitude 7.8 earthquake struck off the coast of Chile on Monday, "
+        "Chilean officials said, and a tsunami warning was issued for Valparaiso.",
+    ),
+    "budget": (
+        "Senate passes budget bill",
+        "The Senate passed the budget bill late on Tuesday after Senator Jones "
+        "dropped his objection to the defence spending cuts.",
+    ),
 }
 
 
@@ -23,8 +28,15 @@ def corpus(dates=True) -> pd.DataFrame:
     rows = []
     for event, (title, lead) in EVENTS.items():
         for outlet in ("nyt", "fox", "hpo"):
-            rows.append({"doc_id": f"{event}_{outlet}", "title": f"{title} ({outlet})", "status": "ok",
-                         "published": "2020-03-02" if dates else "", "lead": lead})
+            rows.append(
+                {
+                    "doc_id": f"{event}_{outlet}",
+                    "title": f"{title} ({outlet})",
+                    "status": "ok",
+                    "published": "2020-03-02" if dates else "",
+                    "lead": lead,
+                }
+            )
     rows.append({"doc_id": "broken", "title": "", "status": "error", "published": "", "lead": ""})
     return pd.DataFrame(rows)
 

@@ -11,8 +11,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def frame(texts: dict[str, list[str]]) -> pd.DataFrame:
-    rows = [{"doc_id": d, "statement_id": f"{d}:{i:03d}", "start": i, "text": t}
-            for d, sentences in texts.items() for i, t in enumerate(sentences)]
+    rows = [
+        {"doc_id": d, "statement_id": f"{d}:{i:03d}", "start": i, "text": t}
+        for d, sentences in texts.items()
+        for i, t in enumerate(sentences)
+    ]
     return pd.DataFrame(rows)
 
 
@@ -44,12 +47,18 @@ def test_default_prior_is_one_average_document():
 @pytest.fixture()
 def planted():
     common = "The ministry said the talks continued and the officials met again."
-    return frame({
-        "a": [common, "Tanks tanks tanks rolled past tanks near the tanks depot.", "More tanks arrived.",
-              "Tanks, tanks and tanks again: tanks on every road, tanks at the tanks yard."],
-        "b": [common, "The harvest was good and the weather was mild."],
-        "c": [common, "Prices rose in the markets this week."],
-    })
+    return frame(
+        {
+            "a": [
+                common,
+                "Tanks tanks tanks rolled past tanks near the tanks depot.",
+                "More tanks arrived.",
+                "Tanks, tanks and tanks again: tanks on every road, tanks at the tanks yard.",
+            ],
+            "b": [common, "The harvest was good and the weather was mild."],
+            "c": [common, "Prices rose in the markets this week."],
+        }
+    )
 
 
 def test_planted_word_is_top_and_significant(planted):
@@ -74,6 +83,7 @@ def test_many_words_make_a_lone_z_of_two_not_significant():
     assert (table["z"] >= vocabulary.Z_THRESHOLD).any()  # raw z would call these words distinctive
     assert not table["significant"].any()
     from scipy import stats
+
     for _, part in table.groupby("doc_id"):  # the q-values are scipy's Benjamini-Hochberg, per unit
         np.testing.assert_allclose(part["q_value"], stats.false_discovery_control(part["p_value"]), rtol=0.02)
 
@@ -148,8 +158,10 @@ def test_repeated_documents_get_the_same_terms(planted):
     copies = pd.concat([planted.assign(doc_id=planted["doc_id"] + f"{k}") for k in range(4)], ignore_index=True)
     table = vocabulary.distinctive_terms(copies, top_n=5)
     assert len(table) == 4 * len(vocabulary.distinctive_terms(planted, top_n=5))
-    by_copy = {k: part.drop(columns="doc_id").reset_index(drop=True)
-               for k, part in table.groupby(table["doc_id"].str[:1] + "|" + table["doc_id"].str[1:])}
+    by_copy = {
+        k: part.drop(columns="doc_id").reset_index(drop=True)
+        for k, part in table.groupby(table["doc_id"].str[:1] + "|" + table["doc_id"].str[1:])
+    }
     for doc in "abc":
         first = by_copy[f"{doc}|0"]
         for k in range(1, 4):

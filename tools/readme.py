@@ -35,7 +35,7 @@ def render(text: str, contents: dict[str, str]) -> str:
     """``text`` with each marked block's content replaced; blocks without markers are left out."""
     for name, content in contents.items():
         pattern = re.compile(rf"(<!-- findings:{name} -->\n).*?(<!-- /findings:{name} -->)", re.S)
-        text = pattern.sub(lambda m: m.group(1) + content.strip() + "\n" + m.group(2), text)
+        text = pattern.sub(lambda m, content=content: m.group(1) + content.strip() + "\n" + m.group(2), text)
     return text
 
 

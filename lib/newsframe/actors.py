@@ -146,7 +146,9 @@ class ActorIndex:
         body = trie_pattern({" ".join(p.replace("’", "'").lower().split()) for p in patterns}, _alias_char)
         self._aliases = re.compile(rf"(?<![\w-])(?:{body})(?:['’]s)?(?![\w-])", re.I) if patterns else None
         self._case_checks = {
-            _key(p): re.compile(_alias_pattern(p) + r"(?:['’]s)?") for p in patterns if any(_ACRONYM.match(w) for w in p.split())
+            _key(p): re.compile(_alias_pattern(p) + r"(?:['’]s)?")
+            for p in patterns
+            if any(_ACRONYM.match(w) for w in p.split())
         }
         self._person_keys = {}
         for actor in codebook.actors:

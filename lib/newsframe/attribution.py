@@ -29,72 +29,133 @@ Span = tuple[int, int]
 
 _VERBS = {
     # base: (third person, past, participle); irregular forms spelled out
-    "say": ("says", "said", "saying"), "tell": ("tells", "told", "telling"),
-    "add": ("adds", "added", "adding"), "stress": ("stresses", "stressed", "stressing"),
-    "emphasize": ("emphasizes", "emphasized", "emphasizing"), "emphasise": ("emphasises", "emphasised", "emphasising"),
-    "warn": ("warns", "warned", "warning"), "claim": ("claims", "claimed", "claiming"),
-    "note": ("notes", "noted", "noting"), "assure": ("assures", "assured", "assuring"),
-    "condemn": ("condemns", "condemned", "condemning"), "report": ("reports", "reported", "reporting"),
-    "believe": ("believes", "believed", "believing"), "state": ("states", "stated", "stating"),
-    "announce": ("announces", "announced", "announcing"), "insist": ("insists", "insisted", "insisting"),
-    "argue": ("argues", "argued", "arguing"), "explain": ("explains", "explained", "explaining"),
-    "declare": ("declares", "declared", "declaring"), "deny": ("denies", "denied", "denying"),
-    "reject": ("rejects", "rejected", "rejecting"), "confirm": ("confirms", "confirmed", "confirming"),
-    "acknowledge": ("acknowledges", "acknowledged", "acknowledging"), "assert": ("asserts", "asserted", "asserting"),
-    "maintain": ("maintains", "maintained", "maintaining"), "suggest": ("suggests", "suggested", "suggesting"),
-    "indicate": ("indicates", "indicated", "indicating"), "allege": ("alleges", "alleged", "alleging"),
-    "accuse": ("accuses", "accused", "accusing"), "write": ("writes", "wrote", "writing"),
-    "tweet": ("tweets", "tweeted", "tweeting"), "urge": ("urges", "urged", "urging"),
-    "dismiss": ("dismisses", "dismissed", "dismissing"), "respond": ("responds", "responded", "responding"),
-    "reply": ("replies", "replied", "replying"), "admit": ("admits", "admitted", "admitting"),
-    "reveal": ("reveals", "revealed", "revealing"), "predict": ("predicts", "predicted", "predicting"),
-    "promise": ("promises", "promised", "promising"), "vow": ("vows", "vowed", "vowing"),
-    "pledge": ("pledges", "pledged", "pledging"), "disclose": ("discloses", "disclosed", "disclosing"),
-    "recall": ("recalls", "recalled", "recalling"), "counter": ("counters", "countered", "countering"),
-    "concede": ("concedes", "conceded", "conceding"), "caution": ("cautions", "cautioned", "cautioning"),
-    "complain": ("complains", "complained", "complaining"), "observe": ("observes", "observed", "observing"),
-    "remark": ("remarks", "remarked", "remarking"), "comment": ("comments", "commented", "commenting"),
-    "conclude": ("concludes", "concluded", "concluding"), "contend": ("contends", "contended", "contending"),
-    "testify": ("testifies", "testified", "testifying"), "think": ("thinks", "thought", "thinking"),
-    "mention": ("mentions", "mentioned", "mentioning"), "refute": ("refutes", "refuted", "refuting"),
-    "ask": ("asks", "asked", "asking"), "blame": ("blames", "blamed", "blaming"),
-    "criticize": ("criticizes", "criticized", "criticizing"), "inform": ("informs", "informed", "informing"),
-    "voice": ("voices", "voiced", "voicing"), "express": ("expresses", "expressed", "expressing"),
-    "agree": ("agrees", "agreed", "agreeing"), "question": ("questions", "questioned", "questioning"),
-    "describe": ("describes", "described", "describing"), "call": ("calls", "called", "calling"),
-    "estimate": ("estimates", "estimated", "estimating"), "charge": ("charges", "charged", "charging"),
-    "hint": ("hints", "hinted", "hinting"), "cite": ("cites", "cited", "citing"),
+    "say": ("says", "said", "saying"),
+    "tell": ("tells", "told", "telling"),
+    "add": ("adds", "added", "adding"),
+    "stress": ("stresses", "stressed", "stressing"),
+    "emphasize": ("emphasizes", "emphasized", "emphasizing"),
+    "emphasise": ("emphasises", "emphasised", "emphasising"),
+    "warn": ("warns", "warned", "warning"),
+    "claim": ("claims", "claimed", "claiming"),
+    "note": ("notes", "noted", "noting"),
+    "assure": ("assures", "assured", "assuring"),
+    "condemn": ("condemns", "condemned", "condemning"),
+    "report": ("reports", "reported", "reporting"),
+    "believe": ("believes", "believed", "believing"),
+    "state": ("states", "stated", "stating"),
+    "announce": ("announces", "announced", "announcing"),
+    "insist": ("insists", "insisted", "insisting"),
+    "argue": ("argues", "argued", "arguing"),
+    "explain": ("explains", "explained", "explaining"),
+    "declare": ("declares", "declared", "declaring"),
+    "deny": ("denies", "denied", "denying"),
+    "reject": ("rejects", "rejected", "rejecting"),
+    "confirm": ("confirms", "confirmed", "confirming"),
+    "acknowledge": ("acknowledges", "acknowledged", "acknowledging"),
+    "assert": ("asserts", "asserted", "asserting"),
+    "maintain": ("maintains", "maintained", "maintaining"),
+    "suggest": ("suggests", "suggested", "suggesting"),
+    "indicate": ("indicates", "indicated", "indicating"),
+    "allege": ("alleges", "alleged", "alleging"),
+    "accuse": ("accuses", "accused", "accusing"),
+    "write": ("writes", "wrote", "writing"),
+    "tweet": ("tweets", "tweeted", "tweeting"),
+    "urge": ("urges", "urged", "urging"),
+    "dismiss": ("dismisses", "dismissed", "dismissing"),
+    "respond": ("responds", "responded", "responding"),
+    "reply": ("replies", "replied", "replying"),
+    "admit": ("admits", "admitted", "admitting"),
+    "reveal": ("reveals", "revealed", "revealing"),
+    "predict": ("predicts", "predicted", "predicting"),
+    "promise": ("promises", "promised", "promising"),
+    "vow": ("vows", "vowed", "vowing"),
+    "pledge": ("pledges", "pledged", "pledging"),
+    "disclose": ("discloses", "disclosed", "disclosing"),
+    "recall": ("recalls", "recalled", "recalling"),
+    "counter": ("counters", "countered", "countering"),
+    "concede": ("concedes", "conceded", "conceding"),
+    "caution": ("cautions", "cautioned", "cautioning"),
+    "complain": ("complains", "complained", "complaining"),
+    "observe": ("observes", "observed", "observing"),
+    "remark": ("remarks", "remarked", "remarking"),
+    "comment": ("comments", "commented", "commenting"),
+    "conclude": ("concludes", "concluded", "concluding"),
+    "contend": ("contends", "contended", "contending"),
+    "testify": ("testifies", "testified", "testifying"),
+    "think": ("thinks", "thought", "thinking"),
+    "mention": ("mentions", "mentioned", "mentioning"),
+    "refute": ("refutes", "refuted", "refuting"),
+    "ask": ("asks", "asked", "asking"),
+    "blame": ("blames", "blamed", "blaming"),
+    "criticize": ("criticizes", "criticized", "criticizing"),
+    "inform": ("informs", "informed", "informing"),
+    "voice": ("voices", "voiced", "voicing"),
+    "express": ("expresses", "expressed", "expressing"),
+    "agree": ("agrees", "agreed", "agreeing"),
+    "question": ("questions", "questioned", "questioning"),
+    "describe": ("describes", "described", "describing"),
+    "call": ("calls", "called", "calling"),
+    "estimate": ("estimates", "estimated", "estimating"),
+    "charge": ("charges", "charged", "charging"),
+    "hint": ("hints", "hinted", "hinting"),
+    "cite": ("cites", "cited", "citing"),
     # position-taking acts (intentions and beliefs are in _MIND below)
     "endorse": ("endorses", "endorsed", "endorsing"),
-    "praise": ("praises", "praised", "praising"), "refuse": ("refuses", "refused", "refusing"),
-    "decline": ("declines", "declined", "declining"), "defend": ("defends", "defended", "defending"),
-    "propose": ("proposes", "proposed", "proposing"), "oppose": ("opposes", "opposed", "opposing"),
-    "find": ("finds", "found", "finding"), "show": ("shows", "showed", "showing"),
+    "praise": ("praises", "praised", "praising"),
+    "refuse": ("refuses", "refused", "refusing"),
+    "decline": ("declines", "declined", "declining"),
+    "defend": ("defends", "defended", "defending"),
+    "propose": ("proposes", "proposed", "proposing"),
+    "oppose": ("opposes", "opposed", "opposing"),
+    "find": ("finds", "found", "finding"),
+    "show": ("shows", "showed", "showing"),
     "joke": ("jokes", "joked", "joking"),
-    "mock": ("mocks", "mocked", "mocking"), "thank": ("thanks", "thanked", "thanking"),
-    "reiterate": ("reiterates", "reiterated", "reiterating"), "echo": ("echoes", "echoed", "echoing"),
-    "denounce": ("denounces", "denounced", "denouncing"), "blast": ("blasts", "blasted", "blasting"),
-    "slam": ("slams", "slammed", "slamming"), "attack": ("attacks", "attacked", "attacking"),
-    "portray": ("portrays", "portrayed", "portraying"), "deem": ("deems", "deemed", "deeming"),
-    "label": ("labels", "labeled", "labeling"), "dub": ("dubs", "dubbed", "dubbing"),
+    "mock": ("mocks", "mocked", "mocking"),
+    "thank": ("thanks", "thanked", "thanking"),
+    "reiterate": ("reiterates", "reiterated", "reiterating"),
+    "echo": ("echoes", "echoed", "echoing"),
+    "denounce": ("denounces", "denounced", "denouncing"),
+    "blast": ("blasts", "blasted", "blasting"),
+    "slam": ("slams", "slammed", "slamming"),
+    "attack": ("attacks", "attacked", "attacking"),
+    "portray": ("portrays", "portrayed", "portraying"),
+    "deem": ("deems", "deemed", "deeming"),
+    "label": ("labels", "labeled", "labeling"),
+    "dub": ("dubs", "dubbed", "dubbing"),
     "characterize": ("characterizes", "characterized", "characterizing"),
-    "highlight": ("highlights", "highlighted", "highlighting"), "tout": ("touts", "touted", "touting"),
-    "boast": ("boasts", "boasted", "boasting"), "lament": ("laments", "lamented", "lamenting"),
-    "applaud": ("applauds", "applauded", "applauding"), "welcome": ("welcomes", "welcomed", "welcoming"),
-    "hail": ("hails", "hailed", "hailing"), "recommend": ("recommends", "recommended", "recommending"),
-    "demand": ("demands", "demanded", "demanding"), "request": ("requests", "requested", "requesting"),
-    "order": ("orders", "ordered", "ordering"), "threaten": ("threatens", "threatened", "threatening"),
-    "challenge": ("challenges", "challenged", "challenging"), "dispute": ("disputes", "disputed", "disputing"),
-    "discuss": ("discusses", "discussed", "discussing"), "post": ("posts", "posted", "posting"),
+    "highlight": ("highlights", "highlighted", "highlighting"),
+    "tout": ("touts", "touted", "touting"),
+    "boast": ("boasts", "boasted", "boasting"),
+    "lament": ("laments", "lamented", "lamenting"),
+    "applaud": ("applauds", "applauded", "applauding"),
+    "welcome": ("welcomes", "welcomed", "welcoming"),
+    "hail": ("hails", "hailed", "hailing"),
+    "recommend": ("recommends", "recommended", "recommending"),
+    "demand": ("demands", "demanded", "demanding"),
+    "request": ("requests", "requested", "requesting"),
+    "order": ("orders", "ordered", "ordering"),
+    "threaten": ("threatens", "threatened", "threatening"),
+    "challenge": ("challenges", "challenged", "challenging"),
+    "dispute": ("disputes", "disputed", "disputing"),
+    "discuss": ("discusses", "discussed", "discussing"),
+    "post": ("posts", "posted", "posting"),
     "speculate": ("speculates", "speculated", "speculating"),
-    "list": ("lists", "listed", "listing"), "name": ("names", "named", "naming"),
-    "remind": ("reminds", "reminded", "reminding"), "repeat": ("repeats", "repeated", "repeating"),
-    "answer": ("answers", "answered", "answering"), "chant": ("chants", "chanted", "chanting"),
-    "offer": ("offers", "offered", "offering"), "support": ("supports", "supported", "supporting"),
-    "back": ("backs", "backed", "backing"), "favor": ("favors", "favored", "favoring"),
-    "decry": ("decries", "decried", "decrying"), "lambaste": ("lambastes", "lambasted", "lambasting"),
-    "assail": ("assails", "assailed", "assailing"), "rip": ("rips", "ripped", "ripping"),
-    "quip": ("quips", "quipped", "quipping"), "muse": ("muses", "mused", "musing"),
+    "list": ("lists", "listed", "listing"),
+    "name": ("names", "named", "naming"),
+    "remind": ("reminds", "reminded", "reminding"),
+    "repeat": ("repeats", "repeated", "repeating"),
+    "answer": ("answers", "answered", "answering"),
+    "chant": ("chants", "chanted", "chanting"),
+    "offer": ("offers", "offered", "offering"),
+    "support": ("supports", "supported", "supporting"),
+    "back": ("backs", "backed", "backing"),
+    "favor": ("favors", "favored", "favoring"),
+    "decry": ("decries", "decried", "decrying"),
+    "lambaste": ("lambastes", "lambasted", "lambasting"),
+    "assail": ("assails", "assailed", "assailing"),
+    "rip": ("rips", "ripped", "ripping"),
+    "quip": ("quips", "quipped", "quipping"),
+    "muse": ("muses", "mused", "musing"),
     # only as a speech verb: '"...," he continued.', 'She continued: "..."'
     "continue": ("continues", "continued", "continuing"),
 }
@@ -102,54 +163,217 @@ _VERBS = {
 # actor that only acts ("Ukraine is seeking clarification, hoping to avoid ...") is no speaker,
 # so their -ing forms are never cues.
 _MIND = {
-    "expect": ("expects", "expected", "expecting"), "hope": ("hopes", "hoped", "hoping"),
-    "fear": ("fears", "feared", "fearing"), "worry": ("worries", "worried", "worrying"),
-    "seem": ("seems", "seemed", "seeming"), "appear": ("appears", "appeared", "appearing"),
-    "seek": ("seeks", "sought", "seeking"), "consider": ("considers", "considered", "considering"),
-    "doubt": ("doubts", "doubted", "doubting"), "wonder": ("wonders", "wondered", "wondering"),
-    "prefer": ("prefers", "preferred", "preferring"), "know": ("knows", "knew", "knowing"),
-    "see": ("sees", "saw", "seeing"), "remember": ("remembers", "remembered", "remembering"),
-    "learn": ("learns", "learned", "learning"), "recognize": ("recognizes", "recognized", "recognizing"),
-    "realize": ("realizes", "realized", "realizing"), "want": ("wants", "wanted", "wanting"),
+    "expect": ("expects", "expected", "expecting"),
+    "hope": ("hopes", "hoped", "hoping"),
+    "fear": ("fears", "feared", "fearing"),
+    "worry": ("worries", "worried", "worrying"),
+    "seem": ("seems", "seemed", "seeming"),
+    "appear": ("appears", "appeared", "appearing"),
+    "seek": ("seeks", "sought", "seeking"),
+    "consider": ("considers", "considered", "considering"),
+    "doubt": ("doubts", "doubted", "doubting"),
+    "wonder": ("wonders", "wondered", "wondering"),
+    "prefer": ("prefers", "preferred", "preferring"),
+    "know": ("knows", "knew", "knowing"),
+    "see": ("sees", "saw", "seeing"),
+    "remember": ("remembers", "remembered", "remembering"),
+    "learn": ("learns", "learned", "learning"),
+    "recognize": ("recognizes", "recognized", "recognizing"),
+    "realize": ("realizes", "realized", "realizing"),
+    "want": ("wants", "wanted", "wanting"),
 }
 _MIND_FORMS = {form for base, forms in _MIND.items() for form in (base, *forms)}
 _VERBS.update(_MIND)
 # Forms that news text nearly always uses as nouns ("the Paris attacks", "her emails", "the
 # United States") or in other senses ("a thought", "back then"): never cues.
 _NOT_CUES = {
-    "attack", "attacks", "back", "backing", "support", "supporting", "state", "states", "report", "tweet",
-    "comments", "thanks", "thought", "find", "maintained", "believed", "expects",
+    "attack",
+    "attacks",
+    "back",
+    "backing",
+    "support",
+    "supporting",
+    "state",
+    "states",
+    "report",
+    "tweet",
+    "comments",
+    "thanks",
+    "thought",
+    "find",
+    "maintained",
+    "believed",
+    "expects",
 }
 # Forms that are as often nouns or adjectives ("media reports", "the alleged attack", "a
 # warning"): taken as cues only after an auxiliary or right after a plausible subject.
 _AMBIGUOUS = {
-    "reports", "reported", "claim", "claims", "call", "calls", "called", "note", "notes", "noted",
-    "stated", "comment", "remark", "remarks", "charge", "charges", "charged",
-    "estimate", "estimates", "estimated", "counter", "counters", "promise", "promises", "pledge", "pledges",
-    "vow", "vows", "tweets", "mention", "mentions", "alleged", "question", "questions", "express",
-    "voice", "voices", "concerns", "show", "shows", "finds", "decline", "declines", "found",
-    "jokes", "praise", "echo", "echoes", "label", "labels", "highlight", "highlights", "welcome", "demand",
-    "demands", "request", "requests", "order", "orders", "challenge", "challenges", "dispute", "disputes",
-    "post", "posts", "posted", "list", "lists", "listed", "name", "names", "named", "repeat", "answer",
-    "answers", "chant", "chants", "offer", "offers", "offered", "supports", "supported", "backs", "backed",
-    "favor", "favors", "expected", "hope", "hopes", "fear", "fears", "worry", "worries", "worried",
-    "considered", "doubt", "doubts", "know", "see", "learned", "recognized", "seek", "remember", "want",
-    "wants", "wanted",
+    "reports",
+    "reported",
+    "claim",
+    "claims",
+    "call",
+    "calls",
+    "called",
+    "note",
+    "notes",
+    "noted",
+    "stated",
+    "comment",
+    "remark",
+    "remarks",
+    "charge",
+    "charges",
+    "charged",
+    "estimate",
+    "estimates",
+    "estimated",
+    "counter",
+    "counters",
+    "promise",
+    "promises",
+    "pledge",
+    "pledges",
+    "vow",
+    "vows",
+    "tweets",
+    "mention",
+    "mentions",
+    "alleged",
+    "question",
+    "questions",
+    "express",
+    "voice",
+    "voices",
+    "concerns",
+    "show",
+    "shows",
+    "finds",
+    "decline",
+    "declines",
+    "found",
+    "jokes",
+    "praise",
+    "echo",
+    "echoes",
+    "label",
+    "labels",
+    "highlight",
+    "highlights",
+    "welcome",
+    "demand",
+    "demands",
+    "request",
+    "requests",
+    "order",
+    "orders",
+    "challenge",
+    "challenges",
+    "dispute",
+    "disputes",
+    "post",
+    "posts",
+    "posted",
+    "list",
+    "lists",
+    "listed",
+    "name",
+    "names",
+    "named",
+    "repeat",
+    "answer",
+    "answers",
+    "chant",
+    "chants",
+    "offer",
+    "offers",
+    "offered",
+    "supports",
+    "supported",
+    "backs",
+    "backed",
+    "favor",
+    "favors",
+    "expected",
+    "hope",
+    "hopes",
+    "fear",
+    "fears",
+    "worry",
+    "worries",
+    "worried",
+    "considered",
+    "doubt",
+    "doubts",
+    "know",
+    "see",
+    "learned",
+    "recognized",
+    "seek",
+    "remember",
+    "want",
+    "wants",
+    "wanted",
 }
 _DETERMINERS = {
-    "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your",
-    "such", "any", "some", "no", "every", "each", "which", "what",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "such",
+    "any",
+    "some",
+    "no",
+    "every",
+    "each",
+    "which",
+    "what",
 }
 _SUBJECT_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who"}
-_VERB_FORMS = sorted({
-    form for base, forms in _VERBS.items() for form in (base, *forms)
-    if (len(form) > 3 or form in ("say", "add", "ask")) and form not in _NOT_CUES
-})
+_VERB_FORMS = sorted(
+    {
+        form
+        for base, forms in _VERBS.items()
+        for form in (base, *forms)
+        if (len(form) > 3 or form in ("say", "add", "ask")) and form not in _NOT_CUES
+    }
+)
 _PHRASES = [
-    "made note of", "took note of", "released a statement", "issued a statement", "put out a statement",
-    "made clear", "made the case", "pointed out", "pointed to", "went on", "spoke of", "spoke about",
-    "talked about", "talking about", "referring to", "called for", "calling for", "called on", "calling on",
-    "told reporters", "made it clear", "pointing out", "referred to", "talks about", "talk about",
+    "made note of",
+    "took note of",
+    "released a statement",
+    "issued a statement",
+    "put out a statement",
+    "made clear",
+    "made the case",
+    "pointed out",
+    "pointed to",
+    "went on",
+    "spoke of",
+    "spoke about",
+    "talked about",
+    "talking about",
+    "referring to",
+    "called for",
+    "calling for",
+    "called on",
+    "calling on",
+    "told reporters",
+    "made it clear",
+    "pointing out",
+    "referred to",
+    "talks about",
+    "talk about",
 ]
 _ADVERBS = (
     r"not|never|also|already|further|again|then|later|earlier|long|always|often|once|still|even|"
@@ -194,6 +418,8 @@ def _cues(masked: str):
             before = _AUX_BEFORE.search(masked, max(0, m.start() - 80), m.start())
         start = before.start() if before else m.start()
         yield _CueMatch(start, m.end(), masked[start : m.start()], m.group())
+
+
 _ACCORDING = re.compile(r"(?<![\w-])[Aa]ccording to\s+")
 _AUX_WORDS = set(_AUX.split("|"))
 _MODAL = re.compile(r"\b(?:would|could|should|might|may|will|to)\s", re.I)
@@ -203,8 +429,17 @@ _SPEECH_GOES_ON = re.compile(r"\s*(?:[:,.~“\"]|''|$)")
 _AGENTLESS = {"expected", "said", "reported", "considered", "known"}
 _TO_OR_THAT = re.compile(r"\s+(?:to|that)\s")
 # Sourceless passives of judging: "was accused of", "is portrayed as", "is described as".
-_AGENTLESS_JUDGED = {"accused": "of", "portrayed": "as", "described": "as", "criticized": "for", "blamed": "for",
-                     "labeled": "as", "characterized": "as", "dubbed": "as", "praised": "for"}
+_AGENTLESS_JUDGED = {
+    "accused": "of",
+    "portrayed": "as",
+    "described": "as",
+    "criticized": "for",
+    "blamed": "for",
+    "labeled": "as",
+    "characterized": "as",
+    "dubbed": "as",
+    "praised": "for",
+}
 # "Asked whether ...", "When asked by reporters about ...": the question, with its asker if named.
 _ASKED = re.compile(
     r"(?:^|(?<![\w-])(?:[Ww]hen|[Oo]nce|[Aa]fter|[Bb]efore)\s+)(?:(?:was|were|being)\s+)?(?P<cue>[Aa]sked)"
@@ -225,7 +460,9 @@ _POSSESSOR = re.compile(
 # A cue in a relative clause ("that Kyiv has demanded") followed by a comma and a conjunction
 # has no complement: its object is the noun the clause hangs on.
 _RELATIVE_OBJECT = re.compile(r"\b(?:that|which)\s+[^,;~”\"]{1,60}$")
-_NO_COMPLEMENT = re.compile(r"\s*,\s*(?:since|because|although|though|while|whereas|but|and|as|when|after|before|until)\b")
+_NO_COMPLEMENT = re.compile(
+    r"\s*,\s*(?:since|because|although|though|while|whereas|but|and|as|when|after|before|until)\b"
+)
 _PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|been|be|being)\s")
 _LEADING = re.compile(
     r"^(?:(?:and|but|so|yet|while|whereas|although|though|as|because|since|if|when|however|meanwhile|"
@@ -240,15 +477,82 @@ _TIME_LEAD = re.compile(
     re.I,
 )
 _BAD_END = {
-    "the", "a", "an", "to", "or", "and", "of", "that", "which", "who", "in", "on", "for", "with",
-    "by", "as", "it’s", "it's", "not", "than", "be", "this", "these", "those", "their", "his", "her", "its",
-    "after", "before", "while", "when", "without", "despite", "since", "because", "although", "though", "if",
-    "unless", "until", "even", "fact", "''",
+    "the",
+    "a",
+    "an",
+    "to",
+    "or",
+    "and",
+    "of",
+    "that",
+    "which",
+    "who",
+    "in",
+    "on",
+    "for",
+    "with",
+    "by",
+    "as",
+    "it’s",
+    "it's",
+    "not",
+    "than",
+    "be",
+    "this",
+    "these",
+    "those",
+    "their",
+    "his",
+    "her",
+    "its",
+    "after",
+    "before",
+    "while",
+    "when",
+    "without",
+    "despite",
+    "since",
+    "because",
+    "although",
+    "though",
+    "if",
+    "unless",
+    "until",
+    "even",
+    "fact",
+    "''",
 }
 _NP_STOP = _BAD_END | {
-    "amid", "at", "from", "about", "after", "before", "during", "into", "over", "under", "against",
-    "while", "when", "because", "if", "although", "though", "but", "is", "are", "was", "were", "has",
-    "have", "had", "came", "come", "been", "there", "where",
+    "amid",
+    "at",
+    "from",
+    "about",
+    "after",
+    "before",
+    "during",
+    "into",
+    "over",
+    "under",
+    "against",
+    "while",
+    "when",
+    "because",
+    "if",
+    "although",
+    "though",
+    "but",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "came",
+    "come",
+    "been",
+    "there",
+    "where",
 }
 _DEFINITE = re.compile(r"^(?:the|this|that|these|those|he)\s+(?P<rest>[a-z][\w’'-]*(?:\s+[\w’'-]+){0,3})$", re.I)
 # Words after which a participle cue takes the main clause's subject: "X ended the talks by saying".
@@ -257,16 +561,70 @@ _LINKING = re.compile(r"\b(?:by|while|when|after|before)$")
 _SOURCE_WORDS = {"reports", "sources", "officials", "statement", "statements", "media", "report", "documents"}
 # Nouns for research that finds and shows things: "The poll found", "a new survey shows".
 _FINDINGS = {
-    "poll", "polls", "survey", "surveys", "study", "studies", "report", "analysis", "review", "investigation",
-    "audit", "examination", "research", "data", "census", "probe", "inquiry", "assessment", "article", "memo",
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "study",
+    "studies",
+    "report",
+    "analysis",
+    "review",
+    "investigation",
+    "audit",
+    "examination",
+    "research",
+    "data",
+    "census",
+    "probe",
+    "inquiry",
+    "assessment",
+    "article",
+    "memo",
 }
 # "Bernie Sanders: ..." / "JAKE TAPPER: ..." (headlines and transcripts): a short name, a colon.
 _COLON = re.compile(r"(?P<source>[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|\([\w.-]+\))){0,4})\s*(?P<cue>:)\s+(?=\S)")
 _LABELS = {
-    "update", "updated", "note", "editor", "editors", "photo", "photos", "watch", "read", "related", "source",
-    "video", "correction", "caption", "exclusive", "breaking", "q", "a", "question", "answer", "live", "see",
-    "also", "more", "image", "credit", "warning", "sources", "contact", "follow", "listen", "transcript",
-    "latest", "contributing", "revealed", "boom", "twitter", "stat", "week", "day",
+    "update",
+    "updated",
+    "note",
+    "editor",
+    "editors",
+    "photo",
+    "photos",
+    "watch",
+    "read",
+    "related",
+    "source",
+    "video",
+    "correction",
+    "caption",
+    "exclusive",
+    "breaking",
+    "q",
+    "a",
+    "question",
+    "answer",
+    "live",
+    "see",
+    "also",
+    "more",
+    "image",
+    "credit",
+    "warning",
+    "sources",
+    "contact",
+    "follow",
+    "listen",
+    "transcript",
+    "latest",
+    "contributing",
+    "revealed",
+    "boom",
+    "twitter",
+    "stat",
+    "week",
+    "day",
 }
 _QUOTE_MARK = re.compile(r"[“”\"]|''")
 _CLOSERS = ("”", '"', "~", "''")  # how a quotation (masked or not) ends
@@ -351,10 +709,15 @@ def _source_before(masked: str, cue_start: int, floor: int = 0) -> Span | None:
         np = _source_before(masked, clause.start(), floor)
         if np:
             return np
-    boundary = max(masked.rfind(ch, base, cue_start) for ch in ";:”\"~—")
+    boundary = max(masked.rfind(ch, base, cue_start) for ch in ';:”"~—')
     double_single = masked.rfind("''", base, cue_start)  # the closing mark of a ''quotation''
-    boundary = max(boundary, _last_that(masked, base, cue_start), floor - 1, base - 1,
-                   double_single + 1 if double_single >= 0 else -1)
+    boundary = max(
+        boundary,
+        _last_that(masked, base, cue_start),
+        floor - 1,
+        base - 1,
+        double_single + 1 if double_single >= 0 else -1,
+    )
     parts = [m.start() for m in _COMMA.finditer(masked, boundary + 1, cue_start)]
     start = (parts[-1] + 1) if parts else boundary + 1
     limit = _MAX_SOURCE_WORDS
@@ -380,10 +743,10 @@ def _source_before(masked: str, cue_start: int, floor: int = 0) -> Span | None:
 
 
 def _last_that(text: str, start: int = 0, end: int | None = None) -> int:
-    m = None
-    for m in _THAT.finditer(text, start, len(text) if end is None else end):
+    last = None
+    for last in _THAT.finditer(text, start, len(text) if end is None else end):  # noqa: B007 (the last match is wanted)
         pass
-    return m.end() if m else -1
+    return last.end() if last else -1
 
 
 def _np_before(masked: str, cue_start: int) -> Span | None:
@@ -429,7 +792,7 @@ class _Finder:
         """All attributions of the sentence, left to right; contents end where the next starts."""
         found = []
         m = _COLON.match(masked)
-        if m and not _LABELS.intersection(m.group("source").lower().split()) and len(_words(masked[m.end():])) >= 3:
+        if m and not _LABELS.intersection(m.group("source").lower().split()) and len(_words(masked[m.end() :])) >= 3:
             source = m.span("source")
             return [(source, (m.start("cue"), m.end("cue")), _trim(sent, m.end(), len(sent)), "colon")]
         m = _ACCORDING.search(masked) if "ccording to" in masked else None
@@ -518,7 +881,9 @@ class _Finder:
                 if source:
                     return source, cue, _trim(sent, 0, m.start()), "inverted"
             return None
-        if masked[source[0] - 2 : source[0]].strip() == "," and masked[m.end() : m.end() + _SOURCE_WINDOW].lstrip().startswith(","):
+        if masked[source[0] - 2 : source[0]].strip() == "," and masked[
+            m.end() : m.end() + _SOURCE_WINDOW
+        ].lstrip().startswith(","):
             content = _trim(sent, 0, len(sent))  # parenthetical: "All the weapons, he noted, are ..."
         elif _quote_before(masked, source[0]):
             content = _trim(sent, 0, source[0])
@@ -584,8 +949,8 @@ def _subject_end(word: str, verb: str) -> bool:
     if verb.endswith("ed") or low in _FINDINGS:  # "the official noted", "the poll found"
         return True
     if verb in _VERBS:  # a base form needs a plural subject: "Democrats hope", not "Iranian support"
-        return low.endswith("s") or low in _SUBJECT_PRONOUNS - {"he", "she", "it"} or word[-1] in "”\"~,"
-    return word[0].isupper() or low.endswith("s") or low in _SUBJECT_PRONOUNS or word[-1] in "”\"~,"
+        return low.endswith("s") or low in _SUBJECT_PRONOUNS - {"he", "she", "it"} or word[-1] in '”"~,'
+    return word[0].isupper() or low.endswith("s") or low in _SUBJECT_PRONOUNS or word[-1] in '”"~,'
 
 
 def _subject(masked: str) -> Span | None:
@@ -647,7 +1012,9 @@ class _Doc:
             return Speaker(mention, "" if self.index.empty else "Other")
         definite = _DEFINITE.match(mention)
         if definite and not self.index.names_actor(mention):
-            scored = [(refers_to(definite.group("rest"), s), -i, s) for i, s in enumerate(reversed(self.history[-_RECENT:]))]
+            scored = [
+                (refers_to(definite.group("rest"), s), -i, s) for i, s in enumerate(reversed(self.history[-_RECENT:]))
+            ]
             scored = [item for item in scored if item[0] > 0]
             if scored:
                 return max(scored, key=lambda item: (item[0], item[1]))[2]
@@ -657,8 +1024,9 @@ class _Doc:
 _FINDER = _Finder()
 
 
-def attribute(text: str, statements: list[Span], codebook: Codebook,
-              paragraph_starts: list[int] | None = None) -> list[dict]:
+def attribute(
+    text: str, statements: list[Span], codebook: Codebook, paragraph_starts: list[int] | None = None
+) -> list[dict]:
     """One dict per statement: speaker, speaker_group, cue, quote, cited_media, and raw spans
     (source_span, cue_span, content_span; None when absent) for checking and benchmarking.
     ``attributions`` lists every attribution found in the statement, including agentless
@@ -679,7 +1047,8 @@ def attribute(text: str, statements: list[Span], codebook: Codebook,
     groups: list[list[int]] = []
     for i, (start, end) in enumerate(statements):
         if (starts is None and "\n" in text[previous_end:start]) or (
-                starts is not None and bisect.bisect_right(starts, start) > bisect.bisect_right(starts, previous_end)):
+            starts is not None and bisect.bisect_right(starts, start) > bisect.bisect_right(starts, previous_end)
+        ):
             inside = False
         sent = text[start:end]
         was_inside = inside
@@ -700,8 +1069,16 @@ def attribute(text: str, statements: list[Span], codebook: Codebook,
 
 def _empty_row() -> dict:
     return {
-        "speaker": "", "speaker_group": "", "cue": "", "quote": "", "cited_media": "",
-        "source_span": None, "cue_span": None, "content_span": None, "link": None, "attributions": [],
+        "speaker": "",
+        "speaker_group": "",
+        "cue": "",
+        "quote": "",
+        "cited_media": "",
+        "source_span": None,
+        "cue_span": None,
+        "content_span": None,
+        "link": None,
+        "attributions": [],
     }
 
 
@@ -722,15 +1099,19 @@ def _attribute_one(doc: _Doc, offset: int, sent: str, masked: str, regions: list
         else:
             speaker = doc.speaker_for(sent[source[0] : source[1]], masked)
             doc.history.append(speaker)
-        attributions.append({
-            "speaker": speaker.name,
-            "speaker_group": speaker.group,
-            "cue": sent[cue[0] : cue[1]],
-            "quote": "direct" if content[1] > content[0] and _quoted(content[0], regions, region_starts) else "indirect",
-            "source_span": (offset + source[0], offset + source[1]) if source else None,
-            "cue_span": (offset + cue[0], offset + cue[1]),
-            "content_span": (offset + content[0], offset + content[1]),
-        })
+        attributions.append(
+            {
+                "speaker": speaker.name,
+                "speaker_group": speaker.group,
+                "cue": sent[cue[0] : cue[1]],
+                "quote": "direct"
+                if content[1] > content[0] and _quoted(content[0], regions, region_starts)
+                else "indirect",
+                "source_span": (offset + source[0], offset + source[1]) if source else None,
+                "cue_span": (offset + cue[0], offset + cue[1]),
+                "content_span": (offset + content[0], offset + content[1]),
+            }
+        )
     row["attributions"] = attributions
     voiced = [a for a in attributions if a["source_span"]]
     if not voiced:  # only agentless reports ("is said to"): the statement stays in the article's voice
@@ -762,7 +1143,10 @@ def _spread_over_quotes(rows: list[dict], groups: list[list[int]], statements: l
         for i in group:
             if rows[i]["cue_span"] is None:
                 rows[i].update(
-                    {k: holder[k] for k in ("speaker", "speaker_group", "cue", "cited_media", "source_span", "cue_span")},
+                    {
+                        k: holder[k]
+                        for k in ("speaker", "speaker_group", "cue", "cited_media", "source_span", "cue_span")
+                    },
                     quote="direct",
                     content_span=statements[i],
                     link=holder["link"],

@@ -15,7 +15,8 @@ import pandas as pd
 def assert_tiled(texts: Mapping[str, str], *tables: pd.DataFrame) -> int:
     """Raise AssertionError naming the document and offset of the first fault; else the characters checked."""
     spans = pd.concat([t[["doc_id", "start", "end", "text"]] for t in tables]).sort_values(
-        ["doc_id", "start"], kind="stable")
+        ["doc_id", "start"], kind="stable"
+    )
     # One pass over plain lists: grouping into a sub-frame per document costs ~1 ms each,
     # which is minutes for a corpus of many small documents.
     rows: dict[str, list[tuple[int, int, str]]] = {}

@@ -57,35 +57,80 @@ MAX_UNIT_CHARS = 700
 _NAME = r"[A-Z][\w.'’&-]*"
 _INLINE = [
     # (AP Photo/Evan Vucci), (AP Photo/ Name, File), (Photo by Name/Getty Images)
-    (CREDIT, ("(",), re.compile(r"\((?:[A-Z][\w.&'’-]*\s){0,3}(?:Photo|Photograph|Image|Video|Picture)s?"
-                                r"(?:\s?/\s?|\sby\s|:\s?)[^()\n]{1,80}\)")),
+    (
+        CREDIT,
+        ("(",),
+        re.compile(
+            r"\((?:[A-Z][\w.&'’-]*\s){0,3}(?:Photo|Photograph|Image|Video|Picture)s?"
+            r"(?:\s?/\s?|\sby\s|:\s?)[^()\n]{1,80}\)"
+        ),
+    ),
     # (AP Photo), (Satellite image ©2019 Company via AP)
     (CREDIT, ("(",), re.compile(r"\((?:[A-Z][\w.&'’-]*\s){0,3}(?:Photo|Photograph|Image|Picture)s?\)")),
-    (CREDIT, ("©", " via "), re.compile(r"\([^()\n©]{0,80}©[^()\n]{0,60}\)"
-                                       r"|\([^()\n]{0,80}\svia\s(?:AP|AFP|Reuters|REUTERS|Getty Images)\)")),
+    (
+        CREDIT,
+        ("©", " via "),
+        re.compile(
+            r"\([^()\n©]{0,80}©[^()\n]{0,60}\)"
+            r"|\([^()\n]{0,80}\svia\s(?:AP|AFP|Reuters|REUTERS|Getty Images)\)"
+        ),
+    ),
     # Name Surname/AFP/Getty Images, AFP/Getty Images: a photographer and the agencies that distribute photos
-    (CREDIT, ("/",), re.compile(r"\b(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*/(?:[A-Z][\w.'’-]*/)*"
-                                r"(?:Getty Images|AFP|AP|Reuters|REUTERS|EPA|Pool|File Photo|Handout)\b")),
+    (
+        CREDIT,
+        ("/",),
+        re.compile(
+            r"\b(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*/(?:[A-Z][\w.'’-]*/)*"
+            r"(?:Getty Images|AFP|AP|Reuters|REUTERS|EPA|Pool|File Photo|Handout)\b"
+        ),
+    ),
     # Photograph: Name Surname/AGENCY/Getty Images, Photo: Agency
-    (CREDIT, ("/",), re.compile(r"\b(?:Photograph|Photo(?:\s[Cc]redit)?|Picture|Image\s[Cc]redit):\s?"
-                        rf"{_NAME}(?:\s(?=[A-Z]){_NAME}){{0,3}}(?:\s?/\s?{_NAME}(?:\s(?:Images|Photos?|Pictures))?)+")),
+    (
+        CREDIT,
+        ("/",),
+        re.compile(
+            r"\b(?:Photograph|Photo(?:\s[Cc]redit)?|Picture|Image\s[Cc]redit):\s?"
+            rf"{_NAME}(?:\s(?=[A-Z]){_NAME}){{0,3}}(?:\s?/\s?{_NAME}(?:\s(?:Images|Photos?|Pictures))?)+"
+        ),
+    ),
 ]
 #: Openers of a caption: the caption runs to the end of its sentence (or block).
 _CAPTION_OPENER = re.compile(
     r"(?:Image\s(?:copyright|caption)\b|Media playback is (?:unsupported|not supported) on your device"
     r"|Enlarge this image\b|toggle caption\b|Facebook Twitter Pinterest\b|(?:Hide|Show) [Cc]aption\b"
-    r"|\b\d+ of \d+ (?:Photos|Images)\b)")
+    r"|\b\d+ of \d+ (?:Photos|Images)\b)"
+)
 #: Markers that stand between sentences (checked to start and end at a unit boundary).
-_MARKER = (r"(?:ADVERTISEMENT|Advertisement:?|SPONSORED CONTENT|Story [Cc]ontinue[sd] [Bb]elow"
-           r"|Continue reading the main story|Article continues (?:below|after (?:this )?advertisement)|\[pullquote\])")
+_MARKER = (
+    r"(?:ADVERTISEMENT|Advertisement:?|SPONSORED CONTENT|Story [Cc]ontinue[sd] [Bb]elow"
+    r"|Continue reading the main story|Article continues (?:below|after (?:this )?advertisement)|\[pullquote\])"
+)
 _MARKER_INLINE = re.compile(rf"{_MARKER}(?:\s+{_MARKER})*")
 #: A block ending in a credit of the form AGENCY/Name (REUTERS/Jane Doe, Name/AFP/Getty Images).
-_CREDIT_END = re.compile(rf"(?:\b[A-Z]{{2,}}|{_NAME})(?:\s?/\s?{_NAME}(?:\s{_NAME}){{0,3}})+"
-                         r"(?:\s?-?/?\s?(?:File|FILE)(?:\s[Pp]hoto)?)?\)?\.?$")
+_CREDIT_END = re.compile(
+    rf"(?:\b[A-Z]{{2,}}|{_NAME})(?:\s?/\s?{_NAME}(?:\s{_NAME}){{0,3}})+"
+    r"(?:\s?-?/?\s?(?:File|FILE)(?:\s[Pp]hoto)?)?\)?\.?$"
+)
 #: Words without which no inline pattern can match.
-_INLINE_HINTS = ("WATCH", "Photo", "Image", "Video", "Picture", "Media playback", "Enlarge", "toggle caption",
-                 "Facebook Twitter", "Hide caption", "ADVERTISEMENT", "Advertisement", "SPONSORED", "Continue",
-                 "continue", "pullquote", "/")
+_INLINE_HINTS = (
+    "WATCH",
+    "Photo",
+    "Image",
+    "Video",
+    "Picture",
+    "Media playback",
+    "Enlarge",
+    "toggle caption",
+    "Facebook Twitter",
+    "Hide caption",
+    "ADVERTISEMENT",
+    "Advertisement",
+    "SPONSORED",
+    "Continue",
+    "continue",
+    "pullquote",
+    "/",
+)
 _BY_CAPITAL = re.compile(r"By\s[A-Z]")
 
 
@@ -95,72 +140,108 @@ def _has_hint(block: str) -> bool:
 
 
 #: A video player's teaser: an upper-case WATCH label, a title, then a duration or a replay button.
-_VIDEO = re.compile(r"(?:[A-Z]+ )?WATCH(?:ED)?\b[^\n]{0,200}?(?:\b\d{1,2}:\d{2}\b|Replay(?: More Videos)?(?: ?(?:\.\.\.|…))?)")
+_VIDEO = re.compile(
+    r"(?:[A-Z]+ )?WATCH(?:ED)?\b[^\n]{0,200}?(?:\b\d{1,2}:\d{2}\b|Replay(?: More Videos)?(?: ?(?:\.\.\.|…))?)"
+)
 #: A paragraph that ends in "Photograph: Name" (no slash needed at the end of a caption).
 _CREDIT_TAIL = re.compile(r"\b(?:Photograph|Photo|Picture):\s?[A-Z][^.!?:;]{0,70}$")
 #: A short block that is only a credit: "REUTERS/Name", "AGENCY/", "(Getty Images.)".
 _CREDIT_LINE = re.compile(r"(?:\(?[A-Z]{2,}/[^\n]{0,70}|\((?:Getty Images|AP|AFP|Reuters|EPA)\b[^()\n]{0,60}\)\.?)$")
 #: A glued byline at the start of a unit: "By Name Surname[, Role] for [the] Outlet".
-_BYLINE_INLINE = re.compile(rf"By\s{_NAME}(?:\s{_NAME}){{0,3}}(?:,\s[A-Za-z ]{{1,40}}?)?\sfor\s"
-                            rf"(?:the\s)?{_NAME}(?:\s{_NAME})?")
+_BYLINE_INLINE = re.compile(
+    rf"By\s{_NAME}(?:\s{_NAME}){{0,3}}(?:,\s[A-Za-z ]{{1,40}}?)?\sfor\s"
+    rf"(?:the\s)?{_NAME}(?:\s{_NAME})?"
+)
 
 _UNIT_RULES = [
-    (PROMPT, re.compile(
-        r"^(?:(?:sign\s?up|subscribe|register|get|download|join|follow|like|click\shere\sto\s\w+)\b.{0,200}?"
-        r"\b(?:newsletters?|inbox|e-?mails?|app|podcasts?|twitter|facebook|instagram|youtube|alerts)\b"
-        r"|by\s(?:signing\sup|subscribing|clicking)\b|please\sverify\syou['’]re\snot\sa\srobot|enter\syour\se-?mail"
-        r"|sign\s?up\s(?:here|now|today|to\sreceive|to\sget|for\sour)\b|subscribe\s(?:via|now|today|here)\b"
-        r"|click\s(?:here\s)?to\s(?:subscribe|sign\s?up|download|follow)\b|e-?mail\ssign\s?up|.{0,80}\byour\sinbox\b"
-        r"|.{0,150}\bfollow\sus\s(?:on|at)\b"
-        r"|.{0,80}\bnewsletters?\b.{0,80}\b(?:sign\s?up|subscribe)\b|.{0,80}\b(?:sign\s?up|subscribe)\b.{0,80}\bnewsletters?\b"
-        r"|.{0,80}\b(?:is\sa|delivers\sthe)\s(?:\S+\s){0,4}newsletter\b)", re.I | re.S)),
-    (COPYRIGHT, re.compile(
-        r"^(?:copyright\s?(?:©|\(c\)|\d{4})|©|\(c\)\s?\d{4})|\ball rights reserved\b|\breprint permission\b"
-        r"|\bmay not be (?:published|reproduced|redistributed|republished)\b", re.I)),
-    (LINK, re.compile(
-        r"^(?:(?:read|see)\s(?:more|also|next|the\sfull\s(?:story|article))\b"
-        r"|related(?:\s(?:articles?|stor(?:y|ies)|coverage|content|news|reading|links?|videos?))?(?:\s?:|\.\.\.|…)"
-        r"|related\s(?:articles?|stor(?:y|ies)|coverage|content|news|links?|videos?)\s(?=[A-Z])"
-        r"|more(?:\son\sthis)?\s?(?::|\.\.\.|…)|(?:also\sread|watch|listen|recommended|trending|top\sstories"
-        r"|editor['’]?s\spicks?|don['’]t\smiss)\s?:|click\s(?:here|the\slink|on\sthe\slink|below)\b"
-        r"|to\sread\smore\b)"
-        r"|^.{0,200}\bread\smore\W*$", re.I | re.S)),
-    (MARKER, re.compile(
-        r"^(?:advertisement|sponsored(?:\scontent)?|story\scontinue[sd]\sbelow|continue\sreading(?:\sthe\smain\sstory)?"
-        r"|\[pullquote\]|slideshow\s\(\d+\simages?\)|this\s(?:article|story)\sis\smore\sthan\s\d+\s\w+\sold"
-        r"|\d+\s(?:years?|months?|weeks?|days?|hours?)\sago|close|skip(?:\sad)?)\W*$"
-        r"|^previous\snext\b|\bview\sslideshow\W*$", re.I)),
-    (BYLINE, re.compile(
-        r"^(?:(?:analysis|written|words|interview|photographs|video)\sby\s[A-Z][^.!?]{0,100}"
-        r"|By\s[A-Z][^.!?]{0,100}"
-        r"|.{0,600}\bcontribut(?:ed|ing)\s(?:to\s)?(?:this\s)?(?:reports?|reporting|story|article)\b.{0,60}"
-        r"|(?i:contributing)\s?:.{0,600}|\(?(?i:(?:additional\s|with\s)?reporting\sby)\b.{0,300}"
-        r"|(?i:writing|editing)\sby\b.{0,200}"
-        r"|(?:(?:Associated\sPress|AP)\s)?[Ww]riters\s[A-Z].{0,600}\bcontributed\b.{0,60}"
-        r"|.{0,80}\bbased\s(?:in\spart\s)?on\s(?:wire|news\sagency|agency)[-\s]?(?:service\s)?reports\b.{0,40})$",
-        re.S)),
-    (REPUBLISHED, re.compile(
-        r"^(?:(?:this|the)\s(?:article|story|piece|essay|post|column|op-ed|commentary)\s(?:is|was|has\sbeen|originally|first)\b"
-        r".{0,60}?\b(?:republished|reprinted|published|appeared|syndicated|adapted|posted)\b"
-        r"|a\sversion\sof\sthis\s(?:article|story)\s(?:appeared|appears)\b"
-        r"|.{0,100}\bis\savailable\swithout\scharge\b|.{0,80}\boriginally\s(?:appeared|published)\s(?:on|in|at)\b"
-        r"|the\s(?:views|opinions)\sexpressed\b.{0,120}\b(?:own|necessarily)\b)",
-        re.I | re.S)),
+    (
+        PROMPT,
+        re.compile(
+            r"^(?:(?:sign\s?up|subscribe|register|get|download|join|follow|like|click\shere\sto\s\w+)\b.{0,200}?"
+            r"\b(?:newsletters?|inbox|e-?mails?|app|podcasts?|twitter|facebook|instagram|youtube|alerts)\b"
+            r"|by\s(?:signing\sup|subscribing|clicking)\b|please\sverify\syou['’]re\snot\sa\srobot|enter\syour\se-?mail"
+            r"|sign\s?up\s(?:here|now|today|to\sreceive|to\sget|for\sour)\b|subscribe\s(?:via|now|today|here)\b"
+            r"|click\s(?:here\s)?to\s(?:subscribe|sign\s?up|download|follow)\b|e-?mail\ssign\s?up|.{0,80}\byour\sinbox\b"
+            r"|.{0,150}\bfollow\sus\s(?:on|at)\b"
+            r"|.{0,80}\bnewsletters?\b.{0,80}\b(?:sign\s?up|subscribe)\b|.{0,80}\b(?:sign\s?up|subscribe)\b.{0,80}\bnewsletters?\b"
+            r"|.{0,80}\b(?:is\sa|delivers\sthe)\s(?:\S+\s){0,4}newsletter\b)",
+            re.I | re.S,
+        ),
+    ),
+    (
+        COPYRIGHT,
+        re.compile(
+            r"^(?:copyright\s?(?:©|\(c\)|\d{4})|©|\(c\)\s?\d{4})|\ball rights reserved\b|\breprint permission\b"
+            r"|\bmay not be (?:published|reproduced|redistributed|republished)\b",
+            re.I,
+        ),
+    ),
+    (
+        LINK,
+        re.compile(
+            r"^(?:(?:read|see)\s(?:more|also|next|the\sfull\s(?:story|article))\b"
+            r"|related(?:\s(?:articles?|stor(?:y|ies)|coverage|content|news|reading|links?|videos?))?(?:\s?:|\.\.\.|…)"
+            r"|related\s(?:articles?|stor(?:y|ies)|coverage|content|news|links?|videos?)\s(?=[A-Z])"
+            r"|more(?:\son\sthis)?\s?(?::|\.\.\.|…)|(?:also\sread|watch|listen|recommended|trending|top\sstories"
+            r"|editor['’]?s\spicks?|don['’]t\smiss)\s?:|click\s(?:here|the\slink|on\sthe\slink|below)\b"
+            r"|to\sread\smore\b)"
+            r"|^.{0,200}\bread\smore\W*$",
+            re.I | re.S,
+        ),
+    ),
+    (
+        MARKER,
+        re.compile(
+            r"^(?:advertisement|sponsored(?:\scontent)?|story\scontinue[sd]\sbelow|continue\sreading(?:\sthe\smain\sstory)?"
+            r"|\[pullquote\]|slideshow\s\(\d+\simages?\)|this\s(?:article|story)\sis\smore\sthan\s\d+\s\w+\sold"
+            r"|\d+\s(?:years?|months?|weeks?|days?|hours?)\sago|close|skip(?:\sad)?)\W*$"
+            r"|^previous\snext\b|\bview\sslideshow\W*$",
+            re.I,
+        ),
+    ),
+    (
+        BYLINE,
+        re.compile(
+            r"^(?:(?:analysis|written|words|interview|photographs|video)\sby\s[A-Z][^.!?]{0,100}"
+            r"|By\s[A-Z][^.!?]{0,100}"
+            r"|.{0,600}\bcontribut(?:ed|ing)\s(?:to\s)?(?:this\s)?(?:reports?|reporting|story|article)\b.{0,60}"
+            r"|(?i:contributing)\s?:.{0,600}|\(?(?i:(?:additional\s|with\s)?reporting\sby)\b.{0,300}"
+            r"|(?i:writing|editing)\sby\b.{0,200}"
+            r"|(?:(?:Associated\sPress|AP)\s)?[Ww]riters\s[A-Z].{0,600}\bcontributed\b.{0,60}"
+            r"|.{0,80}\bbased\s(?:in\spart\s)?on\s(?:wire|news\sagency|agency)[-\s]?(?:service\s)?reports\b.{0,40})$",
+            re.S,
+        ),
+    ),
+    (
+        REPUBLISHED,
+        re.compile(
+            r"^(?:(?:this|the)\s(?:article|story|piece|essay|post|column|op-ed|commentary)\s(?:is|was|has\sbeen|originally|first)\b"
+            r".{0,60}?\b(?:republished|reprinted|published|appeared|syndicated|adapted|posted)\b"
+            r"|a\sversion\sof\sthis\s(?:article|story)\s(?:appeared|appears)\b"
+            r"|.{0,100}\bis\savailable\swithout\scharge\b|.{0,80}\boriginally\s(?:appeared|published)\s(?:on|in|at)\b"
+            r"|the\s(?:views|opinions)\sexpressed\b.{0,120}\b(?:own|necessarily)\b)",
+            re.I | re.S,
+        ),
+    ),
 ]
 _BIO = re.compile(
     r"^(?:[—–•-]\s?|\()?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,4},?\s(?:is|was|serves\sas|has\sbeen)\s(?:a|an|the|formerly)\b"
     r".{0,250}?\b(?:columnist|correspondent|reporter|editor|writer|fellow|professor|author|contributor|analyst"
-    r"|journalist|commentator|lecturer|researcher|scholar)\b.{0,250}$", re.S)
+    r"|journalist|commentator|lecturer|researcher|scholar)\b.{0,250}$",
+    re.S,
+)
 
 #: A sentence ends at . ! ? or … (plus closing quotes or brackets) followed by space, except after
 #: an abbreviation: a single letter, dotted initials (U.S.), a two-letter capitalised word (Mr., St.)
 #: or a common title or month (Gen., Sen., Sept.); a pointing sign (👉) ends a call to click. The punctuation comes first in
 #: the pattern so that the regex engine can skip ahead to it (fast on long text).
-_BOUNDARY = re.compile(r"""[.!?…👉👇→▶►](?<!\b[A-Za-z]\.)(?<!\b[A-Z][a-z]\.)"""
-                       r"""(?<!\b(?:Gen|Sen|Rep|Gov|Col|Sgt|Maj|Mrs|Rev|Adm|Inc|Ltd|Jan|Feb|Mar|Apr|Aug|Sep|Oct|Nov|Dec)\.)"""
-                       r"""(?<!\b(?:Capt|Corp|Sept|Prof)\.)["'”’»)\]]*"""
-                       # the gap: spaces, or none where two paragraphs were joined ("said.The")
-                       r"""(?P<gap>\s+|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?]["”])(?=[A-Z]))""")
+_BOUNDARY = re.compile(
+    r"""[.!?…👉👇→▶►](?<!\b[A-Za-z]\.)(?<!\b[A-Z][a-z]\.)"""
+    r"""(?<!\b(?:Gen|Sen|Rep|Gov|Col|Sgt|Maj|Mrs|Rev|Adm|Inc|Ltd|Jan|Feb|Mar|Apr|Aug|Sep|Oct|Nov|Dec)\.)"""
+    r"""(?<!\b(?:Capt|Corp|Sept|Prof)\.)["'”’»)\]]*"""
+    # the gap: spaces, or none where two paragraphs were joined ("said.The")
+    r"""(?P<gap>\s+|(?<=[a-z][a-z][.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?]["”])(?=[A-Z]))"""
+)
 _OPENERS = "\"'“‘«([ "
 
 
@@ -183,13 +264,88 @@ def sentence_units(text: str, start: int, end: int) -> list[tuple[int, int]]:
 #: Cheap filters that let most prose skip the unit rules: how a boilerplate unit can open (first
 #: word, or first two for "the article ..."), and words it can carry further in.
 _FIRST_WORDS = frozenset(
-    "read see related more also watch listen recommended trending top editor's editors editor’s don't don’t click "
-    "sign signup subscribe register get download join follow like by please enter copyright © (c) advertisement "
-    "sponsored story continue [pullquote] slideshow close skip analysis written words interview photographs video "
-    "contributing additional reporting writing editing previous e-mail email want let must just to with".split())
-_SECOND_WORDS = frozenset("article story piece essay post column op-ed commentary version views opinions".split())
-_ANYWHERE = ("contribut", "reserved", "reprint", "may not be", "without charge", "originally", "read more",
-             "newsletter", "based on", "based in part on", " ago", "inbox", "slideshow", "follow us", "reporting by")
+    [
+        "read",
+        "see",
+        "related",
+        "more",
+        "also",
+        "watch",
+        "listen",
+        "recommended",
+        "trending",
+        "top",
+        "editor's",
+        "editors",
+        "editor’s",
+        "don't",
+        "don’t",
+        "click",
+        "sign",
+        "signup",
+        "subscribe",
+        "register",
+        "get",
+        "download",
+        "join",
+        "follow",
+        "like",
+        "by",
+        "please",
+        "enter",
+        "copyright",
+        "©",
+        "(c)",
+        "advertisement",
+        "sponsored",
+        "story",
+        "continue",
+        "[pullquote]",
+        "slideshow",
+        "close",
+        "skip",
+        "analysis",
+        "written",
+        "words",
+        "interview",
+        "photographs",
+        "video",
+        "contributing",
+        "additional",
+        "reporting",
+        "writing",
+        "editing",
+        "previous",
+        "e-mail",
+        "email",
+        "want",
+        "let",
+        "must",
+        "just",
+        "to",
+        "with",
+    ]
+)
+_SECOND_WORDS = frozenset(
+    ["article", "story", "piece", "essay", "post", "column", "op-ed", "commentary", "version", "views", "opinions"]
+)
+_ANYWHERE = (
+    "contribut",
+    "reserved",
+    "reprint",
+    "may not be",
+    "without charge",
+    "originally",
+    "read more",
+    "newsletter",
+    "based on",
+    "based in part on",
+    " ago",
+    "inbox",
+    "slideshow",
+    "follow us",
+    "reporting by",
+)
 
 
 #: Where a unit after the first could open like boilerplate: a sentence end, then a first word.
@@ -197,7 +353,11 @@ _ANYWHERE = ("contribut", "reserved", "reprint", "may not be", "without charge",
 _STARTS = re.compile(
     r"[.!?…👉👇→▶►][\"'”’»)\]]*\s*[\"'“‘«(\[ •*·–—-]*(?:"
     + "|".join(re.escape(w) for w in sorted(_FIRST_WORDS, key=len, reverse=True))
-    + r"|\d|(?:this|the|a)\s(?:" + "|".join(sorted(_SECOND_WORDS)) + r"))(?![\w])", re.I)
+    + r"|\d|(?:this|the|a)\s(?:"
+    + "|".join(sorted(_SECOND_WORDS))
+    + r"))(?![\w])",
+    re.I,
+)
 
 
 def _may_be_boilerplate(bare: str, anywhere: bool = True) -> bool:
@@ -260,7 +420,7 @@ def scan_block(text: str, start: int, end: int, units: bool = True) -> list[tupl
         return [(start, end, CREDIT)]  # a paragraph ending in a credit is a caption
     if _CREDIT_TAIL.search(text, max(start, end - 100), end):
         return [(start, end, CREDIT)]
-    if end - start <= 600 and "/" in text[max(start, end - 80):end]:
+    if end - start <= 600 and "/" in text[max(start, end - 80) : end]:
         tail = _CREDIT_END.search(text, max(start, end - 120), end)
         if tail and re.search(r"\b(?:[A-Z]{2,}|Getty|Images|File|Reuters|Pool)\b", tail.group()):
             return [(start, end, CREDIT)]
@@ -289,8 +449,12 @@ def _units(text: str, start: int, end: int, found: list[tuple[int, int, str]]) -
     """``found`` plus the sentence units between its pieces that a unit rule removes."""
     lower = text[start:end].lower()
     anywhere = any(word in lower for word in _ANYWHERE)
-    if not (found or anywhere or _STARTS.search(text, start, end)
-            or _may_be_boilerplate(text[start:start + 60].lstrip(_OPENERS + "•*·–—-"), False)):
+    if not (
+        found
+        or anywhere
+        or _STARTS.search(text, start, end)
+        or _may_be_boilerplate(text[start : start + 60].lstrip(_OPENERS + "•*·–—-"), False)
+    ):
         return found  # no unit of this block can match: skip splitting it (most prose)
     cursor = start
     gaps = []

@@ -38,7 +38,14 @@ def _verb_forms(verb: str) -> set[str]:
             base = base[: -len(suffix)] + repl
             break
     stem = base[:-1] + "i" if base.endswith("y") else base.rstrip("e")
-    forms = {base, base + "s", stem + "es" if base.endswith("y") else base + "s", stem + "ed", base.rstrip("e") + "ing", stem + "er"}
+    forms = {
+        base,
+        base + "s",
+        stem + "es" if base.endswith("y") else base + "s",
+        stem + "ed",
+        base.rstrip("e") + "ing",
+        stem + "er",
+    }
     if base.endswith("y"):
         forms |= {stem + "es", stem + "ed", base + "ing", stem + "er"}
     return forms
@@ -74,15 +81,23 @@ def terms_from_sentence(sentence: str) -> dict:
     stop = set(general["function_words"])
     objects = {form for w in rest[:to_at] if w.lower() not in stop for form in _noun_forms(re.sub(r"\W", "", w))}
     action = _verb_forms(words[verb_at]) | set(general["handing_over"])
-    terms = {"agent": tuple(sorted(_names_of(agent))), "action": tuple(sorted(action)),
-             "object": tuple(sorted(o for o in objects if o))}
+    terms = {
+        "agent": tuple(sorted(_names_of(agent))),
+        "action": tuple(sorted(action)),
+        "object": tuple(sorted(o for o in objects if o)),
+    }
     require = [["object"], ["action"], ["agent"]]
     if recipient:
         terms["recipient"] = tuple(sorted(_names_of(recipient)))
         require[-1].append("recipient")
     terms["reference"] = tuple(sorted(set(general["references"])))
-    return {"label": sentence, "sentence": sentence, "agent": "agent", "terms": terms,
-            "require": tuple(tuple(r) for r in require)}
+    return {
+        "label": sentence,
+        "sentence": sentence,
+        "agent": "agent",
+        "terms": terms,
+        "require": tuple(tuple(r) for r in require),
+    }
 
 
 def with_claim(codebook: Codebook, sentence: str = "") -> Codebook:
@@ -105,7 +120,9 @@ def describe(codebook: Codebook) -> str:
     """One line on the claim a run measures stance against, for the pages."""
     claim = codebook.claim or {}
     if not claim:
-        return ("No claim under study was given (no codebook claim, no `claim` parameter): every stance is empty "
-                "and every lead frame neutral. Give one as a sentence, e.g. `claim: \"Iran supplies drones to Russia\"`.")
+        return (
+            "No claim under study was given (no codebook claim, no `claim` parameter): every stance is empty "
+            'and every lead frame neutral. Give one as a sentence, e.g. `claim: "Iran supplies drones to Russia"`.'
+        )
     how = "derived from the sentence" if claim.get("derived") else "from the codebook's term lists"
     return f"Claim under study: \u201c{claim.get('label', '')}\u201d (terms {how})."

@@ -30,10 +30,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 
 import pandas as pd
-
-from functools import partial
 
 from . import boilerplate, repetition
 from .audit import assert_tiled
@@ -138,7 +137,7 @@ def _words(line: str) -> int:
 
 
 def _same_title(line: str, title: str) -> bool:
-    norm = lambda s: " ".join(s.casefold().split())  # noqa: E731
+    norm = lambda s: " ".join(s.casefold().split())
     return bool(title) and norm(line) == norm(title)
 
 
@@ -199,7 +198,7 @@ def _could_be_boilerplate(line: str, short: bool) -> bool:
 
 
 def _ends_in_lower_word(text: str, start: int, end: int) -> bool:
-    word = text[text.rfind(" ", start, end) + 1:end]
+    word = text[text.rfind(" ", start, end) + 1 : end]
     return word.isalpha() and word.islower()
 
 
@@ -239,7 +238,7 @@ def _paragraphs(text: str, layout: _Layout, title: str) -> list[tuple[int, int]]
     paragraphs: list[tuple[int, int]] = []
     first = 0  # the current paragraph's first line
     wrapped = False  # seen a sentence that goes on across a line break
-    line = first_line = text[lines[0][0]:lines[0][1]]
+    line = first_line = text[lines[0][0] : lines[0][1]]
     ends, short = _is_sentence(line), widths[0] < full
     boiler = _could_be_boilerplate(line, short) and bool(_BOILERPLATE.match(line))
     for i in range(1, n):
@@ -255,8 +254,11 @@ def _paragraphs(text: str, layout: _Layout, title: str) -> list[tuple[int, int]]
         boiler = _could_be_boilerplate(line, widths[i] < full) and bool(_BOILERPLATE.match(line))
         if apart or was_boiler or boiler:
             cut = True
-        elif i == 1 and (_same_title(first_line, title) or _dateline(text, start, end)
-                         or (not head.islower() and _mostly_capitals(first_line))):
+        elif i == 1 and (
+            _same_title(first_line, title)
+            or _dateline(text, start, end)
+            or (not head.islower() and _mostly_capitals(first_line))
+        ):
             cut = True  # after a title
         elif not short:
             cut = False
@@ -304,7 +306,7 @@ def _classify(text: str, lines: list[tuple[int, int]], title: str, first_is_line
             reasons[i] = TITLE
         elif _words(line) <= MAX_HEADING_WORDS and last_sentence >= 0:
             reasons[i] = HEADING if i < last_sentence else RESIDUE
-    if lines and not reasons[0] and _same_title(text[lines[0][0]:lines[0][1]], title):
+    if lines and not reasons[0] and _same_title(text[lines[0][0] : lines[0][1]], title):
         reasons[0] = TITLE
     return reasons
 
@@ -342,7 +344,9 @@ def _split(text: str, start: int, end: int, pieces: list[tuple]) -> tuple[list[S
                 kept.append(Span(f_start, f_end))
             else:
                 neighbour = reason or (removed[-1].reason if removed else boilerplate.MARKER)
-                removed.append(Span(f_start, f_end, neighbour, detail or (removed[-1].detail if removed and not reason else "")))
+                removed.append(
+                    Span(f_start, f_end, neighbour, detail or (removed[-1].detail if removed and not reason else ""))
+                )
         if e > s:
             piece = text[s:e]
             p_start = s + len(piece) - len(piece.lstrip())
@@ -385,7 +389,7 @@ def _trailing_bio(text: str, kept: list[Span]) -> tuple[list[Span], list[Span]]:
         for s, e in boilerplate.sentence_units(text, block.start, block.end):
             if body_end - s <= BIO_TAIL_CHARS and boilerplate.is_bio(text[s:e]):
                 head, cut = _split(text, block.start, block.end, [(s, block.end, boilerplate.BIO)])
-                rest = [Span(b.start, b.end, boilerplate.BIO) for b in kept[k + 1:]]
+                rest = [Span(b.start, b.end, boilerplate.BIO) for b in kept[k + 1 :]]
                 return kept[:k] + head, cut + rest
     return kept, []
 
@@ -403,7 +407,7 @@ def _site_boilerplate(text: str, body: list[Span], repeats: OutletRepeats | None
     if repeats is not None:
         blocks, kept = kept, []
         for block in blocks:
-            block_text = text[block.start:block.end]
+            block_text = text[block.start : block.end]
             found = repeats.lookup(block_text)
             if found and repetition.is_content(block_text):
                 kept.append(Span(block.start, block.end, repeated_in=found[0], first_doc=found[1]))
@@ -418,7 +422,7 @@ def _site_boilerplate(text: str, body: list[Span], repeats: OutletRepeats | None
 
 def _restore(text: str, removed: list[Span]) -> tuple[list[Span], list[Span]]:
     """No rule may take the whole body: keep the longest removed piece as body, with a note."""
-    candidates = [s for s in removed if s.reason not in (BOM, BLANK) and text[s.start:s.end].strip()]
+    candidates = [s for s in removed if s.reason not in (BOM, BLANK) and text[s.start : s.end].strip()]
     if not candidates:
         return [], removed
     keep = max(candidates, key=lambda s: (s.end - s.start, -s.start))
@@ -465,13 +469,17 @@ def clean_text(text: str, title: str = "", repeats: OutletRepeats | None = None)
     return Cleaned(body=body, removed=removed)
 
 
-def _clean_document(repeats: dict[str, OutletRepeats], item: tuple[str, str, str, str]) -> tuple[list[tuple], list[tuple]]:
+def _clean_document(
+    repeats: dict[str, OutletRepeats], item: tuple[str, str, str, str]
+) -> tuple[list[tuple], list[tuple]]:
     """Body-block and removed-span rows of one document ``(doc_id, text, title, outlet)``; runs in any engine."""
     doc_id, text, title, outlet = item
     cleaned = clean_text(text, title, repeats.get(outlet) if outlet else None)
-    blocks = [(doc_id, i, s.start, s.end, text[s.start:s.end], s.repeated_in, s.first_doc, s.detail)
-              for i, s in enumerate(cleaned.body)]
-    removed = [(doc_id, s.start, s.end, s.reason, text[s.start:s.end], s.detail) for s in cleaned.removed]
+    blocks = [
+        (doc_id, i, s.start, s.end, text[s.start : s.end], s.repeated_in, s.first_doc, s.detail)
+        for i, s in enumerate(cleaned.body)
+    ]
+    removed = [(doc_id, s.start, s.end, s.reason, text[s.start : s.end], s.detail) for s in cleaned.removed]
     return blocks, removed
 
 
@@ -479,8 +487,9 @@ def _digests(text: str) -> list[bytes]:
     return repetition.unit_digests(text)
 
 
-def outlet_repeats(corpus: Corpus, engine="local", min_docs: int = repetition.MIN_DOCS,
-                   min_share: float = repetition.MIN_SHARE) -> dict[str, OutletRepeats]:
+def outlet_repeats(
+    corpus: Corpus, engine="local", min_docs: int = repetition.MIN_DOCS, min_share: float = repetition.MIN_SHARE
+) -> dict[str, OutletRepeats]:
     """What each outlet repeats across its documents: one linear pass over the corpus (see ``repetition``)."""
     docs = [(d.doc_id, d.outlet, d.text, bool(d.duplicate_of)) for d in corpus.documents if d.status == "ok"]
     counted = {o for o in (d[1] for d in docs) if o}
@@ -492,8 +501,9 @@ def outlet_repeats(corpus: Corpus, engine="local", min_docs: int = repetition.MI
     return repetition.count_units(docs, digests, min_docs, min_share)
 
 
-def clean_corpus(corpus: Corpus, engine="local", min_docs: int = repetition.MIN_DOCS,
-                 min_share: float = repetition.MIN_SHARE) -> tuple[pd.DataFrame, pd.DataFrame]:
+def clean_corpus(
+    corpus: Corpus, engine="local", min_docs: int = repetition.MIN_DOCS, min_share: float = repetition.MIN_SHARE
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``body_blocks`` and ``removed_spans`` tables for every document that loaded.
 
     ``engine`` runs the per-document work elsewhere (see ``newsframe.engine``); the tables are
@@ -506,8 +516,9 @@ def clean_corpus(corpus: Corpus, engine="local", min_docs: int = repetition.MIN_
     for doc_blocks, doc_removed in map_documents(partial(_clean_document, repeats), items, engine=engine):
         blocks += doc_blocks
         removed += doc_removed
-    body_blocks = pd.DataFrame(blocks, columns=["doc_id", "block_id", "start", "end", "text", "repeated_in",
-                                                "first_doc", "note"])
+    body_blocks = pd.DataFrame(
+        blocks, columns=["doc_id", "block_id", "start", "end", "text", "repeated_in", "first_doc", "note"]
+    )
     removed_spans = pd.DataFrame(removed, columns=["doc_id", "start", "end", "reason", "text", "detail"])
     removed_spans.insert(4, "rule", removed_spans["reason"].map(RULES).fillna(""))
     return body_blocks, removed_spans
@@ -525,14 +536,29 @@ def character_budget(documents: pd.DataFrame, body_blocks: pd.DataFrame, removed
     cut = removed_spans.assign(chars=removed_spans["end"] - removed_spans["start"], part=removed_spans["reason"])
     budget = pd.concat([kept[["doc_id", "part", "chars"]], cut[["doc_id", "part", "chars"]]])
     budget = budget.groupby(["doc_id", "part"], as_index=False)["chars"].sum()
-    ok = documents.loc[documents["status"] == "ok", "doc_id"].unique()  # an array: Series.isin(Series) is slow on Arrow text
+    ok = documents.loc[
+        documents["status"] == "ok", "doc_id"
+    ].unique()  # an array: Series.isin(Series) is slow on Arrow text
     return budget[budget["doc_id"].isin(ok)].sort_values(["doc_id", "part"], ignore_index=True)
 
 
 #: Columns of documents.csv that later stages fill; present from the start so the contract holds.
 LATER_COLUMNS = ("n_statements", "lead_actor", "lead_frame", "cited_media")
-CONTRACT_ORDER = ("doc_id", "source_path", "sha256", "title", "outlet", "published", "n_chars", "n_statements",
-                  "status", "error", "lead_actor", "lead_frame", "cited_media")
+CONTRACT_ORDER = (
+    "doc_id",
+    "source_path",
+    "sha256",
+    "title",
+    "outlet",
+    "published",
+    "n_chars",
+    "n_statements",
+    "status",
+    "error",
+    "lead_actor",
+    "lead_frame",
+    "cited_media",
+)
 
 
 def document_table(documents: pd.DataFrame, body_blocks: pd.DataFrame, removed_spans: pd.DataFrame) -> pd.DataFrame:
@@ -541,7 +567,7 @@ def document_table(documents: pd.DataFrame, body_blocks: pd.DataFrame, removed_s
     found = detected_titles(removed_spans)
     missing_title = table["title"].eq("")
     table.loc[missing_title, "title"] = [found.get(d, "") for d in table.loc[missing_title, "doc_id"]]
-    lengths = lambda frame: (frame["end"] - frame["start"]).groupby(frame["doc_id"]).sum()  # noqa: E731
+    lengths = lambda frame: (frame["end"] - frame["start"]).groupby(frame["doc_id"]).sum()
     table["n_body_chars"] = table["doc_id"].map(lengths(body_blocks)).fillna(0).astype(int)
     table["n_removed_chars"] = table["doc_id"].map(lengths(removed_spans)).fillna(0).astype(int)
     notes = body_blocks[body_blocks["note"] != ""] if "note" in body_blocks else body_blocks.iloc[:0]
@@ -557,25 +583,37 @@ def document_table(documents: pd.DataFrame, body_blocks: pd.DataFrame, removed_s
 HEAVY_SHARE = 0.4
 
 
-def heavily_cleaned(documents: pd.DataFrame, removed_spans: pd.DataFrame, threshold: float = HEAVY_SHARE) -> pd.DataFrame:
+def heavily_cleaned(
+    documents: pd.DataFrame, removed_spans: pd.DataFrame, threshold: float = HEAVY_SHARE
+) -> pd.DataFrame:
     """Documents that lost more than ``threshold`` of their characters: doc_id, outlet, share removed, reasons.
 
     Blank residue (line breaks and spaces) is left out of both sides of the share, so a text with
     many short paragraphs does not look heavily cleaned; reasons are ordered by characters removed."""
     cut = removed_spans[~removed_spans["reason"].isin([BLANK, BOM])]
     cut = cut.assign(chars=cut["end"] - cut["start"])
-    per_reason = cut.groupby(["doc_id", "reason"], as_index=False)["chars"].sum().sort_values(
-        ["doc_id", "chars", "reason"], ascending=[True, False, True])
+    per_reason = (
+        cut.groupby(["doc_id", "reason"], as_index=False)["chars"]
+        .sum()
+        .sort_values(["doc_id", "chars", "reason"], ascending=[True, False, True])
+    )
     removed = per_reason.groupby("doc_id")["chars"].sum()
     reasons = per_reason.groupby("doc_id")["reason"].agg("; ".join)
     ok = documents[documents["status"] == "ok"]
     kept = ok.set_index("doc_id")["n_body_chars"]
     gone = ok["doc_id"].map(removed).fillna(0).to_numpy()
     share = gone / (gone + kept.to_numpy()).clip(min=1)
-    table = pd.DataFrame({"doc_id": ok["doc_id"].to_numpy(), "outlet": ok["outlet"].to_numpy(),
-                          "share_removed": share.round(3), "reasons": ok["doc_id"].map(reasons).fillna("").to_numpy()})
+    table = pd.DataFrame(
+        {
+            "doc_id": ok["doc_id"].to_numpy(),
+            "outlet": ok["outlet"].to_numpy(),
+            "share_removed": share.round(3),
+            "reasons": ok["doc_id"].map(reasons).fillna("").to_numpy(),
+        }
+    )
     return table[table["share_removed"] > threshold].sort_values(
-        ["share_removed", "doc_id"], ascending=[False, True], ignore_index=True)
+        ["share_removed", "doc_id"], ascending=[False, True], ignore_index=True
+    )
 
 
 def rules_table() -> pd.DataFrame:
@@ -586,30 +624,42 @@ def check_tiling(corpus: Corpus, body_blocks: pd.DataFrame, removed_spans: pd.Da
     """Raise if any raw character is unaccounted for or claimed twice; else say what was checked."""
     texts = {doc.doc_id: doc.text for doc in corpus.documents if doc.status == "ok"}
     checked = assert_tiled(texts, body_blocks, removed_spans)
-    return (f"Every one of the {checked:,} raw characters of {len(texts)} documents is in exactly one body block "
-            "or removed span, and every span's text equals the raw text at its offsets.")
+    return (
+        f"Every one of the {checked:,} raw characters of {len(texts)} documents is in exactly one body block "
+        "or removed span, and every span's text equals the raw text at its offsets."
+    )
 
 
 def summary_markdown(documents: pd.DataFrame, removed_spans: pd.DataFrame) -> str:
     """The cleaning in a few sentences, from the tables (nothing typed by hand); corpus strings escaped."""
     ok = documents[documents["status"] == "ok"]
     total, kept = int(ok["n_chars"].sum()), int(ok["n_body_chars"].sum())
-    lines = [f"**{len(ok)} of {len(documents)} documents** loaded; **{kept:,} of {total:,} characters "
-             f"({kept / max(total, 1):.0%})** are kept as body text."]
+    lines = [
+        f"**{len(ok)} of {len(documents)} documents** loaded; **{kept:,} of {total:,} characters "
+        f"({kept / max(total, 1):.0%})** are kept as body text."
+    ]
     visible = removed_spans[removed_spans["reason"] != BLANK]
     for reason, group in visible.groupby("reason", sort=True):
         docs = ", ".join(f"{escape(d)} ({n})" for d, n in group["doc_id"].value_counts().sort_index().items())
-        lines.append(f"- **{reason}**: {len(group)} span(s), {int((group['end'] - group['start']).sum()):,} "
-                     f"characters, in {docs}.")
+        lines.append(
+            f"- **{reason}**: {len(group)} span(s), {int((group['end'] - group['start']).sum()):,} "
+            f"characters, in {docs}."
+        )
     blank = removed_spans[removed_spans["reason"] == BLANK]
-    lines.append(f"- **{BLANK}**: {len(blank)} stretches of line breaks and spaces "
-                 f"({int((blank['end'] - blank['start']).sum()):,} characters) between the blocks above.")
+    lines.append(
+        f"- **{BLANK}**: {len(blank)} stretches of line breaks and spaces "
+        f"({int((blank['end'] - blank['start']).sum()):,} characters) between the blocks above."
+    )
     errors = documents[documents["status"] != "ok"]
     if len(errors):
-        lines.append(f"\n**{len(errors)} document(s) could not be used**: "
-                     + "; ".join(f"{escape(d)}: {escape(e)}" for d, e in zip(errors["doc_id"], errors["error"])))
+        lines.append(
+            f"\n**{len(errors)} document(s) could not be used**: "
+            + "; ".join(f"{escape(d)}: {escape(e)}" for d, e in zip(errors["doc_id"], errors["error"]))
+        )
     copies = documents[documents["duplicate_of"] != ""] if "duplicate_of" in documents else documents.iloc[:0]
     if len(copies):
-        lines.append(f"\n**{len(copies)} document(s) repeat an earlier one** (kept and processed): "
-                     + "; ".join(f"{escape(d)} repeats {escape(o)}" for d, o in zip(copies["doc_id"], copies["duplicate_of"])))
+        lines.append(
+            f"\n**{len(copies)} document(s) repeat an earlier one** (kept and processed): "
+            + "; ".join(f"{escape(d)} repeats {escape(o)}" for d, o in zip(copies["doc_id"], copies["duplicate_of"]))
+        )
     return "\n".join(lines)

@@ -28,16 +28,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="codebook YAML (default: CORPUS/codebook.yml if present, else the empty codebook)",
     )
     run.add_argument(
-        "--params", metavar="FILE.yml",
+        "--params",
+        metavar="FILE.yml",
         help="extra parameters: top-level keys for every stage, 'NN_name: {...}' sections per stage",
     )
     run.add_argument(
-        "--engine", default="local",
+        "--engine",
+        default="local",
         help="where per-document stages run: local (default), processes, dask, or a Dask scheduler address",
     )
     run.add_argument("--show-code", action="store_true", help="show code cells in the HTML pages")
     run.add_argument("--stages", help="comma-separated stage numbers or names, e.g. 01,02 (default: all)")
-    run.add_argument("--notebooks", default=str(paths.NOTEBOOKS), help="folder of stage notebooks (default: notebooks/)")
+    run.add_argument(
+        "--notebooks", default=str(paths.NOTEBOOKS), help="folder of stage notebooks (default: notebooks/)"
+    )
     run.add_argument("--build", default=str(paths.BUILD), help="folder for executed notebooks (default: build/)")
     diff = commands.add_parser(
         "diff",
@@ -77,7 +81,6 @@ def _diff(args) -> int:
     return 0
 
 
-
 def _draft(args) -> int:
     from newsframe import corpus, draft_codebook
 
@@ -87,8 +90,11 @@ def _draft(args) -> int:
     except (corpus.CorpusError, engine.EngineError, FileNotFoundError) as exc:
         print(f"newsframe: error: {exc}", file=sys.stderr)
         return 2
-    print(f"newsframe: wrote the draft codebook {paths.display(written)}; edit it, then "
-          f"newsframe run --corpus {args.corpus} --codebook {paths.display(written)} --out ...", file=sys.stderr)
+    print(
+        f"newsframe: wrote the draft codebook {paths.display(written)}; edit it, then "
+        f"newsframe run --corpus {args.corpus} --codebook {paths.display(written)} --out ...",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -105,9 +111,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.engine != "local":
             params = {**params, "engine": args.engine}
         result = pipeline.run(
-            corpus=args.corpus, out=args.out, codebook=args.codebook, params=params,
-            show_code=args.show_code, stages=args.stages, progress=True,
-            notebooks_dir=paths.resolve(args.notebooks), build_dir=paths.resolve(args.build),
+            corpus=args.corpus,
+            out=args.out,
+            codebook=args.codebook,
+            params=params,
+            show_code=args.show_code,
+            stages=args.stages,
+            progress=True,
+            notebooks_dir=paths.resolve(args.notebooks),
+            build_dir=paths.resolve(args.build),
         )
     except (pipeline.UsageError, engine.EngineError) as exc:
         message = " ".join(str(exc).split())  # one line, even for multi-line messages (YAML errors)

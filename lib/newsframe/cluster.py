@@ -48,8 +48,19 @@ BOUNDED_GRID = 6
 LABEL_TERMS = 3
 #: A label word has a letter in it ("300" and "000" say nothing on their own).
 WORD = r"(?u)\b\w*[^\W\d_]\w*\b"
-CLAIM_COLUMNS = ["cluster_id", "cluster_label", "n_statements", "n_docs", "representative",
-                 "representative_id", "story_id", "key_terms", "speaker_groups", "doc_ids", "linked_claims"]
+CLAIM_COLUMNS = [
+    "cluster_id",
+    "cluster_label",
+    "n_statements",
+    "n_docs",
+    "representative",
+    "representative_id",
+    "story_id",
+    "key_terms",
+    "speaker_groups",
+    "doc_ids",
+    "linked_claims",
+]
 #: A claim of another story is linked when its label and representative are at least this alike (TF-IDF cosine).
 LINK_SIMILARITY = 0.5
 LINKS_PER_CLAIM = 3
@@ -108,9 +119,14 @@ def _renumber(labels: np.ndarray) -> np.ndarray:
 
 def label_vectorizer(n_texts: int) -> CountVectorizer:
     """Binary word and phrase counts for claim labels (rare terms dropped on large corpora)."""
-    return CountVectorizer(ngram_range=(1, 2), stop_words="english", binary=True, token_pattern=WORD,
-                           min_df=2 if n_texts > cluster_features.LARGE_VOCABULARY else 1,
-                           max_features=cluster_features.MAX_FEATURES)
+    return CountVectorizer(
+        ngram_range=(1, 2),
+        stop_words="english",
+        binary=True,
+        token_pattern=WORD,
+        min_df=2 if n_texts > cluster_features.LARGE_VOCABULARY else 1,
+        max_features=cluster_features.MAX_FEATURES,
+    )
 
 
 def claim_terms(texts: list[str], labels: np.ndarray, k: int, n_terms: int = LABEL_TERMS) -> list[str]:
@@ -122,11 +138,14 @@ def claim_terms(texts: list[str], labels: np.ndarray, k: int, n_terms: int = LAB
         return ["(no words)"] * k
     per_claim = (cluster_features.membership(labels, k) @ counts).tocsr()
     overall = np.asarray(counts.sum(axis=0)).ravel()
-    return ranked_terms(per_claim, overall, np.bincount(labels, minlength=k), vectorizer.get_feature_names_out(), n_terms)
+    return ranked_terms(
+        per_claim, overall, np.bincount(labels, minlength=k), vectorizer.get_feature_names_out(), n_terms
+    )
 
 
-def ranked_terms(per_claim: sp.csr_matrix, overall: np.ndarray, sizes: np.ndarray, vocabulary: np.ndarray,
-                 n_terms: int = LABEL_TERMS) -> list[str]:
+def ranked_terms(
+    per_claim: sp.csr_matrix, overall: np.ndarray, sizes: np.ndarray, vocabulary: np.ndarray, n_terms: int = LABEL_TERMS
+) -> list[str]:
     """Class-based TF-IDF (claims as the documents): the share of the claim's statements that use a
     term, times log(claims / claims using it). Terms every claim uses ("Iran", "Russia") weigh nothing."""
     k = per_claim.shape[0]
@@ -170,8 +189,9 @@ def _count_text(values: pd.Series) -> str:
     return "; ".join(f"{name} {count}" for name, count in ordered)
 
 
-def _claims_table(ordered: pd.DataFrame, labels: np.ndarray, k: int, terms: list[str],
-                  representatives: np.ndarray) -> pd.DataFrame:
+def _claims_table(
+    ordered: pd.DataFrame, labels: np.ndarray, k: int, terms: list[str], representatives: np.ndarray
+) -> pd.DataFrame:
     width = max(2, len(str(k)))
     ids = [f"C{c + 1:0{width}d}" for c in range(k)]
     best = ordered.iloc[representatives]
@@ -179,10 +199,19 @@ def _claims_table(ordered: pd.DataFrame, labels: np.ndarray, k: int, terms: list
     n_docs = grouped["doc_id"].nunique().reindex(range(k), fill_value=0)
     doc_ids = grouped["doc_id"].agg(lambda d: ";".join(sorted(set(d)))).reindex(range(k), fill_value="")
     voices = grouped["speaker_group"].agg(_count_text).reindex(range(k), fill_value="")
-    return pd.DataFrame({"cluster_id": ids, "cluster_label": terms,
-                         "n_statements": np.bincount(labels, minlength=k), "n_docs": n_docs.to_numpy(),
-                         "representative": best["text"].to_numpy(), "representative_id": best["statement_id"].to_numpy(),
-                         "speaker_groups": voices.to_numpy(), "doc_ids": doc_ids.to_numpy()}, columns=CLAIM_COLUMNS)
+    return pd.DataFrame(
+        {
+            "cluster_id": ids,
+            "cluster_label": terms,
+            "n_statements": np.bincount(labels, minlength=k),
+            "n_docs": n_docs.to_numpy(),
+            "representative": best["text"].to_numpy(),
+            "representative_id": best["statement_id"].to_numpy(),
+            "speaker_groups": voices.to_numpy(),
+            "doc_ids": doc_ids.to_numpy(),
+        },
+        columns=CLAIM_COLUMNS,
+    )
 
 
 def _check(method: str) -> None:
@@ -207,8 +236,13 @@ class Partitions:
         return labels, score
 
 
-def partitions(statements: pd.DataFrame, representation: str = DEFAULT_REPRESENTATION,
-               method: str = DEFAULT_METHOD, ks: list[int] | None = None, random_seed: int = 0) -> Partitions:
+def partitions(
+    statements: pd.DataFrame,
+    representation: str = DEFAULT_REPRESENTATION,
+    method: str = DEFAULT_METHOD,
+    ks: list[int] | None = None,
+    random_seed: int = 0,
+) -> Partitions:
     """Exact partitions of ``statements`` into each number of claims in ``ks`` (default: ``candidate_ks``)."""
     _check(method)
     cluster_features.parse(representation)
@@ -217,8 +251,10 @@ def partitions(statements: pd.DataFrame, representation: str = DEFAULT_REPRESENT
     matrix, used, note = cluster_features.features(ordered, representation, random_seed)
     too_many = [k for k in ks or [] if int(k) > n >= 3]
     if too_many:  # clamping it would quietly give a number of claims nobody asked for
-        raise ValueError(f"n_claims = {too_many[0]} is more than the {n} statements; "
-                         f"give 0 (chosen by silhouette) or a number from 2 to {n}")
+        raise ValueError(
+            f"n_claims = {too_many[0]} is more than the {n} statements; "
+            f"give 0 (chosen by silhouette) or a number from 2 to {n}"
+        )
     ks = sorted({min(int(k), n) for k in ks}) if ks else candidate_ks(n)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
@@ -245,9 +281,11 @@ def _exact(statements, representation, method, n_claims, random_seed, short_grid
             notes.append(f"The number of claims was set to {len(set(labels))}.")
         else:
             edge = len(tried.runs) > 1 and len(set(labels)) >= tried.runs[-1][0]
-            notes.append(f"{len(set(labels))} claims have the best silhouette ({score:.3f}) among "
-                         f"{tried.runs[0][0]} to {tried.runs[-1][0]} claims tried"
-                         + (": the largest number tried, so the best may lie beyond the range." if edge else "."))
+            notes.append(
+                f"{len(set(labels))} claims have the best silhouette ({score:.3f}) among "
+                f"{tried.runs[0][0]} to {tried.runs[-1][0]} claims tried"
+                + (": the largest number tried, so the best may lie beyond the range." if edge else ".")
+            )
     else:
         labels = np.zeros(len(tried.ordered), dtype=int)
         notes.append("Fewer than three statements: they form one claim.")
@@ -255,8 +293,17 @@ def _exact(statements, representation, method, n_claims, random_seed, short_grid
     k = int(labels.max()) + 1
     terms = claim_terms(tried.ordered["text"].astype(str).tolist(), labels, k)
     k_scores = [(k_, round(score_, 6)) for k_, _, score_ in tried.runs]
-    return (tried.ordered, labels, k, terms, _representatives(tried.matrix, labels, k), k_scores,
-            tried.representation, tried.method, notes)
+    return (
+        tried.ordered,
+        labels,
+        k,
+        terms,
+        _representatives(tried.matrix, labels, k),
+        k_scores,
+        tried.representation,
+        tried.method,
+        notes,
+    )
 
 
 def _streamed(statements, representation, n_claims, random_seed):
@@ -269,15 +316,28 @@ def _streamed(statements, representation, n_claims, random_seed):
     k = int(labels.max()) + 1
     old_of_new = np.empty(k, dtype=int)
     old_of_new[labels] = found.labels  # each new claim number's label in the stream
-    terms = ranked_terms(found.term_counts[old_of_new], found.word_totals, np.bincount(labels, minlength=k),
-                         found.words)
+    terms = ranked_terms(
+        found.term_counts[old_of_new], found.word_totals, np.bincount(labels, minlength=k), found.words
+    )
     notes = list(found.notes)
     chosen = max(found.k_scores, key=lambda item: (item[1], -item[0]))
-    notes.append(f"The number of claims was set to {k}." if n_claims else
-                 f"{k} claims: {chosen[0]} had the best silhouette on the sample ({chosen[1]:.3f}) among "
-                 f"{found.k_scores[0][0]} to {found.k_scores[-1][0]} claims tried.")
-    return (ordered, labels, k, terms, found.representatives[old_of_new], found.k_scores, found.representation,
-            "minibatch-kmeans", notes)
+    notes.append(
+        f"The number of claims was set to {k}."
+        if n_claims
+        else f"{k} claims: {chosen[0]} had the best silhouette on the sample ({chosen[1]:.3f}) among "
+        f"{found.k_scores[0][0]} to {found.k_scores[-1][0]} claims tried."
+    )
+    return (
+        ordered,
+        labels,
+        k,
+        terms,
+        found.representatives[old_of_new],
+        found.k_scores,
+        found.representation,
+        "minibatch-kmeans",
+        notes,
+    )
 
 
 def _one_story(statements: pd.DataFrame, representation, method, n_claims, random_seed, exact_limit, short_grid):
@@ -287,7 +347,7 @@ def _one_story(statements: pd.DataFrame, representation, method, n_claims, rando
     else:
         run = _exact(statements, representation, method, n_claims, random_seed, short_grid)
     ordered, labels, k, terms, representatives, k_scores, used, method_used, notes = run
-    edge = (not n_claims and len(k_scores) > 1 and k >= max(k_ for k_, _ in k_scores))
+    edge = not n_claims and len(k_scores) > 1 and k >= max(k_ for k_, _ in k_scores)
     return ordered, labels, terms, representatives, k_scores, used, method_used, notes, edge
 
 
@@ -315,8 +375,11 @@ def stable_ids(members: list[list[str]], story_ids: list[str], previous: pd.Data
         previous = previous.rename(columns={"representative_id": "statement_id"})
     if previous is not None and len(previous) and {"statement_id", "cluster_id"} <= set(previous.columns):
         # positional ids of earlier versions ("C01") are not carried over: they are not stable ids
-        old = {s: c for s, c in zip(previous["statement_id"].astype(str), previous["cluster_id"].fillna("").astype(str))
-               if STABLE_ID.fullmatch(c)}
+        old = {
+            s: c
+            for s, c in zip(previous["statement_id"].astype(str), previous["cluster_id"].fillna("").astype(str))
+            if STABLE_ID.fullmatch(c)
+        }
         surviving = pd.Series([old[s] for group in members for s in group if old.get(s)]).value_counts()
         candidates = []
         for c, group in enumerate(members):
@@ -335,7 +398,9 @@ def stable_ids(members: list[list[str]], story_ids: list[str], previous: pd.Data
     return ids  # type: ignore[return-value]
 
 
-def link_claims(claims: pd.DataFrame, threshold: float = LINK_SIMILARITY, per_claim: int = LINKS_PER_CLAIM) -> pd.Series:
+def link_claims(
+    claims: pd.DataFrame, threshold: float = LINK_SIMILARITY, per_claim: int = LINKS_PER_CLAIM
+) -> pd.Series:
     """Claims of *other* stories that assert much the same (label and representative alike): a claim
     recurring across events is linked, not merged. ``;``-joined ids, most alike first."""
     result = pd.Series("", index=claims.index, dtype=object)
@@ -349,10 +414,13 @@ def link_claims(claims: pd.DataFrame, threshold: float = LINK_SIMILARITY, per_cl
     stories = claims["story_id"].to_numpy()
     ids = claims["cluster_id"].to_numpy()
     for start in range(0, len(texts), 2_000):
-        sim = (matrix[start:start + 2_000] @ matrix.T).tocsr()
+        sim = (matrix[start : start + 2_000] @ matrix.T).tocsr()
         for row in range(sim.shape[0]):
             i = start + row
-            cols, vals = sim.indices[sim.indptr[row]:sim.indptr[row + 1]], sim.data[sim.indptr[row]:sim.indptr[row + 1]]
+            cols, vals = (
+                sim.indices[sim.indptr[row] : sim.indptr[row + 1]],
+                sim.data[sim.indptr[row] : sim.indptr[row + 1]],
+            )
             keep = (vals >= threshold) & (stories[cols] != stories[i])
             order = np.lexsort((ids[cols[keep]], -np.round(vals[keep], 6)))[:per_claim]
             result.iloc[i] = ";".join(ids[cols[keep]][order].tolist())
@@ -367,22 +435,41 @@ def _story_claims(ordered, labels, terms, representatives, story: str) -> pd.Dat
     voices: list[dict] = [{} for _ in range(k)]
     members: list[list] = [[] for _ in range(k)]
     groups = ordered["speaker_group"].fillna("").tolist() if "speaker_group" in ordered else [""] * len(ordered)
-    for c, doc, sid, group in zip(labels.tolist(), ordered["doc_id"].tolist(), ordered["statement_id"].tolist(), groups):
+    for c, doc, sid, group in zip(
+        labels.tolist(), ordered["doc_id"].tolist(), ordered["statement_id"].tolist(), groups
+    ):
         docs[c][doc] = None
         members[c].append(sid)
         voices[c][group or "(own voice)"] = voices[c].get(group or "(own voice)", 0) + 1
-    voice_text = ["; ".join(f"{g} {n}" for g, n in sorted(v.items(), key=lambda item: (-item[1], item[0]))) for v in voices]
-    return pd.DataFrame({"cluster_label": [propositions.label(c) for c in best["content"].tolist()],
-                         "n_statements": np.bincount(labels, minlength=k), "n_docs": [len(d) for d in docs],
-                         "representative": best["text"].to_numpy(), "representative_id": best["statement_id"].to_numpy(),
-                         "story_id": story, "key_terms": terms, "speaker_groups": voice_text,
-                         "doc_ids": [";".join(sorted(d)) for d in docs], "_members": members})
+    voice_text = [
+        "; ".join(f"{g} {n}" for g, n in sorted(v.items(), key=lambda item: (-item[1], item[0]))) for v in voices
+    ]
+    return pd.DataFrame(
+        {
+            "cluster_label": [propositions.label(c) for c in best["content"].tolist()],
+            "n_statements": np.bincount(labels, minlength=k),
+            "n_docs": [len(d) for d in docs],
+            "representative": best["text"].to_numpy(),
+            "representative_id": best["statement_id"].to_numpy(),
+            "story_id": story,
+            "key_terms": terms,
+            "speaker_groups": voice_text,
+            "doc_ids": [";".join(sorted(d)) for d in docs],
+            "_members": members,
+        }
+    )
 
 
-def cluster_statements(statements: pd.DataFrame, representation: str = DEFAULT_REPRESENTATION,
-                       method: str = DEFAULT_METHOD, n_claims: int = 0, random_seed: int = 0,
-                       exact_limit: int = EXACT_LIMIT, stories: dict[str, str] | None = None,
-                       previous: pd.DataFrame | None = None) -> Claims:
+def cluster_statements(
+    statements: pd.DataFrame,
+    representation: str = DEFAULT_REPRESENTATION,
+    method: str = DEFAULT_METHOD,
+    n_claims: int = 0,
+    random_seed: int = 0,
+    exact_limit: int = EXACT_LIMIT,
+    stories: dict[str, str] | None = None,
+    previous: pd.DataFrame | None = None,
+) -> Claims:
     """Claims for ``statements`` (stage 2's table), found within each story (``stories``: doc_id ->
     story_id, see ``newsframe.stories``; without it the corpus is one story). ``n_claims=0``
     chooses the number per story by silhouette; ``n_claims`` fixes it for every story.
@@ -396,8 +483,15 @@ def cluster_statements(statements: pd.DataFrame, representation: str = DEFAULT_R
     cluster_features.parse(representation)
     if statements.empty:
         out = statements.assign(cluster_id="", cluster_label="")
-        return Claims(out, pd.DataFrame(columns=CLAIM_COLUMNS), pd.DataFrame(columns=["n_claims", "silhouette"]),
-                      0, representation, method, "There are no statements to group into claims.")
+        return Claims(
+            out,
+            pd.DataFrame(columns=CLAIM_COLUMNS),
+            pd.DataFrame(columns=["n_claims", "silhouette"]),
+            0,
+            representation,
+            method,
+            "There are no statements to group into claims.",
+        )
     story_of = statements["doc_id"].map(stories or {}).fillna("") if stories else pd.Series("", index=statements.index)
     story_of = story_of.where(story_of.ne(""), "S")
     short_grid = len(statements) > exact_limit
@@ -408,7 +502,8 @@ def cluster_statements(statements: pd.DataFrame, representation: str = DEFAULT_R
     used = method_used = None
     for story, part in statements.groupby(story_of.to_numpy(), sort=True):
         ordered, labels, terms, reps, k_scores, used_, method_, story_notes, edge = _one_story(
-            part, story_representation, method, n_claims, random_seed, exact_limit, short_grid)
+            part, story_representation, method, n_claims, random_seed, exact_limit, short_grid
+        )
         used, method_used = used or used_, method_used if method_used == "minibatch-kmeans" else method_
         table = _story_claims(ordered, labels, terms, reps, story if stories else "")
         tables.append(table)
@@ -428,9 +523,13 @@ def cluster_statements(statements: pd.DataFrame, representation: str = DEFAULT_R
     claims["linked_claims"] = ""
     claims = claims.loc[order]
     claims["linked_claims"] = link_claims(claims.reset_index(drop=True)).to_numpy()
-    mapping = pd.DataFrame({"statement_id": np.concatenate(sid_parts),
-                            "cluster_id": claims["cluster_id"].reindex(claim_rows).to_numpy(),
-                            "cluster_label": claims["cluster_label"].reindex(claim_rows).to_numpy()})
+    mapping = pd.DataFrame(
+        {
+            "statement_id": np.concatenate(sid_parts),
+            "cluster_id": claims["cluster_id"].reindex(claim_rows).to_numpy(),
+            "cluster_label": claims["cluster_label"].reindex(claim_rows).to_numpy(),
+        }
+    )
     claims = claims[CLAIM_COLUMNS].reset_index(drop=True)
     out = statements.drop(columns=["cluster_id", "cluster_label"], errors="ignore")
     out = out.merge(mapping, on="statement_id", how="left", validate="one_to_one")
@@ -440,9 +539,16 @@ def cluster_statements(statements: pd.DataFrame, representation: str = DEFAULT_R
     if len(sizes) == 1:
         note = " ".join(notes[0])
     else:
-        note = (f"Claims were found within each of {len(sizes):,} stories ({len(claims):,} claims in all); "
-                f"the number of claims of each story was chosen by its own silhouette"
-                + (f" (a short grid of numbers per story, and `{story_representation}` for each, the corpus being above "
-                   f"{exact_limit:,} statements)" if short_grid else "")
-                + f". In {edges:,} of them the chosen number is the largest tried. " + " ".join(notes[0][:1]))
+        note = (
+            f"Claims were found within each of {len(sizes):,} stories ({len(claims):,} claims in all); "
+            f"the number of claims of each story was chosen by its own silhouette"
+            + (
+                f" (a short grid of numbers per story, and `{story_representation}` for each, the corpus being above "
+                f"{exact_limit:,} statements)"
+                if short_grid
+                else ""
+            )
+            + f". In {edges:,} of them the chosen number is the largest tried. "
+            + " ".join(notes[0][:1])
+        )
     return Claims(out[columns], claims, k_scores, len(claims), used, method_used, note)

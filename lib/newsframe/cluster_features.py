@@ -53,8 +53,10 @@ def parse(representation: str) -> tuple[str, frozenset[str]]:
     base, *blocks = [part.strip() for part in str(representation).split("+")]
     unknown = [b for b in blocks if b not in BLOCKS]
     if base not in BASES or unknown:
-        raise ValueError(f"unknown representation {representation!r}: use one of {', '.join(BASES)}, "
-                         f"optionally with {' and '.join('+' + b for b in BLOCKS)}")
+        raise ValueError(
+            f"unknown representation {representation!r}: use one of {', '.join(BASES)}, "
+            f"optionally with {' and '.join('+' + b for b in BLOCKS)}"
+        )
     return base, frozenset(blocks)
 
 
@@ -73,8 +75,13 @@ def semantic_available() -> bool:
 
 
 def tfidf_vectorizer(n_texts: int, max_features: int = MAX_FEATURES) -> TfidfVectorizer:
-    return TfidfVectorizer(ngram_range=(1, 2), stop_words="english", sublinear_tf=True,
-                           min_df=2 if n_texts > LARGE_VOCABULARY else 1, max_features=max_features)
+    return TfidfVectorizer(
+        ngram_range=(1, 2),
+        stop_words="english",
+        sublinear_tf=True,
+        min_df=2 if n_texts > LARGE_VOCABULARY else 1,
+        max_features=max_features,
+    )
 
 
 def tfidf(texts: list[str]) -> sp.csr_matrix:
@@ -155,8 +162,10 @@ def _stack(blocks: list) -> sp.csr_matrix | np.ndarray:
 def _fallback(base: str) -> tuple[str, str]:
     """MiniLM falls back to TF-IDF when the extra is missing, and the note says so."""
     if base == "minilm" and not semantic_available():
-        return "tfidf", (f" The semantic extra ({SEMANTIC_EXTRA.replace('_', '-')}) is not installed, "
-                         f"so TF-IDF was used instead of MiniLM.")
+        return "tfidf", (
+            f" The semantic extra ({SEMANTIC_EXTRA.replace('_', '-')}) is not installed, "
+            f"so TF-IDF was used instead of MiniLM."
+        )
     return base, ""
 
 
@@ -165,8 +174,10 @@ def _with_blocks(statements: pd.DataFrame, text, blocks) -> sp.csr_matrix | np.n
         text = normalize(text + CONTEXT_WEIGHT * (neighbours(statements["doc_id"]) @ text))
     parts = [text]
     if "voice" in blocks:
-        parts += [SPEAKER_WEIGHT * one_hot(statements["speaker_group"], GROUPS),
-                  STANCE_WEIGHT * one_hot(statements["stance"], STANCES)]
+        parts += [
+            SPEAKER_WEIGHT * one_hot(statements["speaker_group"], GROUPS),
+            STANCE_WEIGHT * one_hot(statements["stance"], STANCES),
+        ]
     return normalize(_stack(parts))
 
 
@@ -194,8 +205,9 @@ def membership(labels: np.ndarray, k: int) -> sp.csr_matrix:
     return sp.csr_matrix((np.ones(n, dtype=np.float32), (labels, np.arange(n))), shape=(k, n))
 
 
-def features(statements: pd.DataFrame, representation: str = DEFAULT_REPRESENTATION,
-             random_seed: int = 0) -> tuple[sp.csr_matrix | np.ndarray, str, str]:
+def features(
+    statements: pd.DataFrame, representation: str = DEFAULT_REPRESENTATION, random_seed: int = 0
+) -> tuple[sp.csr_matrix | np.ndarray, str, str]:
     """Unit-length row vectors for ``statements`` (in their row order), the representation
     actually used, and a sentence saying so (MiniLM falls back to TF-IDF when the extra is missing)."""
     base, blocks = parse(representation)
@@ -216,8 +228,13 @@ class Featurizer:
     sample: what lets stage 3 run partition by partition on corpora too big to vectorise at once.
     A partition must hold whole documents (``+context`` looks at a statement's neighbours)."""
 
-    def __init__(self, sample: pd.DataFrame, representation: str = DEFAULT_REPRESENTATION, random_seed: int = 0,
-                 max_features: int = MAX_FEATURES):
+    def __init__(
+        self,
+        sample: pd.DataFrame,
+        representation: str = DEFAULT_REPRESENTATION,
+        random_seed: int = 0,
+        max_features: int = MAX_FEATURES,
+    ):
         base, self.blocks = parse(representation)
         self.base, said = _fallback(base)
         self.representation = name(self.base, self.blocks)
@@ -229,10 +246,16 @@ class Featurizer:
             try:
                 matrix = self.vectorizer.fit_transform(texts)
             except ValueError as error:
-                raise ValueError(f"the sample of {len(texts):,} statements has no words to learn a vocabulary from") from error
+                raise ValueError(
+                    f"the sample of {len(texts):,} statements has no words to learn a vocabulary from"
+                ) from error
             if self.base == "lsa":
                 dimensions = min(LSA_DIMENSIONS, matrix.shape[0] // 4, matrix.shape[1] - 1)
-                self.svd = TruncatedSVD(max(dimensions, 1), random_state=random_seed).fit(matrix) if matrix.shape[1] > 1 else None
+                self.svd = (
+                    TruncatedSVD(max(dimensions, 1), random_state=random_seed).fit(matrix)
+                    if matrix.shape[1] > 1
+                    else None
+                )
 
     def raw(self, statements: pd.DataFrame) -> sp.csr_matrix | np.ndarray:
         """The statements' word counts weighted by TF-IDF (MiniLM: their embeddings), before any block."""

@@ -28,11 +28,17 @@ STANCE_COLUMNS = ["cluster_id", "story_id", "outlet", "stance", "n_statements", 
 def statement_stance(statements: pd.DataFrame) -> pd.Series:
     """Per statement: ``deny`` (stage 2's stance), ``hedge`` (hedged), ``affirm`` (asserted in the
     article's own voice: stated as fact) or ``report`` (attributed to someone, not doubted)."""
-    get = lambda name: statements[name].fillna("").astype(str) if name in statements else pd.Series("", index=statements.index)
+    get = lambda name: (
+        statements[name].fillna("").astype(str) if name in statements else pd.Series("", index=statements.index)
+    )
     stance, speaker = get("stance"), get("speaker")
     hedged = get("hedged").str.lower().isin(["true", "1"])
-    return pd.Series(np.select([stance.eq("deny"), stance.eq("hedge") | hedged, speaker.eq("")],
-                               ["deny", "hedge", "affirm"], "report"), index=statements.index)
+    return pd.Series(
+        np.select(
+            [stance.eq("deny"), stance.eq("hedge") | hedged, speaker.eq("")], ["deny", "hedge", "affirm"], "report"
+        ),
+        index=statements.index,
+    )
 
 
 def claim_stances(statements: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
@@ -43,9 +49,14 @@ def claim_stances(statements: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFram
     if ok.empty:
         return pd.DataFrame(columns=STANCE_COLUMNS)
     table = ok.assign(stance=statement_stance(ok), speaker_group=ok.get("speaker_group", "").fillna(""))
-    grouped = table.sort_values(["doc_id", "start"], kind="stable").groupby(["cluster_id", "outlet", "stance"], sort=False)
-    out = grouped.agg(n_statements=("statement_id", "size"), statement_ids=("statement_id", ";".join),
-                      speaker_groups=("speaker_group", lambda v: _count(v))).reset_index()
+    grouped = table.sort_values(["doc_id", "start"], kind="stable").groupby(
+        ["cluster_id", "outlet", "stance"], sort=False
+    )
+    out = grouped.agg(
+        n_statements=("statement_id", "size"),
+        statement_ids=("statement_id", ";".join),
+        speaker_groups=("speaker_group", lambda v: _count(v)),
+    ).reset_index()
     story = dict(zip(claims["cluster_id"], claims["story_id"])) if "story_id" in claims else {}
     out["story_id"] = out["cluster_id"].map(story).fillna("")
     rank = {c: i for i, c in enumerate(claims["cluster_id"])}
@@ -89,14 +100,24 @@ def sharing_markdown(statements: pd.DataFrame, claims: pd.DataFrame, documents: 
         return f"**{row.cluster_id}** ({row.cluster_label}; {row.n_statements} statements): “{row.representative}”"
 
     everywhere = [line(r) for r in claims.itertuples() if r.n_docs == n_docs]
-    single = [(names.get(docs_of[r.cluster_id][0], docs_of[r.cluster_id][0]), line(r))
-              for r in claims.itertuples() if r.n_docs == 1]
+    single = [
+        (names.get(docs_of[r.cluster_id][0], docs_of[r.cluster_id][0]), line(r))
+        for r in claims.itertuples()
+        if r.n_docs == 1
+    ]
     parts = [f"**{len(claims)} claims** over **{n_docs} documents**."]
     if n_docs > 1:
-        parts.append(f"Carried by all {n_docs} documents ({len(everywhere)}):" if everywhere
-                     else f"No claim is carried by all {n_docs} documents.")
+        parts.append(
+            f"Carried by all {n_docs} documents ({len(everywhere)}):"
+            if everywhere
+            else f"No claim is carried by all {n_docs} documents."
+        )
         parts += [f"- {text}" for text in everywhere]
-        parts.append(f"Carried by one document only ({len(single)}):" if single else "Every claim is carried by at least two documents.")
+        parts.append(
+            f"Carried by one document only ({len(single)}):"
+            if single
+            else "Every claim is carried by at least two documents."
+        )
         parts += [f"- in {name}: {text}" for name, text in sorted(single, key=lambda item: item[0])]
     return "\n".join(parts)
 
@@ -113,12 +134,18 @@ def map_sample(statements: pd.DataFrame, limit: int = MAP_POINTS, random_seed: i
     if len(statements) <= limit:
         return statements, ""
     part = statements.iloc[cluster_stream.sample_rows(statements["doc_id"], limit, random_seed, at_most=True)]
-    return part, (f"(a random {len(part):,} of {len(statements):,} statements: "
-                  f"all those of {part['doc_id'].nunique():,} of {statements['doc_id'].nunique():,} documents)")
+    return part, (
+        f"(a random {len(part):,} of {len(statements):,} statements: "
+        f"all those of {part['doc_id'].nunique():,} of {statements['doc_id'].nunique():,} documents)"
+    )
 
 
-def statement_map(statements: pd.DataFrame, representation: str = DEFAULT_REPRESENTATION,
-                  random_seed: int = 0, limit: int | None = MAP_POINTS) -> pd.DataFrame:
+def statement_map(
+    statements: pd.DataFrame,
+    representation: str = DEFAULT_REPRESENTATION,
+    random_seed: int = 0,
+    limit: int | None = MAP_POINTS,
+) -> pd.DataFrame:
     """Each statement placed in 2-D (the two leading singular directions of its feature vector):
     statements close on the map have similar vectors. Seeded, so the map is the same every run.
 

@@ -113,8 +113,15 @@ class _Spill:
         return matrix, sp.load_npz(self.folder / f"{i}.used.npz")
 
 
-def stream_claims(ordered: pd.DataFrame, ks: list[int], labeller, representation: str, random_seed: int = 0,
-                  sample_size: int = FIT_SAMPLE, partition_rows: int = PARTITION_ROWS) -> Streamed:
+def stream_claims(
+    ordered: pd.DataFrame,
+    ks: list[int],
+    labeller,
+    representation: str,
+    random_seed: int = 0,
+    sample_size: int = FIT_SAMPLE,
+    partition_rows: int = PARTITION_ROWS,
+) -> Streamed:
     """Claims of ``ordered`` (statements in reading order) learnt on a sample, assigned partition by partition.
 
     ``ks`` are the numbers of claims to try on the sample (one: it is used as given). Label words
@@ -140,7 +147,11 @@ def stream_claims(ordered: pd.DataFrame, ks: list[int], labeller, representation
         for i, part in enumerate(parts):  # first pass: vectors once per partition, fed to the model
             rows = ordered.iloc[part]
             raw = featurizer.raw(rows)
-            used = (raw > 0) if featurizer.vectorizer is not None else labeller.transform(rows["text"].astype(str).tolist())
+            used = (
+                (raw > 0)
+                if featurizer.vectorizer is not None
+                else labeller.transform(rows["text"].astype(str).tolist())
+            )
             matrix = featurizer.combine(rows, raw)
             model.partial_fit(matrix)
             spill.put(i, matrix, sp.csr_matrix(used, dtype=np.float32)[:, keep])
@@ -163,11 +174,21 @@ def stream_claims(ordered: pd.DataFrame, ks: list[int], labeller, representation
                     best[claim], representatives[claim] = closeness[top], part.start + top
             term_counts = term_counts + cluster_features.membership(mine, k) @ used
             word_totals += np.asarray(used.sum(axis=0)).ravel()
-    notes = [featurizer.note,
-             f"{len(ordered):,} statements are more than exact clustering handles (its distance matrix grows "
-             f"with the square of the corpus), so the bounded-memory method was used: the vocabulary and the "
-             f"number of claims were learnt from a seeded sample of {len(sample):,} statements (whole "
-             f"documents), then MiniBatchKMeans was fed the corpus in {len(parts):,} partition(s) of whole "
-             f"documents and every statement assigned to its nearest claim."]
-    return Streamed(labels, representatives, term_counts.tocsr(), word_totals, words[keep], k_scores,
-                    featurizer.representation, notes)
+    notes = [
+        featurizer.note,
+        f"{len(ordered):,} statements are more than exact clustering handles (its distance matrix grows "
+        f"with the square of the corpus), so the bounded-memory method was used: the vocabulary and the "
+        f"number of claims were learnt from a seeded sample of {len(sample):,} statements (whole "
+        f"documents), then MiniBatchKMeans was fed the corpus in {len(parts):,} partition(s) of whole "
+        f"documents and every statement assigned to its nearest claim.",
+    ]
+    return Streamed(
+        labels,
+        representatives,
+        term_counts.tocsr(),
+        word_totals,
+        words[keep],
+        k_scores,
+        featurizer.representation,
+        notes,
+    )

@@ -79,7 +79,9 @@ def _actor(entry, path: str, index: int, groups: tuple[str, ...] = GROUPS) -> Ac
     kind = str(entry.get("kind", "institution")).strip()
     if kind not in ACTOR_KINDS:
         raise _fail(path, f"{where} ({name}) has unknown kind {kind!r}; use one of {', '.join(ACTOR_KINDS)}")
-    return Actor(name, group, kind, str(entry.get("role", "") or ""), _str_list(entry.get("aliases"), path, f"{where}.aliases"))
+    return Actor(
+        name, group, kind, str(entry.get("role", "") or ""), _str_list(entry.get("aliases"), path, f"{where}.aliases")
+    )
 
 
 def _outlet(entry, path: str, index: int) -> Outlet:
@@ -130,8 +132,9 @@ def _check_schema(data, source: str) -> None:
         error = errors[0]
         more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
         message = error.message if len(error.message) <= 200 else error.message[:199] + "\u2026"
-        raise _fail(source, f"{_where(error)}: {message}{more}; the codebook's shape is {SCHEMA.name}, "
-                            "shipped with newsframe")
+        raise _fail(
+            source, f"{_where(error)}: {message}{more}; the codebook's shape is {SCHEMA.name}, shipped with newsframe"
+        )
 
 
 def parse_codebook(data, source: str = "<memory>") -> Codebook:
@@ -183,13 +186,19 @@ def _check_names(book: Codebook, path: str) -> None:
     for where, name, group, names in entries:
         for text in names:
             if len(text) > MAX_NAME_CHARS:
-                raise _fail(path, f"{where} ({name[:40]}...) has a name or alias of {len(text):,} characters; "
-                                  f"names and aliases are at most {MAX_NAME_CHARS}: shorten it")
+                raise _fail(
+                    path,
+                    f"{where} ({name[:40]}...) has a name or alias of {len(text):,} characters; "
+                    f"names and aliases are at most {MAX_NAME_CHARS}: shorten it",
+                )
             key = " ".join(text.casefold().split())
             first = seen.setdefault(key, (where, name, group))
             if first[2] != group:
-                raise _fail(path, f"{text!r} is listed under {first[0]} ({first[1]}, group {first[2]}) and under "
-                                  f"{where} ({name}, group {group}); keep it in one group")
+                raise _fail(
+                    path,
+                    f"{text!r} is listed under {first[0]} ({first[1]}, group {first[2]}) and under "
+                    f"{where} ({name}, group {group}); keep it in one group",
+                )
 
 
 def load_codebook(path: str | Path | None) -> Codebook:

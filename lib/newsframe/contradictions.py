@@ -55,24 +55,91 @@ from .actors import index_for, trie_pattern
 from .codebook import Codebook
 from .framing import _text, claim_ids, may_contain
 
-COLUMNS = ["topic", "doc_a", "statement_a", "doc_b", "statement_b", "kind", "outlet_a", "outlet_b", "claim_id", "actor",
-           "text_a", "text_b", "explanation", "statements_a", "statements_b", "claim_a", "claim_b"]
+COLUMNS = [
+    "topic",
+    "doc_a",
+    "statement_a",
+    "doc_b",
+    "statement_b",
+    "kind",
+    "outlet_a",
+    "outlet_b",
+    "claim_id",
+    "actor",
+    "text_a",
+    "text_b",
+    "explanation",
+    "statements_a",
+    "statements_b",
+    "claim_a",
+    "claim_b",
+]
 #: ``omissions.csv``: outlet A carries a party's denial, outlet B reports the claim and never mentions it.
-OMISSION_COLUMNS = ["claim_id", "actor", "outlet_a", "doc_a", "statement_a", "outlet_b", "doc_b", "statement_b", "kind",
-                    "text_a", "text_b", "explanation", "statements_a", "statements_b"]
+OMISSION_COLUMNS = [
+    "claim_id",
+    "actor",
+    "outlet_a",
+    "doc_a",
+    "statement_a",
+    "outlet_b",
+    "doc_b",
+    "statement_b",
+    "kind",
+    "text_a",
+    "text_b",
+    "explanation",
+    "statements_a",
+    "statements_b",
+]
 OMISSION_KIND = "denial not carried"
-DENIAL_COLUMNS = ["doc_id", "statement_id", "start", "text", "actor", "group", "party", "negated", "cue",
-                  "subject_rule", "about_claim"]
+DENIAL_COLUMNS = [
+    "doc_id",
+    "statement_id",
+    "start",
+    "text",
+    "actor",
+    "group",
+    "party",
+    "negated",
+    "cue",
+    "subject_rule",
+    "about_claim",
+]
 KINDS = ("denied vs not denied", "fact vs denial", "affirmed vs denied", "conflicting numbers")
 #: What ``_numbers`` finds: only the first is a contradiction (overlapping ranges are consistent).
 NUMBER_KINDS = ("conflicting numbers", "differing numbers")
 #: Objects of the claim too general to tell two supplies apart: a denial of "weapons" covers drones.
-GENERIC_OBJECTS = {"weapon", "arm", "munition", "military equipment", "military support", "military assistance",
-                   "military technology", "military aid"}
+GENERIC_OBJECTS = {
+    "weapon",
+    "arm",
+    "munition",
+    "military equipment",
+    "military support",
+    "military assistance",
+    "military technology",
+    "military aid",
+}
 #: Used when the codebook has no deny or negation lexicon (a corpus without a codebook): plain English cues.
-DEFAULT_DENY = ("deny", "denies", "denied", "denying", "denial", "reject", "rejects", "rejected", "dismiss",
-                "dismissed", "dismisses", "refute", "refuted", "refutes", "baseless", "unfounded", "false claims",
-                "fabricated")
+DEFAULT_DENY = (
+    "deny",
+    "denies",
+    "denied",
+    "denying",
+    "denial",
+    "reject",
+    "rejects",
+    "rejected",
+    "dismiss",
+    "dismissed",
+    "dismisses",
+    "refute",
+    "refuted",
+    "refutes",
+    "baseless",
+    "unfounded",
+    "false claims",
+    "fabricated",
+)
 DEFAULT_NEGATION = ("not", "never", "no", "n't", "without", "neither", "nor")
 #: Groups of the contract that are parties in their own right (compared at group level).
 CATCH_ALL_GROUPS = {"", "Other", "Media"}
@@ -96,13 +163,27 @@ _EXPECTED = re.compile(
     re.I,
 )
 _WINDOW_WORDS = 3
-_APPROX = {"about": (0.8, 1.2), "approximately": (0.8, 1.2), "around": (0.8, 1.2), "roughly": (0.8, 1.2),
-           "some": (0.8, 1.2), "an estimated": (0.8, 1.2), "close to": (0.8, 1.0), "nearly": (0.8, 1.0),
-           "almost": (0.8, 1.0)}
+_APPROX = {
+    "about": (0.8, 1.2),
+    "approximately": (0.8, 1.2),
+    "around": (0.8, 1.2),
+    "roughly": (0.8, 1.2),
+    "some": (0.8, 1.2),
+    "an estimated": (0.8, 1.2),
+    "close to": (0.8, 1.0),
+    "nearly": (0.8, 1.0),
+    "almost": (0.8, 1.0),
+}
 _AT_LEAST = {"more than", "over", "at least", "upwards of"}
 _AT_MOST = {"fewer than", "less than", "up to", "as many as", "as much as"}
-_VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
-          "tens of thousands": (20000, 99999), "millions": (2e6, 9.99e8)}
+_VAGUE = {
+    "dozens": (24, 99),
+    "scores": (40, 99),
+    "hundreds": (200, 999),
+    "thousands": (2000, 9999),
+    "tens of thousands": (20000, 99999),
+    "millions": (2e6, 9.99e8),
+}
 
 
 def _phrases(words) -> re.Pattern | None:
@@ -147,22 +228,27 @@ class _Lexicon:
         lex.setdefault("deny", DEFAULT_DENY)
         lex.setdefault("negation", DEFAULT_NEGATION)
         terms = claim.get("terms", {})
-        return cls(_phrases(lex.get("deny", ())), _phrases(lex.get("negation", ())), _phrases(terms.get("action", ())),
-                   frozenset(t.lower() for words in terms.values() for t in words),
-                   str(claim.get("label", "") or "the claim under study"),
-                   _heads(lex.get("deny", ())), _heads(terms.get("action", ())))
+        return cls(
+            _phrases(lex.get("deny", ())),
+            _phrases(lex.get("negation", ())),
+            _phrases(terms.get("action", ())),
+            frozenset(t.lower() for words in terms.values() for t in words),
+            str(claim.get("label", "") or "the claim under study"),
+            _heads(lex.get("deny", ())),
+            _heads(terms.get("action", ())),
+        )
 
     def negated(self, text: str, at: int) -> bool:
         if self.negation is None:
             return False
-        window = " ".join(re.findall(r"[\w’'-]+", text[max(0, at - 60):at])[-_WINDOW_WORDS:])
+        window = " ".join(re.findall(r"[\w’'-]+", text[max(0, at - 60) : at])[-_WINDOW_WORDS:])
         return bool(self.negation.search(window))
 
     def negation_phrase(self, text: str, action: re.Match) -> str:
         """'never given', 'no transfer': from the negation word to the negated action."""
         start = max(0, action.start() - 60)
         negations = list(self.negation.finditer(text, start, action.start())) if self.negation else []
-        return text[negations[-1].start() if negations else action.start():action.end()]
+        return text[negations[-1].start() if negations else action.start() : action.end()]
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
@@ -182,8 +268,9 @@ def parties(codebook: Codebook) -> dict[str, str]:
             names = " | ".join((actor.name, *actor.aliases))
             for country in countries:
                 if country.group == actor.group and any(
-                        re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", names, re.I)
-                        for alias in (country.name, *country.aliases)):
+                    re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", names, re.I)
+                    for alias in (country.name, *country.aliases)
+                ):
                     party = country.name
                     break
         found[actor.name] = party
@@ -220,15 +307,25 @@ def denials(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     rows = []
     # a statement with no deny cue yields a row only through stance "deny": the rest is skipped unread
     # (filtered before sorting: a stable sort keeps the same order for the statements kept)
-    may = (may_contain(statements["text"].astype(str), lexicon.deny_heads) if lexicon.deny
-           else np.zeros(len(statements), dtype=bool))
+    may = (
+        may_contain(statements["text"].astype(str), lexicon.deny_heads)
+        if lexicon.deny
+        else np.zeros(len(statements), dtype=bool)
+    )
     ordered = statements[may | _text(statements, "stance").eq("deny").to_numpy()]
     ordered = ordered.sort_values([c for c in ("doc_id", "start") if c in ordered], kind="mergesort")
     # plain lists of the columns read (iterating Arrow-backed columns cell by cell is slow)
     column = lambda name, default=None: ordered[name].tolist() if name in ordered else [default] * len(ordered)
     for doc_id, sid, start, text, speaker, group, cue, stance_ in zip(
-            column("doc_id"), column("statement_id"), column("start", 0), column("text"), column("speaker", ""),
-            column("speaker_group", ""), column("cue", ""), column("stance", "")):
+        column("doc_id"),
+        column("statement_id"),
+        column("start", 0),
+        column("text"),
+        column("speaker", ""),
+        column("speaker_group", ""),
+        column("cue", ""),
+        column("stance", ""),
+    ):
         row = (doc_id, sid, start)
         text = str(text)
         speaker, group = str(speaker or ""), str(group or "")
@@ -237,8 +334,8 @@ def denials(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         quotes = None  # quotations and actor mentions: looked up only for a statement with a cue
         mentions = None
         found_cue = False
-        for m in (lexicon.deny.finditer(text) if lexicon.deny else ()):
-            if _ALTERNATIVE.search(text[max(0, m.start() - 12):m.start()]):
+        for m in lexicon.deny.finditer(text) if lexicon.deny else ():
+            if _ALTERNATIVE.search(text[max(0, m.start() - 12) : m.start()]):
                 continue  # "to support or refute": an alternative, not a denial
             negated = lexicon.negated(text, m.start())
             quotes = _quoted(text) if quotes is None else quotes
@@ -256,7 +353,7 @@ def denials(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
                     actor, actor_group, rule = speaker, group, "speaker (no actor named before the cue)"
                 else:
                     continue
-            about = bool(stance_) or bool(_ACCUSATION_NOUNS.match(text[m.end():m.end() + 60]))
+            about = bool(stance_) or bool(_ACCUSATION_NOUNS.match(text[m.end() : m.end() + 60]))
             shown = lexicon.negation_phrase(text, m) if negated else m.group()
             rows.append(_denial(row, text, actor, actor_group, known, negated, shown, rule, about))
             found_cue = found_cue or not negated
@@ -267,12 +364,19 @@ def denials(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
             continue
         if speaker:
             actor, actor_group, rule = speaker, group, "speaker (negated supply action)"
-        elif (mentions := mentions if mentions is not None else _mentions(index, text)):
-            actor, actor_group, rule = mentions[0][2].name, mentions[0][2].group, "first actor named (negated supply action)"
+        elif mentions := mentions if mentions is not None else _mentions(index, text):
+            actor, actor_group, rule = (
+                mentions[0][2].name,
+                mentions[0][2].group,
+                "first actor named (negated supply action)",
+            )
         else:
             continue
-        rows.append(_denial(row, text, actor, actor_group, known, False,
-                            lexicon.negation_phrase(text, negated_action), rule, True))
+        rows.append(
+            _denial(
+                row, text, actor, actor_group, known, False, lexicon.negation_phrase(text, negated_action), rule, True
+            )
+        )
     frame = pd.DataFrame(rows, columns=DENIAL_COLUMNS).astype({"negated": bool, "about_claim": bool})
     return frame.drop_duplicates(["statement_id", "party", "negated"], keep="first").reset_index(drop=True)
 
@@ -284,14 +388,30 @@ def _mentions(index, text: str) -> list:
 def _denial(row, text, actor, group, known, negated, cue, rule, about) -> dict:
     party = known.get(actor) or (group if group not in CATCH_ALL_GROUPS else actor)
     doc_id, statement_id, start = row
-    return {"doc_id": doc_id, "statement_id": statement_id, "start": start, "text": text,
-            "actor": actor, "group": group, "party": party, "negated": negated, "cue": cue,
-            "subject_rule": rule, "about_claim": about}
+    return {
+        "doc_id": doc_id,
+        "statement_id": statement_id,
+        "start": start,
+        "text": text,
+        "actor": actor,
+        "group": group,
+        "party": party,
+        "negated": negated,
+        "cue": cue,
+        "subject_rule": rule,
+        "about_claim": about,
+    }
 
 
-def contradictions(statements: pd.DataFrame, codebook: Codebook, quantities: pd.DataFrame | None = None,
-                   max_per_document: int | None = MAX_PER_DOCUMENT, max_pairs: int | None = MAX_PAIRS,
-                   outlets: dict[str, str] | None = None, within: bool = False) -> pd.DataFrame:
+def contradictions(
+    statements: pd.DataFrame,
+    codebook: Codebook,
+    quantities: pd.DataFrame | None = None,
+    max_per_document: int | None = MAX_PER_DOCUMENT,
+    max_pairs: int | None = MAX_PAIRS,
+    outlets: dict[str, str] | None = None,
+    within: bool = False,
+) -> pd.DataFrame:
     """``contradictions.csv``: two different outlets, one claim, incompatible positions (contract
     columns first, then ``claim_id``, ``actor``, ``text_a``, ``text_b``, ``explanation``, every
     supporting id in ``statements_a``/``statements_b`` and the claim labels of the two shown
@@ -325,8 +445,11 @@ def contradictions(statements: pd.DataFrame, codebook: Codebook, quantities: pd.
     rows += _fact_vs_denial(found, statements, codebook, lexicon, bound, claim_of)
     rows += _affirmed_vs_denied(found, statements, codebook, lexicon, bound, claim_of)
     if quantities is not None and len(quantities):
-        rows += [r for r in _numbers(quantities, statements, lexicon, False, bound)
-                 if claim_of.get(r["statement_a"], "") and claim_of.get(r["statement_a"]) == claim_of.get(r["statement_b"])]
+        rows += [
+            r
+            for r in _numbers(quantities, statements, lexicon, False, bound)
+            if claim_of.get(r["statement_a"], "") and claim_of.get(r["statement_a"]) == claim_of.get(r["statement_b"])
+        ]
     for row in rows:
         row.setdefault("claim_id", claim_of.get(row["statement_a"], ""))
     table = _finish(rows, statements, outlet_of, COLUMNS)
@@ -334,8 +457,13 @@ def contradictions(statements: pd.DataFrame, codebook: Codebook, quantities: pd.
     return table
 
 
-def omissions(statements: pd.DataFrame, codebook: Codebook, outlets: dict[str, str] | None = None,
-              max_per_document: int | None = MAX_PER_DOCUMENT, max_pairs: int | None = MAX_PAIRS) -> pd.DataFrame:
+def omissions(
+    statements: pd.DataFrame,
+    codebook: Codebook,
+    outlets: dict[str, str] | None = None,
+    max_per_document: int | None = MAX_PER_DOCUMENT,
+    max_pairs: int | None = MAX_PAIRS,
+) -> pd.DataFrame:
     """``omissions.csv``: outlet A carries a party's denial of the claim; outlet B (another outlet)
     reports the claim (affirming statements by others) and mentions no denial by that party. A
     coverage gap, not a disagreement: one row per outlet pair x party x claim."""
@@ -360,7 +488,9 @@ def _found(statements: pd.DataFrame, codebook: Codebook, lexicon: _Lexicon) -> p
 
 
 def _claims_of(statements: pd.DataFrame) -> dict[str, str]:
-    return dict(zip(statements["statement_id"].astype(str).tolist(), claim_ids(_text(statements, "cluster_id")).tolist()))
+    return dict(
+        zip(statements["statement_id"].astype(str).tolist(), claim_ids(_text(statements, "cluster_id")).tolist())
+    )
 
 
 def _finish(rows: list[dict], statements: pd.DataFrame, outlet_of: dict, columns: list[str]) -> pd.DataFrame:
@@ -369,22 +499,37 @@ def _finish(rows: list[dict], statements: pd.DataFrame, outlet_of: dict, columns
     table.insert(6, "outlet_a", table["doc_a"].map(outlet_of).fillna(table["doc_a"]))
     table.insert(7, "outlet_b", table["doc_b"].map(outlet_of).fillna(table["doc_b"]))
     shown = statements[statements["statement_id"].isin(set(table["statement_a"]) | set(table["statement_b"]))]
-    claims = dict(zip(shown["statement_id"].tolist(), _text(shown, "cluster_label").where(
-        claim_ids(_text(shown, "cluster_id")).ne(""), "").tolist()))
+    claims = dict(
+        zip(
+            shown["statement_id"].tolist(),
+            _text(shown, "cluster_label").where(claim_ids(_text(shown, "cluster_id")).ne(""), "").tolist(),
+        )
+    )
     table["claim_a"] = table["statement_a"].map(claims).fillna("")
     table["claim_b"] = table["statement_b"].map(claims).fillna("")
     order = {k: i for i, k in enumerate(KINDS)}
     table = table.assign(_k=table["kind"].map(order).fillna(len(KINDS))).sort_values(
-        ["_k", "actor", "claim_id", "outlet_a", "outlet_b", "doc_a", "doc_b", "statement_a", "statement_b"], kind="mergesort")
+        ["_k", "actor", "claim_id", "outlet_a", "outlet_b", "doc_a", "doc_b", "statement_a", "statement_b"],
+        kind="mergesort",
+    )
     key = ["kind", "actor", "claim_id", "outlet_a", "outlet_b"]
     if len(table):
-        merged = table.groupby(key, sort=False).agg(
-            statements_a=("statements_a", _union), statements_b=("statements_b", _union),
-            n_pairs=("doc_a", "size")).reset_index()
-        table = table.drop_duplicates(key, keep="first").drop(columns=["statements_a", "statements_b"]).merge(
-            merged, on=key, how="left", validate="one_to_one")
-        table["explanation"] = [e if n <= 1 else f"{e} ({n} pairs of documents of these two outlets; all statements listed)"
-                                for e, n in zip(table["explanation"].astype(str).tolist(), table["n_pairs"].tolist())]
+        merged = (
+            table.groupby(key, sort=False)
+            .agg(
+                statements_a=("statements_a", _union), statements_b=("statements_b", _union), n_pairs=("doc_a", "size")
+            )
+            .reset_index()
+        )
+        table = (
+            table.drop_duplicates(key, keep="first")
+            .drop(columns=["statements_a", "statements_b"])
+            .merge(merged, on=key, how="left", validate="one_to_one")
+        )
+        table["explanation"] = [
+            e if n <= 1 else f"{e} ({n} pairs of documents of these two outlets; all statements listed)"
+            for e, n in zip(table["explanation"].astype(str).tolist(), table["n_pairs"].tolist())
+        ]
     return table.drop(columns=["_k", "n_pairs"], errors="ignore")[columns].reset_index(drop=True)
 
 
@@ -418,8 +563,9 @@ def _same_thing(denied: frozenset, stated: frozenset) -> bool:
     return bool(specific & stated)
 
 
-def _fact_vs_denial(found: pd.DataFrame, statements: pd.DataFrame, codebook: Codebook, lexicon: _Lexicon,
-                    bound: _Bound, claim_of: dict) -> list[dict]:
+def _fact_vs_denial(
+    found: pd.DataFrame, statements: pd.DataFrame, codebook: Codebook, lexicon: _Lexicon, bound: _Bound, claim_of: dict
+) -> list[dict]:
     denied = found[~found["negated"]]
     if denied.empty:
         return []
@@ -431,41 +577,100 @@ def _fact_vs_denial(found: pd.DataFrame, statements: pd.DataFrame, codebook: Cod
     if with_claim:  # a fact of the claim names its action ("sent", "delivered"), not only its object
         facts = facts[_searched(_text(facts, "text"), lexicon.action, lexicon.action_heads).to_numpy()]
     else:  # no codebook, no stance: a plain assertion only (no quotation, no negation of its own)
-        plain = ~_text(facts, "text").str.contains(r"[“”\"]|\b(?:not|no|never|n't|nothing|none)\b", case=False, regex=True)
+        plain = ~_text(facts, "text").str.contains(
+            r"[“”\"]|\b(?:not|no|never|n't|nothing|none)\b", case=False, regex=True
+        )
         facts = facts[plain.to_numpy()]
     pattern, normal = _objects(codebook)
-    fact_rows = [(d, sid, t, claim_of.get(sid, ""), _objects_in(t, pattern, normal))
-                 for d, sid, t in zip(facts["doc_id"].tolist(), facts["statement_id"].tolist(), _text(facts, "text").tolist())]
+    fact_rows = [
+        (d, sid, t, claim_of.get(sid, ""), _objects_in(t, pattern, normal))
+        for d, sid, t in zip(facts["doc_id"].tolist(), facts["statement_id"].tolist(), _text(facts, "text").tolist())
+    ]
     rows = []
     for party, events in denied.groupby("party", sort=True):
         deniers = {}
-        for doc_id, sid, text in zip(events["doc_id"].tolist(), events["statement_id"].tolist(), events["text"].tolist()):
-            deniers.setdefault(doc_id, []).append((sid, text, claim_of.get(sid, ""), _objects_in(text, pattern, normal)))
+        for doc_id, sid, text in zip(
+            events["doc_id"].tolist(), events["statement_id"].tolist(), events["text"].tolist()
+        ):
+            deniers.setdefault(doc_id, []).append(
+                (sid, text, claim_of.get(sid, ""), _objects_in(text, pattern, normal))
+            )
         stated: dict = {}  # (doc of the fact, its claim) -> {doc of the denial: [(overlap, fact sid, text, denial sid, text)]}
         for doc_a, sid, text, claim, objects in fact_rows:
             for doc_b, events_b in deniers.items():
                 for sid_b, text_b, claim_b, objects_b in events_b:
                     if (with_claim and _same_thing(objects_b, objects)) or (
-                            claim and claim == claim_b and (with_claim or _shares_content(text, text_b))):
+                        claim and claim == claim_b and (with_claim or _shares_content(text, text_b))
+                    ):
                         overlap = len((objects_b - GENERIC_OBJECTS) & objects)
-                        stated.setdefault((doc_a, claim), {}).setdefault(doc_b, []).append((-overlap, sid, text, sid_b, text_b))
+                        stated.setdefault((doc_a, claim), {}).setdefault(doc_b, []).append(
+                            (-overlap, sid, text, sid_b, text_b)
+                        )
         for (doc_a, claim), partners in sorted(stated.items()):
             for doc_b in bound.partners(sorted(partners), doc_a)[0]:
                 pairs = sorted(partners[doc_b], key=lambda p: p[0])  # the denial naming the fact's own object first
                 _, sid, text, sid_b, text_b = pairs[0]
-                rows.append({
-                    "topic": lexicon.label, "doc_a": doc_a, "statement_a": sid, "doc_b": doc_b, "statement_b": sid_b,
-                    "kind": KINDS[1], "actor": party, "claim_id": claim, "text_a": text, "text_b": text_b,
-                    "explanation": f"{doc_a} states in its own voice, as fact, what {party}'s denial in {doc_b} rejects.",
-                    "statements_a": ";".join(dict.fromkeys(p[1] for p in pairs)),
-                    "statements_b": ";".join(dict.fromkeys(p[3] for p in pairs)),
-                })
+                rows.append(
+                    {
+                        "topic": lexicon.label,
+                        "doc_a": doc_a,
+                        "statement_a": sid,
+                        "doc_b": doc_b,
+                        "statement_b": sid_b,
+                        "kind": KINDS[1],
+                        "actor": party,
+                        "claim_id": claim,
+                        "text_a": text,
+                        "text_b": text_b,
+                        "explanation": f"{doc_a} states in its own voice, as fact, what {party}'s denial in {doc_b} rejects.",
+                        "statements_a": ";".join(dict.fromkeys(p[1] for p in pairs)),
+                        "statements_b": ";".join(dict.fromkeys(p[3] for p in pairs)),
+                    }
+                )
     return rows
 
 
 _CONTENT_WORD = re.compile(r"[a-z][a-z'’-]{3,}")
-_STOP = frozenset("that this with from have has had were was been their there they them which what when said says "
-                  "would could will about also over into more than after before other some such only just being".split())
+_STOP = frozenset(
+    [
+        "that",
+        "this",
+        "with",
+        "from",
+        "have",
+        "has",
+        "had",
+        "were",
+        "was",
+        "been",
+        "their",
+        "there",
+        "they",
+        "them",
+        "which",
+        "what",
+        "when",
+        "said",
+        "says",
+        "would",
+        "could",
+        "will",
+        "about",
+        "also",
+        "over",
+        "into",
+        "more",
+        "than",
+        "after",
+        "before",
+        "other",
+        "some",
+        "such",
+        "only",
+        "just",
+        "being",
+    ]
+)
 
 
 def _shares_content(fact: str, denial: str, at_least: int = 3) -> bool:
@@ -475,32 +680,51 @@ def _shares_content(fact: str, denial: str, at_least: int = 3) -> bool:
     return len(words(fact) & words(denial)) >= at_least
 
 
-def _affirmed_vs_denied(found: pd.DataFrame, statements: pd.DataFrame, codebook: Codebook, lexicon: _Lexicon,
-                        bound: _Bound, claim_of: dict) -> list[dict]:
+def _affirmed_vs_denied(
+    found: pd.DataFrame, statements: pd.DataFrame, codebook: Codebook, lexicon: _Lexicon, bound: _Bound, claim_of: dict
+) -> list[dict]:
     """A party affirming the claim in one outlet, the same party denying it in another (same claim)."""
     known = parties(codebook)
     # a reported non-denial ("has not denied") is the first kind's, not an affirmation
-    affirm = statements[_text(statements, "stance").eq("affirm") & _text(statements, "speaker").ne("")
-                        & ~statements["statement_id"].isin(set(found["statement_id"]))]
+    affirm = statements[
+        _text(statements, "stance").eq("affirm")
+        & _text(statements, "speaker").ne("")
+        & ~statements["statement_id"].isin(set(found["statement_id"]))
+    ]
     if affirm.empty or found.empty:
         return []
-    party_of_row = [known.get(s) or (g if g not in CATCH_ALL_GROUPS else s)
-                    for s, g in zip(_text(affirm, "speaker").tolist(), _text(affirm, "speaker_group").tolist())]
+    party_of_row = [
+        known.get(s) or (g if g not in CATCH_ALL_GROUPS else s)
+        for s, g in zip(_text(affirm, "speaker").tolist(), _text(affirm, "speaker_group").tolist())
+    ]
     rows = []
     denied = found[~found["negated"]]
-    for doc_a, sid, text, party in zip(affirm["doc_id"].tolist(), affirm["statement_id"].tolist(),
-                                       _text(affirm, "text").tolist(), party_of_row):
+    for doc_a, sid, text, party in zip(
+        affirm["doc_id"].tolist(), affirm["statement_id"].tolist(), _text(affirm, "text").tolist(), party_of_row
+    ):
         claim = claim_of.get(sid, "")
         if not claim:
             continue
         mine = denied[denied["party"].eq(party) & denied["statement_id"].map(claim_of).eq(claim)]
         for doc_b in bound.partners(sorted(set(mine["doc_id"])), doc_a)[0]:
             other = mine[mine["doc_id"].eq(doc_b)].iloc[0]
-            rows.append({"topic": lexicon.label, "doc_a": doc_a, "statement_a": sid, "doc_b": doc_b,
-                         "statement_b": other["statement_id"], "kind": KINDS[2], "actor": party, "claim_id": claim,
-                         "text_a": text, "text_b": other["text"],
-                         "explanation": f"{doc_a} reports {party} affirming the claim; {doc_b} reports {party} denying it.",
-                         "statements_a": sid, "statements_b": ";".join(mine.loc[mine["doc_id"].eq(doc_b), "statement_id"])})
+            rows.append(
+                {
+                    "topic": lexicon.label,
+                    "doc_a": doc_a,
+                    "statement_a": sid,
+                    "doc_b": doc_b,
+                    "statement_b": other["statement_id"],
+                    "kind": KINDS[2],
+                    "actor": party,
+                    "claim_id": claim,
+                    "text_a": text,
+                    "text_b": other["text"],
+                    "explanation": f"{doc_a} reports {party} affirming the claim; {doc_b} reports {party} denying it.",
+                    "statements_a": sid,
+                    "statements_b": ";".join(mine.loc[mine["doc_id"].eq(doc_b), "statement_id"]),
+                }
+            )
     return rows
 
 
@@ -538,7 +762,9 @@ def _summaries(events: pd.DataFrame) -> dict:
     rows' actors (``; ``-joined) and cues (quoted, ``, ``-joined), first seen first, and all
     their statement ids."""
     found: dict = {}
-    for doc_id, sid, text, actor, cue in zip(*(events[c].tolist() for c in ("doc_id", "statement_id", "text", "actor", "cue"))):
+    for doc_id, sid, text, actor, cue in zip(
+        *(events[c].tolist() for c in ("doc_id", "statement_id", "text", "actor", "cue"))
+    ):
         part = found.get(doc_id)
         if part is None:
             part = found[doc_id] = {"statement_id": sid, "text": text, "ids": [], "actors": {}, "cues": {}}
@@ -575,16 +801,27 @@ def _denied_vs_not(found: pd.DataFrame, lexicon: _Lexicon, bound: _Bound) -> lis
         denied, not_denied = _summaries(events[~events["negated"]]), _summaries(events[events["negated"]])
         for doc_a, doc_b in _pairs(denied, not_denied, bound, (KINDS[0], party)):
             a, b = denied[doc_a], not_denied[doc_b]
-            rows.append({
-                "topic": lexicon.label, "doc_a": doc_a, "statement_a": a["statement_id"],
-                "doc_b": doc_b, "statement_b": b["statement_id"], "kind": KINDS[0], "actor": party,
-                "text_a": a["text"], "text_b": b["text"],
-                "explanation": (f"{doc_a} reports that {party} ({a['names']}) denied the claim ({a['cue_list']}); "
-                                f"{doc_b} reports that {party} ({b['names']}) did not deny it ({b['cue_list']}). "
-                                f"Compared at party level: {party} is the {'speaker group' if party in _GROUPS else 'actor'} "
-                                f"the deniers belong to."),
-                "statements_a": a["ids"], "statements_b": b["ids"],
-            })
+            rows.append(
+                {
+                    "topic": lexicon.label,
+                    "doc_a": doc_a,
+                    "statement_a": a["statement_id"],
+                    "doc_b": doc_b,
+                    "statement_b": b["statement_id"],
+                    "kind": KINDS[0],
+                    "actor": party,
+                    "text_a": a["text"],
+                    "text_b": b["text"],
+                    "explanation": (
+                        f"{doc_a} reports that {party} ({a['names']}) denied the claim ({a['cue_list']}); "
+                        f"{doc_b} reports that {party} ({b['names']}) did not deny it ({b['cue_list']}). "
+                        f"Compared at party level: {party} is the {'speaker group' if party in _GROUPS else 'actor'} "
+                        f"the deniers belong to."
+                    ),
+                    "statements_a": a["ids"],
+                    "statements_b": b["ids"],
+                }
+            )
     return rows
 
 
@@ -595,16 +832,24 @@ def _report_rank(statements: pd.DataFrame) -> pd.Series:
     """Which affirming statement best stands for a document's report: a news organisation's
     report first, then any other attributed statement, then the article's own voice."""
     group, speaker = _text(statements, "speaker_group"), _text(statements, "speaker")
-    return (group.ne("Media").astype(int) * 1 + speaker.eq("").astype(int) * 2)
+    return group.ne("Media").astype(int) * 1 + speaker.eq("").astype(int) * 2
 
 
-def _denial_vs_report(found: pd.DataFrame, statements: pd.DataFrame, codebook: Codebook, lexicon: _Lexicon,
-                      require_silence: bool, bound: _Bound) -> list[dict]:
+def _denial_vs_report(
+    found: pd.DataFrame,
+    statements: pd.DataFrame,
+    codebook: Codebook,
+    lexicon: _Lexicon,
+    require_silence: bool,
+    bound: _Bound,
+) -> list[dict]:
     """Denial vs report pairs, without the pairs that are already denied vs not denied pairs."""
     known = parties(codebook)
     affirm = statements[_text(statements, "stance").eq("affirm")].copy()
-    affirm["party"] = [known.get(s) or (g if g not in CATCH_ALL_GROUPS else s)
-                       for s, g in zip(_text(affirm, "speaker").tolist(), _text(affirm, "speaker_group").tolist())]
+    affirm["party"] = [
+        known.get(s) or (g if g not in CATCH_ALL_GROUPS else s)
+        for s, g in zip(_text(affirm, "speaker").tolist(), _text(affirm, "speaker_group").tolist())
+    ]
     affirm["_rank"] = _report_rank(affirm)
     affirm = affirm.sort_values(["doc_id", "_rank", "start" if "start" in affirm else "statement_id"], kind="mergesort")
     rows = []
@@ -612,29 +857,41 @@ def _denial_vs_report(found: pd.DataFrame, statements: pd.DataFrame, codebook: C
         deniers = _summaries(events)
         not_denied = set(found.loc[found["negated"] & found["party"].eq(party), "doc_id"])
         reports: dict = {}  # per document: its best report (not by the party itself), count, all ids
-        for doc_id, sid, text, speaker in zip(*(affirm.loc[affirm["party"].ne(party), c].tolist()
-                                                for c in ("doc_id", "statement_id", "text", "speaker"))):
+        for doc_id, sid, text, speaker in zip(
+            *(affirm.loc[affirm["party"].ne(party), c].tolist() for c in ("doc_id", "statement_id", "text", "speaker"))
+        ):
             part = reports.get(doc_id)
             if part is None:
                 part = reports[doc_id] = {"statement_id": sid, "text": text, "speaker": speaker, "ids": []}
             part["ids"].append(sid)
-        silent = {d: r for d, r in reports.items()
-                  if not (require_silence and d in deniers) and d not in not_denied}
+        silent = {d: r for d, r in reports.items() if not (require_silence and d in deniers) and d not in not_denied}
         for doc_a, doc_b in _pairs(deniers, silent, bound, (OMISSION_KIND, party)):
             a, best = deniers[doc_a], silent[doc_b]
             who = best["speaker"] or "the article's own voice"
-            rows.append({
-                "topic": lexicon.label, "doc_a": doc_a, "statement_a": a["statement_id"],
-                "doc_b": doc_b, "statement_b": best["statement_id"], "kind": OMISSION_KIND, "actor": party,
-                "text_a": a["text"], "text_b": best["text"],
-                "explanation": (f"{doc_a} carries {party}'s denial ({a['names']}: {a['cue_list']}); {doc_b} reports the claim "
-                                f"({who}) in {len(best['ids'])} affirming statement(s) and mentions no denial by {party}."),
-                "statements_a": a["ids"], "statements_b": ";".join(best["ids"]),
-            })
+            rows.append(
+                {
+                    "topic": lexicon.label,
+                    "doc_a": doc_a,
+                    "statement_a": a["statement_id"],
+                    "doc_b": doc_b,
+                    "statement_b": best["statement_id"],
+                    "kind": OMISSION_KIND,
+                    "actor": party,
+                    "text_a": a["text"],
+                    "text_b": best["text"],
+                    "explanation": (
+                        f"{doc_a} carries {party}'s denial ({a['names']}: {a['cue_list']}); {doc_b} reports the claim "
+                        f"({who}) in {len(best['ids'])} affirming statement(s) and mentions no denial by {party}."
+                    ),
+                    "statements_a": a["ids"],
+                    "statements_b": ";".join(best["ids"]),
+                }
+            )
     return rows
 
 
 # --- numbers -------------------------------------------------------------------------------------
+
 
 def _singular(word: str) -> str:
     word = word.lower()
@@ -663,8 +920,13 @@ def _interval(number: float, qualifier: str) -> tuple[float, float]:
 _BLOCK_CELLS = 1_000_000
 
 
-def _numbers(quantities: pd.DataFrame, statements: pd.DataFrame, lexicon: _Lexicon, include_differing: bool,
-             bound: _Bound | None = None) -> list[dict]:
+def _numbers(
+    quantities: pd.DataFrame,
+    statements: pd.DataFrame,
+    lexicon: _Lexicon,
+    include_differing: bool,
+    bound: _Bound | None = None,
+) -> list[dict]:
     """Pairs of quantities from different documents that count the same thing differently.
 
     Quantities are joined on the counted noun (``head``): only quantities with the same noun are
@@ -711,24 +973,43 @@ def _numbers(quantities: pd.DataFrame, statements: pd.DataFrame, lexicon: _Lexic
         disjoint = ia[1] < ib[0] or ib[1] < ia[0]
         same_mode = a["mode"] == b["mode"]
         why = []
-        why.append("the ranges cannot both hold" if disjoint else "the ranges overlap (one may be a rounding of the other)")
-        why.append(f"both describe {'a delivery already made' if a['mode'] == 'done' else 'an expected delivery'}"
-                   if same_mode else
-                   f"{a['doc_id']} describes {'a delivery already made' if a['mode'] == 'done' else 'an expected one'}, "
-                   f"{b['doc_id']} {'one already made' if b['mode'] == 'done' else 'an expected one'}, "
-                   "so they may count different shipments")
-        rows.append({
-            "topic": f"number of {a['head']}s" + (f" ({a['modifier'] or b['modifier']})" if a["modifier"] or b["modifier"] else ""),
-            "doc_a": a["doc_id"], "statement_a": a["statement_id"], "doc_b": b["doc_id"], "statement_b": b["statement_id"],
-            "kind": kind, "actor": "", "text_a": a["statement_text"], "text_b": b["statement_text"],
-            "explanation": (f"\u201c{a['text']}\u201d ({_range(ia)}) vs \u201c{b['text']}\u201d ({_range(ib)}): "
-                            + "; ".join(why) + "."),
-            "statements_a": a["statement_id"], "statements_b": b["statement_id"],
-        })
+        why.append(
+            "the ranges cannot both hold" if disjoint else "the ranges overlap (one may be a rounding of the other)"
+        )
+        why.append(
+            f"both describe {'a delivery already made' if a['mode'] == 'done' else 'an expected delivery'}"
+            if same_mode
+            else f"{a['doc_id']} describes {'a delivery already made' if a['mode'] == 'done' else 'an expected one'}, "
+            f"{b['doc_id']} {'one already made' if b['mode'] == 'done' else 'an expected one'}, "
+            "so they may count different shipments"
+        )
+        rows.append(
+            {
+                "topic": f"number of {a['head']}s"
+                + (f" ({a['modifier'] or b['modifier']})" if a["modifier"] or b["modifier"] else ""),
+                "doc_a": a["doc_id"],
+                "statement_a": a["statement_id"],
+                "doc_b": b["doc_id"],
+                "statement_b": b["statement_id"],
+                "kind": kind,
+                "actor": "",
+                "text_a": a["statement_text"],
+                "text_b": b["statement_text"],
+                "explanation": (
+                    f"\u201c{a['text']}\u201d ({_range(ia)}) vs \u201c{b['text']}\u201d ({_range(ib)}): "
+                    + "; ".join(why)
+                    + "."
+                ),
+                "statements_a": a["statement_id"],
+                "statements_b": b["statement_id"],
+            }
+        )
     return rows
 
 
-def _head_pairs(idx, doc, unit, sid, mod, done, low, high, wanted, bound: _Bound, head: str) -> list[tuple[int, int, str]]:
+def _head_pairs(
+    idx, doc, unit, sid, mod, done, low, high, wanted, bound: _Bound, head: str
+) -> list[tuple[int, int, str]]:
     """The pairs of one counted noun (``idx``: its quantities in sorted order) within ``bound``."""
     kept: list[tuple[int, int, str]] = []
     emitted = dict.fromkeys(wanted, 0)
@@ -745,8 +1026,12 @@ def _head_pairs(idx, doc, unit, sid, mod, done, low, high, wanted, bound: _Bound
         low_a, high_a, done_a, mod_a, doc_a, unit_a = (x[a][:, None] for x in (low, high, done, mod, doc, unit))
         low_b, high_b, done_b, mod_b, doc_b, unit_b = (x[b][None, :] for x in (low, high, done, mod, doc, unit))
         conflicting = ((high_a < low_b) | (high_b < low_a)) & (done_a == done_b)
-        keep = ((doc_b > doc_a) & ((unit_a == unit_b) == bound.within) & ((mod_a < 0) | (mod_b < 0) | (mod_a == mod_b))
-                & ((low_a != low_b) | (high_a != high_b)))
+        keep = (
+            (doc_b > doc_a)
+            & ((unit_a == unit_b) == bound.within)
+            & ((mod_a < 0) | (mod_b < 0) | (mod_a == mod_b))
+            & ((low_a != low_b) | (high_a != high_b))
+        )
         if len(wanted) == 1:
             keep &= conflicting
         ii, jj = np.nonzero(keep)
@@ -764,7 +1049,7 @@ def _head_pairs(idx, doc, unit, sid, mod, done, low, high, wanted, bound: _Bound
                     bound.capped.add((kind, head))
                     ki, kj = ki[rank < bound.per_document], kj[rank < bound.per_document]
             if bound.total is not None and emitted[kind] + len(ki) > bound.total:
-                ki, kj = ki[:bound.total - emitted[kind]], kj[:bound.total - emitted[kind]]
+                ki, kj = ki[: bound.total - emitted[kind]], kj[: bound.total - emitted[kind]]
                 bound.capped.add((kind, head))
                 full.add(kind)
             emitted[kind] += len(ki)
@@ -789,9 +1074,11 @@ def within_note(within: pd.DataFrame) -> str:
     counts = within["outlet_a"].value_counts().sort_index()
     named = ", ".join(f"{outlet} ({n})" for outlet, n in counts.head(10).items())
     more = f" and {len(counts) - 10:,} more" if len(counts) > 10 else ""
-    return (f"**{len(within):,} inconsistencies within one outlet** (two documents of the same outlet that "
-            f"disagree by the same rules): {mdtext.inline(named)}{more}. They are in `tables/within_outlet.csv`, "
-            "not counted as disagreements between outlets.")
+    return (
+        f"**{len(within):,} inconsistencies within one outlet** (two documents of the same outlet that "
+        f"disagree by the same rules): {mdtext.inline(named)}{more}. They are in `tables/within_outlet.csv`, "
+        "not counted as disagreements between outlets."
+    )
 
 
 def omissions_note(gaps: pd.DataFrame) -> str:
@@ -800,6 +1087,8 @@ def omissions_note(gaps: pd.DataFrame) -> str:
         return "No coverage gap: no outlet reports the claim while leaving out a denial another outlet carries."
     parties_ = gaps["actor"].value_counts().sort_index()
     named = ", ".join(f"{party} ({n})" for party, n in parties_.head(10).items())
-    return (f"**{len(gaps):,} coverage gaps** (an outlet reports the claim and never mentions a denial another "
-            f"outlet carries), by the party whose denial is left out: {mdtext.inline(named)}. They are in "
-            "`tables/omissions.csv`, not counted as disagreements.")
+    return (
+        f"**{len(gaps):,} coverage gaps** (an outlet reports the claim and never mentions a denial another "
+        f"outlet carries), by the party whose denial is left out: {mdtext.inline(named)}. They are in "
+        "`tables/omissions.csv`, not counted as disagreements."
+    )

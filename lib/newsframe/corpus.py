@@ -28,9 +28,10 @@ import hashlib
 import io
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import pandas as pd
 
@@ -51,13 +52,35 @@ FIELD_COLUMNS = {
     "text": ("text", "body", "content", "article_text", "full_text"),
     "title": ("title", "headline"),
     "outlet": ("outlet", "source", "publisher", "site", "media", "source_name"),
-    "published": ("published", "date", "published_at", "pubdate", "datetime", "timestamp",
-                  "publish_date", "publication_date"),
+    "published": (
+        "published",
+        "date",
+        "published_at",
+        "pubdate",
+        "datetime",
+        "timestamp",
+        "publish_date",
+        "publication_date",
+    ),
     "url": ("url", "link"),
 }
 FRAME_COLUMNS = [
-    "doc_id", "source_path", "sha256", "title", "outlet", "published", "published_raw", "published_from", "url",
-    "n_chars", "status", "error", "encoding", "input_format", "warnings", "duplicate_of",
+    "doc_id",
+    "source_path",
+    "sha256",
+    "title",
+    "outlet",
+    "published",
+    "published_raw",
+    "published_from",
+    "url",
+    "n_chars",
+    "status",
+    "error",
+    "encoding",
+    "input_format",
+    "warnings",
+    "duplicate_of",
 ]
 
 #: Leading bytes of binary formats people drop into corpus folders by mistake.
@@ -150,8 +173,10 @@ def load_corpus(path: str | Path) -> Corpus:
         raise CorpusError(f"{shown}: no documents found; add .txt/.html files or table rows")
     if all(doc.status == "error" for doc in documents):
         first = documents[0].error
-        raise CorpusError(f"{shown}: none of the {len(documents):,} documents could be read (first: {first}); "
-                          "fix them or point `corpus` at another folder")
+        raise CorpusError(
+            f"{shown}: none of the {len(documents):,} documents could be read (first: {first}); "
+            "fix them or point `corpus` at another folder"
+        )
     return Corpus(shown, _mark_copies(_flag_duplicates(documents)), problems, mapping)
 
 
@@ -171,8 +196,9 @@ def _read_bytes(path: Path) -> bytes:
     try:
         return gzip.decompress(raw)
     except (OSError, EOFError) as error:
-        raise CorpusError(f"{paths.display(path)}: not a readable gzip file ({error}); re-compress it or "
-                          "give the uncompressed table") from error
+        raise CorpusError(
+            f"{paths.display(path)}: not a readable gzip file ({error}); re-compress it or give the uncompressed table"
+        ) from error
 
 
 def field_columns(columns) -> dict[str, str]:
@@ -199,9 +225,16 @@ def fields_markdown(corpus: Corpus) -> str:
     origins = pd.Series([d.published_from for d in dated], dtype=object).value_counts()
     where = "; ".join(f"{n:,} from {origin}" for origin, n in sorted(origins.items(), key=lambda x: (-x[1], x[0])))
     unreadable = sum(1 for d in ok if d.published_raw and not d.published)
-    lines.append(f"**{len(dated):,} of {len(ok):,} readable documents are dated**" + (f" ({where})" if where else "")
-                 + (f"; {unreadable:,} give a date that could not be read without guessing (their `warnings` "
-                    "say which)" if unreadable else "") + ".")
+    lines.append(
+        f"**{len(dated):,} of {len(ok):,} readable documents are dated**"
+        + (f" ({where})" if where else "")
+        + (
+            f"; {unreadable:,} give a date that could not be read without guessing (their `warnings` say which)"
+            if unreadable
+            else ""
+        )
+        + "."
+    )
     return "\n\n".join(lines)
 
 
@@ -222,8 +255,7 @@ def decode_text(raw: bytes) -> tuple[str, str, str]:
 def documents_frame(corpus: Corpus) -> pd.DataFrame:
     """One row per document, for documents.csv (text left out: it is in the corpus)."""
     rows = [
-        {**{f.name: getattr(doc, f.name) for f in fields(doc)}, "n_chars": len(doc.text)}
-        for doc in corpus.documents
+        {**{f.name: getattr(doc, f.name) for f in fields(doc)}, "n_chars": len(doc.text)} for doc in corpus.documents
     ]
     return pd.DataFrame(rows, columns=FRAME_COLUMNS)
 
@@ -259,15 +291,24 @@ def _shown(entry: Path) -> str:
 def _refused_link(entry: Path, folder: Path) -> Document | None:
     """An error row for a symbolic link that is dangling or leads out of the corpus folder (whose
     target could be any local file, e.g. one unpacked from someone else's archive); None to read it."""
-    doc = Document(doc_id=entry.stem, source_path=_shown(entry), text="", sha256="", encoding="",
-                   input_format=TEXT_FORMATS[entry.suffix.lower()])
+    doc = Document(
+        doc_id=entry.stem,
+        source_path=_shown(entry),
+        text="",
+        sha256="",
+        encoding="",
+        input_format=TEXT_FORMATS[entry.suffix.lower()],
+    )
     target = entry.resolve()
     if not target.exists():
         return _failed(doc, "dangling symbolic link (its target does not exist)", "fix the link or remove it")
     root = folder.resolve()
     if target != root and root not in target.parents:
-        return _failed(doc, "symbolic link to a file outside the corpus folder, not read",
-                       "copy the file into the corpus folder if it belongs there, or remove the link")
+        return _failed(
+            doc,
+            "symbolic link to a file outside the corpus folder, not read",
+            "copy the file into the corpus folder if it belongs there, or remove the link",
+        )
     return None
 
 
@@ -282,7 +323,11 @@ def _load_file(path: Path) -> Document:
     raw = path.read_bytes()
     source = _shown(path)
     doc = Document(
-        doc_id=path.stem, source_path=source, text="", sha256=_sha256(raw), encoding="",
+        doc_id=path.stem,
+        source_path=source,
+        text="",
+        sha256=_sha256(raw),
+        encoding="",
         input_format=TEXT_FORMATS[path.suffix.lower()],
     )
     if not raw:
@@ -306,7 +351,8 @@ def _from_html(doc: Document, html: str) -> Document:
     )
     if page is None or not page.text:
         return _failed(
-            doc, "no main text found in the HTML",
+            doc,
+            "no main text found in the HTML",
             "check it is an article page, or save the article text as .txt",
         )
     doc = _fill(doc, {"title": page.title, "published": page.date}, "the HTML page metadata", "the HTML page metadata")
@@ -342,21 +388,30 @@ def _load_table(path: Path) -> tuple[list[Document], dict[str, str]]:
             f"name the column holding the article text one of {names}"
         )
     documents = [
-        _from_row(number, row, f"{source}#{number}", input_format, encoding, warning, mapping)
-        for number, row in rows
+        _from_row(number, row, f"{source}#{number}", input_format, encoding, warning, mapping) for number, row in rows
     ]
     return documents, mapping
 
 
 def _from_row(
-    number: int, row: dict[str, Any] | str, source: str, input_format: str, encoding: str,
-    warning: str, mapping: dict[str, str],
+    number: int,
+    row: dict[str, Any] | str,
+    source: str,
+    input_format: str,
+    encoding: str,
+    warning: str,
+    mapping: dict[str, str],
 ) -> Document:
     """A table row; ``row`` is a message instead when the row itself could not be parsed."""
     derived_id = f"row{number:06d}"
     doc = Document(
-        doc_id=derived_id, source_path=source, text="", sha256="", encoding=encoding,
-        input_format=input_format, warnings=warning,
+        doc_id=derived_id,
+        source_path=source,
+        text="",
+        sha256="",
+        encoding=encoding,
+        input_format=input_format,
+        warnings=warning,
     )
     if isinstance(row, str):
         return _failed(doc, row, "fix or remove the line")
@@ -403,8 +458,10 @@ def _parse_json_line(line: str, number: int) -> dict[str, Any] | str:
         for text in (key, value):
             bad = _LONE_SURROGATE.search(text) if isinstance(text, str) else None
             if bad:  # "\ud800" parses, but no UTF-8 can hold it: every later stage would fail on it
-                return (f"line {number} holds a lone surrogate \\u{ord(bad.group()):04x} in `{_short(key)}`, "
-                        "which is not valid Unicode (half of an escaped pair?)")
+                return (
+                    f"line {number} holds a lone surrogate \\u{ord(bad.group()):04x} in `{_short(key)}`, "
+                    "which is not valid Unicode (half of an escaped pair?)"
+                )
     return row
 
 
@@ -422,10 +479,7 @@ def _parquet_rows(path: Path) -> tuple[list[str], Rows, str, str]:
     table = pq.read_table(path)
     wanted = list(field_columns(table.column_names).values())
     values = {name: table.column(name).to_pylist() for name in wanted}
-    rows = (
-        (index + 1, {name: values[name][index] for name in wanted})
-        for index in range(table.num_rows)
-    )
+    rows = ((index + 1, {name: values[name][index] for name in wanted}) for index in range(table.num_rows))
     return table.column_names, rows, "utf-8", ""
 
 
@@ -442,11 +496,15 @@ def _apply_metadata(documents: list[Document], path: Path) -> tuple[list[Documen
     mapping.pop("text", None)  # the text is in the files
     if "doc_id" not in mapping:
         found = ", ".join(reader.fieldnames or []) or "none"
-        return documents, [
-            *problems,
-            f"{source}: not applied, no `doc_id` column (columns found: {found}); "
-            "add a `doc_id` column with the file names without extension",
-        ], {}
+        return (
+            documents,
+            [
+                *problems,
+                f"{source}: not applied, no `doc_id` column (columns found: {found}); "
+                "add a `doc_id` column with the file names without extension",
+            ],
+            {},
+        )
     rows: dict[str, tuple[int, dict[str, str]]] = {}
     for number, raw_row in enumerate(reader, start=1):
         row = {name: raw_row.get(column) for name, column in mapping.items()}
@@ -455,8 +513,7 @@ def _apply_metadata(documents: list[Document], path: Path) -> tuple[list[Documen
             problems.append(f"{source} row {number}: empty doc_id, row ignored")
         elif doc_id in rows:
             problems.append(
-                f"{source} row {number}: doc_id {doc_id!r} already given in row "
-                f"{rows[doc_id][0]}, row ignored"
+                f"{source} row {number}: doc_id {doc_id!r} already given in row {rows[doc_id][0]}, row ignored"
             )
         else:
             rows[doc_id] = (number, row)
@@ -469,7 +526,8 @@ def _apply_metadata(documents: list[Document], path: Path) -> tuple[list[Documen
     date_origin = f"{METADATA_FILE} column `{mapping.get('published', '')}`"
     filled = [
         _fill(doc, rows[doc.doc_id][1], f"{source} row {rows[doc.doc_id][0]}", date_origin)
-        if doc.doc_id in rows else doc
+        if doc.doc_id in rows
+        else doc
         for doc in documents
     ]
     return filled, problems, mapping
@@ -539,8 +597,11 @@ def _flag_duplicates(documents: list[Document]) -> list[Document]:
     flagged = []
     for doc in documents:
         if ID_SEPARATOR in doc.doc_id and doc.status == "ok":
-            doc = _failed(doc, f"doc_id {doc.doc_id!r} contains {ID_SEPARATOR!r}, which the tables use to join ids",
-                          f"rename the file or change its doc_id so that it has no {ID_SEPARATOR!r}")
+            doc = _failed(
+                doc,
+                f"doc_id {doc.doc_id!r} contains {ID_SEPARATOR!r}, which the tables use to join ids",
+                f"rename the file or change its doc_id so that it has no {ID_SEPARATOR!r}",
+            )
         if doc.doc_id in first_source:
             n = 2
             while f"{doc.doc_id}~{n}" in taken:
@@ -549,8 +610,8 @@ def _flag_duplicates(documents: list[Document]) -> list[Document]:
             taken.add(unique)
             doc = _failed(
                 replace(doc, doc_id=unique),
-                f"duplicate doc_id {doc.doc_id!r}, already used by {first_source[doc.doc_id]} "
-                f"(listed as {unique!r})", "give this document a unique doc_id or remove it",
+                f"duplicate doc_id {doc.doc_id!r}, already used by {first_source[doc.doc_id]} (listed as {unique!r})",
+                "give this document a unique doc_id or remove it",
             )
         else:
             first_source[doc.doc_id] = doc.source_path

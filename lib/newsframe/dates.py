@@ -25,13 +25,14 @@ _ISO_PARTIAL = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d")
 _YEAR_FIRST = re.compile(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})")
 _EPOCH = re.compile(r"\d{10}(?:\d{3})?(?:\.\d+)?")
-_MONTH_NAME = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])", re.I)
+_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])", re.I)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])(?:/(0[1-9]|[12]\d|3[01]))?/")
 #: Two defaults that differ in every field: a field dateutil filled from the default differs between them.
 _DEFAULTS = (dt.datetime(2000, 1, 1), dt.datetime(2001, 2, 2))
-HOW = ("ISO 8601 (2022-04-12, 2022-04-12T17:10:51Z), RFC 2822 (Tue, 12 Apr 2022 17:10:51 GMT), "
-       "a written date (12 April 2022, April 12, 2022, April 2022) or a Unix timestamp")
+HOW = (
+    "ISO 8601 (2022-04-12, 2022-04-12T17:10:51Z), RFC 2822 (Tue, 12 Apr 2022 17:10:51 GMT), "
+    "a written date (12 April 2022, April 12, 2022, April 2022) or a Unix timestamp"
+)
 
 
 class DateError(ValueError):
@@ -70,7 +71,7 @@ def _normalise_text(text: str) -> str:
         return _checked(*map(int, year_first.groups()))
     if _EPOCH.fullmatch(text):
         seconds = float(text) / (1000 if len(text.split(".")[0]) == 13 else 1)
-        return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date().isoformat()
+        return dt.datetime.fromtimestamp(seconds, dt.UTC).date().isoformat()
     if _MONTH_NAME.search(text):
         rfc = email.utils.parsedate_to_datetime(text) if "," in text[:5] else None
         if rfc is not None:

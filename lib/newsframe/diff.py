@@ -41,8 +41,14 @@ WATCHED = {
     "statements": ["text", "speaker", "speaker_group", "stance", "cluster_id"],
 }
 #: Framing shares whose movement per outlet is reported, in percentage points.
-SHARES = {"share_fact": "fact", "share_allegation": "allegation", "share_hedge": "hedge", "share_deny": "deny",
-          "share_own_voice": "own voice", "share_unnamed": "unnamed sources"}
+SHARES = {
+    "share_fact": "fact",
+    "share_allegation": "allegation",
+    "share_hedge": "hedge",
+    "share_deny": "deny",
+    "share_own_voice": "own voice",
+    "share_unnamed": "unnamed sources",
+}
 #: Shares that moved less than this many points are not listed.
 MIN_POINTS = 1.0
 #: Rows listed per change; the counts cover all.
@@ -62,8 +68,9 @@ def report_folder(side: str):
         yield folder
         return
     try:
-        archive = subprocess.run(["git", "archive", "--format=tar", side, "reports"], cwd=paths.ROOT,
-                                 capture_output=True, check=True).stdout
+        archive = subprocess.run(
+            ["git", "archive", "--format=tar", side, "reports"], cwd=paths.ROOT, capture_output=True, check=True
+        ).stdout
     except (subprocess.CalledProcessError, FileNotFoundError) as error:
         raise DiffError(f"{side}: neither a report folder nor a git revision with reports/") from error
     with tempfile.TemporaryDirectory(prefix="newsframe-diff-") as tmp:
@@ -84,7 +91,7 @@ def row_changes(old: pd.DataFrame, new: pd.DataFrame, key: list[str], watched: l
     """(added keys, removed keys, changed rows): a changed row is (key, column, old, new) for each
     watched column that differs."""
     old, new = _text(old), _text(new)
-    join = lambda frame: frame[key].agg(" / ".join, axis=1)  # noqa: E731
+    join = lambda frame: frame[key].agg(" / ".join, axis=1)
     old_rows = dict(zip(join(old), old.to_dict("records")))
     new_rows = dict(zip(join(new), new.to_dict("records")))
     added = sorted(set(new_rows) - set(old_rows))
@@ -100,10 +107,14 @@ def row_changes(old: pd.DataFrame, new: pd.DataFrame, key: list[str], watched: l
 
 def _numbers(folder: Path) -> dict[str, int]:
     counts = {}
-    for label, name, count in (("documents", "documents", len), ("outlets", "outlets", len),
-                               ("statements", "statements", len), ("claims", "claims", len),
-                               ("disagreements between outlets", "contradictions", len),
-                               ("inconsistencies within one outlet", "within_outlet", len)):
+    for label, name, count in (
+        ("documents", "documents", len),
+        ("outlets", "outlets", len),
+        ("statements", "statements", len),
+        ("claims", "claims", len),
+        ("disagreements between outlets", "contradictions", len),
+        ("inconsistencies within one outlet", "within_outlet", len),
+    ):
         table = _table(folder, name)
         if table is not None:
             counts[label] = count(table)
@@ -136,14 +147,22 @@ def _section_claims(old: Path, new: Path) -> list[str]:
     if before is None or after is None:
         return []
     added, removed, changed = row_changes(before, after, KEYS["claims"], WATCHED["claims"])
-    label_of = {**dict(zip(before["cluster_id"], before["cluster_label"])),
-                **dict(zip(after["cluster_id"], after["cluster_label"]))}
-    lines = ["## Claims", "", f"{plural(len(added), 'claim')} added, {len(removed)} removed, "
-             f"{len({c[0] for c in changed})} changed (by claim id).", ""]
+    label_of = {
+        **dict(zip(before["cluster_id"], before["cluster_label"])),
+        **dict(zip(after["cluster_id"], after["cluster_label"])),
+    }
+    lines = [
+        "## Claims",
+        "",
+        f"{plural(len(added), 'claim')} added, {len(removed)} removed, "
+        f"{len({c[0] for c in changed})} changed (by claim id).",
+        "",
+    ]
     lines += _listed([f"added {code(c)}: {cell(label_of.get(c, ''), 160)}" for c in added], "claims added")
     lines += _listed([f"removed {code(c)}: {cell(label_of.get(c, ''), 160)}" for c in removed], "claims removed")
-    lines += _listed([f"{code(k)} {column}: {_value(a, 120)} → {_value(b, 120)}" for k, column, a, b in changed],
-                     "changes")
+    lines += _listed(
+        [f"{code(k)} {column}: {_value(a, 120)} → {_value(b, 120)}" for k, column, a, b in changed], "changes"
+    )
     return lines + [""]
 
 
@@ -160,11 +179,14 @@ def _section_framing(old: Path, new: Path) -> list[str]:
             continue
         parts = []
         for measure, label in SHARES.items():
-            a, b = pd.to_numeric(row.get(f"{measure}_old"), errors="coerce"), pd.to_numeric(row.get(f"{measure}_new"), errors="coerce")
+            a, b = (
+                pd.to_numeric(row.get(f"{measure}_old"), errors="coerce"),
+                pd.to_numeric(row.get(f"{measure}_new"), errors="coerce"),
+            )
             if pd.isna(a) and pd.isna(b):
                 continue
             if pd.isna(a) or pd.isna(b) or abs(b - a) * 100 >= MIN_POINTS:
-                shown = lambda v: "-" if pd.isna(v) else f"{v:.0%}"  # noqa: E731
+                shown = lambda v: "-" if pd.isna(v) else f"{v:.0%}"
                 parts.append(f"{label} {shown(a)} → {shown(b)}")
         if parts:
             moves.append(f"{cell(row['outlet'])}: " + ", ".join(parts))
@@ -193,8 +215,11 @@ def _section_tables(old: Path, new: Path) -> list[str]:
             continue
         added, removed, changed = row_changes(before, after, KEYS[name], WATCHED[name])
         rows = len({c[0] for c in changed})
-        lines.append(f"- `{name}.csv`: {len(added):,} added, {len(removed):,} removed, {rows:,} changed"
-                     + (f" ({', '.join(sorted({c[1] for c in changed}))})" if changed else "") + ".")
+        lines.append(
+            f"- `{name}.csv`: {len(added):,} added, {len(removed):,} removed, {rows:,} changed"
+            + (f" ({', '.join(sorted({c[1] for c in changed}))})" if changed else "")
+            + "."
+        )
         examples = [f"  - {code(k)} {column}: {_value(a, 100)} → {_value(b, 100)}" for k, column, a, b in changed[:5]]
         examples += [f"  - removed {code(k)}" for k in removed[:3]] + [f"  - added {code(k)}" for k in added[:3]]
         lines += examples
@@ -223,8 +248,14 @@ def _section_figures(old: Path, new: Path) -> list[str]:
 def summary(old: Path, new: Path, old_name: str = "before", new_name: str = "after") -> str:
     """The Markdown summary of what changed from report folder ``old`` to ``new``."""
     lines = [f"# Report changes: {cell(old_name)} → {cell(new_name)}", ""]
-    for section in (_section_numbers, _section_claims, _section_framing, _section_contradictions,
-                    _section_tables, _section_figures):
+    for section in (
+        _section_numbers,
+        _section_claims,
+        _section_framing,
+        _section_contradictions,
+        _section_tables,
+        _section_figures,
+    ):
         lines += section(old, new)
     return "\n".join(lines).rstrip() + "\n"
 

@@ -16,19 +16,77 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from .actors import PRONOUNS
+from .attribution import attribute
 from .clean import clean_corpus
 from .codebook import Codebook
 from .corpus import load_corpus
 from .sides import gazetteer
-from .actors import PRONOUNS
-from .attribution import attribute
 from .speakers import _DETERMINERS, UNNAMED, name_in_run
 from .statements import extract_statements
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}")
-_STOP = set("""the and for with that this from have has had was were are will would could should about after
-before into over than then them they their there what when where which while who whom whose been being
-says said say told amid also more most just only very its it's not but our out new one two three""".split())
+_STOP = {
+    "the",
+    "and",
+    "for",
+    "with",
+    "that",
+    "this",
+    "from",
+    "have",
+    "has",
+    "had",
+    "was",
+    "were",
+    "are",
+    "will",
+    "would",
+    "could",
+    "should",
+    "about",
+    "after",
+    "before",
+    "into",
+    "over",
+    "than",
+    "then",
+    "them",
+    "they",
+    "their",
+    "there",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "been",
+    "being",
+    "says",
+    "said",
+    "say",
+    "told",
+    "amid",
+    "also",
+    "more",
+    "most",
+    "just",
+    "only",
+    "very",
+    "its",
+    "it's",
+    "not",
+    "but",
+    "our",
+    "out",
+    "new",
+    "one",
+    "two",
+    "three",
+}
 
 
 def _quote(text: str) -> str:
@@ -67,8 +125,14 @@ def suggested_claim(titles: list[str]) -> str:
     if not titles:
         return ""
     counts = Counter(w.lower() for t in titles for w in set(_WORD.findall(t)) if w.lower() not in _STOP)
-    best = max(titles, key=lambda t: (sum(counts[w.lower()] for w in set(_WORD.findall(t)) if w.lower() not in _STOP)
-                                      / max(len(t.split()), 1) ** 0.5, t))
+    best = max(
+        titles,
+        key=lambda t: (
+            sum(counts[w.lower()] for w in set(_WORD.findall(t)) if w.lower() not in _STOP)
+            / max(len(t.split()), 1) ** 0.5,
+            t,
+        ),
+    )
     found = attribute(best, [(0, len(best))], Codebook())[0]["attributions"]  # "X believes <claim>"
     if found and found[0]["content_span"] and found[0]["content_span"][0] > 0:
         start, end = found[0]["content_span"]
@@ -80,9 +144,12 @@ def draft(statements: pd.DataFrame, titles: list[str], corpus_name: str, top: in
     """The draft codebook as YAML text with comments."""
     voiced = statements[(statements["speaker"] != "") & ~statements["speaker"].str.startswith(UNNAMED)]
     voiced = voiced[voiced["speaker_group"] != "Media"]
-    counts = voiced.groupby("speaker").agg(n=("statement_id", "size"), docs=("doc_id", "nunique"),
-                                            group=("speaker_group", lambda g: g.value_counts().index[0]),
-                                            example=("text", "first"))
+    counts = voiced.groupby("speaker").agg(
+        n=("statement_id", "size"),
+        docs=("doc_id", "nunique"),
+        group=("speaker_group", lambda g: g.value_counts().index[0]),
+        example=("text", "first"),
+    )
     counts = counts.sort_values(["n", "docs"], ascending=False, kind="stable").head(top)
     places = gazetteer()
     media = Counter()
@@ -115,12 +182,18 @@ def draft(statements: pd.DataFrame, titles: list[str], corpus_name: str, top: in
     lines += ["", "media:"]
     for name, n in sorted(media.items(), key=lambda kv: (-kv[1], kv[0])):
         aliases = [a for a in places.media.get(name, ()) if a != name]
-        lines += [f"  # named in {n} statement(s)", f"  - name: {_quote(name)}",
-                  "    aliases: [" + ", ".join(_quote(a) for a in aliases) + "]"]
+        lines += [
+            f"  # named in {n} statement(s)",
+            f"  - name: {_quote(name)}",
+            "    aliases: [" + ", ".join(_quote(a) for a in aliases) + "]",
+        ]
     claim = suggested_claim(titles)
-    lines += ["", "# The claim under study as one sentence ('Iran supplies drones and missiles to Russia'); its",
-              "# terms are derived from it. Suggested: the headline closest to the others; rewrite it.",
-              f"claim: {_quote(claim)}" if claim else "# claim: \"...\""]
+    lines += [
+        "",
+        "# The claim under study as one sentence ('Iran supplies drones and missiles to Russia'); its",
+        "# terms are derived from it. Suggested: the headline closest to the others; rewrite it.",
+        f"claim: {_quote(claim)}" if claim else '# claim: "..."',
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -23,8 +23,9 @@ import multiprocessing
 import os
 import sys
 import threading
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 ENGINES = ("local", "processes", "dask")
 #: Chunks per worker when ``chunk_size`` is not given: enough to balance uneven documents.
@@ -37,9 +38,14 @@ class EngineError(ValueError):
     """An engine that cannot be used, with what to do about it in the message."""
 
 
-def map_documents(function: Callable[[Any], Any], items: Iterable[Any], engine: Any = "local",
-                  chunk_size: int | None = None, progress: bool = False,
-                  workers: int | None = None) -> list:
+def map_documents(
+    function: Callable[[Any], Any],
+    items: Iterable[Any],
+    engine: Any = "local",
+    chunk_size: int | None = None,
+    progress: bool = False,
+    workers: int | None = None,
+) -> list:
     """``[function(item) for item in items]``, run by ``engine``; results in input order.
 
     ``function`` must be pure (its result depends only on the item) and, for every engine but
@@ -70,8 +76,10 @@ def engine_kind(engine: Any) -> str:
             return "dask"
     elif type(engine).__name__ == "Client" and type(engine).__module__.startswith("distributed"):
         return "dask"
-    raise EngineError(f"unknown engine {engine!r}: use one of {', '.join(map(repr, ENGINES))}, "
-                      "a Dask scheduler address such as 'tcp://host:8786', or a distributed.Client")
+    raise EngineError(
+        f"unknown engine {engine!r}: use one of {', '.join(map(repr, ENGINES))}, "
+        "a Dask scheduler address such as 'tcp://host:8786', or a distributed.Client"
+    )
 
 
 def default_chunk_size(n_items: int, n_workers: int) -> int:
@@ -79,7 +87,7 @@ def default_chunk_size(n_items: int, n_workers: int) -> int:
 
 
 def chunks(items: Sequence, size: int) -> list[Sequence]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 # --- local ------------------------------------------------------------------------------------
@@ -125,8 +133,9 @@ def _processes(function, items, size, n_workers, progress):
     parts = chunks(items, size)
     meter = _Progress(len(items)) if progress else None
     results: list = []
-    with ProcessPoolExecutor(max_workers=min(n_workers, len(parts)), mp_context=_mp_context(),
-                             initializer=_install, initargs=(function,)) as pool:
+    with ProcessPoolExecutor(
+        max_workers=min(n_workers, len(parts)), mp_context=_mp_context(), initializer=_install, initargs=(function,)
+    ) as pool:
         futures = [pool.submit(_run_installed, part) for part in parts]
         for part, future in zip(parts, futures):  # in submission order: input order kept
             results.extend(future.result())
@@ -145,11 +154,13 @@ _LOCAL_CLIENT = None
 
 def _import_dask():
     try:
-        import dask.bag  # noqa: F401
-        import distributed  # noqa: F401
+        import dask.bag
+        import distributed
     except ImportError as error:
-        raise EngineError(f"engine 'dask' needs dask and distributed, which are not installed "
-                          f"({error}); install the extra: {DASK_INSTALL}") from error
+        raise EngineError(
+            f"engine 'dask' needs dask and distributed, which are not installed "
+            f"({error}); install the extra: {DASK_INSTALL}"
+        ) from error
     return dask.bag, distributed
 
 
@@ -159,8 +170,9 @@ def local_client():
     _, distributed = _import_dask()
     with _CLIENT_LOCK:
         if _LOCAL_CLIENT is None or _LOCAL_CLIENT.status not in ("running", "connecting", "newly-created"):
-            cluster = distributed.LocalCluster(n_workers=os.cpu_count() or 1, threads_per_worker=1,
-                                               processes=True, dashboard_address=None)
+            cluster = distributed.LocalCluster(
+                n_workers=os.cpu_count() or 1, threads_per_worker=1, processes=True, dashboard_address=None
+            )
             _LOCAL_CLIENT = distributed.Client(cluster, set_as_default=False)
         return _LOCAL_CLIENT
 

@@ -47,8 +47,14 @@ def accuracy(matched: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for column in LABELLED:
         agree = matched[f"{column} (label)"] == matched[f"{column} (rules)"]
-        rows.append({"column": column, "labelled statements": len(matched), "agree": int(agree.sum()),
-                     "accuracy": round(float(agree.mean()), 3) if len(matched) else float("nan")})
+        rows.append(
+            {
+                "column": column,
+                "labelled statements": len(matched),
+                "agree": int(agree.sum()),
+                "accuracy": round(float(agree.mean()), 3) if len(matched) else float("nan"),
+            }
+        )
     return pd.DataFrame(rows).set_index("column")
 
 

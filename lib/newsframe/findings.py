@@ -9,7 +9,6 @@ the report folder (``figures/NAME.png``), so the file reads the same on GitHub a
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,8 +73,14 @@ class Findings:
     numbers: dict = field(default_factory=dict)
 
 
-def headline_numbers(outlets_table: pd.DataFrame, profile: pd.DataFrame, contradictions: pd.DataFrame,
-                     within: pd.DataFrame | None, distinctive: pd.DataFrame | None, statements: pd.DataFrame) -> dict:
+def headline_numbers(
+    outlets_table: pd.DataFrame,
+    profile: pd.DataFrame,
+    contradictions: pd.DataFrame,
+    within: pd.DataFrame | None,
+    distinctive: pd.DataFrame | None,
+    statements: pd.DataFrame,
+) -> dict:
     """A few numbers for the index page and the notebook's prose, from the tables."""
     kinds = contradictions["kind"].value_counts() if len(contradictions) else pd.Series(dtype=int)
     media = sorted({m for cell_ in profile["cited_media"] for m in str(cell_).split(";") if m})
@@ -93,16 +98,18 @@ def headline_numbers(outlets_table: pd.DataFrame, profile: pd.DataFrame, contrad
         "contradictions_by_kind": {k: int(kinds.get(k, 0)) for k in contra.KINDS},
         "within_outlet": 0 if within is None else len(within),
         "media_cited": media,
-        "significant_terms": int(distinctive["significant"].astype(str).eq("True").sum()) if distinctive is not None and len(distinctive) else 0,
+        "significant_terms": int(distinctive["significant"].astype(str).eq("True").sum())
+        if distinctive is not None and len(distinctive)
+        else 0,
         "claims": int(statements["cluster_id"].map(framing.claim_id).replace("", pd.NA).nunique())
-        if "cluster_id" in statements else 0,
+        if "cluster_id" in statements
+        else 0,
     }
 
 
 def _left_out(shown: int, total: int, noun: str, where: str) -> str:
     """The sentence under a cut table: how many rows it shows, how many it leaves out, and where they are."""
-    return (f"*Showing {shown:,} of {total:,} {noun}; the other {total - shown:,} are left out here. "
-            f"{where}*")
+    return f"*Showing {shown:,} of {total:,} {noun}; the other {total - shown:,} are left out here. {where}*"
 
 
 def _ids(ids: list[str], limit: int = MAX_IDS, where: str = "") -> str:
@@ -146,23 +153,43 @@ class _Report:
         return code(doc_id) if label == doc_id else f"{cell(label)} {code(doc_id)}"
 
 
-def _outlet_section(report: _Report, outlet: str, profile: pd.DataFrame, contradictions: pd.DataFrame,
-                    within: pd.DataFrame | None, distinctive: pd.DataFrame | None, top_terms: int) -> str:
+def _outlet_section(
+    report: _Report,
+    outlet: str,
+    profile: pd.DataFrame,
+    contradictions: pd.DataFrame,
+    within: pd.DataFrame | None,
+    distinctive: pd.DataFrame | None,
+    top_terms: int,
+) -> str:
     """One outlet's summary, one finding per line; ``profile`` holds its documents' rows."""
     row = report.outlets.loc[outlet]
     own = report.statements_of.get(outlet, report.empty)
     n = int(row["n_statements"])
     lines = [f"### {report.name(outlet)}", ""]  # heading, then one line per finding
     if report.by_outlet:
-        dates = (f"published {row['first_published']} to {row['last_published']} ({int(row['n_dated'])} dated)"
-                 if row["first_published"] else "no publication dates")
-        lines.append(f"{plural(int(row['n_documents']), 'document')}, {dates}; {plural(n, 'statement')}."
-                     + (f" *Fewer than {outlets.MIN_DOCUMENTS} documents: these shares describe a handful of "
-                        "articles, not the outlet.*" if _bool(row["small"]) else ""))
+        dates = (
+            f"published {row['first_published']} to {row['last_published']} ({int(row['n_dated'])} dated)"
+            if row["first_published"]
+            else "no publication dates"
+        )
+        lines.append(
+            f"{plural(int(row['n_documents']), 'document')}, {dates}; {plural(n, 'statement')}."
+            + (
+                f" *Fewer than {outlets.MIN_DOCUMENTS} documents: these shares describe a handful of "
+                "articles, not the outlet.*"
+                if _bool(row["small"])
+                else ""
+            )
+        )
         docs = profile.sort_values("doc_id", kind="mergesort")["doc_id"].tolist()
         listed = "; ".join(report.document(d) for d in docs[:MAX_IDS])
-        lines += ["", f"- **Documents**: {listed}" + (f" and {len(docs) - MAX_IDS:,} more (`tables/framing.csv`)"
-                                                      if len(docs) > MAX_IDS else "") + "."]
+        lines += [
+            "",
+            f"- **Documents**: {listed}"
+            + (f" and {len(docs) - MAX_IDS:,} more (`tables/framing.csv`)" if len(docs) > MAX_IDS else "")
+            + ".",
+        ]
     else:
         lines.append(f"{plural(n, 'statement')}.")
         lines.append("")
@@ -171,35 +198,47 @@ def _outlet_section(report: _Report, outlet: str, profile: pd.DataFrame, contrad
     lead_note = ""
     if report.leads is not None and len(example):
         lead = report.leads.loc[example["doc_id"].iloc[0]]
-        lead_note = (f"; e.g. {report.document(example['doc_id'].iloc[0])}: {cell(lead['lead_basis'])}"
-                     + (f", first statement {quote(lead['lead_statement_id'], lead['lead_statement'])}"
-                        if lead.get("lead_statement_id") else ""))
+        lead_note = f"; e.g. {report.document(example['doc_id'].iloc[0])}: {cell(lead['lead_basis'])}" + (
+            f", first statement {quote(lead['lead_statement_id'], lead['lead_statement'])}"
+            if lead.get("lead_statement_id")
+            else ""
+        )
     lines.append(f"- **Lead**: the headline and first sentence frame the story as {frames or 'nothing'}{lead_note}.")
     voice = row["leading_voice"]
     own_voice = outlets.interval_text(row, "share_own_voice")
     if voice:
         example = _first(own, framing._text(own, "speaker_group").eq(voice))
-        lines.append(f"- **Whose voice**: the leading voice is {cell(voice)} with {int(row['n_leading_voice'])} "
-                     f"statements ({pct(row['n_leading_voice'], n)}), e.g. {quote(example['statement_id'], example['text'])}; "
-                     f"the outlet's own voice carries {own_voice}.")
+        lines.append(
+            f"- **Whose voice**: the leading voice is {cell(voice)} with {int(row['n_leading_voice'])} "
+            f"statements ({pct(row['n_leading_voice'], n)}), e.g. {quote(example['statement_id'], example['text'])}; "
+            f"the outlet's own voice carries {own_voice}."
+        )
     else:
         lines.append(f"- **Whose voice**: no statement is attributed to a speaker group; own voice {own_voice}.")
     stance_ = framing._text(own, "stance")
     speaker = framing._text(own, "speaker")
     lines.append(f"- **Fact or allegation**: of {int(row['n_about_claim'])} statements about the claim,")
-    for label, measure, mask in (("asserted as fact in its own voice", "share_fact", stance_.eq("affirm") & speaker.eq("")),
-                                 ("reported as someone's assertion", "share_allegation", stance_.eq("affirm") & speaker.ne("")),
-                                 ("hedged", "share_hedge", stance_.eq("hedge")), ("denied", "share_deny", stance_.eq("deny"))):
+    for label, measure, mask in (
+        ("asserted as fact in its own voice", "share_fact", stance_.eq("affirm") & speaker.eq("")),
+        ("reported as someone's assertion", "share_allegation", stance_.eq("affirm") & speaker.ne("")),
+        ("hedged", "share_hedge", stance_.eq("hedge")),
+        ("denied", "share_deny", stance_.eq("deny")),
+    ):
         example = _first(own, mask)
         count = int(mask.sum())
-        lines.append(f"  - {count} {label}, {outlets.interval_text(row, measure)}"
-                     + (f"; e.g. {quote(example['statement_id'], example['text'], QUOTE_CHARS)}" if count else ""))
+        lines.append(
+            f"  - {count} {label}, {outlets.interval_text(row, measure)}"
+            + (f"; e.g. {quote(example['statement_id'], example['text'], QUOTE_CHARS)}" if count else "")
+        )
     unnamed = [s for cell_ in framing._text(profile, "unnamed_statements") for s in cell_.split(";") if s]
     if unnamed:
         example = own[own["statement_id"] == unnamed[0]].iloc[0]
-        lines.append(f"- **Unnamed sources**: {plural(len(unnamed), 'statement')}, "
-                     f"{outlets.interval_text(row, 'share_unnamed')} of its statements: "
-                     + _ids(unnamed, where="`tables/framing.csv`") + f"; e.g. {quote(example['statement_id'], example['text'])}.")
+        lines.append(
+            f"- **Unnamed sources**: {plural(len(unnamed), 'statement')}, "
+            f"{outlets.interval_text(row, 'share_unnamed')} of its statements: "
+            + _ids(unnamed, where="`tables/framing.csv`")
+            + f"; e.g. {quote(example['statement_id'], example['text'])}."
+        )
     else:
         lines.append("- **Unnamed sources**: none.")
     media = [m for m in str(row["cited_media"]).split(";") if m]
@@ -208,41 +247,67 @@ def _outlet_section(report: _Report, outlet: str, profile: pd.DataFrame, contrad
         cited = framing._text(own, "cited_media").str.split(";")
         for medium in media[:MAX_IDS]:
             example = _first(own, cited.map(lambda ms, m=medium: m in ms))
-            cites.append(f"{cell(medium)} ({quote(example['statement_id'], example['text'], QUOTE_CHARS)})"
-                         if example is not None else cell(medium))
+            cites.append(
+                f"{cell(medium)} ({quote(example['statement_id'], example['text'], QUOTE_CHARS)})"
+                if example is not None
+                else cell(medium)
+            )
         more = f"; and {len(media) - MAX_IDS:,} more" if len(media) > MAX_IDS else ""
         lines.append("- **Cites media**: " + "; ".join(cites) + more + ".")
     else:
         lines.append("- **Cites media**: none by name.")
     claims = sorted({c for cell_ in framing._text(profile, "claims") for c in cell_.split(";") if c})
     if claims:
-        lines.append(f"- **Claims carried**: {plural(len(claims), 'claim')}: " + _ids(claims, where="`tables/framing.csv`") + ".")
+        lines.append(
+            f"- **Claims carried**: {plural(len(claims), 'claim')}: " + _ids(claims, where="`tables/framing.csv`") + "."
+        )
     if distinctive is not None and len(distinctive):
         unit = distinctive.columns[0]
         terms = distinctive[(distinctive[unit] == outlet) & (distinctive["rank"].astype(int) <= top_terms)]
         if len(terms):
-            lines.append("- **Distinctive words**: " + ", ".join(
-                f"{cell(t)} (z {float(z):.1f}{'' if _bool(sig) else ', not significant'})"
-                for t, z, sig in zip(terms["term"], terms["z"], terms["significant"])) + ".")
+            lines.append(
+                "- **Distinctive words**: "
+                + ", ".join(
+                    f"{cell(t)} (z {float(z):.1f}{'' if _bool(sig) else ', not significant'})"
+                    for t, z, sig in zip(terms["term"], terms["z"], terms["significant"])
+                )
+                + "."
+            )
     if len(contradictions):
         mine = contradictions[(contradictions["outlet_a"] == outlet) | (contradictions["outlet_b"] == outlet)]
         if len(mine):
             other = [r.outlet_b if r.outlet_a == outlet else r.outlet_a for r in mine.itertuples(index=False)]
             counts = pd.Series(other).value_counts().sort_index()
-            shown = "; ".join(f"{report.name(o)} ({plural(int(c), 'disagreement')})" for o, c in counts.head(MAX_IDS).items())
+            shown = "; ".join(
+                f"{report.name(o)} ({plural(int(c), 'disagreement')})" for o, c in counts.head(MAX_IDS).items()
+            )
             more = f" and {len(counts) - MAX_IDS:,} more outlets" if len(counts) > MAX_IDS else ""
             lines.append(f"- **Disagrees with**: {shown}{more} (`tables/contradictions.csv`).")
     if within is not None and len(within):
         inside = within[within["outlet_a"] == outlet]
         if len(inside):
-            lines.append(f"- **Inconsistent with itself**: {plural(len(inside), 'pair')} of its own documents "
-                         "disagree (`tables/within_outlet.csv`).")
+            lines.append(
+                f"- **Inconsistent with itself**: {plural(len(inside), 'pair')} of its own documents "
+                "disagree (`tables/within_outlet.csv`)."
+            )
     return "\n".join(lines)
 
 
-FRAMING_HEADER = ["outlet", "documents", "statements", "leading voice", "own voice", "about the claim",
-                  "fact (own voice)", "allegation (attributed)", "hedge", "deny", "unnamed sources", "lead frames",
-                  "cites media"]
+FRAMING_HEADER = [
+    "outlet",
+    "documents",
+    "statements",
+    "leading voice",
+    "own voice",
+    "about the claim",
+    "fact (own voice)",
+    "allegation (attributed)",
+    "hedge",
+    "deny",
+    "unnamed sources",
+    "lead frames",
+    "cites media",
+]
 
 
 def framing_rows(outlets_table: pd.DataFrame, report: _Report | None = None) -> list[list[str]]:
@@ -252,13 +317,23 @@ def framing_rows(outlets_table: pd.DataFrame, report: _Report | None = None) -> 
         name = report.name(r["outlet"]) if report is not None else cell(r["outlet"])
         small = "\u2020" if _bool(r["small"]) else ""
         leads = ", ".join(f"{int(r[f'lead_{f}'])} {f}" for f in framing.LEAD_FRAMES if int(r[f"lead_{f}"])) or "-"
-        rows.append([name + small, str(int(r["n_documents"])), str(int(r["n_statements"])),
-                     f"{cell(r['leading_voice'] or '-')} ({int(r['n_leading_voice'])})",
-                     outlets.interval_text(r, "share_own_voice"), str(int(r["n_about_claim"])),
-                     outlets.interval_text(r, "share_fact"), outlets.interval_text(r, "share_allegation"),
-                     outlets.interval_text(r, "share_hedge"), outlets.interval_text(r, "share_deny"),
-                     outlets.interval_text(r, "share_unnamed"), leads,
-                     cell(str(r["cited_media"]).replace(";", ", ") or "-", QUOTE_CHARS)])
+        rows.append(
+            [
+                name + small,
+                str(int(r["n_documents"])),
+                str(int(r["n_statements"])),
+                f"{cell(r['leading_voice'] or '-')} ({int(r['n_leading_voice'])})",
+                outlets.interval_text(r, "share_own_voice"),
+                str(int(r["n_about_claim"])),
+                outlets.interval_text(r, "share_fact"),
+                outlets.interval_text(r, "share_allegation"),
+                outlets.interval_text(r, "share_hedge"),
+                outlets.interval_text(r, "share_deny"),
+                outlets.interval_text(r, "share_unnamed"),
+                leads,
+                cell(str(r["cited_media"]).replace(";", ", ") or "-", QUOTE_CHARS),
+            ]
+        )
     return rows
 
 
@@ -277,16 +352,32 @@ class Section:
 
 
 _TEMPLATE = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=False,  # Markdown, escaped here
-    undefined=jinja2.StrictUndefined, keep_trailing_newline=True, trim_blocks=False, lstrip_blocks=False,
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=False,  # Markdown, escaped here
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=True,
+    trim_blocks=False,
+    lstrip_blocks=False,
 ).get_template("findings.md.j2")
 
 
-def build(documents: pd.DataFrame, statements: pd.DataFrame, profile: pd.DataFrame, outlets_table: pd.DataFrame,
-          contradictions: pd.DataFrame, within: pd.DataFrame | None = None, distinctive: pd.DataFrame | None = None,
-          edges: pd.DataFrame | None = None, timeline: pd.DataFrame | None = None, timeline_note: str = "",
-          claims: pd.DataFrame | None = None, figures: dict[str, str] | None = None, top_terms: int = 5,
-          max_outlets: int = MAX_OUTLETS, max_rows: int = MAX_ROWS) -> Findings:
+def build(
+    documents: pd.DataFrame,
+    statements: pd.DataFrame,
+    profile: pd.DataFrame,
+    outlets_table: pd.DataFrame,
+    contradictions: pd.DataFrame,
+    within: pd.DataFrame | None = None,
+    distinctive: pd.DataFrame | None = None,
+    edges: pd.DataFrame | None = None,
+    timeline: pd.DataFrame | None = None,
+    timeline_note: str = "",
+    claims: pd.DataFrame | None = None,
+    figures: dict[str, str] | None = None,
+    top_terms: int = 5,
+    max_outlets: int = MAX_OUTLETS,
+    max_rows: int = MAX_ROWS,
+) -> Findings:
     """The Markdown text and the headline numbers. ``documents`` should carry the ``lead_*``
     evidence columns that ``framing.lead`` adds (without them the lead examples are left out).
 
@@ -302,8 +393,9 @@ def build(documents: pd.DataFrame, statements: pd.DataFrame, profile: pd.DataFra
     figures = FIGURES if figures is None else figures
     by_outlet = outlets.named(documents)
     statements = outlets.with_outlet(statements, documents)
-    statements = statements.sort_values(["doc_id", "start"] if "start" in statements else ["doc_id", "statement_id"],
-                                        kind="mergesort")
+    statements = statements.sort_values(
+        ["doc_id", "start"] if "start" in statements else ["doc_id", "statement_id"], kind="mergesort"
+    )
     profile = outlets.with_outlet(profile.sort_values("doc_id", kind="mergesort"), documents)
     outlets_table = outlets_table.sort_values("outlet", kind="mergesort")
     numbers = headline_numbers(outlets_table, profile, contradictions, within, distinctive, statements)
@@ -315,13 +407,24 @@ def build(documents: pd.DataFrame, statements: pd.DataFrame, profile: pd.DataFra
     report = _Report(documents, statements, outlets_table, by_outlet)
     which = f"the {len(shown):,} outlets with the most statements (ties broken by name)"
     profile_of = dict(tuple(profile.groupby("outlet", sort=False)))
-    each = Section("Each outlet", ([f"Sections for {which}. The other {n_outlets - len(shown):,} of the {n_outlets:,} "
-                                    "outlets are left out here: their numbers are in `tables/outlets.csv` and their "
-                                    "documents' in `tables/framing.csv`."] if cut else [])
-                   + [_outlet_section(report, o, profile_of[o], contradictions, within, distinctive, top_terms)
-                      for o in shown])
-    sections = [each, _framing(report, outlets_table, shown, cut, which, figures, n_outlets),
-                _disagreements(report, contradictions, within, max_rows)]
+    each = Section(
+        "Each outlet",
+        (
+            [
+                f"Sections for {which}. The other {n_outlets - len(shown):,} of the {n_outlets:,} "
+                "outlets are left out here: their numbers are in `tables/outlets.csv` and their "
+                "documents' in `tables/framing.csv`."
+            ]
+            if cut
+            else []
+        )
+        + [_outlet_section(report, o, profile_of[o], contradictions, within, distinctive, top_terms) for o in shown],
+    )
+    sections = [
+        each,
+        _framing(report, outlets_table, shown, cut, which, figures, n_outlets),
+        _disagreements(report, contradictions, within, max_rows),
+    ]
     if edges is not None:
         sections.append(_citations(edges, figures, max_rows))
     if distinctive is not None:
@@ -332,12 +435,17 @@ def build(documents: pd.DataFrame, statements: pd.DataFrame, profile: pd.DataFra
     if found is not None:
         sections.append(found)
     text = _TEMPLATE.render(
-        title="Findings: how the outlets frame the story", summary=_summary(numbers, by_outlet),
-        units_note=outlets.units_note(documents), rule=highlights.RULE,
+        title="Findings: how the outlets frame the story",
+        summary=_summary(numbers, by_outlet),
+        units_note=outlets.units_note(documents),
+        rule=highlights.RULE,
         highlights=highlights.highlights(documents, statements, outlets_table, contradictions, claims, report.name),
-        intro=("Generated from the tables in `tables/` by `newsframe.findings`; every number below is computed, and "
-               "every finding names the statements behind it (`document:statement`) with their text."),
-        sections=sections)
+        intro=(
+            "Generated from the tables in `tables/` by `newsframe.findings`; every number below is computed, and "
+            "every finding names the statements behind it (`document:statement`) with their text."
+        ),
+        sections=sections,
+    )
     return Findings(text.rstrip() + "\n", numbers)
 
 
@@ -345,53 +453,84 @@ def _summary(numbers: dict, by_outlet: bool) -> list[str]:
     """The opening numbers, one sentence per line."""
     frames = numbers["lead_frames"]
     by_kind = ", ".join(f"{v} {k}" for k, v in numbers["contradictions_by_kind"].items() if v)
-    units = (f"**{numbers['outlets']} outlets**, **{numbers['documents']} documents**" if by_outlet
-             else f"**{numbers['documents']} documents** (each its own outlet)")
-    return [f"{units}, **{numbers['statements']} statements**, of which {numbers['statements_about_claim']} are about "
-            f"the claim: {numbers['affirm']} affirm it, {numbers['hedge']} hedge, {numbers['deny']} deny.",
-            "Lead frames: " + ", ".join(f"{frames[f]} {f}" for f in framing.LEAD_FRAMES) + ".",
-            f"{numbers['unnamed_statements']} statements rest on unnamed sources.",
-            f"{numbers['contradictions']} disagreements between outlets were found"
-            + (f" ({by_kind})" if by_kind else "")
-            + (f", and {numbers['within_outlet']} inconsistencies within one outlet." if numbers["within_outlet"] else ".")]
+    units = (
+        f"**{numbers['outlets']} outlets**, **{numbers['documents']} documents**"
+        if by_outlet
+        else f"**{numbers['documents']} documents** (each its own outlet)"
+    )
+    return [
+        f"{units}, **{numbers['statements']} statements**, of which {numbers['statements_about_claim']} are about "
+        f"the claim: {numbers['affirm']} affirm it, {numbers['hedge']} hedge, {numbers['deny']} deny.",
+        "Lead frames: " + ", ".join(f"{frames[f]} {f}" for f in framing.LEAD_FRAMES) + ".",
+        f"{numbers['unnamed_statements']} statements rest on unnamed sources.",
+        f"{numbers['contradictions']} disagreements between outlets were found"
+        + (f" ({by_kind})" if by_kind else "")
+        + (f", and {numbers['within_outlet']} inconsistencies within one outlet." if numbers["within_outlet"] else "."),
+    ]
 
 
-def _framing(report: _Report, outlets_table: pd.DataFrame, shown: list[str], cut: bool, which: str, figures: dict,
-             n_outlets: int) -> Section:
-    legend = ("Shares of the outlet's statements about the claim (own voice, unnamed sources: of all its "
-              "statements), with 95% bootstrap intervals over the outlet's documents. *Fact (own voice)*: the "
-              "claim asserted without attribution; *allegation (attributed)*: the claim reported as someone's "
-              f"assertion. \u2020: fewer than {outlets.MIN_DOCUMENTS} documents.")
+def _framing(
+    report: _Report, outlets_table: pd.DataFrame, shown: list[str], cut: bool, which: str, figures: dict, n_outlets: int
+) -> Section:
+    legend = (
+        "Shares of the outlet's statements about the claim (own voice, unnamed sources: of all its "
+        "statements), with 95% bootstrap intervals over the outlet's documents. *Fact (own voice)*: the "
+        "claim asserted without attribution; *allegation (attributed)*: the claim reported as someone's "
+        f"assertion. \u2020: fewer than {outlets.MIN_DOCUMENTS} documents."
+    )
     blocks = [legend]
     if cut:
-        blocks.append(_left_out(len(shown), n_outlets, "outlets", f"These are {which}; `tables/outlets.csv` has a row "
-                                                                 "for every outlet."))
+        blocks.append(
+            _left_out(
+                len(shown), n_outlets, "outlets", f"These are {which}; `tables/outlets.csv` has a row for every outlet."
+            )
+        )
     blocks.append(Table(FRAMING_HEADER, framing_rows(outlets_table[outlets_table["outlet"].isin(shown)], report)))
     if "framing_stance" in figures:
-        blocks.append(f"![What each outlet treats as fact, allegation, uncertain and denied]({figures['framing_stance']})")
+        blocks.append(
+            f"![What each outlet treats as fact, allegation, uncertain and denied]({figures['framing_stance']})"
+        )
     return Section("Framing by outlet", blocks)
 
 
-def _disagreements(report: _Report, contradictions: pd.DataFrame, within: pd.DataFrame | None, max_rows: int) -> Section:
+def _disagreements(
+    report: _Report, contradictions: pd.DataFrame, within: pd.DataFrame | None, max_rows: int
+) -> Section:
     from .highlights import excerpt
 
     blocks = []
     if len(contradictions):
         if len(contradictions) > max_rows:
-            blocks.append(_left_out(max_rows, len(contradictions), "disagreements",
-                                    "These are the first rows of `tables/contradictions.csv`, which has them all."))
+            blocks.append(
+                _left_out(
+                    max_rows,
+                    len(contradictions),
+                    "disagreements",
+                    "These are the first rows of `tables/contradictions.csv`, which has them all.",
+                )
+            )
         rows = []
         for r in contradictions.head(max_rows).itertuples(index=False):
             anchors = re.findall(r"\u201c([^\u201d]{1,40})\u201d", str(r.explanation))
-            rows.append([cell(r.kind), cell(r.actor or r.topic), report.name(r.outlet_a),
-                         quote(r.statement_a, excerpt(r.text_a, anchors)), report.name(r.outlet_b),
-                         quote(r.statement_b, excerpt(r.text_b, anchors)), cell(r.explanation)])
+            rows.append(
+                [
+                    cell(r.kind),
+                    cell(r.actor or r.topic),
+                    report.name(r.outlet_a),
+                    quote(r.statement_a, excerpt(r.text_a, anchors)),
+                    report.name(r.outlet_b),
+                    quote(r.statement_b, excerpt(r.text_b, anchors)),
+                    cell(r.explanation),
+                ]
+            )
         blocks.append(Table(["kind", "about", "outlet A", "statement A", "outlet B", "statement B", "why"], rows))
     else:
         blocks.append("No disagreements between outlets were found.")
     if within is not None and len(within):
-        blocks.append(f"{plural(len(within), 'inconsistency')} within one outlet (two documents of the same outlet) "
-                      "are listed apart in `tables/within_outlet.csv`.")
+        blocks.append(
+            f"{plural(len(within), 'inconsistency')} within one outlet (two documents of the same outlet) "
+            "are listed apart in `tables/within_outlet.csv`."
+        )
     return Section("Where outlets disagree", blocks)
 
 
@@ -400,13 +539,26 @@ def _citations(edges: pd.DataFrame, figures: dict, max_rows: int) -> Section:
     blocks = []
     if len(summary):
         if len(summary) > max_rows:
-            blocks.append(_left_out(max_rows, len(summary), "citations (from, to)",
-                                    "These are the ones with the most statements; `tables/sourcing_edges.csv` has "
-                                    "every citation with its statements."))
+            blocks.append(
+                _left_out(
+                    max_rows,
+                    len(summary),
+                    "citations (from, to)",
+                    "These are the ones with the most statements; `tables/sourcing_edges.csv` has "
+                    "every citation with its statements.",
+                )
+            )
             summary = summary.sort_values("n_statements", ascending=False, kind="mergesort").head(max_rows)
-        rows = [[cell(r.source), cell(r.target), cell(r.kind), str(int(r.n_statements)),
-                 _ids(r.statements.split(";"), where="`tables/sourcing_edges.csv`")]
-                for r in summary.itertuples(index=False)]
+        rows = [
+            [
+                cell(r.source),
+                cell(r.target),
+                cell(r.kind),
+                str(int(r.n_statements)),
+                _ids(r.statements.split(";"), where="`tables/sourcing_edges.csv`"),
+            ]
+            for r in summary.itertuples(index=False)
+        ]
         blocks.append(Table(["from", "to", "kind", "statements", "ids"], rows))
     else:
         blocks.append("No outlet cites a news medium or an unnamed source.")
@@ -415,24 +567,40 @@ def _citations(edges: pd.DataFrame, figures: dict, max_rows: int) -> Section:
     return Section("Whom they cite", blocks)
 
 
-def _vocabulary(report: _Report, distinctive: pd.DataFrame, shown: list[str], cut: bool, which: str, figures: dict,
-                top_terms: int) -> Section:
-    blocks = ["Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), each outlet "
-              "against all the others; * marks words over-represented at a 5% false discovery rate "
-              "(Benjamini-Hochberg over all the words the outlet uses)."]
+def _vocabulary(
+    report: _Report, distinctive: pd.DataFrame, shown: list[str], cut: bool, which: str, figures: dict, top_terms: int
+) -> Section:
+    blocks = [
+        "Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), each outlet "
+        "against all the others; * marks words over-represented at a 5% false discovery rate "
+        "(Benjamini-Hochberg over all the words the outlet uses)."
+    ]
     if distinctive.empty:
         return Section("Distinctive vocabulary", blocks + ["Too few outlets to compare."])
     unit = distinctive.columns[0]
     terms_of = distinctive[distinctive[unit].isin(shown)] if cut else distinctive
     n_with, n_shown = distinctive[unit].nunique(), terms_of[unit].nunique()
     if n_shown < n_with:
-        blocks.append(_left_out(n_shown, n_with, "outlets",
-                                f"These are {which}; `tables/distinctive_terms.csv` has every outlet's words."))
+        blocks.append(
+            _left_out(
+                n_shown,
+                n_with,
+                "outlets",
+                f"These are {which}; `tables/distinctive_terms.csv` has every outlet's words.",
+            )
+        )
     rows = []
     for name, terms in terms_of.sort_values([unit, "rank"], kind="mergesort").groupby(unit, sort=True):
         top = terms[terms["rank"].astype(int) <= top_terms]
-        rows.append([report.name(name), ", ".join(f"{cell(t)} ({float(z):.1f}{'*' if _bool(s) else ''})"
-                                                  for t, z, s in zip(top["term"], top["z"], top["significant"]))])
+        rows.append(
+            [
+                report.name(name),
+                ", ".join(
+                    f"{cell(t)} ({float(z):.1f}{'*' if _bool(s) else ''})"
+                    for t, z, s in zip(top["term"], top["z"], top["significant"])
+                ),
+            ]
+        )
     blocks.append(Table(["outlet", "top words (z; * significant)"], rows))
     if "distinctive_terms" in figures:
         blocks.append(f"![Words that set each outlet apart]({figures['distinctive_terms']})")
@@ -447,18 +615,39 @@ def _timeline(report: _Report, timeline: pd.DataFrame, note: str, max_rows: int)
         keep = timeline[introduces].head(max_rows).index
         keep = keep.union(timeline[~introduces].head(max_rows - len(keep)).index)
         order = timeline.loc[timeline.index.isin(keep)]
-        blocks.append(_left_out(len(order), len(timeline), "documents",
-                                "These are the documents that introduce a claim, then the earliest; "
-                                "`tables/timeline.csv` has the whole order."))
-    rows = [[str(r.position), report.document(r.doc_id), cell(r.published or r.year or "-"), cell(r.date_hint or "-"),
-             cell(r.order_basis), cell(r.claim_labels_introduced or r.claims_introduced or "-")]
-            for r in order.itertuples(index=False)]
+        blocks.append(
+            _left_out(
+                len(order),
+                len(timeline),
+                "documents",
+                "These are the documents that introduce a claim, then the earliest; "
+                "`tables/timeline.csv` has the whole order.",
+            )
+        )
+    rows = [
+        [
+            str(r.position),
+            report.document(r.doc_id),
+            cell(r.published or r.year or "-"),
+            cell(r.date_hint or "-"),
+            cell(r.order_basis),
+            cell(r.claim_labels_introduced or r.claims_introduced or "-"),
+        ]
+        for r in order.itertuples(index=False)
+    ]
     blocks.append(Table(["#", "document", "date", "date hint", "ordered by", "claims introduced"], rows))
     return Section("Timeline", blocks)
 
 
-def _claims(report: _Report, statements: pd.DataFrame, claims: pd.DataFrame | None, shown: list[str], cut: bool,
-            which: str, max_rows: int) -> Section | None:
+def _claims(
+    report: _Report,
+    statements: pd.DataFrame,
+    claims: pd.DataFrame | None,
+    shown: list[str],
+    cut: bool,
+    which: str,
+    max_rows: int,
+) -> Section | None:
     coverage = framing.claim_coverage(statements.assign(doc_id=statements["outlet"]), claims)
     if not len(coverage.columns):
         return None
@@ -469,17 +658,26 @@ def _claims(report: _Report, statements: pd.DataFrame, claims: pd.DataFrame | No
     claims_shown = list(coverage.columns[:max_rows])
     columns = [d for d in coverage.index if d in set(shown)]
     if cut or n_claims > max_rows:
-        parts = [f"Columns: {which}, of {len(coverage):,} outlets; *outlets* counts every outlet that carries "
-                 "the claim." if cut else "Columns: every outlet."]
+        parts = [
+            f"Columns: {which}, of {len(coverage):,} outlets; *outlets* counts every outlet that carries the claim."
+            if cut
+            else "Columns: every outlet."
+        ]
         if n_claims > max_rows:
-            parts.append(f"Rows: the first {max_rows:,} of {n_claims:,} claims (the other "
-                         f"{n_claims - max_rows:,} are left out here).")
-        parts.append("`tables/claims.csv` has every claim and `tables/statements.csv` (`cluster_id`) every "
-                     "statement's claim.")
+            parts.append(
+                f"Rows: the first {max_rows:,} of {n_claims:,} claims (the other "
+                f"{n_claims - max_rows:,} are left out here)."
+            )
+        parts.append(
+            "`tables/claims.csv` has every claim and `tables/statements.csv` (`cluster_id`) every statement's claim."
+        )
         blocks.append(" ".join(parts))
     header = ["claim", "label", "outlets", *[code(d) if not report.by_outlet else cell(d) for d in columns]]
-    rows = [[code(c), cell(labels.get(c, ""), QUOTE_CHARS), str(int(carrying[c]))]
-            + [str(int(coverage.at[d, c])) for d in columns] for c in claims_shown]
+    rows = [
+        [code(c), cell(labels.get(c, ""), QUOTE_CHARS), str(int(carrying[c]))]
+        + [str(int(coverage.at[d, c])) for d in columns]
+        for c in claims_shown
+    ]
     blocks.append(Table(header, rows))
     return Section("Claims carried and omitted", blocks)
 
@@ -489,6 +687,7 @@ def from_tables(out_dir, figures: dict[str, str] | None = None, metadata=None) -
     distinctive_terms, sourcing_edges, claims when present) and build the findings. ``metadata``
     (a path or frame with ``date_hint``) feeds the timeline. Only figures that exist under
     ``out_dir`` are linked."""
+
     def optional(name):
         try:
             return tables.read_table(out_dir, name)
@@ -511,8 +710,20 @@ def from_tables(out_dir, figures: dict[str, str] | None = None, metadata=None) -
     order, note = framing.timeline(documents, statements, metadata, claims)
     root = paths.out_dir(out_dir)
     figures = {k: v for k, v in (FIGURES if figures is None else figures).items() if (root / v).is_file()}
-    return build(documents, statements, profile, outlets_table, contradictions, optional("within_outlet"),
-                 optional("distinctive_terms"), optional("sourcing_edges"), order, note, claims, figures)
+    return build(
+        documents,
+        statements,
+        profile,
+        outlets_table,
+        contradictions,
+        optional("within_outlet"),
+        optional("distinctive_terms"),
+        optional("sourcing_edges"),
+        order,
+        note,
+        claims,
+        figures,
+    )
 
 
 def write(findings: Findings, out_dir) -> Path:
@@ -533,8 +744,11 @@ def sections(markdown: str) -> dict[str, str]:
 
 #: Where the evidence behind the findings is, for the end of page 05 (pages of the same run).
 FURTHER = [
-    ("04_compare_framing.html", "04 · Compare how the outlets frame the story",
-     "the framing table with intervals, disagreements, citations, vocabulary and timeline, with their figures"),
+    (
+        "04_compare_framing.html",
+        "04 · Compare how the outlets frame the story",
+        "the framing table with intervals, disagreements, citations, vocabulary and timeline, with their figures",
+    ),
     ("03_cluster_statements.html", "03 · Claims", "every claim, its statements and which outlet carries it"),
     ("02_extract_statements.html", "02 · Statements and who said them", "every attributed statement"),
     ("01_clean_corpus.html", "01 · Clean the corpus", "what was removed from each document, and why"),

@@ -107,7 +107,7 @@ def is_unnamed(statements: pd.DataFrame) -> pd.Series:
     or the sentence says its source is anonymous ("citing unidentified sources", "under the
     condition of anonymity"). General English patterns on stage-2 columns; no corpus strings."""
     speaker = _text(statements, "speaker").str.lower().str.startswith(UNNAMED_PREFIX)
-    said = (_text(statements, "source_text") + " " + _text(statements, "cue") + " " + _text(statements, "text"))
+    said = _text(statements, "source_text") + " " + _text(statements, "cue") + " " + _text(statements, "text")
     found = np.zeros(len(said), dtype=bool)
     candidates = may_contain(said, _ANONYMOUS_WORDS)  # ANONYMOUS is slow: run it only where it can match
     if candidates.any():
@@ -153,7 +153,9 @@ def _claim_labels(statements: pd.DataFrame, claims: pd.DataFrame | None) -> dict
         for cid, label in zip(claims["cluster_id"].map(claim_id).tolist(), _text(claims, "cluster_label").tolist()):
             if cid:
                 labels[cid] = label
-    for cid, label in zip(claim_ids(_text(statements, "cluster_id")).tolist(), _text(statements, "cluster_label").tolist()):
+    for cid, label in zip(
+        claim_ids(_text(statements, "cluster_id")).tolist(), _text(statements, "cluster_label").tolist()
+    ):
         if cid and label:
             labels.setdefault(cid, label)
     return labels
@@ -178,8 +180,9 @@ def _id_key(cid: str):
     return (0, int(cid), "") if cid.lstrip("-").isdigit() else (1, 0, cid)
 
 
-def profile(documents: pd.DataFrame, statements: pd.DataFrame, claims: pd.DataFrame | None = None,
-            min_docs_omitted: int = 2) -> pd.DataFrame:
+def profile(
+    documents: pd.DataFrame, statements: pd.DataFrame, claims: pd.DataFrame | None = None, min_docs_omitted: int = 2
+) -> pd.DataFrame:
     """``framing.csv``: one row per readable document, in doc_id order.
 
     Columns: ``doc_id``, ``title``, ``lead_actor``/``lead_frame`` (copied from ``documents`` when
@@ -224,8 +227,7 @@ def profile(documents: pd.DataFrame, statements: pd.DataFrame, claims: pd.DataFr
         return [known[pw] if pw in known else known.setdefault(pw, _share(*pw)) for pw in zip(parts, wholes)]
 
     columns: dict[str, list] = {"doc_id": list(doc_ids)}
-    columns["title"] = ([str(v) for v in _lookup(docs["title"], doc_ids, "")] if "title" in docs
-                        else [""] * n_docs)
+    columns["title"] = [str(v) for v in _lookup(docs["title"], doc_ids, "")] if "title" in docs else [""] * n_docs
     for column in ("lead_actor", "lead_frame"):
         values = _lookup(docs[column], doc_ids, "") if column in docs else [""] * n_docs
         columns[column] = ["" if pd.isna(v) else str(v) for v in values]
@@ -236,7 +238,7 @@ def profile(documents: pd.DataFrame, statements: pd.DataFrame, claims: pd.DataFr
     by_voice = np.bincount(doc * len(voices) + voice, minlength=n_docs * len(voices)).reshape(n_docs, len(voices))
     for i, g in enumerate(voices):
         columns[share_column(g)] = shares(by_voice[:, i].tolist(), n)
-    quoted = by_voice[:, :len(groups)]
+    quoted = by_voice[:, : len(groups)]
     if len(groups):
         best = quoted.argmax(axis=1)  # the first of the groups with most statements
         top = quoted[np.arange(n_docs), best]
@@ -257,15 +259,22 @@ def profile(documents: pd.DataFrame, statements: pd.DataFrame, claims: pd.DataFr
     columns["hedging_rate"] = shares(columns["n_hedged"], n)
     columns["n_unnamed"] = count(unnamed)
     columns["share_unnamed"] = shares(columns["n_unnamed"], n)
-    columns["unnamed_statements"] = _collect(doc[unnamed], statements["statement_id"].to_numpy()[unnamed],
-                                             n_docs, lambda ids: ";".join(ids), "")
+    columns["unnamed_statements"] = _collect(
+        doc[unnamed], statements["statement_id"].to_numpy()[unnamed], n_docs, lambda ids: ";".join(ids), ""
+    )
     media = _text(statements, "cited_media")
     cells = media.ne("").to_numpy()
-    columns["cited_media"] = _collect(doc[cells], media.to_numpy()[cells], n_docs,
-                                      lambda found: _join(m for cell in found for m in cell.split(";")), "")
+    columns["cited_media"] = _collect(
+        doc[cells],
+        media.to_numpy()[cells],
+        n_docs,
+        lambda found: _join(m for cell in found for m in cell.split(";")),
+        "",
+    )
     with_claim = cids.ne("").to_numpy()
-    carried = _collect(doc[with_claim], cids.to_numpy()[with_claim], n_docs,
-                       lambda found: sorted(set(found), key=_id_key), [])
+    carried = _collect(
+        doc[with_claim], cids.to_numpy()[with_claim], n_docs, lambda found: sorted(set(found), key=_id_key), []
+    )
     columns["n_claims"] = [len(c) for c in carried]
     columns["claims"] = [";".join(c) for c in carried]
     columns["claim_labels"] = [";".join(labels.get(c, "") for c in found) for found in carried]
@@ -303,6 +312,7 @@ def _share(part, whole) -> float:
 
 # --- lead: headline and first sentence -----------------------------------------------------------
 
+
 def headlines(documents: pd.DataFrame, removed_spans: pd.DataFrame | None = None) -> dict[str, str]:
     """The headline of each document: ``documents.title``, else the span stage 1 removed as title."""
     found = {}
@@ -322,12 +332,12 @@ def _split_concessive(sentence: str) -> tuple[str, str]:
         return "", sentence
     depth = 0
     for i, ch in enumerate(sentence):
-        if ch in "“\"(":
+        if ch in '“"(':
             depth += 1 if ch != '"' or depth == 0 else -1
         elif ch in "”)":
             depth = max(0, depth - 1)
         elif ch == "," and depth == 0:
-            return sentence[:i], sentence[i + 1:].strip()
+            return sentence[:i], sentence[i + 1 :].strip()
     return "", sentence
 
 
@@ -360,8 +370,9 @@ def first_actor(text: str, codebook: Codebook) -> tuple[str, str]:
     return speaker.name, speaker.group
 
 
-def lead(documents: pd.DataFrame, statements: pd.DataFrame, removed_spans: pd.DataFrame | None,
-         codebook: Codebook) -> pd.DataFrame:
+def lead(
+    documents: pd.DataFrame, statements: pd.DataFrame, removed_spans: pd.DataFrame | None, codebook: Codebook
+) -> pd.DataFrame:
     """``documents`` with ``lead_actor`` and ``lead_frame`` filled, plus the evidence for them:
     ``lead_headline``, ``lead_statement_id``, ``lead_statement`` and ``lead_basis``.
 
@@ -380,10 +391,15 @@ def lead(documents: pd.DataFrame, statements: pd.DataFrame, removed_spans: pd.Da
     ordered = _ordered(statements)
     ordered = ordered[ordered["doc_id"].notna()].drop_duplicates("doc_id", keep="first")
     columns = [c for c in ("doc_id", "statement_id", "text", "speaker", "speaker_group") if c in ordered]
-    firsts = {row[0]: dict(zip(columns, row))  # each document's first statement
-              for row in zip(*(ordered[c].tolist() for c in columns))}
+    firsts = {
+        row[0]: dict(zip(columns, row))  # each document's first statement
+        for row in zip(*(ordered[c].tolist() for c in columns))
+    }
     table = documents.copy()
-    out = {c: [] for c in ("lead_actor", "lead_frame", "lead_headline", "lead_statement_id", "lead_statement", "lead_basis")}
+    out = {
+        c: []
+        for c in ("lead_actor", "lead_frame", "lead_headline", "lead_statement_id", "lead_statement", "lead_basis")
+    }
     for doc_id in table["doc_id"].tolist():
         headline = titles.get(doc_id, "")
         first = firsts.get(doc_id)
@@ -394,7 +410,11 @@ def lead(documents: pd.DataFrame, statements: pd.DataFrame, removed_spans: pd.Da
             actor, group = first_actor(sentence, codebook)
             actor_from = "first statement"
         if not group and first is not None and str(first.get("speaker_group", "") or ""):
-            actor, group, actor_from = str(first["speaker"]), str(first["speaker_group"]), "speaker of the first statement"
+            actor, group, actor_from = (
+                str(first["speaker"]),
+                str(first["speaker_group"]),
+                "speaker of the first statement",
+            )
         frame, position, note = frame_of(headline, codebook)
         frame_from = "headline"
         if not frame:
@@ -402,14 +422,20 @@ def lead(documents: pd.DataFrame, statements: pd.DataFrame, removed_spans: pd.Da
             if first_frame:
                 frame, position, note, frame_from = first_frame, first_position, first_note, "first statement"
             else:
-                frame, frame_from = "neutral", "neither the headline nor the first statement affirms or denies the claim"
+                frame, frame_from = (
+                    "neutral",
+                    "neither the headline nor the first statement affirms or denies the claim",
+                )
                 position = "/".join(p for p in (position, first_position) if p)
         basis = []
         if group:
             basis.append(f"actor: {actor} ({group}) is named first in the {actor_from}")
         detail = ", ".join(p for p in ((f"stance {position}" if position else ""), note) if p)
-        basis.append(f"frame: {frame}, " + (f"from the {frame_from}" if frame != "neutral" else frame_from)
-                     + (f" ({detail})" if detail else ""))
+        basis.append(
+            f"frame: {frame}, "
+            + (f"from the {frame_from}" if frame != "neutral" else frame_from)
+            + (f" ({detail})" if detail else "")
+        )
         out["lead_actor"].append(group)
         out["lead_frame"].append(frame)
         out["lead_headline"].append(headline)
@@ -426,8 +452,12 @@ def lead(documents: pd.DataFrame, statements: pd.DataFrame, removed_spans: pd.Da
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 
 
-def timeline(documents: pd.DataFrame, statements: pd.DataFrame, metadata: pd.DataFrame | None = None,
-             claims: pd.DataFrame | None = None) -> tuple[pd.DataFrame, str]:
+def timeline(
+    documents: pd.DataFrame,
+    statements: pd.DataFrame,
+    metadata: pd.DataFrame | None = None,
+    claims: pd.DataFrame | None = None,
+) -> tuple[pd.DataFrame, str]:
     """Documents in publication order with the claims each introduces, and a note on how sure the order is.
 
     Order: ``published`` (ISO date) when known; else the first four-digit year in the metadata's
@@ -458,9 +488,17 @@ def timeline(documents: pd.DataFrame, statements: pd.DataFrame, metadata: pd.Dat
             basis = "year in date_hint"
         else:
             basis = "no date: placed after dated documents"
-        rows.append({"doc_id": doc_id, "title": titles.get(doc_id, ""), "published": date, "year": year,
-                     "date_hint": hints.get(doc_id, ""), "order_basis": basis,
-                     "_key": (date or (f"{year}-99-99" if year else "9999-99-99"), doc_id)})
+        rows.append(
+            {
+                "doc_id": doc_id,
+                "title": titles.get(doc_id, ""),
+                "published": date,
+                "year": year,
+                "date_hint": hints.get(doc_id, ""),
+                "order_basis": basis,
+                "_key": (date or (f"{year}-99-99" if year else "9999-99-99"), doc_id),
+            }
+        )
     frame = pd.DataFrame(rows)
     if frame.empty:
         return frame, "No documents."
@@ -501,13 +539,20 @@ def _timeline_note(frame: pd.DataFrame, with_claims: bool) -> str:
     else:
         parts.append(f"{len(dated)} of {len(frame)} documents have a publication date.")
         if len(by_year):
-            parts.append("Dated only by a year named in the metadata's date hint: "
-                         + _listed([f"{d} ({y})" for d, y in by_year.itertuples(index=False)]) + ".")
+            parts.append(
+                "Dated only by a year named in the metadata's date hint: "
+                + _listed([f"{d} ({y})" for d, y in by_year.itertuples(index=False)])
+                + "."
+            )
         if undated:
-            parts.append(f"No date can be established for {_listed(undated)}; they are placed last, "
-                         "in doc_id order, so their position says nothing about time.")
-        parts.append("A claim 'introduced' by a document is therefore only the first in this order, "
-                     "not necessarily the first in time.")
+            parts.append(
+                f"No date can be established for {_listed(undated)}; they are placed last, "
+                "in doc_id order, so their position says nothing about time."
+            )
+        parts.append(
+            "A claim 'introduced' by a document is therefore only the first in this order, "
+            "not necessarily the first in time."
+        )
     if not with_claims:
         parts.append("No claims (stage-3 clusters) are available, so no claims are listed.")
     return " ".join(parts)
@@ -522,11 +567,15 @@ def corpus_metadata(corpus) -> pd.DataFrame | None:
 
 def voice_table(profile: pd.DataFrame) -> pd.DataFrame:
     """Whose voice leads, for reading: shares as whole percentages, groups no document quotes left out."""
-    shares = [c for c in profile.columns if c.startswith("share_") and c not in
-              {"share_own_voice", "share_unnamed", *(f"share_{s}" for s in STANCES)}]
+    shares = [
+        c
+        for c in profile.columns
+        if c.startswith("share_") and c not in {"share_own_voice", "share_unnamed", *(f"share_{s}" for s in STANCES)}
+    ]
     quoted = [c for c in shares if profile[c].astype(float).gt(0).any()]
-    table = profile.set_index("doc_id")[["leading_voice", *quoted, "share_own_voice", "hedging_rate", "share_unnamed",
-                                         "cited_media"]]
+    table = profile.set_index("doc_id")[
+        ["leading_voice", *quoted, "share_own_voice", "hedging_rate", "share_unnamed", "cited_media"]
+    ]
     percent = [*quoted, "share_own_voice", "hedging_rate", "share_unnamed"]
     table[percent] = (table[percent].astype(float) * 100).round().astype(int)
     return table.rename(columns=lambda c: c.removeprefix("share_").replace("_", " ") + (" %" if c in percent else ""))

@@ -31,10 +31,12 @@ import pandas as pd
 from . import framing, outlets
 from .findings import cell, code
 
-RULE = ("Chosen by a fixed rule, not by hand: one finding of each kind (a framing gap between two outlets whose "
-        "95% intervals do not overlap, the best-supported disagreement between outlets, the claim most outlets "
-        "carry and who leaves it out, the widest gap in reliance on unnamed sources, how headlines lean), in this "
-        "order, when the tables hold one that passes its bar; the strongest of each kind.")
+RULE = (
+    "Chosen by a fixed rule, not by hand: one finding of each kind (a framing gap between two outlets whose "
+    "95% intervals do not overlap, the best-supported disagreement between outlets, the claim most outlets "
+    "carry and who leaves it out, the widest gap in reliance on unnamed sources, how headlines lean), in this "
+    "order, when the tables hold one that passes its bar; the strongest of each kind."
+)
 #: Single documents have no interval: a share gap must be at least this large to lead.
 MIN_GAP = 0.25
 #: Statements about the claim an outlet needs before its shares can lead.
@@ -42,9 +44,12 @@ MIN_ABOUT = 5
 #: Statements an outlet needs before its unnamed-source share can lead.
 MIN_STATEMENTS = 20
 EXCERPT_CHARS = 160
-SHARE_WORDS = {"share_fact": "asserts the claim as fact in its own voice in",
-               "share_allegation": "reports the claim as someone's allegation in",
-               "share_hedge": "hedges in", "share_deny": "carries a denial in"}
+SHARE_WORDS = {
+    "share_fact": "asserts the claim as fact in its own voice in",
+    "share_allegation": "reports the claim as someone's allegation in",
+    "share_hedge": "hedges in",
+    "share_deny": "carries a denial in",
+}
 
 
 @dataclass(frozen=True)
@@ -85,9 +90,13 @@ def _share(row, measure: str) -> str:
 def _example(statements: pd.DataFrame, outlet: str, measure: str):
     mine = statements[statements["outlet"] == outlet]
     stance_, own = framing._text(mine, "stance"), framing._text(mine, "speaker").eq("")
-    mask = {"share_fact": stance_.eq("affirm") & own, "share_allegation": stance_.eq("affirm") & ~own,
-            "share_hedge": stance_.eq("hedge"), "share_deny": stance_.eq("deny"),
-            "share_unnamed": framing.is_unnamed(mine)}[measure]
+    mask = {
+        "share_fact": stance_.eq("affirm") & own,
+        "share_allegation": stance_.eq("affirm") & ~own,
+        "share_hedge": stance_.eq("hedge"),
+        "share_deny": stance_.eq("deny"),
+        "share_unnamed": framing.is_unnamed(mine),
+    }[measure]
     rows = mine[mask.to_numpy()]
     return None if rows.empty else rows.iloc[0]
 
@@ -116,8 +125,10 @@ def framing_gap(table: pd.DataFrame, statements: pd.DataFrame, name) -> Highligh
     for row in (high, low):
         example = _example(statements, row["outlet"], measure)
         said = f" (e.g. {_quote(example['statement_id'], example['text'])})" if example is not None else ""
-        parts.append(f"{name(row['outlet'])} {SHARE_WORDS[measure]} {_share(row, measure)} of its "
-                     f"{int(row['n_about_claim'])} statements about the claim{said}")
+        parts.append(
+            f"{name(row['outlet'])} {SHARE_WORDS[measure]} {_share(row, measure)} of its "
+            f"{int(row['n_about_claim'])} statements about the claim{said}"
+        )
         if example is not None:
             evidence.append(example["statement_id"])
     return Highlight("framing gap", "; ".join(parts) + ".", evidence)
@@ -128,14 +139,19 @@ def disagreement(contradictions: pd.DataFrame, name) -> Highlight | None:
         return None
     counts = contradictions.groupby(["outlet_a", "outlet_b", "kind"], sort=True).size().rename("n").reset_index()
     best = counts.sort_values("n", ascending=False, kind="mergesort").iloc[0]
-    rows = contradictions[(contradictions["outlet_a"] == best["outlet_a"]) & (contradictions["outlet_b"] == best["outlet_b"])
-                          & (contradictions["kind"] == best["kind"])]
+    rows = contradictions[
+        (contradictions["outlet_a"] == best["outlet_a"])
+        & (contradictions["outlet_b"] == best["outlet_b"])
+        & (contradictions["kind"] == best["kind"])
+    ]
     first = rows.iloc[0]
     anchors = re.findall(r"\u201c([^\u201d]{1,40})\u201d", str(first["explanation"]))
-    text = (f"{name(best['outlet_a'])} and {name(best['outlet_b'])} disagree ({cell(best['kind'])}, "
-            f"{int(best['n'])} pair{'s' if best['n'] != 1 else ''} of statements): "
-            f"{_quote(first['statement_a'], first['text_a'], anchors)} against "
-            f"{_quote(first['statement_b'], first['text_b'], anchors)}.")
+    text = (
+        f"{name(best['outlet_a'])} and {name(best['outlet_b'])} disagree ({cell(best['kind'])}, "
+        f"{int(best['n'])} pair{'s' if best['n'] != 1 else ''} of statements): "
+        f"{_quote(first['statement_a'], first['text_a'], anchors)} against "
+        f"{_quote(first['statement_b'], first['text_b'], anchors)}."
+    )
     return Highlight("disagreement", text, [first["statement_a"], first["statement_b"]])
 
 
@@ -150,11 +166,21 @@ def omitted_claim(statements: pd.DataFrame, claims: pd.DataFrame | None, table: 
     missing = sorted(set(eligible) - set(carried.loc[carried["claim"] == claim, "outlet"]))
     labels = framing._claim_labels(statements, claims)
     example = statements[cids.eq(claim).to_numpy()].iloc[0]
-    omits = ("; " + ", ".join(name(o) for o in missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
-             + f" {'does' if len(missing) == 1 else 'do'} not carry it") if missing else "; every outlet carries it"
-    text = (f"The claim carried by the most outlets, {code(claim)} \u201c{cell(excerpt(labels.get(claim, ''), ()))}\u201d, "
-            f"appears in {int(counts[claim])} of {table['outlet'].nunique()} outlets{omits} "
-            f"(e.g. {_quote(example['statement_id'], example['text'])}).")
+    omits = (
+        (
+            "; "
+            + ", ".join(name(o) for o in missing[:5])
+            + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+            + f" {'does' if len(missing) == 1 else 'do'} not carry it"
+        )
+        if missing
+        else "; every outlet carries it"
+    )
+    text = (
+        f"The claim carried by the most outlets, {code(claim)} \u201c{cell(excerpt(labels.get(claim, ''), ()))}\u201d, "
+        f"appears in {int(counts[claim])} of {table['outlet'].nunique()} outlets{omits} "
+        f"(e.g. {_quote(example['statement_id'], example['text'])})."
+    )
     return Highlight("claim", text, [example["statement_id"]])
 
 
@@ -165,8 +191,10 @@ def unnamed_sources(table: pd.DataFrame, statements: pd.DataFrame, name) -> High
     _, high, low = found
     example = _example(statements, high["outlet"], "share_unnamed")
     said = f" (e.g. {_quote(example['statement_id'], example['text'])})" if example is not None else ""
-    text = (f"{name(high['outlet'])} rests {_share(high, 'share_unnamed')} of its statements on unnamed sources{said}; "
-            f"{name(low['outlet'])} {_share(low, 'share_unnamed')}.")
+    text = (
+        f"{name(high['outlet'])} rests {_share(high, 'share_unnamed')} of its statements on unnamed sources{said}; "
+        f"{name(low['outlet'])} {_share(low, 'share_unnamed')}."
+    )
     return Highlight("sourcing", text, [example["statement_id"]] if example is not None else [])
 
 
@@ -185,18 +213,31 @@ def headlines(documents: pd.DataFrame, name) -> Highlight | None:
         return None
     evidence = docs[frames.eq("denial").to_numpy() & docs["outlet"].isin(denying).to_numpy()]
     ids = [i for i in framing._text(evidence, "lead_statement_id").tolist() if i][:3]
-    listed = lambda found: ", ".join(name(o) for o in found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")  # noqa: E731
-    text = (f"Headlines and first sentences lean to the accusation in {len(accusing)} "
-            f"outlet{'s' if len(accusing) != 1 else ''} ({listed(accusing)}) and to the denial in {len(denying)} "
-            f"({listed(denying)})" + (f"; the denials lead in {', '.join(code(i) for i in ids)}" if ids else "") + ".")
+    listed = lambda found: (
+        ", ".join(name(o) for o in found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+    )
+    text = (
+        f"Headlines and first sentences lean to the accusation in {len(accusing)} "
+        f"outlet{'s' if len(accusing) != 1 else ''} ({listed(accusing)}) and to the denial in {len(denying)} "
+        f"({listed(denying)})" + (f"; the denials lead in {', '.join(code(i) for i in ids)}" if ids else "") + "."
+    )
     return Highlight("headlines", text, ids)
 
 
-def highlights(documents: pd.DataFrame, statements: pd.DataFrame, outlets_table: pd.DataFrame,
-               contradictions: pd.DataFrame | None, claims: pd.DataFrame | None, name) -> list[Highlight]:
+def highlights(
+    documents: pd.DataFrame,
+    statements: pd.DataFrame,
+    outlets_table: pd.DataFrame,
+    contradictions: pd.DataFrame | None,
+    claims: pd.DataFrame | None,
+    name,
+) -> list[Highlight]:
     """The findings that lead, by ``RULE``; ``statements`` carry ``outlet``; ``name`` shows an outlet."""
-    found = [framing_gap(outlets_table, statements, name), disagreement(contradictions, name),
-             omitted_claim(statements, claims, outlets_table, name), unnamed_sources(outlets_table, statements, name),
-             headlines(documents, name)]
+    found = [
+        framing_gap(outlets_table, statements, name),
+        disagreement(contradictions, name),
+        omitted_claim(statements, claims, outlets_table, name),
+        unnamed_sources(outlets_table, statements, name),
+        headlines(documents, name),
+    ]
     return [h for h in found if h is not None]
-

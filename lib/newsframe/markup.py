@@ -36,8 +36,9 @@ def annotated_document(text: str, removed: pd.DataFrame, blank_reason: str) -> s
 MAX_DOCUMENTS = 20
 
 
-def annotated_corpus(texts: dict[str, str], removed_spans: pd.DataFrame, blank_reason: str,
-                     limit: int = MAX_DOCUMENTS) -> str:
+def annotated_corpus(
+    texts: dict[str, str], removed_spans: pd.DataFrame, blank_reason: str, limit: int = MAX_DOCUMENTS
+) -> str:
     """Documents in collapsible sections, for reading the cleaning against the raw text."""
     sections = [_STYLE]
     if len(texts) > limit:
@@ -46,6 +47,8 @@ def annotated_corpus(texts: dict[str, str], removed_spans: pd.DataFrame, blank_r
     by_doc = dict(tuple(removed_spans[removed_spans["doc_id"].isin(shown)].groupby("doc_id")))
     for doc_id, text in shown.items():
         removed = by_doc.get(doc_id, removed_spans.iloc[:0])
-        sections.append(f"<details><summary><code>{escape(doc_id)}</code></summary>"
-                        f"{annotated_document(text, removed, blank_reason)}</details>")
+        sections.append(
+            f"<details><summary><code>{escape(doc_id)}</code></summary>"
+            f"{annotated_document(text, removed, blank_reason)}</details>"
+        )
     return "\n".join(sections)

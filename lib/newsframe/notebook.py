@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pandas as pd
 from IPython.display import HTML, display
 from markdown_it import MarkdownIt
@@ -10,7 +9,6 @@ from markdown_it import MarkdownIt
 from . import runstate
 from .figures import theme
 from .mdtext import escape
-
 
 #: Left-aligned, wrapping table cells: the tables here are mostly text.
 _TABLE_CSS = (

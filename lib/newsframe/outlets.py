@@ -67,11 +67,15 @@ def with_outlet(frame: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
 def units_note(documents: pd.DataFrame) -> str:
     """The one sentence that tells a reader what "outlet" means on these pages."""
     if not named(documents):
-        return ("**Outlets here are documents**: no document of this corpus names its publisher, so each document "
-                "is compared as an outlet of its own.")
+        return (
+            "**Outlets here are documents**: no document of this corpus names its publisher, so each document "
+            "is compared as an outlet of its own."
+        )
     units = pd.Series(unit_of(documents))
-    note = (f"**{units.nunique():,} outlets** publish the {len(units):,} documents; every measure is "
-            "aggregated per outlet over its documents (per-document rows are in `tables/framing.csv`).")
+    note = (
+        f"**{units.nunique():,} outlets** publish the {len(units):,} documents; every measure is "
+        "aggregated per outlet over its documents (per-document rows are in `tables/framing.csv`)."
+    )
     missing = int((units == NO_OUTLET).sum())
     if missing:
         note += f" {missing:,} documents name no outlet and are grouped as {NO_OUTLET}."
@@ -89,9 +93,16 @@ def _interval(numerator: np.ndarray, denominator: np.ndarray, seed: list[int]) -
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # degenerate resamples (all-zero shares) are expected, not news
-        found = stats.bootstrap((numerator, denominator), ratio, paired=True, vectorized=True,
-                                n_resamples=RESAMPLES, confidence_level=CONFIDENCE, method="percentile",
-                                random_state=np.random.default_rng(seed))
+        found = stats.bootstrap(
+            (numerator, denominator),
+            ratio,
+            paired=True,
+            vectorized=True,
+            n_resamples=RESAMPLES,
+            confidence_level=CONFIDENCE,
+            method="percentile",
+            random_state=np.random.default_rng(seed),
+        )
     low, high = found.confidence_interval
     return float(low), float(high)
 
@@ -100,8 +111,13 @@ def _seed(outlet: str, random_seed: int) -> list[int]:
     return [int(random_seed), zlib.crc32(outlet.encode("utf-8"))]
 
 
-def outlet_table(documents: pd.DataFrame, profile: pd.DataFrame, statements: pd.DataFrame, random_seed: int = 0,
-                 min_documents: int = MIN_DOCUMENTS) -> pd.DataFrame:
+def outlet_table(
+    documents: pd.DataFrame,
+    profile: pd.DataFrame,
+    statements: pd.DataFrame,
+    random_seed: int = 0,
+    min_documents: int = MIN_DOCUMENTS,
+) -> pd.DataFrame:
     """``outlets.csv``: one row per outlet, sorted by name, from stage 1's documents, the
     per-document ``framing.profile`` and the statements (for whose voice leads)."""
     units = unit_of(documents)
@@ -112,18 +128,29 @@ def outlet_table(documents: pd.DataFrame, profile: pd.DataFrame, statements: pd.
     own = _text(statements, "speaker").eq("").groupby(statements["doc_id"].astype(str)).sum()
     frame["n_own_voice"] = frame["doc_id"].astype(str).map(own).fillna(0).astype(int)
     voiced = statements[_text(statements, "speaker_group").ne("")]
-    voices = (voiced.assign(outlet=voiced["doc_id"].astype(str).map(units))
-              .groupby(["outlet", "speaker_group"]).size().rename("n").reset_index()
-              .sort_values(["outlet", "n", "speaker_group"], ascending=[True, False, True], kind="mergesort")
-              .drop_duplicates("outlet").set_index("outlet"))
+    voices = (
+        voiced.assign(outlet=voiced["doc_id"].astype(str).map(units))
+        .groupby(["outlet", "speaker_group"])
+        .size()
+        .rename("n")
+        .reset_index()
+        .sort_values(["outlet", "n", "speaker_group"], ascending=[True, False, True], kind="mergesort")
+        .drop_duplicates("outlet")
+        .set_index("outlet")
+    )
     rows = []
     for outlet, part in frame.groupby("outlet", sort=True):
         published = _text(ok[ok["outlet"] == outlet], "published").replace("", np.nan).dropna().sort_values()
-        row = {"outlet": outlet, "n_documents": int(len(part)), "n_statements": int(part["n_statements"].astype(int).sum()),
-               "first_published": published.iloc[0] if len(published) else "",
-               "last_published": published.iloc[-1] if len(published) else "",
-               "n_dated": int(len(published)), "small": by_name and len(part) < min_documents,
-               "n_about_claim": int(part["n_about_claim"].astype(int).sum())}
+        row = {
+            "outlet": outlet,
+            "n_documents": int(len(part)),
+            "n_statements": int(part["n_statements"].astype(int).sum()),
+            "first_published": published.iloc[0] if len(published) else "",
+            "last_published": published.iloc[-1] if len(published) else "",
+            "n_dated": int(len(published)),
+            "small": by_name and len(part) < min_documents,
+            "n_about_claim": int(part["n_about_claim"].astype(int).sum()),
+        }
         for measure, (num, den) in SHARES.items():
             numerator = part[num].astype(float).to_numpy()
             denominator = part[den].astype(float).to_numpy()
@@ -144,8 +171,9 @@ def outlet_table(documents: pd.DataFrame, profile: pd.DataFrame, statements: pd.
 def busiest(outlets_table: pd.DataFrame, limit: int, size: str = "n_statements") -> list[str]:
     """The ``limit`` outlets with the most statements (or another count, ``size``; ties broken by
     name), in name order: the ones pages and figures show one by one when there are too many."""
-    ranked = pd.DataFrame({"outlet": outlets_table["outlet"].astype(str),
-                           "n": pd.to_numeric(outlets_table[size]).fillna(0).astype(int)})
+    ranked = pd.DataFrame(
+        {"outlet": outlets_table["outlet"].astype(str), "n": pd.to_numeric(outlets_table[size]).fillna(0).astype(int)}
+    )
     ranked = ranked.sort_values(["n", "outlet"], ascending=[False, True], kind="mergesort")
     return sorted(ranked["outlet"].head(limit))
 
@@ -165,8 +193,12 @@ def interval_text(row: pd.Series, measure: str) -> str:
 def document_labels(documents: pd.DataFrame) -> dict[str, str]:
     """doc_id -> how a reader recognises the document: its title, else its outlet and date, else its id."""
     labels = {}
-    for doc_id, title, outlet, published in zip(documents["doc_id"].astype(str), _text(documents, "title"),
-                                                _text(documents, "outlet"), _text(documents, "published")):
+    for doc_id, title, outlet, published in zip(
+        documents["doc_id"].astype(str),
+        _text(documents, "title"),
+        _text(documents, "outlet"),
+        _text(documents, "published"),
+    ):
         title = " ".join(title.split())
         where = ", ".join(p for p in (outlet.strip(), published.strip()) if p)
         if title:
@@ -180,19 +212,29 @@ def summary_table(outlets_table: pd.DataFrame) -> pd.DataFrame:
     """``outlets.csv`` for reading: shares with their intervals as text, one row per outlet."""
     table = pd.DataFrame({"outlet": outlets_table["outlet"]})
     table["documents"] = outlets_table["n_documents"].astype(int).astype(str) + outlets_table["small"].map(
-        lambda small: " (small)" if str(small) == "True" else "")
-    table["published"] = [f"{a} to {b}" if a else "-" for a, b in zip(outlets_table["first_published"],
-                                                                      outlets_table["last_published"])]
+        lambda small: " (small)" if str(small) == "True" else ""
+    )
+    table["published"] = [
+        f"{a} to {b}" if a else "-" for a, b in zip(outlets_table["first_published"], outlets_table["last_published"])
+    ]
     table["statements"] = outlets_table["n_statements"].astype(int)
-    table["leading voice"] = [f"{v} ({int(n)})" if v else "-" for v, n in zip(outlets_table["leading_voice"],
-                                                                              outlets_table["n_leading_voice"])]
+    table["leading voice"] = [
+        f"{v} ({int(n)})" if v else "-"
+        for v, n in zip(outlets_table["leading_voice"], outlets_table["n_leading_voice"])
+    ]
     for measure, label in (("share_own_voice", "own voice"), ("share_unnamed", "unnamed sources")):
         table[label] = [interval_text(row, measure) for _, row in outlets_table.iterrows()]
     table["about the claim"] = outlets_table["n_about_claim"].astype(int)
-    for measure, label in (("share_fact", "fact"), ("share_allegation", "allegation"), ("share_hedge", "hedge"),
-                           ("share_deny", "deny")):
+    for measure, label in (
+        ("share_fact", "fact"),
+        ("share_allegation", "allegation"),
+        ("share_hedge", "hedge"),
+        ("share_deny", "deny"),
+    ):
         table[label] = [interval_text(row, measure) for _, row in outlets_table.iterrows()]
-    table["lead frames"] = [", ".join(f"{int(row[f'lead_{f}'])} {f}" for f in LEAD_FRAMES if int(row[f"lead_{f}"]))
-                            for _, row in outlets_table.iterrows()]
+    table["lead frames"] = [
+        ", ".join(f"{int(row[f'lead_{f}'])} {f}" for f in LEAD_FRAMES if int(row[f"lead_{f}"]))
+        for _, row in outlets_table.iterrows()
+    ]
     table["cited media"] = outlets_table["cited_media"].str.replace(";", ", ")
     return table.set_index("outlet")

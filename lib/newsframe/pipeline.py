@@ -21,9 +21,9 @@ import os
 import re
 import sys
 import time
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
 
 import jupytext
 import nbformat
@@ -186,8 +186,10 @@ PARAMETER_RULES = {
         "n_claims": (_whole(0, 100_000), "a whole number from 0 (chosen by silhouette) to 100,000"),
         "random_seed": (_whole(0, 2**32 - 1), "a whole number from 0 to 4,294,967,295"),
         "method": (lambda v: v in ("average", "ward", "kmeans"), "average, ward or kmeans"),
-        "representation": (lambda v: isinstance(v, str) and v.strip() != "",
-                           "a representation such as tfidf+context+voice"),
+        "representation": (
+            lambda v: isinstance(v, str) and v.strip() != "",
+            "a representation such as tfidf+context+voice",
+        ),
     },
     "04_compare_framing": {
         "top_terms": (_whole(1, 1000), "a whole number from 1 to 1,000"),
@@ -203,8 +205,9 @@ def check_parameters(per_stage: Mapping[str, Mapping]) -> None:
             rule = PARAMETER_RULES.get(stage, {}).get(name)
             if rule and not rule[0](value):
                 kind = type(value).__name__
-                raise UsageError(f"parameter {name} = {value!r} ({kind}, for stage {stage}) is not allowed: "
-                                 f"give {rule[1]}")
+                raise UsageError(
+                    f"parameter {name} = {value!r} ({kind}, for stage {stage}) is not allowed: give {rule[1]}"
+                )
 
 
 def _check_name(name, known: set[str], why: str) -> None:
@@ -377,8 +380,9 @@ def _stopped_early(nb) -> StageStopped | None:
     return None
 
 
-def execute(stage: Stage, nb, parameters: Mapping, build: Path,
-            progress: bool = False) -> tuple[Path, StageFailure | None]:
+def execute(
+    stage: Stage, nb, parameters: Mapping, build: Path, progress: bool = False
+) -> tuple[Path, StageFailure | None]:
     """Execute one stage into ``build/NN_name.ipynb``; the saved notebook is normalised either way.
     ``progress`` shows a bar of the stage's cells on stderr (never in the notebook or its page)."""
     inputs = build / "inputs" / f"{stage.name}.ipynb"
@@ -389,8 +393,13 @@ def execute(stage: Stage, nb, parameters: Mapping, build: Path,
         marker = f"{parameters['out_dir']}{os.pathsep}{stage.name}" if parameters.get("out_dir") else None
         with _kernel_env(marker and str(paths.resolve(marker))):
             papermill.execute_notebook(
-                str(inputs), str(output), parameters=dict(parameters), kernel_name="python3",
-                cwd=str(ROOT), record_timing=False, extra_arguments=KERNEL_ARGS,
+                str(inputs),
+                str(output),
+                parameters=dict(parameters),
+                kernel_name="python3",
+                cwd=str(ROOT),
+                record_timing=False,
+                extra_arguments=KERNEL_ARGS,
                 progress_bar={"desc": f"  {stage.name}", "leave": False, "file": sys.stderr} if progress else False,
             )
     except Exception as exc:  # cell error, dead kernel, missing kernel: all stop the run
@@ -442,10 +451,12 @@ def _arg(path: Path | None) -> str:
 
 def is_default_run(corpus: Path, out: Path, codebook: Path | None, extra: Mapping) -> bool:
     """The run whose outputs the paired .ipynb store: seeds -> reports, as the notebooks default."""
-    same = lambda a, b: a is not None and Path(a).resolve() == Path(b).resolve()  # noqa: E731
+    same = lambda a, b: a is not None and Path(a).resolve() == Path(b).resolve()
     return (
-        same(corpus, paths.SEEDS) and same(out, ROOT / "reports")
-        and same(codebook, paths.SEEDS / "codebook.yml") and not extra
+        same(corpus, paths.SEEDS)
+        and same(out, ROOT / "reports")
+        and same(codebook, paths.SEEDS / "codebook.yml")
+        and not extra
     )
 
 
@@ -483,8 +494,15 @@ def prepare(stages: list[Stage], build: Path) -> tuple[dict, dict[str, set[str]]
 
 
 def run(
-    corpus, out, codebook=None, params=None, show_code: bool = False, stages=None,
-    notebooks_dir: Path = NOTEBOOKS, build_dir: Path = BUILD, progress: bool = True,
+    corpus,
+    out,
+    codebook=None,
+    params=None,
+    show_code: bool = False,
+    stages=None,
+    notebooks_dir: Path = NOTEBOOKS,
+    build_dir: Path = BUILD,
+    progress: bool = True,
     write_back_notebooks: bool | None = None,
 ) -> RunResult:
     """Execute the stages in order, render each, then write the index; stop at the first failure.
@@ -525,8 +543,9 @@ def run(
         out.mkdir(parents=True, exist_ok=True)
         with runstate.Lock(out, corpus):
             manifest = _start_manifest(out, every, chosen, corpus, codebook, parameters)
-            return _run_stages(out, build, every, chosen, sources, parameters, manifest,
-                               show_code, progress, write_back_notebooks)
+            return _run_stages(
+                out, build, every, chosen, sources, parameters, manifest, show_code, progress, write_back_notebooks
+            )
     except runstate.RunStateError as exc:
         raise UsageError(str(exc)) from None
     except OSError as exc:
@@ -539,8 +558,9 @@ def _recorded(parameters: Mapping) -> dict:
     return json.loads(json.dumps(kept, sort_keys=True, default=str))
 
 
-def _start_manifest(out: Path, every: list[Stage], chosen: list[Stage], corpus: Path,
-                    codebook: Path | None, parameters: Mapping) -> dict:
+def _start_manifest(
+    out: Path, every: list[Stage], chosen: list[Stage], corpus: Path, codebook: Path | None, parameters: Mapping
+) -> dict:
     """Check that the stages this run skips are done for the same inputs, delete the recorded
     outputs of the stages it reruns (and of all later ones), and write the new run.json."""
     names = [s.name for s in every]
@@ -548,8 +568,9 @@ def _start_manifest(out: Path, every: list[Stage], chosen: list[Stage], corpus: 
     first, last = min(picked), max(picked)
     gaps = [names[i] for i in range(first, last + 1) if i not in picked]
     if gaps:
-        raise UsageError(f"--stages skips {', '.join(gaps)}, whose tables the later stages read; "
-                         "give consecutive stages")
+        raise UsageError(
+            f"--stages skips {', '.join(gaps)}, whose tables the later stages read; give consecutive stages"
+        )
     old = runstate.read(out)
     wanted = runstate.inputs(corpus, codebook)
     if first:
@@ -557,21 +578,26 @@ def _start_manifest(out: Path, every: list[Stage], chosen: list[Stage], corpus: 
         if reason:
             raise UsageError(
                 f"cannot start at stage {names[first]} in {paths.display(out)}: {reason}; "
-                "run the earlier stages too (leave out --stages)")
+                "run the earlier stages too (leave out --stages)"
+            )
     keep = runstate.outputs(old, names[:first]) if first else set()
     stale = runstate.outputs(old, [*names[first:], "index"]) - keep
     runstate.remove(out, stale)
     stages = {name: old["stages"][name] for name in names[:first]}
     for name in names[first:]:
-        stages[name] = {"status": "pending" if names.index(name) <= last else "not run",
-                        "parameters": _recorded(parameters[name]), "outputs": []}
+        stages[name] = {
+            "status": "pending" if names.index(name) <= last else "not run",
+            "parameters": _recorded(parameters[name]),
+            "outputs": [],
+        }
     manifest = {**wanted, "stages": stages, "index": {"outputs": []}}
     runstate.write(out, manifest)
     return manifest
 
 
-def _run_stages(out, build, every, chosen, sources, parameters, manifest, show_code, progress,
-                write_back_notebooks) -> RunResult:
+def _run_stages(
+    out, build, every, chosen, sources, parameters, manifest, show_code, progress, write_back_notebooks
+) -> RunResult:
     result = RunResult(out=out, build=build)
     bar = tqdm(chosen, desc="stages", unit="stage", file=sys.stderr, disable=not progress)
     for stage in bar:

@@ -55,8 +55,14 @@ def kept_removed_chars(budget: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
 
 #: One colour per speaker group, the same in every figure.
 GROUP_COLOURS = {
-    "Ukraine": "#f2c14e", "Russia": "#c0392b", "Iran": "#2e8b57", "United States": "#34495e",
-    "European Union": "#3b6fb6", "NATO": "#7f8fa6", "Media": "#9b59b6", "Other": "#b8a98f",
+    "Ukraine": "#f2c14e",
+    "Russia": "#c0392b",
+    "Iran": "#2e8b57",
+    "United States": "#34495e",
+    "European Union": "#3b6fb6",
+    "NATO": "#7f8fa6",
+    "Media": "#9b59b6",
+    "Other": "#b8a98f",
     "(article's own voice)": "#dddddd",
 }
 
@@ -70,8 +76,7 @@ def statements_by_group(statements: pd.DataFrame) -> tuple[plt.Figure, pd.DataFr
     shown, note = _largest(counts)
     shown = shown.sort_index(ascending=False)
     fig, ax = plt.subplots(figsize=(9, 0.55 * len(shown) + 1.8))
-    shown.plot.barh(stacked=True, ax=ax, width=0.75,
-                    color=[GROUP_COLOURS.get(g, "#999999") for g in shown.columns])
+    shown.plot.barh(stacked=True, ax=ax, width=0.75, color=[GROUP_COLOURS.get(g, "#999999") for g in shown.columns])
     ax.set_xlabel("statements (sentences of body text)")
     ax.set_ylabel("document")
     ax.set_title("Whose voice each document carries: statements by speaker group" + note)
@@ -84,13 +89,20 @@ def statements_by_group(statements: pd.DataFrame) -> tuple[plt.Figure, pd.DataFr
 
 #: Colours of the stance segments, the same in every stage-4 figure.
 STANCE_COLOURS = {
-    "affirm (own voice)": "#8c2d04", "affirm (attributed)": "#f16913", "hedge": "#fdd0a2", "deny": "#2171b5",
+    "affirm (own voice)": "#8c2d04",
+    "affirm (attributed)": "#f16913",
+    "hedge": "#fdd0a2",
+    "deny": "#2171b5",
 }
 
 
 #: The per-outlet framing shares drawn, with their labels.
-FRAMING_SHARES = {"share_fact": "affirm (own voice)", "share_allegation": "affirm (attributed)",
-                  "share_hedge": "hedge", "share_deny": "deny"}
+FRAMING_SHARES = {
+    "share_fact": "affirm (own voice)",
+    "share_allegation": "affirm (attributed)",
+    "share_hedge": "hedge",
+    "share_deny": "deny",
+}
 
 
 def framing_by_outlet(outlets: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
@@ -101,14 +113,26 @@ def framing_by_outlet(outlets: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     rows = []
     for r in outlets.itertuples(index=False):
         for measure, label in FRAMING_SHARES.items():
-            rows.append({"outlet": r.outlet, "n_documents": r.n_documents, "n_about_claim": r.n_about_claim,
-                         "measure": label, "share": getattr(r, measure), "low": getattr(r, f"{measure}_low"),
-                         "high": getattr(r, f"{measure}_high")})
+            rows.append(
+                {
+                    "outlet": r.outlet,
+                    "n_documents": r.n_documents,
+                    "n_about_claim": r.n_about_claim,
+                    "measure": label,
+                    "share": getattr(r, measure),
+                    "low": getattr(r, f"{measure}_low"),
+                    "high": getattr(r, f"{measure}_high"),
+                }
+            )
     numbers = pd.DataFrame(rows, columns=["outlet", "n_documents", "n_about_claim", "measure", "share", "low", "high"])
     about = numbers[numbers["n_about_claim"].astype(int) > 0]
     carrying = about.drop_duplicates("outlet")
     shown = busiest(carrying, MAX_BARS, "n_about_claim")
-    note = f" (the {len(shown)} of {len(carrying):,} outlets with the most statements about it)" if len(shown) < len(carrying) else ""
+    note = (
+        f" (the {len(shown)} of {len(carrying):,} outlets with the most statements about it)"
+        if len(shown) < len(carrying)
+        else ""
+    )
     about = about[about["outlet"].isin(shown)]
     outlet_order = sorted(about["outlet"].unique())
     fig, ax = plt.subplots(figsize=(9, 0.5 * max(len(outlet_order), 1) + 2.0))
@@ -119,12 +143,28 @@ def framing_by_outlet(outlets: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
         share = part["share"].astype(float).to_numpy()
         low = part["low"].astype(float).fillna(part["share"].astype(float)).to_numpy()
         high = part["high"].astype(float).fillna(part["share"].astype(float)).to_numpy()
-        ax.errorbar(share, y, xerr=[share - low, high - share], fmt="o", color=STANCE_COLOURS[label], label=label,
-                    markersize=5, capsize=2, linewidth=1)
+        ax.errorbar(
+            share,
+            y,
+            xerr=[share - low, high - share],
+            fmt="o",
+            color=STANCE_COLOURS[label],
+            label=label,
+            markersize=5,
+            capsize=2,
+            linewidth=1,
+        )
     ax.set_yticks(range(len(outlet_order)), outlet_order)
     if not outlet_order:
-        ax.text(0.5, 0.5, "No statement of any outlet is about the claim under study", ha="center", va="center",
-                transform=ax.transAxes, color="#666666")
+        ax.text(
+            0.5,
+            0.5,
+            "No statement of any outlet is about the claim under study",
+            ha="center",
+            va="center",
+            transform=ax.transAxes,
+            color="#666666",
+        )
     ax.invert_yaxis()
     ax.set_xlim(-0.02, 1.02)
     ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
@@ -136,16 +176,22 @@ def framing_by_outlet(outlets: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     return fig, numbers
 
 
-def distinctive_terms(terms: pd.DataFrame, top_n: int = 8, shown: list[str] | None = None) -> tuple[plt.Figure, pd.DataFrame]:
+def distinctive_terms(
+    terms: pd.DataFrame, top_n: int = 8, shown: list[str] | None = None
+) -> tuple[plt.Figure, pd.DataFrame]:
     """Small multiples, one panel per outlet (the table's first column: outlet or document): its
     most distinctive words by z-score (weighted log-odds with an informative Dirichlet prior);
     dark bars are significant after the Benjamini-Hochberg correction. ``shown`` picks the panels
     when there are more than ``MAX_PANELS`` (``outlets.busiest``); else the first by name.
     Each panel has its own scale: a small outlet's words would vanish next to a large one's."""
     unit = terms.columns[0]
-    numbers = (terms[terms["rank"] <= top_n].sort_values([unit, "rank"], kind="mergesort")
-               [[unit, "rank", "term", "count_in_doc", "count_elsewhere", "z", "q_value", "significant"]]
-               .reset_index(drop=True))
+    numbers = (
+        terms[terms["rank"] <= top_n]
+        .sort_values([unit, "rank"], kind="mergesort")[
+            [unit, "rank", "term", "count_in_doc", "count_elsewhere", "z", "q_value", "significant"]
+        ]
+        .reset_index(drop=True)
+    )
     every = sorted(numbers[unit].unique())
     units = [u for u in (shown or every) if u in set(every)][:MAX_PANELS]
     noun = "outlets" if unit == "outlet" else "documents"
@@ -157,17 +203,25 @@ def distinctive_terms(terms: pd.DataFrame, top_n: int = 8, shown: list[str] | No
     for ax, name in zip(axes.flat, units):
         part = numbers[numbers[unit] == name]
         colours = ["#33557f" if s else "#a9b8cc" for s in part["significant"]]
-        sns.barplot(x=part["z"].to_numpy(), y=part["term"].to_numpy(), hue=part["term"].to_numpy(),
-                    palette=colours, legend=False, ax=ax, orient="h")
+        sns.barplot(
+            x=part["z"].to_numpy(),
+            y=part["term"].to_numpy(),
+            hue=part["term"].to_numpy(),
+            palette=colours,
+            legend=False,
+            ax=ax,
+            orient="h",
+        )
         ax.set_title(name if len(name) <= 40 else name[:39] + "\u2026", fontsize=10)
         ax.set_xlim(0, max(float(part["z"].max()) if len(part) else 0.0, 1.0) * 1.1)
         ax.set_xlabel("z-score")
         ax.set_ylabel("")
         ax.xaxis.set_tick_params(labelbottom=True)
-    for ax in list(axes.flat)[len(units):]:
+    for ax in list(axes.flat)[len(units) :]:
         ax.set_visible(False)
-    fig.suptitle(f"Words that set each {noun[:-1]} apart (dark: significant at a 5% false discovery rate){note}",
-                 fontsize=12)
+    fig.suptitle(
+        f"Words that set each {noun[:-1]} apart (dark: significant at a 5% false discovery rate){note}", fontsize=12
+    )
     fig.tight_layout()
     return fig, numbers
 
@@ -195,20 +249,49 @@ def sourcing_graph(edges: pd.DataFrame, outlets=None) -> tuple[plt.Figure, pd.Da
             t = np.linspace(0, 1, 50)
             bulge = -0.18 if y0 + y1 < 1 else 0.18
             xs, ys = x0 + (x1 - x0) * t, y0 + (y1 - y0) * t + bulge * 4 * t * (1 - t)
-            ax.plot(xs, ys, color=colours.get(kind, "#999999"), linewidth=0.8 + 1.2 * n, alpha=0.85,
-                    linestyle=(0, (4, 2)), zorder=1, label=kind)
+            ax.plot(
+                xs,
+                ys,
+                color=colours.get(kind, "#999999"),
+                linewidth=0.8 + 1.2 * n,
+                alpha=0.85,
+                linestyle=(0, (4, 2)),
+                zorder=1,
+                label=kind,
+            )
         else:
-            ax.plot([x0, x1], [y0, y1], color=colours.get(kind, "#999999"), linewidth=0.8 + 1.2 * n, alpha=0.75,
-                    solid_capstyle="round", zorder=1, label=kind)
+            ax.plot(
+                [x0, x1],
+                [y0, y1],
+                color=colours.get(kind, "#999999"),
+                linewidth=0.8 + 1.2 * n,
+                alpha=0.75,
+                solid_capstyle="round",
+                zorder=1,
+                label=kind,
+            )
     layer_colour = {"outlet": "#34495e", "medium": "#33557f", "unnamed source": "#9b59b6"}
     for node, layer, x, y in nodes.itertuples(index=False):
         ax.scatter([x], [y], s=70, color=layer_colour.get(layer, "#999999"), zorder=2)
         ha, dx = {"outlet": ("right", -0.04), "medium": ("center", 0.0), "unnamed source": ("left", 0.04)}[layer]
-        ax.text(x + dx, y + (0.035 if layer == "medium" else 0), node, ha=ha, va="bottom" if layer == "medium" else "center",
-                fontsize=9, zorder=3)
+        ax.text(
+            x + dx,
+            y + (0.035 if layer == "medium" else 0),
+            node,
+            ha=ha,
+            va="bottom" if layer == "medium" else "center",
+            fontsize=9,
+            zorder=3,
+        )
     for x, layer in enumerate(sourcing.LAYERS):
-        ax.text(x, 1.24, {"outlet": "outlets", "medium": "news media", "unnamed source": "unnamed sources"}[layer],
-                ha="center", fontsize=10, fontweight="bold")
+        ax.text(
+            x,
+            1.24,
+            {"outlet": "outlets", "medium": "news media", "unnamed source": "unnamed sources"}[layer],
+            ha="center",
+            fontsize=10,
+            fontweight="bold",
+        )
     handles, labels = ax.get_legend_handles_labels()
     unique = dict(zip(labels, handles))
     ax.legend(unique.values(), unique.keys(), loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=3, frameon=False)
@@ -233,14 +316,20 @@ def _busiest_sources(edges: pd.DataFrame, outlets=None, limit: int = MAX_NODES):
     if edges.empty:
         return edges, outlets, ""
     every_outlet = set(edges.loc[edges["source_layer"] == outlet, "source"]) | set(() if outlets is None else outlets)
-    layer_sizes = [len(every_outlet), edges.loc[edges["target_layer"] == medium, "target"].nunique(),
-                   edges.loc[edges["target_layer"] == unnamed, "target"].nunique()]
+    layer_sizes = [
+        len(every_outlet),
+        edges.loc[edges["target_layer"] == medium, "target"].nunique(),
+        edges.loc[edges["target_layer"] == unnamed, "target"].nunique(),
+    ]
     if max(layer_sizes) <= limit:
         return edges, outlets, ""
 
     def busiest(counts: pd.Series) -> set:
-        ranked = counts.rename("n").reset_index().sort_values(["n", counts.index.name], ascending=[False, True],
-                                                              kind="mergesort")
+        ranked = (
+            counts.rename("n")
+            .reset_index()
+            .sort_values(["n", counts.index.name], ascending=[False, True], kind="mergesort")
+        )
         return set(ranked[counts.index.name].head(limit))
 
     counts = edges.loc[edges["source_layer"] == outlet].groupby("source").size()
@@ -249,18 +338,24 @@ def _busiest_sources(edges: pd.DataFrame, outlets=None, limit: int = MAX_NODES):
     part = edges[(edges["source_layer"] != outlet) | edges["source"].isin(kept_outlets)]
     media = part.loc[(part["source_layer"] == outlet) & (part["target_layer"] == medium)]
     kept_media = busiest(media.groupby("target").size().rename_axis("target"))
-    part = part[((part["source_layer"] == outlet) & (part["target_layer"] == medium) & part["target"].isin(kept_media))
-                | ((part["source_layer"] == medium) & part["source"].isin(kept_media))
-                | ((part["source_layer"] == outlet) & (part["target_layer"] == unnamed))]
+    part = part[
+        ((part["source_layer"] == outlet) & (part["target_layer"] == medium) & part["target"].isin(kept_media))
+        | ((part["source_layer"] == medium) & part["source"].isin(kept_media))
+        | ((part["source_layer"] == outlet) & (part["target_layer"] == unnamed))
+    ]
     sources = part.loc[part["target_layer"] == unnamed]
     kept_sources = busiest(sources.groupby("target").size().rename_axis("target"))
     part = part[(part["target_layer"] != unnamed) | part["target"].isin(kept_sources)]
     shown_outlets = None if outlets is None else sorted(set(outlets) & kept_outlets)
-    shown = [len(set(part.loc[part["source_layer"] == outlet, "source"]) | set(shown_outlets or ())),
-             part.loc[part["target_layer"] == medium, "target"].nunique(),
-             part.loc[part["target_layer"] == unnamed, "target"].nunique()]
-    note = (f"(the busiest {shown[0]} of {layer_sizes[0]:,} outlets, {shown[1]} of {layer_sizes[1]:,} media and "
-            f"{shown[2]} of {layer_sizes[2]:,} unnamed sources; every edge is in tables/sourcing_edges.csv)")
+    shown = [
+        len(set(part.loc[part["source_layer"] == outlet, "source"]) | set(shown_outlets or ())),
+        part.loc[part["target_layer"] == medium, "target"].nunique(),
+        part.loc[part["target_layer"] == unnamed, "target"].nunique(),
+    ]
+    note = (
+        f"(the busiest {shown[0]} of {layer_sizes[0]:,} outlets, {shown[1]} of {layer_sizes[1]:,} media and "
+        f"{shown[2]} of {layer_sizes[2]:,} unnamed sources; every edge is in tables/sourcing_edges.csv)"
+    )
     return part.reset_index(drop=True), shown_outlets, note
 
 
@@ -269,8 +364,14 @@ def claims_by_k(curve: pd.DataFrame, chosen: int) -> tuple[plt.Figure, pd.DataFr
     fig, ax = plt.subplots(figsize=(9, 4))
     ax.plot(curve["n_claims"], curve["silhouette"], marker="o", markersize=3, label="silhouette (no labels needed)")
     if "ARI" in curve and curve["ARI"].notna().any():
-        ax.plot(curve["n_claims"], curve["ARI"], marker="s", markersize=3, color="#c0392b",
-                label="ARI against the hand labels")
+        ax.plot(
+            curve["n_claims"],
+            curve["ARI"],
+            marker="s",
+            markersize=3,
+            color="#c0392b",
+            label="ARI against the hand labels",
+        )
     ax.axvline(chosen, color="#555555", linestyle="--", linewidth=1, label=f"chosen: {chosen} claims")
     ax.set_xlabel("number of claims")
     ax.set_ylabel("score")
@@ -280,8 +381,9 @@ def claims_by_k(curve: pd.DataFrame, chosen: int) -> tuple[plt.Figure, pd.DataFr
     return fig, curve.reset_index(drop=True)
 
 
-def claim_coverage(table: pd.DataFrame, max_rows: int = MAX_HEATMAP_ROWS,
-                   max_columns: int = MAX_HEATMAP_COLUMNS) -> tuple[plt.Figure, pd.DataFrame]:
+def claim_coverage(
+    table: pd.DataFrame, max_rows: int = MAX_HEATMAP_ROWS, max_columns: int = MAX_HEATMAP_COLUMNS
+) -> tuple[plt.Figure, pd.DataFrame]:
     """Statements per outlet (or document: the table's index) and claim: which outlet carries which claim.
 
     Larger tables show the ``max_rows`` rows with the most statements (ties by name, shown in the
@@ -294,8 +396,17 @@ def claim_coverage(table: pd.DataFrame, max_rows: int = MAX_HEATMAP_ROWS,
         shown = shown.iloc[:, :max_columns]
         note += f" (the {max_columns} largest of {table.shape[1]:,} claims)"
     fig, ax = plt.subplots(figsize=(max(6, 0.45 * shown.shape[1] + 3), 0.5 * shown.shape[0] + 2))
-    sns.heatmap(shown, annot=True, fmt="d", cmap="Blues", cbar=False, linewidths=0.5, linecolor="#eeeeee", ax=ax,
-                mask=shown == 0)
+    sns.heatmap(
+        shown,
+        annot=True,
+        fmt="d",
+        cmap="Blues",
+        cbar=False,
+        linewidths=0.5,
+        linecolor="#eeeeee",
+        ax=ax,
+        mask=shown == 0,
+    )
     ax.set_xlabel("claim (largest first)")
     ax.set_ylabel(noun)
     ax.set_title(f"Which {noun} carries which claim: statements per {noun} and claim" + _wrap(note))
@@ -307,8 +418,9 @@ def claim_coverage(table: pd.DataFrame, max_rows: int = MAX_HEATMAP_ROWS,
 CLAIM_STANCE_COLOURS = {"affirm": "#1b7837", "report": "#a6dba0", "hedge": "#fdb863", "deny": "#b2182b"}
 
 
-def claim_stances(grid: pd.DataFrame, labels: dict[str, str], max_rows: int = MAX_HEATMAP_ROWS,
-                  max_columns: int = MAX_HEATMAP_COLUMNS) -> tuple[plt.Figure, pd.DataFrame]:
+def claim_stances(
+    grid: pd.DataFrame, labels: dict[str, str], max_rows: int = MAX_HEATMAP_ROWS, max_columns: int = MAX_HEATMAP_COLUMNS
+) -> tuple[plt.Figure, pd.DataFrame]:
     """Claims (rows) x outlets (columns), each cell coloured by how the outlet carries the claim
     (``cluster_report.stance_grid``): who carries which claim and how, at a glance. Larger grids
     show the first claims (claims.csv order) and the outlets carrying most of them; the title says so."""
@@ -323,14 +435,25 @@ def claim_stances(grid: pd.DataFrame, labels: dict[str, str], max_rows: int = MA
     codes = shown.replace({s: i for i, s in enumerate(CLAIM_STANCE_COLOURS)}).replace("", float("nan")).astype(float)
     fig, ax = plt.subplots(figsize=(max(6, 0.6 * shown.shape[1] + 6), 0.4 * max(shown.shape[0], 1) + 2))
     cmap = matplotlib.colors.ListedColormap(list(CLAIM_STANCE_COLOURS.values()))
-    sns.heatmap(codes, cmap=cmap, vmin=-0.5, vmax=len(CLAIM_STANCE_COLOURS) - 0.5, cbar=False, linewidths=0.5,
-                linecolor="#eeeeee", ax=ax, annot=shown.to_numpy(), fmt="")
+    sns.heatmap(
+        codes,
+        cmap=cmap,
+        vmin=-0.5,
+        vmax=len(CLAIM_STANCE_COLOURS) - 0.5,
+        cbar=False,
+        linewidths=0.5,
+        linecolor="#eeeeee",
+        ax=ax,
+        annot=shown.to_numpy(),
+        fmt="",
+    )
     ax.set_yticks([i + 0.5 for i in range(shown.shape[0])])
     ax.set_yticklabels([f"{c}: {labels.get(c, '')[:60]}" for c in shown.index], rotation=0)
     ax.set_xlabel("outlet")
     ax.set_ylabel("claim")
-    ax.set_title("How each outlet carries each claim (affirm = stated as fact, report = attributed, hedge, deny)"
-                 + _wrap(note))
+    ax.set_title(
+        "How each outlet carries each claim (affirm = stated as fact, report = attributed, hedge, deny)" + _wrap(note)
+    )
     fig.tight_layout()
     return fig, shown.reset_index()
 
@@ -349,8 +472,9 @@ def sample_points(points: pd.DataFrame, limit: int = MAX_POINTS, random_seed: in
     return kept, f" (a random {limit:,} of {len(points):,} statements)"
 
 
-def claim_map(points: pd.DataFrame, claims: pd.DataFrame, shown: int = 10, max_points: int = MAX_POINTS,
-              random_seed: int = 0) -> tuple[plt.Figure, pd.DataFrame]:
+def claim_map(
+    points: pd.DataFrame, claims: pd.DataFrame, shown: int = 10, max_points: int = MAX_POINTS, random_seed: int = 0
+) -> tuple[plt.Figure, pd.DataFrame]:
     """Statements in 2-D, coloured by claim (the largest ``shown`` claims; the rest grey).
 
     More than ``max_points`` statements are shown as a seeded random sample of that many (the

@@ -23,9 +23,12 @@ import pandas as pd
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{12,})[”\"]?")
 _THAT = re.compile(r"^[^.;:“\"]{0,48}?\bthat\s+", re.I)
-_LEADING = re.compile(r"^[\s,:;—–-]+|^(?:on|in|last|this|earlier|late|early)\b[^,]{0,30}?,\s*|"
-                      r"^(?:on|last|this|earlier this|late|early)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
-                      r"sunday|week|month|year|morning|evening|night)\b\s*", re.I)
+_LEADING = re.compile(
+    r"^[\s,:;—–-]+|^(?:on|in|last|this|earlier|late|early)\b[^,]{0,30}?,\s*|"
+    r"^(?:on|last|this|earlier this|late|early)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|week|month|year|morning|evening|night)\b\s*",
+    re.I,
+)
 #: Longest label, in words; longer contents are cut at a clause boundary or here.
 LABEL_WORDS = 14
 
@@ -43,17 +46,17 @@ def content(text: str, cue: str = "", quote: str = "") -> str:
     at = text.lower().find(cue.lower())
     if at < 0:
         return text
-    before, after = text[:at].rstrip(" ,"), text[at + len(cue):]
+    before, after = text[:at].rstrip(" ,"), text[at + len(cue) :]
     if cue.lower() == "according to":
         if at <= 20 or not before:
             comma = after.find(",")
-            return _tidy(after[comma + 1:] if comma >= 0 else after)
+            return _tidy(after[comma + 1 :] if comma >= 0 else after)
         return _tidy(before)
     that = _THAT.match(after)
     if that:
-        return _tidy(after[that.end():])
+        return _tidy(after[that.end() :])
     if at > len(text) * 2 / 3 and "," in before:
-        return _tidy(before[:before.rfind(",")])
+        return _tidy(before[: before.rfind(",")])
     return _tidy(_LEADING.sub("", after, count=2)) or text
 
 
@@ -64,10 +67,14 @@ def _tidy(text: str) -> str:
 
 def contents(statements: pd.DataFrame) -> pd.Series:
     """``content`` for every row of stage 2's statements table."""
-    get = lambda name: statements[name].fillna("").astype(str).tolist() if name in statements \
-        else [""] * len(statements)
-    return pd.Series([content(t, c, q) for t, c, q in zip(get("text"), get("cue"), get("quote"))],
-                     index=statements.index, dtype=object)
+    get = lambda name: (
+        statements[name].fillna("").astype(str).tolist() if name in statements else [""] * len(statements)
+    )
+    return pd.Series(
+        [content(t, c, q) for t, c, q in zip(get("text"), get("cue"), get("quote"))],
+        index=statements.index,
+        dtype=object,
+    )
 
 
 def label(text: str, words: int = LABEL_WORDS) -> str:

@@ -13,11 +13,34 @@ _QUALIFIERS = (
     r"about|approximately|around|roughly|nearly|almost|some|more than|over|at least|up to|"
     r"fewer than|less than|as many as|as much as|an estimated|close to|upwards of"
 )
-_VAGUE = {"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1000.0, "millions": 1e6, "tens of thousands": 1e4}
+_VAGUE = {
+    "dozens": 12.0,
+    "scores": 20.0,
+    "hundreds": 100.0,
+    "thousands": 1000.0,
+    "millions": 1e6,
+    "tens of thousands": 1e4,
+}
 _WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "hundred": 100, "thousand": 1000, "a dozen": 12,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "thousand": 1000,
+    "a dozen": 12,
 }
 _SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -32,11 +55,65 @@ _NUMBER = re.compile(  # the look-ahead on the first character rejects most posi
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<qual>{_QUALIFIERS})\s+$", re.I)
 # Words that end the description of the counted thing.
 _STOP = {
-    "had", "have", "has", "is", "are", "was", "were", "will", "would", "could", "to", "of", "in", "on",
-    "at", "from", "for", "that", "which", "who", "and", "or", "but", "the", "a", "an", "by", "with",
-    "into", "since", "during", "over", "under", "per", "than", "as", "be", "been", "being", "its",
-    "their", "his", "her", "this", "these", "those", "said", "says", "including", "across", "toward",
-    "towards", "against", "after", "before", "ago", "earlier", "later", "each",
+    "had",
+    "have",
+    "has",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "from",
+    "for",
+    "that",
+    "which",
+    "who",
+    "and",
+    "or",
+    "but",
+    "the",
+    "a",
+    "an",
+    "by",
+    "with",
+    "into",
+    "since",
+    "during",
+    "over",
+    "under",
+    "per",
+    "than",
+    "as",
+    "be",
+    "been",
+    "being",
+    "its",
+    "their",
+    "his",
+    "her",
+    "this",
+    "these",
+    "those",
+    "said",
+    "says",
+    "including",
+    "across",
+    "toward",
+    "towards",
+    "against",
+    "after",
+    "before",
+    "ago",
+    "earlier",
+    "later",
+    "each",
 }
 _NOT_COUNTED = {"years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "percent", "times", "%"}
 _UNIT_WORD = re.compile(r"\s+([\w’'-]+)")
@@ -86,14 +163,16 @@ def extract_quantities(text: str, statements: list[tuple[int, int]]) -> list[dic
             qual = _QUALIFIER_BEFORE.search(text, max(start, m.start() - 20), m.start())
             first = qual.start() if qual else m.start()
             qualifier = (qual.group("qual") if qual else m.group("vague") or "").lower()
-            rows.append({
-                "statement": index,
-                "number": _value(m),
-                "number_text": text[first : m.end()],
-                "qualifier": qualifier,
-                "approximate": bool(qualifier),
-                "unit": unit,
-                "start": first,
-                "end": unit_end,
-            })
+            rows.append(
+                {
+                    "statement": index,
+                    "number": _value(m),
+                    "number_text": text[first : m.end()],
+                    "qualifier": qualifier,
+                    "approximate": bool(qualifier),
+                    "unit": unit,
+                    "start": first,
+                    "end": unit_end,
+                }
+            )
     return rows

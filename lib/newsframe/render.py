@@ -20,30 +20,87 @@ from nbconvert import HTMLExporter
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:"
 _TEMPLATE = "newsframe_offline.html.j2"
-_TEMPLATES = jinja2.DictLoader({_TEMPLATE: (
-    "{%- extends 'index.html.j2' -%}\n"
-    "{% block html_head_js %}"
-    f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
-    "{% endblock html_head_js %}\n"
-    "{% block jupyter_widgets %}{% endblock jupyter_widgets %}\n"
-    "{% block html_head_js_mathjax %}{% endblock html_head_js_mathjax %}\n"
-    "{% block html_head_js_mermaidjs %}{% endblock html_head_js_mermaidjs %}\n"
-    "{% block data_widget_view %}{% endblock data_widget_view %}\n"
-)})
+_TEMPLATES = jinja2.DictLoader(
+    {
+        _TEMPLATE: (
+            "{%- extends 'index.html.j2' -%}\n"
+            "{% block html_head_js %}"
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+            "{% endblock html_head_js %}\n"
+            "{% block jupyter_widgets %}{% endblock jupyter_widgets %}\n"
+            "{% block html_head_js_mathjax %}{% endblock html_head_js_mathjax %}\n"
+            "{% block html_head_js_mermaidjs %}{% endblock html_head_js_mermaidjs %}\n"
+            "{% block data_widget_view %}{% endblock data_widget_view %}\n"
+        )
+    }
+)
 
 _TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del",
-    "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5",
-    "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp",
-    "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
-    "thead", "tr", "u", "ul",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "samp",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "ul",
 }
 _STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.I | re.S)
 #: CSS that could fetch something or break out of its attribute or block.
 _UNSAFE_CSS = re.compile(r"@import|url\s*\(|expression\s*\(|[<\\]", re.I)
 #: Attributes kept on every allowed tag, and per tag (the filter below checks their values).
-_ATTRIBUTES = {"*": {"class", "id", "title", "align", "style"}, "img": {"alt", "width", "height", "src"},
-               "a": {"href"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}, "ol": {"start"}}
+_ATTRIBUTES = {
+    "*": {"class", "id", "title", "align", "style"},
+    "img": {"alt", "width", "height", "src"},
+    "a": {"href"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan"},
+    "ol": {"start"},
+}
 
 
 def _attribute_value(tag: str, name: str, value: str) -> str | None:
@@ -67,9 +124,14 @@ def clean_html(html) -> str:
     html = html.decode() if isinstance(html, bytes) else str(html)
     styles = [css for css in _STYLE_BLOCK.findall(html) if not _UNSAFE_CSS.search(css)]
     body = nh3.clean(
-        _STYLE_BLOCK.sub("", html), tags=_TAGS, attributes=_ATTRIBUTES, attribute_filter=_attribute_value,
+        _STYLE_BLOCK.sub("", html),
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        attribute_filter=_attribute_value,
         clean_content_tags={"script", "iframe", "object", "template", "style", "textarea", "noscript"},
-        url_schemes={"http", "https", "mailto", "data"}, strip_comments=True, link_rel=None,
+        url_schemes={"http", "https", "mailto", "data"},
+        strip_comments=True,
+        link_rel=None,
     )
     return "".join(f"<style>{css}</style>" for css in styles) + body
 
@@ -77,9 +139,14 @@ def clean_html(html) -> str:
 def render(nb, target: Path, show_code: bool = False, title: str | None = None) -> Path:
     """One stage page: lab look, code hidden unless asked, offline, byte-stable."""
     exporter = HTMLExporter(
-        template_name="lab", template_file=_TEMPLATE, extra_loaders=[_TEMPLATES],
-        exclude_input=not show_code, exclude_input_prompt=True, exclude_output_prompt=True,
-        sanitize_html=True, filters={"clean_html": clean_html},
+        template_name="lab",
+        template_file=_TEMPLATE,
+        extra_loaders=[_TEMPLATES],
+        exclude_input=not show_code,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        sanitize_html=True,
+        filters={"clean_html": clean_html},
     )
     name = title or nb.metadata.get("title") or target.stem
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})

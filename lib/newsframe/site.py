@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 import jupytext
 import pandas as pd
@@ -186,7 +186,8 @@ def write_index(out_dir: Path, stages: Iterable[Path], incomplete: Iterable[str]
         parts.append(
             '<p class="incomplete" style="background: #fff3cd; padding: .5rem"><strong>Incomplete run:</strong> stage(s) '
             f"{html.escape(', '.join(incomplete))} did not run on this corpus, so their pages, tables and "
-            "findings are missing; run all stages for a complete report.</p>")
+            "findings are missing; run all stages for a complete report.</p>"
+        )
     parts += ["<h2>Stages</h2>", '<ol class="stages">']
     parts += [_stage_item(out_dir, nb) for nb in stages]
     parts.append("</ol>")
@@ -200,13 +201,26 @@ def write_index(out_dir: Path, stages: Iterable[Path], incomplete: Iterable[str]
     tables = _file_links(out_dir, "tables/*.csv")
     if tables:
         parts += ["<h2>Tables</h2>", "<ul>", *tables, "</ul>"]
-    page = "\n".join([
-        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-        f"<title>{html.escape(TITLE)}</title>", f"<style>{STYLE}</style>", "</head>",
-        "<body>", "<main>", *parts, "</main>", "</body>", "</html>", "",
-    ])
+    page = "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+            f"<title>{html.escape(TITLE)}</title>",
+            f"<style>{STYLE}</style>",
+            "</head>",
+            "<body>",
+            "<main>",
+            *parts,
+            "</main>",
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
     target = out_dir / "index.html"
     target.write_text(page, encoding="utf-8", newline="\n")
     return target

@@ -36,13 +36,23 @@ _TRAILING = re.compile(r"(?:\s+(?:who|that|which|speaking|familiar|quoted|cited)
 def _label(source_text: str, speaker: str) -> str:
     text = _TRAILING.sub("", source_text or "").strip(" ,;:“”\"'")
     if not text or len(text.split()) < 2:  # "The sources", "he": fall back to the canonical description
-        text = _VIA.sub("", speaker)[len(UNNAMED_PREFIX):] if speaker.lower().startswith(UNNAMED_PREFIX) else speaker
+        text = _VIA.sub("", speaker)[len(UNNAMED_PREFIX) :] if speaker.lower().startswith(UNNAMED_PREFIX) else speaker
     return text
 
 
 def sourcing_edges(statements: pd.DataFrame) -> pd.DataFrame:
     """All edges with their evidence, sorted by kind, source, target and statement id."""
-    read = ["doc_id", "outlet", "statement_id", "text", "start", "speaker", "speaker_group", "cited_media", "source_text"]
+    read = [
+        "doc_id",
+        "outlet",
+        "statement_id",
+        "text",
+        "start",
+        "speaker",
+        "speaker_group",
+        "cited_media",
+        "source_text",
+    ]
     ordered = statements[[c for c in read if c in statements]]  # only the columns read, not a copy of all
     ordered = ordered.sort_values([c for c in ("doc_id", "start", "statement_id") if c in ordered], kind="mergesort")
     labels: dict[str, str] = {}
@@ -51,9 +61,15 @@ def sourcing_edges(statements: pd.DataFrame) -> pd.DataFrame:
     column = lambda name: ordered[name].tolist() if name in ordered else [""] * len(ordered)
     units = ordered["outlet"].tolist() if "outlet" in ordered else ordered["doc_id"].tolist()
     for doc_id, unit, sid, text, speaker, group, cited, source_text in zip(
-            ordered["doc_id"].tolist(), units, ordered["statement_id"].tolist(), ordered["text"].tolist(),
-            column("speaker"), column("speaker_group"),
-            column("cited_media"), column("source_text")):
+        ordered["doc_id"].tolist(),
+        units,
+        ordered["statement_id"].tolist(),
+        ordered["text"].tolist(),
+        column("speaker"),
+        column("speaker_group"),
+        column("cited_media"),
+        column("source_text"),
+    ):
         text = str(text)
         speaker = str(speaker or "")
         group = str(group or "")
@@ -81,25 +97,44 @@ def sourcing_edges(statements: pd.DataFrame) -> pd.DataFrame:
                 if not re.search(r"anonym|named|identified|authori[sz]ed|permitted|allowed", phrase.split()[0], re.I):
                     continue
                 for medium in sorted(set(media)):  # one node per medium: their sources need not be the same
-                    rows.append((medium, f"{phrase.lower()} (cited by {medium})", KINDS[1], doc_id, sid, text,
-                                 LAYERS[1], LAYERS[2]))
+                    rows.append(
+                        (
+                            medium,
+                            f"{phrase.lower()} (cited by {medium})",
+                            KINDS[1],
+                            doc_id,
+                            sid,
+                            text,
+                            LAYERS[1],
+                            LAYERS[2],
+                        )
+                    )
     edges = pd.DataFrame(rows, columns=COLUMNS)
     order = {k: i for i, k in enumerate(KINDS)}
-    edges = edges.assign(_k=edges["kind"].map(order)).sort_values(
-        ["_k", "source", "target", "statement_id"], kind="mergesort").drop(columns="_k")
+    edges = (
+        edges.assign(_k=edges["kind"].map(order))
+        .sort_values(["_k", "source", "target", "statement_id"], kind="mergesort")
+        .drop(columns="_k")
+    )
     return edges.drop_duplicates(["source", "target", "kind", "statement_id"]).reset_index(drop=True)
 
 
 def edge_summary(edges: pd.DataFrame) -> pd.DataFrame:
     """One row per edge: source, target, kind, layers, n_statements and the statement ids."""
     if edges.empty:
-        return pd.DataFrame(columns=["source", "target", "kind", "source_layer", "target_layer", "n_statements", "statements"])
+        return pd.DataFrame(
+            columns=["source", "target", "kind", "source_layer", "target_layer", "n_statements", "statements"]
+        )
     grouped = edges.groupby(["source", "target", "kind", "source_layer", "target_layer"], sort=True)
     summary = grouped["statement_id"].agg(n_statements="size", statements=lambda ids: ";".join(sorted(ids)))
     order = {k: i for i, k in enumerate(KINDS)}
     summary = summary.reset_index()
-    return summary.assign(_k=summary["kind"].map(order)).sort_values(
-        ["_k", "source", "target"], kind="mergesort").drop(columns="_k").reset_index(drop=True)
+    return (
+        summary.assign(_k=summary["kind"].map(order))
+        .sort_values(["_k", "source", "target"], kind="mergesort")
+        .drop(columns="_k")
+        .reset_index(drop=True)
+    )
 
 
 def layout(edges: pd.DataFrame, outlets=None) -> pd.DataFrame:
@@ -111,7 +146,9 @@ def layout(edges: pd.DataFrame, outlets=None) -> pd.DataFrame:
     """
     summary = edge_summary(edges)
     nodes: dict[str, list[str]] = {layer: [] for layer in LAYERS}
-    nodes[LAYERS[0]] = sorted(set(summary.loc[summary["source_layer"] == LAYERS[0], "source"]) | set(() if outlets is None else outlets))
+    nodes[LAYERS[0]] = sorted(
+        set(summary.loc[summary["source_layer"] == LAYERS[0], "source"]) | set(() if outlets is None else outlets)
+    )
     rank = {n: i for i, n in enumerate(nodes[LAYERS[0]])}
     for layer in LAYERS[1:]:
         incoming = summary[summary["target_layer"] == layer]

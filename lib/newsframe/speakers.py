@@ -39,25 +39,177 @@ OTHER = "Other"
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _THING_PRONOUNS = {"it", "its"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
-_UNRESOLVABLE = {"i", "we", "you", "us", "me", "one", "someone", "somebody", "anyone", "everyone", "nobody", "that", "this"}
+_UNRESOLVABLE = {
+    "i",
+    "we",
+    "you",
+    "us",
+    "me",
+    "one",
+    "someone",
+    "somebody",
+    "anyone",
+    "everyone",
+    "nobody",
+    "that",
+    "this",
+}
 _RELATIVES = {"who", "which", "whom"}
 #: Words that describe an office, not a name ("President", "Mr.", "spokesman").
 TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "vice", "prime", "minister",
-    "secretary", "spokesman", "spokeswoman", "spokesperson", "foreign", "defence", "defense", "interior", "ambassador",
-    "envoy", "official", "mayor", "leader", "chief", "commander", "general", "gen", "lt", "col", "maj", "capt", "adm",
-    "admiral", "sen", "senator", "rep", "representative", "gov", "governor", "chancellor", "king", "queen", "prince",
-    "princess", "crown", "premier", "deputy", "former", "top", "senior", "head", "director", "adviser", "advisor",
-    "aide", "diplomat", "lawmaker", "congressman", "congresswoman", "attorney", "state", "national", "security",
-    "press", "communications", "coordinator", "chairman", "chairwoman", "chair", "speaker", "mp", "justice", "judge",
-    "pope", "ayatollah", "supreme", "sheikh", "emir", "sultan", "pres", "gen.", "candidate", "nominee", "acting",
-    "assistant", "undersecretary", "special", "counsel", "spy", "intelligence", "military", "army", "navy", "air",
-    "force", "officer", "first", "majority", "minority", "whip", "house", "democratic", "republican", "democrat",
-    "gop", "opposition", "presidential", "white", "top", "trade", "finance", "economy", "health", "energy",
-    "treasury", "commerce", "homeland", "sergeant", "sgt", "father", "rev", "reverend", "rabbi", "imam", "bishop",
-    "cardinal", "archbishop", "ceo", "chairperson", "founder", "professor", "analyst", "expert", "correspondent",
-    "reporter", "editor", "columnist", "author", "activist", "sen.", "rep.", "gov.", "dr.", "mr.", "mrs.", "ms.",
-    "president-elect", "vice-president", "ex-president", "elect",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "ambassador",
+    "envoy",
+    "official",
+    "mayor",
+    "leader",
+    "chief",
+    "commander",
+    "general",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "adm",
+    "admiral",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "crown",
+    "premier",
+    "deputy",
+    "former",
+    "top",
+    "senior",
+    "head",
+    "director",
+    "adviser",
+    "advisor",
+    "aide",
+    "diplomat",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "attorney",
+    "state",
+    "national",
+    "security",
+    "press",
+    "communications",
+    "coordinator",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "speaker",
+    "mp",
+    "justice",
+    "judge",
+    "pope",
+    "ayatollah",
+    "supreme",
+    "sheikh",
+    "emir",
+    "sultan",
+    "pres",
+    "gen.",
+    "candidate",
+    "nominee",
+    "acting",
+    "assistant",
+    "undersecretary",
+    "special",
+    "counsel",
+    "spy",
+    "intelligence",
+    "military",
+    "army",
+    "navy",
+    "air",
+    "force",
+    "officer",
+    "first",
+    "majority",
+    "minority",
+    "whip",
+    "house",
+    "democratic",
+    "republican",
+    "democrat",
+    "gop",
+    "opposition",
+    "presidential",
+    "white",
+    "trade",
+    "finance",
+    "economy",
+    "health",
+    "energy",
+    "treasury",
+    "commerce",
+    "homeland",
+    "sergeant",
+    "sgt",
+    "father",
+    "rev",
+    "reverend",
+    "rabbi",
+    "imam",
+    "bishop",
+    "cardinal",
+    "archbishop",
+    "ceo",
+    "chairperson",
+    "founder",
+    "professor",
+    "analyst",
+    "expert",
+    "correspondent",
+    "reporter",
+    "editor",
+    "columnist",
+    "author",
+    "activist",
+    "sen.",
+    "rep.",
+    "gov.",
+    "dr.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "president-elect",
+    "vice-president",
+    "ex-president",
+    "elect",
 }
 #: Nouns that make a lower-case mention a speaker ("officials", "the ministry", "police").
 SPEAKER_NOUNS = re.compile(
@@ -92,11 +244,16 @@ _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their
 _APPOSITION = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+)?(?P<desc>[^,.;:()“”\"]{3,80})")
 _CLAUSE_END = re.compile(r"[,;:()“”\"—–]")
 #: Unnamed sources that speak for the media whatever their country ("a Ukrainian journalist").
-_MEDIA_NOUNS = re.compile(r"\b(?:journalists?|reporters?|correspondents?|media|reports?|newspapers?|outlets?|"
-                          r"columnists?|editors?|broadcasters?)\b", re.I)
+_MEDIA_NOUNS = re.compile(
+    r"\b(?:journalists?|reporters?|correspondents?|media|reports?|newspapers?|outlets?|"
+    r"columnists?|editors?|broadcasters?)\b",
+    re.I,
+)
 _DEFINITE = re.compile(r"^(?:the|this|that|these|those)\s", re.I)
-_MEDIA_NAME = re.compile(r"\b(?:Times|Post|Journal|News|Tribune|Gazette|Herald|Telegraph|Daily|Magazine|Television|Radio|"
-                         r"TV|Broadcasting|Press|Chronicle|Observer|Guardian|Independent|Mail|Express)\b")
+_MEDIA_NAME = re.compile(
+    r"\b(?:Times|Post|Journal|News|Tribune|Gazette|Herald|Telegraph|Daily|Magazine|Television|Radio|"
+    r"TV|Broadcasting|Press|Chronicle|Observer|Guardian|Independent|Mail|Express)\b"
+)
 _RECENT = 6  # statements back that "it" or "they" may reach
 _RECENT_PERSON = 12  # and "he" or "she": news keeps one person in focus for paragraphs
 
@@ -114,8 +271,10 @@ class _Quotes:
         self.straight = [m.start() for m in re.finditer('"', text)]
 
     def inside(self, at: int) -> bool:
-        return (bisect.bisect_left(self.opening, at) > bisect.bisect_left(self.closing, at)
-                or bisect.bisect_left(self.straight, at) % 2 == 1)
+        return (
+            bisect.bisect_left(self.opening, at) > bisect.bisect_left(self.closing, at)
+            or bisect.bisect_left(self.straight, at) % 2 == 1
+        )
 
 
 @lru_cache(maxsize=200_000)
@@ -238,8 +397,12 @@ def name_in_run(run: str) -> str:
     tokens = run.replace("’s", "").replace("'s", "").split()
     last = -1
     for k, token in enumerate(tokens[:-1]):
-        if (_is_title(token) or token in places.phrases or token in ("Ministry", "Department", "Office", "Council")
-                or (token.isupper() and len(token) > 2)):  # "JUST WATCHED Obama": a video caption's label
+        if (
+            _is_title(token)
+            or token in places.phrases
+            or token in ("Ministry", "Department", "Office", "Council")
+            or (token.isupper() and len(token) > 2)
+        ):  # "JUST WATCHED Obama": a video caption's label
             last = k
     return strip_titles(" ".join(tokens[last + 1 :]))
 
@@ -249,7 +412,7 @@ def _side_of(head: str) -> str:
     mention is someone's envoy or mission to somewhere ('the US envoy to Iran' -> United States)."""
     places = gazetteer()
     to = re.search(r"\s(?:to|with)\s", head)
-    for part in ((head[: to.start()], head) if to else (head,)):
+    for part in (head[: to.start()], head) if to else (head,):
         found = [p for _, _, p in places.find(part) if p.kind != "media"]
         if found:
             return found[0].side
@@ -280,8 +443,11 @@ def classify(mention: str, common: set[str]) -> Mention:
     whole = places.phrases.get(core)
     if whole is not None:
         return Mention(whole.kind, core if whole.kind == "institution" else whole.side, whole.side)
-    runs = [m for m in _NAME_RUN.finditer(head) if not (m.start() == 0 and len(m.group().split()) == 1
-                                                          and m.group().lower() in common)]
+    runs = [
+        m
+        for m in _NAME_RUN.finditer(head)
+        if not (m.start() == 0 and len(m.group().split()) == 1 and m.group().lower() in common)
+    ]
     last = runs[-1] if runs and head.rstrip("’'s").endswith(runs[-1].group().rstrip("’'s")) else None
     if last is not None:
         run = last.group()
@@ -291,13 +457,23 @@ def classify(mention: str, common: set[str]) -> Mention:
         if named_place is not None and " to " not in head:
             kind = named_place.kind
             return Mention(kind, name if kind == "institution" else named_place.side, named_place.side)
-        person_like = (tokens and not _ORG_WORDS.search(name) and len(tokens) <= 4 and not _is_title(tokens[-1])
-                       and not all(t.lower() in common for t in tokens) and named_place is None)
+        person_like = (
+            tokens
+            and not _ORG_WORDS.search(name)
+            and len(tokens) <= 4
+            and not _is_title(tokens[-1])
+            and not all(t.lower() in common for t in tokens)
+            and named_place is None
+        )
         if person_like:
             return Mention("person", name, side)
         if not all(t.lower() in common for t in run.split()):
             return Mention("institution", core, side)
-    apposed = re.match(r"\s*,\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})\s*(?:,|$)", text[len(head):]) if text.startswith(head) else None
+    apposed = (
+        re.match(r"\s*,\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})\s*(?:,|$)", text[len(head) :])
+        if text.startswith(head)
+        else None
+    )
     if apposed and not _ORG_WORDS.search(apposed.group(1)) and places.phrases.get(apposed.group(1)) is None:
         return Mention("person", apposed.group(1), side)
     if SPEAKER_NOUNS.search(head):
@@ -331,9 +507,15 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         if not speakers[i] or (linked[i] and linked[i] != ids[i]):
             continue
         mention = classify(sources[i] or speakers[i], common)
-        if (mention.kind not in ("pronoun", "none") and speakers[i] not in known and not speakers[i].startswith(UNNAMED)
-                and fold(speakers[i]) not in fold(sources[i]) and len(speakers[i].split()) <= 8
-                and (_DEFINITE.match(sources[i]) or not re.search(r"\s[A-Z]", sources[i])) and not _side_of(sources[i])):
+        if (
+            mention.kind not in ("pronoun", "none")
+            and speakers[i] not in known
+            and not speakers[i].startswith(UNNAMED)
+            and fold(speakers[i]) not in fold(sources[i])
+            and len(speakers[i].split()) <= 8
+            and (_DEFINITE.match(sources[i]) or not re.search(r"\s[A-Z]", sources[i]))
+            and not _side_of(sources[i])
+        ):
             earlier = classify(speakers[i], common)  # "the ministry": attribution found the earlier speaker
             if earlier.kind != "none":
                 mention = earlier
@@ -342,8 +524,9 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     # Persons: surname variants, full names per document and corpus, sides from descriptions.
     # Full names come from speakers and from names written in any statement ("Kremlin spokesman
     # Dmitry Peskov spoke on Monday."): a pronoun may refer to either.
-    person_rows = [i for i in range(n) if mentions[i] is not None and mentions[i].kind == "person"
-                   and speakers[i] not in known]
+    person_rows = [
+        i for i in range(n) if mentions[i] is not None and mentions[i].kind == "person" and speakers[i] not in known
+    ]
     written = []  # (row, full name) of person-like names in the text
     for i, text in enumerate(texts):
         quotes = None
@@ -351,12 +534,18 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
             if " " in m.group():
                 name = name_in_run(m.group())
                 tokens = name.split()
-                if (2 <= len(tokens) <= 4 and not _ORG_WORDS.search(name) and name not in gazetteer().phrases
-                        and all(_PLAIN_NAME.fullmatch(t) for t in tokens)
-                        and not (quotes := quotes or _Quotes(text)).inside(m.start())
-                        and not any(t.lower() in common or t in gazetteer().phrases for t in tokens)):
+                if (
+                    2 <= len(tokens) <= 4
+                    and not _ORG_WORDS.search(name)
+                    and name not in gazetteer().phrases
+                    and all(_PLAIN_NAME.fullmatch(t) for t in tokens)
+                    and not (quotes := quotes or _Quotes(text)).inside(m.start())
+                    and not any(t.lower() in common or t in gazetteer().phrases for t in tokens)
+                ):
                     written.append((i, name))
-    surnames = _Surnames([_person_key(mentions[i].name)[1] for i in person_rows] + [_person_key(w)[1] for _, w in written])
+    surnames = _Surnames(
+        [_person_key(mentions[i].name)[1] for i in person_rows] + [_person_key(w)[1] for _, w in written]
+    )
     full_names: Counter = Counter()  # (first, surname root) -> count
     spelling: dict[tuple[str, str], Counter] = defaultdict(Counter)
     in_doc: dict[tuple[str, str], Counter] = defaultdict(Counter)  # (doc, surname root) -> first names
@@ -453,14 +642,36 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
             kinds[i] = "thing"
 
     for i in range(n):  # "Local media", "The Sunday Times": news organisations the list lacks
-        if (out_speaker[i] and out_group[i] not in (MEDIA, "") and out_speaker[i] not in known and kinds[i] == "thing"
-                and mentions[i] is not None and mentions[i].kind in ("source", "institution")) and (
-                _MEDIA_NOUNS.search(out_speaker[i]) and not out_speaker[i].startswith(UNNAMED)
-                or _MEDIA_NAME.search(out_speaker[i])):
+        if (
+            out_speaker[i]
+            and out_group[i] not in (MEDIA, "")
+            and out_speaker[i] not in known
+            and kinds[i] == "thing"
+            and mentions[i] is not None
+            and mentions[i].kind in ("source", "institution")
+        ) and (
+            _MEDIA_NOUNS.search(out_speaker[i])
+            and not out_speaker[i].startswith(UNNAMED)
+            or _MEDIA_NAME.search(out_speaker[i])
+        ):
             out_group[i] = MEDIA
-    _resolve_pronouns(table, mentions, sources, texts, doc_ids, out_speaker, out_group, kinds, named_at,
-                      person_name, person_side, groups, known, common,
-                      lambda doc, name: _key_in(doc, name, surnames, in_doc, by_root))
+    _resolve_pronouns(
+        table,
+        mentions,
+        sources,
+        texts,
+        doc_ids,
+        out_speaker,
+        out_group,
+        kinds,
+        named_at,
+        person_name,
+        person_side,
+        groups,
+        known,
+        common,
+        lambda doc, name: _key_in(doc, name, surnames, in_doc, by_root),
+    )
     _standalone_quotes(texts, doc_ids, speakers, linked, ids, out_speaker, out_group)
     holder = {sid: i for i, sid in enumerate(ids)}
     for i in range(n):
@@ -497,7 +708,7 @@ def _described_side(text: str, m: re.Match, run: str, places) -> str:
     name = name_in_run(run)
     prefix = run[: max(0, len(run) - len(name))]
     before = text[max(0, m.start() - 60) : m.start()]
-    cut = max(before.rfind(ch) for ch in ",;:()“”\"—–")
+    cut = max(before.rfind(ch) for ch in ',;:()“”"—–')
     kept: list[str] = []
     for word in reversed(before[cut + 1 :].split()):
         if _is_title(word) or places.find(word) or word in ("of", "for", "the", "to"):
@@ -517,20 +728,39 @@ def _described_side(text: str, m: re.Match, run: str, places) -> str:
     return ""
 
 
-def _resolve_pronouns(table, mentions, sources, texts, doc_ids, out_speaker, out_group, kinds, named_at,
-                      person_name, person_side, groups, known, common, key_of) -> None:
+def _resolve_pronouns(
+    table,
+    mentions,
+    sources,
+    texts,
+    doc_ids,
+    out_speaker,
+    out_group,
+    kinds,
+    named_at,
+    person_name,
+    person_side,
+    groups,
+    known,
+    common,
+    key_of,
+) -> None:
     """Pronouns and relatives, in document order: the nearest compatible named speaker or none."""
-    places = gazetteer()
     for i, mention in enumerate(mentions):
         if mention is None or mention.kind != "pronoun":
             continue
         current = out_speaker[i]
         word = mention.name
-        if current in known and kinds[i] == "" and known[current].kind != "" and word in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
-            # the codebook resolved it: keep unless a person pronoun went to a body
-            if (word in _PERSON_PRONOUNS) == (known[current].kind == "person"):
-                kinds[i] = "person" if known[current].kind == "person" else "thing"
-                continue
+        # the codebook resolved it: keep unless a person pronoun went to a body
+        if (
+            current in known
+            and kinds[i] == ""
+            and known[current].kind != ""
+            and word in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS
+            and (word in _PERSON_PRONOUNS) == (known[current].kind == "person")
+        ):
+            kinds[i] = "person" if known[current].kind == "person" else "thing"
+            continue
         target = None
         if word in _RELATIVES:
             text = texts[i]
@@ -539,22 +769,55 @@ def _resolve_pronouns(table, mentions, sources, texts, doc_ids, out_speaker, out
             if before:
                 antecedent = classify(before.split(",")[-1].strip() or before, common)
                 if antecedent.kind == "person":
-                    target = _person_target(antecedent.name, person_name, person_side, groups,
-                                            lambda name: key_of(doc_ids[i], name))
+                    target = _person_target(
+                        antecedent.name, person_name, person_side, groups, lambda name, i=i: key_of(doc_ids[i], name)
+                    )
                 elif antecedent.kind in ("country", "institution", "organisation", "capital", "state", "demonym"):
                     target = (antecedent.name, groups(antecedent.side or antecedent.name))
                 elif antecedent.kind == "source":
-                    target = (UNNAMED + _DETERMINERS.sub("", antecedent.name), groups(antecedent.side) if antecedent.side else MEDIA)
+                    target = (
+                        UNNAMED + _DETERMINERS.sub("", antecedent.name),
+                        groups(antecedent.side) if antecedent.side else MEDIA,
+                    )
         elif word in _PERSON_PRONOUNS and _raw_person(current, common):
             # attribution's own history of speakers already found a person: keep it, canonically
-            target = _person_target(_raw_person(current, common), person_name, person_side, groups,
-                                    lambda name: key_of(doc_ids[i], name))
+            target = _person_target(
+                _raw_person(current, common),
+                person_name,
+                person_side,
+                groups,
+                lambda name, i=i: key_of(doc_ids[i], name),
+            )
         elif word in _PERSON_PRONOUNS:
-            target = _nearest(i, doc_ids, kinds, out_speaker, out_group, named_at, texts, sources, "person",
-                              person_name, person_side, groups)
+            target = _nearest(
+                i,
+                doc_ids,
+                kinds,
+                out_speaker,
+                out_group,
+                named_at,
+                texts,
+                sources,
+                "person",
+                person_name,
+                person_side,
+                groups,
+            )
         elif word in _THING_PRONOUNS | _PLURAL_PRONOUNS:
-            target = _nearest(i, doc_ids, kinds, out_speaker, out_group, named_at, texts, sources,
-                              "thing" if word in _THING_PRONOUNS else "plural", person_name, person_side, groups)
+            target = _nearest(
+                i,
+                doc_ids,
+                kinds,
+                out_speaker,
+                out_group,
+                named_at,
+                texts,
+                sources,
+                "thing" if word in _THING_PRONOUNS else "plural",
+                person_name,
+                person_side,
+                groups,
+            )
         if target:
             out_speaker[i], out_group[i] = target
             kinds[i] = "person" if word in _PERSON_PRONOUNS else "thing"
@@ -576,8 +839,9 @@ def _person_target(name, person_name, person_side, groups, key_of):
     return (name, groups("")) if not person[0] else (person_name(person), groups(person_side(person)))
 
 
-def _nearest(i, doc_ids, kinds, out_speaker, out_group, named_at, texts, sources, want,
-             person_name, person_side, groups):
+def _nearest(
+    i, doc_ids, kinds, out_speaker, out_group, named_at, texts, sources, want, person_name, person_side, groups
+):
     """The closest earlier speaker (or, for a person, named person) of the same document."""
     at = texts[i].find(sources[i]) + len(sources[i]) if sources[i] else 0
     reach = _RECENT_PERSON if want == "person" else _RECENT
@@ -616,12 +880,16 @@ def run_note(codebook: Codebook) -> str:
     from .claim import describe
 
     if not codebook.actors and not codebook.media:
-        speakers_note = ("**This run has no codebook** (or one without actors): speakers and their sides are read "
-                         "from the text alone (titles, demonyms, country and capital names, a bundled list of "
-                         "international organisations and news media), so sides are open (any country or "
-                         "organisation) and a speaker the text never describes is `Other`. `python -m newsframe "
-                         "codebook --corpus ... --out draft.yml` drafts a codebook to edit and rerun with.")
+        speakers_note = (
+            "**This run has no codebook** (or one without actors): speakers and their sides are read "
+            "from the text alone (titles, demonyms, country and capital names, a bundled list of "
+            "international organisations and news media), so sides are open (any country or "
+            "organisation) and a speaker the text never describes is `Other`. `python -m newsframe "
+            "codebook --corpus ... --out draft.yml` drafts a codebook to edit and rerun with."
+        )
     else:
-        speakers_note = (f"Codebook `{paths.display(codebook.source)}`: its actors and groups override what the text says; a side "
-                         "the text gives that is not one of its groups is `Other`.")
+        speakers_note = (
+            f"Codebook `{paths.display(codebook.source)}`: its actors and groups override what the text says; a side "
+            "the text gives that is not one of its groups is `Other`."
+        )
     return speakers_note + " " + describe(codebook)

@@ -59,16 +59,21 @@ class _Rules:
         # One pattern per required group (any word of any of its sets), searched in turn, so a
         # statement without the first group's terms costs one scan.
         self.required = [
-            _phrases(w for name in alternatives for w in terms.get(name, ())) for alternatives in claim.get("require", ())
+            _phrases(w for name in alternatives for w in terms.get(name, ()))
+            for alternatives in claim.get("require", ())
         ]
         self.action = _phrases(terms.get("action", ()))
         self.agent = _phrases(terms.get(claim.get("agent", ""), ()))
         self.parties = _phrases(w for words in terms.values() for w in words)
         references = terms.get("reference", ())
-        self.reference = re.compile(
-            rf"(?<![\w-]){_ANAPHORIC}\s+(?:[\w’'-]+\s+){{0,2}}?(?:{trie_pattern({w.lower() for w in references}, _char)})(?![\w-])",
-            re.I,
-        ) if references else None
+        self.reference = (
+            re.compile(
+                rf"(?<![\w-]){_ANAPHORIC}\s+(?:[\w’'-]+\s+){{0,2}}?(?:{trie_pattern({w.lower() for w in references}, _char)})(?![\w-])",
+                re.I,
+            )
+            if references
+            else None
+        )
         lex = codebook.lexicons
         self.deny, self.hedge = _phrases(lex.get("deny", ())), _phrases(lex.get("hedge", ()))
         self.negation = _phrases(lex.get("negation", ()))
@@ -122,13 +127,23 @@ def _rules_for(codebook: Codebook) -> _Rules:
 def stance(statement_text: str, codebook: Codebook) -> tuple[str, bool]:
     """(stance, hedged) of one statement toward the codebook's claim."""
     rules = _rules_for(codebook)
-    hedges = [m for m in rules.hedge.finditer(statement_text) if not _proper_noun(statement_text, m)] if rules.hedge else []
+    hedges = (
+        [m for m in rules.hedge.finditer(statement_text) if not _proper_noun(statement_text, m)] if rules.hedge else []
+    )
     hedged = any(not rules.negated(statement_text, m.start()) for m in hedges)
     if not rules.about_claim(statement_text):
         return ("hedge" if hedged and rules.refers_back(statement_text) else ""), hedged
-    denials = [m for m in rules.deny.finditer(statement_text) if not rules.negated(statement_text, m.start())] if rules.deny else []
-    open_question = [m for m in denials if _EITHER_OR.search(statement_text[max(0, m.start() - 4) : m.start()])
-                     or _EITHER_OR.search(statement_text[m.end() : m.end() + 4])]
+    denials = (
+        [m for m in rules.deny.finditer(statement_text) if not rules.negated(statement_text, m.start())]
+        if rules.deny
+        else []
+    )
+    open_question = [
+        m
+        for m in denials
+        if _EITHER_OR.search(statement_text[max(0, m.start() - 4) : m.start()])
+        or _EITHER_OR.search(statement_text[m.end() : m.end() + 4])
+    ]
     if len(denials) > len(open_question):
         return "deny", hedged
     hedged = hedged or bool(open_question)

@@ -25,11 +25,37 @@ from .segment import split_statements
 from .stance import stance
 
 STATEMENT_COLUMNS = [
-    "doc_id", "statement_id", "start", "end", "text", "speaker", "speaker_group", "cue", "quote", "stance",
-    "hedged", "cited_media", "cluster_id", "cluster_label", "block_id", "source_text", "attributed_in",
+    "doc_id",
+    "statement_id",
+    "start",
+    "end",
+    "text",
+    "speaker",
+    "speaker_group",
+    "cue",
+    "quote",
+    "stance",
+    "hedged",
+    "cited_media",
+    "cluster_id",
+    "cluster_label",
+    "block_id",
+    "source_text",
+    "attributed_in",
 ]
-QUANTITY_COLUMNS = ["doc_id", "statement_id", "number", "number_text", "qualifier", "approximate", "unit",
-                    "start", "end", "text", "statement"]
+QUANTITY_COLUMNS = [
+    "doc_id",
+    "statement_id",
+    "number",
+    "number_text",
+    "qualifier",
+    "approximate",
+    "unit",
+    "start",
+    "end",
+    "text",
+    "statement",
+]
 #: The rule recorded for whitespace between two statements of one body block.
 BETWEEN_STATEMENTS = "whitespace between two statements of a body block"
 
@@ -72,19 +98,39 @@ def _document(doc_id: str, text: str, blocks: list[tuple[int, int, int]], codebo
         sentence = text[start:end]
         position, hedged = stance(sentence, codebook)
         source = row["source_span"]
-        statements.append({
-            "doc_id": doc_id, "statement_id": statement_id(doc_id, i), "start": start, "end": end,
-            "text": sentence, "speaker": row["speaker"], "speaker_group": row["speaker_group"], "cue": row["cue"],
-            "quote": row["quote"], "stance": position, "hedged": hedged, "cited_media": row["cited_media"],
-            "cluster_id": "", "cluster_label": "", "block_id": block[0] if block else "",
-            "source_text": text[source[0]:source[1]] if source else "",
-            "attributed_in": statement_id(doc_id, row["link"]) if row["link"] is not None else "",
-        })
+        statements.append(
+            {
+                "doc_id": doc_id,
+                "statement_id": statement_id(doc_id, i),
+                "start": start,
+                "end": end,
+                "text": sentence,
+                "speaker": row["speaker"],
+                "speaker_group": row["speaker_group"],
+                "cue": row["cue"],
+                "quote": row["quote"],
+                "stance": position,
+                "hedged": hedged,
+                "cited_media": row["cited_media"],
+                "cluster_id": "",
+                "cluster_label": "",
+                "block_id": block[0] if block else "",
+                "source_text": text[source[0] : source[1]] if source else "",
+                "attributed_in": statement_id(doc_id, row["link"]) if row["link"] is not None else "",
+            }
+        )
         following = spans[i + 1][0] if i + 1 < len(spans) else None
         if following is not None and block and following < block[2] and following > end:
             gaps.append((doc_id, end, following, clean.BLANK, BETWEEN_STATEMENTS, text[end:following]))
-    quantities = [{"doc_id": doc_id, "statement_id": statement_id(doc_id, q["statement"]), **q,
-                   "text": text[q["start"]:q["end"]]} for q in extract_quantities(text, spans)]
+    quantities = [
+        {
+            "doc_id": doc_id,
+            "statement_id": statement_id(doc_id, q["statement"]),
+            **q,
+            "text": text[q["start"] : q["end"]],
+        }
+        for q in extract_quantities(text, spans)
+    ]
     for q in quantities:
         q["statement"] = statements[int(q.pop("statement"))]["text"]
     return statements, gaps, quantities
@@ -96,8 +142,9 @@ def _document_task(item: tuple[str, str, list[tuple[int, int, int]]], codebook: 
     return _document(doc_id, text, blocks, codebook, segmenter)
 
 
-def extract_statements(corpus: Corpus, body_blocks: pd.DataFrame, codebook: Codebook,
-                       segmenter: str = "blingfire", engine="local") -> Statements:
+def extract_statements(
+    corpus: Corpus, body_blocks: pd.DataFrame, codebook: Codebook, segmenter: str = "blingfire", engine="local"
+) -> Statements:
     """Statements of every readable document, in document order.
 
     ``engine`` runs the per-document work elsewhere (see ``newsframe.engine``); the tables are
@@ -131,7 +178,8 @@ def with_statement_counts(documents: pd.DataFrame, statements: pd.DataFrame) -> 
     table = documents.copy()
     counts = statements.groupby("doc_id").size()
     media = statements.groupby("doc_id")["cited_media"].agg(
-        lambda cells: ";".join(sorted({m for cell in cells for m in cell.split(";") if m})))
+        lambda cells: ";".join(sorted({m for cell in cells for m in cell.split(";") if m}))
+    )
     ok = table["status"] == "ok"
     table["n_statements"] = table["doc_id"].map(counts).where(ok).astype("Int64")
     table.loc[ok, "n_statements"] = table.loc[ok, "n_statements"].fillna(0)
@@ -142,8 +190,10 @@ def with_statement_counts(documents: pd.DataFrame, statements: pd.DataFrame) -> 
 def check_statements(texts: dict[str, str], statements: pd.DataFrame, removed_spans: pd.DataFrame) -> str:
     """Raise unless statements + removed spans tile every raw document exactly; say what was checked."""
     assert_tiled(texts, statements, removed_spans)
-    return (f"All {len(statements):,} statements index the raw text exactly, and statements plus removed spans "
-            f"account for every character of the {len(texts)} documents.")
+    return (
+        f"All {len(statements):,} statements index the raw text exactly, and statements plus removed spans "
+        f"account for every character of the {len(texts)} documents."
+    )
 
 
 STANCES = ("affirm", "deny", "hedge")
@@ -174,13 +224,21 @@ def summary_markdown(statements: pd.DataFrame, top_speakers: int = 5) -> str:
     lines = [
         f"**{n} statements** in {statements['doc_id'].nunique()} documents; **{len(voiced)} ({len(voiced) / max(n, 1):.0%})"
         f"** are attributed to a source, {n - len(voiced)} are the articles' own voice.",
-        "- By speaker group: " + ", ".join(f"{escape(g)} {c}" for g, c in sorted(groups.items(), key=lambda x: (-x[1], x[0]))) + ".",
-        "- Stance toward the claim: " + ", ".join(f"{stances.get(s, 0)} {s}" for s in STANCES)
+        "- By speaker group: "
+        + ", ".join(f"{escape(g)} {c}" for g, c in sorted(groups.items(), key=lambda x: (-x[1], x[0])))
+        + ".",
+        "- Stance toward the claim: "
+        + ", ".join(f"{stances.get(s, 0)} {s}" for s in STANCES)
         + f"; {int(statements['hedged'].sum())} statements use hedged wording.",
     ]
     speakers = voiced.groupby("speaker").agg(statements=("statement_id", "size"), documents=("doc_id", "nunique"))
     speakers = speakers.sort_values(["statements", "documents"], ascending=False, kind="stable").head(top_speakers)
-    lines.append("- Most-quoted speakers: " + ", ".join(
-        f"{escape(s)} ({r.statements} statements, {r.documents} document{'s' if r.documents > 1 else ''})"
-        for s, r in speakers.iterrows()) + ".")
+    lines.append(
+        "- Most-quoted speakers: "
+        + ", ".join(
+            f"{escape(s)} ({r.statements} statements, {r.documents} document{'s' if r.documents > 1 else ''})"
+            for s, r in speakers.iterrows()
+        )
+        + "."
+    )
     return "\n".join(lines)

@@ -109,7 +109,7 @@ def _links(matrix: sp.csr_matrix, days: np.ndarray, window: int, k: int, thresho
         cols = np.concatenate([order[lo:hi], undated])
         kept.append(_block(matrix, rows, cols, n, k, threshold))
     for start in range(0, len(undated), BLOCK):
-        rows = undated[start:start + BLOCK]
+        rows = undated[start : start + BLOCK]
         kept.append(_block(matrix, rows, np.arange(n), n, k, threshold))
     return sum(kept, sp.csr_matrix((n, n)))
 
@@ -117,8 +117,11 @@ def _links(matrix: sp.csr_matrix, days: np.ndarray, window: int, k: int, thresho
 def _block(matrix, rows, cols, n, k, threshold) -> sp.csr_matrix:
     """Nearest neighbours of ``rows`` among ``cols`` (itself excluded), as an n x n matrix."""
     sim = (matrix[rows] @ matrix[cols].T).tocsr()
-    sim = sim.multiply(rows[:, None] != cols[None, :]).tocsr() if len(rows) * len(cols) <= 4_000_000 else \
-        _drop_self(sim, rows, cols)
+    sim = (
+        sim.multiply(rows[:, None] != cols[None, :]).tocsr()
+        if len(rows) * len(cols) <= 4_000_000
+        else _drop_self(sim, rows, cols)
+    )
     top = _top(sim, k, threshold).tocoo()
     return sp.csr_matrix((top.data, (rows[top.row], cols[top.col])), shape=(n, n))
 
@@ -141,9 +144,14 @@ def _split(matrix: sp.csr_matrix, members: np.ndarray, threshold: float) -> np.n
     return fcluster(tree, 1.0 - threshold, criterion="distance") - 1
 
 
-def find_stories(documents: pd.DataFrame, lead_texts: dict[str, str] | None = None, threshold: float = THRESHOLD,
-                 neighbours: int = NEIGHBOURS, window_days: int = WINDOW_DAYS,
-                 single_story_below: int = SINGLE_STORY_BELOW) -> pd.Series:
+def find_stories(
+    documents: pd.DataFrame,
+    lead_texts: dict[str, str] | None = None,
+    threshold: float = THRESHOLD,
+    neighbours: int = NEIGHBOURS,
+    window_days: int = WINDOW_DAYS,
+    single_story_below: int = SINGLE_STORY_BELOW,
+) -> pd.Series:
     """``story_id`` per readable document (indexed like ``documents``; '' for unreadable ones)."""
     lead_texts = lead_texts or {}
     ok = documents["status"].eq("ok") if "status" in documents else pd.Series(True, index=documents.index)
@@ -155,11 +163,22 @@ def find_stories(documents: pd.DataFrame, lead_texts: dict[str, str] | None = No
     if len(readable) <= single_story_below:
         result[readable.index] = story_id(doc_ids)
         return result
-    texts = [story_text(t, lead_texts.get(d, "")) for d, t in
-             zip(doc_ids, readable.get("title", pd.Series("", index=readable.index)).fillna("").tolist())]
+    texts = [
+        story_text(t, lead_texts.get(d, ""))
+        for d, t in zip(doc_ids, readable.get("title", pd.Series("", index=readable.index)).fillna("").tolist())
+    ]
     try:
-        matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english", max_df=MAX_DF if len(texts) >= MAX_DF_FROM else 1.0, min_df=1,
-                                 token_pattern=r"(?u)\b\w*[^\W\d_]\w+\b").fit_transform(texts).tocsr()
+        matrix = (
+            TfidfVectorizer(
+                sublinear_tf=True,
+                stop_words="english",
+                max_df=MAX_DF if len(texts) >= MAX_DF_FROM else 1.0,
+                min_df=1,
+                token_pattern=r"(?u)\b\w*[^\W\d_]\w+\b",
+            )
+            .fit_transform(texts)
+            .tocsr()
+        )
     except ValueError:  # no words at all
         matrix = sp.csr_matrix((len(texts), 1))
     days = _days(readable.get("published", pd.Series("", index=readable.index)))
@@ -186,12 +205,16 @@ def with_stories(documents: pd.DataFrame, statements: pd.DataFrame, **params) ->
     sizes = table.loc[table["story_id"].ne(""), "story_id"].value_counts()
     n_docs = int(sizes.sum())
     if len(sizes) <= 1:
-        note = (f"All {n_docs:,} readable documents tell one story (`story_id` "
-                f"{sizes.index[0] if len(sizes) else ''}), so claims are found across the whole corpus.")
+        note = (
+            f"All {n_docs:,} readable documents tell one story (`story_id` "
+            f"{sizes.index[0] if len(sizes) else ''}), so claims are found across the whole corpus."
+        )
     else:
         multi = sizes[sizes > 1]
-        note = (f"The {n_docs:,} readable documents tell **{len(sizes):,} stories** (events): {len(multi):,} told by "
-                f"two or more documents (largest: {int(sizes.iloc[0]):,} documents), {int((sizes == 1).sum()):,} by one "
-                "document alone. Documents are linked when their title, lead and names are alike (TF-IDF cosine, mutual "
-                "nearest neighbours, within a few days of each other when dated); claims are found within each story.")
+        note = (
+            f"The {n_docs:,} readable documents tell **{len(sizes):,} stories** (events): {len(multi):,} told by "
+            f"two or more documents (largest: {int(sizes.iloc[0]):,} documents), {int((sizes == 1).sum()):,} by one "
+            "document alone. Documents are linked when their title, lead and names are alike (TF-IDF cosine, mutual "
+            "nearest neighbours, within a few days of each other when dated); claims are found within each story."
+        )
     return table, note

@@ -132,8 +132,10 @@ def _reparse(text: str, columns: list[str]) -> pd.DataFrame:
     parsed = pacsv.read_csv(
         io.BytesIO(text.encode("utf-8")),
         parse_options=pacsv.ParseOptions(newlines_in_values=True),
-        convert_options=pacsv.ConvertOptions(column_types={c: pa.string() for c in columns},
-                                             strings_can_be_null=False, quoted_strings_can_be_null=False))
+        convert_options=pacsv.ConvertOptions(
+            column_types={c: pa.string() for c in columns}, strings_can_be_null=False, quoted_strings_can_be_null=False
+        ),
+    )
     return parsed.to_pandas()
 
 

@@ -42,8 +42,18 @@ Z_THRESHOLD = 1.96
 #: False discovery rate at which a word counts as distinctive (Benjamini-Hochberg, per outlet).
 FDR = 0.05
 TOP_N = 10
-COLUMNS = ["doc_id", "term", "count_in_doc", "count_elsewhere", "log_odds", "z", "p_value", "q_value", "rank",
-           "significant"]
+COLUMNS = [
+    "doc_id",
+    "term",
+    "count_in_doc",
+    "count_elsewhere",
+    "log_odds",
+    "z",
+    "p_value",
+    "q_value",
+    "rank",
+    "significant",
+]
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 _LETTER = re.compile(r"[a-z]")
@@ -99,8 +109,11 @@ def _sparse_counts(statements: pd.DataFrame, by: str = "doc_id") -> tuple[pd.Ind
     order[np.fromiter((vocabulary[t] for t in terms), dtype=np.int64, count=len(terms))] = np.arange(len(terms))
     rows_, cols_ = np.frombuffer(rows, dtype=np.int32), np.frombuffer(cols, dtype=np.int32)
     del rows
-    matrix = sparse.csr_matrix((np.ones(len(rows_), dtype=np.int32), (rows_, order[cols_] if len(cols_) else cols_)),
-                               shape=(len(doc_ids), len(terms)), dtype=np.int32)
+    matrix = sparse.csr_matrix(
+        (np.ones(len(rows_), dtype=np.int32), (rows_, order[cols_] if len(cols_) else cols_)),
+        shape=(len(doc_ids), len(terms)),
+        dtype=np.int32,
+    )
     matrix.sum_duplicates()
     matrix.sort_indices()
     matrix.data = matrix.data.astype(np.int64)  # counts summed per cell: int64 from here on
@@ -112,8 +125,7 @@ def term_counts(statements: pd.DataFrame) -> pd.DataFrame:
 
     Dense: for inspecting a small corpus. ``distinctive_terms`` works on the sparse counts."""
     doc_ids, terms, matrix = _sparse_counts(statements)
-    return pd.DataFrame(matrix.toarray(), index=pd.Index(doc_ids, name="doc_id"),
-                        columns=pd.Index(terms, name="term"))
+    return pd.DataFrame(matrix.toarray(), index=pd.Index(doc_ids, name="doc_id"), columns=pd.Index(terms, name="term"))
 
 
 def prior_strength(counts: pd.DataFrame, alpha_0: float | None = ALPHA_0) -> float:
@@ -147,8 +159,7 @@ def log_odds(counts: pd.DataFrame, alpha_0: float | None = ALPHA_0) -> tuple[pd.
 def _delta_z(y, alpha, a0, n_i, y_rest, n_rest):
     """Eq. 22 elementwise; the same expression for dense matrices and for vectors of cells."""
     with np.errstate(divide="ignore", invalid="ignore"):
-        delta = (np.log((y + alpha) / (n_i + a0 - y - alpha))
-                 - np.log((y_rest + alpha) / (n_rest + a0 - y_rest - alpha)))
+        delta = np.log((y + alpha) / (n_i + a0 - y - alpha)) - np.log((y_rest + alpha) / (n_rest + a0 - y_rest - alpha))
         var = 1.0 / (y + alpha) + 1.0 / (y_rest + alpha)
         z = delta / np.sqrt(var)
     return delta, z
@@ -183,8 +194,14 @@ def _own_name(units, terms: list[str], row: np.ndarray, col: np.ndarray) -> np.n
     return np.isin(keys, np.fromiter((r * max(len(terms), 1) + c for r, c in own), dtype=np.int64))
 
 
-def distinctive_terms(statements: pd.DataFrame, top_n: int = TOP_N, alpha_0: float | None = ALPHA_0,
-                      fdr: float = FDR, min_count: int = 1, by: str = "doc_id") -> pd.DataFrame:
+def distinctive_terms(
+    statements: pd.DataFrame,
+    top_n: int = TOP_N,
+    alpha_0: float | None = ALPHA_0,
+    fdr: float = FDR,
+    min_count: int = 1,
+    by: str = "doc_id",
+) -> pd.DataFrame:
     """``distinctive_terms.csv``: the ``top_n`` terms of each unit (column ``by``: a document or an
     outlet) by z (over-represented relative to the rest of the corpus), with ``significant`` =
     over-represented (z > 0) at a Benjamini-Hochberg false discovery rate of ``fdr`` among all
@@ -227,17 +244,19 @@ def distinctive_terms(statements: pd.DataFrame, top_n: int = TOP_N, alpha_0: flo
     keep = rank <= top_n
     row, col, count, delta, z, rank = row[keep], col[keep], count[keep], delta[keep], z[keep], rank[keep]
     p_value, q_value = p_value[keep], q_value[keep]
-    result = pd.DataFrame({
-        by: np.asarray(doc_ids, dtype=object)[row],
-        "term": np.asarray(terms, dtype=object)[col],
-        "count_in_doc": count.astype(np.int64),
-        "count_elsewhere": (total_count[col] - count).astype(np.int64),
-        "log_odds": delta,
-        "z": z,
-        "p_value": p_value,
-        "q_value": q_value,
-        "rank": rank.astype(np.int64),
-    })
+    result = pd.DataFrame(
+        {
+            by: np.asarray(doc_ids, dtype=object)[row],
+            "term": np.asarray(terms, dtype=object)[col],
+            "count_in_doc": count.astype(np.int64),
+            "count_elsewhere": (total_count[col] - count).astype(np.int64),
+            "log_odds": delta,
+            "z": z,
+            "p_value": p_value,
+            "q_value": q_value,
+            "rank": rank.astype(np.int64),
+        }
+    )
     result["log_odds"] = result["log_odds"].round(4)
     result["z"] = result["z"].round(3)
     result["significant"] = (result["q_value"] <= fdr) & (result["z"] > 0)

@@ -25,7 +25,6 @@ words = ["alpha"]
 # %%
 import pandas as pd
 from IPython.display import Markdown
-
 from newsframe import paths
 
 tables = paths.resolve(out_dir) / "tables"

@@ -25,7 +25,6 @@ fail = False
 
 # %%
 import pandas as pd
-
 from newsframe import paths
 
 if fail:
