@@ -1,7 +1,7 @@
-"""Write the README's benchmark tables from bench/results/*.json (numbers are never typed by hand).
+"""Write the benchmark tables of docs/benchmarks.md from bench/results/*.json (numbers are never typed by hand).
 
-    .venv/bin/python bench/summarise.py          # rewrite the README block
-    .venv/bin/python bench/summarise.py --check  # exit 1 when the README is out of date
+    .venv/bin/python bench/summarise.py          # rewrite the <!-- bench --> block of docs/benchmarks.md
+    .venv/bin/python bench/summarise.py --check  # exit 1 when that block is out of date
 
 Each result file has its own renderer below; files without one are listed by name only.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
-README = ROOT / "README.md"
+README = ROOT / "docs" / "benchmarks.md"  # where the generated tables live (the README links it)
 BLOCK = re.compile(r"(<!-- bench -->\n).*?(<!-- /bench -->)", re.S)
 
 
@@ -476,12 +476,12 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     text = README.read_text(encoding="utf-8")
     if not BLOCK.search(text):
-        print("README.md has no <!-- bench --> block", file=sys.stderr)
+        print(f"{README.name} has no <!-- bench --> block", file=sys.stderr)
         return 1
     updated = BLOCK.sub(lambda m: m.group(1) + summary() + "\n" + m.group(2), text)
     if args.check:
         if updated != text:
-            print("README.md benchmark tables differ from bench/results: run bench/summarise.py", file=sys.stderr)
+            print(f"{README.name} benchmark tables differ from bench/results: run bench/summarise.py", file=sys.stderr)
             return 1
         return 0
     README.write_text(updated, encoding="utf-8")
