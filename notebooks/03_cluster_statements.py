@@ -52,36 +52,21 @@ labelled = cluster_eval.labelled_statements(statements, cluster_eval.load_claim_
 previous = tables.read_optional(out_dir, "claims")  # an earlier run's claims keep their ids
 
 # %% [markdown]
-# ## Choosing a representation and a method
+# ## How the method was chosen
 #
 # Each seed statement was assigned to a claim by a reader before any method was tried
-# (`tests/data/seed_claims.csv`, 11 claims). Every combination below is scored against those labels
-# with the adjusted Rand index (ARI: 1 is the reader's grouping, 0 is chance) and V-measure, at the
-# number of claims its own silhouette chose; the last number column shows ARI when the method is
-# told the reader's number of claims. Representations: `tfidf` (words and word pairs), `lsa` (the same
-# reduced to latent dimensions), `minilm` (sentence embeddings from an optional extra), each alone,
-# with `+context` (half of the neighbouring sentences' words) and, for comparison only, with `+voice`
-# (speaker group and stance from stage 2). Every representation reads the statement's content with
-# its attribution frame stripped. The weights that combine them are fixed rules, not tuned on these
-# labels. These labels were written when a claim was allowed to be "Iran's denials": they reward
-# grouping by voice, which the default no longer does, so its ARI against them is lower than that
-# of the `+voice` rows by design.
+# (`tests/data/seed_claims.csv`, 11 claims), and the statements of one BASIL story likewise
+# (`tests/data/basil_claims.csv`). Representations (TF-IDF, LSA, MiniLM sentence embeddings from
+# an optional extra, each with or without neighbouring sentences, and for comparison with the
+# speaker's voice) and methods (average, Ward, k-means) were scored against those labels with the
+# adjusted Rand index and V-measure; the whole comparison is in `docs/benchmarks.md`. Every
+# representation reads the statement's content with its attribution frame stripped. The seed labels
+# were written when a claim was allowed to be "Iran's denials": they reward grouping by voice,
+# which the default no longer does. Where the default stands:
 
 # %%
 comparison, where_from = cluster_eval.comparison_table(labelled, random_seed)
-notebook.markdown(where_from)
-
-# %%
-comparison.set_index(["representation", "method"])
-
-# %% [markdown]
-# Words alone group statements poorly: sentences of one story share most of their vocabulary, and
-# a short sentence shares few words with another that asserts the same thing in different terms.
-# The neighbouring sentences tie a sentence in the article's own voice to the point it continues.
-# The default, `lsa+context` with average linkage, needs no extra package:
-
-# %%
-notebook.markdown(cluster_eval.comparison_markdown(comparison, representation, method))
+notebook.markdown(cluster_eval.comparison_markdown(comparison, representation, method) + "\n\n" + where_from)
 
 # %%
 documents, story_note = stories.with_stories(
