@@ -30,7 +30,7 @@
 corpus = "seeds"
 codebook = "seeds/codebook.yml"
 out_dir = "reports"
-claim = ""  # the claim under study as a sentence ("Iran supplies drones to Russia"); "" = the codebook's
+claim = ""  # the claim under study as one sentence, e.g. Iran supplies drones to Russia; empty: the codebook claim
 segmenter = "blingfire"  # or "syntok": see the comparison below
 engine = "local"  # or "processes", "dask" (a local Dask cluster), or a scheduler address "tcp://host:8786"
 

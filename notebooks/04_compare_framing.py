@@ -34,7 +34,7 @@
 corpus = "seeds"
 codebook = "seeds/codebook.yml"
 out_dir = "reports"
-claim = ""  # the claim under study as a sentence ("Iran supplies drones to Russia"); "" = the codebook's
+claim = ""  # the claim under study as one sentence, e.g. Iran supplies drones to Russia; empty: the codebook claim
 top_terms = 10  # distinctive words kept per outlet
 fdr = 0.05  # false discovery rate at which a word counts as distinctive (Benjamini-Hochberg, per outlet)
 min_documents = 3  # outlets with fewer documents are flagged: too few to stand for the outlet
