@@ -313,6 +313,7 @@ def test_every_new_reason_has_a_rule():
 # ---------------------------------------------------------------- a real scraped corpus, when present
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not ALLSIDES.exists(), reason="../shared/data/allsides not present")
 def test_allsides_tiles_and_keeps_a_body_for_every_document():
     with gzip.open(ALLSIDES, "rt", encoding="utf-8") as lines:
