@@ -34,9 +34,21 @@ def pytest_unconfigure(config):
 #: Test modules that run whole pipelines, notebooks, the command line or timing loops: left out of
 #: the fast tier (`make check`), always in `make test`.
 SLOW_MODULES = {
-    "test_pipeline", "test_hostile_inputs", "test_hostile_names", "test_run_safety", "test_reports",
-    "test_reproducible", "test_lab", "test_diff", "test_browser", "test_engine", "test_pathological",
-    "test_config_checks", "test_scale_reports", "test_findings", "test_bench",
+    "test_pipeline",
+    "test_hostile_inputs",
+    "test_hostile_names",
+    "test_run_safety",
+    "test_reports",
+    "test_reproducible",
+    "test_lab",
+    "test_diff",
+    "test_browser",
+    "test_engine",
+    "test_pathological",
+    "test_config_checks",
+    "test_scale_reports",
+    "test_findings",
+    "test_bench",
 }
 
 
