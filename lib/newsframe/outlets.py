@@ -138,34 +138,47 @@ def outlet_table(
         .drop_duplicates("outlet")
         .set_index("outlet")
     )
-    rows = []
-    for outlet, part in frame.groupby("outlet", sort=True):
-        published = _text(ok[ok["outlet"] == outlet], "published").replace("", np.nan).dropna().sort_values()
-        row = {
-            "outlet": outlet,
-            "n_documents": int(len(part)),
-            "n_statements": int(part["n_statements"].astype(int).sum()),
-            "first_published": published.iloc[0] if len(published) else "",
-            "last_published": published.iloc[-1] if len(published) else "",
-            "n_dated": int(len(published)),
-            "small": by_name and len(part) < min_documents,
-            "n_about_claim": int(part["n_about_claim"].astype(int).sum()),
-        }
-        for measure, (num, den) in SHARES.items():
-            numerator = part[num].astype(float).to_numpy()
-            denominator = part[den].astype(float).to_numpy()
-            total = denominator.sum()
-            row[measure] = round(numerator.sum() / total, 4) if total else np.nan
-            low, high = _interval(numerator, denominator, _seed(outlet, random_seed))
-            row[f"{measure}_low"], row[f"{measure}_high"] = round(low, 4), round(high, 4)
-        row["leading_voice"] = voices.at[outlet, "speaker_group"] if outlet in voices.index else ""
-        row["n_leading_voice"] = int(voices.at[outlet, "n"]) if outlet in voices.index else 0
-        for frame_name in LEAD_FRAMES:
-            row[f"lead_{frame_name}"] = int(_text(part, "lead_frame").eq(frame_name).sum())
-        row["cited_media"] = ";".join(sorted({m for cell in _text(part, "cited_media") for m in cell.split(";") if m}))
-        row["documents"] = ";".join(sorted(part["doc_id"].astype(str)))
-        rows.append(row)
-    return pd.DataFrame(rows)
+    # One grouped pass per column (a corpus without outlet names has one outlet per document:
+    # 100k of them); the bootstrap runs only for outlets of two documents or more.
+    groups = frame.groupby("outlet", sort=True)
+    table = pd.DataFrame(index=pd.Index(sorted(groups.groups), name="outlet"))
+    table["n_documents"] = groups.size()
+    table["n_statements"] = groups["n_statements"].sum().astype(int)
+    dated = ok.assign(_published=_text(ok, "published"))
+    dated = dated[dated["_published"].ne("")].groupby("outlet")["_published"]
+    table["first_published"] = dated.min().reindex(table.index).fillna("")
+    table["last_published"] = dated.max().reindex(table.index).fillna("")
+    table["n_dated"] = dated.size().reindex(table.index).fillna(0).astype(int)
+    table["small"] = by_name & (table["n_documents"] < min_documents)
+    table["n_about_claim"] = groups["n_about_claim"].sum().astype(int)
+    sums = groups[sorted({c for pair in SHARES.values() for c in pair})].sum().astype(float)
+    several = table.index[table["n_documents"] >= 2]
+    for measure, (num, den) in SHARES.items():
+        with np.errstate(invalid="ignore", divide="ignore"):
+            table[measure] = (sums[num] / sums[den].where(sums[den] > 0)).round(4)
+        low, high = pd.Series(np.nan, index=table.index), pd.Series(np.nan, index=table.index)
+        for outlet in several:
+            part = groups.get_group(outlet)
+            low[outlet], high[outlet] = _interval(
+                part[num].astype(float).to_numpy(), part[den].astype(float).to_numpy(), _seed(outlet, random_seed)
+            )
+        table[f"{measure}_low"], table[f"{measure}_high"] = low.round(4), high.round(4)
+    table["leading_voice"] = voices["speaker_group"].reindex(table.index).fillna("")
+    table["n_leading_voice"] = voices["n"].reindex(table.index).fillna(0).astype(int)
+    frames = _text(frame, "lead_frame")
+    for frame_name in LEAD_FRAMES:
+        table[f"lead_{frame_name}"] = (
+            frames.eq(frame_name).groupby(frame["outlet"]).sum().reindex(table.index).astype(int)
+        )
+    media = _text(frame, "cited_media")
+    cited = (
+        media[media.ne("")]
+        .groupby(frame["outlet"])
+        .agg(lambda cells: ";".join(sorted({m for cell in cells for m in cell.split(";") if m})))
+    )
+    table["cited_media"] = cited.reindex(table.index).fillna("")
+    table["documents"] = groups["doc_id"].agg(lambda ids: ";".join(sorted(ids.astype(str))))
+    return table.reset_index()
 
 
 def busiest(outlets_table: pd.DataFrame, limit: int, size: str = "n_statements") -> list[str]:
