@@ -132,11 +132,13 @@ def _bool(value) -> bool:
 class _Report:
     """What the per-outlet parts need, read once: documents, labels, statements grouped by outlet."""
 
-    def __init__(self, documents, statements, outlets_table, by_outlet: bool):
+    def __init__(self, documents, statements, outlets_table, by_outlet: bool, shown: list[str]):
         self.by_outlet = by_outlet
         self.labels = outlets.document_labels(documents)
         self.leads = documents.set_index("doc_id") if "lead_basis" in documents.columns else None
-        self.statements_of = dict(tuple(statements.groupby("outlet", sort=False)))
+        # only the outlets shown one by one: 100k one-document outlets would be 100k sub-frames
+        mine = statements[statements["outlet"].isin(shown)]
+        self.statements_of = dict(tuple(mine.groupby("outlet", sort=False)))
         self.outlets = outlets_table.set_index("outlet")
         self.empty = statements.iloc[:0]
 
@@ -404,9 +406,9 @@ def build(
     cut = len(shown) < n_outlets
     if cut:
         numbers["outlets_shown"] = len(shown)
-    report = _Report(documents, statements, outlets_table, by_outlet)
+    report = _Report(documents, statements, outlets_table, by_outlet, shown)
     which = f"the {len(shown):,} outlets with the most statements (ties broken by name)"
-    profile_of = dict(tuple(profile.groupby("outlet", sort=False)))
+    profile_of = dict(tuple(profile[profile["outlet"].isin(shown)].groupby("outlet", sort=False)))
     each = Section(
         "Each outlet",
         (

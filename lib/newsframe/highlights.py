@@ -201,12 +201,12 @@ def unnamed_sources(table: pd.DataFrame, statements: pd.DataFrame, name) -> High
 def headlines(documents: pd.DataFrame, name) -> Highlight | None:
     docs = outlets.with_outlet(documents, documents)
     frames = framing._text(docs, "lead_frame")
-    lean = {}
-    for outlet, part in docs.assign(frame=frames).groupby("outlet", sort=True):
-        counts = part["frame"].value_counts()
-        accusation, denial = int(counts.get("accusation", 0)), int(counts.get("denial", 0))
-        if accusation != denial:
-            lean[outlet] = "accusation" if accusation > denial else "denial"
+    counts = pd.crosstab(docs["outlet"], frames).reindex(columns=["accusation", "denial"], fill_value=0)
+    lean = {
+        o: ("accusation" if a > d else "denial")
+        for o, a, d in zip(counts.index, counts["accusation"], counts["denial"])
+        if a != d
+    }
     accusing = sorted(o for o, f in lean.items() if f == "accusation")
     denying = sorted(o for o, f in lean.items() if f == "denial")
     if not accusing or not denying:
