@@ -498,7 +498,7 @@ def _framing(
 def _disagreements(
     report: _Report, contradictions: pd.DataFrame, within: pd.DataFrame | None, max_rows: int
 ) -> Section:
-    from .highlights import excerpt
+    from .highlights import cues, excerpt  # it quotes with this module's escaping helpers
 
     blocks = []
     if len(contradictions):
@@ -513,7 +513,7 @@ def _disagreements(
             )
         rows = []
         for r in contradictions.head(max_rows).itertuples(index=False):
-            anchors = re.findall(r"\u201c([^\u201d]{1,40})\u201d", str(r.explanation))
+            anchors = cues(r.explanation)
             rows.append(
                 [
                     cell(r.kind),

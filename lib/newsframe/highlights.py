@@ -75,6 +75,12 @@ def excerpt(text: str, anchors=(), width: int = EXCERPT_CHARS) -> str:
     return ("\u2026" if start > 0 else "") + text[start:end].strip() + ("\u2026" if end < len(text) else "")
 
 
+def cues(explanation) -> list[str]:
+    """The quoted cue words of a contradiction's explanation ("denied", "has not rejected"): the
+    words an excerpt of its statements is cut around."""
+    return re.findall(r"\u201c([^\u201d]{1,40})\u201d", str(explanation))
+
+
 def _quote(statement_id: str, text: str, anchors=()) -> str:
     return f"{code(statement_id)} \u201c{cell(excerpt(text, anchors))}\u201d"
 
@@ -145,7 +151,7 @@ def disagreement(contradictions: pd.DataFrame, name) -> Highlight | None:
         & (contradictions["kind"] == best["kind"])
     ]
     first = rows.iloc[0]
-    anchors = re.findall(r"\u201c([^\u201d]{1,40})\u201d", str(first["explanation"]))
+    anchors = cues(first["explanation"])
     text = (
         f"{name(best['outlet_a'])} and {name(best['outlet_b'])} disagree ({cell(best['kind'])}, "
         f"{int(best['n'])} pair{'s' if best['n'] != 1 else ''} of statements): "
