@@ -22,7 +22,6 @@ import pandas as pd
 import scipy.sparse as sp
 from sklearn.cluster import MiniBatchKMeans
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
 
 from . import cluster_features
@@ -84,7 +83,7 @@ def _choose(matrix, ks: list[int], random_seed: int) -> tuple[list[tuple[int, fl
         model = MiniBatchKMeans(k, batch_size=BATCH_SIZE, n_init=1, max_no_improvement=5, random_state=random_seed)
         labels = model.fit_predict(matrix)
         found = len(set(labels[picked]))
-        score = silhouette_score(distances, labels[picked], metric="precomputed") if 1 < found < len(picked) else -1.0
+        score = cluster_features.silhouette(distances, labels[picked]) if 1 < found < len(picked) else -1.0
         scores.append((k, round(float(score), 6)))
         centres[k] = model.cluster_centers_
     return scores, centres
