@@ -22,6 +22,7 @@ import contextlib
 import io
 import logging
 import os
+import re
 import warnings
 
 import numpy as np
@@ -186,6 +187,15 @@ def compared_texts(statements: pd.DataFrame) -> list[str]:
     by ``cluster.cluster_statements`` from ``propositions``) when present, else its text."""
     column = "content" if "content" in statements else "text"
     return statements[column].fillna("").astype(str).tolist()
+
+
+#: A label word or phrase has a letter in every token ("300" and "000" say nothing on their own).
+_LETTERED = re.compile(r"\S*[^\W\d_]\S*(?: \S*[^\W\d_]\S*)*")
+
+
+def lettered(words: np.ndarray) -> np.ndarray:
+    """Positions of the words and phrases fit to label a claim (a letter in every token)."""
+    return np.flatnonzero([_LETTERED.fullmatch(str(w)) is not None for w in np.asarray(words).tolist()])
 
 
 def dense(matrix) -> np.ndarray:

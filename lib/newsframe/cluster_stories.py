@@ -93,18 +93,15 @@ def _batches(story_starts: np.ndarray, n: int, rows: int = BATCH_ROWS) -> list[t
 
 
 def _compact(rows):
-    """A story's sparse rows without the corpus's other columns: products over hundreds of thousands
-    of empty columns would cost more than the story's own arithmetic."""
+    """A story's rows without the corpus's other columns, dense: products over hundreds of thousands
+    of empty columns, or sparse bookkeeping for a few dozen rows, would cost more than the story's
+    own arithmetic."""
     if not sp.issparse(rows):
         return rows
     columns, indices = np.unique(rows.indices, return_inverse=True)
-    return sp.csr_matrix(
-        (rows.data, indices.ravel(), rows.indptr - rows.indptr[0]), shape=(rows.shape[0], max(len(columns), 1))
-    )
-
-
-def _label_words(words: np.ndarray) -> np.ndarray:
-    return np.flatnonzero([all(any(ch.isalpha() for ch in token) for token in str(w).split()) for w in words])
+    dense = np.zeros((rows.shape[0], max(len(columns), 1)))
+    dense[np.repeat(np.arange(rows.shape[0]), np.diff(rows.indptr)), indices.ravel()] = rows.data
+    return dense
 
 
 def many_stories(ordered: pd.DataFrame, story: np.ndarray, representation: str, cluster_story) -> StoryClaims:
@@ -142,7 +139,7 @@ def many_stories(ordered: pd.DataFrame, story: np.ndarray, representation: str, 
                 curves.append(curve)
                 edges += len(curve) > 1 and k >= curve[-1][0]
     words = counter.words()
-    keep = _label_words(words)
+    keep = cluster_features.lettered(words)
     per_claim, word_totals = _word_use(usage, labels, len(claim_story), len(words), keep)
     return StoryClaims(
         labels,

@@ -89,10 +89,6 @@ def _choose(matrix, ks: list[int], random_seed: int) -> tuple[list[tuple[int, fl
     return scores, centres
 
 
-def _has_letters(term: str) -> bool:
-    return all(any(ch.isalpha() for ch in token) for token in term.split())
-
-
 class _Spill:
     """Each partition's vectors and label-word flags, computed once and kept on disk for the second pass."""
 
@@ -134,7 +130,7 @@ def stream_claims(
         words = labeller.get_feature_names_out()
     else:
         words = featurizer.vectorizer.get_feature_names_out()
-    keep = np.flatnonzero([_has_letters(term) for term in words])
+    keep = cluster_features.lettered(words)
     ks = sorted({min(k, len(sample) - 1) for k in ks if k >= 2}) or [2]
     parts = document_partitions(ordered["doc_id"].to_numpy(), partition_rows)
     with warnings.catch_warnings(), tempfile.TemporaryDirectory(prefix="newsframe-claims-") as folder:
