@@ -64,6 +64,14 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.path.stem in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
+    # The modules that use the whole-pipeline runs of tests/runs.py go last (each module's tests
+    # still together and in order): the runs, started in the background when collection ends, go
+    # on while the other tests and the notebooks run, instead of being waited for at the start.
+    if any(item.path.parent == TESTS for item in items):
+        import runs
+
+        users = {item.path.stem for item in items if runs.needed([item])}
+        items.sort(key=lambda item: 2 if item.path.stem in users else 1 if _is_notebook_cell(item) else 0)
 
 
 def pytest_collection_finish(session):
