@@ -435,6 +435,7 @@ def _allsides(result: dict) -> list[str]:
         f"of one outlet; {result['omissions']:,} coverage gaps in `omissions.csv`, {result['within_outlet']:,} "
         f"inconsistencies within one outlet. A random sample of {result['sample']} read by hand "
         f"(`bench/allsides_verdicts.csv`): **{verdict}**."
+        + (f" Contradictions {result['contradictions_from']}." if result.get("contradictions_from") else "")
     ]
 
 
