@@ -45,6 +45,13 @@ def test_what_a_denial_denies(text, speaker, cue, denied, negated):
     assert found.negated is negated
 
 
+def test_a_pronoun_in_the_denied_clause_is_the_speaker_named_in_the_sentence():
+    found = positions.denial("Zoggers insisted they hadn't blocked the vote.", "Zogland", "insisted", "", "Zoggers")
+    assert (found.denied, found.denier) == ("Zoggers blocked the vote", "Zoggers")
+    unnamed = positions.denial("He has denied claims that he has ties to Zog spies.", "Mr Quux", "has denied", "", "He")
+    assert unnamed.denied == "he has ties to Zog spies"  # the speaker is not named here: no guess
+
+
 @pytest.mark.parametrize(
     "text, speaker, cue",
     [

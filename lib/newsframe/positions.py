@@ -308,9 +308,14 @@ def _object_of_cue(after: str, verb: str) -> tuple[str, str] | None:
     return None
 
 
-def denial(text: str, speaker: str = "", cue: str = "", quote: str = "") -> Denial | None:
-    """The denial a statement reports, if any (see the module docstring)."""
+def denial(text: str, speaker: str = "", cue: str = "", quote: str = "", mention: str = "") -> Denial | None:
+    """The denial a statement reports, if any (see the module docstring). ``mention``: the words
+    naming the speaker in the text (stage 2's ``source_text``, "Republicans" for the speaker
+    group "United States"); a pronoun in the denied clause refers to them."""
     text = str(text or "")
+    mention = str(mention or "")
+    if not _names(mention, text):
+        mention = speaker
     for m in _DENY.finditer(text):
         before, after = text[: m.start()], text[m.end() :]
         if _EITHER_BEFORE.search(before[-6:]) or _EITHER_AFTER.match(after[:6]):
@@ -321,10 +326,10 @@ def denial(text: str, speaker: str = "", cue: str = "", quote: str = "") -> Deni
         denied, rule = found
         negated = bool(_NOT_BEFORE.search(before[-40:]))
         subject = _subject_before(text, m.start())
-        if str(cue or "").lower().strip() and m.group().lower() in str(cue).lower() and _names(speaker, text):
-            subject = speaker  # the reporting cue is the denial: its speaker denies
-        named = bool(subject) or _names(speaker, text)
-        subject = subject or (speaker if named else "")
+        if str(cue or "").lower().strip() and m.group().lower() in str(cue).lower() and _names(mention, text):
+            subject = mention  # the reporting cue is the denial: its speaker denies
+        named = bool(subject) or _names(mention, text)
+        subject = subject or (mention if named else "")
         if rule == EARLIER:
             pass
         elif rule in ("deny + gerund", "deny + participation noun"):
@@ -345,15 +350,15 @@ def denial(text: str, speaker: str = "", cue: str = "", quote: str = "") -> Deni
             denied = _clause(f"{main.group('subj')}{main.group('rest')}")
             if _UNSETTLED.search(denied):
                 return None  # "not yet", "no longer": a time frame, not a denial of what happened
-            if _PRONOUN.match(denied) and _names(speaker, text):  # "Republicans insisted they hadn't ..."
-                denied = _PRONOUN.sub(speaker, denied, count=1)
-            return Denial(denied, False, speaker, "negated main clause")
+            if _PRONOUN.match(denied) and _names(mention, text):  # "Republicans insisted they hadn't ..."
+                denied = _PRONOUN.sub(mention, denied, count=1)
+            return Denial(denied, False, mention or speaker, "negated main clause")
     return None
 
 
 def _names(speaker: str, text: str) -> bool:
     """Whether the sentence itself names the speaker (a pronoun in it can then refer to them)."""
-    return bool(speaker) and speaker[:1].isupper() and speaker in text
+    return bool(speaker) and speaker[:1].isupper() and not _PRONOUN.fullmatch(speaker) and speaker in text
 
 
 def open_question(text: str) -> bool:
@@ -429,23 +434,15 @@ def claim_propositions(statements: pd.DataFrame, claims: pd.DataFrame | None = N
     found: dict[str, str] = {}
     if claims is not None and len(claims) and "representative_id" in claims:
         rep = statements[statements["statement_id"].isin(set(claims["representative_id"].astype(str)))]
-        by_id = {
-            sid: (t, s, c, q)
-            for sid, t, s, c, q in zip(
-                rep["statement_id"].tolist(),
-                text(rep, "text").tolist(),
-                text(rep, "speaker").tolist(),
-                text(rep, "cue").tolist(),
-                text(rep, "quote").tolist(),
-            )
-        }
+        fields = ("text", "speaker", "cue", "quote", "source_text")
+        by_id = dict(zip(rep["statement_id"].tolist(), zip(*(text(rep, f).tolist() for f in fields))))
         for cid, rid in zip(
             claims["cluster_id"].astype(str).tolist(), claims["representative_id"].astype(str).tolist()
         ):
             if rid in by_id:
-                t, s, c, q = by_id[rid]
-                d = denial(t, s, c, q)
-                found[cid] = d.denied if d is not None else propositions.content(t, c, q)
+                t, _, c, q, _ = by_id[rid]
+                d = denial(*by_id[rid])
+                found[cid] = d.denied if d is not None and d.denied else propositions.content(t, c, q)
     for cid, label in zip(text(statements, "cluster_id").tolist(), text(statements, "cluster_label").tolist()):
         if cid and cid not in found:
             found[cid] = label.rstrip(" …")
@@ -461,7 +458,7 @@ def positions(statements: pd.DataFrame, claims: pd.DataFrame | None = None) -> p
         statements[name].fillna("").astype(str) if name in statements else pd.Series("", index=statements.index)
     )
     proposition = claim_propositions(statements, claims)
-    columns = [text(c).tolist() for c in ("text", "speaker", "cue", "quote")]
+    columns = [text(c).tolist() for c in ("text", "speaker", "cue", "quote", "source_text")]
     found = [denial(*row) for row in zip(*columns)]
     earlier = _said_before(
         statements, {i for i, d in zip(statements.index, found) if d is not None and d.rule == EARLIER}
@@ -472,7 +469,7 @@ def positions(statements: pd.DataFrame, claims: pd.DataFrame | None = None) -> p
     ]
     hedged = text("hedged").str.lower().isin(["true", "1"]).tolist()
     rows = []
-    for (t, s, c, q), cid, h, d in zip(zip(*columns), text("cluster_id").tolist(), hedged, found):
+    for (t, s, c, q, _), cid, h, d in zip(zip(*columns), text("cluster_id").tolist(), hedged, found):
         where = position(t, proposition.get(cid, ""), s, c, q, h, d) if cid else ""
         denies = where in ("deny", "not_deny")
         rows.append((where, d.denied if denies else "", d.denier if denies else "", d.rule if denies else ""))
