@@ -5,6 +5,12 @@ the four kinds: denied vs not denied, fact vs denial, affirmed vs denied, confli
 each outlet pair x claim x kind is one row with all its statements. Found from stage-2 tables,
 stage-3 claims and the codebook only (no corpus strings).
 
+**Without a claim under study** (no codebook claim, no ``claim`` parameter: a new user's first
+run), and for every statement not about it, the same kinds but numbers are found from each
+statement's position toward its own claim's proposition (``positions``): a denial (``deny``)
+pairs with a statement of another outlet, in the same story or a linked claim, that asserts what
+is denied (``_position_rows``). The codebook rules below apply to the statements about the claim.
+
 ``omissions`` keeps the coverage gaps apart (``omissions.csv``): one document carries a party's
 denial; another reports the claim (stance ``affirm``, preferably attributed to a news
 organisation) without mentioning any denial by that party. That is a difference in what the
@@ -1101,9 +1107,6 @@ def omissions_note(gaps: pd.DataFrame) -> str:
 
 
 # --- positions toward each claim's own proposition (no claim under study needed) -----------------
-
-#: The kinds found from positions (``positions.position``), in ``KINDS`` order.
-_POSITION_KINDS = {"not_deny": KINDS[0], "fact": KINDS[1], "report": KINDS[2]}
 
 
 def _party_key(name: str, group: str) -> frozenset:

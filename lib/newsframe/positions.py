@@ -14,7 +14,12 @@ What is denied (``denial``), by the shape of English denials:
 - "X denied colluding with Y", "X denied any involvement in the attack": X and the gerund or
   the participation noun ("involvement", "role", "links") with what follows;
 - an attributed statement whose main clause is negated ("Iran has never given Russia drones,
-  the minister said"): that clause without its negation, denied by the speaker.
+  the minister said"): that clause without its negation, denied by the speaker (not when it is a
+  wish, a plan, a condition or a time frame: "does not want", "if ... not", "has not yet");
+- "X denied the allegations": what the statement before it in the document says.
+
+A pronoun opening the denied clause ("the regime denied that it used ...", "Republicans insisted
+they hadn't ...") stands for the denier when the sentence names them; otherwise it stays.
 
 Not denials: a negated denial cue ("has not denied", "without denying", "declined to deny") is
 ``not_deny``; an open question ("would neither confirm nor deny", "to support or refute") is a
@@ -23,6 +28,10 @@ hedge; "denied the request", "rejected the offer" deny no proposition and count 
 A denial belongs to its claim only when the denied proposition *is* the claim's: enough of its
 content words recur in the claim's proposition (``covers``). "Iran, which denies arming the
 rebels, said talks would resume" in a claim about talks denies a side clause, not the claim.
+Another statement asserts what is denied only when it is ``plain`` (no hedge, report, question,
+negation or first person), carries most of the denied content words, and says the denial's
+predicate of its subject in one clause (``clauses``): a statement sharing the story's names
+and topic words is not enough.
 """
 
 from __future__ import annotations
