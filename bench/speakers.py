@@ -117,12 +117,14 @@ def _described_persons(texts) -> dict[str, Counter]:
     return found
 
 
-def allsides(path: Path, engine: str) -> dict:
+def allsides(path: Path, engine: str, seed: int = SAMPLE_SEED, check_path: Path = CHECK, dump: str | None = None):
     started = time.perf_counter()
     corpus = load_corpus(path)
     body, _ = clean_corpus(corpus, engine=engine)
     statements = extract_statements(corpus, body, Codebook(), engine=engine).statements
     seconds = time.perf_counter() - started
+    if dump:
+        statements.to_pickle(dump)
     voiced = statements[statements["speaker"] != ""]
     pronouns = {"he", "she", "it", "they", "who", "which", "i", "you", "we", "him", "her", "them"}
     described = _described_persons(statements["text"].tolist())
@@ -132,7 +134,7 @@ def allsides(path: Path, engine: str) -> dict:
         for name, group in zip(persons["speaker"], persons["speaker_group"])
     )
     trump = voiced[voiced["speaker"].str.contains("Trump", regex=False)]["speaker"].value_counts()
-    sample = voiced.sample(n=min(SAMPLE_SIZE, len(voiced)), random_state=SAMPLE_SEED)
+    sample = voiced.sample(n=min(SAMPLE_SIZE, len(voiced)), random_state=seed)
     result = {
         "documents": len(corpus.documents),
         "statements": len(statements),
@@ -147,8 +149,8 @@ def allsides(path: Path, engine: str) -> dict:
         "seconds_stages_1_2": round(seconds, 1),
         "sample_ids": sample["statement_id"].tolist(),
     }
-    if CHECK.is_file():  # verdicts apply to the run they were read from: only ids of this sample count
-        check = pd.read_csv(CHECK, dtype=str, keep_default_na=False)
+    if check_path.is_file():  # verdicts apply to the run they were read from: only ids of this sample count
+        check = pd.read_csv(check_path, dtype=str, keep_default_na=False)
         check = check[check["statement_id"].isin(result["sample_ids"])]
         if len(check):
             result["check"] = {
@@ -164,16 +166,20 @@ def main(argv=None) -> int:
     parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     parser.add_argument("--out", default=str(ROOT / "bench" / "results" / "speakers.json"))
     parser.add_argument("--engine", default="processes")
+    parser.add_argument("--seed", type=int, default=SAMPLE_SEED, help="seed of the 40-statement AllSides sample")
+    parser.add_argument("--check", default=str(CHECK), help="verdicts read for that sample")
+    parser.add_argument("--only", choices=("basil", "allsides"))
+    parser.add_argument("--dump", help="pickle the AllSides statements here (for analysis)")
     parser.add_argument("--sample-out", help="write the 40 sampled statements (with text) here, for reading")
     args = parser.parse_args(argv)
     data = Path(args.data)
     result = {"codebook": "none"}
-    if (data / "basil").is_dir():
+    if (data / "basil").is_dir() and args.only != "allsides":
         result["basil"] = basil(data / "basil")
         print("basil", result["basil"], file=sys.stderr)
     source = data / "allsides" / "allsides_world.jsonl.gz"
-    if source.is_file():
-        result["allsides"], sample = allsides(source, args.engine)
+    if source.is_file() and args.only != "basil":
+        result["allsides"], sample = allsides(source, args.engine, args.seed, Path(args.check), args.dump)
         if args.sample_out:
             sample[["statement_id", "speaker", "speaker_group", "stance", "source_text", "text"]].to_csv(
                 args.sample_out, index=False
