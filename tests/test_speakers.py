@@ -262,3 +262,17 @@ def test_a_description_apposed_to_a_name_is_that_person_not_a_name_inside_it():
     table["source_text"] = "a member of the alliance formed in support of Mohamed Morsi"  # as attribution may cut it
     table["speaker"] = "Mohamed Morsi"
     assert resolve(table, Codebook())["speaker"].iloc[0] == "Mohamed Soltan"
+
+
+def test_a_hyphenated_demonym_gives_a_side_and_is_no_part_of_the_name():
+    found = classify("Egyptian-American Mohamed Soltan", set())
+    assert (found.kind, found.name, found.side) == ("person", "Mohamed Soltan", "Egypt")
+
+
+def test_an_unnamed_source_loses_the_clause_before_it():
+    text = "The calls are prompted by what NATO members allege is Russian support for the rebels."
+    table = _table(text, Codebook())
+    table["speaker"] = "unnamed calls are prompted by what NATO members"
+    table["source_text"] = "The calls are prompted by what NATO members"
+    out = resolve(table, Codebook()).iloc[0]
+    assert (out["speaker"], out["speaker_group"]) == ("unnamed NATO members", "NATO")

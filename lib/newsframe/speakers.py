@@ -446,6 +446,7 @@ def name_in_run(run: str) -> str:
         if (
             _is_title(token)
             or token in places.phrases
+            or all(part in places.phrases for part in token.split("-"))
             or token in ("Ministry", "Department", "Office", "Council")
             or (token.isupper() and len(token) > 2)
         ):  # "JUST WATCHED Obama": a video caption's label
@@ -453,10 +454,23 @@ def name_in_run(run: str) -> str:
     return strip_titles(" ".join(tokens[last + 1 :]))
 
 
+_HYPHENATED = re.compile(r"(?<=[a-z])-(?=[A-Z])")
+
+
+def _cleaned_source(speaker: str, mention: Mention) -> str:
+    """The speaker without the clause attribution left before its source ('unnamed calls are
+    prompted by what NATO members' -> 'unnamed NATO members'); an unnamed one says so."""
+    core = _DETERMINERS.sub("", mention.name)
+    if not core or fold(core) == fold(speaker.removeprefix(UNNAMED)) or not fold(speaker).endswith(fold(core)):
+        return speaker
+    return UNNAMED + core if speaker.startswith(UNNAMED) or core[0].islower() else core
+
+
 def _side_of(head: str) -> str:
     """The side a mention's words give it: the first place named, and before 'to' when the
     mention is someone's envoy or mission to somewhere ('the US envoy to Iran' -> United States)."""
     places = gazetteer()
+    head = _HYPHENATED.sub(" ", head)  # "Egyptian-American" names Egypt
     to = re.search(r"\s(?:to|with)\s", head)
     for part in (head[: to.start()], head) if to else (head,):
         found = [p for _, _, p in places.find(part) if p.kind != "media"]
@@ -733,13 +747,15 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         elif mention.kind == "none":
             out_speaker[i], out_group[i] = "", ""
         elif speaker.startswith(UNNAMED):
+            out_speaker[i] = _cleaned_source(speaker, mention)
             out_group[i] = groups(mention.side) if mention.side and not _MEDIA_NOUNS.search(speaker) else MEDIA
             kinds[i] = "plural" if mention.plural else "person"
         elif mention.kind == "media":
             out_speaker[i], out_group[i], kinds[i] = mention.name, MEDIA, "thing"
         elif mention.kind == "source":
-            out_speaker[i] = speaker
-            out_group[i] = groups(mention.side) if mention.side else (MEDIA if speaker.startswith(UNNAMED) else OTHER)
+            out_speaker[i] = _cleaned_source(speaker, mention)
+            unnamed = out_speaker[i].startswith(UNNAMED)
+            out_group[i] = groups(mention.side) if mention.side else (MEDIA if unnamed else OTHER)
             kinds[i] = "plural" if mention.plural else "thing"
         else:  # a country, organisation, institution or other body
             out_speaker[i] = mention.name if not known else speaker
