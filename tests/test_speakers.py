@@ -276,3 +276,22 @@ def test_an_unnamed_source_loses_the_clause_before_it():
     table["source_text"] = "The calls are prompted by what NATO members"
     out = resolve(table, Codebook()).iloc[0]
     assert (out["speaker"], out["speaker_group"]) == ("unnamed NATO members", "NATO")
+
+
+def test_a_surname_two_people_share_takes_the_side_they_share():
+    docs = [
+        _table("Russian Deputy Minister Ivan Petrov said the vote would pass.", Codebook(), "a"),
+        _table("Russian General Oleg Petrov said the army would act.", Codebook(), "b"),
+        _table("Petrov said the plan was ready.", Codebook(), "c"),
+    ]
+    last = resolve(pd.concat(docs, ignore_index=True), Codebook()).iloc[-1]
+    assert (last["speaker"], last["speaker_group"]) == ("Petrov", "Russia")
+
+
+def test_a_capitalised_pronoun_is_not_a_surname():
+    docs = [
+        _table("Chinese Vice Premier Liu He said talks went well.", Codebook(), "a"),
+        _table("Anna Petrova arrived in Kyiv. He said the talks had failed.", Codebook(), "b"),
+    ]
+    table = resolve(pd.concat(docs, ignore_index=True), Codebook())
+    assert "Liu He" not in table[table["doc_id"] == "b"]["speaker"].tolist()

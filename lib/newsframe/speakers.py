@@ -56,6 +56,7 @@ _UNRESOLVABLE = {
     "this",
 }
 _RELATIVES = {"who", "which", "whom"}
+_ALL_PRONOUNS = _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS | _UNRESOLVABLE | _RELATIVES
 #: Words that describe an office, not a name ("President", "Mr.", "spokesman").
 TITLES = {
     "mr",
@@ -414,6 +415,7 @@ _SOURCE_NOISE = (
 )
 
 
+@lru_cache(maxsize=200_000)
 def without_noise(mention: str) -> str:
     """A source mention without the label, parenthesis and time written around it
     ('Updated: Rick Santorum on Sunday' -> 'Rick Santorum')."""
@@ -422,10 +424,12 @@ def without_noise(mention: str) -> str:
     return mention
 
 
-def _names_a_place(tokens: list[str]) -> bool:
-    """Whether two or three of the words together name a place ('New York', 'South Korea')."""
+def _names_a_place(tokens: list[str], shortest: int = 2) -> bool:
+    """Whether ``shortest`` to three of the words together name a place, not a medium
+    ('New York', 'South Korea'; with 1, 'Iraq' in 'In Iraq' too, but not 'Bloomberg')."""
     phrases = gazetteer().phrases
-    return any(" ".join(tokens[a : a + k]) in phrases for k in (2, 3) for a in range(len(tokens) - k + 1))
+    spans = (" ".join(tokens[a : a + k]) for k in range(shortest, 4) for a in range(len(tokens) - k + 1))
+    return any(phrases[p].kind != "media" for p in spans if p in phrases)
 
 
 def _is_weekday(token: str) -> bool:
@@ -519,8 +523,14 @@ def _person_like(name: str, common: set[str]) -> bool:
     )
 
 
-def classify(mention: str, common: set[str]) -> Mention:
+def classify(mention: str, common: frozenset[str] | set[str]) -> Mention:
     """Read one source mention as written in the text."""
+    return _classify(mention, common if isinstance(common, frozenset) else frozenset(common))
+
+
+@lru_cache(maxsize=200_000)
+def _classify(mention: str, common: frozenset[str]) -> Mention:
+    """``classify``, cached: mentions repeat, and a Mention is never changed once made."""
     places = gazetteer()
     subject = _SUBJECT_CLAUSE.match(mention.strip())
     if subject:  # "Ryan also hammered Obama for what he": the clause's subject speaks
@@ -592,7 +602,7 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     outlets = {o.name for o in codebook.media}
     groups = _Groups(codebook)
     texts = table["text"].tolist()
-    common = _common_words(texts)
+    common = frozenset(_common_words(texts))
     sources = table["source_text"].fillna("").astype(str).tolist()
     speakers = table["speaker"].fillna("").astype(str).tolist()
     old_groups = table["speaker_group"].fillna("").astype(str).tolist()
@@ -677,8 +687,10 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
             name = name_in_run(run)
             first, last = _person_key(name)
             root = surnames(last) if last else ""
-            if root not in roots:
-                continue
+            if root not in roots or (not first and (last in _ALL_PRONOUNS or last in common)):
+                continue  # "He said", "To be sure": a word the corpus writes in lower case is no surname alone
+            if _names_a_place(name.split(), 1):
+                continue  # "In Iraq", "Countering China": a place is no person's name
             if not first:  # a surname alone: the full name the document gives, else one the corpus gives
                 first = _first_name(doc_ids[i], root, in_doc, by_root)
                 if not first:
@@ -738,7 +750,7 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
             first = first or _first_name(doc_ids[i], root, in_doc, by_root)
             person = (first, root)
             name = person_name(person) if first else mention.name
-            side = person_side(person) if first else mention.side
+            side = person_side(person) if first else mention.side or _shared_side(root, by_root, person_side)
             out_speaker[i], out_group[i], kinds[i] = name, groups(side or mention.side), "person"
             if first:
                 named_at[i].append((-1, person))
@@ -908,7 +920,8 @@ def _titles_of(text: str, m: re.Match, run: str) -> list[str]:
     """Offices written with a name: before it ('Gov. Rick Perry', 'the Texas governor, Rick
     Perry') or in an apposition after it ('Rick Perry, the governor of Texas,')."""
     name = name_in_run(run)
-    before = text[max(0, m.start() - 40) : m.start()].split()[-3:] + run[: max(0, len(run) - len(name))].split()
+    before = re.split(r"[.,;:()“”\"—–\n]", text[max(0, m.start() - 40) : m.start()])[-1]
+    before = before.split()[-3:] + run[: max(0, len(run) - len(name))].split()
     after = _APPOSITION.match(text, m.end())
     words = before + (after.group("desc").split()[:4] if after else [])
     return sorted({_OFFICES[w] for w in (fold(w).rstrip(".,") for w in words) if w in _OFFICES})
@@ -929,13 +942,18 @@ def _holder_of(office, i, source, text, titled, side, person_side):
     return best
 
 
+@lru_cache(maxsize=10_000)
+def _whole_words(phrase: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", re.I)
+
+
 def _side_the_document_gives(body: str, i: int, rows: list[int], texts: list[str]) -> str:
     """The country a document names right before a body's head noun ('British police',
     'the U.S. Air Force'), nearest before statement ``i`` first, else after it."""
     words = _WORDS.findall(_DETERMINERS.sub("", body.removeprefix(UNNAMED)))
     if not words or len(words) > 3:
         return ""
-    head = re.compile(rf"(?<![\w-]){re.escape(' '.join(words))}(?![\w-])", re.I)
+    head = _whole_words(" ".join(words))
     places = gazetteer()
     order = [j for j in reversed(rows) if j <= i] + [j for j in rows if j > i]
     for j in order:
@@ -945,6 +963,13 @@ def _side_the_document_gives(body: str, i: int, rows: list[int], texts: list[str
             if found:
                 return found[-1].side
     return ""
+
+
+def _shared_side(root, by_root, person_side) -> str:
+    """The side every person the corpus names with this surname shares ('McCarthy', a Kevin
+    and a Ryan, both American), else ''."""
+    sides = {person_side((first, root)) for first in by_root.get(root, ())}
+    return sides.pop() if len(sides) == 1 else ""
 
 
 def _office_holder_in_corpus(office, i, doc_ids, named_at, offices):
@@ -1126,29 +1151,34 @@ class Quotations:
 
     def __init__(self, texts, doc_ids, blocks):
         self.doc_ids, self.blocks = doc_ids, blocks
-        self.opens_inside, self.ends_inside, self.unquoted, self.marked = [], [], [], []
+        self.texts = texts
+        self.opens_inside, self.ends_inside, self.marked = [], [], []
         self.introduces: list[bool] = []  # ends with a colon
         inside = False
         for i, text in enumerate(texts):
             if i == 0 or doc_ids[i] != doc_ids[i - 1] or blocks[i] != blocks[i - 1]:
                 inside = False
             self.opens_inside.append(inside)
-            words, at = 0, 0
-            for m in _MARK.finditer(text):
-                if not inside:
-                    words += len(_WORD.findall(text, at, m.start()))
-                inside = m.group() == "“" or (m.group() == '"' and not inside)
-                at = m.end()
-            if not inside:
-                words += len(_WORD.findall(text, at))
+            marks = _MARK.findall(text)
+            for mark in marks:
+                inside = mark == "“" or (mark == '"' and not inside)
             self.ends_inside.append(inside)
-            self.unquoted.append(words)
-            self.marked.append(at > 0)
+            self.marked.append(bool(marks))
             self.introduces.append(text.rstrip().endswith(":"))
+
+    def unquoted(self, i: int) -> int:
+        """How many words of the statement stand outside quotation marks."""
+        text, inside, words, at = self.texts[i], self.opens_inside[i], 0, 0
+        for m in _MARK.finditer(text):
+            if not inside:
+                words += len(_WORD.findall(text, at, m.start()))
+            inside = m.group() == "“" or (m.group() == '"' and not inside)
+            at = m.end()
+        return words + (0 if inside else len(_WORD.findall(text, at)))
 
     def is_quotation(self, i: int) -> bool:
         """The statement is all quotation: at most a word or two outside the marks."""
-        return self.unquoted[i] <= 2 and (self.opens_inside[i] or self.marked[i])
+        return (self.opens_inside[i] or self.marked[i]) and self.unquoted(i) <= 2
 
     def same_paragraph(self, i: int, j: int) -> bool:
         return self.doc_ids[i] == self.doc_ids[j] and self.blocks[i] == self.blocks[j]
