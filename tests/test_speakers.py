@@ -295,3 +295,15 @@ def test_a_capitalised_pronoun_is_not_a_surname():
     ]
     table = resolve(pd.concat(docs, ignore_index=True), Codebook())
     assert "Liu He" not in table[table["doc_id"] == "b"]["speaker"].tolist()
+
+
+def test_a_body_takes_the_place_written_after_it():
+    text = "The Foreign Ministry in Dushanbe reacted to the news. The ministry said it exports nothing."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker_group"].iloc[-1] == "Tajikistan"
+
+
+def test_a_speaker_attribution_resolved_keeps_its_name():
+    text = "European intelligence sources said drones were sent. The sources claimed crews trained in Iran."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker"].iloc[-1] == "unnamed European intelligence sources"

@@ -461,11 +461,16 @@ def name_in_run(run: str) -> str:
 _HYPHENATED = re.compile(r"(?<=[a-z])-(?=[A-Z])")
 
 
-def _cleaned_source(speaker: str, mention: Mention) -> str:
+def _cleaned_source(speaker: str, mention: Mention, source: str) -> str:
     """The speaker without the clause attribution left before its source ('unnamed calls are
-    prompted by what NATO members' -> 'unnamed NATO members'); an unnamed one says so."""
+    prompted by what NATO members' -> 'unnamed NATO members'); an unnamed one says so. Only a
+    speaker written as its source is cleaned: one attribution resolved ('the sources' ->
+    'European intelligence sources') stays."""
     core = _DETERMINERS.sub("", mention.name)
-    if not core or fold(core) == fold(speaker.removeprefix(UNNAMED)) or not fold(speaker).endswith(fold(core)):
+    written = fold(_DETERMINERS.sub("", source)) == fold(speaker.removeprefix(UNNAMED))
+    if not core or not written or fold(core) == fold(speaker.removeprefix(UNNAMED)):
+        return speaker
+    if not fold(speaker).endswith(fold(core)):
         return speaker
     return UNNAMED + core if speaker.startswith(UNNAMED) or core[0].islower() else core
 
@@ -759,13 +764,13 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         elif mention.kind == "none":
             out_speaker[i], out_group[i] = "", ""
         elif speaker.startswith(UNNAMED):
-            out_speaker[i] = _cleaned_source(speaker, mention)
+            out_speaker[i] = _cleaned_source(speaker, mention, sources[i])
             out_group[i] = groups(mention.side) if mention.side and not _MEDIA_NOUNS.search(speaker) else MEDIA
             kinds[i] = "plural" if mention.plural else "person"
         elif mention.kind == "media":
             out_speaker[i], out_group[i], kinds[i] = mention.name, MEDIA, "thing"
         elif mention.kind == "source":
-            out_speaker[i] = _cleaned_source(speaker, mention)
+            out_speaker[i] = _cleaned_source(speaker, mention, sources[i])
             unnamed = out_speaker[i].startswith(UNNAMED)
             out_group[i] = groups(mention.side) if mention.side else (MEDIA if unnamed else OTHER)
             kinds[i] = "plural" if mention.plural else "thing"
@@ -942,6 +947,9 @@ def _holder_of(office, i, source, text, titled, side, person_side):
     return best
 
 
+_PLACE_AFTER = re.compile(r"\s+(?:in|of)\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)")
+
+
 @lru_cache(maxsize=10_000)
 def _whole_words(phrase: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", re.I)
@@ -960,6 +968,8 @@ def _side_the_document_gives(body: str, i: int, rows: list[int], texts: list[str
         for m in head.finditer(texts[j]):
             before = texts[j][max(0, m.start() - 25) : m.start()]
             found = [p for _, b, p in places.find(before) if p.kind != "media" and len(before[b:].split()) <= 1]
+            after = _PLACE_AFTER.match(texts[j], m.end())  # "the Foreign Ministry in Dushanbe"
+            found += [p for _, _, p in places.find(after.group(1)) if p.kind != "media"] if after else []
             if found:
                 return found[-1].side
     return ""
