@@ -221,10 +221,12 @@ def _check(path: Path, statements: pd.DataFrame) -> dict:
     check = pd.read_csv(path, dtype=str, keep_default_na=False)
     now = statements.set_index("statement_id").reindex(check["statement_id"]).fillna("")
     out = {"file": path.name, "n": len(check), "stance": "n/a: no claim given, every stance empty"}
+    current = [output_hash(s, g) for s, g in zip(now["speaker"], now["speaker_group"])]
     out["before"] = {c: round(float((check[f"{c}_ok"] == "yes").mean()), 3) for c in ("speaker", "side")}
+    if "output_hash" in check:  # read once, on the run it was drawn from
+        out["changed_since_read"] = int(sum(a != b for a, b in zip(current, check["output_hash"])))
     if "speaker_ok_after" in check:
         out["after"] = {c: round(float((check[f"{c}_ok_after"] == "yes").mean()), 3) for c in ("speaker", "side")}
-        current = [output_hash(s, g) for s, g in zip(now["speaker"], now["speaker_group"])]
         out["stale_after"] = int(sum(a != b for a, b in zip(current, check["output_after_hash"])))
     return out
 

@@ -419,6 +419,8 @@ def _speakers(result: dict) -> list[str]:
             after = check.get("after")
             before = f"speaker **{check['before']['speaker']}**, side **{check['before']['side']}**"
             result_text = f"before changes: {before}" if after else f"as read: {before}"
+            if "changed_since_read" in check:
+                result_text += f" ({check['changed_since_read']} outputs changed since)"
             if after:
                 result_text += (
                     f"; after: speaker **{after['speaker']}**, side **{after['side']}**"

@@ -307,3 +307,14 @@ def test_a_speaker_attribution_resolved_keeps_its_name():
     text = "European intelligence sources said drones were sent. The sources claimed crews trained in Iran."
     table = resolve(_table(text, Codebook()), Codebook())
     assert table["speaker"].iloc[-1] == "unnamed European intelligence sources"
+
+
+def test_a_surname_that_is_a_demonym_gives_no_side():
+    found = classify("Najib Danish, interior ministry spokesperson", set())
+    assert (found.kind, found.name, found.side) == ("person", "Najib Danish", "")
+
+
+def test_an_unnamed_speaker_keeps_the_side_its_name_gives():
+    text = "U.S. officials said the papers were found. The officials offered no details."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker_group"].tolist() == ["United States", "United States"]

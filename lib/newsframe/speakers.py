@@ -249,7 +249,7 @@ _NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*")
 _NAME_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*\.?(?:\s+(?:[A-Z][\w’'-]*\.?|de|da|van|von|bin|al|el|ibn|al-\w+))*")
 _WORDS = re.compile(r"[A-Za-z][\w’'-]*")
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their|some|several|many|two|three)\s+", re.I)
-_APPOSITION = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+)?(?P<desc>[^,.;:()“”\"]{3,80})")
+_APPOSITION = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+)?(?P<desc>[^,.;:()“”\"]{3,120})")
 _CLAUSE_END = re.compile(r"[,;:()“”\"—–]")
 #: Unnamed sources that speak for the media whatever their country ("a Ukrainian journalist").
 _MEDIA_NOUNS = re.compile(
@@ -579,8 +579,8 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
             kind = named_place.kind
             return Mention(kind, name if kind == "institution" else named_place.side, named_place.side)
         person_like = _person_like(name, common) and named_place is None
-        if person_like:
-            return Mention("person", name, side)
+        if person_like:  # the side from the words around the name, never from the name ("Najib Danish")
+            return Mention("person", name, _side_of(head.replace(name, " ")) or _side_of(text.replace(name, " ")))
         if not all(t.lower() in common for t in run.split()):
             return Mention("institution", core, side)
     apposed = (
@@ -765,7 +765,8 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
             out_speaker[i], out_group[i] = "", ""
         elif speaker.startswith(UNNAMED):
             out_speaker[i] = _cleaned_source(speaker, mention, sources[i])
-            out_group[i] = groups(mention.side) if mention.side and not _MEDIA_NOUNS.search(speaker) else MEDIA
+            side = mention.side or _side_of(speaker)  # "The officials" resolved to "U.S. officials"
+            out_group[i] = groups(side) if side and not _MEDIA_NOUNS.search(speaker) else MEDIA
             kinds[i] = "plural" if mention.plural else "person"
         elif mention.kind == "media":
             out_speaker[i], out_group[i], kinds[i] = mention.name, MEDIA, "thing"
