@@ -418,13 +418,13 @@ def _speakers(result: dict) -> list[str]:
         for check in sides.get("checks", []):
             after = check.get("after")
             before = f"speaker **{check['before']['speaker']}**, side **{check['before']['side']}**"
-            result_text = f"before changes: {before}" if after else f"as read: {before}"
+            result_text = f"first reading: {before}"
             if "changed_since_read" in check:
                 result_text += f" ({check['changed_since_read']} outputs changed since)"
             if after:
                 result_text += (
-                    f"; after: speaker **{after['speaker']}**, side **{after['side']}**"
-                    f" ({check['stale_after']} verdicts stale)"
+                    f"; re-read on a later run: speaker **{after['speaker']}**, side **{after['side']}**"
+                    f" ({check['stale_after']} outputs changed since)"
                 )
             rows.append(
                 [

@@ -398,8 +398,9 @@ def _common_words(texts) -> set[str]:
 
 
 _WEEKDAYS = "|".join(calendar.day_name)  # stdlib, English locale by default
-#: Words around a source that are not part of it: a label before a colon ("Updated:"), a
-#: parenthesis ("(R-Texas)"), and a time after it ("on Friday", "late Sunday").
+#: Words around a source that are not part of it: a label before a colon ("Updated:"), a clause
+#: before it ("... prompted by what"), a parenthesis ("(R-Texas)"), a time ("on Friday", "Earlier
+#: on Friday,"), a circumstance ("in an interview on NBC's"), a reflexive or an adverb ("swiftly").
 _SOURCE_NOISE = (
     re.compile(r"^(?:[A-Za-z]+\s+){0,1}[A-Za-z]+:\s+"),
     re.compile(r"^.*\bwhat\s+(?=\S)", re.I),  # "The calls are prompted by what NATO members"
@@ -417,8 +418,8 @@ _SOURCE_NOISE = (
 
 @lru_cache(maxsize=200_000)
 def without_noise(mention: str) -> str:
-    """A source mention without the label, parenthesis and time written around it
-    ('Updated: Rick Santorum on Sunday' -> 'Rick Santorum')."""
+    """A source mention without the words written around it ('Updated: Rick Santorum on Sunday'
+    -> 'Rick Santorum'); cached, as mentions repeat."""
     for pattern in _SOURCE_NOISE:
         mention = pattern.sub(lambda m: m.groupdict().get("keep") or "", mention).strip() or mention
     return mention
