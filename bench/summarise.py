@@ -90,39 +90,18 @@ def _clusters(result: dict) -> list[str]:
 
 
 def _stories(result: dict) -> list[str]:
-    default, undated = result["default"], result["without_dates"]
-    rows = [
-        [
-            "defaults (dated)",
-            default["stories"],
-            default["largest"],
-            default["singletons"],
-            default["ARI"],
-            default["V-measure"],
-            default["seconds"],
-        ],
-        [
-            "defaults, dates removed",
-            undated["stories"],
-            undated["largest"],
-            undated["singletons"],
-            undated["ARI"],
-            undated["V-measure"],
-            undated["seconds"],
-        ],
+    keys = ["stories", "largest", "singletons", "ARI", "V-measure", "seconds"]
+    named = [
+        ("defaults (dated)", "default"),
+        ("defaults, dates removed", "without_dates"),
+        ("dates removed, candidate pairs (an undated corpus of 10,000+ documents)", "without_dates_candidate_pairs"),
     ]
+    rows = [[label, *[result[key][k] for k in keys]] for label, key in named if key in result]
     rows += [
-        [
-            f"threshold {r['threshold']}, {r['neighbours']} neighbours, {r['window_days']} days",
-            r["stories"],
-            r["largest"],
-            r["singletons"],
-            r["ARI"],
-            r["V-measure"],
-            r["seconds"],
-        ]
+        [f"threshold {r['threshold']}, {r['neighbours']} neighbours, {r['window_days']} days", *[r[k] for k in keys]]
         for r in result["sensitivity"]
     ]
+    default = result["default"]
     met = default["ARI"] >= 0.9 and default["V-measure"] >= 0.9
     return _table(
         f"Stories (documents grouped by event) against {result['data']}; defaults "
@@ -384,9 +363,18 @@ def _speakers(result: dict) -> list[str]:
     if basil:
         rows.append(
             [
-                "BASIL quotes with a named speaker",
+                "BASIL quotes whose annotated speaker is one person",
+                f"{basil['person_quotes']}",
+                f"quote attributed to that person: **{basil['accuracy']}** (goal 0.85)",
+            ]
+        )
+        rows.append(
+            [
+                "BASIL quotes with any named speaker (persons and groups)",
                 f"{basil['quotes_found_in_text']}",
-                f"quote attributed to that speaker: **{basil['accuracy']}** (goal 0.85)",
+                f"attributed to a speaker of that name: {basil['strict_all_quotes']}; of the "
+                f"{basil['group_quotes']} whose speaker is a group, attributed to a named speaker: "
+                f"{basil['group_quotes_named_speaker']}",
             ]
         )
     sides = result.get("allsides")
@@ -406,13 +394,22 @@ def _speakers(result: dict) -> list[str]:
                 f"carry that side: **{sides['side_coverage']}** (goal 0.9)",
             ]
         )
-        check = sides.get("check")
-        if check:
+        for check in sides.get("checks", []):
+            after = check.get("after")
+            before = f"speaker **{check['before']['speaker']}**, side **{check['before']['side']}**"
+            result_text = f"first reading: {before}"
+            if "changed_since_read" in check:
+                result_text += f" ({check['changed_since_read']} outputs changed since)"
+            if after:
+                result_text += (
+                    f"; re-read on a later run: speaker **{after['speaker']}**, side **{after['side']}**"
+                    f" ({check['stale_after']} outputs changed since)"
+                )
             rows.append(
                 [
-                    f"AllSides, {check['n']} random attributed statements read",
+                    f"AllSides, random attributed statements read (`{check['file']}`)",
                     f"{check['n']}",
-                    f"speaker **{check['speaker']}**, side **{check['side']}** (goal 0.9 each); stance: {check['stance']}",
+                    result_text + " (goal 0.9 each)",
                 ]
             )
     return _table(

@@ -121,7 +121,10 @@ notebook.capped(found.claims.set_index("cluster_id").drop(columns=["doc_ids"]))
 
 # %%
 figure, numbers = plots.claim_coverage(
-    cluster_report.coverage(outlets.with_outlet(found.statements, documents), found.claims, by="outlet")
+    cluster_report.coverage(
+        outlets.with_outlet(found.statements, documents), found.claims, by="outlet", first=plots.MAX_HEATMAP_COLUMNS
+    ),
+    of_claims=len(found.claims),
 )
 figures.save_figure(figure, numbers, out_dir, "claim_coverage")
 
@@ -140,8 +143,9 @@ notebook.markdown(cluster_report.sharing_markdown(found.statements, found.claims
 claim_stances = cluster_report.claim_stances(outlets.with_outlet(found.statements, documents), found.claims)
 tables.write_table(claim_stances, out_dir, "claim_stances")
 figure, numbers = plots.claim_stances(
-    cluster_report.stance_grid(claim_stances, found.claims),
+    cluster_report.stance_grid(claim_stances, found.claims, first=plots.MAX_HEATMAP_ROWS),
     dict(zip(found.claims["cluster_id"], found.claims["cluster_label"])),
+    of_claims=len(found.claims),
 )
 figures.save_figure(figure, numbers, out_dir, "claim_stances")
 
@@ -170,8 +174,9 @@ figures.save_figure(figure, numbers, out_dir, "claim_map")
 #   BASIL benchmark in the README).
 # - The number of claims follows the silhouette. Fix it with `n_claims` to read the grouping at
 #   another level of detail; the curve above shows what that does to agreement with the reader.
-# - Above 5,000 statements the library switches to a bounded-memory method and says so above: the
-#   vocabulary and the number of claims are learnt from a seeded sample of 20,000 statements (whole
-#   documents), then MiniBatchKMeans is fed the corpus partition by partition and every statement is
-#   assigned to its nearest claim. Its claims are coarser than those of the exact method used on small
-#   corpora, and words that the sample never saw do not count.
+# - Above 5,000 statements in all, each story is still clustered exactly, in one sweep over the
+#   stories: statements are weighed by the TF-IDF of their own story and a short grid of numbers of
+#   claims is tried per story (the note above says so). Only a single story of more than 5,000
+#   statements switches to a bounded-memory method: the vocabulary and the number of claims are
+#   learnt from a seeded sample of 20,000 statements (whole documents), then MiniBatchKMeans is fed
+#   the story partition by partition. Its claims are coarser, and words the sample never saw do not count.

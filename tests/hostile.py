@@ -3,16 +3,15 @@
 Every case is a file the loader must either read correctly or record as ``status=error`` with a
 message saying what to fix; ``CASES`` says which, per doc_id. The same folder also carries the
 HTML/JS payloads of the browser test (in text, a file name, a metadata title and a codebook alias),
-so one pipeline run serves both test files (``small_run``, cached for the session).
+so one pipeline run serves both test files (``small_run``, made once per session by tests/runs.py).
 
-Used by tests/test_hostile_inputs.py and tests/test_browser.py.
+Used by tests/test_hostile_inputs.py, tests/test_browser.py and tests/test_hostile_names.py.
 """
 
 from __future__ import annotations
 
 import atexit
 import csv
-import functools
 import hashlib
 import os
 import shutil
@@ -256,12 +255,37 @@ def clean_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k != "NEWSFRAME_OUT_DIR"}
 
 
-def run_cli(corpus: Path, out: Path, *extra: str, build: Path | None = None) -> subprocess.CompletedProcess:
-    """``python -m newsframe run``, as ``make reports CORPUS=... OUT=...`` calls it."""
+def run_cli(
+    corpus: Path, out: Path, *extra: str, build: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """``python -m newsframe run``, as ``make reports CORPUS=... OUT=...`` calls it; ``env`` defaults
+    to ``clean_env()`` now (a run in a background thread is given the environment it must use)."""
     args = [sys.executable, "-m", "newsframe", "run", "--corpus", str(corpus), "--out", str(out), *extra]
     if build is not None:
         args += ["--build", str(build)]
-    return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, env=clean_env(), timeout=600, check=False)
+    return run_process(args, clean_env() if env is None else env)
+
+
+#: Processes of runs in progress: tests/runs.py stops them when a session ends before it used them.
+LIVE: set[subprocess.Popen] = set()
+
+
+def run_process(args: list[str], env: dict[str, str], timeout: float = 600) -> subprocess.CompletedProcess:
+    """``subprocess.run(args, capture_output=True, text=True)`` from the root, the process in ``LIVE``
+    while it runs."""
+    with subprocess.Popen(
+        args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
+        LIVE.add(process)
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            raise
+        finally:
+            LIVE.discard(process)
+    return subprocess.CompletedProcess(args, process.returncode, stdout, stderr)
 
 
 _WORK = Path(tempfile.mkdtemp(prefix="newsframe-hostile-"))
@@ -276,13 +300,12 @@ class Run:
     result: subprocess.CompletedProcess
 
 
-@functools.cache
-def small_run() -> Run:
-    """The full pipeline over the small hostile corpus, once per test session."""
+def small_run(env: dict[str, str] | None = None) -> Run:
+    """The full pipeline over the small hostile corpus (once per test session: ``runs.get("hostile")``)."""
     corpus = write_small_corpus(_WORK / "hostile corpus")
     before = checksums(corpus)
     out = _WORK / "out"
-    result = run_cli(corpus, out, build=_WORK / "build")
+    result = run_cli(corpus, out, build=_WORK / "build", env=env)
     return Run(corpus, out, before, result)
 
 
@@ -344,10 +367,9 @@ def write_names_corpus(folder: Path) -> Path:
     return folder
 
 
-@functools.cache
-def names_run() -> Run:
-    """The full pipeline over the corpus of hostile names, once per test session."""
+def names_run(env: dict[str, str] | None = None) -> Run:
+    """The full pipeline over the corpus of hostile names (once per test session: ``runs.get("names")``)."""
     corpus = write_names_corpus(_WORK / "names corpus")
     before = checksums(corpus)
     out = _WORK / "names out"
-    return Run(corpus, out, before, run_cli(corpus, out, build=_WORK / "names build"))
+    return Run(corpus, out, before, run_cli(corpus, out, build=_WORK / "names build", env=env))

@@ -24,6 +24,7 @@ from urllib.parse import unquote, urlparse
 
 import hostile
 import pytest
+import runs
 from newsframe import paths
 
 CHROMIUM = os.environ.get("NEWSFRAME_CHROMIUM", "/usr/bin/chromium")
@@ -105,7 +106,7 @@ class Watch:
 
 
 def _hostile_run():
-    run = hostile.small_run()
+    run = runs.get("hostile")  # shared with tests/test_hostile_inputs.py
     assert run.result.returncode == 0, run.result.stderr
     return run
 

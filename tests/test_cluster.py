@@ -13,9 +13,18 @@ import textwrap
 import numpy as np
 import pandas as pd
 import pytest
+import scipy.sparse as sp
 from hypothesis import given
 from hypothesis import strategies as st
-from newsframe import cluster, cluster_eval, cluster_features, cluster_report, cluster_stream, propositions
+from newsframe import (
+    cluster,
+    cluster_eval,
+    cluster_features,
+    cluster_report,
+    cluster_stories,
+    cluster_stream,
+    propositions,
+)
 from newsframe.clean import clean_corpus
 from newsframe.codebook import load_codebook
 from newsframe.corpus import load_corpus
@@ -302,3 +311,55 @@ def test_the_comparison_is_computed_here_for_other_statements(labelled):
     table, said = cluster_eval.comparison_table(labelled.head(40))
     assert (table.loc[~table["representation"].str.startswith("minilm"), "source"] == "computed here").all()
     assert "earlier version" in said
+
+
+def _three_stories(seed_statements):
+    docs = sorted(seed_statements["doc_id"].unique())
+    return {d: ("S1" if d in docs[:2] else "S2" if d in docs[2:4] else "S3") for d in docs}
+
+
+def test_story_tfidf_is_a_vectoriser_fitted_on_each_story_alone(seed_statements):
+    stories = seed_statements["doc_id"].map(_three_stories(seed_statements))
+    ordered = seed_statements.assign(_s=stories).sort_values(["_s", "doc_id", "start"]).reset_index(drop=True)
+    texts = ordered["text"].tolist()
+    counter = cluster_stories._Counter()
+    names, story = np.unique(ordered["_s"], return_inverse=True)
+    weighted = cluster_stories.story_tfidf(counter.counts(texts), story)
+    words = counter.words()
+    for s in range(len(names)):
+        rows = np.flatnonzero(story == s)
+        alone = cluster_features.tfidf_vectorizer(len(rows))
+        expected = alone.fit_transform([texts[i] for i in rows]).toarray()
+        columns = [counter.index[w] for w in alone.get_feature_names_out()]
+        assert np.allclose(weighted[rows][:, columns].toarray(), expected)
+        assert weighted[rows].nnz == np.count_nonzero(expected)
+    assert len(words) == len(counter.index)
+
+
+def test_many_small_stories_are_swept_as_if_clustered_one_by_one(seed_statements):
+    """Above ``exact_limit`` the stories are clustered in one sweep; each story's claims are the ones
+    clustering that story alone (with the same representation and short grid) gives."""
+    stories = _three_stories(seed_statements)
+    swept = cluster.cluster_statements(seed_statements, stories=stories, exact_limit=50)
+    assert "weighed by the TF-IDF of their own story" in swept.note
+    assert swept.claims["n_statements"].sum() == len(seed_statements)
+    for story, part in seed_statements.groupby(seed_statements["doc_id"].map(stories)):
+        ordered, labels, *_ = cluster._exact(part, "tfidf+context", "average", 0, 0, short_grid=True)
+        found = swept.statements.set_index("statement_id").loc[ordered["statement_id"], "cluster_id"]
+        assert adjusted_rand_score(labels, found) == 1.0
+        claims = swept.claims[swept.claims["story_id"] == story]
+        reps = swept.statements.set_index("statement_id").loc[claims["representative_id"], "cluster_id"]
+        assert reps.tolist() == claims["cluster_id"].tolist()  # each representative is in its own claim
+    shuffled = cluster.cluster_statements(
+        seed_statements.sample(frac=1, random_state=3), stories=stories, exact_limit=50
+    )
+    pd.testing.assert_frame_equal(shuffled.claims, swept.claims)
+
+
+def test_key_terms_weigh_words_against_the_claims_of_the_same_story():
+    per_claim = sp.csr_matrix(np.array([[2, 1, 0], [2, 0, 1], [1, 1, 0]]))
+    vocabulary = np.array(["iran", "drones", "missiles"])
+    sizes, overall = np.array([2, 2, 1]), np.array([5, 2, 1])
+    # claims 0 and 1 tell one story: "iran" is in both, so it says nothing there
+    terms = cluster.ranked_terms(per_claim, overall, sizes, vocabulary, n_terms=1, groups=np.array([0, 0, 1]))
+    assert terms[:2] == ["drones", "missiles"]

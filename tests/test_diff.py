@@ -2,31 +2,26 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from newsframe import diff, pipeline, tables
+import runs
+from newsframe import diff, tables
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "reports"
-DROPPED = "003_9adbfc8a90f8e5b6"
+DROPPED = runs.DROPPED
 
 
 @pytest.fixture(scope="module")
-def one_document_fewer(tmp_path_factory):
-    """The seeds without one document, run through the whole pipeline."""
-    root = tmp_path_factory.mktemp("fewer")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for path in (ROOT / "seeds").iterdir():
-        if path.name != f"{DROPPED}.txt":
-            shutil.copy(path, corpus / path.name)
-    result = pipeline.run(corpus, root / "out", progress=False, build_dir=root / "build")
-    assert result.ok, result.failures
-    return root / "out"
+def one_document_fewer():
+    """The seeds without one document, run through the whole pipeline (``python -m newsframe run``,
+    in the background from the start of the session: tests/runs.py)."""
+    out, result = runs.get("fewer")
+    assert result.returncode == 0, result.stderr
+    return out
 
 
 @pytest.mark.slow

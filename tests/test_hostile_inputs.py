@@ -15,12 +15,11 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import time
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import hostile
 import pandas as pd
 import pytest
+import runs
 from hostile import CASES
 from newsframe import clean, paths, statements
 from newsframe.audit import assert_tiled
@@ -222,32 +221,12 @@ def test_library_faults_name_the_file(tmp_path):
         load_codebook(unknown)
 
 
-def _fatal_cases(root: Path) -> dict[str, tuple[Path, str, list[str]]]:
-    """name -> (corpus, file the message must name, fragments the message must hold)."""
-    table = hostile.write_table_without_text(root / "no text column.csv")
-    yaml_error = hostile.write_codebook_yaml_error(root / "yaml error")
-    group = hostile.write_codebook_unknown_group(root / "unknown group")
-    return {
-        "table without text": (table, paths.display(table), ["missing column `text`", "columns found: doc_id, story"]),
-        "codebook yaml error": (yaml_error, paths.display(yaml_error / "codebook.yml"), ["not valid YAML", "line 3"]),
-        "codebook unknown group": (group, paths.display(group / "codebook.yml"), ["unknown group 'Palestine'"]),
-    }
-
-
 @pytest.fixture(scope="module")
-def pipeline_runs(tmp_path_factory):
-    """The three failing runs and the small hostile corpus's run, side by side (each starts kernels)."""
-    root = tmp_path_factory.mktemp("fatal")
-    cases = _fatal_cases(root)
-    outs = {name: root / f"out {i}" for i, name in enumerate(cases)}
-    with ThreadPoolExecutor(len(cases) + 1) as pool:
-        small = pool.submit(hostile.small_run)
-        futures = {
-            name: pool.submit(hostile.run_cli, corpus, outs[name], build=root / "build")
-            for name, (corpus, _, _) in cases.items()
-        }
-        fatal = {name: (cases[name], outs[name], future.result()) for name, future in futures.items()}
-        return fatal, small.result()
+def pipeline_runs():
+    """The three failing runs (corpora: ``runs.fatal_cases``) and the small hostile corpus's run,
+    made in the background by tests/runs.py (each starts kernels)."""
+    fatal = {name: runs.get(f"fatal: {name}") for name in runs.FATAL}
+    return fatal, runs.get("hostile")
 
 
 @pytest.mark.parametrize("name", ["table without text", "codebook yaml error", "codebook unknown group"])

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import hostile
 import pytest
+import runs
 from newsframe import findings, paths
 from newsframe.corpus import documents_frame, load_corpus
 
@@ -67,7 +68,7 @@ from newsframe import tables  # noqa: E402
 
 @pytest.fixture(scope="module")
 def run():
-    return hostile.names_run()
+    return runs.get("names")
 
 
 def test_names_run_succeeds_and_keeps_the_inputs(run):

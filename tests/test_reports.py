@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import readme
+import runs
 from newsframe import clean, pipeline
 from newsframe.audit import assert_tiled
 from newsframe.codebook import GROUPS
@@ -132,15 +132,11 @@ def test_readme_findings_are_the_tables_numbers():
     assert readme.render(text, contents) == text, "README findings differ from reports/tables: run make reports"
 
 
-def test_failing_notebook_fails_make_reports(tmp_path):
+def test_failing_notebook_fails_make_reports():
     """A table without a `text` column makes the first notebook raise: non-zero exit, the cell named,
-    no page rendered. (A broken codebook is refused before any notebook runs: tests/test_config_checks.py.)"""
-    corpus, out = tmp_path / "corpus.csv", tmp_path / "out"
-    corpus.write_text("doc_id,story\na,A sentence of the story.\n", encoding="utf-8")  # no text column by any name
-    env = {k: v for k, v in os.environ.items() if k != "NEWSFRAME_OUT_DIR"}
-    result = subprocess.run(
-        ["make", "-s", "reports", f"CORPUS={corpus}", f"OUT={out}"], cwd=ROOT, capture_output=True, text=True, env=env
-    )
+    no page rendered. (A broken codebook is refused before any notebook runs: tests/test_config_checks.py.)
+    The `make reports` run: ``runs.failing_make_reports``, started in the background with the session."""
+    out, result = runs.get("failing make")
     assert result.returncode != 0
     assert "01_clean_corpus" in result.stderr and "CorpusError" in result.stderr
     assert not list(out.glob("*.html"))

@@ -4,17 +4,17 @@ Three real pipeline runs on the seeds (what ``make reports`` runs, into temporar
 folders of the same name, one into a differently named folder (an out-dir path leaking into a page,
 table or figure would show there). Every file (HTML, CSV, PNG, Markdown) is compared byte for byte,
 and the committed ``reports/`` is compared with them, file for file, excluding nothing.
-The runs go in parallel and are shared by the tests of this module.
+The runs go in parallel (in the background from the start of the session, tests/runs.py) and are
+shared by the tests of this module.
 """
 
 from __future__ import annotations
 
 import difflib
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import hostile
 import pytest
+import runs as shared_runs
 from newsframe import paths
 
 REPORTS = paths.ROOT / "reports"
@@ -26,21 +26,13 @@ def files(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory) -> dict[str, Path]:
-    root = tmp_path_factory.mktemp("reproducible")
-    outs = {
-        "first": root / "one" / "reports",
-        "second": root / "two" / "reports",
-        "elsewhere": root / "an other name é" / "out put",
-    }
-    with ThreadPoolExecutor(len(outs)) as pool:
-        futures = {
-            name: pool.submit(hostile.run_cli, paths.SEEDS, out, build=root / "build" / name)
-            for name, out in outs.items()
-        }
-        for name, future in futures.items():
-            result = future.result()
-            assert result.returncode == 0, f"run {name} failed:\n{result.stderr}"
+def runs() -> dict[str, Path]:
+    """first: .../one/reports, second: .../two/reports, elsewhere: .../an other name é/out put
+    (``shared_runs.REPRODUCIBLE``), made in the background at the start of the session."""
+    outs = {}
+    for name in shared_runs.REPRODUCIBLE:
+        outs[name], result = shared_runs.get(f"reproducible: {name}")
+        assert result.returncode == 0, f"run {name} failed:\n{result.stderr}"
     return outs
 
 

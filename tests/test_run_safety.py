@@ -237,13 +237,22 @@ def test_system_exit_in_a_cell_fails_the_stage(ws, capsys):
 def test_sigint_marks_the_stage_interrupted_and_frees_the_folder(ws):
     out = ws / "out"
     slow = _params(ws, "01_words: {pause: 6}\n")
-    run = subprocess.Popen(
-        [sys.executable, "-m", "newsframe", *_args(ws, out, "--params", slow)],
-        cwd=paths.ROOT,
-        env=hostile.clean_env(),
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    # A test session started in the background by a shell (`nohup pytest &`) ignores SIGINT, and an
+    # ignored signal stays ignored in the children: the run would never see the Ctrl-C sent below.
+    ignored = signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+    if ignored:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        run = subprocess.Popen(
+            [sys.executable, "-m", "newsframe", *_args(ws, out, "--params", slow)],
+            cwd=paths.ROOT,
+            env=hostile.clean_env(),
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    finally:
+        if ignored:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
     for _ in range(300):
         if (out / "tables" / "words.csv").exists():
             break

@@ -6,14 +6,18 @@ over cosine distances groups them, and the number of claims is the one with the 
 statements per claim on average). The choice of representation and method was measured against
 hand labels of the seed statements (``cluster_eval``, ``bench/cluster_compare.py``).
 
-Agglomerative clustering needs an n x n distance matrix. Above ``EXACT_LIMIT`` statements the
-library switches to MiniBatchKMeans learnt on a sample and fed the corpus partition by partition
-(``cluster_stream``), so memory stays bounded and time grows linearly; the returned note says so. Everything is seeded and claims are numbered by size, then by their first statement,
-so the same input gives the same claims with the same ids.
+Claims are found within each story (``newsframe.stories``). Agglomerative clustering needs an
+n x n distance matrix: a corpus above ``EXACT_LIMIT`` statements has its stories clustered in one
+sweep (``cluster_stories``: each story exactly, the vectors and labels for all at once), and a
+single story above it is clustered by MiniBatchKMeans learnt on a sample and fed partition by
+partition (``cluster_stream``), so memory stays bounded and time grows linearly; the returned note
+says which. Everything is seeded and ids are stable (``stable_ids``), so the same input gives the
+same claims with the same ids.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import warnings
@@ -27,10 +31,8 @@ from scipy.spatial.distance import squareform
 from sklearn.cluster import KMeans
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import CountVectorizer
-from sklearn.metrics import silhouette_score
-from sklearn.preprocessing import normalize
 
-from . import cluster_features, cluster_stream, propositions
+from . import cluster_features, cluster_stories, cluster_stream, nearest, propositions
 from .cluster_features import DEFAULT_REPRESENTATION
 
 METHODS = ("average", "ward", "kmeans")
@@ -104,7 +106,7 @@ def _exact_partitions(matrix, method: str, ks: list[int], random_seed: int):
         else:
             labels = fcluster(tree, k, criterion="maxclust") - 1
         found = len(set(labels))
-        score = silhouette_score(distances, labels, metric="precomputed") if 1 < found < len(labels) else -1.0
+        score = cluster_features.silhouette(distances, labels) if 1 < found < len(labels) else -1.0
         yield k, labels, float(score)
 
 
@@ -144,23 +146,34 @@ def claim_terms(texts: list[str], labels: np.ndarray, k: int, n_terms: int = LAB
 
 
 def ranked_terms(
-    per_claim: sp.csr_matrix, overall: np.ndarray, sizes: np.ndarray, vocabulary: np.ndarray, n_terms: int = LABEL_TERMS
+    per_claim: sp.csr_matrix,
+    overall: np.ndarray,
+    sizes: np.ndarray,
+    vocabulary: np.ndarray,
+    n_terms: int = LABEL_TERMS,
+    groups: np.ndarray | None = None,
 ) -> list[str]:
     """Class-based TF-IDF (claims as the documents): the share of the claim's statements that use a
-    term, times log(claims / claims using it). Terms every claim uses ("Iran", "Russia") weigh nothing."""
+    term, times log(claims / claims using it), the claims being those of the same ``groups`` entry
+    (its story; default: all). Terms every claim uses ("Iran", "Russia") weigh nothing."""
     k = per_claim.shape[0]
     per_claim = per_claim.tocsr().astype(np.float64)
     per_claim.eliminate_zeros()
-    claims_using = np.bincount(per_claim.indices, minlength=len(vocabulary))
+    coo = per_claim.tocoo()
+    groups = np.zeros(k, dtype=np.int64) if groups is None else np.asarray(groups, dtype=np.int64)
+    group = groups[coo.row]
+    _, inverse, claims_using = np.unique(group * len(vocabulary) + coo.col, return_inverse=True, return_counts=True)
+    claims_in_group = np.bincount(groups)[group]
+    weights = coo.data / np.maximum(sizes[coo.row], 1) * np.log(claims_in_group / claims_using[inverse])
+    # Highest weight first; ties go to single words, then to terms more common in the corpus, then A-Z.
+    alphabetical = np.argsort(np.argsort(vocabulary.astype(str), kind="stable"), kind="stable")
+    spaces = np.char.count(vocabulary.astype(str), " ")
+    order = np.lexsort((alphabetical[coo.col], -overall[coo.col], spaces[coo.col], -np.round(weights, 9), coo.row))
+    bounds = np.searchsorted(coo.row[order], np.arange(k + 1))
     result = []
     for c in range(k):
-        row = per_claim.getrow(c)
-        weights = row.data / max(sizes[c], 1) * np.log(k / claims_using[row.indices])
-        # Highest weight first; ties go to single words, then to terms more common in the corpus, then A-Z.
-        terms = vocabulary[row.indices]
-        ranked = sorted(zip(-np.round(weights, 9), [t.count(" ") for t in terms], -overall[row.indices], terms))
         chosen: list[str] = []
-        for *_, term in ranked:
+        for term in vocabulary[coo.col[order[bounds[c] : bounds[c + 1]]]]:
             words = set(term.split())
             if any(words <= set(t.split()) or set(t.split()) <= words for t in chosen):
                 continue  # "escalation" adds nothing to "substantial escalation"
@@ -173,14 +186,13 @@ def ranked_terms(
 
 def _representatives(matrix, labels: np.ndarray, k: int) -> np.ndarray:
     """Row index of each claim's statement closest (cosine) to the claim's centroid; ties: first."""
-    centroids = normalize(cluster_features.membership(labels, k) @ matrix)
-    chosen = np.empty(k, dtype=int)
-    for c in range(k):
-        rows = np.flatnonzero(labels == c)
-        similarity = matrix[rows] @ centroids[c].T
-        similarity = cluster_features.dense(similarity).ravel()
-        chosen[c] = rows[int(np.argmax(np.round(similarity, 6)))]
-    return chosen
+    sums = cluster_features.membership(labels, k) @ matrix  # cosine to the centroid: dot with the sum / its length
+    lengths = np.sqrt(np.asarray((sums.multiply(sums) if sp.issparse(sums) else sums**2).sum(axis=1)).ravel())
+    dots = cluster_features.dense(matrix @ sums.T)[np.arange(len(labels)), labels]
+    similarity = dots / np.where(lengths > 0, lengths, 1.0)[labels]
+    order = np.lexsort((np.arange(len(labels)), -np.round(similarity, 6), labels))
+    firsts = np.r_[True, labels[order][1:] != labels[order][:-1]]
+    return order[firsts]
 
 
 def _count_text(values: pd.Series) -> str:
@@ -351,6 +363,40 @@ def _one_story(statements: pd.DataFrame, representation, method, n_claims, rando
     return ordered, labels, terms, representatives, k_scores, used, method_used, notes, edge
 
 
+def _cluster_story(matrix, random_seed: int) -> tuple[np.ndarray, list[tuple[int, float]], np.ndarray]:
+    """One small story of the sweep: labels, the silhouette curve of the short grid, representatives."""
+    n = matrix.shape[0]
+    if n < 3:
+        labels, curve = np.zeros(n, dtype=int), []
+    else:
+        runs = list(_exact_partitions(matrix, "average", candidate_ks(n, bounded=True), random_seed))
+        labels = _renumber(np.asarray(max(runs, key=lambda run: (run[2], -run[0]))[1]))
+        curve = [(k, round(score, 6)) for k, _, score in runs]
+    return labels, curve, _representatives(matrix, labels, int(labels.max()) + 1)
+
+
+def _many_stories(statements: pd.DataFrame, story_of: pd.Series, representation: str, random_seed: int):
+    """(claims table, statement ids, their claim rows, curves by story, edge count, representation)
+    for stories clustered in one sweep."""
+    ordered = (
+        statements.assign(_story=story_of.to_numpy())
+        .sort_values(["_story", "doc_id", "start", "statement_id"], kind="stable")
+        .reset_index(drop=True)
+    )
+    if "content" not in ordered:
+        ordered["content"] = propositions.contents(ordered).to_numpy()
+    names, story = np.unique(ordered["_story"].to_numpy(), return_inverse=True)
+    found = cluster_stories.many_stories(
+        ordered, story, representation, functools.partial(_cluster_story, random_seed=random_seed)
+    )
+    k = len(found.claim_story)
+    sizes = np.bincount(found.labels, minlength=k)
+    terms = ranked_terms(found.per_claim, found.word_totals, sizes, found.words, groups=found.claim_story)
+    table = _story_claims(ordered, found.labels, terms, found.representatives, names[found.claim_story])
+    curves = {names[s]: curve for s, curve in enumerate(found.curves)}
+    return table, ordered["statement_id"].to_numpy(), found.labels, curves, found.edges, found.representation
+
+
 def _hash_id(text: str, taken: set[str]) -> str:
     """``C`` + the first hex digits of a SHA-1 of ``text``, lengthened until unused."""
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
@@ -413,17 +459,13 @@ def link_claims(
         return result
     stories = claims["story_id"].to_numpy()
     ids = claims["cluster_id"].to_numpy()
-    for start in range(0, len(texts), 2_000):
-        sim = (matrix[start : start + 2_000] @ matrix.T).tocsr()
-        for row in range(sim.shape[0]):
-            i = start + row
-            cols, vals = (
-                sim.indices[sim.indptr[row] : sim.indptr[row + 1]],
-                sim.data[sim.indptr[row] : sim.indptr[row + 1]],
-            )
-            keep = (vals >= threshold) & (stories[cols] != stories[i])
-            order = np.lexsort((ids[cols[keep]], -np.round(vals[keep], 6)))[:per_claim]
-            result.iloc[i] = ";".join(ids[cols[keep]][order].tolist())
+    left, right, values = nearest.similar_pairs(matrix, np.arange(len(texts)), threshold)
+    other_story = stories[left] != stories[right]
+    left, right, values = left[other_story], right[other_story], values[other_story]
+    id_rank = np.argsort(np.argsort(ids.astype(str), kind="stable"), kind="stable")
+    top = nearest.top_per_row(left, right, values, per_claim, threshold, tiebreak=id_rank)
+    linked = pd.Series(ids[right[top]]).groupby(left[top], sort=False).agg(";".join)
+    result.iloc[linked.index.to_numpy()] = linked.to_numpy()
     return result
 
 
@@ -500,7 +542,22 @@ def cluster_statements(
     story_representation = cluster_features.name("tfidf", blocks) if short_grid and base == "lsa" else representation
     tables, assigned, curves, notes, edges, sizes = [], [], {}, [], 0, {}
     used = method_used = None
-    for story, part in statements.groupby(story_of.to_numpy(), sort=True):
+    # many stories, each small: clustered in one sweep (``cluster_stories``); the rest one by one
+    story_size = story_of.map(story_of.value_counts())
+    swept = (story_size <= exact_limit).to_numpy() if short_grid and not n_claims and story_of.nunique() > 1 else None
+    if swept is not None and swept.any():
+        table, ids, labels, story_curves, story_edges, used = _many_stories(
+            statements[swept], story_of[swept], story_representation, random_seed
+        )
+        method_used = method
+        tables.append(table)
+        assigned.append((ids, labels, 0))
+        curves.update(story_curves)
+        sizes.update(story_of[swept].value_counts().to_dict())
+        notes.append([f"Statements are represented as `{used}`, weighed by the TF-IDF of their own story."])
+        edges += story_edges
+    one_by_one = ~swept if swept is not None else np.ones(len(statements), dtype=bool)
+    for story, part in statements[one_by_one].groupby(story_of[one_by_one].to_numpy(), sort=True):
         ordered, labels, terms, reps, k_scores, used_, method_, story_notes, edge = _one_story(
             part, story_representation, method, n_claims, random_seed, exact_limit, short_grid
         )

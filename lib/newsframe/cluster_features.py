@@ -22,6 +22,7 @@ import contextlib
 import io
 import logging
 import os
+import re
 import warnings
 
 import numpy as np
@@ -159,7 +160,7 @@ def _stack(blocks: list) -> sp.csr_matrix | np.ndarray:
     return sp.hstack([sp.csr_matrix(b) for b in blocks], format="csr")
 
 
-def _fallback(base: str) -> tuple[str, str]:
+def fallback(base: str) -> tuple[str, str]:
     """MiniLM falls back to TF-IDF when the extra is missing, and the note says so."""
     if base == "minilm" and not semantic_available():
         return "tfidf", (
@@ -169,7 +170,7 @@ def _fallback(base: str) -> tuple[str, str]:
     return base, ""
 
 
-def _with_blocks(statements: pd.DataFrame, text, blocks) -> sp.csr_matrix | np.ndarray:
+def with_blocks(statements: pd.DataFrame, text, blocks) -> sp.csr_matrix | np.ndarray:
     if "context" in blocks:
         text = normalize(text + CONTEXT_WEIGHT * (neighbours(statements["doc_id"]) @ text))
     parts = [text]
@@ -181,11 +182,20 @@ def _with_blocks(statements: pd.DataFrame, text, blocks) -> sp.csr_matrix | np.n
     return normalize(_stack(parts))
 
 
-def _texts(statements: pd.DataFrame) -> list[str]:
+def compared_texts(statements: pd.DataFrame) -> list[str]:
     """What is compared: the statement's content without its attribution frame (``content``, filled
     by ``cluster.cluster_statements`` from ``propositions``) when present, else its text."""
     column = "content" if "content" in statements else "text"
     return statements[column].fillna("").astype(str).tolist()
+
+
+#: A label word or phrase has a letter in every token ("300" and "000" say nothing on their own).
+_LETTERED = re.compile(r"\S*[^\W\d_]\S*(?: \S*[^\W\d_]\S*)*")
+
+
+def lettered(words: np.ndarray) -> np.ndarray:
+    """Positions of the words and phrases fit to label a claim (a letter in every token)."""
+    return np.flatnonzero([_LETTERED.fullmatch(str(w)) is not None for w in np.asarray(words).tolist()])
 
 
 def dense(matrix) -> np.ndarray:
@@ -197,6 +207,26 @@ def cosine_distances(matrix) -> np.ndarray:
     distances = np.clip(1.0 - dense(matrix @ matrix.T).astype(np.float64), 0.0, 2.0)
     np.fill_diagonal(distances, 0.0)
     return (distances + distances.T) / 2
+
+
+def silhouette(distances: np.ndarray, labels: np.ndarray) -> float:
+    """Mean silhouette of ``labels`` over a square distance matrix, computed as
+    ``sklearn.metrics.silhouette_score(..., metric="precomputed")`` does (a statement alone in its
+    claim scores 0), without its input checks, which cost more than the arithmetic when stage 3
+    scores a short grid for each of thousands of small stories. Needs 2 to n - 1 distinct labels."""
+    n = len(labels)
+    _, codes, sizes = np.unique(labels, return_inverse=True, return_counts=True)
+    one_hot = np.zeros((n, len(sizes)))
+    one_hot[np.arange(n), codes] = 1.0
+    sums = distances @ one_hot
+    own = sizes[codes]
+    within = sums[np.arange(n), codes] / np.maximum(own - 1, 1)
+    mean_to = sums / sizes
+    mean_to[np.arange(n), codes] = np.inf
+    nearest_other = mean_to.min(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        scores = np.nan_to_num((nearest_other - within) / np.maximum(within, nearest_other))
+    return float(np.where(own > 1, scores, 0.0).mean())
 
 
 def membership(labels: np.ndarray, k: int) -> sp.csr_matrix:
@@ -211,8 +241,8 @@ def features(
     """Unit-length row vectors for ``statements`` (in their row order), the representation
     actually used, and a sentence saying so (MiniLM falls back to TF-IDF when the extra is missing)."""
     base, blocks = parse(representation)
-    base, said = _fallback(base)
-    texts = _texts(statements)
+    base, said = fallback(base)
+    texts = compared_texts(statements)
     if base == "minilm":
         text = minilm(texts)
     else:
@@ -220,7 +250,7 @@ def features(
         if base == "lsa":
             text = lsa(text, random_seed)
     used = name(base, blocks)
-    return _with_blocks(statements, text, blocks), used, f"Statements are represented as `{used}`.{said}"
+    return with_blocks(statements, text, blocks), used, f"Statements are represented as `{used}`.{said}"
 
 
 class Featurizer:
@@ -236,12 +266,12 @@ class Featurizer:
         max_features: int = MAX_FEATURES,
     ):
         base, self.blocks = parse(representation)
-        self.base, said = _fallback(base)
+        self.base, said = fallback(base)
         self.representation = name(self.base, self.blocks)
         self.note = f"Statements are represented as `{self.representation}`.{said}"
         self.vectorizer = self.svd = None
         if self.base != "minilm":
-            texts = _texts(sample)
+            texts = compared_texts(sample)
             self.vectorizer = tfidf_vectorizer(len(texts), max_features)
             try:
                 matrix = self.vectorizer.fit_transform(texts)
@@ -259,13 +289,13 @@ class Featurizer:
 
     def raw(self, statements: pd.DataFrame) -> sp.csr_matrix | np.ndarray:
         """The statements' word counts weighted by TF-IDF (MiniLM: their embeddings), before any block."""
-        texts = _texts(statements)
+        texts = compared_texts(statements)
         return minilm(texts) if self.base == "minilm" else self.vectorizer.transform(texts).tocsr()
 
     def combine(self, statements: pd.DataFrame, raw) -> sp.csr_matrix | np.ndarray:
         """``raw(statements)`` as the representation's unit vectors."""
         text = normalize(self.svd.transform(raw)) if self.svd is not None else raw
-        return _with_blocks(statements, text, self.blocks)
+        return with_blocks(statements, text, self.blocks)
 
     def transform(self, statements: pd.DataFrame) -> sp.csr_matrix | np.ndarray:
         return self.combine(statements, self.raw(statements))

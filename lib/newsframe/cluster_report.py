@@ -57,14 +57,15 @@ def claim_stances(statements: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFram
     if ok.empty:
         return pd.DataFrame(columns=STANCE_COLUMNS)
     table = ok.assign(stance=statement_stance(ok, claims), speaker_group=ok.get("speaker_group", "").fillna(""))
-    grouped = table.sort_values(["doc_id", "start"], kind="stable").groupby(
-        ["cluster_id", "outlet", "stance"], sort=False
-    )
-    out = grouped.agg(
-        n_statements=("statement_id", "size"),
-        statement_ids=("statement_id", ";".join),
-        speaker_groups=("speaker_group", lambda v: _count(v)),
-    ).reset_index()
+    keys = ["cluster_id", "outlet", "stance"]
+    grouped = table.sort_values(["doc_id", "start"], kind="stable").groupby(keys, sort=False)
+    out = grouped.agg(n_statements=("statement_id", "size"), statement_ids=("statement_id", ";".join)).reset_index()
+    voices = table.assign(_voice=table["speaker_group"].replace("", "(own voice)"))
+    voices = voices.groupby([*keys, "_voice"]).size().rename("_n").reset_index()
+    voices = voices.sort_values([*keys, "_n", "_voice"], ascending=[True, True, True, False, True], kind="stable")
+    voices["_text"] = voices["_voice"] + " " + voices["_n"].astype(str)
+    joined = voices.groupby(keys, sort=False)["_text"].agg("; ".join).rename("speaker_groups")
+    out = out.join(joined, on=keys)
     story = dict(zip(claims["cluster_id"], claims["story_id"])) if "story_id" in claims else {}
     out["story_id"] = out["cluster_id"].map(story).fillna("")
     rank = {c: i for i, c in enumerate(claims["cluster_id"])}
@@ -72,28 +73,30 @@ def claim_stances(statements: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFram
     return out.sort_values(["_c", "outlet", "_s"], kind="stable")[STANCE_COLUMNS].reset_index(drop=True)
 
 
-def _count(values: pd.Series) -> str:
-    counts = values.replace("", "(own voice)").value_counts()
-    return "; ".join(f"{name} {n}" for name, n in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
-
-
-def stance_grid(stances: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+def stance_grid(stances: pd.DataFrame, claims: pd.DataFrame, first: int | None = None) -> pd.DataFrame:
     """Claims x outlets: the stance most of the outlet's statements on the claim take (ties: the
-    stronger, deny > hedge > report > affirm), '' where the outlet does not carry the claim."""
+    stronger, deny > hedge > report > affirm), '' where the outlet does not carry the claim. ``first``
+    keeps the first claims (claims.csv order): thousands of claims by hundreds of outlets do not fit a grid."""
+    order = claims["cluster_id"].tolist()[:first] if first else claims["cluster_id"].tolist()
+    stances = stances[stances["cluster_id"].isin(order)]
     if stances.empty:
         return pd.DataFrame()
     strength = {"deny": 3, "hedge": 2, "report": 1, "affirm": 0}
     best = stances.assign(_w=stances["n_statements"] * 10 + stances["stance"].map(strength))
     best = best.sort_values("_w", ascending=False, kind="stable").drop_duplicates(["cluster_id", "outlet"])
     grid = best.pivot(index="cluster_id", columns="outlet", values="stance").fillna("")
-    order = [c for c in claims["cluster_id"] if c in grid.index]
-    return grid.reindex(order)
+    return grid.reindex([c for c in order if c in grid.index])
 
 
-def coverage(statements: pd.DataFrame, claims: pd.DataFrame, by: str = "doc_id") -> pd.DataFrame:
-    """Statements per document or outlet (rows, column ``by``) and claim (columns, in claim order)."""
-    table = pd.crosstab(statements[by], statements["cluster_id"])
-    return table.reindex(columns=claims["cluster_id"], fill_value=0).rename_axis(index=by, columns="claim")
+def coverage(
+    statements: pd.DataFrame, claims: pd.DataFrame, by: str = "doc_id", first: int | None = None
+) -> pd.DataFrame:
+    """Statements per document or outlet (rows, column ``by``: every one of them) and claim (columns,
+    in claim order; ``first``: only the first claims, a table of thousands would not be read)."""
+    order = claims["cluster_id"].tolist()[:first] if first else claims["cluster_id"].tolist()
+    shown = statements[statements["cluster_id"].isin(order)]
+    table = pd.crosstab(shown[by], shown["cluster_id"]).reindex(sorted(statements[by].unique()), fill_value=0)
+    return table.reindex(columns=order, fill_value=0).rename_axis(index=by, columns="claim")
 
 
 def sharing_markdown(statements: pd.DataFrame, claims: pd.DataFrame, documents: pd.DataFrame) -> str:

@@ -22,7 +22,6 @@ import pandas as pd
 import scipy.sparse as sp
 from sklearn.cluster import MiniBatchKMeans
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
 
 from . import cluster_features
@@ -84,14 +83,10 @@ def _choose(matrix, ks: list[int], random_seed: int) -> tuple[list[tuple[int, fl
         model = MiniBatchKMeans(k, batch_size=BATCH_SIZE, n_init=1, max_no_improvement=5, random_state=random_seed)
         labels = model.fit_predict(matrix)
         found = len(set(labels[picked]))
-        score = silhouette_score(distances, labels[picked], metric="precomputed") if 1 < found < len(picked) else -1.0
+        score = cluster_features.silhouette(distances, labels[picked]) if 1 < found < len(picked) else -1.0
         scores.append((k, round(float(score), 6)))
         centres[k] = model.cluster_centers_
     return scores, centres
-
-
-def _has_letters(term: str) -> bool:
-    return all(any(ch.isalpha() for ch in token) for token in term.split())
 
 
 class _Spill:
@@ -135,7 +130,7 @@ def stream_claims(
         words = labeller.get_feature_names_out()
     else:
         words = featurizer.vectorizer.get_feature_names_out()
-    keep = np.flatnonzero([_has_letters(term) for term in words])
+    keep = cluster_features.lettered(words)
     ks = sorted({min(k, len(sample) - 1) for k in ks if k >= 2}) or [2]
     parts = document_partitions(ordered["doc_id"].to_numpy(), partition_rows)
     with warnings.catch_warnings(), tempfile.TemporaryDirectory(prefix="newsframe-claims-") as folder:

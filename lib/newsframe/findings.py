@@ -650,12 +650,15 @@ def _claims(
     which: str,
     max_rows: int,
 ) -> Section | None:
-    coverage = framing.claim_coverage(statements.assign(doc_id=statements["outlet"]), claims)
+    cids = framing.claim_ids(statements["cluster_id"].fillna("").astype(str))
+    in_order = list(dict.fromkeys(claims["cluster_id"].astype(str))) if claims is not None else []
+    in_order = [c for c in in_order if c] or sorted(set(cids) - {""}, key=framing._id_key)
+    n_claims = len(in_order)
+    coverage = framing.claim_coverage(statements.assign(doc_id=statements["outlet"]), claims, only=in_order[:max_rows])
     if not len(coverage.columns):
         return None
     labels = framing._claim_labels(statements, claims)
     blocks = ["Statements per claim (stage-3 clusters) and outlet; 0 = the outlet omits it."]
-    n_claims = len(coverage.columns)
     carrying = coverage.gt(0).sum()
     claims_shown = list(coverage.columns[:max_rows])
     columns = [d for d in coverage.index if d in set(shown)]

@@ -161,19 +161,27 @@ def _claim_labels(statements: pd.DataFrame, claims: pd.DataFrame | None) -> dict
     return labels
 
 
-def claim_coverage(statements: pd.DataFrame, claims: pd.DataFrame | None = None) -> pd.DataFrame:
+def claim_coverage(
+    statements: pd.DataFrame, claims: pd.DataFrame | None = None, only: list[str] | None = None
+) -> pd.DataFrame:
     """Documents x claims: how many statements of each document fall in each claim (0 = omitted).
 
-    Empty (no columns) when stage 3 has not run. Rows sorted by doc_id, columns by cluster id
-    (numerically when ids are numbers).
+    Empty (no columns) when stage 3 has not run. Rows sorted by doc_id; columns in ``claims``
+    order when given (largest story and claim first), else by cluster id (numerically when ids are
+    numbers); ``only`` keeps those claims (a corpus of thousands of claims is too wide to tabulate).
     """
     cids = claim_ids(_text(statements, "cluster_id"))
     if not cids.ne("").any():
         return pd.DataFrame(index=pd.Index(sorted(statements["doc_id"].unique()), name="doc_id"))
-    table = pd.crosstab(statements.loc[cids.ne(""), "doc_id"], cids[cids.ne("")])
+    chosen = cids.ne("") & (cids.isin(only) if only is not None else True)
+    table = pd.crosstab(statements.loc[chosen, "doc_id"], cids[chosen])
     table = table.reindex(sorted(statements["doc_id"].unique()), fill_value=0)
-    table = table.reindex(columns=sorted(table.columns, key=_id_key))
-    return table.rename_axis(index="doc_id", columns="cluster_id")
+    if claims is not None and "cluster_id" in claims:
+        order = [c for c in claims["cluster_id"].astype(str) if c in set(table.columns)]
+        order += sorted(set(table.columns) - set(order), key=_id_key)
+    else:
+        order = sorted(table.columns, key=_id_key)
+    return table.reindex(columns=order).rename_axis(index="doc_id", columns="cluster_id")
 
 
 def _id_key(cid: str):
@@ -196,8 +204,8 @@ def profile(
     ``hedging_rate`` (statements with hedged wording, about the claim or not); ``n_unnamed``,
     ``share_unnamed`` and ``unnamed_statements`` (see ``is_unnamed``); ``cited_media``;
     ``n_claims``, ``claims``, ``claim_labels`` (stage-3 clusters the document carries) and
-    ``claims_omitted`` (claims that at least ``min_docs_omitted`` other documents carry and this one
-    does not). Claim columns are empty when stage 3 has not run.
+    ``claims_omitted`` (claims of the document's story, ``story_id`` of ``documents`` when present,
+    that at least ``min_docs_omitted`` other documents carry and this one does not). Claim columns are empty when stage 3 has not run.
 
     All counts come from one pass over the statements (each statement is counted into its
     document's row), so the time grows linearly with the number of statements and documents.
@@ -278,16 +286,27 @@ def profile(
     columns["n_claims"] = [len(c) for c in carried]
     columns["claims"] = [";".join(c) for c in carried]
     columns["claim_labels"] = [";".join(labels.get(c, "") for c in found) for found in carried]
-    # claims_omitted: the claims (in claim_coverage's column order) that at least min_docs_omitted
-    # documents carry and this one does not (only for documents with statements, as coverage rows)
+    # claims_omitted: the claims (in claim_coverage's column order) of the document's own story that at
+    # least min_docs_omitted documents carry and this one does not (only for documents with statements,
+    # as coverage rows); a claim of another event is not one a document could have carried
+    story_of_doc = _lookup(docs["story_id"].fillna("").astype(str), doc_ids, "") if "story_id" in docs else None
     pairs = pd.DataFrame({"doc": doc[with_claim], "claim": cids.to_numpy()[with_claim]}).drop_duplicates()
     carriers = pairs["claim"].value_counts()  # documents carrying each claim
-    frequent = [c for c in sorted(sorted(carriers.index), key=_id_key) if carriers[c] >= min_docs_omitted]
+    claim_story = (
+        pairs.drop_duplicates("claim").set_index("claim")["doc"].map(lambda d: story_of_doc[d])
+        if story_of_doc is not None
+        else pd.Series("", index=carriers.index)
+    )
+    frequent: dict[str, list[str]] = {}
+    for c in sorted(sorted(carriers.index), key=_id_key):
+        if carriers[c] >= min_docs_omitted:
+            frequent.setdefault(claim_story[c], []).append(c)
     has_statements = (np.bincount(doc, minlength=n_docs) > 0).tolist()
     omitted = []
-    for found, has in zip(carried, has_statements):
+    for i, (found, has) in enumerate(zip(carried, has_statements)):
         found = set(found)
-        omitted.append(";".join(c for c in frequent if c not in found) if has else "")
+        story = story_of_doc[i] if story_of_doc is not None else ""
+        omitted.append(";".join(c for c in frequent.get(story, []) if c not in found) if has else "")
     columns["claims_omitted"] = omitted
     return pd.DataFrame(columns)
 

@@ -193,12 +193,21 @@ def busiest(outlets_table: pd.DataFrame, limit: int, size: str = "n_statements")
 
 def interval_text(row: pd.Series, measure: str) -> str:
     """'42% (31-55%)': a share with its interval, for pages and findings."""
-    value = row.get(measure)
+    return _share_text(row.get(measure), row.get(f"{measure}_low"), row.get(f"{measure}_high"))
+
+
+def interval_texts(table: pd.DataFrame, measure: str) -> list[str]:
+    """``interval_text`` for every row of ``table`` (one pass over three columns, not one row at a time)."""
+    missing = pd.Series(None, index=table.index, dtype=object)
+    columns = [table.get(name, missing) for name in (measure, f"{measure}_low", f"{measure}_high")]
+    return [_share_text(*values) for values in zip(*(c.tolist() for c in columns))]
+
+
+def _share_text(value, low, high) -> str:
     if value is None or pd.isna(value):
         return "-"
-    low, high = row.get(f"{measure}_low"), row.get(f"{measure}_high")
     shown = f"{float(value):.0%}"
-    if low is None or pd.isna(low) or pd.isna(high):
+    if low is None or high is None or pd.isna(low) or pd.isna(high):
         return shown
     return f"{shown} ({float(low):.0%}\u2013{float(high):.0%})"
 
@@ -236,7 +245,7 @@ def summary_table(outlets_table: pd.DataFrame) -> pd.DataFrame:
         for v, n in zip(outlets_table["leading_voice"], outlets_table["n_leading_voice"])
     ]
     for measure, label in (("share_own_voice", "own voice"), ("share_unnamed", "unnamed sources")):
-        table[label] = [interval_text(row, measure) for _, row in outlets_table.iterrows()]
+        table[label] = interval_texts(outlets_table, measure)
     table["about the claim"] = outlets_table["n_about_claim"].astype(int)
     for measure, label in (
         ("share_fact", "fact"),
@@ -244,10 +253,8 @@ def summary_table(outlets_table: pd.DataFrame) -> pd.DataFrame:
         ("share_hedge", "hedge"),
         ("share_deny", "deny"),
     ):
-        table[label] = [interval_text(row, measure) for _, row in outlets_table.iterrows()]
-    table["lead frames"] = [
-        ", ".join(f"{int(row[f'lead_{f}'])} {f}" for f in LEAD_FRAMES if int(row[f"lead_{f}"]))
-        for _, row in outlets_table.iterrows()
-    ]
+        table[label] = interval_texts(outlets_table, measure)
+    leads = zip(*(pd.to_numeric(outlets_table[f"lead_{f}"]).astype(int).tolist() for f in LEAD_FRAMES))
+    table["lead frames"] = [", ".join(f"{n} {f}" for f, n in zip(LEAD_FRAMES, counts) if n) for counts in leads]
     table["cited media"] = outlets_table["cited_media"].str.replace(";", ", ")
     return table.set_index("outlet")

@@ -382,19 +382,22 @@ def claims_by_k(curve: pd.DataFrame, chosen: int) -> tuple[plt.Figure, pd.DataFr
 
 
 def claim_coverage(
-    table: pd.DataFrame, max_rows: int = MAX_HEATMAP_ROWS, max_columns: int = MAX_HEATMAP_COLUMNS
+    table: pd.DataFrame,
+    max_rows: int = MAX_HEATMAP_ROWS,
+    max_columns: int = MAX_HEATMAP_COLUMNS,
+    of_claims: int | None = None,
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """Statements per outlet (or document: the table's index) and claim: which outlet carries which claim.
 
     Larger tables show the ``max_rows`` rows with the most statements (ties by name, shown in the
     table's order) and the first ``max_columns`` claims (the largest, in claim order); the title
-    says so, and the numbers returned (the CSV next to the PNG) are the cells shown. The whole
-    table is ``cluster_report.coverage``'s, for a table of its own."""
+    says so, and the numbers returned (the CSV next to the PNG) are the cells shown. ``of_claims``:
+    how many claims there are when ``table`` (``cluster_report.coverage``) holds only the first."""
     noun = "outlet" if table.index.name == "outlet" else "document"
     shown, note = _largest(table, max_rows, f"{noun}s")
-    if shown.shape[1] > max_columns:
-        shown = shown.iloc[:, :max_columns]
-        note += f" (the {max_columns} largest of {table.shape[1]:,} claims)"
+    shown = shown.iloc[:, :max_columns]
+    if max(of_claims or 0, table.shape[1]) > shown.shape[1]:
+        note += f" (the {shown.shape[1]} largest of {max(of_claims or 0, table.shape[1]):,} claims)"
     fig, ax = plt.subplots(figsize=(max(6, 0.45 * shown.shape[1] + 3), 0.5 * shown.shape[0] + 2))
     sns.heatmap(
         shown,
@@ -419,15 +422,20 @@ CLAIM_STANCE_COLOURS = {"affirm": "#1b7837", "report": "#a6dba0", "hedge": "#fdb
 
 
 def claim_stances(
-    grid: pd.DataFrame, labels: dict[str, str], max_rows: int = MAX_HEATMAP_ROWS, max_columns: int = MAX_HEATMAP_COLUMNS
+    grid: pd.DataFrame,
+    labels: dict[str, str],
+    max_rows: int = MAX_HEATMAP_ROWS,
+    max_columns: int = MAX_HEATMAP_COLUMNS,
+    of_claims: int | None = None,
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """Claims (rows) x outlets (columns), each cell coloured by how the outlet carries the claim
     (``cluster_report.stance_grid``): who carries which claim and how, at a glance. Larger grids
-    show the first claims (claims.csv order) and the outlets carrying most of them; the title says so."""
+    show the first claims (claims.csv order) and the outlets carrying most of them; the title says so.
+    ``of_claims``: how many claims there are when ``grid`` holds only the first."""
     note = ""
-    shown = grid
-    if shown.shape[0] > max_rows:
-        shown, note = shown.iloc[:max_rows], f" (the first {max_rows} of {grid.shape[0]:,} claims)"
+    shown = grid.iloc[:max_rows]
+    if max(of_claims or 0, grid.shape[0]) > shown.shape[0]:
+        note = f" (the first {shown.shape[0]} of {max(of_claims or 0, grid.shape[0]):,} claims)"
     if shown.shape[1] > max_columns:
         keep = shown.ne("").sum().sort_values(ascending=False, kind="mergesort").index[:max_columns]
         shown = shown[[c for c in shown.columns if c in set(keep)]]

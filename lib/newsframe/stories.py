@@ -8,7 +8,8 @@ is at least ``threshold`` and each is among the other's ``neighbours`` nearest (
 neighbours keep a busy week of similar news from chaining into one story). Dated documents are
 only compared with documents published within ``window_days`` of them, one day-block at a time,
 so the cost grows with the corpus times the documents of a few days, not with its square;
-undated documents are compared with all others, in blocks. Stories are the connected components
+undated documents are compared with all others, in blocks (in a large corpus only with those sharing
+one of their strongest words: ``nearest.candidate_pairs``). Stories are the connected components
 of the links; a component of more than ``SPLIT_ABOVE`` documents (chained through undated
 documents or a busy week) is cut by average linkage at the same threshold. Everything is deterministic: no sampling, ties broken by doc_id.
 
@@ -29,6 +30,8 @@ from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from . import nearest
+
 THRESHOLD = 0.15
 NEIGHBOURS = 5
 WINDOW_DAYS = 3
@@ -42,8 +45,6 @@ MAX_DF_FROM = 50
 #: above ``SPLIT_LIMIT`` documents it is kept whole (the n x n matrix would not fit).
 SPLIT_ABOVE = 100
 SPLIT_LIMIT = 10_000
-#: Rows of the similarity matrix computed at once (bounds memory for undated corpora).
-BLOCK = 2_000
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w’'-]+")
 
 
@@ -75,28 +76,13 @@ def _days(published: pd.Series) -> np.ndarray:
     return ((days - pd.Timestamp("1970-01-01")).dt.days).to_numpy(dtype=float)
 
 
-def _top(sim: sp.csr_matrix, k: int, threshold: float) -> sp.csr_matrix:
-    """Keep, per row, the ``k`` largest similarities at or above ``threshold`` (ties: lower column)."""
-    sim = sim.tocsr()
-    rows, cols, vals = [], [], []
-    for i in range(sim.shape[0]):
-        start, end = sim.indptr[i], sim.indptr[i + 1]
-        c, v = sim.indices[start:end], sim.data[start:end]
-        keep = v >= threshold
-        c, v = c[keep], v[keep]
-        if len(c) > k:
-            order = np.lexsort((c, -np.round(v, 9)))[:k]
-            c, v = c[order], v[order]
-        rows += [i] * len(c)
-        cols += c.tolist()
-        vals += v.tolist()
-    return sp.csr_matrix((vals, (rows, cols)), shape=sim.shape)
-
-
-def _links(matrix: sp.csr_matrix, days: np.ndarray, window: int, k: int, threshold: float) -> sp.csr_matrix:
-    """Each document's nearest neighbours (within ``window`` days when both are dated)."""
+def _links(
+    matrix: sp.csr_matrix, days: np.ndarray, window: int, k: int, threshold: float, doc_rank: np.ndarray
+) -> sp.csr_matrix:
+    """Each document's nearest neighbours (within ``window`` days when both are dated); equal
+    similarities go to the earlier doc_id (``doc_rank``), so the links do not depend on row order."""
     n = matrix.shape[0]
-    kept = []
+    found = []
     dated = np.flatnonzero(~np.isnan(days))
     undated = np.flatnonzero(np.isnan(days))
     # dated documents: one block per day against the documents of the surrounding days (and undated ones)
@@ -106,30 +92,11 @@ def _links(matrix: sp.csr_matrix, days: np.ndarray, window: int, k: int, thresho
         rows = order[(sorted_days == day)]
         lo = np.searchsorted(sorted_days, day - window, side="left")
         hi = np.searchsorted(sorted_days, day + window, side="right")
-        cols = np.concatenate([order[lo:hi], undated])
-        kept.append(_block(matrix, rows, cols, n, k, threshold))
-    for start in range(0, len(undated), BLOCK):
-        rows = undated[start : start + BLOCK]
-        kept.append(_block(matrix, rows, np.arange(n), n, k, threshold))
-    return sum(kept, sp.csr_matrix((n, n)))
-
-
-def _block(matrix, rows, cols, n, k, threshold) -> sp.csr_matrix:
-    """Nearest neighbours of ``rows`` among ``cols`` (itself excluded), as an n x n matrix."""
-    sim = (matrix[rows] @ matrix[cols].T).tocsr()
-    sim = (
-        sim.multiply(rows[:, None] != cols[None, :]).tocsr()
-        if len(rows) * len(cols) <= 4_000_000
-        else _drop_self(sim, rows, cols)
-    )
-    top = _top(sim, k, threshold).tocoo()
-    return sp.csr_matrix((top.data, (rows[top.row], cols[top.col])), shape=(n, n))
-
-
-def _drop_self(sim: sp.csr_matrix, rows, cols) -> sp.csr_matrix:
-    coo = sim.tocoo()
-    keep = rows[coo.row] != cols[coo.col]
-    return sp.csr_matrix((coo.data[keep], (coo.row[keep], coo.col[keep])), shape=sim.shape)
+        found.append(nearest.block_pairs(matrix, rows, np.concatenate([order[lo:hi], undated]), threshold))
+    found.append(nearest.similar_pairs(matrix, undated, threshold))  # undated: against every document
+    rows, cols, values = (np.concatenate([part[i] for part in found]) for i in range(3))
+    top = nearest.top_per_row(rows, cols, values, k, threshold, tiebreak=doc_rank)
+    return sp.csr_matrix((values[top], (rows[top], cols[top])), shape=(n, n))
 
 
 def _split(matrix: sp.csr_matrix, members: np.ndarray, threshold: float) -> np.ndarray:
@@ -182,8 +149,9 @@ def find_stories(
     except ValueError:  # no words at all
         matrix = sp.csr_matrix((len(texts), 1))
     days = _days(readable.get("published", pd.Series("", index=readable.index)))
-    nearest = _links(matrix, days, window_days, neighbours, threshold)
-    mutual = nearest.minimum(nearest.T)
+    doc_rank = np.argsort(np.argsort(np.asarray(doc_ids), kind="stable"), kind="stable")
+    nearest_links = _links(matrix, days, window_days, neighbours, threshold, doc_rank)
+    mutual = nearest_links.minimum(nearest_links.T)
     _, labels = connected_components(mutual, directed=False)
     sizes = np.bincount(labels)
     for big in np.flatnonzero(sizes > SPLIT_ABOVE):

@@ -58,9 +58,13 @@ def _is_text(column: pd.Series) -> bool:
     return pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column)
 
 
+#: Both rules in one pattern, matched once per cell (two characters at least: a lone "=" is no formula).
+_FORMULA_CELL = re.compile(rf"(?s)(?!{_NUMBER}\Z)(?=..){_FORMULA}")
+
+
 def _formula_like(column: pd.Series) -> pd.Series:
-    text = column.where(column.map(lambda v: isinstance(v, str)), "").astype(object)
-    return (text.str.match(_FORMULA) & (text.str.len() > 1) & ~text.str.fullmatch(_NUMBER)).astype(bool)
+    match = _FORMULA_CELL.match
+    return pd.Series([isinstance(v, str) and match(v) is not None for v in column.tolist()], index=column.index)
 
 
 def defuse_formulas(frame: pd.DataFrame) -> pd.DataFrame:
