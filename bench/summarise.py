@@ -363,9 +363,18 @@ def _speakers(result: dict) -> list[str]:
     if basil:
         rows.append(
             [
-                "BASIL quotes with a named speaker",
+                "BASIL quotes whose annotated speaker is one person",
+                f"{basil['person_quotes']}",
+                f"quote attributed to that person: **{basil['accuracy']}** (goal 0.85)",
+            ]
+        )
+        rows.append(
+            [
+                "BASIL quotes with any named speaker (persons and groups)",
                 f"{basil['quotes_found_in_text']}",
-                f"quote attributed to that speaker: **{basil['accuracy']}** (goal 0.85)",
+                f"attributed to a speaker of that name: {basil['strict_all_quotes']}; of the "
+                f"{basil['group_quotes']} whose speaker is a group, attributed to a named speaker: "
+                f"{basil['group_quotes_named_speaker']}",
             ]
         )
     sides = result.get("allsides")
@@ -385,13 +394,22 @@ def _speakers(result: dict) -> list[str]:
                 f"carry that side: **{sides['side_coverage']}** (goal 0.9)",
             ]
         )
-        check = sides.get("check")
-        if check:
+        for check in sides.get("checks", []):
+            after = check.get("after")
+            before = f"speaker **{check['before']['speaker']}**, side **{check['before']['side']}**"
+            result_text = f"first reading: {before}"
+            if "changed_since_read" in check:
+                result_text += f" ({check['changed_since_read']} outputs changed since)"
+            if after:
+                result_text += (
+                    f"; re-read on a later run: speaker **{after['speaker']}**, side **{after['side']}**"
+                    f" ({check['stale_after']} outputs changed since)"
+                )
             rows.append(
                 [
-                    f"AllSides, {check['n']} random attributed statements read",
+                    f"AllSides, random attributed statements read (`{check['file']}`)",
                     f"{check['n']}",
-                    f"speaker **{check['speaker']}**, side **{check['side']}** (goal 0.9 each); stance: {check['stance']}",
+                    result_text + " (goal 0.9 each)",
                 ]
             )
     return _table(
@@ -414,6 +432,7 @@ def _allsides(result: dict) -> list[str]:
         f"of one outlet; {result['omissions']:,} coverage gaps in `omissions.csv`, {result['within_outlet']:,} "
         f"inconsistencies within one outlet. A random sample of {result['sample']} read by hand "
         f"(`bench/allsides_verdicts.csv`): **{verdict}**."
+        + (f" Contradictions {result['contradictions_from']}." if result.get("contradictions_from") else "")
     ]
 
 

@@ -117,7 +117,10 @@ notebook.capped(profile[["doc_id", "outlet", "n_claims", "claim_labels", "claims
 # **Two different outlets**, **one claim**, positions that cannot both be right: one outlet reports
 # a party's denial while another says it did **not** deny; one states as fact what a party's
 # denial in another outlet rejects; a party affirms in one outlet and denies in another; numbers
-# for the same counted thing, in one claim and time frame, whose ranges cannot both hold. Each
+# for the same counted thing, in one claim and time frame, whose ranges cannot both hold. Without
+# a claim under study, positions are taken toward each claim's own proposition: what a denial
+# denies ("X denied that P", "X denied colluding", "P, X said" with its main verb negated) must be
+# what the other outlet's statement asserts, not only share its story's names. Each
 # outlet pair, claim and kind is one row, with every statement behind it; the `explanation` says
 # which rule found it. Two documents of the same outlet that disagree are an inconsistency of that
 # outlet, listed apart below the table. A coverage gap (one outlet carries a denial another never
@@ -125,9 +128,9 @@ notebook.capped(profile[["doc_id", "outlet", "n_claims", "claim_labels", "claims
 
 # %%
 unit_of = outlets.unit_of(documents)
-disagreements = contradictions.contradictions(statements, codes, quantities, outlets=unit_of)
+disagreements = contradictions.contradictions(statements, codes, quantities, outlets=unit_of, claims=claims)
 tables.write_table(disagreements, out_dir, "contradictions")
-inconsistent = contradictions.contradictions(statements, codes, quantities, outlets=unit_of, within=True)
+inconsistent = contradictions.contradictions(statements, codes, quantities, outlets=unit_of, within=True, claims=claims)
 tables.write_table(inconsistent, out_dir, "within_outlet")
 gaps = contradictions.omissions(statements, codes, outlets=unit_of)
 tables.write_table(gaps, out_dir, "omissions")

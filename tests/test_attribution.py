@@ -212,3 +212,16 @@ def test_a_quotation_runs_on_across_the_line_breaks_of_hard_wrapped_text():
     assert [row["speaker"] for row in wrapped] == ["Melnikov", "Melnikov"]
     two_paragraphs = attribute(text, statements, Codebook(), paragraph_starts=[0, 48])
     assert two_paragraphs[0]["speaker"] == ""
+
+
+@pytest.mark.parametrize(
+    "sentence, attributed",
+    [
+        ("The UK would have little or no say in what those rules are.", False),
+        ("They have had no say in the talks.", False),
+        ("Some say the deal is already dead.", True),
+    ],
+)
+def test_say_after_a_determiner_is_the_noun(sentence, attributed):
+    row = attribute(sentence, [(0, len(sentence))], Codebook())[0]
+    assert bool(row["cue"]) == attributed

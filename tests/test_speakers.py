@@ -7,7 +7,7 @@ from newsframe.attribution import attribute
 from newsframe.codebook import Codebook, load_codebook
 from newsframe.segment import split_statements
 from newsframe.sides import gazetteer
-from newsframe.speakers import classify, name_in_run, resolve
+from newsframe.speakers import _person_like, classify, name_in_run, resolve
 from newsframe.statements import STATEMENT_COLUMNS
 from test_segment import SEEDS
 
@@ -109,3 +109,212 @@ def test_codebook_groups_stay_closed():
     text = "Ukrainian President Volodymyr Zelensky said the drones were Iranian. Albanian officials said nothing."
     table = resolve(_table(text, codebook), codebook)
     assert table["speaker_group"].tolist() == ["Ukraine", "Other"]
+
+
+def _paragraphs(paragraphs: list[str], doc_id: str = "d") -> pd.DataFrame:
+    """Statements of a document written as paragraphs (block ids set), resolved without a codebook."""
+    codebook = Codebook()
+    text = "\n\n".join(paragraphs)
+    starts = [text.index(p) for p in paragraphs]
+    spans = split_statements(text, [(s, s + len(p)) for s, p in zip(starts, paragraphs)])
+    rows = attribute(text, spans, codebook, starts)
+    table = _table(text, codebook, doc_id)  # same spans, without paragraphs
+    assert len(table) == len(spans)
+    table["speaker"] = [r["speaker"] for r in rows]
+    table["cue"] = [r["cue"] for r in rows]
+    table["source_text"] = [text[r["source_span"][0] : r["source_span"][1]] if r["source_span"] else "" for r in rows]
+    table["attributed_in"] = [f"{doc_id}:{r['link']:03d}" if r["link"] is not None else "" for r in rows]
+    table["block_id"] = [sum(s >= b for b in starts) - 1 for s, _ in spans]
+    return resolve(table, codebook)
+
+
+def _speaker_of(table: pd.DataFrame, start: str) -> str:
+    return table[table["text"].str.startswith(start)]["speaker"].iloc[0]
+
+
+def test_a_quotation_goes_on_with_the_speaker_who_opened_it():
+    table = _paragraphs(
+        [
+            "Anna Petrova, the mayor, said on Monday: “The bridge is closed.",
+            "“Nobody can cross it. We are waiting for help.”",
+            "“It will take weeks,” Petrova said. “The army has no boats.”",
+        ]
+    )
+    for start in ("“Nobody can cross", "We are waiting", "“The army has"):
+        assert _speaker_of(table, start) == "Anna Petrova"
+
+
+def test_a_quotation_is_not_given_to_a_speaker_of_indirect_speech_in_another_paragraph():
+    table = _paragraphs(["Anna Petrova said the bridge was closed.", "“Nobody can cross it.”"])
+    assert _speaker_of(table, "“Nobody") == ""
+
+
+def test_a_quotation_after_the_article_s_own_voice_stays_unattributed():
+    table = _paragraphs(["The river rose overnight. “Nobody can cross it.”"])
+    assert _speaker_of(table, "“Nobody") == ""
+
+
+def test_a_bare_attribution_after_a_quotation_names_its_speaker():
+    table = _paragraphs(["Ivan Sidorov spoke last.", "“What were you doing? Why did you wait?” Sidorov asked."])
+    assert _speaker_of(table, "“What were you doing?") == "Ivan Sidorov"
+
+
+def test_the_office_a_document_gave_a_person_names_them():
+    table = _paragraphs(
+        [
+            "Gov. Rick Perry of Texas spoke in Austin on Tuesday.",
+            "“We will secure the border,” the Texas governor said.",
+            "The Iranian president said the talks had failed.",
+        ]
+    )
+    assert _speaker_of(table, "“We will secure") == "Rick Perry"
+    assert _speaker_of(table, "The Iranian president") != "Rick Perry"  # no governor, and another side
+
+
+def test_an_office_a_person_does_not_hold_names_nobody():
+    table = _paragraphs(["Gov. Rick Perry spoke in Austin.", "The senator said the border was safe."])
+    assert _speaker_of(table, "The senator") != "Rick Perry"
+
+
+@pytest.mark.parametrize(
+    "mention, name",
+    [
+        ("Updated: Rick Santorum on Sunday", "Rick Santorum"),
+        ("Sen. Ted Cruz (R-Texas) on Friday", "Ted Cruz"),
+        ("Trump in an interview on NBC's", "Trump"),  # the medium is in another phrase: not the speaker
+        ("Perry in the new ad", "Perry"),
+        ("Trump swiftly", "Trump"),
+        ("Ryan also hammered Obama for what he", "Ryan"),  # the clause's subject, not the pronoun
+        ("Sheriff Joe Arpaio", "Joe Arpaio"),
+    ],
+)
+def test_a_source_loses_the_words_written_around_it(mention, name):
+    found = classify(mention, set())
+    assert (found.kind, found.name) == ("person", name)
+
+
+@pytest.mark.parametrize("mention", ["the family", "whom he", "One strike"])
+def test_fragments_and_pronouns_are_no_person(mention):
+    assert classify(mention, {"the", "family", "one", "strike"}).kind != "person"
+
+
+def test_a_weekday_is_no_part_of_a_name():
+    assert not _person_like("Twitter Saturday", set())
+    assert _person_like("Rick Santorum", set())
+
+
+def test_a_surname_two_people_share_is_not_joined_to_either():
+    docs = [
+        _table("Kevin McCarthy said the vote would pass.", Codebook(), "a"),
+        _table("Ryan McCarthy said the army would act.", Codebook(), "b"),
+        _table("McCarthy said the plan was ready.", Codebook(), "c"),
+    ]
+    table = resolve(pd.concat(docs, ignore_index=True), Codebook())
+    assert table.iloc[-1]["speaker"] == "McCarthy"
+
+
+def test_a_son_is_not_his_father():
+    text = "Donald Trump said the deal was good. Donald Trump Jr. said he met them. Trump Jr. said it was brief."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker"].tolist() == ["Donald Trump", "Donald Trump Jr", "Donald Trump Jr"]
+
+
+def test_he_does_not_resolve_to_a_person_called_ms():
+    text = "Ms. Anna Petrova met Mr. Ivan Sidorov in Kyiv. He said the talks had failed."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert _speaker_of(table, "He said") == "Ivan Sidorov"
+
+
+def test_a_pronoun_subject_makes_the_names_after_it_objects():
+    text = "Ivan Sidorov spoke in Kyiv. He also attacked Senator Harry Reid, who he said was wrong."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert _speaker_of(table, "He also") != "Harry Reid"
+
+
+def test_a_body_takes_the_side_its_document_gave_it():
+    text = "British police said the lorry came from Belgium. Police believe the driver acted alone."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker_group"].tolist() == ["United Kingdom", "United Kingdom"]
+
+
+def test_a_body_the_document_never_places_keeps_no_country():
+    text = "Police believe the driver acted alone. The lorry came from Belgium."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker_group"].iloc[0] not in ("Belgium", "United Kingdom")
+
+
+@pytest.mark.parametrize(
+    "mention, kind, name",
+    [
+        ("The calls are prompted by what NATO members", "source", "NATO members"),
+        ("There's no doubt the president", "none", ""),
+        ("Not only do many missile defense critics", "source", "many missile defense critics"),
+    ],
+)
+def test_a_clause_before_the_source_is_not_part_of_it(mention, kind, name):
+    found = classify(mention, set())
+    assert found.kind == kind and found.name.startswith(name)
+
+
+def test_a_description_apposed_to_a_name_is_that_person_not_a_name_inside_it():
+    text = "Mohamed Soltan, a member of the alliance formed in support of Mohamed Morsi, said the group was regrouping."
+    table = _table(text, Codebook())
+    table["source_text"] = "a member of the alliance formed in support of Mohamed Morsi"  # as attribution may cut it
+    table["speaker"] = "Mohamed Morsi"
+    assert resolve(table, Codebook())["speaker"].iloc[0] == "Mohamed Soltan"
+
+
+def test_a_hyphenated_demonym_gives_a_side_and_is_no_part_of_the_name():
+    found = classify("Egyptian-American Mohamed Soltan", set())
+    assert (found.kind, found.name, found.side) == ("person", "Mohamed Soltan", "Egypt")
+
+
+def test_an_unnamed_source_loses_the_clause_before_it():
+    text = "The calls are prompted by what NATO members allege is Russian support for the rebels."
+    table = _table(text, Codebook())
+    table["speaker"] = "unnamed calls are prompted by what NATO members"
+    table["source_text"] = "The calls are prompted by what NATO members"
+    out = resolve(table, Codebook()).iloc[0]
+    assert (out["speaker"], out["speaker_group"]) == ("unnamed NATO members", "NATO")
+
+
+def test_a_surname_two_people_share_takes_the_side_they_share():
+    docs = [
+        _table("Russian Deputy Minister Ivan Petrov said the vote would pass.", Codebook(), "a"),
+        _table("Russian General Oleg Petrov said the army would act.", Codebook(), "b"),
+        _table("Petrov said the plan was ready.", Codebook(), "c"),
+    ]
+    last = resolve(pd.concat(docs, ignore_index=True), Codebook()).iloc[-1]
+    assert (last["speaker"], last["speaker_group"]) == ("Petrov", "Russia")
+
+
+def test_a_capitalised_pronoun_is_not_a_surname():
+    docs = [
+        _table("Chinese Vice Premier Liu He said talks went well.", Codebook(), "a"),
+        _table("Anna Petrova arrived in Kyiv. He said the talks had failed.", Codebook(), "b"),
+    ]
+    table = resolve(pd.concat(docs, ignore_index=True), Codebook())
+    assert "Liu He" not in table[table["doc_id"] == "b"]["speaker"].tolist()
+
+
+def test_a_body_takes_the_place_written_after_it():
+    text = "The Foreign Ministry in Dushanbe reacted to the news. The ministry said it exports nothing."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker_group"].iloc[-1] == "Tajikistan"
+
+
+def test_a_speaker_attribution_resolved_keeps_its_name():
+    text = "European intelligence sources said drones were sent. The sources claimed crews trained in Iran."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker"].iloc[-1] == "unnamed European intelligence sources"
+
+
+def test_a_surname_that_is_a_demonym_gives_no_side():
+    found = classify("Najib Danish, interior ministry spokesperson", set())
+    assert (found.kind, found.name, found.side) == ("person", "Najib Danish", "")
+
+
+def test_an_unnamed_speaker_keeps_the_side_its_name_gives():
+    text = "U.S. officials said the papers were found. The officials offered no details."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker_group"].tolist() == ["United States", "United States"]

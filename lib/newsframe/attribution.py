@@ -410,9 +410,15 @@ class _CueMatch:
 _AUX_START = set(_AUX.split("|")) | set(_ADVERBS.split("|")) | {"and"}
 
 
+# "have little or no say", "a say in": the noun, not the verb.
+_SAY_AS_NOUN = {"no", "little", "a", "any", "final", "greater", "bigger", "equal"}  # not "some": "Some say ..."
+
+
 def _cues(masked: str):
     for m in _VERB.finditer(masked):
         previous = masked[max(0, m.start() - 20) : m.start()].split()[-1:]
+        if previous and m.group() == "say" and previous[0].lower() in _SAY_AS_NOUN:
+            continue
         before = None
         if previous and (previous[0] in _AUX_START or previous[0].endswith("ly")):  # cheap test first
             before = _AUX_BEFORE.search(masked, max(0, m.start() - 80), m.start())

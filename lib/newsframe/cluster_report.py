@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from sklearn.decomposition import TruncatedSVD
 
-from . import cluster_features, cluster_stream
+from . import cluster_features, cluster_stream, positions
 from .cluster_features import DEFAULT_REPRESENTATION
 
 
@@ -25,18 +25,26 @@ STANCES = ("affirm", "report", "hedge", "deny")
 STANCE_COLUMNS = ["cluster_id", "story_id", "outlet", "stance", "n_statements", "speaker_groups", "statement_ids"]
 
 
-def statement_stance(statements: pd.DataFrame) -> pd.Series:
-    """Per statement: ``deny`` (stage 2's stance), ``hedge`` (hedged), ``affirm`` (asserted in the
-    article's own voice: stated as fact) or ``report`` (attributed to someone, not doubted)."""
+def statement_stance(statements: pd.DataFrame, claims: pd.DataFrame | None = None) -> pd.Series:
+    """Per statement: ``deny`` (stage 2's stance toward the claim under study, or, for a statement
+    not about it, a denial of its own claim's proposition: ``positions``), ``hedge`` (hedged),
+    ``affirm`` (asserted in the article's own voice: stated as fact) or ``report`` (attributed to
+    someone, not doubted; also "X did not deny it")."""
     get = lambda name: (
         statements[name].fillna("").astype(str) if name in statements else pd.Series("", index=statements.index)
     )
     stance, speaker = get("stance"), get("speaker")
     hedged = get("hedged").str.lower().isin(["true", "1"])
+    denies = stance.eq("deny")
+    free = stance.eq("") & get("cluster_id").ne("")
+    if free.any():
+        denies |= (
+            positions.positions(statements[free], claims)["position"]
+            .eq("deny")
+            .reindex(statements.index, fill_value=False)
+        )
     return pd.Series(
-        np.select(
-            [stance.eq("deny"), stance.eq("hedge") | hedged, speaker.eq("")], ["deny", "hedge", "affirm"], "report"
-        ),
+        np.select([denies, stance.eq("hedge") | hedged, speaker.eq("")], ["deny", "hedge", "affirm"], "report"),
         index=statements.index,
     )
 
@@ -48,7 +56,7 @@ def claim_stances(statements: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFram
     ok = statements[statements["cluster_id"].fillna("").astype(str).ne("")]
     if ok.empty:
         return pd.DataFrame(columns=STANCE_COLUMNS)
-    table = ok.assign(stance=statement_stance(ok), speaker_group=ok.get("speaker_group", "").fillna(""))
+    table = ok.assign(stance=statement_stance(ok, claims), speaker_group=ok.get("speaker_group", "").fillna(""))
     keys = ["cluster_id", "outlet", "stance"]
     grouped = table.sort_values(["doc_id", "start"], kind="stable").groupby(keys, sort=False)
     out = grouped.agg(n_statements=("statement_id", "size"), statement_ids=("statement_id", ";".join)).reset_index()

@@ -5,6 +5,12 @@ the four kinds: denied vs not denied, fact vs denial, affirmed vs denied, confli
 each outlet pair x claim x kind is one row with all its statements. Found from stage-2 tables,
 stage-3 claims and the codebook only (no corpus strings).
 
+**Without a claim under study** (no codebook claim, no ``claim`` parameter: a new user's first
+run), and for every statement not about it, the same kinds but numbers are found from each
+statement's position toward its own claim's proposition (``positions``): a denial (``deny``)
+pairs with a statement of another outlet, in the same story or a linked claim, that asserts what
+is denied (``_position_rows``). The codebook rules below apply to the statements about the claim.
+
 ``omissions`` keeps the coverage gaps apart (``omissions.csv``): one document carries a party's
 denial; another reports the claim (stance ``affirm``, preferably attributed to a news
 organisation) without mentioning any denial by that party. That is a difference in what the
@@ -411,6 +417,7 @@ def contradictions(
     max_pairs: int | None = MAX_PAIRS,
     outlets: dict[str, str] | None = None,
     within: bool = False,
+    claims: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """``contradictions.csv``: two different outlets, one claim, incompatible positions (contract
     columns first, then ``claim_id``, ``actor``, ``text_a``, ``text_b``, ``explanation``, every
@@ -441,9 +448,14 @@ def contradictions(
     outlet_of = outlets or {d: d for d in statements["doc_id"].astype(str).unique().tolist()}
     bound = _Bound(max_per_document, max_pairs, outlet_of, within)
     claim_of = _claims_of(statements)
-    rows = _denied_vs_not(found, lexicon, bound)
-    rows += _fact_vs_denial(found, statements, codebook, lexicon, bound, claim_of)
-    rows += _affirmed_vs_denied(found, statements, codebook, lexicon, bound, claim_of)
+    rows = []
+    if lexicon.action is not None:  # a claim under study: its statements keep the codebook's rules
+        rows += _denied_vs_not(found, lexicon, bound)
+        rows += _fact_vs_denial(found, statements, codebook, lexicon, bound, claim_of)
+        rows += _affirmed_vs_denied(found, statements, codebook, lexicon, bound, claim_of)
+    if "cluster_id" in statements:  # every other statement: its position on its own claim
+        located = statements.assign(outlet=statements["doc_id"].astype(str).map(outlet_of).fillna(statements["doc_id"]))
+        rows += _position_rows(located, claims, bound, "each claim's own proposition")
     if quantities is not None and len(quantities):
         rows += [
             r
@@ -1092,3 +1104,185 @@ def omissions_note(gaps: pd.DataFrame) -> str:
         f"outlet carries), by the party whose denial is left out: {mdtext.inline(named)}. They are in "
         "`tables/omissions.csv`, not counted as disagreements."
     )
+
+
+# --- positions toward each claim's own proposition (no claim under study needed) -----------------
+
+
+def _party_key(name: str, group: str) -> frozenset:
+    """Who denies or affirms, comparable across outlets: the speaker group when it is a side (a
+    country, an organisation), else the capitalised words of the name ("President Trump" and
+    "Trump" meet; "he" names no one)."""
+    if group and group not in CATCH_ALL_GROUPS:
+        return frozenset({group.lower()})
+    return frozenset(
+        w.lower()[:5] for w in re.findall(r"\b[A-Z][\w’'-]+", name or "") if w.lower() not in _PRONOUN_WORDS
+    )
+
+
+_PRONOUN_WORDS = {
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "who",
+    "the",
+    "his",
+    "her",
+    "their",
+    "its",
+    "this",
+    "that",
+}
+
+
+def _positioned(statements: pd.DataFrame, claims: pd.DataFrame | None) -> pd.DataFrame:
+    """The statements not about a claim under study (empty stage-2 stance) that belong to a claim,
+    with their story, position and what they deny (see ``positions``), and whether they state a
+    fact or report a speaker's plain assertion."""
+    from . import positions as pos
+
+    text = lambda frame, name: frame[name].fillna("").astype(str) if name in frame else pd.Series("", index=frame.index)
+    free = statements[text(statements, "stance").eq("") & claim_ids(text(statements, "cluster_id")).ne("")]
+    story_of = (
+        dict(zip(claims["cluster_id"].astype(str), claims["story_id"].fillna("").astype(str)))
+        if claims is not None and "story_id" in claims
+        else {}
+    )
+    cluster = text(free, "cluster_id")
+    free = free.assign(story=[story_of.get(c) or c for c in cluster.tolist()])
+    if free.empty:
+        return free.assign(position="", denied="", fact=False, plain_report=False)
+    found = free.join(pos.positions(free, claims))
+    columns = [text(found, c).tolist() for c in ("text", "speaker", "cue", "quote")]
+    hedged = text(found, "hedged").str.lower().isin(["true", "1"]).tolist()
+    found["stems"] = [pos.stems(pos.said(t, c, q)) for t, _, c, q in zip(*columns)]
+    found["parts"] = [pos.clauses(pos.said(t, c, q)) for t, _, c, q in zip(*columns)]
+    found["denied_stems"] = [pos.stems(d) for d in found["denied"].tolist()]
+    found["predicate"] = [pos.head(d) for d in found["denied"].tolist()]
+    found["who"] = [pos.subject(d) for d in found["denied"].tolist()]
+    found["fact"] = [pos.plain_fact(t, s, h) and pos.sentence(t) for (t, s, _, _), h in zip(zip(*columns), hedged)]
+    found["plain_report"] = [
+        p == "report" and pos.plain_report(t, s, c, q, h)
+        for p, (t, s, c, q), h in zip(found["position"], zip(*columns), hedged)
+    ]
+    groups = text(found, "speaker_group").tolist()
+    found["party"] = [_party_key(s, g) for s, g in zip(columns[1], groups)]
+    deniers = found["denier"].tolist()
+    found["denier"] = [d or s for d, s in zip(deniers, columns[1])]
+    found["denier_party"] = [
+        (_party_key(d, g) if d == s else _party_key(d, "")) or p
+        for d, s, g, p in zip(deniers, columns[1], groups, found["party"])
+    ]
+    return found
+
+
+def _position_rows(statements: pd.DataFrame, claims: pd.DataFrame | None, bound: _Bound, label: str) -> list[dict]:
+    """Contradictions on a claim's own proposition, between two outlets (or, ``within``, two
+    documents of one outlet): stated as fact vs denied, a party's report vs its denial, denied vs
+    not denied. The denial belongs to the claim (its position is ``deny``); the other statement,
+    in the same story or in a claim linked to the denial's (the same proposition recurring in
+    another story), asserts what is denied (``positions.covers``: its content, not only the
+    story's names). An outlet that itself states as fact what it reports denied is not in
+    disagreement with another outlet stating it."""
+    from . import positions as pos
+
+    found = _positioned(statements, claims)
+    # an existential denial ("there was no ...") names no one a statement could assert it of
+    denials = found[found["position"].eq("deny") & ~found["denied"].str.match(r"(?i)there\b")]
+    if denials.empty:
+        return []
+    by_story = found.groupby("story", sort=False).indices
+    by_claim = found.groupby("cluster_id", sort=False).indices
+    linked = _linked(claims)
+    rows: list[dict] = []
+    for d in denials.sort_values(["doc_id", "statement_id"], kind="mergesort").itertuples():
+        where = [by_story.get(d.story, [])] + [by_claim.get(c, []) for c in sorted(linked.get(d.cluster_id, ()))]
+        scope = found.iloc[sorted({int(i) for part in where for i in part})]
+        facts, reports = scope[scope["fact"]], scope[scope["plain_report"]]
+        not_denied = scope[scope["position"].eq("not_deny")]
+        # the denial's own outlet (its own document, inside one outlet) stating it agrees with the fact
+        own = facts["doc_id"].eq(d.doc_id) if bound.within else facts["outlet"].eq(d.outlet)
+        if any(_asserts(x, d) for x in facts[own].itertuples()):
+            continue
+        for f in facts.itertuples():
+            if bound.pairable(f.doc_id, d.doc_id) and _asserts(f, d):
+                rows.append(_position_row(KINDS[1], d.cluster_id, f, d, label, d.denier))
+        for r in reports.itertuples():
+            if bound.pairable(r.doc_id, d.doc_id) and r.party & d.denier_party and _asserts(r, d):
+                rows.append(_position_row(KINDS[2], d.cluster_id, r, d, label, d.denier))
+        for n in not_denied.itertuples():
+            if (
+                bound.pairable(d.doc_id, n.doc_id)
+                and n.denier_party & d.denier_party
+                and pos.covers(n.denied_stems, d.denied_stems, 0.5)
+                and pos.covers(d.denied_stems, n.denied_stems, 0.5)
+            ):
+                rows.append(_position_row(KINDS[0], d.cluster_id, d, n, label, d.denier))
+    return _one_per_pair(rows)
+
+
+def _asserts(statement, denial) -> bool:
+    """Whether a statement asserts what a denial denies (``positions.covers``, subject and predicate in one clause)."""
+    from . import positions as pos
+
+    return pos.covers(
+        statement.stems, denial.denied_stems, predicate=denial.predicate, who=denial.who, parts=statement.parts
+    )
+
+
+def _linked(claims: pd.DataFrame | None) -> dict[str, set]:
+    """Claim id -> the claims of other stories linked to it (stage 3's ``linked_claims``), both ways."""
+    found: dict[str, set] = {}
+    if claims is None or "linked_claims" not in claims:
+        return found
+    for cid, links in zip(claims["cluster_id"].astype(str), claims["linked_claims"].fillna("").astype(str)):
+        for other in filter(None, links.split(";")):
+            found.setdefault(cid, set()).add(other)
+            found.setdefault(other, set()).add(cid)
+    return found
+
+
+_POSITION_WHY = {
+    KINDS[0]: "{a} reports that {who} denied it; {b} reports that {who} did not deny it",
+    KINDS[1]: "{a} states as fact, in its own voice, what {who}'s denial in {b} rejects",
+    KINDS[2]: "{a} reports {who} asserting what {b} reports {who} denying",
+}
+
+
+def _position_row(kind: str, claim: str, a, b, label: str, who: str) -> dict:
+    return {
+        "topic": str(getattr(a, "cluster_label", "") or label),
+        "doc_a": a.doc_id,
+        "statement_a": a.statement_id,
+        "doc_b": b.doc_id,
+        "statement_b": b.statement_id,
+        "kind": kind,
+        "actor": who,
+        "claim_id": claim,
+        "text_a": a.text,
+        "text_b": b.text,
+        "explanation": _POSITION_WHY[kind].format(a=a.doc_id, b=b.doc_id, who=who or "a party")
+        + f" (denied: \u201c{b.denied if kind != KINDS[0] else a.denied}\u201d).",
+        "statements_a": a.statement_id,
+        "statements_b": b.statement_id,
+        "_outlets": (a.outlet, b.outlet),
+    }
+
+
+def _one_per_pair(rows: list[dict]) -> list[dict]:
+    """One row per outlet pair x claim x kind: the first found stands for the rest, whose
+    statements it lists."""
+    kept: dict = {}
+    for row in rows:
+        key = (row["kind"], row["claim_id"], *row.pop("_outlets"))
+        if key not in kept:
+            kept[key] = row
+            continue
+        first = kept[key]
+        first["statements_a"] = _union([first["statements_a"], row["statements_a"]])
+        first["statements_b"] = _union([first["statements_b"], row["statements_b"]])
+    return list(kept.values())

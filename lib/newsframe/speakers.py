@@ -22,6 +22,7 @@ The codebook wins wherever it names an actor; a side outside the codebook's grou
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -55,6 +56,7 @@ _UNRESOLVABLE = {
     "this",
 }
 _RELATIVES = {"who", "which", "whom"}
+_ALL_PRONOUNS = _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS | _UNRESOLVABLE | _RELATIVES
 #: Words that describe an office, not a name ("President", "Mr.", "spokesman").
 TITLES = {
     "mr",
@@ -210,6 +212,12 @@ TITLES = {
     "vice-president",
     "ex-president",
     "elect",
+    "sheriff",
+    "lieutenant",
+    "colonel",
+    "captain",
+    "detective",
+    "inspector",
 }
 #: Nouns that make a lower-case mention a speaker ("officials", "the ministry", "police").
 SPEAKER_NOUNS = re.compile(
@@ -241,7 +249,7 @@ _NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*")
 _NAME_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*\.?(?:\s+(?:[A-Z][\w’'-]*\.?|de|da|van|von|bin|al|el|ibn|al-\w+))*")
 _WORDS = re.compile(r"[A-Za-z][\w’'-]*")
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their|some|several|many|two|three)\s+", re.I)
-_APPOSITION = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+)?(?P<desc>[^,.;:()“”\"]{3,80})")
+_APPOSITION = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+)?(?P<desc>[^,.;:()“”\"]{3,120})")
 _CLAUSE_END = re.compile(r"[,;:()“”\"—–]")
 #: Unnamed sources that speak for the media whatever their country ("a Ukrainian journalist").
 _MEDIA_NOUNS = re.compile(
@@ -295,16 +303,19 @@ def strip_titles(name: str) -> str:
     tokens = name.replace("’s", "").replace("'s", "").split()
     while len(tokens) > 1 and (_is_title(tokens[0]) or tokens[0] in places.phrases):
         tokens = tokens[1:]
-    while len(tokens) > 1 and tokens[-1].lower().rstrip(".,") in ("jr", "sr", "ii", "iii"):
-        tokens = tokens[:-1]
     name = " ".join(tokens).strip(" ,")
     return name[:-1] if name.endswith(".") and len(tokens[-1]) > 2 and not tokens[-1][-2].isupper() else name
+
+
+_GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
 
 
 @lru_cache(maxsize=200_000)
 def _person_key(name: str) -> tuple[str, str]:
     """(first name, surname) folded; middle names and initials do not count."""
-    tokens = [fold(t) for t in name.split() if len(t.rstrip(".")) > 1]
+    tokens = [fold(t).rstrip(".,") for t in name.split() if len(t.rstrip(".")) > 1]
+    if len(tokens) > 1 and tokens[-1] in _GENERATIONS:  # "Donald Trump Jr." is not his father
+        tokens = [*tokens[:-2], f"{tokens[-2]} {tokens[-1]}"]
     if not tokens:
         return "", ""
     return (tokens[0] if len(tokens) > 1 else ""), tokens[-1]
@@ -386,6 +397,46 @@ def _common_words(texts) -> set[str]:
     return {w for w, n in lower.items() if n > upper.get(w, 0)}
 
 
+_WEEKDAYS = "|".join(calendar.day_name)  # stdlib, English locale by default
+#: Words around a source that are not part of it: a label before a colon ("Updated:"), a clause
+#: before it ("... prompted by what"), a parenthesis ("(R-Texas)"), a time ("on Friday", "Earlier
+#: on Friday,"), a circumstance ("in an interview on NBC's"), a reflexive or an adverb ("swiftly").
+_SOURCE_NOISE = (
+    re.compile(r"^(?:[A-Za-z]+\s+){0,1}[A-Za-z]+:\s+"),
+    re.compile(r"^.*\bwhat\s+(?=\S)", re.I),  # "The calls are prompted by what NATO members"
+    re.compile(r"^(?:not only|nor|neither)\s+(?:do|does|did|is|are|was|were|has|have)\s+", re.I),
+    re.compile(r"\s*\([^()]*\)"),
+    re.compile(r"^(?:Earlier|Later|Late|Early|On|In|At|During|After|Before|Last|This)\b[^,]{0,40},\s+(?=[A-Z])"),
+    re.compile(rf"\s+(?:(?:on|late|early|last|this|by)\s+)?(?:{_WEEKDAYS})\b[^,]*$"),
+    re.compile(r"\s+(?:in|during|at)\s+(?:an?|his|her|their|its)\s.*$"),  # "in an interview on NBC's"
+    re.compile(r"(?<=[A-Za-z])\s+(?:in|during|at)\s+the\s+[a-z].*$"),  # "Perry in the new ad"
+    re.compile(r"\s+(?:himself|herself|themselves|itself)\b.*$"),  # "Trump himself went even further"
+    # "Trump swiftly", "Lauten later": adverbs after a name
+    re.compile(r"^(?P<keep>.*\b[A-Z][\w’'.-]*)\s+(?:(?:[a-z]{2,}ly|later|also|then|again|now|first|once)\b\s*)+$"),
+)
+
+
+@lru_cache(maxsize=200_000)
+def without_noise(mention: str) -> str:
+    """A source mention without the words written around it ('Updated: Rick Santorum on Sunday'
+    -> 'Rick Santorum'); cached, as mentions repeat."""
+    for pattern in _SOURCE_NOISE:
+        mention = pattern.sub(lambda m: m.groupdict().get("keep") or "", mention).strip() or mention
+    return mention
+
+
+def _names_a_place(tokens: list[str], shortest: int = 2) -> bool:
+    """Whether ``shortest`` to three of the words together name a place, not a medium
+    ('New York', 'South Korea'; with 1, 'Iraq' in 'In Iraq' too, but not 'Bloomberg')."""
+    phrases = gazetteer().phrases
+    spans = (" ".join(tokens[a : a + k]) for k in range(shortest, 4) for a in range(len(tokens) - k + 1))
+    return any(phrases[p].kind != "media" for p in spans if p in phrases)
+
+
+def _is_weekday(token: str) -> bool:
+    return re.fullmatch(_WEEKDAYS, token.rstrip(".,’'s")) is not None
+
+
 _LOCATION_TAIL = re.compile(r"\s+(?:in|at|based in)\s+(?:the\s+)?[A-Z][^,]*$")
 
 
@@ -400,6 +451,7 @@ def name_in_run(run: str) -> str:
         if (
             _is_title(token)
             or token in places.phrases
+            or all(part in places.phrases for part in token.split("-"))
             or token in ("Ministry", "Department", "Office", "Council")
             or (token.isupper() and len(token) > 2)
         ):  # "JUST WATCHED Obama": a video caption's label
@@ -407,10 +459,28 @@ def name_in_run(run: str) -> str:
     return strip_titles(" ".join(tokens[last + 1 :]))
 
 
+_HYPHENATED = re.compile(r"(?<=[a-z])-(?=[A-Z])")
+
+
+def _cleaned_source(speaker: str, mention: Mention, source: str) -> str:
+    """The speaker without the clause attribution left before its source ('unnamed calls are
+    prompted by what NATO members' -> 'unnamed NATO members'); an unnamed one says so. Only a
+    speaker written as its source is cleaned: one attribution resolved ('the sources' ->
+    'European intelligence sources') stays."""
+    core = _DETERMINERS.sub("", mention.name)
+    written = fold(_DETERMINERS.sub("", source)) == fold(speaker.removeprefix(UNNAMED))
+    if not core or not written or fold(core) == fold(speaker.removeprefix(UNNAMED)):
+        return speaker
+    if not fold(speaker).endswith(fold(core)):
+        return speaker
+    return UNNAMED + core if speaker.startswith(UNNAMED) or core[0].islower() else core
+
+
 def _side_of(head: str) -> str:
     """The side a mention's words give it: the first place named, and before 'to' when the
     mention is someone's envoy or mission to somewhere ('the US envoy to Iran' -> United States)."""
     places = gazetteer()
+    head = _HYPHENATED.sub(" ", head)  # "Egyptian-American" names Egypt
     to = re.search(r"\s(?:to|with)\s", head)
     for part in (head[: to.start()], head) if to else (head,):
         found = [p for _, _, p in places.find(part) if p.kind != "media"]
@@ -419,10 +489,61 @@ def _side_of(head: str) -> str:
     return ""
 
 
-def classify(mention: str, common: set[str]) -> Mention:
+#: A source that is a clause opening with a name and a past-tense verb or "also".
+_SUBJECT_CLAUSE = re.compile(r"^(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:[a-z]+ed|also)\s+[a-z]")
+
+
+_EXISTENTIAL = re.compile(r"^(?:There|Here)(?:['’]s|\s+(?:is|are|was|were)\b)")
+
+
+_NAME_BEFORE_APPOSITION = re.compile(r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}),\s*$")
+
+
+def _apposed_person(text: str, source: str, common: set[str]) -> Mention | None:
+    """'Mohamed Soltan, a member of the alliance formed in support of Morsi, said': when the
+    source is a description apposed to a full name, the person is that name, not a name the
+    description mentions."""
+    if not source or not re.match(r"(?:an?|the)\s+[a-z]", source):
+        return None
+    at = text.find(source)
+    m = _NAME_BEFORE_APPOSITION.search(text, 0, at) if at > 0 else None
+    if m is None:
+        return None
+    name = name_in_run(m.group("name"))
+    if " " not in name or not _person_like(name, common) or _names_a_place(name.split()):
+        return None
+    return Mention("person", name, _side_of(m.group("name")) or _side_of(source))
+
+
+def _person_like(name: str, common: set[str]) -> bool:
+    """A name shaped like a person's: a few words, no organisation word, not a title, not all
+    common words, no weekday ('Twitter Saturday')."""
+    tokens = name.split()
+    return bool(
+        tokens
+        and not _ORG_WORDS.search(name)
+        and len(tokens) <= 4
+        and not _is_title(tokens[-1])
+        and not all(t.lower() in common for t in tokens)
+        and not any(_is_weekday(t) for t in tokens)
+    )
+
+
+def classify(mention: str, common: frozenset[str] | set[str]) -> Mention:
     """Read one source mention as written in the text."""
+    return _classify(mention, common if isinstance(common, frozenset) else frozenset(common))
+
+
+@lru_cache(maxsize=200_000)
+def _classify(mention: str, common: frozenset[str]) -> Mention:
+    """``classify``, cached: mentions repeat, and a Mention is never changed once made."""
     places = gazetteer()
-    text = mention.strip(" ,;:“”\"'")
+    subject = _SUBJECT_CLAUSE.match(mention.strip())
+    if subject:  # "Ryan also hammered Obama for what he": the clause's subject speaks
+        name = name_in_run(subject.group("name"))
+        if _person_like(name, common) and places.phrases.get(name) is None:
+            return Mention("person", name, _side_of(subject.group("name")))
+    text = without_noise(mention.strip(" ,;:“”\"'"))
     head = re.split(r",|\s+(?:who|which|that)\b", text, maxsplit=1)[0].strip()
     low = head.lower()
     if not head:
@@ -437,6 +558,8 @@ def classify(mention: str, common: set[str]) -> Mention:
     if first_word in pronouns - {"that", "this", "one", "who", "which", "whom"} and head[1:] == head[1:].lower():
         # "I certainly", "They're the same countries": a pronoun with words after it
         return Mention("pronoun", first_word)
+    if _EXISTENTIAL.match(head):  # "There's no doubt the president": the writer's own voice
+        return Mention("none")
     head = _LOCATION_TAIL.sub("", head) or head
     core = re.sub(r"['’]s$", "", _DETERMINERS.sub("", head))
     side = _side_of(head) or _side_of(text)
@@ -452,21 +575,13 @@ def classify(mention: str, common: set[str]) -> Mention:
     if last is not None:
         run = last.group()
         name = name_in_run(run)
-        tokens = name.split()
         named_place = places.phrases.get(re.sub(r"['’]s?$", "", run)) or places.phrases.get(name)
         if named_place is not None and " to " not in head:
             kind = named_place.kind
             return Mention(kind, name if kind == "institution" else named_place.side, named_place.side)
-        person_like = (
-            tokens
-            and not _ORG_WORDS.search(name)
-            and len(tokens) <= 4
-            and not _is_title(tokens[-1])
-            and not all(t.lower() in common for t in tokens)
-            and named_place is None
-        )
-        if person_like:
-            return Mention("person", name, side)
+        person_like = _person_like(name, common) and named_place is None
+        if person_like:  # the side from the words around the name, never from the name ("Najib Danish")
+            return Mention("person", name, _side_of(head.replace(name, " ")) or _side_of(text.replace(name, " ")))
         if not all(t.lower() in common for t in run.split()):
             return Mention("institution", core, side)
     apposed = (
@@ -493,7 +608,7 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     outlets = {o.name for o in codebook.media}
     groups = _Groups(codebook)
     texts = table["text"].tolist()
-    common = _common_words(texts)
+    common = frozenset(_common_words(texts))
     sources = table["source_text"].fillna("").astype(str).tolist()
     speakers = table["speaker"].fillna("").astype(str).tolist()
     old_groups = table["speaker_group"].fillna("").astype(str).tolist()
@@ -506,7 +621,7 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     for i in range(n):
         if not speakers[i] or (linked[i] and linked[i] != ids[i]):
             continue
-        mention = classify(sources[i] or speakers[i], common)
+        mention = _apposed_person(texts[i], sources[i], common) or classify(sources[i] or speakers[i], common)
         if (
             mention.kind not in ("pronoun", "none")
             and speakers[i] not in known
@@ -540,7 +655,9 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
                     and name not in gazetteer().phrases
                     and all(_PLAIN_NAME.fullmatch(t) for t in tokens)
                     and not (quotes := quotes or _Quotes(text)).inside(m.start())
-                    and not any(t.lower() in common or t in gazetteer().phrases for t in tokens)
+                    and not any(t.lower() in common or t in gazetteer().phrases or _is_weekday(t) for t in tokens)
+                    and not _names_a_place(tokens)
+                    and not re.fullmatch(r"[A-Z]\.", tokens[-1])  # "New York F." (of "F.B.I.")
                 ):
                     written.append((i, name))
     surnames = _Surnames(
@@ -563,6 +680,10 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     # Every later mention of a known surname in the corpus text: side evidence and pronoun targets.
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     named_at: list[list[tuple[int, tuple[str, str]]]] = [[] for _ in range(n)]
+    titled: dict[str, list[tuple[int, int, str, tuple[str, str]]]] = defaultdict(
+        list
+    )  # doc -> (row, at, title, person)
+    genders: dict[tuple[str, str], Counter] = defaultdict(Counter)  # person -> "he" / "she" by honorifics
     roots = set(by_root) | {surnames(_person_key(mentions[i].name)[1]) for i in person_rows}
     places = gazetteer()
     for i, text in enumerate(texts):
@@ -572,20 +693,31 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
             name = name_in_run(run)
             first, last = _person_key(name)
             root = surnames(last) if last else ""
-            if root not in roots:
-                continue
-            if not first:  # a surname alone names the person only where the document gives the full name
-                here = in_doc.get((doc_ids[i], root))
-                first = max(here.items(), key=lambda kv: (kv[1], kv[0]))[0] if here else ""
+            if root not in roots or (not first and (last in _ALL_PRONOUNS or last in common)):
+                continue  # "He said", "To be sure": a word the corpus writes in lower case is no surname alone
+            if _names_a_place(name.split(), 1):
+                continue  # "In Iraq", "Countering China": a place is no person's name
+            if not first:  # a surname alone: the full name the document gives, else one the corpus gives
+                first = _first_name(doc_ids[i], root, in_doc, by_root)
                 if not first:
                     continue
             person = (first, root)
             quotes = quotes or _Quotes(text)
+            honorific = _HONORIFIC.match(run) or _HONORIFIC.search(text, max(0, m.start() - 5), m.start())
+            if honorific:
+                genders[person][_GENDER_OF[honorific.group(1).lower()]] += 1
             if not quotes.inside(m.start()):  # a name inside a quotation is no antecedent
                 named_at[i].append((m.start(), person))
+                for title in _titles_of(text, m, run):
+                    titled[doc_ids[i]].append((i, m.start(), title, person))
             side = _described_side(text, m, run, places)
             if side:
                 votes[person][side] += 1
+
+    offices: dict[tuple[str, str], Counter] = defaultdict(Counter)  # person -> offices the corpus gives
+    for entries in titled.values():
+        for _, _, title, person in entries:
+            offices[person][title] += 1
 
     def person_name(person: tuple[str, str]) -> str:
         names = spelling.get(person)
@@ -611,13 +743,20 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         if (speaker in known or speaker in outlets) and mention.kind != "pronoun":
             kinds[i] = "thing"
             continue
-        if mention.kind == "person":
+        office = _office_of(sources[i] or speaker) if mention.kind in ("source", "none", "institution") else ""
+        holder = _holder_of(office, i, sources[i], texts[i], titled.get(doc_ids[i], ()), mention.side, person_side)
+        if office and holder is None:
+            holder = _office_holder_in_corpus(office, i, doc_ids, named_at, offices)
+        if holder:
+            out_speaker[i], out_group[i], kinds[i] = person_name(holder), groups(person_side(holder)), "person"
+            named_at[i].append((-1, holder))
+        elif mention.kind == "person":
             first, last = _person_key(mention.name)
             root = surnames(last)
             first = first or _first_name(doc_ids[i], root, in_doc, by_root)
             person = (first, root)
             name = person_name(person) if first else mention.name
-            side = person_side(person) if first else mention.side
+            side = person_side(person) if first else mention.side or _shared_side(root, by_root, person_side)
             out_speaker[i], out_group[i], kinds[i] = name, groups(side or mention.side), "person"
             if first:
                 named_at[i].append((-1, person))
@@ -626,13 +765,16 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         elif mention.kind == "none":
             out_speaker[i], out_group[i] = "", ""
         elif speaker.startswith(UNNAMED):
-            out_group[i] = groups(mention.side) if mention.side and not _MEDIA_NOUNS.search(speaker) else MEDIA
+            out_speaker[i] = _cleaned_source(speaker, mention, sources[i])
+            side = mention.side or _side_of(speaker)  # "The officials" resolved to "U.S. officials"
+            out_group[i] = groups(side) if side and not _MEDIA_NOUNS.search(speaker) else MEDIA
             kinds[i] = "plural" if mention.plural else "person"
         elif mention.kind == "media":
             out_speaker[i], out_group[i], kinds[i] = mention.name, MEDIA, "thing"
         elif mention.kind == "source":
-            out_speaker[i] = speaker
-            out_group[i] = groups(mention.side) if mention.side else (MEDIA if speaker.startswith(UNNAMED) else OTHER)
+            out_speaker[i] = _cleaned_source(speaker, mention, sources[i])
+            unnamed = out_speaker[i].startswith(UNNAMED)
+            out_group[i] = groups(mention.side) if mention.side else (MEDIA if unnamed else OTHER)
             kinds[i] = "plural" if mention.plural else "thing"
         else:  # a country, organisation, institution or other body
             out_speaker[i] = mention.name if not known else speaker
@@ -641,6 +783,22 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
                 out_group[i] = mention.name  # an organisation the data does not know is a side of its own
             kinds[i] = "thing"
 
+    rows_of: dict[str, list[int]] = defaultdict(list)
+    for i in range(n):
+        rows_of[doc_ids[i]].append(i)
+    for i in range(n):  # "Police believe" after "British police said": the side the document gave that body
+        mention = mentions[i]
+        if (
+            mention is not None
+            and mention.kind in ("source", "institution")
+            and out_speaker[i]
+            and speakers[i] not in known
+            and out_group[i] in (OTHER, mention.name)
+            and not _MEDIA_NOUNS.search(out_speaker[i])
+        ):
+            side = _side_the_document_gives(out_speaker[i], i, rows_of[doc_ids[i]], texts)
+            if side:
+                out_group[i] = groups(side)
     for i in range(n):  # "Local media", "The Sunday Times": news organisations the list lacks
         if (
             out_speaker[i]
@@ -671,13 +829,17 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         known,
         common,
         lambda doc, name: _key_in(doc, name, surnames, in_doc, by_root),
+        lambda person: max(genders[person].items(), key=lambda kv: (kv[1], kv[0]))[0] if person in genders else "",
     )
-    _standalone_quotes(texts, doc_ids, speakers, linked, ids, out_speaker, out_group)
     holder = {sid: i for i, sid in enumerate(ids)}
     for i in range(n):
         if speakers[i] and linked[i] and linked[i] != ids[i] and linked[i] in holder:
             j = holder[linked[i]]
             out_speaker[i], out_group[i] = out_speaker[j], out_group[j]
+    blocks = table["block_id"].tolist() if "block_id" in table else [""] * n
+    quotations = Quotations(texts, doc_ids, blocks)
+    _quotations_before_their_attribution(quotations, table, speakers, sources, out_speaker, out_group)
+    _quotations_after_their_speaker(quotations, speakers, out_speaker, out_group)
     table["speaker"] = out_speaker
     table["speaker_group"] = [g if s else "" for s, g in zip(out_speaker, out_group)]
     return table
@@ -690,15 +852,150 @@ def _key_in(doc_id, name, surnames, in_doc, by_root) -> tuple[str, str]:
     return (first or _first_name(doc_id, root, in_doc, by_root)), root
 
 
+_DOMINANT = 0.75  # share of a surname's full-name mentions one first name needs to claim it alone
+
+
 def _first_name(doc_id, root, in_doc, by_root) -> str:
-    """The first name a surname alone stands for: the document's, else the corpus's commonest."""
+    """The first name a surname alone stands for: the document's, else the corpus's when the
+    corpus gives that surname mostly one first name (Trump -> Donald; McCarthy, shared by a
+    Kevin and a Ryan, stays a surname)."""
     here = in_doc.get((doc_id, root))
     if here:
         return max(here.items(), key=lambda kv: (kv[1], kv[0]))[0]
     there = by_root.get(root)
     if there:
-        return max(there.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        first, count = max(there.items(), key=lambda kv: (kv[1], kv[0]))
+        if count >= _DOMINANT * sum(there.values()):
+            return first
     return ""
+
+
+#: Offices one person holds at a time, so that "the governor" names whoever the document
+#: called governor; abbreviations as written before a name ("Gov.", "Sen.", "Rep.").
+_OFFICES = {
+    "president": "president",
+    "pres": "president",
+    "governor": "governor",
+    "gov": "governor",
+    "senator": "senator",
+    "sen": "senator",
+    "representative": "representative",
+    "rep": "representative",
+    "congressman": "representative",
+    "congresswoman": "representative",
+    "mayor": "mayor",
+    "chancellor": "chancellor",
+    "premier": "premier",
+    "king": "king",
+    "queen": "queen",
+    "pope": "pope",
+    "speaker": "speaker",
+    "nominee": "nominee",
+    "candidate": "candidate",
+    "ambassador": "ambassador",
+    "envoy": "envoy",
+    "judge": "judge",
+    "justice": "justice",
+    "general": "general",
+    "gen": "general",
+    "admiral": "admiral",
+    "adm": "admiral",
+    "secretary": "secretary",
+    "chairman": "chairman",
+    "chairwoman": "chairman",
+}
+_LEADING_CIRCUMSTANCE = re.compile(r"^(?:In|On|At|During|After)\s[^,]*?\s(?=the\s)", re.I)
+
+
+def _office_of(mention: str) -> str:
+    """The office a definite description names ('the Texas governor', 'The president himself',
+    'the senator also took a' -> governor, president, senator), else '': the office is the
+    description's last noun, with at most four lower-case words after it and nothing else."""
+    text = without_noise(_LEADING_CIRCUMSTANCE.sub("", mention.strip()).rstrip(" ,"))
+    tokens = text.split()
+    if len(tokens) < 2 or tokens[0].lower() != "the":
+        return ""
+    for k in range(min(len(tokens) - 1, 4), 0, -1):
+        office = _OFFICES.get(fold(tokens[k]).rstrip("."), "")
+        rest = tokens[k + 1 :]
+        if office and len(rest) <= 4 and all(t.islower() for t in rest):
+            return office
+    return ""
+
+
+def _titles_of(text: str, m: re.Match, run: str) -> list[str]:
+    """Offices written with a name: before it ('Gov. Rick Perry', 'the Texas governor, Rick
+    Perry') or in an apposition after it ('Rick Perry, the governor of Texas,')."""
+    name = name_in_run(run)
+    before = re.split(r"[.,;:()“”\"—–\n]", text[max(0, m.start() - 40) : m.start()])[-1]
+    before = before.split()[-3:] + run[: max(0, len(run) - len(name))].split()
+    after = _APPOSITION.match(text, m.end())
+    words = before + (after.group("desc").split()[:4] if after else [])
+    return sorted({_OFFICES[w] for w in (fold(w).rstrip(".,") for w in words) if w in _OFFICES})
+
+
+def _holder_of(office, i, source, text, titled, side, person_side):
+    """The person the document last called by ``office`` before this mention, unless the
+    mention's own words give another side ('the Iranian president' is not the US one)."""
+    if not office:
+        return None
+    at = text.find(source) if source else len(text)
+    best = None
+    for row, pos, title, person in titled:
+        if row > i or (row == i and pos >= at):
+            break
+        if title == office and not (side and person_side(person) and person_side(person) != side):
+            best = person
+    return best
+
+
+_PLACE_AFTER = re.compile(r"\s+(?:in|of)\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)")
+
+
+@lru_cache(maxsize=10_000)
+def _whole_words(phrase: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", re.I)
+
+
+def _side_the_document_gives(body: str, i: int, rows: list[int], texts: list[str]) -> str:
+    """The country a document names right before a body's head noun ('British police',
+    'the U.S. Air Force'), nearest before statement ``i`` first, else after it."""
+    words = _WORDS.findall(_DETERMINERS.sub("", body.removeprefix(UNNAMED)))
+    if not words or len(words) > 3:
+        return ""
+    head = _whole_words(" ".join(words))
+    places = gazetteer()
+    order = [j for j in reversed(rows) if j <= i] + [j for j in rows if j > i]
+    for j in order:
+        for m in head.finditer(texts[j]):
+            before = texts[j][max(0, m.start() - 25) : m.start()]
+            found = [p for _, b, p in places.find(before) if p.kind != "media" and len(before[b:].split()) <= 1]
+            after = _PLACE_AFTER.match(texts[j], m.end())  # "the Foreign Ministry in Dushanbe"
+            found += [p for _, _, p in places.find(after.group(1)) if p.kind != "media"] if after else []
+            if found:
+                return found[-1].side
+    return ""
+
+
+def _shared_side(root, by_root, person_side) -> str:
+    """The side every person the corpus names with this surname shares ('McCarthy', a Kevin
+    and a Ryan, both American), else ''."""
+    sides = {person_side((first, root)) for first in by_root.get(root, ())}
+    return sides.pop() if len(sides) == 1 else ""
+
+
+def _office_holder_in_corpus(office, i, doc_ids, named_at, offices):
+    """When the document never writes the office with a name ('the president' after only
+    'Trump'), the person it names before the mention whom the corpus calls so most often."""
+    best, best_count = None, 1  # at least twice in the corpus
+    j = i
+    while j >= 0 and doc_ids[j] == doc_ids[i]:
+        for _, person in named_at[j]:
+            count = offices.get(person, {}).get(office, 0)
+            if count > best_count:
+                best, best_count = person, count
+        j -= 1
+    return best
 
 
 def _described_side(text: str, m: re.Match, run: str, places) -> str:
@@ -744,8 +1041,11 @@ def _resolve_pronouns(
     known,
     common,
     key_of,
+    gender_of,
 ) -> None:
-    """Pronouns and relatives, in document order: the nearest compatible named speaker or none."""
+    """Pronouns and relatives, in document order: the nearest compatible named speaker or none
+    ("he" never goes to a person the corpus calls Ms. or Mrs., nor "she" to a Mr.)."""
+    document = (doc_ids, kinds, out_speaker, out_group, named_at, texts, sources)
     for i, mention in enumerate(mentions):
         if mention is None or mention.kind != "pronoun":
             continue
@@ -779,45 +1079,24 @@ def _resolve_pronouns(
                         UNNAMED + _DETERMINERS.sub("", antecedent.name),
                         groups(antecedent.side) if antecedent.side else MEDIA,
                     )
-        elif word in _PERSON_PRONOUNS and _raw_person(current, common):
+
+        def fits(name, i=i, word=word):
+            person = name if isinstance(name, tuple) else key_of(doc_ids[i], name)
+            return _PRONOUN_GENDER.get(word, "") in ("", gender_of(person) or _PRONOUN_GENDER[word])
+
+        raw = _raw_person(current, common, lambda name, i=i: key_of(doc_ids[i], name))
+        if word in _PERSON_PRONOUNS and raw and fits(raw):
             # attribution's own history of speakers already found a person: keep it, canonically
             target = _person_target(
-                _raw_person(current, common),
+                raw,
                 person_name,
                 person_side,
                 groups,
                 lambda name, i=i: key_of(doc_ids[i], name),
             )
-        elif word in _PERSON_PRONOUNS:
-            target = _nearest(
-                i,
-                doc_ids,
-                kinds,
-                out_speaker,
-                out_group,
-                named_at,
-                texts,
-                sources,
-                "person",
-                person_name,
-                person_side,
-                groups,
-            )
-        elif word in _THING_PRONOUNS | _PLURAL_PRONOUNS:
-            target = _nearest(
-                i,
-                doc_ids,
-                kinds,
-                out_speaker,
-                out_group,
-                named_at,
-                texts,
-                sources,
-                "thing" if word in _THING_PRONOUNS else "plural",
-                person_name,
-                person_side,
-                groups,
-            )
+        elif word in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
+            want = "person" if word in _PERSON_PRONOUNS else "thing" if word in _THING_PRONOUNS else "plural"
+            target = _nearest(i, want, fits, document, (person_name, person_side, groups))
         if target:
             out_speaker[i], out_group[i] = target
             kinds[i] = "person" if word in _PERSON_PRONOUNS else "thing"
@@ -825,12 +1104,15 @@ def _resolve_pronouns(
             out_speaker[i], out_group[i] = "", ""
 
 
-def _raw_person(speaker: str, common: set[str]) -> str:
-    """The person's name when attribution resolved a pronoun to a named person, else ''."""
+def _raw_person(speaker: str, common: set[str], key_of) -> str:
+    """The person's full name when attribution resolved a pronoun to a named person, else ''
+    (a surname alone is left to the corpus pass, which sees every statement's resolved speaker)."""
     if not speaker or speaker.lower() in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS | _UNRESOLVABLE:
         return ""
     mention = classify(speaker, common)
-    return mention.name if mention.kind == "person" and " " in mention.name else ""
+    if mention.kind != "person":
+        return ""
+    return mention.name if " " in mention.name else ""
 
 
 def _person_target(name, person_name, person_side, groups, key_of):
@@ -839,18 +1121,22 @@ def _person_target(name, person_name, person_side, groups, key_of):
     return (name, groups("")) if not person[0] else (person_name(person), groups(person_side(person)))
 
 
-def _nearest(
-    i, doc_ids, kinds, out_speaker, out_group, named_at, texts, sources, want, person_name, person_side, groups
-):
-    """The closest earlier speaker (or, for a person, named person) of the same document."""
+def _nearest(i, want, fits, document, naming):
+    """The closest earlier speaker (or, for a person, named person) of the same document. A
+    sentence whose subject is itself a pronoun ("He also took aim at Harry Reid, who he said")
+    names only objects: the pronoun's person is found before it."""
+    doc_ids, kinds, out_speaker, out_group, named_at, texts, sources = document
+    person_name, person_side, groups = naming
     at = texts[i].find(sources[i]) + len(sources[i]) if sources[i] else 0
+    if _SUBJECT_PRONOUN.match(texts[i]):
+        at = 0
     reach = _RECENT_PERSON if want == "person" else _RECENT
     for j in range(i, max(-1, i - reach), -1):
         if doc_ids[j] != doc_ids[i]:
             break
         if want == "person":
-            people = [(pos, p) for pos, p in named_at[j] if j < i or 0 <= pos < at]
-            if j < i and kinds[j] == "person" and out_speaker[j]:
+            people = [(pos, p) for pos, p in named_at[j] if (j < i or 0 <= pos < at) and fits(p)]
+            if j < i and kinds[j] == "person" and out_speaker[j] and fits(out_speaker[j]):
                 return out_speaker[j], out_group[j]
             if people:  # the sentence's first person, its subject: "Ryan hammered Obama for what he called"
                 person = min(people)[1]
@@ -860,19 +1146,102 @@ def _nearest(
     return None
 
 
-_OPENS_QUOTE = re.compile(r"^\s*[“\"]")
+_SUBJECT_PRONOUN = re.compile(r"^\W*(?:He|She)\s")
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\b\.?\s*")
+_GENDER_OF = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
+_PRONOUN_GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
+_MARK = re.compile(r'[“”"]')
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 
 
-def _standalone_quotes(texts, doc_ids, speakers, linked, ids, out_speaker, out_group) -> None:
-    """A sentence that is only a quotation, with no attribution of its own, is the words of the
-    speaker attributed just before it ("Trump wrote on Twitter:" / "... ,” he said." then
-    "“It is a hoax.”"), when that statement is in the same document and ends a quotation or a colon."""
-    for i in range(1, len(texts)):
-        if speakers[i] or out_speaker[i] or doc_ids[i - 1] != doc_ids[i] or not _OPENS_QUOTE.match(texts[i]):
+class Quotations:
+    """Where each statement stands towards quotation marks, read in document order: whether it
+    opens inside a quotation left open by the sentence before, whether it leaves one open, and
+    how many of its words are outside any quotation. A quotation never runs on into a new
+    paragraph (news reopens it with a fresh mark), but whether the paragraph before ended inside
+    one is kept: that is how a quotation of several paragraphs is written."""
+
+    def __init__(self, texts, doc_ids, blocks):
+        self.doc_ids, self.blocks = doc_ids, blocks
+        self.texts = texts
+        self.opens_inside, self.ends_inside, self.marked = [], [], []
+        self.introduces: list[bool] = []  # ends with a colon
+        inside = False
+        for i, text in enumerate(texts):
+            if i == 0 or doc_ids[i] != doc_ids[i - 1] or blocks[i] != blocks[i - 1]:
+                inside = False
+            self.opens_inside.append(inside)
+            marks = _MARK.findall(text)
+            for mark in marks:
+                inside = mark == "“" or (mark == '"' and not inside)
+            self.ends_inside.append(inside)
+            self.marked.append(bool(marks))
+            self.introduces.append(text.rstrip().endswith(":"))
+
+    def unquoted(self, i: int) -> int:
+        """How many words of the statement stand outside quotation marks."""
+        text, inside, words, at = self.texts[i], self.opens_inside[i], 0, 0
+        for m in _MARK.finditer(text):
+            if not inside:
+                words += len(_WORD.findall(text, at, m.start()))
+            inside = m.group() == "“" or (m.group() == '"' and not inside)
+            at = m.end()
+        return words + (0 if inside else len(_WORD.findall(text, at)))
+
+    def is_quotation(self, i: int) -> bool:
+        """The statement is all quotation: at most a word or two outside the marks."""
+        return (self.opens_inside[i] or self.marked[i]) and self.unquoted(i) <= 2
+
+    def same_paragraph(self, i: int, j: int) -> bool:
+        return self.doc_ids[i] == self.doc_ids[j] and self.blocks[i] == self.blocks[j]
+
+    def same_document(self, i: int, j: int) -> bool:
+        return self.doc_ids[i] == self.doc_ids[j]
+
+
+def _bare_attribution(text: str, source: str, cue: str) -> bool:
+    """'Obama said.', 'he added on Friday.': a statement that is only its source and cue, so
+    it attributes the quotation just before it."""
+    if not source or _MARK.search(text):
+        return False
+    rest = text.replace(source, " ", 1)
+    rest = rest.replace(cue, " ", 1) if cue else rest
+    return len(_WORD.findall(rest)) <= 3
+
+
+def _quotations_before_their_attribution(quotations, table, speakers, sources, out_speaker, out_group) -> None:
+    """Quotations with no attribution of their own, closed by a statement that is only a source
+    and a cue ("“What have you been debating? ...” / Obama said."), are that source's words."""
+    texts = table["text"].tolist()
+    cues = table["cue"].fillna("").astype(str).tolist() if "cue" in table else [""] * len(texts)
+    for j in range(1, len(texts)):
+        if not out_speaker[j] or not _bare_attribution(texts[j], sources[j], cues[j]):
             continue
-        previous = texts[i - 1].rstrip()
-        if out_speaker[i - 1] and (previous.endswith((":", "”", '"', "”.", '".')) or _OPENS_QUOTE.match(texts[i - 1])):
-            out_speaker[i], out_group[i] = out_speaker[i - 1], out_group[i - 1]
+        i = j - 1
+        while i >= 0 and quotations.same_paragraph(i, j) and not speakers[i] and quotations.is_quotation(i):
+            if not out_speaker[i]:
+                out_speaker[i], out_group[i] = out_speaker[j], out_group[j]
+            i -= 1
+
+
+def _quotations_after_their_speaker(quotations, speakers, out_speaker, out_group) -> None:
+    """A statement that is all quotation, with no attribution of its own, goes on with the
+    speaker of the statement just before it: in the same paragraph ('Trump wrote on Twitter:
+    “…' then '… more of it.”'), or opening the next one when the paragraph before ended inside
+    a quotation, ended with a colon, or quoted its speaker ('“…,” he said.' then '“…”')."""
+    for i in range(1, len(out_speaker)):
+        j = i - 1
+        if speakers[i] or out_speaker[i] or not out_speaker[j] or not quotations.same_document(i, j):
+            continue
+        if not quotations.is_quotation(i):
+            continue
+        if (
+            quotations.same_paragraph(i, j)
+            or quotations.ends_inside[j]
+            or quotations.marked[j]
+            or quotations.introduces[j]
+        ):
+            out_speaker[i], out_group[i] = out_speaker[j], out_group[j]
 
 
 def run_note(codebook: Codebook) -> str:
