@@ -106,6 +106,12 @@ _NEGATED_MAIN = re.compile(
     r"(?:not|n[’']t|never)|never|(?:is|are|was|were|has\s+been|have\s+been)\s+no)\s+(?P<rest>.+)$",
     re.I,
 )
+#: Every rule of ``denial`` needs one of these words: a denial verb, a negation, or "false" and its kin.
+_MAY_DENY = re.compile(
+    rf"{_DENY.pattern}|\b(?:not|never|no|false|untrue|baseless|unfounded|groundless|fabricated|fake|lies|nonsense)\b"
+    r"|n[’']t\b",
+    re.I,
+)
 #: A subject that makes the clause a condition, a question or a report of something else.
 _NOT_A_SUBJECT = re.compile(
     r"\b(?:if|when|whether|while|unless|because|saying|that|what|how|why|and|but|or|to|will|would|can|could|should|"
@@ -322,6 +328,8 @@ def denial(text: str, speaker: str = "", cue: str = "", quote: str = "", mention
     naming the speaker in the text (stage 2's ``source_text``, "Republicans" for the speaker
     group "United States"); a pronoun in the denied clause refers to them."""
     text = str(text or "")
+    if not _MAY_DENY.search(text):
+        return None  # no denial verb, negation or "false": most sentences, settled in one search
     mention = str(mention or "")
     if not _names(mention, text):
         mention = speaker
