@@ -711,13 +711,17 @@ def _affirmed_vs_denied(
     ]
     rows = []
     denied = found[~found["negated"]]
+    # (party, claim) -> its denials, looked up once per affirmation
+    denied_by = dict(
+        list(denied.groupby([denied["party"], denied["statement_id"].map(claim_of).fillna("")], sort=False))
+    )
     for doc_a, sid, text, party in zip(
         affirm["doc_id"].tolist(), affirm["statement_id"].tolist(), _text(affirm, "text").tolist(), party_of_row
     ):
         claim = claim_of.get(sid, "")
-        if not claim:
+        mine = denied_by.get((party, claim)) if claim else None
+        if mine is None:
             continue
-        mine = denied[denied["party"].eq(party) & denied["statement_id"].map(claim_of).eq(claim)]
         for doc_b in bound.partners(sorted(set(mine["doc_id"])), doc_a)[0]:
             other = mine[mine["doc_id"].eq(doc_b)].iloc[0]
             rows.append(
