@@ -1174,11 +1174,13 @@ def _positioned(statements: pd.DataFrame, claims: pd.DataFrame | None) -> pd.Dat
         for p, (t, s, c, q), h in zip(found["position"], zip(*columns), hedged)
     ]
     groups = text(found, "speaker_group").tolist()
-    found["party"] = [_party_key(s, g) for s, g in zip(columns[1], groups)]
+    # without a codebook a speaker group is a side ("Syria"): a person is known by name, so that a
+    # Syrian rebel's words are not the Syrian president's; the side stands in for unnamed speakers
+    found["party"] = [_party_key(s, "") or _party_key(s, g) for s, g in zip(columns[1], groups)]
     deniers = found["denier"].tolist()
     found["denier"] = [d or s for d, s in zip(deniers, columns[1])]
     found["denier_party"] = [
-        (_party_key(d, g) if d == s else _party_key(d, "")) or p
+        (_party_key(d, "") or (_party_key(d, g) if d == s else frozenset())) or p
         for d, s, g, p in zip(deniers, columns[1], groups, found["party"])
     ]
     return found
@@ -1203,6 +1205,11 @@ def _position_rows(statements: pd.DataFrame, claims: pd.DataFrame | None, bound:
     by_claim = found.groupby("cluster_id", sort=False).indices
     linked = _linked(claims)
     rows: list[dict] = []
+    # a document that reports the party's denial too carries both halves of one utterance ("I didn't
+    # set a red line, the world set a red line"; "You don't care about X. You care about Y"), not a disagreement
+    denials_in: dict[str, list] = {}
+    for x in denials.itertuples():
+        denials_in.setdefault(x.doc_id, []).append(x)
     for d in denials.sort_values(["doc_id", "statement_id"], kind="mergesort").itertuples():
         where = [by_story.get(d.story, [])] + [by_claim.get(c, []) for c in sorted(linked.get(d.cluster_id, ()))]
         scope = found.iloc[sorted({int(i) for part in where for i in part})]
@@ -1216,7 +1223,12 @@ def _position_rows(statements: pd.DataFrame, claims: pd.DataFrame | None, bound:
             if bound.pairable(f.doc_id, d.doc_id) and _asserts(f, d):
                 rows.append(_position_row(KINDS[1], d.cluster_id, f, d, label, d.denier))
         for r in reports.itertuples():
-            if bound.pairable(r.doc_id, d.doc_id) and r.party & d.denier_party and _asserts(r, d):
+            if (
+                bound.pairable(r.doc_id, d.doc_id)
+                and r.party & d.denier_party
+                and _asserts(r, d)
+                and not any(x.denier_party & d.denier_party for x in denials_in.get(r.doc_id, ()))
+            ):
                 rows.append(_position_row(KINDS[2], d.cluster_id, r, d, label, d.denier))
         for n in not_denied.itertuples():
             if (
