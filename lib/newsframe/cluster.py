@@ -166,7 +166,7 @@ def ranked_terms(
     claims_in_group = np.bincount(groups)[group]
     weights = coo.data / np.maximum(sizes[coo.row], 1) * np.log(claims_in_group / claims_using[inverse])
     # Highest weight first; ties go to single words, then to terms more common in the corpus, then A-Z.
-    alphabetical = np.argsort(np.argsort(vocabulary.astype(str), kind="stable"), kind="stable")
+    alphabetical = nearest.ranks(vocabulary)
     spaces = np.char.count(vocabulary.astype(str), " ")
     order = np.lexsort((alphabetical[coo.col], -overall[coo.col], spaces[coo.col], -np.round(weights, 9), coo.row))
     bounds = np.searchsorted(coo.row[order], np.arange(k + 1))
@@ -274,9 +274,10 @@ def partitions(
     return Partitions(ordered, matrix, used, method, runs, [note])
 
 
-def _reading_order(statements: pd.DataFrame) -> pd.DataFrame:
-    """Statements in reading order, with ``content`` (the text without its attribution frame)."""
-    ordered = statements.sort_values(["doc_id", "start", "statement_id"], kind="stable").reset_index(drop=True)
+def _reading_order(statements: pd.DataFrame, first: list[str] = ()) -> pd.DataFrame:
+    """Statements in reading order (after the ``first`` columns), with ``content`` (the text without
+    its attribution frame)."""
+    ordered = statements.sort_values([*first, "doc_id", "start", "statement_id"], kind="stable").reset_index(drop=True)
     if "content" not in ordered:
         ordered["content"] = propositions.contents(ordered).to_numpy()
     return ordered
@@ -378,13 +379,7 @@ def _cluster_story(matrix, random_seed: int) -> tuple[np.ndarray, list[tuple[int
 def _many_stories(statements: pd.DataFrame, story_of: pd.Series, representation: str, random_seed: int):
     """(claims table, statement ids, their claim rows, curves by story, edge count, representation)
     for stories clustered in one sweep."""
-    ordered = (
-        statements.assign(_story=story_of.to_numpy())
-        .sort_values(["_story", "doc_id", "start", "statement_id"], kind="stable")
-        .reset_index(drop=True)
-    )
-    if "content" not in ordered:
-        ordered["content"] = propositions.contents(ordered).to_numpy()
+    ordered = _reading_order(statements.assign(_story=story_of.to_numpy()), first=["_story"])
     names, story = np.unique(ordered["_story"].to_numpy(), return_inverse=True)
     found = cluster_stories.many_stories(
         ordered, story, representation, functools.partial(_cluster_story, random_seed=random_seed)
@@ -462,7 +457,7 @@ def link_claims(
     left, right, values = nearest.similar_pairs(matrix, np.arange(len(texts)), threshold)
     other_story = stories[left] != stories[right]
     left, right, values = left[other_story], right[other_story], values[other_story]
-    id_rank = np.argsort(np.argsort(ids.astype(str), kind="stable"), kind="stable")
+    id_rank = nearest.ranks(ids)
     top = nearest.top_per_row(left, right, values, per_claim, threshold, tiebreak=id_rank)
     linked = pd.Series(ids[right[top]]).groupby(left[top], sort=False).agg(";".join)
     result.iloc[linked.index.to_numpy()] = linked.to_numpy()

@@ -27,6 +27,11 @@ BLOCK = 2_000
 PAIR_CHUNK = 200_000
 
 
+def ranks(values) -> np.ndarray:
+    """Each value's place in sorted order (equal values by position): a tie-break by name."""
+    return np.argsort(np.argsort(np.asarray(values).astype(str), kind="stable"), kind="stable")
+
+
 def top_per_row(
     rows: np.ndarray, cols: np.ndarray, values: np.ndarray, k: int, threshold: float, tiebreak: np.ndarray | None = None
 ) -> np.ndarray:

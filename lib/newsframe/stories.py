@@ -149,7 +149,7 @@ def find_stories(
     except ValueError:  # no words at all
         matrix = sp.csr_matrix((len(texts), 1))
     days = _days(readable.get("published", pd.Series("", index=readable.index)))
-    doc_rank = np.argsort(np.argsort(np.asarray(doc_ids), kind="stable"), kind="stable")
+    doc_rank = nearest.ranks(doc_ids)
     nearest_links = _links(matrix, days, window_days, neighbours, threshold, doc_rank)
     mutual = nearest_links.minimum(nearest_links.T)
     _, labels = connected_components(mutual, directed=False)
