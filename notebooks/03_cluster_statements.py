@@ -24,8 +24,9 @@
 # number of claims is chosen per story by the silhouette, without any labels. A claim is named by
 # the content of its most central statement, and its id stays the same across runs.
 #
-# Writes `tables/claims.csv`, `tables/claim_stances.csv`, fills `cluster_id` and `cluster_label` in
-# `tables/statements.csv` and `story_id` in `tables/documents.csv`, and saves
+# Writes `tables/claims.csv`, `tables/claim_stances.csv`, fills `cluster_id`, `cluster_label` and
+# each statement's `position` toward its claim (with what it `denied`, the `denier` and the
+# `denial_rule`) in `tables/statements.csv` and `story_id` in `tables/documents.csv`, and saves
 # `figures/claims_by_k.png`, `figures/claim_coverage.png`, `figures/claim_stances.png` and
 # `figures/claim_map.png` (each with the CSV of its numbers).
 
@@ -41,7 +42,18 @@ story_threshold = 0.15  # cosine of title, lead and names above which two docume
 story_window_days = 3  # dated documents are only linked to documents this close in time
 
 # %%
-from newsframe import cluster, cluster_eval, cluster_report, figures, notebook, outlets, plots, stories, tables
+from newsframe import (
+    cluster,
+    cluster_eval,
+    cluster_report,
+    figures,
+    notebook,
+    outlets,
+    plots,
+    positions,
+    stories,
+    tables,
+)
 
 notebook.setup()
 
@@ -82,7 +94,8 @@ found = cluster.cluster_statements(
     stories=dict(zip(documents["doc_id"], documents["story_id"])),
     previous=previous,
 )
-tables.write_table(found.statements, out_dir, "statements")
+statements = positions.with_positions(found.statements, found.claims)
+tables.write_table(statements, out_dir, "statements")
 tables.write_table(found.claims, out_dir, "claims")
 notebook.markdown(story_note + " " + found.note)
 
@@ -136,11 +149,12 @@ notebook.markdown(cluster_report.sharing_markdown(found.statements, found.claims
 #
 # One row of `tables/claim_stances.csv` per claim, outlet and stance: `affirm` (stated in the
 # outlet's own voice, as fact), `report` (attributed to a speaker), `hedge` (doubted, conditional)
-# or `deny` (a denial), with the speaker groups and the statements behind it. The figure colours
+# or `deny` (a denial of the claim under study, or of the claim's own proposition: the
+# statement's `position` in `tables/statements.csv`), with the speaker groups and the statements behind it. The figure colours
 # each claim x outlet cell by the stance most of its statements take.
 
 # %%
-claim_stances = cluster_report.claim_stances(outlets.with_outlet(found.statements, documents), found.claims)
+claim_stances = cluster_report.claim_stances(outlets.with_outlet(statements, documents), found.claims)
 tables.write_table(claim_stances, out_dir, "claim_stances")
 figure, numbers = plots.claim_stances(
     cluster_report.stance_grid(claim_stances, found.claims, first=plots.MAX_HEATMAP_ROWS),

@@ -363,3 +363,25 @@ def test_key_terms_weigh_words_against_the_claims_of_the_same_story():
     # claims 0 and 1 tell one story: "iran" is in both, so it says nothing there
     terms = cluster.ranked_terms(per_claim, overall, sizes, vocabulary, n_terms=1, groups=np.array([0, 0, 1]))
     assert terms[:2] == ["drones", "missiles"]
+
+
+def test_sharing_prose_lists_at_most_a_screenful_of_claims():
+    """On a large corpus thousands of claims are one document's: the page lists the first
+    ``SHARING_LIST`` and says how many more claims.csv holds."""
+    n = cluster_report.SHARING_LIST + 7
+    statements = pd.DataFrame(
+        {"doc_id": [f"d{i:02d}" for i in range(n)], "cluster_id": [f"C{i:02d}" for i in range(n)]}
+    )
+    claims = pd.DataFrame(
+        {
+            "cluster_id": statements["cluster_id"],
+            "cluster_label": "a claim",
+            "n_statements": 1,
+            "n_docs": 1,
+            "representative": "text",
+        }
+    )
+    text = cluster_report.sharing_markdown(statements, claims, pd.DataFrame({"doc_id": statements["doc_id"]}))
+    assert f"Carried by one document only ({n}):" in text
+    assert text.count("\n- in ") == cluster_report.SHARING_LIST
+    assert "… and 7 more" in text and "**C00**" in text and f"**C{n - 1}**" not in text

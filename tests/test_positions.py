@@ -1,6 +1,8 @@
 """Positions toward each claim's own proposition, and the contradictions they give without a claim
 under study (no codebook): synthetic sentences, one per rule, with the cases that must not count."""
 
+import io
+
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -221,3 +223,24 @@ def test_claim_stances_carry_a_denial_of_the_claims_own_proposition():
     statements = _frame([("a", "a:000", FACT, ""), ("b", "b:000", DENIAL, "Zog ministry")], {"a": "Blip", "b": "Zog"})
     stances = cluster_report.claim_stances(statements, CLAIMS.assign(cluster_label="Zogland sent battle tanks"))
     assert dict(zip(stances["outlet"], stances["stance"])) == {"Blip": "affirm", "Zog": "deny"}
+
+
+def test_positions_written_by_stage_3_are_what_stage_4_would_read():
+    """Stage 3 stores each statement's position in statements.csv; the contradictions read from
+    those columns (also after a CSV round trip) equal the ones read from the sentences."""
+    statements = _frame(
+        [("a", "a:000", FACT, ""), ("b", "b:000", DENIAL, "Zog ministry"), ("c", "c:000", NOT_DENIED, "")],
+        {"a": "Blip", "b": "Zog", "c": "Quux"},
+    )
+    stored = positions.with_positions(statements, CLAIMS)
+    assert stored["position"].tolist() == ["affirm", "deny", "not_deny"]
+    assert stored.loc[1, "denier"] == "Zog ministry" and "battle tanks" in stored.loc[1, "denied"]
+    reread = pd.read_csv(io.StringIO(stored.to_csv(index=False)), keep_default_na=False)
+    expected = _found(statements)
+    assert set(expected["kind"]) == {"fact vs denial", "denied vs not denied"}
+    assert _found(reread).equals(expected)
+
+
+def test_a_statement_about_the_claim_under_study_takes_no_position_on_its_own_claim():
+    statements = _frame([("a", "a:000", FACT, ""), ("b", "b:000", DENIAL, "Zog ministry")]).assign(stance=["", "deny"])
+    assert positions.with_positions(statements, CLAIMS)["position"].tolist() == ["affirm", ""]

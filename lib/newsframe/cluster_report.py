@@ -35,14 +35,9 @@ def statement_stance(statements: pd.DataFrame, claims: pd.DataFrame | None = Non
     )
     stance, speaker = get("stance"), get("speaker")
     hedged = get("hedged").str.lower().isin(["true", "1"])
-    denies = stance.eq("deny")
-    free = stance.eq("") & get("cluster_id").ne("")
-    if free.any():
-        denies |= (
-            positions.positions(statements[free], claims)["position"]
-            .eq("deny")
-            .reindex(statements.index, fill_value=False)
-        )
+    denies = stance.eq("deny") | positions.positioned(statements, claims)["position"].eq("deny").reindex(
+        statements.index, fill_value=False
+    )
     return pd.Series(
         np.select([denies, stance.eq("hedge") | hedged, speaker.eq("")], ["deny", "hedge", "affirm"], "report"),
         index=statements.index,
@@ -99,23 +94,37 @@ def coverage(
     return table.reindex(columns=order, fill_value=0).rename_axis(index=by, columns="claim")
 
 
+#: Claims listed under each heading of ``sharing_markdown``; claims.csv has every one.
+SHARING_LIST = 25
+
+
+def _listed(lines: list[tuple[str, str]]) -> list[str]:
+    """The first ``SHARING_LIST`` (sort key, line) pairs in claims.csv order, shown by sort key."""
+    more = len(lines) - SHARING_LIST
+    shown = sorted(lines[:SHARING_LIST], key=lambda item: item[0])
+    return [f"- {text}" for _, text in shown] + (
+        [f"- *… and {more:,} more (`tables/claims.csv` has them all)*"] if more > 0 else []
+    )
+
+
 def sharing_markdown(statements: pd.DataFrame, claims: pd.DataFrame, documents: pd.DataFrame) -> str:
-    """Which claims every document carries and which only one does."""
+    """Which claims every document carries and which only one does (at most ``SHARING_LIST`` of
+    each, in claims.csv order: on a large corpus thousands of claims are one document's)."""
     if claims.empty:
         return "There are no claims."
     names = document_names(documents)
     n_docs = statements["doc_id"].nunique()
-    docs_of = statements.groupby("cluster_id")["doc_id"].agg(lambda d: sorted(set(d)))
+    doc_of = dict(statements.drop_duplicates("cluster_id")[["cluster_id", "doc_id"]].itertuples(index=False))
 
     def line(row) -> str:
         return f"**{row.cluster_id}** ({row.cluster_label}; {row.n_statements} statements): “{row.representative}”"
 
-    everywhere = [line(r) for r in claims.itertuples() if r.n_docs == n_docs]
-    single = [
-        (names.get(docs_of[r.cluster_id][0], docs_of[r.cluster_id][0]), line(r))
-        for r in claims.itertuples()
-        if r.n_docs == 1
-    ]
+    everywhere = [("", line(r)) for r in claims.itertuples() if r.n_docs == n_docs]
+    single = []
+    for r in claims.itertuples():
+        if r.n_docs == 1:
+            name = names.get(doc_of[r.cluster_id], doc_of[r.cluster_id])  # a claim of one document
+            single.append((name, f"in {name}: {line(r)}"))
     parts = [f"**{len(claims)} claims** over **{n_docs} documents**."]
     if n_docs > 1:
         parts.append(
@@ -123,13 +132,13 @@ def sharing_markdown(statements: pd.DataFrame, claims: pd.DataFrame, documents: 
             if everywhere
             else f"No claim is carried by all {n_docs} documents."
         )
-        parts += [f"- {text}" for text in everywhere]
+        parts += _listed(everywhere)
         parts.append(
             f"Carried by one document only ({len(single)}):"
             if single
             else "Every claim is carried by at least two documents."
         )
-        parts += [f"- in {name}: {text}" for name, text in sorted(single, key=lambda item: item[0])]
+        parts += _listed(single)
     return "\n".join(parts)
 
 

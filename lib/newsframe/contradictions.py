@@ -1143,24 +1143,29 @@ _PRONOUN_WORDS = {
 }
 
 
-def _positioned(statements: pd.DataFrame, claims: pd.DataFrame | None) -> pd.DataFrame:
-    """The statements not about a claim under study (empty stage-2 stance) that belong to a claim,
-    with their story, position and what they deny (see ``positions``), and whether they state a
-    fact or report a speaker's plain assertion."""
+def _positioned(statements: pd.DataFrame, claims: pd.DataFrame | None, linked: dict[str, set]) -> pd.DataFrame:
+    """The statements not about a claim under study (empty stage-2 stance) that belong to a claim
+    and share a story with a denial or belong to a claim linked to a denial's, with their story,
+    position and what they deny (see ``positions``), and whether they state a fact or report a
+    speaker's plain assertion. The rest cannot take part in a contradiction on a proposition, so
+    they are not read further: that reading is most of the cost on a large corpus."""
     from . import positions as pos
 
     text = lambda frame, name: frame[name].fillna("").astype(str) if name in frame else pd.Series("", index=frame.index)
-    free = statements[text(statements, "stance").eq("") & claim_ids(text(statements, "cluster_id")).ne("")]
+    found = pos.positioned(statements, claims)
     story_of = (
         dict(zip(claims["cluster_id"].astype(str), claims["story_id"].fillna("").astype(str)))
         if claims is not None and "story_id" in claims
         else {}
     )
-    cluster = text(free, "cluster_id")
-    free = free.assign(story=[story_of.get(c) or c for c in cluster.tolist()])
-    if free.empty:
-        return free.assign(position="", denied="", fact=False, plain_report=False)
-    found = free.join(pos.positions(free, claims))
+    found = found.assign(story=[story_of.get(c) or c for c in text(found, "cluster_id").tolist()])
+    if found.empty:
+        return found.assign(fact=False, plain_report=False)
+    denials = found[_is_denial(found)]
+    found = found[
+        found["story"].isin(set(denials["story"]))
+        | found["cluster_id"].isin({c for d in set(denials["cluster_id"]) for c in linked.get(d, ())})
+    ].copy()
     columns = [text(found, c).tolist() for c in ("text", "speaker", "cue", "quote")]
     hedged = text(found, "hedged").str.lower().isin(["true", "1"]).tolist()
     found["stems"] = [pos.stems(pos.said(t, c, q)) for t, _, c, q in zip(*columns)]
@@ -1196,14 +1201,13 @@ def _position_rows(statements: pd.DataFrame, claims: pd.DataFrame | None, bound:
     disagreement with another outlet stating it."""
     from . import positions as pos
 
-    found = _positioned(statements, claims)
-    # an existential denial ("there was no ...") names no one a statement could assert it of
-    denials = found[found["position"].eq("deny") & ~found["denied"].str.match(r"(?i)there\b")]
+    linked = _linked(claims)
+    found = _positioned(statements, claims, linked)
+    denials = found[_is_denial(found)]
     if denials.empty:
         return []
     by_story = found.groupby("story", sort=False).indices
     by_claim = found.groupby("cluster_id", sort=False).indices
-    linked = _linked(claims)
     rows: list[dict] = []
     # a document that reports the party's denial too carries both halves of one utterance ("I didn't
     # set a red line, the world set a red line"; "You don't care about X. You care about Y"), not a disagreement
@@ -1239,6 +1243,12 @@ def _position_rows(statements: pd.DataFrame, claims: pd.DataFrame | None, bound:
             ):
                 rows.append(_position_row(KINDS[0], d.cluster_id, d, n, label, d.denier))
     return _one_per_pair(rows)
+
+
+def _is_denial(found: pd.DataFrame) -> pd.Series:
+    """Denials a statement could contradict: an existential denial ("there was no ...") names no
+    one a statement could assert it of."""
+    return found["position"].eq("deny") & ~found["denied"].str.match(r"(?i)there\b")
 
 
 def _asserts(statement, denial) -> bool:

@@ -42,6 +42,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import propositions
+from .framing import claim_ids
 
 #: Positions toward a claim's proposition, strongest disagreement last.
 POSITIONS = ("affirm", "report", "hedge", "not_deny", "deny")
@@ -464,6 +465,36 @@ def claim_propositions(statements: pd.DataFrame, claims: pd.DataFrame | None = N
         if cid and cid not in found:
             found[cid] = label.rstrip(" …")
     return found
+
+
+#: Each statement's position toward its own claim, added to statements.csv by stage 3 so that
+#: stage 4 reads it instead of reading every sentence again.
+COLUMNS = ["position", "denied", "denier", "denial_rule"]
+
+
+def _free(statements: pd.DataFrame) -> pd.Series:
+    """Statements that take a position on their own claim: in a claim, not about a claim under
+    study (those have stage 2's stance toward it)."""
+    stance = statements["stance"].fillna("").astype(str) if "stance" in statements else ""
+    cluster = statements["cluster_id"] if "cluster_id" in statements else pd.Series("", index=statements.index)
+    return claim_ids(cluster.astype(object)).ne("") & pd.Series(stance, index=statements.index).eq("")
+
+
+def with_positions(statements: pd.DataFrame, claims: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``statements`` with ``COLUMNS`` (``positions``) for the statements that take a position on
+    their own claim, empty for the rest."""
+    free = _free(statements)
+    found = positions(statements[free], claims) if free.any() else pd.DataFrame(columns=COLUMNS)
+    return statements.assign(**{c: found[c].reindex(statements.index, fill_value="") for c in COLUMNS})
+
+
+def positioned(statements: pd.DataFrame, claims: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The statements that take a position on their own claim, with ``COLUMNS``: as stage 3
+    wrote them when present, else read now."""
+    free = statements[_free(statements)]
+    if all(c in free for c in COLUMNS):
+        return free.assign(**{c: free[c].fillna("").astype(str) for c in COLUMNS})
+    return free.join(positions(free, claims)) if len(free) else free.assign(**dict.fromkeys(COLUMNS, ""))
 
 
 def positions(statements: pd.DataFrame, claims: pd.DataFrame | None = None) -> pd.DataFrame:
