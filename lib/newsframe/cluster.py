@@ -186,9 +186,16 @@ def ranked_terms(
 
 def _representatives(matrix, labels: np.ndarray, k: int) -> np.ndarray:
     """Row index of each claim's statement closest (cosine) to the claim's centroid; ties: first."""
-    sums = cluster_features.membership(labels, k) @ matrix  # cosine to the centroid: dot with the sum / its length
-    lengths = np.sqrt(np.asarray((sums.multiply(sums) if sp.issparse(sums) else sums**2).sum(axis=1)).ravel())
-    dots = cluster_features.dense(matrix @ sums.T)[np.arange(len(labels)), labels]
+    # cosine to the centroid: the dot product with the claim's sum over that sum's length
+    if sp.issparse(matrix):
+        sums = (cluster_features.membership(labels, k) @ matrix).tocsr()
+        lengths = np.sqrt(np.asarray(sums.multiply(sums).sum(axis=1)).ravel())
+        dots = np.asarray(matrix.multiply(sums[labels]).sum(axis=1)).ravel()
+    else:  # a small story, dense: no sparse bookkeeping
+        sums = np.zeros((k, matrix.shape[1]))
+        np.add.at(sums, labels, matrix)
+        lengths = np.sqrt((sums**2).sum(axis=1))
+        dots = np.einsum("ij,ij->i", matrix, sums[labels])
     similarity = dots / np.where(lengths > 0, lengths, 1.0)[labels]
     order = np.lexsort((np.arange(len(labels)), -np.round(similarity, 6), labels))
     firsts = np.r_[True, labels[order][1:] != labels[order][:-1]]

@@ -92,13 +92,21 @@ def _batches(story_starts: np.ndarray, n: int, rows: int = BATCH_ROWS) -> list[t
     return bounds
 
 
+#: A story's rows x its words up to this many cells are made dense (``_compact``).
+DENSE_CELLS = 250_000
+
+
 def _compact(rows):
-    """A story's rows without the corpus's other columns, dense: products over hundreds of thousands
-    of empty columns, or sparse bookkeeping for a few dozen rows, would cost more than the story's
-    own arithmetic."""
+    """A story's rows without the corpus's other columns: products over hundreds of thousands of
+    empty columns would cost more than the story's own arithmetic. Dense for a small story (sparse
+    bookkeeping for a few dozen rows costs more than the products), sparse for a large one (a
+    dense product of a thousand statements over their thousands of words is seconds, not
+    milliseconds)."""
     if not sp.issparse(rows):
         return rows
     columns, indices = np.unique(rows.indices, return_inverse=True)
+    if rows.shape[0] * len(columns) > DENSE_CELLS:
+        return sp.csr_matrix((rows.data, indices.ravel(), rows.indptr), shape=(rows.shape[0], len(columns)))
     dense = np.zeros((rows.shape[0], max(len(columns), 1)))
     dense[np.repeat(np.arange(rows.shape[0]), np.diff(rows.indptr)), indices.ravel()] = rows.data
     return dense

@@ -90,12 +90,18 @@ def pair_similarity(matrix: sp.csr_matrix, left: np.ndarray, right: np.ndarray) 
     return out
 
 
-def block_pairs(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray, threshold: float) -> tuple:
-    """(row, col, similarity) of ``rows`` with ``cols`` at or above ``threshold``, a row not with itself."""
-    sim = (matrix[rows] @ matrix[cols].T).tocoo()
-    left, right = rows[sim.row], cols[sim.col]
-    keep = (sim.data >= threshold) & (left != right)
-    return left[keep], right[keep], sim.data[keep]
+def block_pairs(
+    matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray, threshold: float, transposed: sp.csr_matrix | None = None
+) -> tuple:
+    """(row, col, similarity) of ``rows`` with ``cols`` at or above ``threshold``, a row not with
+    itself. ``transposed``: ``matrix[cols].T`` as CSR when the caller has it (transposing the whole
+    matrix for every block was half the cost of comparing every row with every row)."""
+    sim = (matrix[rows] @ (matrix[cols].T if transposed is None else transposed)).tocsr()
+    above = np.flatnonzero(sim.data >= threshold)  # few of the products: index only those
+    left = rows[np.searchsorted(sim.indptr, above, side="right") - 1]
+    right = cols[sim.indices[above]]
+    keep = left != right
+    return left[keep], right[keep], sim.data[above[keep]]
 
 
 def similar_pairs(matrix: sp.csr_matrix, rows: np.ndarray, threshold: float) -> tuple:
@@ -105,7 +111,10 @@ def similar_pairs(matrix: sp.csr_matrix, rows: np.ndarray, threshold: float) -> 
     if not len(rows):
         return np.array([], dtype=int), np.array([], dtype=int), np.array([])
     if len(rows) * n <= EXACT_COMPARISONS:
-        found = [block_pairs(matrix, rows[i : i + BLOCK], np.arange(n), threshold) for i in range(0, len(rows), BLOCK)]
+        every, transposed = np.arange(n), matrix.T.tocsr()
+        found = [
+            block_pairs(matrix, rows[i : i + BLOCK], every, threshold, transposed) for i in range(0, len(rows), BLOCK)
+        ]
         return tuple(np.concatenate([part[i] for part in found]) for i in range(3))
     telling, found = telling_terms(matrix), []
     for i in range(0, len(rows), BLOCK):  # a block at a time: only the pairs above threshold are kept

@@ -105,9 +105,13 @@ def _split(matrix: sp.csr_matrix, members: np.ndarray, threshold: float) -> np.n
     if len(members) > SPLIT_LIMIT:
         return np.zeros(len(members), dtype=int)
     sub = matrix[members]
-    distances = np.clip(1.0 - (sub @ sub.T).toarray(), 0.0, 2.0)
+    distances = (sub @ sub.T).toarray()  # n x n: worked on in place, no second copy
+    np.subtract(1.0, distances, out=distances)
+    np.clip(distances, 0.0, 2.0, out=distances)
     np.fill_diagonal(distances, 0.0)
-    tree = linkage(squareform((distances + distances.T) / 2, checks=False), method="average")
+    distances += distances.T
+    distances /= 2
+    tree = linkage(squareform(distances, checks=False), method="average")
     return fcluster(tree, 1.0 - threshold, criterion="distance") - 1
 
 
