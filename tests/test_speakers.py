@@ -378,3 +378,27 @@ def test_a_stance_toward_a_country_is_no_side_and_a_bridge_is_no_person():
     assert classify("the anti-Russian Freedom Group", set()).side == ""
     table = _paragraphs(["Protesters sit on Ahrar Bridge. Sara Kamal leads them.", "“We stay,” she said."])
     assert _speaker_of(table, "“We stay,”") == "Sara Kamal"
+
+
+def test_a_source_loses_a_time_word_and_the_examples_of_its_group():
+    assert (classify("Labour Secretary Jan Novak yesterday", set()).name) == "Jan Novak"
+    found = classify("Leaders including President Ann Lee and Chancellor Jan Novak", {"leaders"})
+    assert (found.kind, found.name) == ("source", "Leaders")
+
+
+def test_an_organisation_named_with_of_and_for_is_one_name_not_a_person():
+    found = classify("the Joint Council for the Welfare of Migrants", set())
+    assert (found.kind, found.name) == ("institution", "Joint Council for the Welfare of Migrants")
+    assert classify("Council on Foreign Relations President Ann Lee", set()).name == "Ann Lee"
+
+
+def test_unnamed_critics_are_media_and_authorities_of_the_story_s_country():
+    table = _paragraphs(
+        [
+            "A blast killed 50 people in Kabul, the capital of Afghanistan, on Tuesday.",
+            "Some critics said the guards had failed. The authorities said the toll could rise.",
+        ]
+    )
+    sides = dict(zip(table["text"], table["speaker_group"]))
+    assert sides["Some critics said the guards had failed."] == "Media"
+    assert sides["The authorities said the toll could rise."] == "Afghanistan"

@@ -417,6 +417,9 @@ _SOURCE_NOISE = (
     re.compile(r"\s+(?:in|during|at)\s+(?:an?|his|her|their|its)\s.*$"),  # "in an interview on NBC's"
     re.compile(r"(?<=[A-Za-z])\s+(?:in|during|at)\s+the\s+[a-z].*$"),  # "Perry in the new ad"
     re.compile(r"\s+(?:himself|herself|themselves|itself)\b.*$"),  # "Trump himself went even further"
+    re.compile(r"\s+(?:yesterday|today|tonight|last\s+night)\b.*$", re.I),  # "Amber Rudd yesterday"
+    # "World leaders including X and Y": the group speaks, its examples do not
+    re.compile(r"(?<=[a-z])\s+(?:including|such\s+as|among\s+them)\s.*$"),
     # "Trump swiftly", "Lauten later": adverbs after a name
     re.compile(r"^(?P<keep>.*\b[A-Z][\w’'.-]*)\s+(?:(?:[a-z]{2,}ly|later|also|then|again|now|first|once)\b\s*)+$"),
 )
@@ -463,6 +466,28 @@ def name_in_run(run: str) -> str:
         ):  # "JUST WATCHED Obama": a video caption's label
             last = k
     return strip_titles(" ".join(tokens[last + 1 :]))
+
+
+#: A name of capitalised words that "of", "for", "the", "and" or "on" may join: an organisation's
+#: when one of them is an organisation word (its last capitalised word is no person's surname).
+_ORG_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|the|and|on)\s+)*[A-Z][\w’'.-]*)*")
+_JOINING = re.compile(r"\s(?:of|for|the|and|on)\s")
+
+
+def _organisation_name(core: str) -> bool:
+    """Capitalised words joined by "of", "for", "the", "and" or "on", the first of them naming an
+    organisation ("Joint Council for the Welfare of Immigrants"): one name, whose last word is no
+    person's surname. Not a person of one ("Peter Neumann of the ... Center"), an officer ("Council
+    on Foreign Relations President X") or a body's person ("the Ohio Department of
+    Transportation's Faulkner")."""
+    parts = _JOINING.split(core)
+    return bool(
+        len(parts) > 1
+        and _ORG_NAME.fullmatch(core)
+        and _ORG_WORDS.search(parts[0])
+        and not re.search(r"['’]s\s", parts[-1])
+        and not any(_is_title(t) for t in core.split())
+    )
 
 
 _HYPHENATED = re.compile(r"(?<=[a-z])-(?=[A-Z])")
@@ -583,6 +608,8 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
     whole = places.phrases.get(core)
     if whole is not None:
         return Mention(whole.kind, core if whole.kind == "institution" else whole.side, whole.side)
+    if _organisation_name(core):  # "Joint Council for the Welfare of Immigrants"
+        return Mention("institution", core, side)
     runs = [
         m
         for m in _NAME_RUN.finditer(head)
@@ -829,6 +856,8 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
                 side = country_of(doc_ids[i])
             if side:
                 out_group[i] = groups(side)
+            elif not mention.side and mention.plural and _PEOPLE.search(out_speaker[i]):  # "Critics say": Media
+                out_group[i] = MEDIA
     for i in range(n):  # "Local media", "The Sunday Times": news organisations the list lacks
         if (
             out_speaker[i]
@@ -1016,7 +1045,15 @@ def _side_the_document_gives(body: str, i: int, rows: list[int], texts: list[str
 #: Bodies of a state, and their officers, that news names without their country when the story
 #: has already said which ("the interior ministry", "Interior Minister X", "prosecutors").
 _STATE_BODY = re.compile(
-    r"\b(?:minist(?:er|ers|ry|ries)|government|police|prosecutors?|army|military|parliament|cabinet|presidency)\b",
+    r"\b(?:minist(?:er|ers|ry|ries)|government|police|prosecutors?|authorities|army|military|parliament|cabinet|"
+    r"presidency)\b",
+    re.I,
+)
+#: People a source can be without a name, whom the data contract puts with the media that cite
+#: them ("critics", "commentators and opponents"); a state's bodies take its country instead.
+_PEOPLE = re.compile(
+    r"\b(?:critics|commentators|opponents|supporters|analysts|experts|observers|insiders|sources|officials|"
+    r"people|residents|witnesses|activists|lawmakers|legislators|diplomats|scholars|economists)\b",
     re.I,
 )
 _COUNTRY_KINDS = ("country", "demonym", "capital", "state")
