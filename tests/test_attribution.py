@@ -160,6 +160,19 @@ def test_agentless_reports_give_no_speaker():
     assert [(a["cue"], a["source_span"]) for a in row["attributions"]] == [("is said", None)]
 
 
+def test_a_participle_said_after_its_noun_is_no_speech():
+    sentence = "The minister went on television, holding up a letter said to be a warning from May."
+    row = attribute(sentence, [(0, len(sentence))], Codebook())[0]
+    assert "letter" not in row["speaker"]
+    assert ("said", None) in [(a["cue"], a["source_span"]) for a in row["attributions"]]
+
+
+def test_a_passive_agent_ends_before_what_it_was_about():
+    sentence = "In May he was questioned by the FBI over his links to the plotters who fled."
+    row = attribute(sentence, [(0, len(sentence))], Codebook())[0]
+    assert sentence[slice(*row["source_span"])] == "the FBI"
+
+
 def _stage2(text: str, codebook: Codebook) -> tuple:
     statements = split_statements(text, line_blocks(text))
     return statements, attribute(text, statements, codebook), [stance(text[s:e], codebook) for s, e in statements]

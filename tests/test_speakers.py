@@ -318,3 +318,87 @@ def test_an_unnamed_speaker_keeps_the_side_its_name_gives():
     text = "U.S. officials said the papers were found. The officials offered no details."
     table = resolve(_table(text, Codebook()), Codebook())
     assert table["speaker_group"].tolist() == ["United States", "United States"]
+
+
+def test_a_bare_attribution_after_a_quotation_is_the_last_speaker_not_the_last_full_name():
+    table = _paragraphs(
+        [
+            "Army chief Ivan Petrov warned of attacks.",
+            "Rep. Tom Baker, an Ohio Republican, spoke on Sunday. Baker said the governor had spoken with Petrov.",
+            "Security is tight, the Ohio congressman said, but risks remain.",
+            "“How many came in before the fence went up?” he said.",
+        ]
+    )
+    assert _speaker_of(table, "“How many came in") == "Tom Baker"
+
+
+@pytest.mark.parametrize(
+    "mention, name",
+    [("Mnuchin and others", "Mnuchin"), ("Mr. Obama and his aides", "Obama"), ("PM Jan Novak", "Jan Novak")],
+)
+def test_a_named_leader_of_companions_and_a_pm_are_the_person(mention, name):
+    found = classify(mention, set())
+    assert (found.kind, found.name) == ("person", name)
+
+
+def test_the_pm_is_the_prime_minister_the_document_named():
+    table = _paragraphs(["Prime Minister Jan Novak of Poland spoke in Warsaw.", "The PM said the talks would go on."])
+    assert _speaker_of(table, "The PM said") == "Jan Novak"
+
+
+def test_a_doubled_name_echoed_by_a_scraped_headline_is_no_first_name():
+    first = _table(
+        "Carl Gruber said it worked. Carl Gruber said so again. Carl Gruber said it once more.", Codebook(), "a"
+    )
+    second = _table(
+        "Readers of Gruber Gruber slams rivals MORE liked it. Gruber said the plan failed.", Codebook(), "b"
+    )
+    third = _table("Abdullah Abdullah said the vote was fair. Abdullah said it twice.", Codebook(), "c")
+    table = resolve(pd.concat([first, second, third], ignore_index=True), Codebook())
+    assert _speaker_of(table, "Gruber said the plan failed") == "Carl Gruber"
+    assert _speaker_of(table, "Abdullah said it twice") == "Abdullah Abdullah"
+
+
+def test_a_state_body_without_its_country_is_of_the_country_the_story_names():
+    table = _paragraphs(
+        [
+            "A blast killed 50 people in Kabul, the capital of Afghanistan, on Tuesday.",
+            "Omar Zaki, interior ministry spokesperson, said the bomber acted alone. He added that more could die.",
+            "The police said the toll could rise. Nina Berg, an analyst, said it was the worst attack this year.",
+        ]
+    )
+    sides = dict(zip(table["text"], table["speaker_group"]))
+    assert sides["He added that more could die."] == "Afghanistan"
+    assert sides["The police said the toll could rise."] == "Afghanistan"
+    assert sides["Nina Berg, an analyst, said it was the worst attack this year."] == "Other"  # no office, no side
+
+
+def test_a_stance_toward_a_country_is_no_side_and_a_bridge_is_no_person():
+    assert classify("Ann Lee, director of the pro-Israel Center for Policy", set()).side == ""
+    assert classify("the anti-Russian Freedom Group", set()).side == ""
+    table = _paragraphs(["Protesters sit on Ahrar Bridge. Sara Kamal leads them.", "“We stay,” she said."])
+    assert _speaker_of(table, "“We stay,”") == "Sara Kamal"
+
+
+def test_a_source_loses_a_time_word_and_the_examples_of_its_group():
+    assert (classify("Labour Secretary Jan Novak yesterday", set()).name) == "Jan Novak"
+    found = classify("Leaders including President Ann Lee and Chancellor Jan Novak", {"leaders"})
+    assert (found.kind, found.name) == ("source", "Leaders")
+
+
+def test_an_organisation_named_with_of_and_for_is_one_name_not_a_person():
+    found = classify("the Joint Council for the Welfare of Migrants", set())
+    assert (found.kind, found.name) == ("institution", "Joint Council for the Welfare of Migrants")
+    assert classify("Council on Foreign Relations President Ann Lee", set()).name == "Ann Lee"
+
+
+def test_unnamed_critics_are_media_and_authorities_of_the_story_s_country():
+    table = _paragraphs(
+        [
+            "A blast killed 50 people in Kabul, the capital of Afghanistan, on Tuesday.",
+            "Some critics said the guards had failed. The authorities said the toll could rise.",
+        ]
+    )
+    sides = dict(zip(table["text"], table["speaker_group"]))
+    assert sides["Some critics said the guards had failed."] == "Media"
+    assert sides["The authorities said the toll could rise."] == "Afghanistan"

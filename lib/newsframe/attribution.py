@@ -434,6 +434,10 @@ _SPEECH_GOES_ON = re.compile(r"\s*(?:[:,.~“\"]|''|$)")
 # Attributions without a source: "X is expected to ...", "When asked whether ..., she said".
 _AGENTLESS = {"expected", "said", "reported", "considered", "known"}
 _TO_OR_THAT = re.compile(r"\s+(?:to|that)\s")
+#: Where a passive's agent ends: a clause, or a phrase saying what about ("questioned by the FBI
+#: over his links to ...", "was criticised by lawmakers for ...").
+_AFTER_AGENT = re.compile(r"[,;:~“\"]|\s(?:over|about|for|amid|despite|because|after|during|who|which|that)\s")
+_REDUCED_PASSIVE = re.compile(r"\s+to\s+(?:be|have)\s")
 # Sourceless passives of judging: "was accused of", "is portrayed as", "is described as".
 _AGENTLESS_JUDGED = {
     "accused": "of",
@@ -865,6 +869,9 @@ class _Finder:
             return None
         if _MODAL.search(aux) or (_before(masked, m.start()).rstrip().endswith((" to", " or")) and not aux):
             return None
+        if not aux.strip() and verb in _AGENTLESS and _REDUCED_PASSIVE.match(masked, m.end()):
+            # "a document said to be a warning": a participle after its noun, no one speaks
+            return None, cue, _trim(sent, 0, len(sent)), "agentless"
         if _PASSIVE_AUX.search(aux) and not verb.endswith("ing"):  # "was reported by X"
             by = _PASSIVE_BY.match(masked[m.end() : m.end() + _SOURCE_WINDOW])
             if not by:
@@ -873,8 +880,10 @@ class _Finder:
                 if verb in _AGENTLESS_JUDGED and masked.startswith(" " + _AGENTLESS_JUDGED[verb] + " ", m.end()):
                     return None, cue, _trim(sent, 0, len(sent)), "agentless"
                 return None
-            source = _trim(masked, m.end() + by.end(), len(masked))
-            return source, (m.start(), m.end() + by.end() - 1), _trim(sent, 0, m.start()), "passive"
+            agent = m.end() + by.end()
+            tail = _AFTER_AGENT.search(masked, agent)
+            source = _trim(masked, agent, tail.start() if tail else len(masked))
+            return source, (m.start(), agent - 1), _trim(sent, 0, m.start()), "passive"
         if verb.endswith("ing") and not aux.strip():
             return _Finder._participle(sent, masked, m, found)
         source = _source_before(masked, m.start(), floor)

@@ -10,6 +10,8 @@ Attribution reads one document at a time and keeps each source as written ("Mr. 
 - a person's side is learnt from how the corpus describes them anywhere ("Ukrainian President
   Volodymyr Zelensky", "Dmitry Peskov, the Kremlin spokesman") and applies everywhere;
 - unnamed officials take the side their modifier names ("Iranian officials" -> Iran), else Media;
+  a body of a state or its officer named without a country ("the interior ministry", "police",
+  "Najib Danish, interior ministry spokesperson") takes the country its document names most;
 - a pronoun or relative ("he", "it", "who") resolves to the nearest compatible named speaker of
   the document or stays unresolved (no speaker); it never becomes a name, and "he" or "she"
   never resolves to an organisation or a medium;
@@ -109,6 +111,7 @@ TITLES = {
     "princess",
     "crown",
     "premier",
+    "pm",
     "deputy",
     "former",
     "top",
@@ -243,7 +246,10 @@ _ORG_WORDS = re.compile(
     r"Army|Navy|Police|Institute|University|Court|Bank|Group|Company|Inc|Corp|Foundation|Center|Centre|Office|"
     r"Service|Services|Administration|Government|Parliament|Assembly|Congress|Senate|House|Union|League|Front|"
     r"Movement|Network|News|Times|Post|Journal|Press|Agency|Embassy|Mission|Guard|Guards|Authority|Board|Fund|"
-    r"Federation|Coalition|Alliance|Campaign|Watch|International|Project|Review|Magazine|Television|TV|Radio)\b"
+    r"Federation|Coalition|Alliance|Campaign|Watch|International|Project|Review|Magazine|Television|TV|Radio|"
+    # places and buildings named like people ("Ahrar Bridge", "Trump Tower")
+    r"Bridge|Street|Square|Avenue|Boulevard|River|Island|Islands|Valley|Strait|Gulf|Sea|Ocean|Airport|Hospital|"
+    r"Mosque|Cathedral|Palace|Tower|Hotel|Stadium|Station|Prison)\b"
 )
 _NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*")
 _NAME_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*\.?(?:\s+(?:[A-Z][\w’'-]*\.?|de|da|van|von|bin|al|el|ibn|al-\w+))*")
@@ -411,6 +417,9 @@ _SOURCE_NOISE = (
     re.compile(r"\s+(?:in|during|at)\s+(?:an?|his|her|their|its)\s.*$"),  # "in an interview on NBC's"
     re.compile(r"(?<=[A-Za-z])\s+(?:in|during|at)\s+the\s+[a-z].*$"),  # "Perry in the new ad"
     re.compile(r"\s+(?:himself|herself|themselves|itself)\b.*$"),  # "Trump himself went even further"
+    re.compile(r"\s+(?:yesterday|today|tonight|last\s+night)\b.*$", re.I),  # "Amber Rudd yesterday"
+    # "World leaders including X and Y": the group speaks, its examples do not
+    re.compile(r"(?<=[a-z])\s+(?:including|such\s+as|among\s+them)\s.*$"),
     # "Trump swiftly", "Lauten later": adverbs after a name
     re.compile(r"^(?P<keep>.*\b[A-Z][\w’'.-]*)\s+(?:(?:[a-z]{2,}ly|later|also|then|again|now|first|once)\b\s*)+$"),
 )
@@ -459,7 +468,30 @@ def name_in_run(run: str) -> str:
     return strip_titles(" ".join(tokens[last + 1 :]))
 
 
+#: A name of capitalised words that "of", "for", "the", "and" or "on" may join: an organisation's
+#: when one of them is an organisation word (its last capitalised word is no person's surname).
+_ORG_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|the|and|on)\s+)*[A-Z][\w’'.-]*)*")
+_JOINING = re.compile(r"\s(?:of|for|the|and|on)\s")
+
+
+def _organisation_name(core: str) -> bool:
+    """Capitalised words joined by "of", "for", "the", "and" or "on", the first of them naming an
+    organisation ("Joint Council for the Welfare of Immigrants"): one name, whose last word is no
+    person's surname. Not a person of one ("Peter Neumann of the ... Center"), an officer ("Council
+    on Foreign Relations President X") or a body's person ("the Ohio Department of
+    Transportation's Faulkner")."""
+    parts = _JOINING.split(core)
+    return bool(
+        len(parts) > 1
+        and _ORG_NAME.fullmatch(core)
+        and _ORG_WORDS.search(parts[0])
+        and not re.search(r"['’]s\s", parts[-1])
+        and not any(_is_title(t) for t in core.split())
+    )
+
+
 _HYPHENATED = re.compile(r"(?<=[a-z])-(?=[A-Z])")
+_STANCE = re.compile(r"\b(?:pro|anti)-[\w-]+", re.I)
 
 
 def _cleaned_source(speaker: str, mention: Mention, source: str) -> str:
@@ -480,6 +512,7 @@ def _side_of(head: str) -> str:
     """The side a mention's words give it: the first place named, and before 'to' when the
     mention is someone's envoy or mission to somewhere ('the US envoy to Iran' -> United States)."""
     places = gazetteer()
+    head = _STANCE.sub(" ", head)  # "the pro-Israel Washington Institute" is no Israeli body
     head = _HYPHENATED.sub(" ", head)  # "Egyptian-American" names Egypt
     to = re.search(r"\s(?:to|with)\s", head)
     for part in (head[: to.start()], head) if to else (head,):
@@ -491,6 +524,12 @@ def _side_of(head: str) -> str:
 
 #: A source that is a clause opening with a name and a past-tense verb or "also".
 _SUBJECT_CLAUSE = re.compile(r"^(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:[a-z]+ed|also)\s+[a-z]")
+
+
+#: A named source with unnamed companions ("Mnuchin and others", "Mr. Obama and his administration").
+_WITH_COMPANIONS = re.compile(
+    r"^(?P<lead>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+and\s+(?:others|other\s+[a-z]+|(?:his|her|their)\s+[a-z]+)$"
+)
 
 
 _EXISTENTIAL = re.compile(r"^(?:There|Here)(?:['’]s|\s+(?:is|are|was|were)\b)")
@@ -544,6 +583,9 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
         if _person_like(name, common) and places.phrases.get(name) is None:
             return Mention("person", name, _side_of(subject.group("name")))
     text = without_noise(mention.strip(" ,;:“”\"'"))
+    leader = _WITH_COMPANIONS.match(text)
+    if leader:  # "Mnuchin and others", "Trump and his aides": the one named leads
+        return _classify(leader.group("lead"), common)
     head = re.split(r",|\s+(?:who|which|that)\b", text, maxsplit=1)[0].strip()
     low = head.lower()
     if not head:
@@ -566,6 +608,8 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
     whole = places.phrases.get(core)
     if whole is not None:
         return Mention(whole.kind, core if whole.kind == "institution" else whole.side, whole.side)
+    if _organisation_name(core):  # "Joint Council for the Welfare of Immigrants"
+        return Mention("institution", core, side)
     runs = [
         m
         for m in _NAME_RUN.finditer(head)
@@ -729,6 +773,20 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         counts = votes.get(person)
         return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0] if counts else ""
 
+    rows_of: dict[str, list[int]] = defaultdict(list)
+    for i in range(n):
+        rows_of[doc_ids[i]].append(i)
+    country_of = _DocumentCountry(texts, rows_of)
+    for i in person_rows:  # "Najib Danish, interior ministry spokesperson": the country the story is in
+        first, last = _person_key(mentions[i].name)
+        description = re.split(r"\s(?:who|which|that)\s", sources[i], maxsplit=1)[0]  # of the person, not after
+        if not mentions[i].side and last and last in fold(description) and _STATE_BODY.search(description):
+            root = surnames(last)
+            person = (first or _first_name(doc_ids[i], root, in_doc, by_root), root)
+            country = country_of(doc_ids[i]) if person[0] and person not in votes else ""
+            if country:
+                votes[person][country] += 1
+
     out_speaker = list(speakers)
     out_group = list(old_groups)
     kinds = [""] * n  # person | thing | plural, for pronouns
@@ -783,9 +841,6 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
                 out_group[i] = mention.name  # an organisation the data does not know is a side of its own
             kinds[i] = "thing"
 
-    rows_of: dict[str, list[int]] = defaultdict(list)
-    for i in range(n):
-        rows_of[doc_ids[i]].append(i)
     for i in range(n):  # "Police believe" after "British police said": the side the document gave that body
         mention = mentions[i]
         if (
@@ -797,8 +852,12 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
             and not _MEDIA_NOUNS.search(out_speaker[i])
         ):
             side = _side_the_document_gives(out_speaker[i], i, rows_of[doc_ids[i]], texts)
+            if not side and _STATE_BODY.search(out_speaker[i]):  # "the interior ministry", "prosecutors"
+                side = country_of(doc_ids[i])
             if side:
                 out_group[i] = groups(side)
+            elif not mention.side and mention.plural and _PEOPLE.search(out_speaker[i]):  # "Critics say": Media
+                out_group[i] = MEDIA
     for i in range(n):  # "Local media", "The Sunday Times": news organisations the list lacks
         if (
             out_speaker[i]
@@ -860,9 +919,13 @@ def _first_name(doc_id, root, in_doc, by_root) -> str:
     corpus gives that surname mostly one first name (Trump -> Donald; McCarthy, shared by a
     Kevin and a Ryan, stays a surname)."""
     here = in_doc.get((doc_id, root))
-    if here:
-        return max(here.items(), key=lambda kv: (kv[1], kv[0]))[0]
     there = by_root.get(root)
+    if here:
+        first = max(here.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        # "Trump Trump", a scraped headline's echo, gives no first name where the corpus mostly
+        # gives another (a doubled name the corpus mostly writes so, "Abdullah Abdullah", stays)
+        if first != root or not there or there[root] == max(there.values()):
+            return first
     if there:
         first, count = max(there.items(), key=lambda kv: (kv[1], kv[0]))
         if count >= _DOMINANT * sum(there.values()):
@@ -886,6 +949,8 @@ _OFFICES = {
     "mayor": "mayor",
     "chancellor": "chancellor",
     "premier": "premier",
+    "prime": "prime minister",  # "the prime minister": the noun after it is no other office
+    "pm": "prime minister",
     "king": "king",
     "queen": "queen",
     "pope": "pope",
@@ -975,6 +1040,45 @@ def _side_the_document_gives(body: str, i: int, rows: list[int], texts: list[str
             if found:
                 return found[-1].side
     return ""
+
+
+#: Bodies of a state, and their officers, that news names without their country when the story
+#: has already said which ("the interior ministry", "Interior Minister X", "prosecutors").
+_STATE_BODY = re.compile(
+    r"\b(?:minist(?:er|ers|ry|ries)|government|police|prosecutors?|authorities|army|military|parliament|cabinet|"
+    r"presidency)\b",
+    re.I,
+)
+#: People a source can be without a name, whom the data contract puts with the media that cite
+#: them ("critics", "commentators and opponents"); a state's bodies take its country instead.
+_PEOPLE = re.compile(
+    r"\b(?:critics|commentators|opponents|supporters|analysts|experts|observers|insiders|sources|officials|"
+    r"people|residents|witnesses|activists|lawmakers|legislators|diplomats|scholars|economists)\b",
+    re.I,
+)
+_COUNTRY_KINDS = ("country", "demonym", "capital", "state")
+
+
+class _DocumentCountry:
+    """The country a document is about: the one its text names most, when it names one clearly
+    more often than any other (at least twice, and more than the next); read only for the
+    documents that ask, once each."""
+
+    def __init__(self, texts: list[str], rows_of: dict[str, list[int]]):
+        self.texts, self.rows_of, self.found = texts, rows_of, {}
+
+    def __call__(self, doc_id: str) -> str:
+        if doc_id not in self.found:
+            places = gazetteer()
+            counts = Counter(
+                p.side
+                for j in self.rows_of[doc_id]
+                for _, _, p in places.find(self.texts[j])
+                if p.kind in _COUNTRY_KINDS
+            )
+            top = counts.most_common(2) + [("", 0)]
+            self.found[doc_id] = top[0][0] if top[0][1] >= 2 and top[0][1] > top[1][1] else ""
+        return self.found[doc_id]
 
 
 def _shared_side(root, by_root, person_side) -> str:
@@ -1085,18 +1189,14 @@ def _resolve_pronouns(
             return _PRONOUN_GENDER.get(word, "") in ("", gender_of(person) or _PRONOUN_GENDER[word])
 
         raw = _raw_person(current, common, lambda name, i=i: key_of(doc_ids[i], name))
-        if word in _PERSON_PRONOUNS and raw and fits(raw):
-            # attribution's own history of speakers already found a person: keep it, canonically
-            target = _person_target(
-                raw,
-                person_name,
-                person_side,
-                groups,
-                lambda name, i=i: key_of(doc_ids[i], name),
-            )
-        elif word in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
+        if word in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
+            # the corpus pass knows every earlier speaker as a person or not (attribution's own
+            # history without a codebook knows only full names, so it skips "the Texas congressman"
+            # to a person named before him); attribution's pick is the fallback
             want = "person" if word in _PERSON_PRONOUNS else "thing" if word in _THING_PRONOUNS else "plural"
             target = _nearest(i, want, fits, document, (person_name, person_side, groups))
+        if not target and word in _PERSON_PRONOUNS and raw and fits(raw):
+            target = _person_target(raw, person_name, person_side, groups, lambda name, i=i: key_of(doc_ids[i], name))
         if target:
             out_speaker[i], out_group[i] = target
             kinds[i] = "person" if word in _PERSON_PRONOUNS else "thing"
