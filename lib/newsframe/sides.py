@@ -107,6 +107,10 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+_SPACES = re.compile(r"\s+")
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The one gazetteer of this process (built in about a second, then shared)."""
@@ -163,8 +167,7 @@ class Gazetteer:
         """Every side-naming phrase in ``text[start:end]``, left to right."""
         found = []
         for m in self._pattern.finditer(text, start, len(text) if end is None else end):
-            phrase = re.sub(r"['’]s?$", "", m.group())
-            place = self.phrases.get(re.sub(r"\s+", " ", phrase))
+            place = self.phrases.get(_SPACES.sub(" ", _POSSESSIVE.sub("", m.group())))
             if place is not None:
                 found.append((m.start(), m.end(), place))
         return found

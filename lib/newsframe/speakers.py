@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import gc
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -273,6 +274,9 @@ _RECENT_PERSON = 12  # and "he" or "she": news keeps one person in focus for par
 
 
 _PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*\.?|[A-Z]\.")
+_INITIAL = re.compile(r"[A-Z]\.")
+_CAPITAL_AFTER_SPACE = re.compile(r"\s[A-Z]")
+_RELATIVE_CLAUSE = re.compile(r"\s(?:who|which|that)\s")
 
 
 class _Quotes:
@@ -398,9 +402,15 @@ def _common_words(texts) -> set[str]:
     """Capitalised words this corpus mostly writes in lower case ('One', 'Another', 'Strike'):
     lower-case uses against capitalised ones after a lower-case word (not a sentence start)."""
     big = "\n".join(texts)
-    lower = Counter(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", big))
-    upper = Counter(w.lower() for w in re.findall(r"(?<=[a-z,;] )[A-Z][\w’'-]*", big))
+    lower = Counter(_LOWER_WORD.findall(big))
+    upper = Counter(map(str.lower, _UPPER_AFTER_LOWER.findall(big)))
     return {w for w, n in lower.items() if n > upper.get(w, 0)}
+
+
+# Each opens with its character class and looks behind only then: the scan of the whole corpus
+# skips straight to candidate letters instead of testing the look-behind at every character.
+_LOWER_WORD = re.compile(r"[a-z](?<![\w’'-][a-z])[\w’'-]*")  # a word in lower case
+_UPPER_AFTER_LOWER = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[\w’'-]*")  # capitalised after a lower-case word
 
 
 _WEEKDAYS = "|".join(calendar.day_name)  # stdlib, English locale by default
@@ -434,16 +444,23 @@ def without_noise(mention: str) -> str:
     return mention
 
 
-def _names_a_place(tokens: list[str], shortest: int = 2) -> bool:
-    """Whether ``shortest`` to three of the words together name a place, not a medium
-    ('New York', 'South Korea'; with 1, 'Iraq' in 'In Iraq' too, but not 'Bloomberg')."""
+@lru_cache(maxsize=200_000)
+def _names_a_place(name: str, shortest: int = 2) -> bool:
+    """Whether ``shortest`` to three of the name's words together name a place, not a medium
+    ('New York', 'South Korea'; with 1, 'Iraq' in 'In Iraq' too, but not 'Bloomberg'); cached,
+    as names repeat."""
     phrases = gazetteer().phrases
+    tokens = name.split()
     spans = (" ".join(tokens[a : a + k]) for k in range(shortest, 4) for a in range(len(tokens) - k + 1))
     return any(phrases[p].kind != "media" for p in spans if p in phrases)
 
 
+_WEEKDAY = re.compile(_WEEKDAYS)
+
+
+@lru_cache(maxsize=100_000)
 def _is_weekday(token: str) -> bool:
-    return re.fullmatch(_WEEKDAYS, token.rstrip(".,’'s")) is not None
+    return _WEEKDAY.fullmatch(token.rstrip(".,’'s")) is not None
 
 
 _LOCATION_TAIL = re.compile(r"\s+(?:in|at|based in)\s+(?:the\s+)?[A-Z][^,]*$")
@@ -485,11 +502,12 @@ def _organisation_name(core: str) -> bool:
         len(parts) > 1
         and _ORG_NAME.fullmatch(core)
         and _ORG_WORDS.search(parts[0])
-        and not re.search(r"['’]s\s", parts[-1])
+        and not _POSSESSIVE_WORD.search(parts[-1])
         and not any(_is_title(t) for t in core.split())
     )
 
 
+_POSSESSIVE_WORD = re.compile(r"['’]s\s")
 _HYPHENATED = re.compile(r"(?<=[a-z])-(?=[A-Z])")
 _STANCE = re.compile(r"\b(?:pro|anti)-[\w-]+", re.I)
 
@@ -508,13 +526,18 @@ def _cleaned_source(speaker: str, mention: Mention, source: str) -> str:
     return UNNAMED + core if speaker.startswith(UNNAMED) or core[0].islower() else core
 
 
+_TO = re.compile(r"\s(?:to|with)\s")
+
+
+@lru_cache(maxsize=200_000)
 def _side_of(head: str) -> str:
     """The side a mention's words give it: the first place named, and before 'to' when the
-    mention is someone's envoy or mission to somewhere ('the US envoy to Iran' -> United States)."""
+    mention is someone's envoy or mission to somewhere ('the US envoy to Iran' -> United States);
+    cached, as mentions and descriptions repeat."""
     places = gazetteer()
     head = _STANCE.sub(" ", head)  # "the pro-Israel Washington Institute" is no Israeli body
     head = _HYPHENATED.sub(" ", head)  # "Egyptian-American" names Egypt
-    to = re.search(r"\s(?:to|with)\s", head)
+    to = _TO.search(head)
     for part in (head[: to.start()], head) if to else (head,):
         found = [p for _, _, p in places.find(part) if p.kind != "media"]
         if found:
@@ -535,6 +558,7 @@ _WITH_COMPANIONS = re.compile(
 _EXISTENTIAL = re.compile(r"^(?:There|Here)(?:['’]s|\s+(?:is|are|was|were)\b)")
 
 
+_DESCRIPTION = re.compile(r"(?:an?|the)\s+[a-z]")
 _NAME_BEFORE_APPOSITION = re.compile(r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}),\s*$")
 
 
@@ -542,16 +566,38 @@ def _apposed_person(text: str, source: str, common: set[str]) -> Mention | None:
     """'Mohamed Soltan, a member of the alliance formed in support of Morsi, said': when the
     source is a description apposed to a full name, the person is that name, not a name the
     description mentions."""
-    if not source or not re.match(r"(?:an?|the)\s+[a-z]", source):
+    if not source or not _DESCRIPTION.match(source):
         return None
     at = text.find(source)
     m = _NAME_BEFORE_APPOSITION.search(text, 0, at) if at > 0 else None
     if m is None:
         return None
     name = name_in_run(m.group("name"))
-    if " " not in name or not _person_like(name, common) or _names_a_place(name.split()):
+    if " " not in name or not _person_like(name, common) or _names_a_place(name):
         return None
     return Mention("person", name, _side_of(m.group("name")) or _side_of(source))
+
+
+def _written_full_name(run: str, common: frozenset[str]) -> str:
+    """The full name of a person a capitalised run in a statement writes ('Kremlin spokesman
+    Dmitry Peskov' -> 'Dmitry Peskov'), else '': two to four plain capitalised words, none a
+    place, a weekday or a word the corpus mostly writes in lower case."""
+    if " " not in run:
+        return ""
+    name = name_in_run(run)
+    tokens = name.split()
+    phrases = gazetteer().phrases
+    if (
+        2 <= len(tokens) <= 4
+        and not _ORG_WORDS.search(name)
+        and name not in phrases
+        and all(_PLAIN_NAME.fullmatch(t) for t in tokens)
+        and not any(t.lower() in common or t in phrases or _is_weekday(t) for t in tokens)
+        and not _names_a_place(name)
+        and not _INITIAL.fullmatch(tokens[-1])  # "New York F." (of "F.B.I.")
+    ):
+        return name
+    return ""
 
 
 def _person_like(name: str, common: set[str]) -> bool:
@@ -566,6 +612,13 @@ def _person_like(name: str, common: set[str]) -> bool:
         and not all(t.lower() in common for t in tokens)
         and not any(_is_weekday(t) for t in tokens)
     )
+
+
+_HEAD_END = re.compile(r",|\s+(?:who|which|that)\b")  # a mention's head ends before a clause
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_POSSESSIVE_OR_APOSTROPHE = re.compile(r"['’]s?$")
+_APPOSED_NAME = re.compile(r"\s*,\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})\s*(?:,|$)")
+_PLURAL_END = re.compile(r"s\b")
 
 
 def classify(mention: str, common: frozenset[str] | set[str]) -> Mention:
@@ -586,7 +639,7 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
     leader = _WITH_COMPANIONS.match(text)
     if leader:  # "Mnuchin and others", "Trump and his aides": the one named leads
         return _classify(leader.group("lead"), common)
-    head = re.split(r",|\s+(?:who|which|that)\b", text, maxsplit=1)[0].strip()
+    head = _HEAD_END.split(text, maxsplit=1)[0].strip()
     low = head.lower()
     if not head:
         return Mention("none")
@@ -603,7 +656,7 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
     if _EXISTENTIAL.match(head):  # "There's no doubt the president": the writer's own voice
         return Mention("none")
     head = _LOCATION_TAIL.sub("", head) or head
-    core = re.sub(r"['’]s$", "", _DETERMINERS.sub("", head))
+    core = _POSSESSIVE_END.sub("", _DETERMINERS.sub("", head))
     side = _side_of(head) or _side_of(text)
     whole = places.phrases.get(core)
     if whole is not None:
@@ -619,7 +672,7 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
     if last is not None:
         run = last.group()
         name = name_in_run(run)
-        named_place = places.phrases.get(re.sub(r"['’]s?$", "", run)) or places.phrases.get(name)
+        named_place = places.phrases.get(_POSSESSIVE_OR_APOSTROPHE.sub("", run)) or places.phrases.get(name)
         if named_place is not None and " to " not in head:
             kind = named_place.kind
             return Mention(kind, name if kind == "institution" else named_place.side, named_place.side)
@@ -628,15 +681,11 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
             return Mention("person", name, _side_of(head.replace(name, " ")) or _side_of(text.replace(name, " ")))
         if not all(t.lower() in common for t in run.split()):
             return Mention("institution", core, side)
-    apposed = (
-        re.match(r"\s*,\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})\s*(?:,|$)", text[len(head) :])
-        if text.startswith(head)
-        else None
-    )
+    apposed = _APPOSED_NAME.match(text[len(head) :]) if text.startswith(head) else None
     if apposed and not _ORG_WORDS.search(apposed.group(1)) and places.phrases.get(apposed.group(1)) is None:
         return Mention("person", apposed.group(1), side)
     if SPEAKER_NOUNS.search(head):
-        plural = bool(re.search(r"s\b", head.split()[-1])) if head.split() else False
+        plural = bool(_PLURAL_END.search(head.split()[-1])) if head.split() else False
         return Mention("source", head, side, plural)
     if runs:
         return Mention("institution", core, side)
@@ -647,6 +696,17 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     """``statements`` with ``speaker`` and ``speaker_group`` re-resolved across the corpus."""
     if statements.empty:
         return statements
+    # The pass makes millions of small objects; the objects alive before it (the corpus, the
+    # statements) are set aside from the garbage collector meanwhile, so that its full
+    # collections do not walk them again and again (they grow with the corpus).
+    gc.freeze()
+    try:
+        return _resolve(statements, codebook)
+    finally:
+        gc.unfreeze()
+
+
+def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     table = statements.copy()
     known = {a.name: a for a in codebook.actors}
     outlets = {o.name for o in codebook.media}
@@ -672,7 +732,7 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
             and not speakers[i].startswith(UNNAMED)
             and fold(speakers[i]) not in fold(sources[i])
             and len(speakers[i].split()) <= 8
-            and (_DEFINITE.match(sources[i]) or not re.search(r"\s[A-Z]", sources[i]))
+            and (_DEFINITE.match(sources[i]) or not _CAPITAL_AFTER_SPACE.search(sources[i]))
             and not _side_of(sources[i])
         ):
             earlier = classify(speakers[i], common)  # "the ministry": attribution found the earlier speaker
@@ -687,23 +747,16 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         i for i in range(n) if mentions[i] is not None and mentions[i].kind == "person" and speakers[i] not in known
     ]
     written = []  # (row, full name) of person-like names in the text
+    full_name_of: dict[str, str] = {}  # run -> the full name it writes, or "": each run is read once
     for i, text in enumerate(texts):
         quotes = None
         for m in _NAME_RUN.finditer(text):
-            if " " in m.group():
-                name = name_in_run(m.group())
-                tokens = name.split()
-                if (
-                    2 <= len(tokens) <= 4
-                    and not _ORG_WORDS.search(name)
-                    and name not in gazetteer().phrases
-                    and all(_PLAIN_NAME.fullmatch(t) for t in tokens)
-                    and not (quotes := quotes or _Quotes(text)).inside(m.start())
-                    and not any(t.lower() in common or t in gazetteer().phrases or _is_weekday(t) for t in tokens)
-                    and not _names_a_place(tokens)
-                    and not re.fullmatch(r"[A-Z]\.", tokens[-1])  # "New York F." (of "F.B.I.")
-                ):
-                    written.append((i, name))
+            run = m.group()
+            name = full_name_of.get(run)
+            if name is None:
+                name = full_name_of[run] = _written_full_name(run, common)
+            if name and not (quotes := quotes or _Quotes(text)).inside(m.start()):
+                written.append((i, name))
     surnames = _Surnames(
         [_person_key(mentions[i].name)[1] for i in person_rows] + [_person_key(w)[1] for _, w in written]
     )
@@ -730,17 +783,29 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     genders: dict[tuple[str, str], Counter] = defaultdict(Counter)  # person -> "he" / "she" by honorifics
     roots = set(by_root) | {surnames(_person_key(mentions[i].name)[1]) for i in person_rows}
     places = gazetteer()
+
+    def person_in(run: str) -> tuple[str, str] | None:
+        """(first name or "", surname root) of a person a run may name, else None."""
+        name = name_in_run(run)
+        first, last = _person_key(name)
+        root = surnames(last) if last else ""
+        if root not in roots or (not first and (last in _ALL_PRONOUNS or last in common)):
+            return None  # "He said", "To be sure": a word the corpus writes in lower case is no surname alone
+        if _names_a_place(name, 1):
+            return None  # "In Iraq", "Countering China": a place is no person's name
+        return first, root
+
+    person_of: dict[str, tuple[str, str] | None] = {}  # run -> person_in(run): each run is read once
     for i, text in enumerate(texts):
         quotes = None
         for m in _NAME_RUN.finditer(text):
             run = m.group()
-            name = name_in_run(run)
-            first, last = _person_key(name)
-            root = surnames(last) if last else ""
-            if root not in roots or (not first and (last in _ALL_PRONOUNS or last in common)):
-                continue  # "He said", "To be sure": a word the corpus writes in lower case is no surname alone
-            if _names_a_place(name.split(), 1):
-                continue  # "In Iraq", "Countering China": a place is no person's name
+            if run not in person_of:
+                person_of[run] = person_in(run)
+            found = person_of[run]
+            if found is None:
+                continue
+            first, root = found
             if not first:  # a surname alone: the full name the document gives, else one the corpus gives
                 first = _first_name(doc_ids[i], root, in_doc, by_root)
                 if not first:
@@ -779,7 +844,7 @@ def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     country_of = _DocumentCountry(texts, rows_of)
     for i in person_rows:  # "Najib Danish, interior ministry spokesperson": the country the story is in
         first, last = _person_key(mentions[i].name)
-        description = re.split(r"\s(?:who|which|that)\s", sources[i], maxsplit=1)[0]  # of the person, not after
+        description = _RELATIVE_CLAUSE.split(sources[i], maxsplit=1)[0]  # of the person, not after
         if not mentions[i].side and last and last in fold(description) and _STATE_BODY.search(description):
             root = surnames(last)
             person = (first or _first_name(doc_ids[i], root, in_doc, by_root), root)
@@ -988,11 +1053,14 @@ def _office_of(mention: str) -> str:
     return ""
 
 
+_PHRASE_END = re.compile(r"[.,;:()“”\"—–\n]")
+
+
 def _titles_of(text: str, m: re.Match, run: str) -> list[str]:
     """Offices written with a name: before it ('Gov. Rick Perry', 'the Texas governor, Rick
     Perry') or in an apposition after it ('Rick Perry, the governor of Texas,')."""
     name = name_in_run(run)
-    before = re.split(r"[.,;:()“”\"—–\n]", text[max(0, m.start() - 40) : m.start()])[-1]
+    before = _PHRASE_END.split(text[max(0, m.start() - 40) : m.start()])[-1]
     before = before.split()[-3:] + run[: max(0, len(run) - len(name))].split()
     after = _APPOSITION.match(text, m.end())
     words = before + (after.group("desc").split()[:4] if after else [])
@@ -1169,7 +1237,7 @@ def _resolve_pronouns(
         if word in _RELATIVES:
             text = texts[i]
             at = text.find(sources[i])
-            before = re.split(r"[;:“”\"]", text[: max(at, 0)])[-1].rstrip(" ,")
+            before = _CLAUSE_MARK.split(text[: max(at, 0)])[-1].rstrip(" ,")
             if before:
                 antecedent = classify(before.split(",")[-1].strip() or before, common)
                 if antecedent.kind == "person":
@@ -1247,6 +1315,7 @@ def _nearest(i, want, fits, document, naming):
 
 
 _SUBJECT_PRONOUN = re.compile(r"^\W*(?:He|She)\s")
+_CLAUSE_MARK = re.compile(r"[;:“”\"]")
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\b\.?\s*")
 _GENDER_OF = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
 _PRONOUN_GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
