@@ -62,9 +62,15 @@ def _is_text(column: pd.Series) -> bool:
 _FORMULA_CELL = re.compile(rf"(?s)(?!{_NUMBER}\Z)(?=..){_FORMULA}")
 
 
+#: The first characters a formula-like cell can have: the pattern is tried only on those cells.
+_FORMULA_FIRST = frozenset("'=+-@\t\r")
+
+
 def _formula_like(column: pd.Series) -> pd.Series:
-    match = _FORMULA_CELL.match
-    return pd.Series([isinstance(v, str) and match(v) is not None for v in column.tolist()], index=column.index)
+    match, first = _FORMULA_CELL.match, _FORMULA_FIRST
+    return pd.Series(
+        [isinstance(v, str) and v[:1] in first and match(v) is not None for v in column.tolist()], index=column.index
+    )
 
 
 def defuse_formulas(frame: pd.DataFrame) -> pd.DataFrame:
