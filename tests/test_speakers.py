@@ -402,3 +402,13 @@ def test_unnamed_critics_are_media_and_authorities_of_the_story_s_country():
     sides = dict(zip(table["text"], table["speaker_group"]))
     assert sides["Some critics said the guards had failed."] == "Media"
     assert sides["The authorities said the toll could rise."] == "Afghanistan"
+
+
+def test_a_later_pass_does_not_look_up_an_earlier_pass_mentions():
+    """The mention cache is keyed by a pass's common words; entries of an earlier pass (another
+    corpus, or the same one run again in a notebook) would be compared word by word on every hit."""
+    from newsframe import speakers
+
+    resolve(_table('"We will act," President Ann Lee said. Jan Novak said the plan works.', Codebook()), Codebook())
+    resolve(_table("Jan Novak said the plan works.", Codebook()), Codebook())
+    assert 0 < speakers._classify.cache_info().currsize <= 3

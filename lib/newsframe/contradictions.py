@@ -1214,19 +1214,24 @@ def _position_rows(statements: pd.DataFrame, claims: pd.DataFrame | None, bound:
     denials_in: dict[str, list] = {}
     for x in denials.itertuples():
         denials_in.setdefault(x.doc_id, []).append(x)
+    scopes: dict[tuple, tuple[list, list, list]] = {}  # the denials of one story and claim share theirs
     for d in denials.sort_values(["doc_id", "statement_id"], kind="mergesort").itertuples():
-        where = [by_story.get(d.story, [])] + [by_claim.get(c, []) for c in sorted(linked.get(d.cluster_id, ()))]
-        scope = found.iloc[sorted({int(i) for part in where for i in part})]
-        facts, reports = scope[scope["fact"]], scope[scope["plain_report"]]
-        not_denied = scope[scope["position"].eq("not_deny")]
+        if (d.story, d.cluster_id) not in scopes:
+            linked_rows = [by_claim.get(c, []) for c in sorted(linked.get(d.cluster_id, ()))]
+            scope = found.iloc[sorted({int(i) for part in [by_story.get(d.story, []), *linked_rows] for i in part})]
+            scopes[d.story, d.cluster_id] = tuple(
+                list(scope[mask].itertuples())
+                for mask in (scope["fact"], scope["plain_report"], scope["position"].eq("not_deny"))
+            )
+        facts, reports, not_denied = scopes[d.story, d.cluster_id]
         # the denial's own outlet (its own document, inside one outlet) stating it agrees with the fact
-        own = facts["doc_id"].eq(d.doc_id) if bound.within else facts["outlet"].eq(d.outlet)
-        if any(_asserts(x, d) for x in facts[own].itertuples()):
+        own = [x for x in facts if (x.doc_id == d.doc_id if bound.within else x.outlet == d.outlet)]
+        if any(_asserts(x, d) for x in own):
             continue
-        for f in facts.itertuples():
+        for f in facts:
             if bound.pairable(f.doc_id, d.doc_id) and _asserts(f, d):
                 rows.append(_position_row(KINDS[1], d.cluster_id, f, d, label, d.denier))
-        for r in reports.itertuples():
+        for r in reports:
             if (
                 bound.pairable(r.doc_id, d.doc_id)
                 and r.party & d.denier_party
@@ -1234,7 +1239,7 @@ def _position_rows(statements: pd.DataFrame, claims: pd.DataFrame | None, bound:
                 and not any(x.denier_party & d.denier_party for x in denials_in.get(r.doc_id, ()))
             ):
                 rows.append(_position_row(KINDS[2], d.cluster_id, r, d, label, d.denier))
-        for n in not_denied.itertuples():
+        for n in not_denied:
             if (
                 bound.pairable(d.doc_id, n.doc_id)
                 and n.denier_party & d.denier_party

@@ -713,6 +713,10 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     groups = _Groups(codebook)
     texts = table["text"].tolist()
     common = frozenset(_common_words(texts))
+    # _classify's cache is keyed by the pass's common words: an earlier pass's entries hold an
+    # equal set that is another object, compared word by word on every hit (a second pass in
+    # one process was 5-10x slower)
+    _classify.cache_clear()
     sources = table["source_text"].fillna("").astype(str).tolist()
     speakers = table["speaker"].fillna("").astype(str).tolist()
     old_groups = table["speaker_group"].fillna("").astype(str).tolist()
