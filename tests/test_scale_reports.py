@@ -251,3 +251,19 @@ def test_capped_table_shows_its_sample_note(monkeypatch):
     shown.clear()
     notebook.capped(pd.DataFrame({"a": [1, 2]}))
     assert shown == []
+
+
+def test_statements_by_group_names_the_most_voiced_groups_only():
+    """Without a codebook a corpus has hundreds of sides: the bars name the largest, the rest is
+    one segment, and the figure's CSV keeps every group."""
+    groups = [f"Side {i:03d}" for i in range(60)]
+    statements = pd.DataFrame(
+        {"doc_id": [f"d{i % 7}" for i in range(600)], "speaker_group": [groups[i % 60] for i in range(600)]}
+    )
+    statements.loc[:99, "speaker_group"] = "Side 059"  # the most voiced, although last in order
+    figure, numbers = plots.statements_by_group(statements)
+    labels = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
+    plt.close(figure)
+    assert len(labels) == plots.MAX_GROUPS and "Side 059" in labels
+    assert labels[-1] == f"{60 - plots.MAX_GROUPS + 1} other groups"
+    assert set(groups) <= set(numbers.columns)

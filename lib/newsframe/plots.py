@@ -67,16 +67,39 @@ GROUP_COLOURS = {
 }
 
 
+#: Speaker groups a stacked bar names (a corpus without a codebook has hundreds of sides); the
+#: others are one segment, and the figure's CSV keeps every group.
+MAX_GROUPS = 10
+
+
+def _most_voiced(counts: pd.DataFrame) -> pd.DataFrame:
+    """The ``MAX_GROUPS - 1`` groups with the most statements, in their order, and the rest summed."""
+    if counts.shape[1] <= MAX_GROUPS:
+        return counts
+    top = set(counts.sum().sort_values(ascending=False, kind="mergesort").index[: MAX_GROUPS - 1])
+    keep = [g for g in counts.columns if g in top]
+    rest = counts.drop(columns=keep).sum(axis=1)
+    return counts[keep].assign(**{f"{counts.shape[1] - len(keep):,} other groups": rest})
+
+
+def _group_colours(groups) -> list:
+    """The fixed colour of a known group; the others take distinct colours in turn (grey: the rest)."""
+    spare = iter(sns.color_palette("tab10", 10).as_hex())
+    return [
+        GROUP_COLOURS.get(g) or ("#999999" if g.endswith(" other groups") else next(spare, "#999999")) for g in groups
+    ]
+
+
 def statements_by_group(statements: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     """Statements per document, stacked by the speaker group they are attributed to."""
     voiced = statements.assign(group=statements["speaker_group"].replace("", "(article's own voice)"))
     counts = voiced.groupby(["doc_id", "group"]).size().unstack(fill_value=0)
     order = [g for g in GROUP_COLOURS if g in counts.columns] + sorted(set(counts.columns) - set(GROUP_COLOURS))
     counts = counts[order]
-    shown, note = _largest(counts)
+    shown, note = _largest(_most_voiced(counts))
     shown = shown.sort_index(ascending=False)
     fig, ax = plt.subplots(figsize=(9, 0.55 * len(shown) + 1.8))
-    shown.plot.barh(stacked=True, ax=ax, width=0.75, color=[GROUP_COLOURS.get(g, "#999999") for g in shown.columns])
+    shown.plot.barh(stacked=True, ax=ax, width=0.75, color=_group_colours(shown.columns))
     ax.set_xlabel("statements (sentences of body text)")
     ax.set_ylabel("document")
     ax.set_title("Whose voice each document carries: statements by speaker group" + note)
