@@ -12,6 +12,7 @@ from sklearn.decomposition import TruncatedSVD
 
 from . import cluster_features, cluster_stream, positions
 from .cluster_features import DEFAULT_REPRESENTATION
+from .framing import _text
 
 
 def document_names(documents: pd.DataFrame) -> dict[str, str]:
@@ -30,11 +31,8 @@ def statement_stance(statements: pd.DataFrame, claims: pd.DataFrame | None = Non
     not about it, a denial of its own claim's proposition: ``positions``), ``hedge`` (hedged),
     ``affirm`` (asserted in the article's own voice: stated as fact) or ``report`` (attributed to
     someone, not doubted; also "X did not deny it")."""
-    get = lambda name: (
-        statements[name].fillna("").astype(str) if name in statements else pd.Series("", index=statements.index)
-    )
-    stance, speaker = get("stance"), get("speaker")
-    hedged = get("hedged").str.lower().isin(["true", "1"])
+    stance, speaker = _text(statements, "stance"), _text(statements, "speaker")
+    hedged = _text(statements, "hedged").str.lower().isin(["true", "1"])
     denies = stance.eq("deny") | positions.positioned(statements, claims)["position"].eq("deny").reindex(
         statements.index, fill_value=False
     )

@@ -1151,14 +1151,13 @@ def _positioned(statements: pd.DataFrame, claims: pd.DataFrame | None, linked: d
     they are not read further: that reading is most of the cost on a large corpus."""
     from . import positions as pos
 
-    text = lambda frame, name: frame[name].fillna("").astype(str) if name in frame else pd.Series("", index=frame.index)
     found = pos.positioned(statements, claims)
     story_of = (
         dict(zip(claims["cluster_id"].astype(str), claims["story_id"].fillna("").astype(str)))
         if claims is not None and "story_id" in claims
         else {}
     )
-    found = found.assign(story=[story_of.get(c) or c for c in text(found, "cluster_id").tolist()])
+    found = found.assign(story=[story_of.get(c) or c for c in _text(found, "cluster_id").tolist()])
     if found.empty:
         return found.assign(fact=False, plain_report=False)
     denials = found[_is_denial(found)]
@@ -1166,8 +1165,8 @@ def _positioned(statements: pd.DataFrame, claims: pd.DataFrame | None, linked: d
         found["story"].isin(set(denials["story"]))
         | found["cluster_id"].isin({c for d in set(denials["cluster_id"]) for c in linked.get(d, ())})
     ].copy()
-    columns = [text(found, c).tolist() for c in ("text", "speaker", "cue", "quote")]
-    hedged = text(found, "hedged").str.lower().isin(["true", "1"]).tolist()
+    columns = [_text(found, c).tolist() for c in ("text", "speaker", "cue", "quote")]
+    hedged = _text(found, "hedged").str.lower().isin(["true", "1"]).tolist()
     found["stems"] = [pos.stems(pos.said(t, c, q)) for t, _, c, q in zip(*columns)]
     found["parts"] = [pos.clauses(pos.said(t, c, q)) for t, _, c, q in zip(*columns)]
     found["denied_stems"] = [pos.stems(d) for d in found["denied"].tolist()]
@@ -1178,7 +1177,7 @@ def _positioned(statements: pd.DataFrame, claims: pd.DataFrame | None, linked: d
         p == "report" and pos.plain_report(t, s, c, q, h)
         for p, (t, s, c, q), h in zip(found["position"], zip(*columns), hedged)
     ]
-    groups = text(found, "speaker_group").tolist()
+    groups = _text(found, "speaker_group").tolist()
     # without a codebook a speaker group is a side ("Syria"): a person is known by name, so that a
     # Syrian rebel's words are not the Syrian president's; the side stands in for unnamed speakers
     found["party"] = [_party_key(s, "") or _party_key(s, g) for s, g in zip(columns[1], groups)]

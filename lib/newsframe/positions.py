@@ -42,7 +42,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import propositions
-from .framing import claim_ids
+from .framing import _text, claim_ids
 
 #: Positions toward a claim's proposition, strongest disagreement last.
 POSITIONS = ("affirm", "report", "hedge", "not_deny", "deny")
@@ -448,12 +448,11 @@ def claim_propositions(statements: pd.DataFrame, claims: pd.DataFrame | None = N
     """Claim id -> its proposition: the representative's content, without a denial's frame when the
     representative is itself a denial ("X denied that P" stands for P). Without a claims table, the
     claim's label."""
-    text = lambda frame, name: frame[name].fillna("").astype(str) if name in frame else pd.Series("", index=frame.index)
     found: dict[str, str] = {}
     if claims is not None and len(claims) and "representative_id" in claims:
         rep = statements[statements["statement_id"].isin(set(claims["representative_id"].astype(str)))]
         fields = ("text", "speaker", "cue", "quote", "source_text")
-        by_id = dict(zip(rep["statement_id"].tolist(), zip(*(text(rep, f).tolist() for f in fields))))
+        by_id = dict(zip(rep["statement_id"].tolist(), zip(*(_text(rep, f).tolist() for f in fields))))
         for cid, rid in zip(
             claims["cluster_id"].astype(str).tolist(), claims["representative_id"].astype(str).tolist()
         ):
@@ -461,7 +460,7 @@ def claim_propositions(statements: pd.DataFrame, claims: pd.DataFrame | None = N
                 t, _, c, q, _ = by_id[rid]
                 d = denial(*by_id[rid])
                 found[cid] = d.denied if d is not None and d.denied else propositions.content(t, c, q)
-    for cid, label in zip(text(statements, "cluster_id").tolist(), text(statements, "cluster_label").tolist()):
+    for cid, label in zip(_text(statements, "cluster_id").tolist(), _text(statements, "cluster_label").tolist()):
         if cid and cid not in found:
             found[cid] = label.rstrip(" …")
     return found
@@ -475,16 +474,13 @@ COLUMNS = ["position", "denied", "denier", "denial_rule"]
 def _free(statements: pd.DataFrame) -> pd.Series:
     """Statements that take a position on their own claim: in a claim, not about a claim under
     study (those have stage 2's stance toward it)."""
-    stance = statements["stance"].fillna("").astype(str) if "stance" in statements else ""
-    cluster = statements["cluster_id"] if "cluster_id" in statements else pd.Series("", index=statements.index)
-    return claim_ids(cluster.astype(object)).ne("") & pd.Series(stance, index=statements.index).eq("")
+    return claim_ids(_text(statements, "cluster_id")).ne("") & _text(statements, "stance").eq("")
 
 
 def with_positions(statements: pd.DataFrame, claims: pd.DataFrame | None = None) -> pd.DataFrame:
-    """``statements`` with ``COLUMNS`` (``positions``) for the statements that take a position on
-    their own claim, empty for the rest."""
-    free = _free(statements)
-    found = positions(statements[free], claims) if free.any() else pd.DataFrame(columns=COLUMNS)
+    """``statements`` with ``COLUMNS`` (``positions``, read afresh: columns from an earlier run
+    are replaced) for the statements that take a position on their own claim, empty for the rest."""
+    found = positioned(statements.drop(columns=COLUMNS, errors="ignore"), claims)
     return statements.assign(**{c: found[c].reindex(statements.index, fill_value="") for c in COLUMNS})
 
 
@@ -502,11 +498,8 @@ def positions(statements: pd.DataFrame, claims: pd.DataFrame | None = None) -> p
     proposition, and for a denial what it denies (``denied``), who denies (``denier``) and by which
     rule (``denial_rule``). "He denied the allegations" denies what the statement before it in the
     document says."""
-    text = lambda name: (
-        statements[name].fillna("").astype(str) if name in statements else pd.Series("", index=statements.index)
-    )
     proposition = claim_propositions(statements, claims)
-    columns = [text(c).tolist() for c in ("text", "speaker", "cue", "quote", "source_text")]
+    columns = [_text(statements, c).tolist() for c in ("text", "speaker", "cue", "quote", "source_text")]
     found = [denial(*row) for row in zip(*columns)]
     earlier = _said_before(
         statements, {i for i, d in zip(statements.index, found) if d is not None and d.rule == EARLIER}
@@ -515,9 +508,9 @@ def positions(statements: pd.DataFrame, claims: pd.DataFrame | None = None) -> p
         Denial(_clause(earlier.get(i, "")), d.negated, d.denier, d.rule) if d is not None and d.rule == EARLIER else d
         for i, d in zip(statements.index, found)
     ]
-    hedged = text("hedged").str.lower().isin(["true", "1"]).tolist()
+    hedged = _text(statements, "hedged").str.lower().isin(["true", "1"]).tolist()
     rows = []
-    for (t, s, c, q, _), cid, h, d in zip(zip(*columns), text("cluster_id").tolist(), hedged, found):
+    for (t, s, c, q, _), cid, h, d in zip(zip(*columns), _text(statements, "cluster_id").tolist(), hedged, found):
         where = position(t, proposition.get(cid, ""), s, c, q, h, d) if cid else ""
         denies = where in ("deny", "not_deny")
         rows.append((where, d.denied if denies else "", d.denier if denies else "", d.rule if denies else ""))
