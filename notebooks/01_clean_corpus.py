@@ -38,7 +38,7 @@ engine = "local"  # or "processes", "dask" (a local Dask cluster), or a schedule
 # %%
 from IPython.display import HTML
 
-from newsframe import clean, figures, markup, notebook, plots, tables
+from newsframe import clean, figures, markup, notebook, outlets, plots, tables
 from newsframe.codebook import load_codebook
 from newsframe.corpus import documents_frame, fields_markdown, load_corpus
 
@@ -97,7 +97,7 @@ notebook.markdown(clean.summary_markdown(documents, removed_spans))
 
 # %%
 budget = clean.character_budget(documents, body_blocks, removed_spans)
-figure, numbers = plots.kept_removed_chars(budget)
+figure, numbers = plots.kept_removed_chars(budget, outlets.document_labels(documents, plots.LABEL_WIDTH))
 figures.save_figure(figure, numbers, out_dir, "kept_removed_chars")
 
 # %% [markdown]

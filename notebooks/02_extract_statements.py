@@ -35,7 +35,7 @@ segmenter = "blingfire"  # or "syntok": see the comparison below
 engine = "local"  # or "processes", "dask" (a local Dask cluster), or a scheduler address "tcp://host:8786"
 
 # %%
-from newsframe import evaluate, figures, notebook, plots, segment, speakers, statements, tables
+from newsframe import evaluate, figures, notebook, outlets, plots, segment, speakers, statements, tables
 from newsframe.claim import with_claim
 from newsframe.codebook import load_codebook
 from newsframe.corpus import load_corpus
@@ -96,7 +96,7 @@ notebook.markdown(
 # sources" count for the speaker they refer back to.
 
 # %%
-figure, numbers = plots.statements_by_group(found.statements)
+figure, numbers = plots.statements_by_group(found.statements, outlets.document_labels(documents, plots.LABEL_WIDTH))
 figures.save_figure(figure, numbers, out_dir, "statements_by_group")
 
 # %% [markdown]

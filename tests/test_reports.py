@@ -70,6 +70,7 @@ def test_stage_page_reads_without_code_or_errors(stage):
     assert 'class="jp-InputArea-editor' not in page and "newsframe" + " import" not in page, "code is hidden"
     assert not re.search(r"""(src|href)=["']https?://""", page), "report pages must not load from the network"
     assert "<h1" in page
+    assert "No description has been provided" not in page, "every figure has alt text (figures.save_figure)"
 
 
 def test_clean_page_shows_the_audit_trail():

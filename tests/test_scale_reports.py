@@ -4,6 +4,7 @@ segmenter comparison show a bounded, deterministic selection and say what they l
 Not timing tests: the corpora here are the seed tables copied many times under new ids, and the
 assertions are about what is shown and what the text says about the rest."""
 
+import html
 import re
 from pathlib import Path
 
@@ -262,8 +263,73 @@ def test_statements_by_group_names_the_most_voiced_groups_only():
     )
     statements.loc[:99, "speaker_group"] = "Side 059"  # the most voiced, although last in order
     figure, numbers = plots.statements_by_group(statements)
-    labels = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
+    labels = [t.get_text() for t in figure.legends[0].get_texts()]
     plt.close(figure)
     assert len(labels) == plots.MAX_GROUPS and "Side 059" in labels
     assert labels[-1] == f"{60 - plots.MAX_GROUPS + 1} other groups"
     assert set(groups) <= set(numbers.columns)
+
+
+def test_document_axes_name_documents_as_readers_know_them():
+    """Bars are named "outlet, date: title" (shortened), sorted so an outlet's documents sit
+    together; two documents with one name keep their ids apart; the CSV keeps the ids."""
+    documents = pd.DataFrame(
+        {
+            "doc_id": ["z1", "a2", "m3", "q4"],
+            "title": ["A very long headline " * 6, "Short", "Short", ""],
+            "outlet": ["Beta Post", "Alpha Daily", "Alpha Daily", ""],
+            "published": ["2020-01-02", "2019-05-06", "2019-05-06", ""],
+        }
+    )
+    statements = pd.DataFrame({"doc_id": ["z1", "a2", "m3", "q4"] * 3, "speaker_group": ["", "Media", "", "Iran"] * 3})
+    labels = outlets.document_labels(documents, plots.LABEL_WIDTH)
+    assert labels["q4"] == "q4" and all(len(label) <= plots.LABEL_WIDTH for label in labels.values())
+    figure, numbers = plots.statements_by_group(statements, labels)
+    ticks = [t.get_text() for t in figure.axes[0].get_yticklabels()][::-1]  # top to bottom
+    plt.close(figure)
+    assert ticks[:2] == ["Alpha Daily, 2019-05-06: Short [a2]", "Alpha Daily, 2019-05-06: Short [m3]"]
+    assert ticks[2].startswith("Beta Post, 2020-01-02: A very long headline") and ticks[2].endswith("\u2026")
+    assert sorted(numbers["doc_id"]) == ["a2", "m3", "q4", "z1"]
+
+
+@pytest.mark.parametrize("n_documents", [3, 40])
+def test_legend_sits_under_the_axes_however_tall_the_figure(n_documents):
+    """The legend used to hang a fraction of the axes' height below them: a tall figure had a
+    gap of inches between the bars and their key."""
+    statements = pd.DataFrame(
+        {"doc_id": [f"d{i:02d}" for i in range(n_documents)] * 2, "speaker_group": ["Iran", ""] * n_documents}
+    )
+    figure, _ = plots.statements_by_group(statements)
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    axes_bottom = figure.axes[0].get_tightbbox(renderer).y0
+    legend_top = figure.legends[0].get_window_extent(renderer).y1
+    plt.close(figure)
+    assert 0 <= axes_bottom - legend_top < 0.3 * figure.dpi
+
+
+def test_saved_figures_describe_themselves_on_the_page(tmp_path):
+    """A figure's page image carries its titles and axes as alt text (escaped), not nbconvert's
+    "No description has been provided"."""
+    import nbformat
+    from newsframe import figures, render
+
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [0, 1])
+    ax.set_title('Claims <b>"quoted"</b> & more')
+    ax.set_xlabel("documents")
+    image = figures.save_figure(fig, pd.DataFrame({"x": [0, 1]}), tmp_path, "line")
+    assert image.metadata["alt"].startswith('Claims <b>"quoted"</b> & more. Axes: documents.')
+    assert image.metadata["alt"].endswith("The numbers are in figures/line.csv.")
+    data, metadata = image._repr_png_()
+    cell = nbformat.v4.new_code_cell(
+        outputs=[
+            nbformat.v4.new_output(
+                "display_data", data={"image/png": image._repr_png_()[0]}, metadata={"image/png": metadata}
+            )
+        ]
+    )
+    page = render.render(nbformat.v4.new_notebook(cells=[cell]), tmp_path / "page.html").read_text(encoding="utf-8")
+    alts = re.findall(r"<img alt=('[^']*'|\"[^\"]*\")", page)
+    assert [html.unescape(a[1:-1]) for a in alts] == [image.metadata["alt"]]
+    assert "<b>" not in page and "No description has been provided" not in page

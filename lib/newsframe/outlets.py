@@ -16,6 +16,7 @@ its shares describe a handful of articles, not the outlet.
 
 from __future__ import annotations
 
+import textwrap
 import warnings
 import zlib
 
@@ -212,8 +213,11 @@ def _share_text(value, low, high) -> str:
     return f"{shown} ({float(low):.0%}\u2013{float(high):.0%})"
 
 
-def document_labels(documents: pd.DataFrame) -> dict[str, str]:
-    """doc_id -> how a reader recognises the document: its title, else its outlet and date, else its id."""
+def document_labels(documents: pd.DataFrame, width: int | None = None) -> dict[str, str]:
+    """doc_id -> how a reader recognises the document: its title, else its outlet and date, else its id.
+
+    With ``width`` (an axis of documents), the outlet and date come first, so that sorted labels
+    group an outlet's documents, and the title is shortened to fit."""
     labels = {}
     for doc_id, title, outlet, published in zip(
         documents["doc_id"].astype(str),
@@ -223,7 +227,10 @@ def document_labels(documents: pd.DataFrame) -> dict[str, str]:
     ):
         title = " ".join(title.split())
         where = ", ".join(p for p in (outlet.strip(), published.strip()) if p)
-        if title:
+        if width is not None:
+            label = f"{where}: {title}" if where and title else where or title or doc_id
+            labels[doc_id] = textwrap.shorten(label, width, placeholder="\u2026")
+        elif title:
             labels[doc_id] = f"\u201c{title}\u201d" + (f" ({where})" if where else "")
         else:
             labels[doc_id] = where or doc_id

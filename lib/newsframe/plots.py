@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import matplotlib
 import matplotlib.pyplot as plt
 import matplotlib.ticker
@@ -31,16 +33,41 @@ def _largest(wide: pd.DataFrame, limit: int = MAX_BARS, noun: str = "documents")
     return wide.loc[wide.index.isin(keep)], f" (the {limit} largest of {len(wide):,} {noun})"
 
 
-def kept_removed_chars(budget: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+#: Characters of a document's name on an axis (``outlets.document_labels`` with this width).
+LABEL_WIDTH = 60
+
+
+def _documents_axis(shown: pd.DataFrame, labels: Mapping[str, str] | None) -> pd.DataFrame:
+    """Rows named as a reader recognises them (outlet, date: title) instead of by doc_id, in
+    reading order from the top; the figure's CSV keeps the ids. Duplicate names get their id."""
+    if not labels:
+        return shown.sort_index(ascending=False)
+    names = pd.Series([labels.get(d, d) for d in shown.index], index=shown.index)
+    repeated = names.duplicated(keep=False)
+    names[repeated] = names[repeated] + " [" + names.index[repeated] + "]"
+    return shown.set_axis(names.to_list()).sort_index(ascending=False)
+
+
+def _legend_below(fig, ax, ncol: int) -> None:
+    """The axes' legend under the figure, at the same distance however tall the figure is."""
+    handles, names = ax.get_legend_handles_labels()
+    if ax.get_legend() is not None:
+        ax.get_legend().remove()
+    fig.legend(handles, names, loc="outside lower center", ncol=ncol, frameon=False)
+
+
+def kept_removed_chars(
+    budget: pd.DataFrame, labels: Mapping[str, str] | None = None
+) -> tuple[plt.Figure, pd.DataFrame]:
     """Characters per document kept as body vs removed, by reason (stacked bars)."""
     wide = budget.pivot_table(index="doc_id", columns="part", values="chars", aggfunc="sum", fill_value=0)
     order = ["body (kept)"] + sorted(c for c in wide.columns if c != "body (kept)")
     wide = wide.reindex(columns=[c for c in order if c in wide.columns])
     shown, note = _largest(wide)
-    shown = shown.sort_index(ascending=False)
+    shown = _documents_axis(shown, labels)
     removed_palette = [c for i, c in enumerate(sns.color_palette("Set2", 8)) if i != 2]  # no blue: blue is body
     colours = ["#33557f"] + removed_palette[: len(wide.columns) - 1]
-    fig, ax = plt.subplots(figsize=(9, 0.55 * len(shown) + 1.6))
+    fig, ax = plt.subplots(figsize=(10 if labels else 9, 0.55 * len(shown) + 1.6), layout="constrained")
     left = pd.Series(0, index=shown.index)
     for column, colour in zip(shown.columns, colours):
         ax.barh(shown.index, shown[column], left=left, color=colour, label=column)
@@ -48,8 +75,7 @@ def kept_removed_chars(budget: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     ax.set_xlabel("characters of raw text")
     ax.set_ylabel("document")
     ax.set_title("Where each document's characters went: kept as body, or removed and why" + note)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=3, frameon=False)
-    fig.tight_layout()
+    _legend_below(fig, ax, ncol=3)
     return fig, wide.sort_index().reset_index()
 
 
@@ -90,21 +116,22 @@ def _group_colours(groups) -> list:
     ]
 
 
-def statements_by_group(statements: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
+def statements_by_group(
+    statements: pd.DataFrame, labels: Mapping[str, str] | None = None
+) -> tuple[plt.Figure, pd.DataFrame]:
     """Statements per document, stacked by the speaker group they are attributed to."""
     voiced = statements.assign(group=statements["speaker_group"].replace("", "(article's own voice)"))
     counts = voiced.groupby(["doc_id", "group"]).size().unstack(fill_value=0)
     order = [g for g in GROUP_COLOURS if g in counts.columns] + sorted(set(counts.columns) - set(GROUP_COLOURS))
     counts = counts[order]
     shown, note = _largest(_most_voiced(counts))
-    shown = shown.sort_index(ascending=False)
-    fig, ax = plt.subplots(figsize=(9, 0.55 * len(shown) + 1.8))
+    shown = _documents_axis(shown, labels)
+    fig, ax = plt.subplots(figsize=(10 if labels else 9, 0.55 * len(shown) + 1.8), layout="constrained")
     shown.plot.barh(stacked=True, ax=ax, width=0.75, color=_group_colours(shown.columns))
     ax.set_xlabel("statements (sentences of body text)")
     ax.set_ylabel("document")
     ax.set_title("Whose voice each document carries: statements by speaker group" + note)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=4, frameon=False)
-    fig.tight_layout()
+    _legend_below(fig, ax, ncol=4)
     return fig, counts.sort_index().reset_index()
 
 
@@ -158,7 +185,7 @@ def framing_by_outlet(outlets: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     )
     about = about[about["outlet"].isin(shown)]
     outlet_order = sorted(about["outlet"].unique())
-    fig, ax = plt.subplots(figsize=(9, 0.5 * max(len(outlet_order), 1) + 2.0))
+    fig, ax = plt.subplots(figsize=(9, 0.5 * max(len(outlet_order), 1) + 2.0), layout="constrained")
     offsets = {label: (i - 1.5) * 0.18 for i, label in enumerate(FRAMING_SHARES.values())}
     position = {o: i for i, o in enumerate(outlet_order)}
     for label, part in about.groupby("measure", sort=False):
@@ -194,8 +221,7 @@ def framing_by_outlet(outlets: pd.DataFrame) -> tuple[plt.Figure, pd.DataFrame]:
     ax.set_xlabel("share of the outlet's statements about the claim (95% interval over its documents)")
     ax.set_ylabel("outlet")
     ax.set_title("What each outlet treats as fact, as allegation, as uncertain, and as denied" + note)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.3 / max(len(outlet_order), 1)), ncol=4, frameon=False)
-    fig.tight_layout()
+    _legend_below(fig, ax, ncol=4)
     return fig, numbers
 
 

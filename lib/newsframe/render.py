@@ -31,6 +31,14 @@ _TEMPLATES = jinja2.DictLoader(
             "{% block html_head_js_mathjax %}{% endblock html_head_js_mathjax %}\n"
             "{% block html_head_js_mermaidjs %}{% endblock html_head_js_mermaidjs %}\n"
             "{% block data_widget_view %}{% endblock data_widget_view %}\n"
+            # A figure's description (figures.save_figure) as its alt text, escaped like any text.
+            "{% block data_png scoped %}"
+            '<div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">'
+            "<img src=\"data:image/png;base64,{{ output.data['image/png'] | escape_html }}\""
+            "{%- set alt = output | get_metadata('alt', 'image/png') -%}"
+            '{%- if alt %} alt="{{ alt | escape_html }}"{% endif %}>'
+            "</div>"
+            "{% endblock data_png %}\n"
         )
     }
 )
