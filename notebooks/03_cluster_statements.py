@@ -133,9 +133,13 @@ notebook.capped(found.claims.set_index("cluster_id").drop(columns=["doc_ids"]))
 # Statements per claim and outlet (each document is its own outlet when the corpus names none).
 
 # %%
+by_outlet = outlets.with_outlet(found.statements, documents)
 figure, numbers = plots.claim_coverage(
     cluster_report.coverage(
-        outlets.with_outlet(found.statements, documents), found.claims, by="outlet", first=plots.MAX_HEATMAP_COLUMNS
+        by_outlet,
+        found.claims,
+        by="outlet",
+        only=cluster_report.widest_claims(by_outlet, found.claims, plots.MAX_HEATMAP_COLUMNS),
     ),
     of_claims=len(found.claims),
 )
@@ -157,7 +161,9 @@ notebook.markdown(cluster_report.sharing_markdown(found.statements, found.claims
 claim_stances = cluster_report.claim_stances(outlets.with_outlet(statements, documents), found.claims)
 tables.write_table(claim_stances, out_dir, "claim_stances")
 figure, numbers = plots.claim_stances(
-    cluster_report.stance_grid(claim_stances, found.claims, first=plots.MAX_HEATMAP_ROWS),
+    cluster_report.stance_grid(
+        claim_stances, found.claims, only=cluster_report.widest_claims(by_outlet, found.claims, plots.MAX_HEATMAP_ROWS)
+    ),
     dict(zip(found.claims["cluster_id"], found.claims["cluster_label"])),
     of_claims=len(found.claims),
 )

@@ -333,3 +333,23 @@ def test_saved_figures_describe_themselves_on_the_page(tmp_path):
     alts = re.findall(r"<img alt=('[^']*'|\"[^\"]*\")", page)
     assert [html.unescape(a[1:-1]) for a in alts] == [image.metadata["alt"]]
     assert "<b>" not in page and "No description has been provided" not in page
+
+
+def test_big_claim_figures_show_the_claims_most_outlets_carry():
+    """claims.csv starts with its first story's claims; a figure of 40 of thousands shows the
+    claims carried by the most outlets instead, widest first, and says so. Few claims: all, in order."""
+    claims = pd.DataFrame({"cluster_id": ["C1", "C2", "C3", "C4"], "n_statements": [9, 5, 5, 2]})
+    statements = pd.DataFrame(
+        {
+            "cluster_id": ["C1", "C1", "C1", "C2", "C2", "C3", "C3", "C4", "C4", ""],
+            "outlet": ["A", "A", "A", "A", "B", "A", "B", "A", "C", "C"],
+        }
+    )
+    assert cluster_report.widest_claims(statements, claims, 4) == ["C1", "C2", "C3", "C4"]
+    assert cluster_report.widest_claims(statements, claims, 2) == ["C2", "C3"]  # two outlets; ties by size, order
+    table = cluster_report.coverage(statements, claims, by="outlet", only=["C2", "C3"])
+    assert table.columns.tolist() == ["C2", "C3"] and table.index.tolist() == ["A", "B", "C"]
+    figure, numbers = plots.claim_coverage(table, of_claims=len(claims))
+    title, xlabel = figure.axes[0].get_title(), figure.axes[0].get_xlabel()
+    plt.close(figure)
+    assert "the 2 claims most outlets carry, of 4" in title and xlabel == "claim (carried by most outlets first)"

@@ -439,14 +439,16 @@ def claim_coverage(
     """Statements per outlet (or document: the table's index) and claim: which outlet carries which claim.
 
     Larger tables show the ``max_rows`` rows with the most statements (ties by name, shown in the
-    table's order) and the first ``max_columns`` claims (the largest, in claim order); the title
+    table's order) and the first ``max_columns`` claims of the table; the title
     says so, and the numbers returned (the CSV next to the PNG) are the cells shown. ``of_claims``:
-    how many claims there are when ``table`` (``cluster_report.coverage``) holds only the first."""
+    how many claims there are when ``table`` (``cluster_report.coverage``) holds only some
+    (``cluster_report.widest_claims``: those most outlets carry)."""
     noun = "outlet" if table.index.name == "outlet" else "document"
     shown, note = _largest(table, max_rows, f"{noun}s")
     shown = shown.iloc[:, :max_columns]
-    if max(of_claims or 0, table.shape[1]) > shown.shape[1]:
-        note += f" (the {shown.shape[1]} largest of {max(of_claims or 0, table.shape[1]):,} claims)"
+    some_claims = max(of_claims or 0, table.shape[1]) > shown.shape[1]
+    if some_claims:
+        note += f" (the {shown.shape[1]} claims most {noun}s carry, of {max(of_claims or 0, table.shape[1]):,})"
     fig, ax = plt.subplots(figsize=(max(6, 0.45 * shown.shape[1] + 3), 0.5 * shown.shape[0] + 2))
     sns.heatmap(
         shown,
@@ -459,7 +461,7 @@ def claim_coverage(
         ax=ax,
         mask=shown == 0,
     )
-    ax.set_xlabel("claim (largest first)")
+    ax.set_xlabel(f"claim (carried by most {noun}s first)" if some_claims else "claim (largest first)")
     ax.set_ylabel(noun)
     ax.set_title(f"Which {noun} carries which claim: statements per {noun} and claim" + _wrap(note))
     fig.tight_layout()
@@ -479,12 +481,13 @@ def claim_stances(
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """Claims (rows) x outlets (columns), each cell coloured by how the outlet carries the claim
     (``cluster_report.stance_grid``): who carries which claim and how, at a glance. Larger grids
-    show the first claims (claims.csv order) and the outlets carrying most of them; the title says so.
-    ``of_claims``: how many claims there are when ``grid`` holds only the first."""
+    show the claims they are given and the outlets carrying most of them; the title says so.
+    ``of_claims``: how many claims there are when ``grid`` holds only some (the widest, see
+    ``cluster_report.widest_claims``)."""
     note = ""
     shown = grid.iloc[:max_rows]
     if max(of_claims or 0, grid.shape[0]) > shown.shape[0]:
-        note = f" (the first {shown.shape[0]} of {max(of_claims or 0, grid.shape[0]):,} claims)"
+        note = f" (the {shown.shape[0]} claims most outlets carry, of {max(of_claims or 0, grid.shape[0]):,})"
     if shown.shape[1] > max_columns:
         keep = shown.ne("").sum().sort_values(ascending=False, kind="mergesort").index[:max_columns]
         shown = shown[[c for c in shown.columns if c in set(keep)]]
