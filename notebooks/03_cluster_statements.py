@@ -47,6 +47,7 @@ from newsframe import (
     cluster_eval,
     cluster_report,
     figures,
+    framing,
     notebook,
     outlets,
     plots,
@@ -139,7 +140,7 @@ figure, numbers = plots.claim_coverage(
         by_outlet,
         found.claims,
         by="outlet",
-        only=cluster_report.widest_claims(by_outlet, found.claims, plots.MAX_HEATMAP_COLUMNS),
+        only=framing.widest_claims(by_outlet, found.claims, plots.MAX_HEATMAP_COLUMNS),
     ),
     of_claims=len(found.claims),
 )
@@ -162,7 +163,7 @@ claim_stances = cluster_report.claim_stances(outlets.with_outlet(statements, doc
 tables.write_table(claim_stances, out_dir, "claim_stances")
 figure, numbers = plots.claim_stances(
     cluster_report.stance_grid(
-        claim_stances, found.claims, only=cluster_report.widest_claims(by_outlet, found.claims, plots.MAX_HEATMAP_ROWS)
+        claim_stances, found.claims, only=framing.widest_claims(by_outlet, found.claims, plots.MAX_HEATMAP_ROWS)
     ),
     dict(zip(found.claims["cluster_id"], found.claims["cluster_label"])),
     of_claims=len(found.claims),

@@ -16,7 +16,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
-from newsframe import cluster_report, findings, outlets, plots, segment, sourcing, tables
+from newsframe import cluster_report, findings, framing, outlets, plots, segment, sourcing, tables
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -345,8 +345,8 @@ def test_big_claim_figures_show_the_claims_most_outlets_carry():
             "outlet": ["A", "A", "A", "A", "B", "A", "B", "A", "C", "C"],
         }
     )
-    assert cluster_report.widest_claims(statements, claims, 4) == ["C1", "C2", "C3", "C4"]
-    assert cluster_report.widest_claims(statements, claims, 2) == ["C2", "C3"]  # two outlets; ties by size, order
+    assert framing.widest_claims(statements, claims, 4) == ["C1", "C2", "C3", "C4"]
+    assert framing.widest_claims(statements, claims, 2) == ["C2", "C3"]  # two outlets; ties by size, order
     table = cluster_report.coverage(statements, claims, by="outlet", only=["C2", "C3"])
     assert table.columns.tolist() == ["C2", "C3"] and table.index.tolist() == ["A", "B", "C"]
     figure, numbers = plots.claim_coverage(table, of_claims=len(claims))

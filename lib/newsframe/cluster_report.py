@@ -66,25 +66,10 @@ def claim_stances(statements: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFram
     return out.sort_values(["_c", "outlet", "_s"], kind="stable")[STANCE_COLUMNS].reset_index(drop=True)
 
 
-def widest_claims(statements: pd.DataFrame, claims: pd.DataFrame, n: int) -> list[str]:
-    """Every claim in claims.csv order when there are at most ``n``; else the ``n`` carried by the
-    most outlets (then statements), widest first. A figure of thousands of claims is not read, and
-    the first claims of claims.csv all belong to its first story: the comparison across outlets
-    is in the claims many of them carry."""
-    if len(claims) <= n:
-        return claims["cluster_id"].tolist()
-    carried = statements[statements["cluster_id"] != ""].groupby("cluster_id")["outlet"].nunique()
-    ranked = claims[["cluster_id", "n_statements"]].assign(
-        outlets=claims["cluster_id"].map(carried).fillna(0).to_numpy(), order=range(len(claims))
-    )
-    ranked = ranked.sort_values(["outlets", "n_statements", "order"], ascending=[False, False, True], kind="mergesort")
-    return ranked["cluster_id"].head(n).tolist()
-
-
 def stance_grid(stances: pd.DataFrame, claims: pd.DataFrame, only: list[str] | None = None) -> pd.DataFrame:
     """Claims x outlets: the stance most of the outlet's statements on the claim take (ties: the
     stronger, deny > hedge > report > affirm), '' where the outlet does not carry the claim. ``only``:
-    these claims, in this order (``widest_claims``); thousands of claims do not fit a grid."""
+    these claims, in this order (``framing.widest_claims``); thousands of claims do not fit a grid."""
     order = only if only is not None else claims["cluster_id"].tolist()
     stances = stances[stances["cluster_id"].isin(order)]
     if stances.empty:
@@ -100,7 +85,7 @@ def coverage(
     statements: pd.DataFrame, claims: pd.DataFrame, by: str = "doc_id", only: list[str] | None = None
 ) -> pd.DataFrame:
     """Statements per document or outlet (rows, column ``by``: every one of them) and claim (columns,
-    in claim order; ``only``: these claims in this order, see ``widest_claims``)."""
+    in claim order; ``only``: these claims in this order, see ``framing.widest_claims``)."""
     order = only if only is not None else claims["cluster_id"].tolist()
     shown = statements[statements["cluster_id"].isin(order)]
     table = pd.crosstab(shown[by], shown["cluster_id"]).reindex(sorted(statements[by].unique()), fill_value=0)

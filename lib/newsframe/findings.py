@@ -654,6 +654,8 @@ def _claims(
     in_order = list(dict.fromkeys(claims["cluster_id"].astype(str))) if claims is not None else []
     in_order = [c for c in in_order if c] or sorted(set(cids) - {""}, key=framing._id_key)
     n_claims = len(in_order)
+    if claims is not None and n_claims > max_rows:
+        in_order = framing.widest_claims(statements, claims, max_rows)
     coverage = framing.claim_coverage(statements.assign(doc_id=statements["outlet"]), claims, only=in_order[:max_rows])
     if not len(coverage.columns):
         return None
@@ -670,7 +672,7 @@ def _claims(
         ]
         if n_claims > max_rows:
             parts.append(
-                f"Rows: the first {max_rows:,} of {n_claims:,} claims (the other "
+                f"Rows: the {max_rows:,} claims most outlets carry, of {n_claims:,} (the other "
                 f"{n_claims - max_rows:,} are left out here)."
             )
         parts.append(

@@ -598,3 +598,23 @@ def voice_table(profile: pd.DataFrame) -> pd.DataFrame:
     percent = [*quoted, "share_own_voice", "hedging_rate", "share_unnamed"]
     table[percent] = (table[percent].astype(float) * 100).round().astype(int)
     return table.rename(columns=lambda c: c.removeprefix("share_").replace("_", " ") + (" %" if c in percent else ""))
+
+
+def widest_claims(statements: pd.DataFrame, claims: pd.DataFrame, n: int) -> list[str]:
+    """Every claim in claims.csv order when there are at most ``n``; else the ``n`` carried by the
+    most outlets (then statements), widest first. A figure of thousands of claims is not read, and
+    the first claims of claims.csv all belong to its first story: the comparison across outlets
+    is in the claims many of them carry."""
+    if len(claims) <= n:
+        return claims["cluster_id"].tolist()
+    carried = statements[statements["cluster_id"] != ""].groupby("cluster_id")["outlet"].nunique()
+    ranked = pd.DataFrame(
+        {
+            "cluster_id": claims["cluster_id"].astype(str).to_numpy(),
+            "n_statements": pd.to_numeric(claims["n_statements"]).to_numpy(),  # read back from CSV as text
+            "outlets": claims["cluster_id"].astype(str).map(carried).fillna(0).to_numpy(),
+            "order": range(len(claims)),
+        }
+    )
+    ranked = ranked.sort_values(["outlets", "n_statements", "order"], ascending=[False, False, True], kind="mergesort")
+    return ranked["cluster_id"].head(n).tolist()

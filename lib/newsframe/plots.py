@@ -442,7 +442,7 @@ def claim_coverage(
     table's order) and the first ``max_columns`` claims of the table; the title
     says so, and the numbers returned (the CSV next to the PNG) are the cells shown. ``of_claims``:
     how many claims there are when ``table`` (``cluster_report.coverage``) holds only some
-    (``cluster_report.widest_claims``: those most outlets carry)."""
+    (``framing.widest_claims``: those most outlets carry)."""
     noun = "outlet" if table.index.name == "outlet" else "document"
     shown, note = _largest(table, max_rows, f"{noun}s")
     shown = shown.iloc[:, :max_columns]
@@ -483,7 +483,7 @@ def claim_stances(
     (``cluster_report.stance_grid``): who carries which claim and how, at a glance. Larger grids
     show the claims they are given and the outlets carrying most of them; the title says so.
     ``of_claims``: how many claims there are when ``grid`` holds only some (the widest, see
-    ``cluster_report.widest_claims``)."""
+    ``framing.widest_claims``)."""
     note = ""
     shown = grid.iloc[:max_rows]
     if max(of_claims or 0, grid.shape[0]) > shown.shape[0]:
