@@ -153,6 +153,25 @@ def test_acting_is_not_speaking(sentence):
     assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == ""
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Will the northern republic agree to hold talks with its neighbour?",  # a question
+        "But does Moscow say that the border is closed?",
+        "Nor could Britain claim that the harvest was a success.",  # the writer's argument
+        "The town held a march called “Bread and Peace” on Sunday.",  # a participle naming a noun
+        "The weekly paper, attacked on Monday by gunmen who stormed its office, was known for satire.",
+    ],
+)
+def test_the_writer_s_own_argument_is_not_speech(sentence):
+    assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == ""
+
+
+def test_a_question_s_own_speaker_is_still_found():
+    sentence = "“Will they agree?” the minister asked."
+    assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] != ""
+
+
 def test_agentless_reports_give_no_speaker():
     sentence = "Russia is said to be obtaining supplies from North Korea."
     row = attribute(sentence, [(0, len(sentence))], Codebook())[0]
