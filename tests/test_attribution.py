@@ -133,6 +133,7 @@ def test_spans_point_into_the_raw_text(codebook):
         ("Trump Says He Will Not Debate Again", "Trump", "Says"),
         ("Sanders renewed his call for a recount.", "his", "call for"),
         ("“We are ready,” she continued.", "she", "continued"),
+        ("In May -- in a long interview with a TV host --Sidorov said the war was over.", "Sidorov", "said"),
     ],
 )
 def test_attribution_shapes(sentence, source, cue):

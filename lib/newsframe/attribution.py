@@ -729,6 +729,9 @@ def _source_before(masked: str, cue_start: int, floor: int = 0) -> Span | None:
         if np:
             return np
     boundary = max(masked.rfind(ch, base, cue_start) for ch in ';:”"~—')
+    dash = masked.rfind("--", base, cue_start)  # a typed dash ends a clause when words follow it: "... --Trump said"
+    if dash >= 0 and masked[dash + 2 : cue_start].strip():
+        boundary = max(boundary, dash + 1)
     double_single = masked.rfind("''", base, cue_start)  # the closing mark of a ''quotation''
     boundary = max(
         boundary,
