@@ -162,6 +162,7 @@ def test_acting_is_not_speaking(sentence):
         "Nor could Britain claim that the harvest was a success.",  # the writer's argument
         "The town held a march called “Bread and Peace” on Sunday.",  # a participle naming a noun
         "The weekly paper, attacked on Monday by gunmen who stormed its office, was known for satire.",
+        "If Britain were willing to risk its ties by threatening aid cuts, it could win concessions.",  # a hypothesis
     ],
 )
 def test_the_writer_s_own_argument_is_not_speech(sentence):

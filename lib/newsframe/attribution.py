@@ -1005,8 +1005,16 @@ def _inverted(sent: str, source: str) -> bool:
     return sent.rstrip(" ”\"'’").endswith("?") and _INVERTED.match(source) is not None and source[:4] != "May "
 
 
+#: A sentence that opens with a condition: its first noun phrase is the subject of a hypothesis
+#: ("If the United States were willing ..., by threatening ...").
+_CONDITION_FIRST = re.compile(r"\W*(?:If|Unless|Even if)\s")
+
+
 def _subject(masked: str) -> Span | None:
-    """The sentence-initial noun phrase: words up to the first verb-looking word."""
+    """The sentence-initial noun phrase: words up to the first verb-looking word; none when the
+    sentence opens with a condition."""
+    if _CONDITION_FIRST.match(masked):
+        return None
     stop = _FIRST_CLAUSE.search(masked, 0, _SOURCE_WINDOW)
     first_clause = masked[: stop.start() if stop else _SOURCE_WINDOW]
     end = 0
