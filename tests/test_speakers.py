@@ -472,6 +472,8 @@ def test_a_person_named_with_where_they_work_speaks(mention, name, side):
         ("U.N. Ambassador", ""),  # the body an ambassador is sent to
         ("the US envoy to Iran", "United States"),
         ("a Russian analyst", "Russia"),
+        ("the former commander of international forces in Afghanistan", ""),  # where one is posted
+        ("officials in Kabul", "Afghanistan"),
     ],
 )
 def test_a_description_s_side_is_whom_it_works_for_not_what_it_is_about(description, side):
@@ -509,3 +511,14 @@ def test_a_surname_written_alone_first_is_the_corpus_s_person_not_a_relative_nam
     ]
     table = resolve(pd.concat(docs, ignore_index=True), Codebook())
     assert set(table[table["doc_id"] == "b"]["speaker"]) - {""} == {"Ivan Sidorov"}
+
+
+def test_a_relative_s_antecedent_is_a_phrase_not_the_clause_before_it():
+    text = "Sidorov will face criticism from Ukrainian officials who say the deal gave away too much."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].iloc[0].tolist() == ["unnamed Ukrainian officials", "Ukraine"]
+
+
+def test_a_person_written_after_their_body_s_possessive_speaks():
+    found = classify("the Eastern Policy Institute’s Paul Salvo", set())
+    assert (found.kind, found.name) == ("person", "Paul Salvo")

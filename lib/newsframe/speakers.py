@@ -549,12 +549,15 @@ _PLACE_WORDS = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}"
 #: Places a description is about or sits in, not the side it speaks for: the subject of expertise
 #: or of a body ("a North Korea expert", "a committee on North Korea"), where an office is ("the
 #: Brussels office for the French Institute"), a birthplace ("Ukrainian-born"), the body an
-#: ambassador is sent to ("U.N. Ambassador Susan Rice": countries send ambassadors).
+#: ambassador is sent to ("U.N. Ambassador Susan Rice": countries send ambassadors), where one is
+#: posted ("the commander of international forces in Afghanistan").
 _TOPICAL = re.compile(
     rf"(?<=\s)(?:on|about|over|regarding|towards?)\s+(?:the\s+)?(?P<topic>{_PLACE_WORDS})"
     rf"|(?P<subject>{_PLACE_WORDS})(?=\s+(?:experts?|specialists?|analysts?|scholars?|watchers?|researchers?|"
     r"hands?|affairs|studies|desk|office|bureau|branch|correspondents?)\b)"
     rf"|(?P<host>{_PLACE_WORDS})(?=\s+[Aa]mbassadors?\b)|[\w’'-]+-born\b"
+    rf"|(?<=\s)(?:commanders?|ambassadors?|envoys?|correspondents?)\s+(?:of\s+[\w\s-]{{0,40}}?forces\s+)?in\s+"
+    rf"(?:the\s+)?(?P<posted>{_PLACE_WORDS})"
 )
 _TOPIC_KINDS = ("country", "capital", "state", "organisation")
 
@@ -564,7 +567,7 @@ def _without_topics(head: str) -> str:
     stays ("a Russian analyst", "the White House office")."""
 
     def topic(m: re.Match) -> str:
-        place = m.group("topic") or m.group("subject") or m.group("host")
+        place = m.group("topic") or m.group("subject") or m.group("host") or m.group("posted")
         if place is None:  # "-born"
             return " "
         found = gazetteer().phrases.get(_POSSESSIVE_END.sub("", _DETERMINERS.sub("", place)))
@@ -658,12 +661,22 @@ _AFFILIATED = re.compile(
 )
 
 
+#: "the Middle East Institute's Paul Salem", "Christian Science Monitor's Scott Peterson".
+_BODY_S_PERSON = re.compile(
+    r"^(?:the\s+)?(?P<body>[A-Z][\w’'.-]*(?:\s+(?:of|for|the|and|on|[A-Z][\w’'.-]*))*?)['’]s?\s+"
+    r"(?P<person>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})$"
+)
+
+
 def _affiliated_person(head: str, common: frozenset[str]) -> Mention | None:
     """A person named with the body or place they belong to: the person speaks, for the body's
     side (Media for a news organisation)."""
     m = _AFFILIATED.match(head)
     if m is None:
-        return None
+        m = _BODY_S_PERSON.match(head)
+        body = gazetteer().phrases.get(m.group("body")) if m else None
+        if m is None or not (" " in m.group("body") or (body is not None and body.kind == "media")):
+            return None  # "Trump's John Bolton": no body
     name = _written_full_name(_without_sentence_opener(m.group("person")), common)
     if not name:
         return None
@@ -690,13 +703,18 @@ def _without_sentence_opener(run: str) -> str:
     return " ".join(words)
 
 
+_HONORIFIC_WORDS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "professor", "prof"})
+
+
 def _side_shaped(name: str) -> bool:
     """Whether a body's name may stand as a side of its own: capitalised words, perhaps joined by
-    "of", "for", "the", "and" or "on", no title and no headline in capitals; a mention with other
-    words ("Trump withdrew from the deal", "Mr. Trump this week") is no side."""
+    "of", "for", "the", "and" or "on", no honorific and no headline in capitals; a mention with
+    other words ("Trump withdrew from the deal", "Mr. Trump this week", "Sir Bill Cash") is no side."""
     tokens = name.split()
     return bool(
-        _ORG_NAME.fullmatch(name) and not any(_is_title(t) for t in tokens) and not (name.isupper() and len(tokens) > 3)
+        _ORG_NAME.fullmatch(name)
+        and not any(fold(t).rstrip(".") in _HONORIFIC_WORDS for t in tokens)
+        and not (name.isupper() and len(tokens) > 3)
     )
 
 
@@ -1421,13 +1439,14 @@ def _resolve_pronouns(
             at = text.find(sources[i])
             before = _CLAUSE_MARK.split(text[: max(at, 0)])[-1].rstrip(" ,")
             if before:
-                antecedent = classify(before.split(",")[-1].strip() or before, common)
+                antecedent = _antecedent(before, common)
                 if antecedent.kind == "person":
                     target = _person_target(
                         antecedent.name, person_name, person_side, groups, lambda name, i=i: key_of(doc_ids[i], name)
                     )
                 elif antecedent.kind in ("country", "institution", "organisation", "capital", "state", "demonym"):
-                    target = (antecedent.name, groups(antecedent.side or antecedent.name))
+                    own = antecedent.name if _side_shaped(antecedent.name) else ""
+                    target = (antecedent.name, groups(antecedent.side or own))
                 elif antecedent.kind == "source":
                     target = (
                         UNNAMED + _DETERMINERS.sub("", antecedent.name),
@@ -1452,6 +1471,22 @@ def _resolve_pronouns(
             kinds[i] = "person" if word in _PERSON_PRONOUNS else "thing"
         else:
             out_speaker[i], out_group[i] = "", ""
+
+
+def _antecedent(before: str, common: frozenset[str]) -> Mention:
+    """What a relative pronoun refers to: the phrase before it ("Polish owner of the lorry, who"),
+    or, when that is a clause ("Rouhani will face criticism from hardliners who"), the name that
+    ends it, else its last phrase after a preposition."""
+    antecedent = classify(before.split(",")[-1].strip() or before, common)
+    if antecedent.kind not in ("institution", "source") or not _CLAUSE_VERB.search(antecedent.name):
+        return antecedent
+    runs = list(_NAME_RUN.finditer(before))
+    if runs and runs[-1].end() == len(before):
+        named = classify(runs[-1].group(), common)
+        if named.kind == "person":
+            return named
+    last_phrase = _LAST_PHRASE.search(before)
+    return classify(last_phrase.group("np"), common) if last_phrase else Mention("none")
 
 
 def _raw_person(speaker: str, common: set[str], key_of) -> str:
@@ -1497,6 +1532,13 @@ def _nearest(i, want, fits, document, naming):
 
 
 _SUBJECT_PRONOUN = re.compile(r"^\W*(?:He|She)\s")
+#: A finite verb in a phrase: an auxiliary, or a past tense first or after a name ("echoed the
+#: testimony of", "Tsarnaev's arrest stunned"; not "the retired general").
+_CLAUSE_VERB = re.compile(
+    r"\s(?:will|would|is|are|was|were|has|have|had|did|does|can|could|may|might|should|must)\s"
+    r"|(?:^|[A-Z][\w’'.-]*\s+|[a-z]+['’]s\s+[a-z]+\s+)[a-z]+ed\b"
+)
+_LAST_PHRASE = re.compile(r"\s(?:from|with|by|among|of|to|for|at|on|in|like)\s+(?P<np>[^,]+)$")
 _CLAUSE_MARK = re.compile(r"[;:“”\"]")
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\b\.?\s*")
 _GENDER_OF = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
