@@ -185,6 +185,7 @@ def test_an_office_a_person_does_not_hold_names_nobody():
         ("Perry in the new ad", "Perry"),
         ("Trump swiftly", "Trump"),
         ("Ryan also hammered Obama for what he", "Ryan"),  # the clause's subject, not the pronoun
+        ("But Obama also used the speech to say that he", "Obama"),  # a sentence's opening word is no name
         ("Sheriff Joe Arpaio", "Joe Arpaio"),
     ],
 )

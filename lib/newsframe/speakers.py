@@ -762,7 +762,7 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
     places = gazetteer()
     subject = _SUBJECT_CLAUSE.match(mention.strip())
     if subject:  # "Ryan also hammered Obama for what he": the clause's subject speaks
-        name = name_in_run(subject.group("name"))
+        name = name_in_run(_without_sentence_opener(subject.group("name")))
         if _person_like(name, common) and places.phrases.get(name) is None:
             return Mention("person", name, _side_of(subject.group("name")))
     text = without_noise(mention.strip(" ,;:“”\"'"))
