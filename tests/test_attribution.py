@@ -133,6 +133,7 @@ def test_spans_point_into_the_raw_text(codebook):
         ("Trump Says He Will Not Debate Again", "Trump", "Says"),
         ("Sanders renewed his call for a recount.", "his", "call for"),
         ("“We are ready,” she continued.", "she", "continued"),
+        ("In May -- in a long interview with a TV host --Sidorov said the war was over.", "Sidorov", "said"),
     ],
 )
 def test_attribution_shapes(sentence, source, cue):
@@ -151,6 +152,26 @@ def test_attribution_shapes(sentence, source, cue):
 )
 def test_acting_is_not_speaking(sentence):
     assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == ""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Will the northern republic agree to hold talks with its neighbour?",  # a question
+        "But does Moscow say that the border is closed?",
+        "Nor could Britain claim that the harvest was a success.",  # the writer's argument
+        "The town held a march called “Bread and Peace” on Sunday.",  # a participle naming a noun
+        "The weekly paper, attacked on Monday by gunmen who stormed its office, was known for satire.",
+        "If Britain were willing to risk its ties by threatening aid cuts, it could win concessions.",  # a hypothesis
+    ],
+)
+def test_the_writer_s_own_argument_is_not_speech(sentence):
+    assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == ""
+
+
+def test_a_question_s_own_speaker_is_still_found():
+    sentence = "“Will they agree?” the minister asked."
+    assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] != ""
 
 
 def test_agentless_reports_give_no_speaker():

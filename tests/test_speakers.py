@@ -7,7 +7,7 @@ from newsframe.attribution import attribute
 from newsframe.codebook import Codebook, load_codebook
 from newsframe.segment import split_statements
 from newsframe.sides import gazetteer
-from newsframe.speakers import _person_like, classify, name_in_run, resolve
+from newsframe.speakers import _person_like, _side_of, classify, name_in_run, resolve
 from newsframe.statements import STATEMENT_COLUMNS
 from test_segment import SEEDS
 
@@ -185,6 +185,7 @@ def test_an_office_a_person_does_not_hold_names_nobody():
         ("Perry in the new ad", "Perry"),
         ("Trump swiftly", "Trump"),
         ("Ryan also hammered Obama for what he", "Ryan"),  # the clause's subject, not the pronoun
+        ("But Obama also used the speech to say that he", "Obama"),  # a sentence's opening word is no name
         ("Sheriff Joe Arpaio", "Joe Arpaio"),
     ],
 )
@@ -412,3 +413,113 @@ def test_a_later_pass_does_not_look_up_an_earlier_pass_mentions():
     resolve(_table('"We will act," President Ann Lee said. Jan Novak said the plan works.', Codebook()), Codebook())
     resolve(_table("Jan Novak said the plan works.", Codebook()), Codebook())
     assert 0 < speakers._classify.cache_info().currsize <= 3
+
+
+def test_an_honorific_makes_a_common_word_a_surname_and_a_pronoun_s_person():
+    text = (
+        "So-called Islamic State says it carried out the attack, which Prime Minister Theresa May condemned. "
+        "Mrs May said the attack was cruel. She said the threat level would stay. It may rise, it may fall, it may stay."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert _speaker_of(table, "Mrs May said") == "Theresa May"
+    assert _speaker_of(table, "She said") == "Theresa May"
+
+
+def test_initials_are_a_first_name():
+    found = classify("National Security Adviser H.R. McMaster", set())
+    assert (found.kind, found.name) == ("person", "H.R. McMaster")
+
+
+def test_a_pronoun_goes_to_the_person_with_a_particle_in_the_name_named_just_before():
+    table = _paragraphs(
+        [
+            "The former president Omar Farouk was ousted in 2013.",
+            "On Saturday, President Abdel-Karim el-Masri spoke on television. Later, el-Masri asked for patience.",
+            "“We face many challenges,” he said.",
+        ]
+    )
+    assert _speaker_of(table, "“We face") == "Abdel-Karim el-Masri"
+
+
+def test_a_name_ending_an_institute_s_name_is_no_person():
+    text = (
+        "General Peter Hallworth led the mission. At a talk at the Royal Institute for Maritime Studies, "
+        "Hallworth was asked about it. “The strategy is short-sighted,” he said."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert _speaker_of(table, "“The strategy") == "Peter Hallworth"
+
+
+@pytest.mark.parametrize(
+    "mention, name, side",
+    [
+        ("Tom Harwick from Sky News", "Tom Harwick", "Media"),  # the journalist, not the network
+        ("Senate Minority Leader Chuck E. Schumer of New York", "Chuck E. Schumer", "United States"),
+        ("But Lena Ostrova of the Institute for Arms Control", "Lena Ostrova", ""),
+    ],
+)
+def test_a_person_named_with_where_they_work_speaks(mention, name, side):
+    found = classify(mention, {"but"})
+    assert (found.kind, found.name, found.side) == ("person", name, side)
+
+
+@pytest.mark.parametrize(
+    "description, side",
+    [
+        ("a North Korea expert at China's Central Party School", "China"),  # the employer, not the subject
+        ("an expert on North Korea’s missile program at a Russian institute", "Russia"),
+        ("head of the Brussels office for the French Institute", "France"),  # where the office is
+        ("a Ukrainian-born American citizen", "United States"),  # born is no side
+        ("U.N. Ambassador", ""),  # the body an ambassador is sent to
+        ("the US envoy to Iran", "United States"),
+        ("a Russian analyst", "Russia"),
+        ("the former commander of international forces in Afghanistan", ""),  # where one is posted
+        ("officials in Kabul", "Afghanistan"),
+    ],
+)
+def test_a_description_s_side_is_whom_it_works_for_not_what_it_is_about(description, side):
+    assert _side_of(description) == side
+
+
+def test_a_mention_with_other_words_is_no_side_of_its_own():
+    text = "Trump withdrew from the nuclear deal and said it was bad. The Joint Council for Welfare said it was good."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker_group"].tolist() == ["Other", "Joint Council for Welfare"]
+
+
+def test_a_group_speaks_not_the_examples_it_includes():
+    text = "World leaders including President Ivan Sidorov and Chancellor Anna Petrova condemned the attack."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker"].iloc[0] == "World leaders"
+
+
+def test_a_medium_the_text_calls_a_newspaper_speaks_for_the_media():
+    docs = [
+        _table("The Lyon daily Le Progrès Matinal published the letter on Monday.", Codebook(), "a"),
+        _table("The fire started in the kitchen, according to Le Progrès Matinal.", Codebook(), "b"),
+    ]
+    table = resolve(pd.concat(docs, ignore_index=True), Codebook())
+    assert table.iloc[-1][["speaker", "speaker_group"]].tolist() == ["Le Progrès Matinal", "Media"]
+
+
+def test_a_surname_written_alone_first_is_the_corpus_s_person_not_a_relative_named_later():
+    docs = [_table(f"Ivan Sidorov said the plan number {k} was ready.", Codebook(), f"a{k}") for k in range(4)] + [
+        _table(
+            "President Sidorov spoke at noon. Sidorov said it was a sad day. His wife Olga Sidorov wept. Sidorov said more.",
+            Codebook(),
+            "b",
+        )
+    ]
+    table = resolve(pd.concat(docs, ignore_index=True), Codebook())
+    assert set(table[table["doc_id"] == "b"]["speaker"]) - {""} == {"Ivan Sidorov"}
+
+
+def test_a_relative_s_antecedent_is_a_phrase_not_the_clause_before_it():
+    text = "Sidorov will face criticism from Ukrainian officials who say the deal gave away too much."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].iloc[0].tolist() == ["unnamed Ukrainian officials", "Ukraine"]
+
+
+def test_a_person_written_after_their_body_s_possessive_speaks():
+    found = classify("the Eastern Policy Institute’s Paul Salvo", set())
+    assert (found.kind, found.name) == ("person", "Paul Salvo")

@@ -474,6 +474,13 @@ _NO_COMPLEMENT = re.compile(
     r"\s*,\s*(?:since|because|although|though|while|whereas|but|and|as|when|after|before|until)\b"
 )
 _PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|been|be|being)\s")
+#: A subject after its auxiliary: a question ("Will North Korea agree ...?") or a negated
+#: inversion ("Nor could the US claim ..."), the writer's argument, not anyone's speech.
+_INVERTED = re.compile(rf"(?:{_AUX}|can|must|shall)\s+\S", re.I)
+_NEGATED_INVERSION = re.compile(rf"(?:nor|neither)\s+(?:{_AUX}|can|must|shall)\s+\S", re.I)
+#: "a rally called “Freedom Now”", "a group named Y": a participle naming the noun before it.
+_NAMED_NOUN = re.compile(r"(?:^|\s)(?:a|an)\s+[a-z][\w-]*\s+$")
+_NAME_AFTER = re.compile(r"\s+(?:[A-Z]|[“\"~])")
 _LEADING = re.compile(
     r"^(?:(?:and|but|so|yet|while|whereas|although|though|as|because|since|if|when|however|meanwhile|"
     r"also|still|now|then|instead|moreover|indeed|earlier|later|last|this|next|on|in|at|during|after|"
@@ -692,6 +699,8 @@ _CLAUSE_STOP = re.compile(r"[,;:]")
 _FIRST_CLAUSE = re.compile(r"[,;]")
 _COMMA = re.compile(",")
 _CAPITALISED = re.compile(r" [A-Z]")
+#: A source after its cue is a noun phrase: one that opens with a preposition is a circumstance.
+_PREPOSITION_FIRST = re.compile(r"(?:on|in|at|by|for|with|to|from|during|after|before|as|of|into|over)\s", re.I)
 _CONJUNCTION_END = re.compile(r"(?<![\w-])(?:and|but)\s+$")
 
 
@@ -720,6 +729,9 @@ def _source_before(masked: str, cue_start: int, floor: int = 0) -> Span | None:
         if np:
             return np
     boundary = max(masked.rfind(ch, base, cue_start) for ch in ';:”"~—')
+    dash = masked.rfind("--", base, cue_start)  # a typed dash ends a clause when words follow it: "... --Trump said"
+    if dash >= 0 and masked[dash + 2 : cue_start].strip():
+        boundary = max(boundary, dash + 1)
     double_single = masked.rfind("''", base, cue_start)  # the closing mark of a ''quotation''
     boundary = max(
         boundary,
@@ -867,6 +879,8 @@ class _Finder:
         previous = previous[-1] if previous else ""
         if not aux.strip() and (verb in _AMBIGUOUS or verb.endswith("ing")) and not _subject_end(previous, verb):
             return None
+        if _names_a_noun(masked, m, aux, verb):
+            return None
         if _MODAL.search(aux) or (_before(masked, m.start()).rstrip().endswith((" to", " or")) and not aux):
             return None
         if not aux.strip() and verb in _AGENTLESS and _REDUCED_PASSIVE.match(masked, m.end()):
@@ -890,9 +904,15 @@ class _Finder:
         if source is None and _CONJUNCTION_END.search(masked, max(0, m.start() - 12), m.start()):
             # "He called it X and said ...": the subject of the first verb speaks
             source = (found[-1][0] if found else None) or _subject(masked)
+        if source is not None and _inverted(sent, masked[source[0] : source[1]]):
+            return None
         if source is None:
             if _before(masked, m.start()).rstrip().endswith((",", *_CLOSERS)):
                 source = _source_after(masked, m.end())
+                if source and _PREPOSITION_FIRST.match(masked, source[0]):
+                    # "Charlie Hebdo, attacked on Wednesday by ...", "X, who ..., said in an interview":
+                    # a circumstance is no speaker
+                    return None, cue, _trim(sent, m.end(), len(sent)), "agentless"
                 if source:
                     return source, cue, _trim(sent, 0, m.start()), "inverted"
             return None
@@ -968,8 +988,33 @@ def _subject_end(word: str, verb: str) -> bool:
     return word[0].isupper() or low.endswith("s") or low in _SUBJECT_PRONOUNS or word[-1] in '”"~,'
 
 
+def _names_a_noun(masked: str, m: _CueMatch, aux: str, verb: str) -> bool:
+    """'a rally called “Freedom Now”', 'a group named Y': the participle names the noun before it."""
+    return (
+        verb in ("called", "named")
+        and not aux.strip()
+        and _NAME_AFTER.match(masked, m.end()) is not None
+        and _NAMED_NOUN.search(_before(masked, m.start())) is not None
+    )
+
+
+def _inverted(sent: str, source: str) -> bool:
+    """Whether a source is the subject of a question or of a negated inversion ("Nor could X")."""
+    if _NEGATED_INVERSION.match(source):
+        return True
+    return sent.rstrip(" ”\"'’").endswith("?") and _INVERTED.match(source) is not None and source[:4] != "May "
+
+
+#: A sentence that opens with a condition: its first noun phrase is the subject of a hypothesis
+#: ("If the United States were willing ..., by threatening ...").
+_CONDITION_FIRST = re.compile(r"\W*(?:If|Unless|Even if)\s")
+
+
 def _subject(masked: str) -> Span | None:
-    """The sentence-initial noun phrase: words up to the first verb-looking word."""
+    """The sentence-initial noun phrase: words up to the first verb-looking word; none when the
+    sentence opens with a condition."""
+    if _CONDITION_FIRST.match(masked):
+        return None
     stop = _FIRST_CLAUSE.search(masked, 0, _SOURCE_WINDOW)
     first_clause = masked[: stop.start() if stop else _SOURCE_WINDOW]
     end = 0

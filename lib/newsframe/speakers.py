@@ -253,7 +253,14 @@ _ORG_WORDS = re.compile(
     r"Mosque|Cathedral|Palace|Tower|Hotel|Stadium|Station|Prison)\b"
 )
 _NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*")
-_NAME_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*\.?(?:\s+(?:[A-Z][\w’'-]*\.?|de|da|van|von|bin|al|el|ibn|al-\w+))*")
+#: A capitalised run: initials ("H.R.") are one word; lower-case particles ("el-Sissi", "bin",
+#: "van der") belong to the name they stand in.
+_NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*\.?)"
+_PARTICLE_NAME = r"(?:al|el|ad|an|as|ash|at|az|ul|bin|ibn|abu)-[A-Z][\w’'-]*"
+_NAME_RUN = re.compile(
+    rf"(?<![\w’'.-])(?:{_NAME_WORD}|{_PARTICLE_NAME})(?:\s+(?:{_NAME_WORD}|{_PARTICLE_NAME}|"
+    r"(?:de|da|di|del|du|dos|das|van|von|der|den|ter|bin|ibn|al|el)(?=\s+(?:[A-Z]|der|den)))(?![\w’'-]))*"
+)
 _WORDS = re.compile(r"[A-Za-z][\w’'-]*")
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their|some|several|many|two|three)\s+", re.I)
 _APPOSITION = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+)?(?P<desc>[^,.;:()“”\"]{3,120})")
@@ -273,8 +280,12 @@ _RECENT = 6  # statements back that "it" or "they" may reach
 _RECENT_PERSON = 12  # and "he" or "she": news keeps one person in focus for paragraphs
 
 
-_PLAIN_NAME = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*\.?|[A-Z]\.")
+#: A plain name word: "McChrystal" and "DeSantis" have a second capital; initials ("H.R."); particles.
+_PLAIN_NAME = re.compile(
+    r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'][A-Z]?[a-z]+)*\.?|(?:[A-Z]\.)+|(?:al|el|bin|ibn|van|von|der|de)(?:-[A-Z][a-z]+)?"
+)
 _INITIAL = re.compile(r"[A-Z]\.")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _CAPITAL_AFTER_SPACE = re.compile(r"\s[A-Z]")
 _RELATIVE_CLAUSE = re.compile(r"\s(?:who|which|that)\s")
 
@@ -427,7 +438,12 @@ _SOURCE_NOISE = (
     re.compile(r"\s+(?:in|during|at)\s+(?:an?|his|her|their|its)\s.*$"),  # "in an interview on NBC's"
     re.compile(r"(?<=[A-Za-z])\s+(?:in|during|at)\s+the\s+[a-z].*$"),  # "Perry in the new ad"
     re.compile(r"\s+(?:himself|herself|themselves|itself)\b.*$"),  # "Trump himself went even further"
-    re.compile(r"\s+(?:yesterday|today|tonight|last\s+night)\b.*$", re.I),  # "Amber Rudd yesterday"
+    # "Amber Rudd yesterday", "Trump last week", "CNN in 2012"
+    re.compile(
+        r"\s+(?:yesterday|today|tonight|last\s+night|(?:last|this|next|earlier\s+this)\s+"
+        r"(?:week|weekend|month|year|spring|summer|autumn|fall|winter)|in\s+(?:19|20)\d\d)\b.*$",
+        re.I,
+    ),
     # "World leaders including X and Y": the group speaks, its examples do not
     re.compile(r"(?<=[a-z])\s+(?:including|such\s+as|among\s+them)\s.*$"),
     # "Trump swiftly", "Lauten later": adverbs after a name
@@ -479,7 +495,7 @@ def name_in_run(run: str) -> str:
             or token in places.phrases
             or all(part in places.phrases for part in token.split("-"))
             or token in ("Ministry", "Department", "Office", "Council")
-            or (token.isupper() and len(token) > 2)
+            or (token.isupper() and len(token) > 2 and not _INITIALS.fullmatch(token))
         ):  # "JUST WATCHED Obama": a video caption's label
             last = k
     return strip_titles(" ".join(tokens[last + 1 :]))
@@ -518,6 +534,8 @@ def _cleaned_source(speaker: str, mention: Mention, source: str) -> str:
     speaker written as its source is cleaned: one attribution resolved ('the sources' ->
     'European intelligence sources') stays."""
     core = _DETERMINERS.sub("", mention.name)
+    if core and fold(speaker) in fold(source) and fold(speaker) not in fold(without_noise(source)):
+        return UNNAMED + core if core[0].islower() else core  # "World leaders including X and Y": not Y
     written = fold(_DETERMINERS.sub("", source)) == fold(speaker.removeprefix(UNNAMED))
     if not core or not written or fold(core) == fold(speaker.removeprefix(UNNAMED)):
         return speaker
@@ -527,6 +545,36 @@ def _cleaned_source(speaker: str, mention: Mention, source: str) -> str:
 
 
 _TO = re.compile(r"\s(?:to|with)\s")
+_PLACE_WORDS = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}"
+#: Places a description is about or sits in, not the side it speaks for: the subject of expertise
+#: or of a body ("a North Korea expert", "a committee on North Korea"), where an office is ("the
+#: Brussels office for the French Institute"), a birthplace ("Ukrainian-born"), the body an
+#: ambassador is sent to ("U.N. Ambassador Susan Rice": countries send ambassadors), where one is
+#: posted ("the commander of international forces in Afghanistan").
+_TOPICAL = re.compile(
+    rf"(?<=\s)(?:on|about|over|regarding|towards?)\s+(?:the\s+)?(?P<topic>{_PLACE_WORDS})"
+    rf"|(?P<subject>{_PLACE_WORDS})(?=\s+(?:experts?|specialists?|analysts?|scholars?|watchers?|researchers?|"
+    r"hands?|affairs|studies|desk|office|bureau|branch|correspondents?)\b)"
+    rf"|(?P<host>{_PLACE_WORDS})(?=\s+[Aa]mbassadors?\b)|[\w’'-]+-born\b"
+    rf"|(?<=\s)(?:commanders?|ambassadors?|envoys?|correspondents?)\s+(?:of\s+[\w\s-]{{0,40}}?forces\s+)?in\s+"
+    rf"(?:the\s+)?(?P<posted>{_PLACE_WORDS})"
+)
+_TOPIC_KINDS = ("country", "capital", "state", "organisation")
+
+
+def _without_topics(head: str) -> str:
+    """A description without the places it is about (_TOPICAL); a demonym or an institution
+    stays ("a Russian analyst", "the White House office")."""
+
+    def topic(m: re.Match) -> str:
+        place = m.group("topic") or m.group("subject") or m.group("host") or m.group("posted")
+        if place is None:  # "-born"
+            return " "
+        found = gazetteer().phrases.get(_POSSESSIVE_END.sub("", _DETERMINERS.sub("", place)))
+        kinds = ("organisation",) if m.group("host") else _TOPIC_KINDS
+        return m.group().replace(place, " ") if found is not None and found.kind in kinds else m.group()
+
+    return _TOPICAL.sub(topic, head)
 
 
 @lru_cache(maxsize=200_000)
@@ -536,6 +584,7 @@ def _side_of(head: str) -> str:
     cached, as mentions and descriptions repeat."""
     places = gazetteer()
     head = _STANCE.sub(" ", head)  # "the pro-Israel Washington Institute" is no Israeli body
+    head = _without_topics(head)
     head = _HYPHENATED.sub(" ", head)  # "Egyptian-American" names Egypt
     to = _TO.search(head)
     for part in (head[: to.start()], head) if to else (head,):
@@ -581,23 +630,104 @@ def _apposed_person(text: str, source: str, common: set[str]) -> Mention | None:
 def _written_full_name(run: str, common: frozenset[str]) -> str:
     """The full name of a person a capitalised run in a statement writes ('Kremlin spokesman
     Dmitry Peskov' -> 'Dmitry Peskov'), else '': two to four plain capitalised words, none a
-    place, a weekday or a word the corpus mostly writes in lower case."""
+    place, a weekday or a word the corpus mostly writes in lower case; after a title the surname
+    may be such a word ('Prime Minister Theresa May')."""
     if " " not in run:
         return ""
     name = name_in_run(run)
     tokens = name.split()
     phrases = gazetteer().phrases
+    titled = _is_title(run.split()[0]) and name != run
     if (
         2 <= len(tokens) <= 4
         and not _ORG_WORDS.search(name)
         and name not in phrases
         and all(_PLAIN_NAME.fullmatch(t) for t in tokens)
-        and not any(t.lower() in common or t in phrases or _is_weekday(t) for t in tokens)
+        and not any(t in phrases or _is_weekday(t) for t in tokens)
+        and not any(t.lower() in common for t in tokens[: -1 if titled else None])
         and not _names_a_place(name)
         and not _INITIAL.fullmatch(tokens[-1])  # "New York F." (of "F.B.I.")
     ):
         return name
     return ""
+
+
+#: An honorific before a name makes it a person's, even a word the corpus writes in lower case
+#: ("Mrs May", "Mr. King").
+_HONORED = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]")
+#: "Tom Cheshire from Sky News", "Chuck Schumer of New York": a person and where they work or sit for.
+_AFFILIATED = re.compile(
+    r"^(?P<person>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,6})\s+(?:of|from|at|with)\s+(?:the\s+)?(?P<body>[A-Z].*)$"
+)
+
+
+#: "the Middle East Institute's Paul Salem", "Christian Science Monitor's Scott Peterson".
+_BODY_S_PERSON = re.compile(
+    r"^(?:the\s+)?(?P<body>[A-Z][\w’'.-]*(?:\s+(?:of|for|the|and|on|[A-Z][\w’'.-]*))*?)['’]s?\s+"
+    r"(?P<person>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})$"
+)
+
+
+def _affiliated_person(head: str, common: frozenset[str]) -> Mention | None:
+    """A person named with the body or place they belong to: the person speaks, for the body's
+    side (Media for a news organisation)."""
+    m = _AFFILIATED.match(head)
+    if m is None:
+        m = _BODY_S_PERSON.match(head)
+        body = gazetteer().phrases.get(m.group("body")) if m else None
+        if m is None or not (" " in m.group("body") or (body is not None and body.kind == "media")):
+            return None  # "Trump's John Bolton": no body
+    name = _written_full_name(_without_sentence_opener(m.group("person")), common)
+    if not name:
+        return None
+    body = _POSSESSIVE_END.sub("", m.group("body").strip())
+    place = gazetteer().phrases.get(body)
+    medium = (place is not None and place.kind == "media") or bool(_MEDIA_NAME.search(body))
+    return Mention("person", name, MEDIA if medium else _side_of(body))
+
+
+#: Function words that open a sentence with a capital ("But Jeffrey Lewis of ...", "Whether Sanders").
+_OPENERS = frozenset({
+    "but", "and", "or", "nor", "so", "yet", "still", "then", "now", "also", "meanwhile", "however", "instead",
+    "even", "only", "when", "whenever", "while", "whether", "if", "as", "because", "although", "though", "after",
+    "before", "since", "until", "unless", "once", "like",
+})  # fmt: skip
+
+
+def _without_sentence_opener(run: str) -> str:
+    """A run without the capitalised function words that open its sentence ("But Jeffrey Lewis"
+    -> "Jeffrey Lewis"); its last word stays."""
+    words = run.split()
+    while len(words) > 1 and words[0].lower() in _OPENERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+_HONORIFIC_WORDS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "professor", "prof"})
+
+
+def _side_shaped(name: str) -> bool:
+    """Whether a body's name may stand as a side of its own: capitalised words, perhaps joined by
+    "of", "for", "the", "and" or "on", no honorific and no headline in capitals; a mention with
+    other words ("Trump withdrew from the deal", "Mr. Trump this week", "Sir Bill Cash") is no side."""
+    tokens = name.split()
+    return bool(
+        _ORG_NAME.fullmatch(name)
+        and not any(fold(t).rstrip(".") in _HONORIFIC_WORDS for t in tokens)
+        and not (name.isupper() and len(tokens) > 3)
+    )
+
+
+_ORG_BEFORE = re.compile(_ORG_WORDS.pattern + r"\s+(?:of|for|on)\s+(?:the\s+)?$")
+
+
+def _in_organisation_name(text: str, at: int) -> bool:
+    """Whether a capitalised run at ``at`` ends an organisation's name ("the International
+    Institute for Strategic Studies"): no person, however person-like its words."""
+    return (
+        text.endswith((" of ", " for ", " on ", " the "), 0, at)
+        and _ORG_BEFORE.search(text, max(0, at - 60), at) is not None
+    )
 
 
 def _person_like(name: str, common: set[str]) -> bool:
@@ -632,7 +762,7 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
     places = gazetteer()
     subject = _SUBJECT_CLAUSE.match(mention.strip())
     if subject:  # "Ryan also hammered Obama for what he": the clause's subject speaks
-        name = name_in_run(subject.group("name"))
+        name = name_in_run(_without_sentence_opener(subject.group("name")))
         if _person_like(name, common) and places.phrases.get(name) is None:
             return Mention("person", name, _side_of(subject.group("name")))
     text = without_noise(mention.strip(" ,;:“”\"'"))
@@ -656,6 +786,9 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
     if _EXISTENTIAL.match(head):  # "There's no doubt the president": the writer's own voice
         return Mention("none")
     head = _LOCATION_TAIL.sub("", head) or head
+    affiliated = _affiliated_person(head, common)
+    if affiliated is not None:
+        return affiliated
     core = _POSSESSIVE_END.sub("", _DETERMINERS.sub("", head))
     side = _side_of(head) or _side_of(text)
     whole = places.phrases.get(core)
@@ -670,13 +803,14 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
     ]
     last = runs[-1] if runs and head.rstrip("’'s").endswith(runs[-1].group().rstrip("’'s")) else None
     if last is not None:
-        run = last.group()
+        run = _without_sentence_opener(last.group())
         name = name_in_run(run)
         named_place = places.phrases.get(_POSSESSIVE_OR_APOSTROPHE.sub("", run)) or places.phrases.get(name)
         if named_place is not None and " to " not in head:
             kind = named_place.kind
             return Mention(kind, name if kind == "institution" else named_place.side, named_place.side)
-        person_like = _person_like(name, common) and named_place is None
+        honoured = _HONORED.match(run) is not None
+        person_like = named_place is None and (_person_like(name, common) or (honoured and not _ORG_WORDS.search(name)))
         if person_like:  # the side from the words around the name, never from the name ("Najib Danish")
             return Mention("person", name, _side_of(head.replace(name, " ")) or _side_of(text.replace(name, " ")))
         if not all(t.lower() in common for t in run.split()):
@@ -759,7 +893,11 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
             name = full_name_of.get(run)
             if name is None:
                 name = full_name_of[run] = _written_full_name(run, common)
-            if name and not (quotes := quotes or _Quotes(text)).inside(m.start()):
+            if (
+                name
+                and not _in_organisation_name(text, m.start())
+                and not (quotes := quotes or _Quotes(text)).inside(m.start())
+            ):
                 written.append((i, name))
     surnames = _Surnames(
         [_person_key(mentions[i].name)[1] for i in person_rows] + [_person_key(w)[1] for _, w in written]
@@ -767,6 +905,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     full_names: Counter = Counter()  # (first, surname root) -> count
     spelling: dict[tuple[str, str], Counter] = defaultdict(Counter)
     in_doc: dict[tuple[str, str], Counter] = defaultdict(Counter)  # (doc, surname root) -> first names
+    first_full: dict[tuple[str, str], int] = {}  # (doc, surname root) -> the row its first full name is in
     for i, name in [(i, mentions[i].name) for i in person_rows] + written:
         first, last = _person_key(name)
         root = surnames(last)
@@ -774,6 +913,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
             full_names[(first, root)] += 1
             spelling[(first, root)][name] += 1
             in_doc[(doc_ids[i], root)][first] += 1
+            first_full[(doc_ids[i], root)] = min(i, first_full.get((doc_ids[i], root), i))
     by_root: dict[str, Counter] = defaultdict(Counter)
     for (first, root), count in full_names.items():
         by_root[root][first] += count
@@ -793,7 +933,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         name = name_in_run(run)
         first, last = _person_key(name)
         root = surnames(last) if last else ""
-        if root not in roots or (not first and (last in _ALL_PRONOUNS or last in common)):
+        if root not in roots or (not first and (last in _ALL_PRONOUNS or last in common) and not _HONORED.match(run)):
             return None  # "He said", "To be sure": a word the corpus writes in lower case is no surname alone
         if _names_a_place(name, 1):
             return None  # "In Iraq", "Countering China": a place is no person's name
@@ -804,6 +944,8 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         quotes = None
         for m in _NAME_RUN.finditer(text):
             run = m.group()
+            if _in_organisation_name(text, m.start()):
+                continue
             if run not in person_of:
                 person_of[run] = person_in(run)
             found = person_of[run]
@@ -811,6 +953,8 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
                 continue
             first, root = found
             if not first:  # a surname alone: the full name the document gives, else one the corpus gives
+                if i < first_full.get((doc_ids[i], root), n):
+                    _vote_for_the_corpus_s_person(in_doc[(doc_ids[i], root)], by_root.get(root))
                 first = _first_name(doc_ids[i], root, in_doc, by_root)
                 if not first:
                     continue
@@ -907,7 +1051,8 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
             out_speaker[i] = mention.name if not known else speaker
             out_group[i] = groups(mention.side or (mention.name if mention.kind in ("organisation",) else ""))
             if not mention.side and not known and mention.kind == "institution":
-                out_group[i] = mention.name  # an organisation the data does not know is a side of its own
+                # an organisation the data does not know is a side of its own
+                out_group[i] = mention.name if _side_shaped(mention.name) else OTHER
             kinds[i] = "thing"
 
     for i in range(n):  # "Police believe" after "British police said": the side the document gave that body
@@ -927,6 +1072,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
                 out_group[i] = groups(side)
             elif not mention.side and mention.plural and _PEOPLE.search(out_speaker[i]):  # "Critics say": Media
                 out_group[i] = MEDIA
+    named_media = _media_named_in(texts)
     for i in range(n):  # "Local media", "The Sunday Times": news organisations the list lacks
         if (
             out_speaker[i]
@@ -941,6 +1087,10 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
             or _MEDIA_NAME.search(out_speaker[i])
         ):
             out_group[i] = MEDIA
+        elif (
+            out_speaker[i] and out_speaker[i] not in known and fold(_DETERMINERS.sub("", out_speaker[i])) in named_media
+        ):
+            out_group[i], kinds[i] = MEDIA, "thing"  # "according to Le Parisien", called a newspaper elsewhere
     _resolve_pronouns(
         table,
         mentions,
@@ -973,6 +1123,42 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     return table
 
 
+_MEDIUM_NOUN = r"(?:newspaper|tabloid|magazine|broadcaster|news\s+agency|news\s+site)"
+_MEDIUM_RUN = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
+#: A news organisation the text names as one: "the French daily Le Monde", "Le Monde newspaper
+#: reported" (not "the Communist Party newspaper People's Daily": its owner).
+_MEDIUM_IN_TEXT = re.compile(
+    rf"(?:{_MEDIUM_NOUN}|(?:the|an?|[A-Z][\w-]+)\s+(?:daily|weekly))\s+(?:the\s+)?(?P<after>{_MEDIUM_RUN})"
+    rf"(?!\s+(?:[A-Z]|{_MEDIUM_NOUN}|newsletter))"  # "the weekly IS newspaper al-Naba": IS owns it
+    rf"|(?P<before>{_MEDIUM_RUN})\s+{_MEDIUM_NOUN}\s+(?:reported|reports|said|says|wrote|writes|quoted|cited)\b"
+)
+_MEDIUM_WORD = re.compile(rf"{_MEDIUM_NOUN}|daily|weekly")
+_PLACE_POSSESSIVE = re.compile(r"^.*['’]s\s+")
+
+
+def _media_named_in(texts: list[str]) -> set[str]:
+    """Folded names the corpus calls a newspaper, daily, magazine, broadcaster or news agency
+    somewhere: a medium the bundled list lacks is known from how the text writes it."""
+    places = gazetteer().phrases
+    found = set()
+    for text in texts:
+        if not _MEDIUM_WORD.search(text):
+            continue
+        for m in _MEDIUM_IN_TEXT.finditer(text):
+            written = (m.group("after") or m.group("before")).rstrip(".")
+            name = _PLACE_POSSESSIVE.sub("", written)  # "South Korea's Yonhap"
+            place = places.get(name)
+            first = name.split()[0]
+            if (
+                not _DETERMINERS.match(name + " ")
+                and (place is None or place.kind == "media")
+                and not _is_title(first)
+                and not _is_weekday(first)
+            ):
+                found.add(fold(name))
+    return found
+
+
 def _key_in(doc_id, name, surnames, in_doc, by_root) -> tuple[str, str]:
     """(first name, surname root) of a person named in a document; first is '' when unknown."""
     first, last = _person_key(name)
@@ -981,6 +1167,16 @@ def _key_in(doc_id, name, surnames, in_doc, by_root) -> tuple[str, str]:
 
 
 _DOMINANT = 0.75  # share of a surname's full-name mentions one first name needs to claim it alone
+
+
+def _vote_for_the_corpus_s_person(firsts: Counter, corpus: Counter | None) -> None:
+    """A surname a document writes alone before any full name ("President Trump said ..." before
+    "first lady Melania Trump") stands for the person the corpus mostly gives that surname: a vote
+    for that first name in the document."""
+    if corpus:
+        first, count = max(corpus.items(), key=lambda kv: (kv[1], kv[0]))
+        if count >= _DOMINANT * sum(corpus.values()):
+            firsts[first] += 1
 
 
 def _first_name(doc_id, root, in_doc, by_root) -> str:
@@ -1243,13 +1439,14 @@ def _resolve_pronouns(
             at = text.find(sources[i])
             before = _CLAUSE_MARK.split(text[: max(at, 0)])[-1].rstrip(" ,")
             if before:
-                antecedent = classify(before.split(",")[-1].strip() or before, common)
+                antecedent = _antecedent(before, common)
                 if antecedent.kind == "person":
                     target = _person_target(
                         antecedent.name, person_name, person_side, groups, lambda name, i=i: key_of(doc_ids[i], name)
                     )
                 elif antecedent.kind in ("country", "institution", "organisation", "capital", "state", "demonym"):
-                    target = (antecedent.name, groups(antecedent.side or antecedent.name))
+                    own = antecedent.name if _side_shaped(antecedent.name) else ""
+                    target = (antecedent.name, groups(antecedent.side or own))
                 elif antecedent.kind == "source":
                     target = (
                         UNNAMED + _DETERMINERS.sub("", antecedent.name),
@@ -1274,6 +1471,22 @@ def _resolve_pronouns(
             kinds[i] = "person" if word in _PERSON_PRONOUNS else "thing"
         else:
             out_speaker[i], out_group[i] = "", ""
+
+
+def _antecedent(before: str, common: frozenset[str]) -> Mention:
+    """What a relative pronoun refers to: the phrase before it ("Polish owner of the lorry, who"),
+    or, when that is a clause ("Rouhani will face criticism from hardliners who"), the name that
+    ends it, else its last phrase after a preposition."""
+    antecedent = classify(before.split(",")[-1].strip() or before, common)
+    if antecedent.kind not in ("institution", "source") or not _CLAUSE_VERB.search(antecedent.name):
+        return antecedent
+    runs = list(_NAME_RUN.finditer(before))
+    if runs and runs[-1].end() == len(before):
+        named = classify(runs[-1].group(), common)
+        if named.kind == "person":
+            return named
+    last_phrase = _LAST_PHRASE.search(before)
+    return classify(last_phrase.group("np"), common) if last_phrase else Mention("none")
 
 
 def _raw_person(speaker: str, common: set[str], key_of) -> str:
@@ -1319,6 +1532,13 @@ def _nearest(i, want, fits, document, naming):
 
 
 _SUBJECT_PRONOUN = re.compile(r"^\W*(?:He|She)\s")
+#: A finite verb in a phrase: an auxiliary, or a past tense first or after a name ("echoed the
+#: testimony of", "Tsarnaev's arrest stunned"; not "the retired general").
+_CLAUSE_VERB = re.compile(
+    r"\s(?:will|would|is|are|was|were|has|have|had|did|does|can|could|may|might|should|must)\s"
+    r"|(?:^|[A-Z][\w’'.-]*\s+|[a-z]+['’]s\s+[a-z]+\s+)[a-z]+ed\b"
+)
+_LAST_PHRASE = re.compile(r"\s(?:from|with|by|among|of|to|for|at|on|in|like)\s+(?P<np>[^,]+)$")
 _CLAUSE_MARK = re.compile(r"[;:“”\"]")
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\b\.?\s*")
 _GENDER_OF = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
