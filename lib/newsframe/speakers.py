@@ -295,6 +295,14 @@ class _Quotes:
         )
 
 
+def _quotes_of(i: int, texts: list[str], quotes: list[_Quotes | None]) -> _Quotes:
+    """``_Quotes`` of ``texts[i]``, kept in ``quotes`` for the next question about that text."""
+    found = quotes[i]
+    if found is None:
+        found = quotes[i] = _Quotes(texts[i])
+    return found
+
+
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower-case ASCII form of a name, for comparing spellings."""
@@ -752,14 +760,15 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     ]
     written = []  # (row, full name) of person-like names in the text
     full_name_of: dict[str, str] = {}  # run -> the full name it writes, or "": each run is read once
-    for i, text in enumerate(texts):
-        quotes = None
-        for m in _NAME_RUN.finditer(text):
+    name_runs = [list(_NAME_RUN.finditer(text)) for text in texts]  # found once for both scans
+    quotes: list[_Quotes | None] = [None] * n  # each text's, made when first asked for
+    for i, runs in enumerate(name_runs):
+        for m in runs:
             run = m.group()
             name = full_name_of.get(run)
             if name is None:
                 name = full_name_of[run] = _written_full_name(run, common)
-            if name and not (quotes := quotes or _Quotes(text)).inside(m.start()):
+            if name and not _quotes_of(i, texts, quotes).inside(m.start()):
                 written.append((i, name))
     surnames = _Surnames(
         [_person_key(mentions[i].name)[1] for i in person_rows] + [_person_key(w)[1] for _, w in written]
@@ -800,9 +809,10 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         return first, root
 
     person_of: dict[str, tuple[str, str] | None] = {}  # run -> person_in(run): each run is read once
-    for i, text in enumerate(texts):
-        quotes = None
-        for m in _NAME_RUN.finditer(text):
+    first_in: dict[tuple[str, str], str] = {}  # (doc, root) -> _first_name: each is asked once
+    for i, runs in enumerate(name_runs):
+        text = texts[i]
+        for m in runs:
             run = m.group()
             if run not in person_of:
                 person_of[run] = person_in(run)
@@ -811,15 +821,17 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
                 continue
             first, root = found
             if not first:  # a surname alone: the full name the document gives, else one the corpus gives
-                first = _first_name(doc_ids[i], root, in_doc, by_root)
+                key = (doc_ids[i], root)
+                if key not in first_in:
+                    first_in[key] = _first_name(doc_ids[i], root, in_doc, by_root)
+                first = first_in[key]
                 if not first:
                     continue
             person = (first, root)
-            quotes = quotes or _Quotes(text)
             honorific = _HONORIFIC.match(run) or _HONORIFIC.search(text, max(0, m.start() - 5), m.start())
             if honorific:
                 genders[person][_GENDER_OF[honorific.group(1).lower()]] += 1
-            if not quotes.inside(m.start()):  # a name inside a quotation is no antecedent
+            if not _quotes_of(i, texts, quotes).inside(m.start()):  # a name inside a quotation is no antecedent
                 named_at[i].append((m.start(), person))
                 for title in _titles_of(text, m, run):
                     titled[doc_ids[i]].append((i, m.start(), title, person))
