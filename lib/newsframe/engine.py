@@ -6,8 +6,10 @@ input order, whatever the engine, so the tables a stage writes do not depend on 
 
 - ``"local"`` (default): a plain loop in this process. What the notebooks use; nothing is pickled.
 - ``"processes"``: a ``concurrent.futures.ProcessPoolExecutor`` with ``os.cpu_count()`` workers
-  (started with ``forkserver`` where available, so a kernel's threads are never forked). The
-  function is sent to each worker once; items travel in chunks of ``chunk_size``.
+  (started with ``forkserver`` where available, so a kernel's threads are never forked), started
+  on first use and reused for the rest of the session (``close_pools`` or exit shuts it down), so
+  that workers start and import the library once, not once per stage. The function reaches each
+  worker once per call; items travel in chunks of ``chunk_size``.
 - ``"dask"``: a ``dask.bag`` of partitions of ``chunk_size`` items on a ``distributed.LocalCluster``
   started on first use (one worker process per CPU, reused for the rest of the session).
 - ``"tcp://host:port"`` (any scheduler address), or a ``distributed.Client``: the same on an
@@ -18,13 +20,17 @@ Dask is an optional extra (``pip install -e .[dask]``); it is imported only when
 
 from __future__ import annotations
 
+import atexit
+import itertools
 import math
 import multiprocessing
 import os
+import pickle
 import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 ENGINES = ("local", "processes", "dask")
@@ -107,17 +113,19 @@ def _local(function, items, progress):
 
 # --- processes --------------------------------------------------------------------------------
 
-_WORKER_FUNCTION: Callable | None = None
+_WORKER_FUNCTION: tuple[int, Callable] | None = None  # (call, function) in a worker
+_CALLS = itertools.count()
+_POOLS: dict[int, ProcessPoolExecutor] = {}  # by number of workers
+_POOLS_LOCK = threading.Lock()
 
 
-def _install(function) -> None:
-    """Pool initializer: the function (and the codebook inside it) arrives once per worker."""
+def _run_part(call: int, payload: bytes, chunk) -> list:
+    """A chunk of one call: the call's function is unpickled once per worker, not per chunk."""
     global _WORKER_FUNCTION
-    _WORKER_FUNCTION = function
-
-
-def _run_installed(chunk) -> list:
-    return [_WORKER_FUNCTION(item) for item in chunk]
+    if _WORKER_FUNCTION is None or _WORKER_FUNCTION[0] != call:
+        _WORKER_FUNCTION = (call, pickle.loads(payload))
+    function = _WORKER_FUNCTION[1]
+    return [function(item) for item in chunk]
 
 
 def _run_chunk(chunk, function) -> list:
@@ -129,18 +137,49 @@ def _mp_context():
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
+def _pool(n_workers: int) -> ProcessPoolExecutor:
+    """The session's pool of ``n_workers`` processes, started on first use."""
+    with _POOLS_LOCK:
+        pool = _POOLS.get(n_workers)
+        if pool is None:
+            pool = _POOLS[n_workers] = ProcessPoolExecutor(max_workers=n_workers, mp_context=_mp_context())
+        return pool
+
+
+def close_pools() -> None:
+    """Shut down the pools that ``engine="processes"`` started (also done at exit)."""
+    with _POOLS_LOCK:
+        pools = list(_POOLS.values())
+        _POOLS.clear()
+    for pool in pools:
+        pool.shutdown(cancel_futures=True)
+
+
+atexit.register(close_pools)
+
+
 def _processes(function, items, size, n_workers, progress):
     parts = chunks(items, size)
     meter = _Progress(len(items)) if progress else None
     results: list = []
-    with ProcessPoolExecutor(
-        max_workers=min(n_workers, len(parts)), mp_context=_mp_context(), initializer=_install, initargs=(function,)
-    ) as pool:
-        futures = [pool.submit(_run_installed, part) for part in parts]
-        for part, future in zip(parts, futures):  # in submission order: input order kept
-            results.extend(future.result())
-            if meter:
-                meter.add(len(part))
+    pool = _pool(n_workers)
+    call, payload = next(_CALLS), pickle.dumps(function)
+    try:
+        futures = [pool.submit(_run_part, call, payload, part) for part in parts]
+        try:
+            for part, future in zip(parts, futures):  # in submission order: input order kept
+                results.extend(future.result())
+                if meter:
+                    meter.add(len(part))
+        finally:
+            for future in futures:  # a failed chunk: the rest need not run
+                future.cancel()
+    except BrokenProcessPool:  # a worker died: the next call starts a new pool
+        with _POOLS_LOCK:
+            if _POOLS.get(n_workers) is pool:
+                del _POOLS[n_workers]
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
     if meter:
         meter.close()
     return results

@@ -306,6 +306,14 @@ class _Quotes:
         )
 
 
+def _quotes_of(i: int, texts: list[str], quotes: list[_Quotes | None]) -> _Quotes:
+    """``_Quotes`` of ``texts[i]``, kept in ``quotes`` for the next question about that text."""
+    found = quotes[i]
+    if found is None:
+        found = quotes[i] = _Quotes(texts[i])
+    return found
+
+
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower-case ASCII form of a name, for comparing spellings."""
@@ -886,17 +894,18 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     ]
     written = []  # (row, full name) of person-like names in the text
     full_name_of: dict[str, str] = {}  # run -> the full name it writes, or "": each run is read once
-    for i, text in enumerate(texts):
-        quotes = None
-        for m in _NAME_RUN.finditer(text):
+    name_runs = [list(_NAME_RUN.finditer(text)) for text in texts]  # found once for both scans
+    quotes: list[_Quotes | None] = [None] * n  # each text's, made when first asked for
+    for i, runs in enumerate(name_runs):
+        for m in runs:
             run = m.group()
             name = full_name_of.get(run)
             if name is None:
                 name = full_name_of[run] = _written_full_name(run, common)
             if (
                 name
-                and not _in_organisation_name(text, m.start())
-                and not (quotes := quotes or _Quotes(text)).inside(m.start())
+                and not _in_organisation_name(texts[i], m.start())
+                and not _quotes_of(i, texts, quotes).inside(m.start())
             ):
                 written.append((i, name))
     surnames = _Surnames(
@@ -940,9 +949,10 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         return first, root
 
     person_of: dict[str, tuple[str, str] | None] = {}  # run -> person_in(run): each run is read once
-    for i, text in enumerate(texts):
-        quotes = None
-        for m in _NAME_RUN.finditer(text):
+    first_in: dict[tuple[str, str], str] = {}  # (doc, root) -> _first_name: each is asked once
+    for i, runs in enumerate(name_runs):
+        text = texts[i]
+        for m in runs:
             run = m.group()
             if _in_organisation_name(text, m.start()):
                 continue
@@ -953,17 +963,20 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
                 continue
             first, root = found
             if not first:  # a surname alone: the full name the document gives, else one the corpus gives
-                if i < first_full.get((doc_ids[i], root), n):
-                    _vote_for_the_corpus_s_person(in_doc[(doc_ids[i], root)], by_root.get(root))
-                first = _first_name(doc_ids[i], root, in_doc, by_root)
+                key = (doc_ids[i], root)
+                if i < first_full.get(key, n):
+                    _vote_for_the_corpus_s_person(in_doc[key], by_root.get(root))
+                    first_in.pop(key, None)  # the vote may change the document's first name
+                if key not in first_in:
+                    first_in[key] = _first_name(doc_ids[i], root, in_doc, by_root)
+                first = first_in[key]
                 if not first:
                     continue
             person = (first, root)
-            quotes = quotes or _Quotes(text)
             honorific = _HONORIFIC.match(run) or _HONORIFIC.search(text, max(0, m.start() - 5), m.start())
             if honorific:
                 genders[person][_GENDER_OF[honorific.group(1).lower()]] += 1
-            if not quotes.inside(m.start()):  # a name inside a quotation is no antecedent
+            if not _quotes_of(i, texts, quotes).inside(m.start()):  # a name inside a quotation is no antecedent
                 named_at[i].append((m.start(), person))
                 for title in _titles_of(text, m, run):
                     titled[doc_ids[i]].append((i, m.start(), title, person))
@@ -1290,20 +1303,43 @@ def _whole_words(phrase: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", re.I)
 
 
+def _whole_word_spans(phrase: str, text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every ``_whole_words(phrase)`` match in ``text``; where both are ASCII,
+    found by plain search in the lower-cased text: no pattern compiled per phrase (thousands in a
+    corpus), and one call is asked of every statement of a document."""
+    if not (phrase.isascii() and text.isascii()):
+        return [m.span() for m in _whole_words(phrase).finditer(text)]
+    low, key = text.lower(), phrase.lower()
+    spans, at = [], low.find(key)
+    while at >= 0:
+        end = at + len(key)
+        if (at == 0 or not _word_char(low[at - 1])) and (end == len(low) or not _word_char(low[end])):
+            spans.append((at, end))
+            at = low.find(key, end)
+        else:
+            at = low.find(key, at + 1)
+    return spans
+
+
+def _word_char(c: str) -> bool:
+    r"""Whether an ASCII character is one of the pattern's ``[\w-]``."""
+    return c.isalnum() or c in "_-"
+
+
 def _side_the_document_gives(body: str, i: int, rows: list[int], texts: list[str]) -> str:
     """The country a document names right before a body's head noun ('British police',
     'the U.S. Air Force'), nearest before statement ``i`` first, else after it."""
     words = _WORDS.findall(_DETERMINERS.sub("", body.removeprefix(UNNAMED)))
     if not words or len(words) > 3:
         return ""
-    head = _whole_words(" ".join(words))
+    head = " ".join(words)
     places = gazetteer()
     order = [j for j in reversed(rows) if j <= i] + [j for j in rows if j > i]
     for j in order:
-        for m in head.finditer(texts[j]):
-            before = texts[j][max(0, m.start() - 25) : m.start()]
+        for start, end in _whole_word_spans(head, texts[j]):
+            before = texts[j][max(0, start - 25) : start]
             found = [p for _, b, p in places.find(before) if p.kind != "media" and len(before[b:].split()) <= 1]
-            after = _PLACE_AFTER.match(texts[j], m.end())  # "the Foreign Ministry in Dushanbe"
+            after = _PLACE_AFTER.match(texts[j], end)  # "the Foreign Ministry in Dushanbe"
             found += [p for _, _, p in places.find(after.group(1)) if p.kind != "media"] if after else []
             if found:
                 return found[-1].side
