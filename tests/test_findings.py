@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from newsframe import contradictions, findings, framing, outlets, sourcing, tables, vocabulary
-from newsframe.codebook import load_codebook, parse_codebook
+from newsframe.codebook import Codebook, load_codebook, parse_codebook
 from test_contradictions import ZOG_CODEBOOK, ZOG_TEXTS, run_stage2
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -156,3 +156,26 @@ def test_corpus_text_is_escaped(tmp_path):
     for block in re.findall(r"((?:^\|.*\n)+)", result, flags=re.M):
         widths = {len(re.split(r"(?<!\\)\|", line.strip())) for line in block.strip().splitlines()}
         assert len(widths) == 1, block
+
+
+def test_a_corpus_without_the_claim_says_so_instead_of_counting_zeros(tmp_path):
+    """Run with an empty codebook (no claim): the opening says no statement is about the claim and
+    asks whether one was given; each outlet says it in one line instead of four zero shares."""
+    codebook = Codebook()
+    found = run_stage2(dict(ZOG_TEXTS), codebook)
+    assert (found.statements["stance"] == "").all()
+    documents = pd.DataFrame(
+        {"doc_id": sorted(ZOG_TEXTS), "title": "", "status": "ok", "published": "", "lead_actor": "", "lead_frame": ""}
+    )
+    (tmp_path / "tables").mkdir()
+    for name, frame in {
+        "documents": documents,
+        "statements": found.statements,
+        "quantities": found.quantities,
+        "removed_spans": found.gaps,
+    }.items():
+        tables.write_table(frame, tmp_path, name)
+    result = stage4(tmp_path, codebook).markdown
+    assert "none of them about the claim under study (was one given?" in result
+    assert "of which 0 are about the claim" not in result
+    assert "none of its statements is about the claim." in result and "0 asserted as fact" not in result

@@ -219,13 +219,19 @@ def _outlet_section(
         lines.append(f"- **Whose voice**: no statement is attributed to a speaker group; own voice {own_voice}.")
     stance_ = framing._text(own, "stance")
     speaker = framing._text(own, "speaker")
-    lines.append(f"- **Fact or allegation**: of {int(row['n_about_claim'])} statements about the claim,")
-    for label, measure, mask in (
+    about = int(row["n_about_claim"])
+    lines.append(
+        f"- **Fact or allegation**: of {about} statements about the claim,"
+        if about
+        else "- **Fact or allegation**: none of its statements is about the claim."
+    )
+    shares = (
         ("asserted as fact in its own voice", "share_fact", stance_.eq("affirm") & speaker.eq("")),
         ("reported as someone's assertion", "share_allegation", stance_.eq("affirm") & speaker.ne("")),
         ("hedged", "share_hedge", stance_.eq("hedge")),
         ("denied", "share_deny", stance_.eq("deny")),
-    ):
+    )
+    for label, measure, mask in shares if about else ():
         example = _first(own, mask)
         count = int(mask.sum())
         lines.append(
@@ -460,9 +466,15 @@ def _summary(numbers: dict, by_outlet: bool) -> list[str]:
         if by_outlet
         else f"**{numbers['documents']} documents** (each its own outlet)"
     )
+    about = (
+        f"of which {numbers['statements_about_claim']} are about the claim: {numbers['affirm']} affirm it, "
+        f"{numbers['hedge']} hedge, {numbers['deny']} deny."
+        if numbers["statements_about_claim"]
+        else "none of them about the claim under study (was one given? `claim` in the parameters or codebook), "
+        "so no statement affirms, hedges or denies it."
+    )
     return [
-        f"{units}, **{numbers['statements']} statements**, of which {numbers['statements_about_claim']} are about "
-        f"the claim: {numbers['affirm']} affirm it, {numbers['hedge']} hedge, {numbers['deny']} deny.",
+        f"{units}, **{numbers['statements']} statements**, {about}",
         "Lead frames: " + ", ".join(f"{frames[f]} {f}" for f in framing.LEAD_FRAMES) + ".",
         f"{numbers['unnamed_statements']} statements rest on unnamed sources.",
         f"{numbers['contradictions']} disagreements between outlets were found"
