@@ -523,3 +523,10 @@ def test_a_relative_s_antecedent_is_a_phrase_not_the_clause_before_it():
 def test_a_person_written_after_their_body_s_possessive_speaks():
     found = classify("the Eastern Policy Institute’s Paul Salvo", set())
     assert (found.kind, found.name) == ("person", "Paul Salvo")
+
+
+def test_a_hyphenated_descriptor_before_a_name_is_no_part_of_it():
+    assert name_in_run("Ninth-grader Lena Okafor") == "Lena Okafor"
+    assert name_in_run("Senator-elect Tom Hargrove") == "Tom Hargrove"
+    assert name_in_run("Chung-in Moon") == "Chung-in Moon"  # one word after it: a name of its own
+    assert classify("Ninth-grader Lena Okafor", set()).name == "Lena Okafor"

@@ -490,16 +490,23 @@ def _is_weekday(token: str) -> bool:
 _LOCATION_TAIL = re.compile(r"\s+(?:in|at|based in)\s+(?:the\s+)?[A-Z][^,]*$")
 
 
+#: A compound noun capitalised only as its run's first word ("Seventh-grader", "Actor-director",
+#: "Senator-elect"): a descriptor, where a hyphenated name capitalises both parts ("Al-Ahram").
+_HYPHENATED_DESCRIPTOR = re.compile(r"[A-Z][a-z]*-[a-z]{2,}")
+
+
 @lru_cache(maxsize=200_000)
 def name_in_run(run: str) -> str:
-    """The name in a capitalised run: the words after its last title or side word
-    ('Iranian Foreign Ministry Spokesperson Nasser Kanaani' -> 'Nasser Kanaani')."""
+    """The name in a capitalised run: the words after its last title, side word or descriptor
+    ('Iranian Foreign Ministry Spokesperson Nasser Kanaani' -> 'Nasser Kanaani'; 'Seventh-grader
+    Mohammad Bilal' -> 'Mohammad Bilal', when two words follow it: 'Chung-in Moon' stays)."""
     places = gazetteer()
     tokens = run.replace("’s", "").replace("'s", "").split()
     last = -1
     for k, token in enumerate(tokens[:-1]):
         if (
             _is_title(token)
+            or (k < len(tokens) - 2 and _HYPHENATED_DESCRIPTOR.fullmatch(token))
             or token in places.phrases
             or all(part in places.phrases for part in token.split("-"))
             or token in ("Ministry", "Department", "Office", "Council")
