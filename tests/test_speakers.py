@@ -530,3 +530,9 @@ def test_a_hyphenated_descriptor_before_a_name_is_no_part_of_it():
     assert name_in_run("Senator-elect Tom Hargrove") == "Tom Hargrove"
     assert name_in_run("Chung-in Moon") == "Chung-in Moon"  # one word after it: a name of its own
     assert classify("Ninth-grader Lena Okafor", set()).name == "Lena Okafor"
+
+
+def test_members_of_a_people_or_party_are_no_person():
+    mention = classify("Other Republicans", {"other"})
+    assert (mention.kind, mention.side) == ("source", "United States")
+    assert classify("Leading Iranians", set()).side == "Iran"

@@ -824,6 +824,10 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
         if named_place is not None and " to " not in head:
             kind = named_place.kind
             return Mention(kind, name if kind == "institution" else named_place.side, named_place.side)
+        people = places.phrases.get(run.split()[-1])
+        if people is not None and people.kind == "demonym" and run.endswith("s") and run == core:
+            # "Other Democrats", "Most Americans": members of a people or party, not a person
+            return Mention("source", head, people.side, plural=True)
         honoured = _HONORED.match(run) is not None
         person_like = named_place is None and (_person_like(name, common) or (honoured and not _ORG_WORDS.search(name)))
         if person_like:  # the side from the words around the name, never from the name ("Najib Danish")
