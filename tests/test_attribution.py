@@ -259,3 +259,8 @@ def test_a_quotation_runs_on_across_the_line_breaks_of_hard_wrapped_text():
 def test_say_after_a_determiner_is_the_noun(sentence, attributed):
     row = attribute(sentence, [(0, len(sentence))], Codebook())[0]
     assert bool(row["cue"]) == attributed
+
+
+def test_a_passive_after_a_degree_word_is_no_one_s_speech():
+    sentence = "Brazil’s stance is also not so easily described."
+    assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == ""

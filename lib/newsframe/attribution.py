@@ -387,6 +387,11 @@ _VERB = re.compile(rf"(?<![\w’'-])(?:{_VERB_TRIE})(?![\w’'-])")
 _AUX_BEFORE = re.compile(
     rf"(?<![\w’'-])(?:(?:(?:{_AUX})\s+)+(?:(?:{_ADVERBS}|and|[a-z]{{2,}}ly)\s+)*|(?:(?:{_ADVERBS})\s+)+)$"
 )
+#: Degree words belong to a cue between an auxiliary and a past participle ("is not so easily
+#: described": a passive); before an -ing form they make an adjective ("is very telling").
+_DEGREE = r"so|too|very|quite|as|less|more|most"
+_AUX_BEFORE_PARTICIPLE = re.compile(_AUX_BEFORE.pattern.replace("|and|", f"|{_DEGREE}|and|", 1))
+_PARTICIPLES = frozenset(forms[1] for forms in _VERBS.values())
 
 
 class _CueMatch:
@@ -407,7 +412,7 @@ class _CueMatch:
         return self._aux if name == "aux" else self._verb
 
 
-_AUX_START = set(_AUX.split("|")) | set(_ADVERBS.split("|")) | {"and"}
+_AUX_START = set(_AUX.split("|")) | set(_ADVERBS.split("|")) | set(_DEGREE.split("|")) | {"and"}
 
 
 # "have little or no say", "a say in": the noun, not the verb.
@@ -421,7 +426,8 @@ def _cues(masked: str):
             continue
         before = None
         if previous and (previous[0] in _AUX_START or previous[0].endswith("ly")):  # cheap test first
-            before = _AUX_BEFORE.search(masked, max(0, m.start() - 80), m.start())
+            aux = _AUX_BEFORE_PARTICIPLE if m.group() in _PARTICIPLES else _AUX_BEFORE
+            before = aux.search(masked, max(0, m.start() - 80), m.start())
         start = before.start() if before else m.start()
         yield _CueMatch(start, m.end(), masked[start : m.start()], m.group())
 
