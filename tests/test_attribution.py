@@ -264,3 +264,9 @@ def test_say_after_a_determiner_is_the_noun(sentence, attributed):
 def test_a_passive_after_a_degree_word_is_no_one_s_speech():
     sentence = "Brazil’s stance is also not so easily described."
     assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == ""
+
+
+def test_a_clause_after_the_cue_is_what_was_said_not_who_said_it():
+    sentence = "The Orbital Institute, a research centre that works for the Navy, said a new engine may not be ready."
+    row = attribute(sentence, [(0, len(sentence))], Codebook())[0]
+    assert sentence[slice(*row["source_span"])] == "The Orbital Institute"

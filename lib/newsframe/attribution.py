@@ -707,6 +707,9 @@ _COMMA = re.compile(",")
 _CAPITALISED = re.compile(r" [A-Z]")
 #: A source after its cue is a noun phrase: one that opens with a preposition is a circumstance.
 _PREPOSITION_FIRST = re.compile(r"(?:on|in|at|by|for|with|to|from|during|after|before|as|of|into|over)\s", re.I)
+#: A finite verb: a source after its cue that has one before any comma is a clause, not a noun phrase.
+_FINITE = re.compile(rf"\s(?:{_AUX}|can|must)\s")
+_COMMA_OR_END = re.compile(r",|$")
 _CONJUNCTION_END = re.compile(r"(?<![\w-])(?:and|but)\s+$")
 
 
@@ -919,6 +922,11 @@ class _Finder:
                     # "Charlie Hebdo, attacked on Wednesday by ...", "X, who ..., said in an interview":
                     # a circumstance is no speaker
                     return None, cue, _trim(sent, m.end(), len(sent)), "agentless"
+                if source and _FINITE.search(masked, source[0], _COMMA_OR_END.search(masked, source[0]).start()):
+                    # "X, a research centre that works for Y, said a version may not be ready": what
+                    # follows is the reported clause; the sentence's subject speaks
+                    subject = _opening_noun_phrase(masked)
+                    return subject, cue, _trim(sent, m.end(), len(sent)), "before" if subject else "agentless"
                 if source:
                     return source, cue, _trim(sent, 0, m.start()), "inverted"
             return None
@@ -1009,6 +1017,34 @@ def _inverted(sent: str, source: str) -> bool:
     if _NEGATED_INVERSION.match(source):
         return True
     return sent.rstrip(" ”\"'’").endswith("?") and _INVERTED.match(source) is not None and source[:4] != "May "
+
+
+_AND_BUT = re.compile(r"(?:And|But)\s+")
+#: Words that open a circumstance, not a noun phrase ("Even as ...", "With so much ...", "Whatever ...").
+_NOT_A_NOUN_PHRASE = re.compile(
+    r"(?:even|just|whatever|what|how|why|whether|with|without|despite|amid|among|like|[a-z]+ing|[a-z]+ly$)\b", re.I
+)
+
+
+def _opening_noun_phrase(masked: str) -> Span | None:
+    """The sentence's first clause when it is a noun phrase ("The Orbital Institute, a research
+    centre ..., said"; "But CAGE, the group ..."): not a circumstance ("In October, ...", "Even as
+    ...") nor a quotation."""
+    lead = _AND_BUT.match(masked)
+    a = lead.end() if lead else 0
+    comma = masked.find(",", a)
+    if comma < 0 or not masked[a : a + 1].isupper():
+        return None
+    head = masked[a:comma]
+    if (
+        _LEADING.match(head)
+        or _TIME_LEAD.match(head)
+        or _PREPOSITION_FIRST.match(head)
+        or _NOT_A_NOUN_PHRASE.match(head)
+        or len(_words(head)) > _MAX_SOURCE_WORDS
+    ):
+        return None
+    return _trim(masked, a, comma)
 
 
 #: A sentence that opens with a condition: its first noun phrase is the subject of a hypothesis
