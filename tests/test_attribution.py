@@ -270,3 +270,8 @@ def test_a_clause_after_the_cue_is_what_was_said_not_who_said_it():
     sentence = "The Orbital Institute, a research centre that works for the Navy, said a new engine may not be ready."
     row = attribute(sentence, [(0, len(sentence))], Codebook())[0]
     assert sentence[slice(*row["source_span"])] == "The Orbital Institute"
+
+
+def test_a_participle_naming_a_noun_phrase_is_no_speech():
+    sentence = "The bishop embraced a young Chilean girl named Rosa, who lost her family at sea."
+    assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == ""

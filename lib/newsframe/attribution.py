@@ -484,8 +484,8 @@ _PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|been|be|being)\s")
 #: inversion ("Nor could the US claim ..."), the writer's argument, not anyone's speech.
 _INVERTED = re.compile(rf"(?:{_AUX}|can|must|shall)\s+\S", re.I)
 _NEGATED_INVERSION = re.compile(rf"(?:nor|neither)\s+(?:{_AUX}|can|must|shall)\s+\S", re.I)
-#: "a rally called “Freedom Now”", "a group named Y": a participle naming the noun before it.
-_NAMED_NOUN = re.compile(r"(?:^|\s)(?:a|an)\s+[a-z][\w-]*\s+$")
+#: "a rally called “Freedom Now”", "a young Nigerian boy named Y": a participle naming the noun before it.
+_NAMED_NOUN = re.compile(r"(?:^|\s)(?:a|an)\s+(?:[A-Za-z][\w-]*\s+){0,2}[a-z][\w-]*\s+$")
 _NAME_AFTER = re.compile(r"\s+(?:[A-Z]|[“\"~])")
 _LEADING = re.compile(
     r"^(?:(?:and|but|so|yet|while|whereas|although|though|as|because|since|if|when|however|meanwhile|"
