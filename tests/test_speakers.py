@@ -536,3 +536,9 @@ def test_members_of_a_people_or_party_are_no_person():
     mention = classify("Other Republicans", {"other"})
     assert (mention.kind, mention.side) == ("source", "United States")
     assert classify("Leading Iranians", set()).side == "Iran"
+
+
+def test_a_demonym_and_a_noun_for_a_person_before_a_name_give_its_side():
+    text = "Chilean federal prosecutor Ana Ruiz said the raid had ended. American freelance journalist Tom Pell said it was calm."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist() == [["Ana Ruiz", "Chile"], ["Tom Pell", "Media"]]

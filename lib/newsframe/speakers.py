@@ -1417,10 +1417,18 @@ def _office_holder_in_corpus(office, i, doc_ids, named_at, offices):
     return best
 
 
+#: A demonym and a noun for a person, with at most two words between, right before a name
+#: ("Belgian federal prosecutor X", "Syrian opposition activist X"; not "Russian hackers targeted X").
+_DEMONYM_PERSON_NOUN = re.compile(
+    r"(?<![\w’'-])(?P<side>[A-Z][\w.-]*)\s+(?:[a-z][\w-]*(?<!ed)(?<!s)\s+){0,2}"
+    r"(?!(?:for|under|over|after|other)\s)(?P<noun>[a-z][\w-]*(?:er|or|ist|ate|ant|ent|ian|man|woman|al))\s+$"
+)
+
+
 def _described_side(text: str, m: re.Match, run: str, places) -> str:
     """The side a name's own words give it: before it ('Ukrainian President', 'the US envoy to
-    Iran Rob Malley', 'Kremlin spokesman') or in an apposition after it ('Dmitry Peskov, the
-    Kremlin spokesman,')."""
+    Iran Rob Malley', 'Kremlin spokesman', 'Belgian federal prosecutor'; Media for 'American
+    journalist') or in an apposition after it ('Dmitry Peskov, the Kremlin spokesman,')."""
     name = name_in_run(run)
     prefix = run[: max(0, len(run) - len(name))]
     before = text[max(0, m.start() - 60) : m.start()]
@@ -1436,6 +1444,11 @@ def _described_side(text: str, m: re.Match, run: str, places) -> str:
         side = _side_of(description)
         if side:
             return side
+    if not kept and before[-2:-1].islower():  # cheap test first: a lower-case word ends before the name
+        described = _DEMONYM_PERSON_NOUN.search(before, cut + 1)
+        people = places.phrases.get(described.group("side")) if described else None
+        if people is not None and people.kind == "demonym":
+            return MEDIA if _MEDIA_NOUNS.fullmatch(described.group("noun")) else people.side
     after = _APPOSITION.match(text, m.end())
     if after:
         desc = after.group("desc")
