@@ -542,3 +542,9 @@ def test_a_demonym_and_a_noun_for_a_person_before_a_name_give_its_side():
     text = "Chilean federal prosecutor Ana Ruiz said the raid had ended. American freelance journalist Tom Pell said it was calm."
     table = resolve(_table(text, Codebook()), Codebook())
     assert table[["speaker", "speaker_group"]].values.tolist() == [["Ana Ruiz", "Chile"], ["Tom Pell", "Media"]]
+
+
+def test_a_surname_s_particles_are_no_first_name():
+    text = "Dutch Foreign Minister Anne van der Berg said the talks went well. Van der Berg said more were planned."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker"].tolist() == ["Anne van der Berg", "Anne van der Berg"]

@@ -347,7 +347,12 @@ def _person_key(name: str) -> tuple[str, str]:
         tokens = [*tokens[:-2], f"{tokens[-2]} {tokens[-1]}"]
     if not tokens:
         return "", ""
+    if len(tokens) > 1 and set(tokens[:-1]) <= _PARTICLES and (len(tokens) > 2 or name[0].islower()):
+        return "", tokens[-1]  # "Van der Sypt", "de Blasio": a surname's particles, no first name
     return (tokens[0] if len(tokens) > 1 else ""), tokens[-1]
+
+
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "du", "dos", "das", "ter"})
 
 
 class _Surnames:
