@@ -275,3 +275,8 @@ def test_a_clause_after_the_cue_is_what_was_said_not_who_said_it():
 def test_a_participle_naming_a_noun_phrase_is_no_speech():
     sentence = "The bishop embraced a young Chilean girl named Rosa, who lost her family at sea."
     assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == ""
+
+
+def test_a_plural_noun_before_a_verb_in_the_past_is_no_cue():
+    sentence = "Across southern Peru and western Bolivia, calls emerged for a new state."
+    assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == ""

@@ -707,6 +707,8 @@ _COMMA = re.compile(",")
 _CAPITALISED = re.compile(r" [A-Z]")
 #: A source after its cue is a noun phrase: one that opens with a preposition is a circumstance.
 _PREPOSITION_FIRST = re.compile(r"(?:on|in|at|by|for|with|to|from|during|after|before|as|of|into|over)\s", re.I)
+#: A verb in the past right after a word: that word is its subject, a noun.
+_PAST_AFTER = re.compile(r"\s+(?:[a-z]+ed|came|grew|rose|arose|began|went)\b")
 #: A finite verb: a source after its cue that has one before any comma is a clause, not a noun phrase.
 _FINITE = re.compile(rf"\s(?:{_AUX}|can|must)\s")
 _COMMA_OR_END = re.compile(r",|$")
@@ -888,6 +890,14 @@ class _Finder:
         previous = previous[-1] if previous else ""
         if not aux.strip() and (verb in _AMBIGUOUS or verb.endswith("ing")) and not _subject_end(previous, verb):
             return None
+        if (
+            not aux.strip()
+            and verb in _AMBIGUOUS
+            and verb.endswith("s")
+            and _PAST_AFTER.match(masked, m.end())
+            and not ((previous[:1].isupper() and previous[-1:] != ",") or previous.lower() in _SUBJECT_PRONOUNS)
+        ):
+            return None  # "calls emerged for a Kurdistan", "reports surfaced that": a noun, the subject
         if _names_a_noun(masked, m, aux, verb):
             return None
         if _MODAL.search(aux) or (_before(masked, m.start()).rstrip().endswith((" to", " or")) and not aux):
