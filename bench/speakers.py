@@ -63,7 +63,7 @@ from newsframe.codebook import Codebook
 from newsframe.corpus import load_corpus
 from newsframe.sides import gazetteer
 from newsframe.speakers import fold, resolve
-from newsframe.statements import _document, extract_statements
+from newsframe.statements import STATEMENT_COLUMNS, _document, extract_statements
 from rapidfuzz import fuzz
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -122,7 +122,7 @@ def basil(folder: Path) -> dict:
             for phrase in json.loads(annotations.read_text(encoding="utf-8")).get("phrase-level-annotations", []):
                 if phrase.get("quote") == "yes" and phrase.get("speaker", "") not in GENERIC:
                     wanted.append((doc_id, phrase["txt"], phrase["speaker"]))
-    table = resolve(pd.DataFrame(rows), Codebook())
+    table = resolve(pd.DataFrame(rows, columns=STATEMENT_COLUMNS), Codebook())
     by_doc = {doc_id: group for doc_id, group in table.groupby("doc_id")}  # noqa: C416 (dict() calls .keys)
     found = right = 0
     misses = Counter()

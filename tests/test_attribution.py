@@ -259,3 +259,24 @@ def test_a_quotation_runs_on_across_the_line_breaks_of_hard_wrapped_text():
 def test_say_after_a_determiner_is_the_noun(sentence, attributed):
     row = attribute(sentence, [(0, len(sentence))], Codebook())[0]
     assert bool(row["cue"]) == attributed
+
+
+def test_a_passive_after_a_degree_word_is_no_one_s_speech():
+    sentence = "Brazil’s stance is also not so easily described."
+    assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == ""
+
+
+def test_a_clause_after_the_cue_is_what_was_said_not_who_said_it():
+    sentence = "The Orbital Institute, a research centre that works for the Navy, said a new engine may not be ready."
+    row = attribute(sentence, [(0, len(sentence))], Codebook())[0]
+    assert sentence[slice(*row["source_span"])] == "The Orbital Institute"
+
+
+def test_a_participle_naming_a_noun_phrase_is_no_speech():
+    sentence = "The bishop embraced a young Chilean girl named Rosa, who lost her family at sea."
+    assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == ""
+
+
+def test_a_plural_noun_before_a_verb_in_the_past_is_no_cue():
+    sentence = "Across southern Peru and western Bolivia, calls emerged for a new state."
+    assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == ""

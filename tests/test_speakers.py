@@ -523,3 +523,28 @@ def test_a_relative_s_antecedent_is_a_phrase_not_the_clause_before_it():
 def test_a_person_written_after_their_body_s_possessive_speaks():
     found = classify("the Eastern Policy Institute’s Paul Salvo", set())
     assert (found.kind, found.name) == ("person", "Paul Salvo")
+
+
+def test_a_hyphenated_descriptor_before_a_name_is_no_part_of_it():
+    assert name_in_run("Ninth-grader Lena Okafor") == "Lena Okafor"
+    assert name_in_run("Senator-elect Tom Hargrove") == "Tom Hargrove"
+    assert name_in_run("Chung-in Moon") == "Chung-in Moon"  # one word after it: a name of its own
+    assert classify("Ninth-grader Lena Okafor", set()).name == "Lena Okafor"
+
+
+def test_members_of_a_people_or_party_are_no_person():
+    mention = classify("Other Republicans", {"other"})
+    assert (mention.kind, mention.side) == ("source", "United States")
+    assert classify("Leading Iranians", set()).side == "Iran"
+
+
+def test_a_demonym_and_a_noun_for_a_person_before_a_name_give_its_side():
+    text = "Chilean federal prosecutor Ana Ruiz said the raid had ended. American freelance journalist Tom Pell said it was calm."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist() == [["Ana Ruiz", "Chile"], ["Tom Pell", "Media"]]
+
+
+def test_a_surname_s_particles_are_no_first_name():
+    text = "Dutch Foreign Minister Anne van der Berg said the talks went well. Van der Berg said more were planned."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker"].tolist() == ["Anne van der Berg", "Anne van der Berg"]

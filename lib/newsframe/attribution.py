@@ -387,6 +387,11 @@ _VERB = re.compile(rf"(?<![\w’'-])(?:{_VERB_TRIE})(?![\w’'-])")
 _AUX_BEFORE = re.compile(
     rf"(?<![\w’'-])(?:(?:(?:{_AUX})\s+)+(?:(?:{_ADVERBS}|and|[a-z]{{2,}}ly)\s+)*|(?:(?:{_ADVERBS})\s+)+)$"
 )
+#: Degree words belong to a cue between an auxiliary and a past participle ("is not so easily
+#: described": a passive); before an -ing form they make an adjective ("is very telling").
+_DEGREE = r"so|too|very|quite|as|less|more|most"
+_AUX_BEFORE_PARTICIPLE = re.compile(_AUX_BEFORE.pattern.replace("|and|", f"|{_DEGREE}|and|", 1))
+_PARTICIPLES = frozenset(forms[1] for forms in _VERBS.values())
 
 
 class _CueMatch:
@@ -407,7 +412,7 @@ class _CueMatch:
         return self._aux if name == "aux" else self._verb
 
 
-_AUX_START = set(_AUX.split("|")) | set(_ADVERBS.split("|")) | {"and"}
+_AUX_START = set(_AUX.split("|")) | set(_ADVERBS.split("|")) | set(_DEGREE.split("|")) | {"and"}
 
 
 # "have little or no say", "a say in": the noun, not the verb.
@@ -421,7 +426,8 @@ def _cues(masked: str):
             continue
         before = None
         if previous and (previous[0] in _AUX_START or previous[0].endswith("ly")):  # cheap test first
-            before = _AUX_BEFORE.search(masked, max(0, m.start() - 80), m.start())
+            aux = _AUX_BEFORE_PARTICIPLE if m.group() in _PARTICIPLES else _AUX_BEFORE
+            before = aux.search(masked, max(0, m.start() - 80), m.start())
         start = before.start() if before else m.start()
         yield _CueMatch(start, m.end(), masked[start : m.start()], m.group())
 
@@ -478,8 +484,8 @@ _PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|been|be|being)\s")
 #: inversion ("Nor could the US claim ..."), the writer's argument, not anyone's speech.
 _INVERTED = re.compile(rf"(?:{_AUX}|can|must|shall)\s+\S", re.I)
 _NEGATED_INVERSION = re.compile(rf"(?:nor|neither)\s+(?:{_AUX}|can|must|shall)\s+\S", re.I)
-#: "a rally called “Freedom Now”", "a group named Y": a participle naming the noun before it.
-_NAMED_NOUN = re.compile(r"(?:^|\s)(?:a|an)\s+[a-z][\w-]*\s+$")
+#: "a rally called “Freedom Now”", "a young Nigerian boy named Y": a participle naming the noun before it.
+_NAMED_NOUN = re.compile(r"(?:^|\s)(?:a|an)\s+(?:[A-Za-z][\w-]*\s+){0,2}[a-z][\w-]*\s+$")
 _NAME_AFTER = re.compile(r"\s+(?:[A-Z]|[“\"~])")
 _LEADING = re.compile(
     r"^(?:(?:and|but|so|yet|while|whereas|although|though|as|because|since|if|when|however|meanwhile|"
@@ -701,6 +707,11 @@ _COMMA = re.compile(",")
 _CAPITALISED = re.compile(r" [A-Z]")
 #: A source after its cue is a noun phrase: one that opens with a preposition is a circumstance.
 _PREPOSITION_FIRST = re.compile(r"(?:on|in|at|by|for|with|to|from|during|after|before|as|of|into|over)\s", re.I)
+#: A verb in the past right after a word: that word is its subject, a noun.
+_PAST_AFTER = re.compile(r"\s+(?:[a-z]+ed|came|grew|rose|arose|began|went)\b")
+#: A finite verb: a source after its cue that has one before any comma is a clause, not a noun phrase.
+_FINITE = re.compile(rf"\s(?:{_AUX}|can|must)\s")
+_COMMA_OR_END = re.compile(r",|$")
 _CONJUNCTION_END = re.compile(r"(?<![\w-])(?:and|but)\s+$")
 
 
@@ -879,6 +890,14 @@ class _Finder:
         previous = previous[-1] if previous else ""
         if not aux.strip() and (verb in _AMBIGUOUS or verb.endswith("ing")) and not _subject_end(previous, verb):
             return None
+        if (
+            not aux.strip()
+            and verb in _AMBIGUOUS
+            and verb.endswith("s")
+            and _PAST_AFTER.match(masked, m.end())
+            and not ((previous[:1].isupper() and previous[-1:] != ",") or previous.lower() in _SUBJECT_PRONOUNS)
+        ):
+            return None  # "calls emerged for a Kurdistan", "reports surfaced that": a noun, the subject
         if _names_a_noun(masked, m, aux, verb):
             return None
         if _MODAL.search(aux) or (_before(masked, m.start()).rstrip().endswith((" to", " or")) and not aux):
@@ -913,6 +932,11 @@ class _Finder:
                     # "Charlie Hebdo, attacked on Wednesday by ...", "X, who ..., said in an interview":
                     # a circumstance is no speaker
                     return None, cue, _trim(sent, m.end(), len(sent)), "agentless"
+                if source and _FINITE.search(masked, source[0], _COMMA_OR_END.search(masked, source[0]).start()):
+                    # "X, a research centre that works for Y, said a version may not be ready": what
+                    # follows is the reported clause; the sentence's subject speaks
+                    subject = _opening_noun_phrase(masked)
+                    return subject, cue, _trim(sent, m.end(), len(sent)), "before" if subject else "agentless"
                 if source:
                     return source, cue, _trim(sent, 0, m.start()), "inverted"
             return None
@@ -1003,6 +1027,34 @@ def _inverted(sent: str, source: str) -> bool:
     if _NEGATED_INVERSION.match(source):
         return True
     return sent.rstrip(" ”\"'’").endswith("?") and _INVERTED.match(source) is not None and source[:4] != "May "
+
+
+_AND_BUT = re.compile(r"(?:And|But)\s+")
+#: Words that open a circumstance, not a noun phrase ("Even as ...", "With so much ...", "Whatever ...").
+_NOT_A_NOUN_PHRASE = re.compile(
+    r"(?:even|just|whatever|what|how|why|whether|with|without|despite|amid|among|like|[a-z]+ing|[a-z]+ly$)\b", re.I
+)
+
+
+def _opening_noun_phrase(masked: str) -> Span | None:
+    """The sentence's first clause when it is a noun phrase ("The Orbital Institute, a research
+    centre ..., said"; "But CAGE, the group ..."): not a circumstance ("In October, ...", "Even as
+    ...") nor a quotation."""
+    lead = _AND_BUT.match(masked)
+    a = lead.end() if lead else 0
+    comma = masked.find(",", a)
+    if comma < 0 or not masked[a : a + 1].isupper():
+        return None
+    head = masked[a:comma]
+    if (
+        _LEADING.match(head)
+        or _TIME_LEAD.match(head)
+        or _PREPOSITION_FIRST.match(head)
+        or _NOT_A_NOUN_PHRASE.match(head)
+        or len(_words(head)) > _MAX_SOURCE_WORDS
+    ):
+        return None
+    return _trim(masked, a, comma)
 
 
 #: A sentence that opens with a condition: its first noun phrase is the subject of a hypothesis

@@ -347,7 +347,12 @@ def _person_key(name: str) -> tuple[str, str]:
         tokens = [*tokens[:-2], f"{tokens[-2]} {tokens[-1]}"]
     if not tokens:
         return "", ""
+    if len(tokens) > 1 and set(tokens[:-1]) <= _PARTICLES and (len(tokens) > 2 or name[0].islower()):
+        return "", tokens[-1]  # "Van der Sypt", "de Blasio": a surname's particles, no first name
     return (tokens[0] if len(tokens) > 1 else ""), tokens[-1]
+
+
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "du", "dos", "das", "ter"})
 
 
 class _Surnames:
@@ -490,16 +495,23 @@ def _is_weekday(token: str) -> bool:
 _LOCATION_TAIL = re.compile(r"\s+(?:in|at|based in)\s+(?:the\s+)?[A-Z][^,]*$")
 
 
+#: A compound noun capitalised only as its run's first word ("Seventh-grader", "Actor-director",
+#: "Senator-elect"): a descriptor, where a hyphenated name capitalises both parts ("Al-Ahram").
+_HYPHENATED_DESCRIPTOR = re.compile(r"[A-Z][a-z]*-[a-z]{2,}")
+
+
 @lru_cache(maxsize=200_000)
 def name_in_run(run: str) -> str:
-    """The name in a capitalised run: the words after its last title or side word
-    ('Iranian Foreign Ministry Spokesperson Nasser Kanaani' -> 'Nasser Kanaani')."""
+    """The name in a capitalised run: the words after its last title, side word or descriptor
+    ('Iranian Foreign Ministry Spokesperson Nasser Kanaani' -> 'Nasser Kanaani'; 'Seventh-grader
+    Mohammad Bilal' -> 'Mohammad Bilal', when two words follow it: 'Chung-in Moon' stays)."""
     places = gazetteer()
     tokens = run.replace("’s", "").replace("'s", "").split()
     last = -1
     for k, token in enumerate(tokens[:-1]):
         if (
             _is_title(token)
+            or (k < len(tokens) - 2 and _HYPHENATED_DESCRIPTOR.fullmatch(token))
             or token in places.phrases
             or all(part in places.phrases for part in token.split("-"))
             or token in ("Ministry", "Department", "Office", "Council")
@@ -817,6 +829,10 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
         if named_place is not None and " to " not in head:
             kind = named_place.kind
             return Mention(kind, name if kind == "institution" else named_place.side, named_place.side)
+        people = places.phrases.get(run.split()[-1])
+        if people is not None and people.kind == "demonym" and run.endswith("s") and run == core:
+            # "Other Democrats", "Most Americans": members of a people or party, not a person
+            return Mention("source", head, people.side, plural=True)
         honoured = _HONORED.match(run) is not None
         person_like = named_place is None and (_person_like(name, common) or (honoured and not _ORG_WORDS.search(name)))
         if person_like:  # the side from the words around the name, never from the name ("Najib Danish")
@@ -1406,10 +1422,18 @@ def _office_holder_in_corpus(office, i, doc_ids, named_at, offices):
     return best
 
 
+#: A demonym and a noun for a person, with at most two words between, right before a name
+#: ("Belgian federal prosecutor X", "Syrian opposition activist X"; not "Russian hackers targeted X").
+_DEMONYM_PERSON_NOUN = re.compile(
+    r"(?<![\w’'-])(?P<side>[A-Z][\w.-]*)\s+(?:[a-z][\w-]*(?<!ed)(?<!s)\s+){0,2}"
+    r"(?!(?:for|under|over|after|other)\s)(?P<noun>[a-z][\w-]*(?:er|or|ist|ate|ant|ent|ian|man|woman|al))\s+$"
+)
+
+
 def _described_side(text: str, m: re.Match, run: str, places) -> str:
     """The side a name's own words give it: before it ('Ukrainian President', 'the US envoy to
-    Iran Rob Malley', 'Kremlin spokesman') or in an apposition after it ('Dmitry Peskov, the
-    Kremlin spokesman,')."""
+    Iran Rob Malley', 'Kremlin spokesman', 'Belgian federal prosecutor'; Media for 'American
+    journalist') or in an apposition after it ('Dmitry Peskov, the Kremlin spokesman,')."""
     name = name_in_run(run)
     prefix = run[: max(0, len(run) - len(name))]
     before = text[max(0, m.start() - 60) : m.start()]
@@ -1425,6 +1449,11 @@ def _described_side(text: str, m: re.Match, run: str, places) -> str:
         side = _side_of(description)
         if side:
             return side
+    if not kept and before[-2:-1].islower():  # cheap test first: a lower-case word ends before the name
+        described = _DEMONYM_PERSON_NOUN.search(before, cut + 1)
+        people = places.phrases.get(described.group("side")) if described else None
+        if people is not None and people.kind == "demonym":
+            return MEDIA if _MEDIA_NOUNS.fullmatch(described.group("noun")) else people.side
     after = _APPOSITION.match(text, m.end())
     if after:
         desc = after.group("desc")
