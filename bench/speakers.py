@@ -233,7 +233,7 @@ def _check(path: Path, statements: pd.DataFrame) -> dict:
     drawn from, labelled before any change for it) and after (the run of ``output_after_hash``);
     ``stale_after`` counts statements whose output has changed since the after verdicts were read."""
     check = pd.read_csv(path, dtype=str, keep_default_na=False)
-    now = statements.set_index("statement_id").reindex(check["statement_id"]).fillna("")
+    now = statements.set_index("statement_id").reindex(check["statement_id"]).astype(object).fillna("")
     out = {"file": path.name, "n": len(check), "stance": "n/a: no claim given, every stance empty"}
     current = [output_hash(s, g) for s, g in zip(now["speaker"], now["speaker_group"])]
     out["before"] = {c: round(float((check[f"{c}_ok"] == "yes").mean()), 3) for c in ("speaker", "side")}
