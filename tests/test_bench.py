@@ -292,3 +292,36 @@ def test_floor_notebooks_import_what_the_stage_notebooks_import():
             isinstance(node, (ast.Import, ast.ImportFrom)) or ast.unparse(node) == "notebook.setup()"
             for node in statements
         ), stage.name
+
+
+def test_basil_bench_scores_a_tiny_fake_corpus(tmp_path):
+    """bench/speakers.py's BASIL reader on two made-up articles in BASIL's layout: the one right
+    quote and the one missed are counted (the bench once broke unseen when statement rows
+    became tuples)."""
+    pytest.importorskip("rapidfuzz")
+    import speakers as speakers_bench
+
+    for year, name, paragraphs, speaker, quote in (
+        (
+            "2010",
+            "1_a",
+            [["Jane Doe, the mayor of Springfield, said the bridge would reopen in May."]],
+            "Jane_Doe",
+            "the bridge would reopen in May",
+        ),
+        (
+            "2011",
+            "2_b",
+            [["The weather was cold on Tuesday.", "Nobody spoke about the storm."]],
+            "Max_Roe",
+            "Nobody spoke about the storm",
+        ),
+    ):
+        (tmp_path / "articles" / year).mkdir(parents=True, exist_ok=True)
+        (tmp_path / "annotations" / year).mkdir(parents=True, exist_ok=True)
+        (tmp_path / "articles" / year / f"{name}.json").write_text(json.dumps({"body-paragraphs": paragraphs}))
+        annotation = {"phrase-level-annotations": [{"quote": "yes", "speaker": speaker, "txt": quote}]}
+        (tmp_path / "annotations" / year / f"{name}_ann.json").write_text(json.dumps(annotation))
+    result = speakers_bench.basil(tmp_path)
+    assert result["quotes_with_named_speaker"] == 2 and result["person_quotes"] == 2
+    assert result["person_speaker_right"] == 1 and result["person_misses"] == {"no speaker": 1}
