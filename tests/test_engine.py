@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import random
+import signal
 from functools import partial
 
 import pytest
@@ -169,3 +170,11 @@ def _add(a, b):
 
 def _inverse(x):
     return 1 / x
+
+
+def test_pool_workers_leave_interrupts_to_their_parent():
+    """A kernel's shutdown interrupts its process group: the session's pool workers, idle, used to
+    print a KeyboardInterrupt traceback each at the end of every stage run with ``processes``.
+    The parent owns their lifetime (close_pools at exit; a dead parent closes their queue)."""
+    handlers = map_documents(signal.getsignal, [signal.SIGINT] * 4, engine="processes", chunk_size=1)
+    assert handlers == [signal.SIG_IGN] * 4

@@ -26,6 +26,7 @@ import math
 import multiprocessing
 import os
 import pickle
+import signal
 import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -137,12 +138,21 @@ def _mp_context():
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
+def _leave_interrupts_to_the_parent() -> None:
+    """A worker ignores Ctrl-C and the interrupt a kernel's shutdown sends its process group: its
+    parent stops it (``close_pools`` at exit; a parent that dies closes the worker's queue). Idle
+    workers of the session's pool otherwise each printed a KeyboardInterrupt traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _pool(n_workers: int) -> ProcessPoolExecutor:
     """The session's pool of ``n_workers`` processes, started on first use."""
     with _POOLS_LOCK:
         pool = _POOLS.get(n_workers)
         if pool is None:
-            pool = _POOLS[n_workers] = ProcessPoolExecutor(max_workers=n_workers, mp_context=_mp_context())
+            pool = _POOLS[n_workers] = ProcessPoolExecutor(
+                max_workers=n_workers, mp_context=_mp_context(), initializer=_leave_interrupts_to_the_parent
+            )
         return pool
 
 
