@@ -321,3 +321,27 @@ def test_a_stage_needs_exactly_one_parameters_cell(ws, tmp_path):
             build_dir=tmp_path / "build",
             progress=False,
         )
+
+
+@pytest.mark.parametrize("failures, fails", [(1, False), (pipeline.KERNEL_STARTS, True)])
+def test_a_kernel_that_dies_at_start_is_started_again(tmp_path, monkeypatch, failures, fails):
+    """Kernels started at the same moment can take each other's port ("Address already in use";
+    jupyter_client: "Kernel died before replying to kernel_info"): nothing ran, so the stage
+    starts its kernel again, a few times at most, then fails naming the error."""
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1", id="only")])
+    (tmp_path / "inputs").mkdir()
+    nbformat.write(nb, tmp_path / "inputs" / "01_x.ipynb")
+    starts = []
+
+    def execute_notebook(source, target, **kwargs):
+        starts.append(source)
+        if len(starts) <= failures:
+            raise RuntimeError(f"{pipeline.KERNEL_DIED_AT_START} (port taken)")
+        shutil.copy(source, target)
+
+    monkeypatch.setattr(papermill, "execute_notebook", execute_notebook)
+    _, failure = pipeline.execute(pipeline.Stage(tmp_path / "01_x.py"), nb, {}, tmp_path)
+    assert len(starts) == min(failures + 1, pipeline.KERNEL_STARTS)
+    assert (failure is not None) == fails
+    if fails:
+        assert pipeline.KERNEL_DIED_AT_START in failure.evalue

@@ -380,6 +380,13 @@ def _stopped_early(nb) -> StageStopped | None:
     return None
 
 
+#: A kernel that dies before it answers has run nothing; most often another kernel starting at the
+#: same moment took the port jupyter_client had picked for it ("Address already in use"), so a
+#: stage starts its kernel up to this many times.
+KERNEL_STARTS = 3
+KERNEL_DIED_AT_START = "Kernel died before replying to kernel_info"
+
+
 def execute(
     stage: Stage, nb, parameters: Mapping, build: Path, progress: bool = False
 ) -> tuple[Path, StageFailure | None]:
@@ -392,16 +399,25 @@ def execute(
     try:
         marker = f"{parameters['out_dir']}{os.pathsep}{stage.name}" if parameters.get("out_dir") else None
         with _kernel_env(marker and str(paths.resolve(marker))):
-            papermill.execute_notebook(
-                str(inputs),
-                str(output),
-                parameters=dict(parameters),
-                kernel_name="python3",
-                cwd=str(ROOT),
-                record_timing=False,
-                extra_arguments=KERNEL_ARGS,
-                progress_bar={"desc": f"  {stage.name}", "leave": False, "file": sys.stderr} if progress else False,
-            )
+            for attempt in range(KERNEL_STARTS):
+                try:
+                    papermill.execute_notebook(
+                        str(inputs),
+                        str(output),
+                        parameters=dict(parameters),
+                        kernel_name="python3",
+                        cwd=str(ROOT),
+                        record_timing=False,
+                        extra_arguments=KERNEL_ARGS,
+                        progress_bar={"desc": f"  {stage.name}", "leave": False, "file": sys.stderr}
+                        if progress
+                        else False,
+                    )
+                    break
+                except RuntimeError as exc:  # nothing ran: the kernel could not start
+                    if KERNEL_DIED_AT_START not in str(exc) or attempt + 1 == KERNEL_STARTS:
+                        raise
+                    output.unlink(missing_ok=True)
     except Exception as exc:  # cell error, dead kernel, missing kernel: all stop the run
         error = exc
     if not output.is_file():
