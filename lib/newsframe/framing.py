@@ -608,11 +608,12 @@ def widest_claims(statements: pd.DataFrame, claims: pd.DataFrame, n: int) -> lis
     if len(claims) <= n:
         return claims["cluster_id"].tolist()
     carried = statements[statements["cluster_id"] != ""].groupby("cluster_id")["outlet"].nunique()
+    ids = claims["cluster_id"].astype(str)
     ranked = pd.DataFrame(
         {
-            "cluster_id": claims["cluster_id"].astype(str).to_numpy(),
+            "cluster_id": ids.to_numpy(),
             "n_statements": pd.to_numeric(claims["n_statements"]).to_numpy(),  # read back from CSV as text
-            "outlets": claims["cluster_id"].astype(str).map(carried).fillna(0).to_numpy(),
+            "outlets": ids.map(carried).fillna(0).to_numpy(),
             "order": range(len(claims)),
         }
     )

@@ -399,6 +399,7 @@ def execute(
     try:
         marker = f"{parameters['out_dir']}{os.pathsep}{stage.name}" if parameters.get("out_dir") else None
         with _kernel_env(marker and str(paths.resolve(marker))):
+            bar = {"desc": f"  {stage.name}", "leave": False, "file": sys.stderr} if progress else False
             for attempt in range(KERNEL_STARTS):
                 try:
                     papermill.execute_notebook(
@@ -409,9 +410,7 @@ def execute(
                         cwd=str(ROOT),
                         record_timing=False,
                         extra_arguments=KERNEL_ARGS,
-                        progress_bar={"desc": f"  {stage.name}", "leave": False, "file": sys.stderr}
-                        if progress
-                        else False,
+                        progress_bar=bar,
                     )
                     break
                 except RuntimeError as exc:  # nothing ran: the kernel could not start

@@ -910,7 +910,9 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     ]
     written = []  # (row, full name) of person-like names in the text
     full_name_of: dict[str, str] = {}  # run -> the full name it writes, or "": each run is read once
-    name_runs = [list(_NAME_RUN.finditer(text)) for text in texts]  # found once for both scans
+    # each text's capitalised runs, found once for both scans; a run ending an organisation's
+    # name is no person for either
+    name_runs = [[m for m in _NAME_RUN.finditer(t) if not _in_organisation_name(t, m.start())] for t in texts]
     quotes: list[_Quotes | None] = [None] * n  # each text's, made when first asked for
     for i, runs in enumerate(name_runs):
         for m in runs:
@@ -918,11 +920,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
             name = full_name_of.get(run)
             if name is None:
                 name = full_name_of[run] = _written_full_name(run, common)
-            if (
-                name
-                and not _in_organisation_name(texts[i], m.start())
-                and not _quotes_of(i, texts, quotes).inside(m.start())
-            ):
+            if name and not _quotes_of(i, texts, quotes).inside(m.start()):
                 written.append((i, name))
     surnames = _Surnames(
         [_person_key(mentions[i].name)[1] for i in person_rows] + [_person_key(w)[1] for _, w in written]
@@ -970,8 +968,6 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         text = texts[i]
         for m in runs:
             run = m.group()
-            if _in_organisation_name(text, m.start()):
-                continue
             if run not in person_of:
                 person_of[run] = person_in(run)
             found = person_of[run]
