@@ -548,3 +548,63 @@ def test_a_surname_s_particles_are_no_first_name():
     text = "Dutch Foreign Minister Anne van der Berg said the talks went well. Van der Berg said more were planned."
     table = resolve(_table(text, Codebook()), Codebook())
     assert table["speaker"].tolist() == ["Anne van der Berg", "Anne van der Berg"]
+
+
+def test_an_apposition_naming_an_initialled_body_gives_its_side():
+    text = "Lt. Ann Vale, a spokeswoman for the U.S. Navy's 4th Fleet which sails near Chile, said the ships were safe."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist() == [["Ann Vale", "United States"]]
+
+
+def test_a_party_tag_the_source_cut_short_is_no_name():
+    assert classify("Budget Committee Chairman Tom Reed (D", set()).name == "Tom Reed"
+
+
+@pytest.mark.parametrize("source", ["Okafor similarly expects cuts in the budget", "Okafor went on Radio Lagos and"])
+def test_a_source_that_is_a_clause_is_spoken_by_its_subject(source):
+    mention = classify(source, set())
+    assert (mention.kind, mention.name) == ("person", "Okafor")
+
+
+def test_unnamed_people_counted_but_not_named_are_media():
+    table = _paragraphs(["A new fuel went on sale in some towns in 2019.", "Some doctors blame the new fuel."])
+    assert table["speaker_group"].tolist()[-1] == "Media"
+
+
+@pytest.mark.parametrize(
+    "sentence, cue",
+    [
+        ("The plant went on to reopen in May.", ""),
+        ("The army went on the attack at dawn.", ""),
+        ("The ministry went on the record to deny it.", "went on"),
+        ("The minister went on to say the plant was safe.", "went on"),
+        ('"It is safe," the minister went on.', "went on"),
+    ],
+)
+def test_went_on_is_a_cue_only_when_speech_goes_on(sentence, cue):
+    assert _table(sentence, Codebook())["cue"].tolist() == [cue]
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("Rui Dias, a spokesman for the Chile-backed militia, said the town fell.", "Other"),
+        ("Rui Dias, the leader of the attack on the Chilean embassy, said the town fell.", "Other"),
+        ("Rui Dias, a former boxer who now leads the Chilean Liberal Party, said that the town had fallen.", "Chile"),
+    ],
+)
+def test_an_apposition_s_side_is_the_person_s_not_a_backer_s_or_a_target_s(text, side):
+    assert resolve(_table(text, Codebook()), Codebook())["speaker_group"].tolist() == [side]
+
+
+def test_a_body_s_name_with_on_keeps_the_place_after_it():
+    text = "Rui Dias, a fellow at the Council on Foreign Affairs in Santiago, said that the town had fallen."
+    assert resolve(_table(text, Codebook()), Codebook())["speaker_group"].tolist() == ["Chile"]
+
+
+@pytest.mark.parametrize(
+    "source, name", [("Indeed Okafor went on Radio Lagos and", "Okafor"), ("I’ve made that argument often", "")]
+)
+def test_a_clause_s_subject_is_no_opener_and_no_pronoun(source, name):
+    mention = classify(source, {"made"})
+    assert (mention.name if mention.kind == "person" else "") == name

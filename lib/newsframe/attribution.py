@@ -424,6 +424,8 @@ def _cues(masked: str):
         previous = masked[max(0, m.start() - 20) : m.start()].split()[-1:]
         if previous and m.group() == "say" and previous[0].lower() in _SAY_AS_NOUN:
             continue
+        if m.group().startswith("went") and not _goes_on_speaking(masked, m.end()):
+            continue
         before = None
         if previous and (previous[0] in _AUX_START or previous[0].endswith("ly")):  # cheap test first
             aux = _AUX_BEFORE_PARTICIPLE if m.group() in _PARTICIPLES else _AUX_BEFORE
@@ -432,6 +434,17 @@ def _cues(masked: str):
         yield _CueMatch(start, m.end(), masked[start : m.start()], m.group())
 
 
+def _goes_on_speaking(masked: str, end: int) -> bool:
+    """'went on to say', '..., he went on.', 'went on the record': not 'went on to re-use the
+    reactor', 'went on the attack' or 'went on air'."""
+    if _ON_THE_RECORD.match(masked, end):
+        return True
+    to = _TO_AFTER.match(masked, end)
+    return _VERB.match(masked, to.end()) is not None if to else _SPEECH_GOES_ON.match(masked, end) is not None
+
+
+_TO_AFTER = re.compile(r"\s+to\s+")
+_ON_THE_RECORD = re.compile(r"\s+the\s+record\b")
 _ACCORDING = re.compile(r"(?<![\w-])[Aa]ccording to\s+")
 _AUX_WORDS = set(_AUX.split("|"))
 _MODAL = re.compile(r"\b(?:would|could|should|might|may|will|to)\s", re.I)

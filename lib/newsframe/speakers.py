@@ -263,7 +263,9 @@ _NAME_RUN = re.compile(
 )
 _WORDS = re.compile(r"[A-Za-z][\w’'-]*")
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their|some|several|many|two|three)\s+", re.I)
-_APPOSITION = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+)?(?P<desc>[^,.;:()“”\"]{3,120})")
+#: A description after a name, to its clause's end; an initial's full stop ("the U.S. Navy") is
+#: no end.
+_APPOSITION = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+)?(?P<desc>(?:[^,.;:()“”\"]|(?<=\b[A-Z])\.){3,120})")
 _CLAUSE_END = re.compile(r"[,;:()“”\"—–]")
 #: Unnamed sources that speak for the media whatever their country ("a Ukrainian journalist").
 _MEDIA_NOUNS = re.compile(
@@ -288,6 +290,11 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _CAPITAL_AFTER_SPACE = re.compile(r"\s[A-Z]")
 _RELATIVE_CLAUSE = re.compile(r"\s(?:who|which|that)\s")
+#: Where a description of a person stops being about them: a clause about the body it names ("a
+#: spokesman for the Fleet, which sails near X") or what they strike ("the leader of the attack on X").
+_DESCRIPTION_END = re.compile(
+    r"\s(?:which|that)\s|\s(?:attacks?|strikes?|raids?|assaults?|war|sanctions)\s+(?:on|against)\s"
+)
 
 
 class _Quotes:
@@ -445,7 +452,7 @@ _SOURCE_NOISE = (
     re.compile(r"^(?:[A-Za-z]+\s+){0,1}[A-Za-z]+:\s+"),
     re.compile(r"^.*\bwhat\s+(?=\S)", re.I),  # "The calls are prompted by what NATO members"
     re.compile(r"^(?:not only|nor|neither)\s+(?:do|does|did|is|are|was|were|has|have)\s+", re.I),
-    re.compile(r"\s*\([^()]*\)"),
+    re.compile(r"\s*\((?:[^()]*\)|[^()]*$)"),  # "(R-Texas)", or one the source cut short: "Engel (D"
     re.compile(r"^(?:Earlier|Later|Late|Early|On|In|At|During|After|Before|Last|This)\b[^,]{0,40},\s+(?=[A-Z])"),
     re.compile(rf"\s+(?:(?:on|late|early|last|this|by)\s+)?(?:{_WEEKDAYS})\b[^,]*$"),
     re.compile(r"\s+(?:in|during|at)\s+(?:an?|his|her|their|its)\s.*$"),  # "in an interview on NBC's"
@@ -545,7 +552,9 @@ def _organisation_name(core: str) -> bool:
 
 _POSSESSIVE_WORD = re.compile(r"['’]s\s")
 _HYPHENATED = re.compile(r"(?<=[a-z])-(?=[A-Z])")
-_STANCE = re.compile(r"\b(?:pro|anti)-[\w-]+", re.I)
+#: A stance toward a place or its backing of a body is no side: "the pro-Israel Washington
+#: Institute", "the U.S.-backed SDF".
+_STANCE = re.compile(r"\b(?:pro|anti)-[\w-]+|[\w.]+-(?:backed|funded|sponsored|supported|allied|aligned)\b", re.I)
 
 
 def _cleaned_source(speaker: str, mention: Mention, source: str) -> str:
@@ -615,7 +624,12 @@ def _side_of(head: str) -> str:
 
 
 #: A source that is a clause opening with a name and a past-tense verb or "also".
-_SUBJECT_CLAUSE = re.compile(r"^(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:[a-z]+ed|also)\s+[a-z]")
+#: "went" counts ("Boehner went on Fox News and said"); after an adverb ("Sturgeon
+#: similarly expects ..., saying") a present-tense verb does too.
+_SUBJECT_CLAUSE = re.compile(
+    r"^(?!I[\s’'])(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
+    r"(?:[a-z]+ed|went|also|[a-z]+ly\s+[a-z]+(?:ed|s))\s+[a-zA-Z]"
+)
 
 
 #: A named source with unnamed companions ("Mnuchin and others", "Mr. Obama and his administration").
@@ -710,7 +724,7 @@ def _affiliated_person(head: str, common: frozenset[str]) -> Mention | None:
 _OPENERS = frozenset({
     "but", "and", "or", "nor", "so", "yet", "still", "then", "now", "also", "meanwhile", "however", "instead",
     "even", "only", "when", "whenever", "while", "whether", "if", "as", "because", "although", "though", "after",
-    "before", "since", "until", "unless", "once", "like",
+    "before", "since", "until", "unless", "once", "like", "indeed", "perhaps", "finally", "again",
 })  # fmt: skip
 
 
@@ -836,7 +850,8 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
         honoured = _HONORED.match(run) is not None
         person_like = named_place is None and (_person_like(name, common) or (honoured and not _ORG_WORDS.search(name)))
         if person_like:  # the side from the words around the name, never from the name ("Najib Danish")
-            return Mention("person", name, _side_of(head.replace(name, " ")) or _side_of(text.replace(name, " ")))
+            around = (_DESCRIPTION_END.split(words.replace(name, " "), maxsplit=1)[0] for words in (head, text))
+            return Mention("person", name, next((side for side in map(_side_of, around) if side), ""))
         if not all(t.lower() in common for t in run.split()):
             return Mention("institution", core, side)
     apposed = _APPOSED_NAME.match(text[len(head) :]) if text.startswith(head) else None
@@ -1095,7 +1110,8 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
                 side = country_of(doc_ids[i])
             if side:
                 out_group[i] = groups(side)
-            elif not mention.side and mention.plural and _PEOPLE.search(out_speaker[i]):  # "Critics say": Media
+            elif not mention.side and mention.plural and (_PEOPLE.search(out_speaker[i]) or _SOME.match(sources[i])):
+                # "Critics say", "Some doctors blame": unnamed people, Media
                 out_group[i] = MEDIA
     named_media = _media_named_in(texts)
     for i in range(n):  # "Local media", "The Sunday Times": news organisations the list lacks
@@ -1372,6 +1388,8 @@ _PEOPLE = re.compile(
     r"people|residents|witnesses|activists|lawmakers|legislators|diplomats|scholars|economists)\b",
     re.I,
 )
+#: A plural source counted but not named ("Some doctors", "Many protesters", "Two lawyers").
+_SOME = re.compile(r"^(?:some|many|several|most|few|a\s+few|other|two|three|four|five|dozens\s+of)\s+[a-z]+s$", re.I)
 _COUNTRY_KINDS = ("country", "demonym", "capital", "state")
 
 
@@ -1452,7 +1470,7 @@ def _described_side(text: str, m: re.Match, run: str, places) -> str:
             return MEDIA if _MEDIA_NOUNS.fullmatch(described.group("noun")) else people.side
     after = _APPOSITION.match(text, m.end())
     if after:
-        desc = after.group("desc")
+        desc = _DESCRIPTION_END.split(after.group("desc"), maxsplit=1)[0]
         if any(_is_title(w) for w in desc.split()[:6]):
             return _side_of(desc)
     return ""
