@@ -608,3 +608,25 @@ def test_a_body_s_name_with_on_keeps_the_place_after_it():
 def test_a_clause_s_subject_is_no_opener_and_no_pronoun(source, name):
     mention = classify(source, {"made"})
     assert (mention.name if mention.kind == "person" else "") == name
+
+
+def test_an_office_of_a_place_is_its_holder_or_itself_never_the_place():
+    text = (
+        "The mayor of Lima, Rosa Paz, said that the roads were closed. "
+        "The president of Chile said that the border was open."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist() == [
+        ["Rosa Paz", "Peru"],
+        ["president of Chile", "Chile"],
+    ]
+
+
+def test_an_office_of_a_country_is_its_holder_and_one_of_a_body_is_nobody_else():
+    text = (
+        "Chilean President Ann Lee said that talks would go on. "
+        "The president of the Lima Bar Association said that lawyers would strike. "
+        '"The border is open," the president of Chile said.'
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker"].tolist() == ["Ann Lee", "president of the Lima Bar Association", "Ann Lee"]

@@ -714,10 +714,16 @@ def _affiliated_person(head: str, common: frozenset[str]) -> Mention | None:
     name = _written_full_name(_without_sentence_opener(m.group("person")), common)
     if not name:
         return None
-    body = _POSSESSIVE_END.sub("", m.group("body").strip())
-    place = gazetteer().phrases.get(body)
+    return Mention("person", name, _body_side(m.group("body")))
+
+
+def _body_side(body: str) -> str:
+    """The side of the body a person works for: Media for a news organisation."""
+    body = _POSSESSIVE_END.sub("", body.strip())
+    phrases = gazetteer().phrases
+    place = phrases.get(body) or phrases.get(_DETERMINERS.sub("", body))  # "The Hill", "the BBC"
     medium = (place is not None and place.kind == "media") or bool(_MEDIA_NAME.search(body))
-    return Mention("person", name, MEDIA if medium else _side_of(body))
+    return MEDIA if medium else _side_of(body)
 
 
 #: Function words that open a sentence with a capital ("But Jeffrey Lewis of ...", "Whether Sanders").
@@ -785,6 +791,28 @@ _APPOSED_NAME = re.compile(r"\s*,\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})
 _PLURAL_END = re.compile(r"s\b")
 
 
+#: "the mayor of Paris", "The chairman of the House Intelligence Committee": an office and the
+#: body or place it serves.
+_OFFICE_OF_BODY = re.compile(
+    r"^(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:after|before|since|during|day|week|month|year)\s)[a-z][\w-]*\s+){0,2}?"
+    r"(?P<title>[A-Za-z]+)\s+(?:of|for)\s+(?P<body>(?:the\s+)?[A-Z].*)$"
+)
+#: The holder's name after the office: ", Anne Hidalgo", ", Rep. Elijah Cummings of Maryland".
+_HOLDER_AFTER = re.compile(rf"\s*,\s*(?P<run>{_NAME_RUN.pattern})(?:\s+of\s+[A-Z][\w.’'-]*)?\s*(?:,|$)")
+
+
+def _office_of_body(office: re.Match, after: str, common: frozenset[str]) -> Mention:
+    """The holder named after an office ('The mayor of Paris, Anne Hidalgo'), for the side of the
+    body it serves; else the office itself, never the place or body it names ('The president of
+    Libya' is not Libya speaking)."""
+    side = _body_side(office.group("body"))
+    holder = _HOLDER_AFTER.match(after)
+    name = _written_full_name(holder.group("run"), common) if holder else ""
+    if name:
+        return Mention("person", name, side)
+    return Mention("institution", _DETERMINERS.sub("", office.group()), side or OTHER)  # never a side of its own
+
+
 def classify(mention: str, common: frozenset[str] | set[str]) -> Mention:
     """Read one source mention as written in the text."""
     return _classify(mention, common if isinstance(common, frozenset) else frozenset(common))
@@ -820,6 +848,11 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
     if _EXISTENTIAL.match(head):  # "There's no doubt the president": the writer's own voice
         return Mention("none")
     head = _LOCATION_TAIL.sub("", head) or head
+    office = _OFFICE_OF_BODY.match(head)
+    if office is not None and _is_title(office.group("title")):
+        found = _office_of_body(office, text[len(head) :] if text.startswith(head) else "", common)
+        if found.kind == "person" or found.side != OTHER or not office.group("title").lower().startswith("spokes"):
+            return found  # "a spokesman for Mr Maduro": the side is Maduro's, found below
     affiliated = _affiliated_person(head, common)
     if affiliated is not None:
         return affiliated
@@ -1057,7 +1090,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         office = _office_of(sources[i] or speaker) if mention.kind in ("source", "none", "institution") else ""
         holder = _holder_of(office, i, sources[i], texts[i], titled.get(doc_ids[i], ()), mention.side, person_side)
         if office and holder is None:
-            holder = _office_holder_in_corpus(office, i, doc_ids, named_at, offices)
+            holder = _office_holder_in_corpus(office, i, doc_ids, named_at, offices, mention.side, person_side)
         if holder:
             out_speaker[i], out_group[i], kinds[i] = person_name(holder), groups(person_side(holder)), "person"
             named_at[i].append((-1, holder))
@@ -1275,6 +1308,18 @@ _OFFICES = {
     "chairman": "chairman",
     "chairwoman": "chairman",
 }
+
+
+def _of_a_place(words: list[str]) -> bool:
+    """'of Libya', 'of the United States': the office of a country, state or city, whose holder
+    the story or corpus names; not one of a body ('the president of the County Clerks
+    Association' is no president the story named)."""
+    if len(words) < 2 or words[0] not in ("of", "for"):
+        return False
+    place = gazetteer().phrases.get(" ".join(words[2:] if words[1] == "the" else words[1:]))
+    return place is not None and place.kind in _COUNTRY_KINDS
+
+
 _LEADING_CIRCUMSTANCE = re.compile(r"^(?:In|On|At|During|After)\s[^,]*?\s(?=the\s)", re.I)
 
 
@@ -1289,7 +1334,7 @@ def _office_of(mention: str) -> str:
     for k in range(min(len(tokens) - 1, 4), 0, -1):
         office = _OFFICES.get(fold(tokens[k]).rstrip("."), "")
         rest = tokens[k + 1 :]
-        if office and len(rest) <= 4 and all(t.islower() for t in rest):
+        if office and (len(rest) <= 4 and all(t.islower() for t in rest) or _of_a_place(rest)):
             return office
     return ""
 
@@ -1422,15 +1467,16 @@ def _shared_side(root, by_root, person_side) -> str:
     return sides.pop() if len(sides) == 1 else ""
 
 
-def _office_holder_in_corpus(office, i, doc_ids, named_at, offices):
+def _office_holder_in_corpus(office, i, doc_ids, named_at, offices, side, person_side):
     """When the document never writes the office with a name ('the president' after only
-    'Trump'), the person it names before the mention whom the corpus calls so most often."""
+    'Trump'), the person it names before the mention whom the corpus calls so most often, of the
+    side the mention gives if it gives one ('the president of Libya')."""
     best, best_count = None, 1  # at least twice in the corpus
     j = i
     while j >= 0 and doc_ids[j] == doc_ids[i]:
         for _, person in named_at[j]:
             count = offices.get(person, {}).get(office, 0)
-            if count > best_count:
+            if count > best_count and not (side and person_side(person) != side):
                 best, best_count = person, count
         j -= 1
     return best
