@@ -280,3 +280,70 @@ def test_a_participle_naming_a_noun_phrase_is_no_speech():
 def test_a_plural_noun_before_a_verb_in_the_past_is_no_cue():
     sentence = "Across southern Peru and western Bolivia, calls emerged for a new state."
     assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == ""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Now, after the trade pact averted what Garcia predicted would be a price war, Africa looms large.",
+        "The biography omits the flood, which she recently claimed was the turning point of her career.",
+        "The governor caused a stir when she said that the port could close.",
+        "That fits with what Anna Berg, a former adviser to the mayor, told me the council wants.",
+        "Garcia, who said last week that the port would close, flew to Lisbon on Friday.",
+        "The verdict came a day after the Tribune reported that the mayor had resigned.",
+        "The ferries stopped because the harbour master ordered them to stay in port.",
+        # and no passive whose subject is a relative takes its place
+        "Two barges were hit in what the port authority said were accidents while strikes by rebels - who are "
+        "backed by Chile - forced a closure.",
+        # nor a cue inside what the subordinate clause reports
+        "The station was reviewing the account of a witness who gave a vivid account and claimed locals knew it.",
+    ],
+)
+def test_a_cue_only_in_a_subordinate_clause_gives_no_speaker(sentence):
+    row = attribute(sentence, [(0, len(sentence))], Codebook())[0]
+    assert row["speaker"] == ""
+    assert any(a["source_span"] for a in row["attributions"])  # the nested report is still found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The crowd fell silent when the minister said the mine would close, and the union chief said it would not.",
+            "union chief",
+        ),  # the main clause's cue speaks
+        ("Pedersen said Monday that she opposes the tunnel.", "Pedersen"),
+        ("The ferries stopped, that official said.", "unnamed official"),  # "that" as a determiner
+        ("A senior Danish official before the talks described a first phase lasting a year.", "official"),
+        ("On Monday she issued a statement in which she called on Oslo to act.", "she"),
+        ("That clashes with remarks Ruiz made in the spring, when he suggested the port should close.", "he"),
+        ('The brigade was part of a unit that Governor Ana Ruiz said "fought bravely at home."', "Ana Ruiz"),
+        ("Although Peru has denied sending troops, Chile's worries remain.", "Peru"),  # a concession
+        ("That is what Berg had argued is the problem.", "Berg"),  # "is what": the claim is hers
+        ('In his talk, Berg also hammered Ruiz for what he called her "utter failure on jobs."', "Berg"),  # quoted
+        ("The ruling, issued after an emergency session of the court, also urged Chile to withdraw.", "ruling"),
+        ("A memo from the Navy when Dale was awarded the deal said the bid was the cheapest.", "memo"),
+        (
+            "A Danish official, speaking on condition of anonymity because he was not authorized to talk, said "
+            "Holm emphasized the risk.",
+            "official",
+        ),  # the clause "because ..." ends before the cue
+    ],
+)
+def test_a_cue_heading_its_clause_still_speaks(sentence, speaker):
+    row = attribute(sentence, [(0, len(sentence))], Codebook())[0]
+    assert speaker in row["speaker"]
+
+
+def test_a_relative_speaks_for_the_main_cue_it_interrupts():
+    sentence = (
+        "Green Party leader Ana Ruiz, who praised the firing of rebels as “an act of courage,” welcomed the "
+        "appointment of Tom Berg as head of the council."
+    )
+    row = attribute(sentence, [(0, len(sentence))], Codebook())[0]
+    assert sentence[slice(*row["source_span"])] == "who"  # its antecedent, not "the appointment of Tom Berg"
+
+
+def test_a_subordinate_cue_before_a_colon_announces_speech():
+    sentence = "Here is what the mayor said:"
+    assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] != ""

@@ -630,3 +630,52 @@ def test_an_office_of_a_country_is_its_holder_and_one_of_a_body_is_nobody_else()
     )
     table = resolve(_table(text, Codebook()), Codebook())
     assert table["speaker"].tolist() == ["Ann Lee", "president of the Lima Bar Association", "Ann Lee"]
+
+
+def test_another_country_s_party_names_no_american():
+    text = (
+        "Liberal Democrats leader Anna Holt said the vote was a farce. "
+        "Senate Democrats said the bill was dead. Free Democrats said they would abstain."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    sides = dict(zip(table["text"], table["speaker_group"]))
+    assert sides["Liberal Democrats leader Anna Holt said the vote was a farce."] != "United States"
+    assert sides["Free Democrats said they would abstain."] != "United States"
+    assert sides["Senate Democrats said the bill was dead."] == "United States"
+    assert gazetteer().side_in("a Social Democrat lawmaker") == ""
+    assert gazetteer().side_in("a Democrat lawmaker") == "United States"
+
+
+def test_a_region_is_no_person_a_pronoun_may_name():
+    first = _table("Western Europe said it would act.", Codebook(), "a")
+    second = _table(
+        "Portuguese economist Rui Sousa spoke on Monday. Refugees fled to Europe in May. He said the figures were wrong.",
+        Codebook(),
+        "b",
+    )
+    table = resolve(pd.concat([first, second], ignore_index=True), Codebook())
+    assert table.iloc[-1]["speaker"] == "Rui Sousa"  # not "Western Europe", a person named "Europe"
+
+
+def test_a_description_set_off_before_a_name_gives_its_side():
+    text = (
+        "The talks helped free an American freelance journalist, Dana Wexler, who was held for a week. "
+        "Wexler said she was treated well. Officials praised the Belgian prosecutor, Pieter Claes, for his work. "
+        "Claes said the case was closed."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    sides = dict(zip(table["speaker"], table["speaker_group"]))
+    assert sides["Dana Wexler"] == "Media"  # a journalist speaks for the media
+    assert sides["Pieter Claes"] == "Belgium"
+
+
+def test_whose_a_speaker_is_is_no_part_of_the_name():
+    table = resolve(_table("Labour’s Anna Holt said the vote was a farce.", Codebook()), Codebook())
+    assert table.iloc[0]["speaker"] == "Anna Holt"
+
+
+def test_a_circumstance_is_no_person():
+    assert classify("In July", set()).kind != "person"
+    assert classify("By Christmas", set()).kind != "person"
+    assert classify("Ruiz October", set()).kind != "person"  # a date, "the Ruiz October surprise"
+    assert classify("Theresa May", set()).kind == "person"

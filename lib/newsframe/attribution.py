@@ -14,6 +14,12 @@ agent ("was reported by X"), agentless reports ("is expected to", "When asked wh
 give no speaker, a second verb of one subject ("He called it X and said ..."), sources that
 carry a relative clause ("Levine, who has given money to Rubio, said"), and headlines in title
 case ("Trump Says ..."). ``bench/attribution_polnear.py`` scores them against PolNeAR.
+
+Every attribution found is kept (PolNeAR marks nested ones too), but a statement takes its
+speaker only from a cue that heads a clause of its own: a cue whose subject follows "what",
+"when", "because", a relative "that"/"which"/"who" and the like ("the deal averted what X
+predicted would be ...", "the memoir omits the hug, which he claimed ...") reports speech inside
+the writer's sentence, which then has no speaker.
 """
 
 from __future__ import annotations
@@ -1208,6 +1214,114 @@ def _empty_row() -> dict:
 
 
 _MAIN_CUES = re.compile(r"(?:^|\s)(?:said|says|say|told|tells|added|adds|according to)$", re.I)
+#: Words that open a clause which is part of another clause: a cue whose subject comes right after
+#: one ("averted what X predicted would be", "caused a stir when she said", "the memoir omits that
+#: he claimed", "If the president knows") reports speech inside the writer's own sentence. The
+#: first set opens a clause wherever it stands, even inside a source the finder read too long
+#: ("the deal averted what Obama"); the second are also prepositions ("an official before the
+#: talks described"), so only right before the subject. A concession ("Although Iran has denied
+#: X, ...", "While Ruiz conceded ...") is not among them: the sentence grants the speech as said.
+_CLAUSE_OPENERS = frozenset(["what", "whether", "if", "because", "how", "why", "when", "unless"])
+_TIME_OPENERS = frozenset(["after", "before", "since", "until"])
+_RELATIVES = frozenset({"that", "which", "who", "whom"})
+_SUBORDINATORS = _CLAUSE_OPENERS | _TIME_OPENERS | _RELATIVES
+#: Words that open the subject of a clause after "that" ("that the U.S. has told", "that he said");
+#: a bare lower-case noun after it makes "that" a determiner ("that official said").
+_CLAUSE_SUBJECTS = _DETERMINERS | _SUBJECT_PRONOUNS | {"his", "her", "its", "their", "our", "my", "your"}
+_COLON_AFTER = re.compile(r"\s*:")
+_COPULA_END = re.compile(r"(?:^|['’])(?:is|was|are|were|s)$", re.I)
+_LAST_WORD = re.compile(r"(?:(\S*)\s+)?([A-Za-z]+)\s*$")
+_OPENER_INSIDE = re.compile(rf"(?i)(?<![\w'’-])({'|'.join(sorted(_CLAUSE_OPENERS | _TIME_OPENERS))})\s+(?=\S)")
+#: A verb in a source before "after" makes "after" open a clause ("The verdict came a day after the
+#: Tribune reported"), not a preposition ("An official before the talks described").
+_VERB_IN_SOURCE = re.compile(rf"\b(?:{_AUX}|[a-z]+ed|came|went|took|made|began|grew|rose|fell)\b")
+#: A preposition before "which" or "whom" makes the clause the speech's own frame: "a statement in
+#: which he called on Moscow to ...", "the letter in which she said".
+_PREPOSITION = frozenset(
+    ["in", "at", "on", "during", "with", "through", "by", "for", "from", "to", "of", "after", "before"]
+)
+
+
+def _subordinate(masked: str, source: Span, cue: Span) -> bool:
+    """Whether a cue and its source (before it) make a subordinate clause of a sentence that is not
+    itself a report: the word before the source, or one inside it, opens a clause ("what", "when",
+    "that", ...) and no cue governs that clause ("said Monday that she" is a report in a report)."""
+    if _COLON_AFTER.match(masked, cue[1]):
+        return False  # "Here is what he said:" announces the speech that follows
+    if source[1] > cue[0]:  # the source follows its cue ("said X", "according to X")
+        # unless a relative is the cue's subject: "rebels - who are supported by Iran -"
+        word = _LAST_WORD.search(masked, max(0, cue[0] - 40), cue[0])
+        return word is not None and word.group(2).lower() in ("who", "which")
+    text = masked[source[0] : source[1]]
+    inside = None
+    for inside in _OPENER_INSIDE.finditer(text):  # noqa: B007 (the last one is wanted)
+        pass
+    if (
+        inside
+        and "," not in text[: inside.start()]  # not in an apposition: "The review, by what is known as X, found"
+        and (inside.group(1).lower() in _CLAUSE_OPENERS or _VERB_IN_SOURCE.search(text, 0, inside.start()))
+    ):
+        opener = source[0] + inside.start()
+        word = _LAST_WORD.search(masked, max(0, opener - 40), opener + len(inside.group(1)))
+    else:
+        # the word before the source, or the source itself when it is a relative ("Trump, who said")
+        end = source[1] if text.strip().lower() in _RELATIVES else source[0]
+        word = _LAST_WORD.search(masked, max(0, source[0] - 40), end)
+        if not word or word.group(2).lower() not in _SUBORDINATORS:
+            return False
+        first = text.split(maxsplit=1)[0]
+        if word.group(2).lower() in ("that", "which") and first.islower() and first not in _CLAUSE_SUBJECTS:
+            return False  # a determiner: "..., that official said", "At that time officials declined"
+        opener = word.start(2)
+        if end == source[1] and _VERB_IN_SOURCE.search(masked, 0, opener):
+            # a relative as the subject after the main verb: "X faces criticism from officials who say
+            # ...", "Supporters included Y, who said ...": the sentence ends on their speech
+            return False
+    opener_word, previous = word.group(2).lower(), word.group(1) or ""
+    if opener_word == "what" and _COPULA_END.search(previous):
+        return False  # "that's what Ryan argued is the problem": the sentence says it is their claim
+    if _VERB_IN_SOURCE.search(masked, word.end(2), cue[0]):
+        return False  # the clause ends before the cue: "A letter ... when Fisher was awarded the contract said"
+    if previous.endswith(",") and opener_word in _TIME_OPENERS | {"when"}:
+        return False  # "during the campaign, when he suggested ...": the speech the sentence is about
+    if opener_word in ("which", "whom") and previous.lower() in _PREPOSITION:
+        return False
+    clause = max(masked.rfind(ch, 0, opener) for ch in ",;:—(")
+    return _VERB.search(masked, max(clause + 1, opener - 40), opener) is None
+
+
+def _heads(masked: str, attributions: list[dict], found: list[tuple], regions: list[Span]) -> list[dict]:
+    """The voiced attributions that may give the statement its speaker: not those in a subordinate
+    clause, unless what they report holds a quotation ("hammered Obama for what he called his
+    “utter failure”"); and once one is, neither a cue inside what that clause reports ("who ...
+    claimed Americans knew") nor a cue other than "said" with its source after it, which after a
+    clause is its object ("X, who praised Y, welcomed the appointment of Z")."""
+    voiced = [(a, f) for a, f in zip(attributions, found) if a["source_span"]]
+    quoting = [f for _, f in voiced if any(f[2][0] <= a < f[2][1] for a, _ in regions)]
+    below = [f for _, f in voiced if not _any_is(f, quoting) and _subordinate(masked, f[0], f[1])]
+    if not below:
+        return [a for a, _ in voiced]
+    heads, objects = [], []
+    for a, f in voiced:
+        if _any_is(f, quoting):
+            heads.append(f)
+        elif _any_is(f, below) or any(
+            g[1][1] <= f[1][0] < g[2][1] and "," not in masked[g[1][1] : f[1][0]] for g in below
+        ):
+            continue
+        else:
+            (objects if f[0][0] >= f[1][1] and not _MAIN_CUES.search(a["cue"]) else heads).append(f)
+    if not heads and objects:
+        # "X, who praised Y, welcomed Z": the relative's antecedent is the subject of the main cue
+        relative = [
+            g for g in below if masked[g[0][0] : g[0][1]].lower() in ("who", "which") and g[1][0] < objects[0][1][0]
+        ]
+        heads = relative[:1]
+    return [a for a, f in voiced if _any_is(f, heads)]
+
+
+def _any_is(item, items) -> bool:
+    return any(item is other for other in items)
 
 
 def _attribute_one(doc: _Doc, offset: int, sent: str, masked: str, regions: list[Span]) -> dict:
@@ -1244,7 +1358,10 @@ def _attribute_one(doc: _Doc, offset: int, sent: str, masked: str, regions: list
         return row
     named = doc.index.mentions(masked)
     doc.note([speaker for _, _, speaker in named])
-    main = next((a for a in voiced if _MAIN_CUES.search(a["cue"])), voiced[0])
+    heads = _heads(masked, attributions, found, regions)
+    if not heads:  # every cue sits in a subordinate clause: the sentence is the writer's
+        return row
+    main = next((a for a in heads if _MAIN_CUES.search(a["cue"])), heads[0])
     row.update(main, cited_media=";".join(sorted({s.name for _, _, s in named if s.kind == "media"})))
     return row
 

@@ -107,6 +107,18 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
+#: The American parties' words, which other countries' parties take after a word for their
+#: political family ("Liberal Democrats", "Social Democrats", "Free Democratic Party", "Christian
+#: Democrats"): there they name no American.
+_PARTY_WORDS = frozenset({"Democrat", "Democrats", "Democratic", "Republican", "Republicans"})
+_FAMILY_BEFORE = re.compile(r"(?<![\w-])(?:Liberal|Social|Free|Christian)\s+$")
+
+
+def another_country_s_party(text: str, start: int, word: str) -> bool:
+    """Whether the party word ``word`` at ``start`` of ``text`` ends another country's party name."""
+    return word in _PARTY_WORDS and _FAMILY_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SPACES = re.compile(r"\s+")
 
@@ -167,8 +179,9 @@ class Gazetteer:
         """Every side-naming phrase in ``text[start:end]``, left to right."""
         found = []
         for m in self._pattern.finditer(text, start, len(text) if end is None else end):
-            place = self.phrases.get(_SPACES.sub(" ", _POSSESSIVE.sub("", m.group())))
-            if place is not None:
+            phrase = _SPACES.sub(" ", _POSSESSIVE.sub("", m.group()))
+            place = self.phrases.get(phrase)
+            if place is not None and not another_country_s_party(text, m.start(), phrase):
                 found.append((m.start(), m.end(), place))
         return found
 

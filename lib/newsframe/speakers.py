@@ -36,7 +36,7 @@ from rapidfuzz import fuzz, process
 
 from . import paths
 from .codebook import GROUPS, Codebook
-from .sides import MEDIA, gazetteer
+from .sides import MEDIA, another_country_s_party, gazetteer
 
 UNNAMED = "unnamed "
 OTHER = "Other"
@@ -680,6 +680,7 @@ def _written_full_name(run: str, common: frozenset[str]) -> str:
         and not any(t in phrases or _is_weekday(t) for t in tokens)
         and not any(t.lower() in common for t in tokens[: -1 if titled else None])
         and not _names_a_place(name)
+        and not _a_region(name)
         and not _INITIAL.fullmatch(tokens[-1])  # "New York F." (of "F.B.I.")
     ):
         return name
@@ -770,6 +771,34 @@ def _in_organisation_name(text: str, at: int) -> bool:
     )
 
 
+#: Whose a speaker's name is, written before it: "Labour’s Jeremy Corbyn" is Jeremy Corbyn.
+_POSSESSOR_BEFORE_NAME = re.compile(r"^.*['’]s\s+(?=[A-Z][\w’'.-]*\s+[A-Z])")
+#: A compass word first or a continent last makes a name a region ("Western Europe", "Central Asia",
+#: "Latin America"), not a person with a surname "Europe" that "Death to America" would name.
+_COMPASS = frozenset(["Western", "Eastern", "Northern", "Southern", "North", "South", "East", "West"])
+_CONTINENTS = frozenset(
+    ["Africa", "America", "Americas", "Asia", "Europe", "Oceania", "Antarctica", "Arctic", "Eurasia"]
+)
+
+
+_PREPOSITIONS = frozenset(
+    ["In", "On", "At", "By", "For", "From", "During", "After", "Before", "Since", "Until", "With"]
+)
+
+
+#: Months that are no given names either: as a name's last word, a date ("the Trump October surprise").
+_MONTHS = frozenset(calendar.month_name[1:]) - {"April", "May", "June", "August"}
+
+
+def _a_region(name: str) -> bool:
+    """A region ('Western Europe'), a circumstance ('In July') or a date ('Trump October'): no
+    person's name."""
+    tokens = name.split()
+    return len(tokens) >= 2 and (
+        tokens[0] in _COMPASS or tokens[0] in _PREPOSITIONS or tokens[-1] in _CONTINENTS or tokens[-1] in _MONTHS
+    )
+
+
 def _person_like(name: str, common: set[str]) -> bool:
     """A name shaped like a person's: a few words, no organisation word, not a title, not all
     common words, no weekday ('Twitter Saturday')."""
@@ -781,6 +810,7 @@ def _person_like(name: str, common: set[str]) -> bool:
         and not _is_title(tokens[-1])
         and not all(t.lower() in common for t in tokens)
         and not any(_is_weekday(t) for t in tokens)
+        and not _a_region(name)
     )
 
 
@@ -872,11 +902,16 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
     if last is not None:
         run = _without_sentence_opener(last.group())
         name = name_in_run(run)
+        owned = _POSSESSOR_BEFORE_NAME.sub("", run)  # "Labour’s Jeremy Corbyn": Jeremy Corbyn
+        if owned != run and _person_like(name_in_run(owned), common) and _person_like(name, common):
+            run, name = owned, name_in_run(owned)
         named_place = places.phrases.get(_POSSESSIVE_OR_APOSTROPHE.sub("", run)) or places.phrases.get(name)
         if named_place is not None and " to " not in head:
             kind = named_place.kind
             return Mention(kind, name if kind == "institution" else named_place.side, named_place.side)
         people = places.phrases.get(run.split()[-1])
+        if another_country_s_party(run, len(run) - len(run.split()[-1]), run.split()[-1]):
+            return Mention("institution", core, side)  # "Liberal Democrats": a party, no Americans
         if people is not None and people.kind == "demonym" and run.endswith("s") and run == core:
             # "Other Democrats", "Most Americans": members of a people or party, not a person
             return Mention("source", head, people.side, plural=True)
@@ -1006,8 +1041,8 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         root = surnames(last) if last else ""
         if root not in roots or (not first and (last in _ALL_PRONOUNS or last in common) and not _HONORED.match(run)):
             return None  # "He said", "To be sure": a word the corpus writes in lower case is no surname alone
-        if _names_a_place(name, 1):
-            return None  # "In Iraq", "Countering China": a place is no person's name
+        if _names_a_place(name, 1) or _a_region(name):
+            return None  # "In Iraq", "Countering China", "Western Europe": a place is no person's name
         return first, root
 
     person_of: dict[str, tuple[str, str] | None] = {}  # run -> person_in(run): each run is read once
@@ -1484,6 +1519,12 @@ def _office_holder_in_corpus(office, i, doc_ids, named_at, offices, side, person
 
 #: A demonym and a noun for a person, with at most two words between, right before a name
 #: ("Belgian federal prosecutor X", "Syrian opposition activist X"; not "Russian hackers targeted X").
+#: The same description set off by a comma before the name, after an article ("an American freelance
+#: journalist, Casey Coombs"; "the Belgian prosecutor, Eric Lenz").
+_ARTICLE_DEMONYM_PERSON_NOUN = re.compile(
+    r"(?<![\w’'-])(?:an?|the)\s+(?P<side>[A-Z][\w.-]*)\s+(?:[a-z][\w-]*(?<!ed)(?<!s)\s+){0,2}"
+    r"(?!(?:for|under|over|after|other)\s)(?P<noun>[a-z][\w-]*(?:er|or|ist|ate|ant|ent|ian|man|woman|al))\s+$"
+)
 _DEMONYM_PERSON_NOUN = re.compile(
     r"(?<![\w’'-])(?P<side>[A-Z][\w.-]*)\s+(?:[a-z][\w-]*(?<!ed)(?<!s)\s+){0,2}"
     r"(?!(?:for|under|over|after|other)\s)(?P<noun>[a-z][\w-]*(?:er|or|ist|ate|ant|ent|ian|man|woman|al))\s+$"
@@ -1499,7 +1540,11 @@ def _described_side(text: str, m: re.Match, run: str, places) -> str:
     before = text[max(0, m.start() - 60) : m.start()]
     cut = max(before.rfind(ch) for ch in ',;:()“”"—–')
     kept: list[str] = []
-    for word in reversed(before[cut + 1 :].split()):
+    words = before[cut + 1 :].split()
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
+        if k and another_country_s_party(words[k - 1] + " " + word, len(words[k - 1]) + 1, word):
+            break  # "Liberal Democrats leader X": no American
         if _is_title(word) or places.find(word) or word in ("of", "for", "the", "to"):
             kept.insert(0, word)
             continue
@@ -1509,10 +1554,21 @@ def _described_side(text: str, m: re.Match, run: str, places) -> str:
         side = _side_of(description)
         if side:
             return side
+    described = None
     if not kept and before[-2:-1].islower():  # cheap test first: a lower-case word ends before the name
         described = _DEMONYM_PERSON_NOUN.search(before, cut + 1)
+    elif not kept and before.endswith(", ") and before[-3:-2].islower():
+        # the description set off before the name: "an American freelance journalist, Casey Coombs,"
+        described = _ARTICLE_DEMONYM_PERSON_NOUN.search(
+            before[:-2] + " ", max(before.rfind(ch, 0, cut) for ch in ',;:()“”"—–') + 1
+        )
+    if described is not None:
         people = places.phrases.get(described.group("side")) if described else None
-        if people is not None and people.kind == "demonym":
+        if (
+            people is not None
+            and people.kind == "demonym"
+            and not another_country_s_party(before, described.start("side"), described.group("side"))
+        ):
             return MEDIA if _MEDIA_NOUNS.fullmatch(described.group("noun")) else people.side
     after = _APPOSITION.match(text, m.end())
     if after:
