@@ -679,3 +679,10 @@ def test_a_circumstance_is_no_person():
     assert classify("By Christmas", set()).kind != "person"
     assert classify("Ruiz October", set()).kind != "person"  # a date, "the Ruiz October surprise"
     assert classify("Theresa May", set()).kind == "person"
+
+
+def test_a_clause_read_as_a_source_names_nobody():
+    text = "No group has yet claimed the attack."
+    table = _table(text, Codebook())
+    table["speaker"] = table["source_text"] = ["No group has yet"]
+    assert resolve(table, Codebook())[["speaker", "speaker_group"]].values.tolist() == [["", ""]]

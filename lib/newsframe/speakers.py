@@ -1227,6 +1227,9 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     quotations = Quotations(texts, doc_ids, blocks)
     _quotations_before_their_attribution(quotations, table, speakers, sources, out_speaker, out_group)
     _quotations_after_their_speaker(quotations, speakers, out_speaker, out_group)
+    for i in range(n):  # "the images were searing and prompted": a clause read as a source names nobody
+        if out_speaker[i] not in known and _FINITE_WORD.search(out_speaker[i]):
+            out_speaker[i] = ""
     table["speaker"] = out_speaker
     table["speaker_group"] = [g if s else "" for s, g in zip(out_speaker, out_group)]
     return table
@@ -1243,6 +1246,14 @@ _MEDIUM_IN_TEXT = re.compile(
 )
 _MEDIUM_WORD = re.compile(rf"{_MEDIUM_NOUN}|daily|weekly")
 _PLACE_POSSESSIVE = re.compile(r"^.*['’]s\s+")
+
+
+#: An auxiliary or modal, written in lower case: a speaker holding one is a clause the source
+#: finder read too long ("Trump has not yet", "No group has yet"), never a name or a noun phrase.
+_FINITE_WORD = re.compile(
+    r"(?<![\w’'-])(?:is|are|was|were|has|have|had|been|will|would|could|should|can|may|might|must|did|does|do|"
+    r"(?:is|was|does|do|ca|wo)n[’']t)(?![\w’'-])"
+)
 
 
 def _media_named_in(texts: list[str]) -> set[str]:
