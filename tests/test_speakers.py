@@ -33,6 +33,7 @@ def test_names_lose_titles_and_sides():
     assert name_in_run("Iranian Foreign Ministry Spokesperson Nasser Kanaani") == "Nasser Kanaani"
     assert name_in_run("President Donald J. Trump") == "Donald J. Trump"
     assert name_in_run("Mr. Trump") == "Trump"
+    assert name_in_run("Ambassador to the United Nations Ana Ruiz") == "Ana Ruiz"
 
 
 def _table(text: str, codebook: Codebook, doc_id: str = "d") -> pd.DataFrame:
@@ -686,3 +687,13 @@ def test_a_clause_read_as_a_source_names_nobody():
     table = _table(text, Codebook())
     table["speaker"] = table["source_text"] = ["No group has yet"]
     assert resolve(table, Codebook())[["speaker", "speaker_group"]].values.tolist() == [["", ""]]
+
+
+def test_a_party_tag_after_a_name_is_the_name_s_and_members_of_a_party_are_no_country():
+    text = (
+        "Sen. Tom Reed, R-Tenn., reacting on Monday to the claims, said that he was at a loss. "
+        "Many Democrats said that the plan would fail."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker"].tolist() == ["Tom Reed", "Many Democrats"]
+    assert table["speaker_group"].tolist()[1] == "United States"

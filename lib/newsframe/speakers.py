@@ -510,7 +510,8 @@ _HYPHENATED_DESCRIPTOR = re.compile(r"[A-Z][a-z]*-[a-z]{2,}")
 @lru_cache(maxsize=200_000)
 def name_in_run(run: str) -> str:
     """The name in a capitalised run: the words after its last title, side word or descriptor
-    ('Iranian Foreign Ministry Spokesperson Nasser Kanaani' -> 'Nasser Kanaani'; 'Seventh-grader
+    ('Iranian Foreign Ministry Spokesperson Nasser Kanaani' -> 'Nasser Kanaani'; 'Ambassador to
+    the United Nations Nikki Haley' -> 'Nikki Haley'; 'Seventh-grader
     Mohammad Bilal' -> 'Mohammad Bilal', when two words follow it: 'Chung-in Moon' stays)."""
     places = gazetteer()
     tokens = run.replace("’s", "").replace("'s", "").split()
@@ -521,7 +522,8 @@ def name_in_run(run: str) -> str:
             or (k < len(tokens) - 2 and _HYPHENATED_DESCRIPTOR.fullmatch(token))
             or token in places.phrases
             or all(part in places.phrases for part in token.split("-"))
-            or token in ("Ministry", "Department", "Office", "Council")
+            or token in ("Ministry", "Department", "Office", "Council", "to", "of", "for", "the")
+            or any(" ".join(tokens[j : k + 1]) in places.phrases for j in range(max(0, k - 2), k))
             or (token.isupper() and len(token) > 2 and not _INITIALS.fullmatch(token))
         ):  # "JUST WATCHED Obama": a video caption's label
             last = k
@@ -642,6 +644,8 @@ _EXISTENTIAL = re.compile(r"^(?:There|Here)(?:['’]s|\s+(?:is|are|was|were)\b)"
 
 
 _DESCRIPTION = re.compile(r"(?:an?|the)\s+[a-z]")
+#: A party and state after a name ("Sen. Bob Corker, R-Tenn., said"): the name speaks.
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*(?![\w-])")
 _NAME_BEFORE_APPOSITION = re.compile(r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}),\s*$")
 
 
@@ -649,7 +653,7 @@ def _apposed_person(text: str, source: str, common: set[str]) -> Mention | None:
     """'Mohamed Soltan, a member of the alliance formed in support of Morsi, said': when the
     source is a description apposed to a full name, the person is that name, not a name the
     description mentions."""
-    if not source or not _DESCRIPTION.match(source):
+    if not source or not (_DESCRIPTION.match(source) or _PARTY_TAG.match(source)):
         return None
     at = text.find(source)
     m = _NAME_BEFORE_APPOSITION.search(text, 0, at) if at > 0 else None
@@ -821,6 +825,12 @@ _APPOSED_NAME = re.compile(r"\s*,\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})
 _PLURAL_END = re.compile(r"s\b")
 
 
+def _group_sized(head: str) -> bool:
+    """A head short enough to be a group's name as written ("the three Republicans"), not a
+    clause ending on one ("his colleagues' signatures caused damage among the 10 Democrats")."""
+    return len(head.split()) <= 4
+
+
 #: "the mayor of Paris", "The chairman of the House Intelligence Committee": an office and the
 #: body or place it serves.
 _OFFICE_OF_BODY = re.compile(
@@ -889,6 +899,8 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
     core = _POSSESSIVE_END.sub("", _DETERMINERS.sub("", head))
     side = _side_of(head) or _side_of(text)
     whole = places.phrases.get(core)
+    if whole is not None and whole.kind == "demonym" and core.endswith("s") and _group_sized(head):
+        return Mention("source", head, whole.side, plural=True)  # "Many Democrats": members, not a country
     if whole is not None:
         return Mention(whole.kind, core if whole.kind == "institution" else whole.side, whole.side)
     if _organisation_name(core):  # "Joint Council for the Welfare of Immigrants"
@@ -908,6 +920,8 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
         named_place = places.phrases.get(_POSSESSIVE_OR_APOSTROPHE.sub("", run)) or places.phrases.get(name)
         if named_place is not None and " to " not in head:
             kind = named_place.kind
+            if kind == "demonym" and run.endswith("s") and _group_sized(head):  # "congressional Republicans"
+                return Mention("source", head, named_place.side, plural=True)
             return Mention(kind, name if kind == "institution" else named_place.side, named_place.side)
         people = places.phrases.get(run.split()[-1])
         if another_country_s_party(run, len(run) - len(run.split()[-1]), run.split()[-1]):
@@ -1152,6 +1166,8 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
             out_speaker[i], out_group[i], kinds[i] = mention.name, MEDIA, "thing"
         elif mention.kind == "source":
             out_speaker[i] = _cleaned_source(speaker, mention, sources[i])
+            if mention.plural and speaker == mention.side:  # "Many Democrats", not the United States
+                out_speaker[i] = _DETERMINERS.sub("", mention.name)
             unnamed = out_speaker[i].startswith(UNNAMED)
             out_group[i] = groups(mention.side) if mention.side else (MEDIA if unnamed else OTHER)
             kinds[i] = "plural" if mention.plural else "thing"
