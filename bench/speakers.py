@@ -72,7 +72,10 @@ from newsframe.statements import STATEMENT_COLUMNS, _document, extract_statement
 from rapidfuzz import fuzz
 
 ROOT = Path(__file__).resolve().parents[1]
-CHECKS = sorted((ROOT / "bench" / "results").glob("allsides_speakers_check*.csv"))
+CHECKS = sorted(
+    (ROOT / "bench" / "results").glob("allsides_speakers_check*.csv"),
+    key=lambda path: int(re.sub(r"\D", "", path.stem) or 1),  # check 10 after check 9
+)
 GENERIC = {"other_pro", "other_anti", "other_neutral", ""}
 SAMPLE_SEED, SAMPLE_SIZE = 2621, 40  # the seed of check 10 (9: 2620, 8: 2619, ..., 2: 2613, 1: 13)
 
