@@ -8,10 +8,10 @@ import signal
 from functools import partial
 
 import pytest
-from newsframe import clean, engine, paths, statements
+from newsframe import clean, engine, paths, speakers, statements
 from newsframe.codebook import load_codebook
 from newsframe.corpus import Corpus, Document, load_corpus
-from newsframe.engine import EngineError, map_documents
+from newsframe.engine import EngineError, iter_documents, map_documents
 
 PLACES = ["WASHINGTON", "KYIV", "MOSCOW", "TEHRAN", "BRUSSELS", "NEW YORK", "LONDON"]
 SPEAKERS = [
@@ -110,6 +110,20 @@ def test_processes_engine_equals_local(corpus, codebook, local):
     assert_same(run(corpus, codebook, "processes"), local)
 
 
+def test_texts_read_as_documents_come_back_are_the_table_s(corpus, codebook, local, monkeypatch):
+    """Extraction reads the statements' texts for the speakers pass while its workers run: the
+    pass must find what it finds reading the finished table itself."""
+    resolve, passed = speakers.resolve, {}
+
+    def keep_table(table, *args):
+        passed["table"] = table
+        return resolve(table, *args)
+
+    monkeypatch.setattr(speakers, "resolve", keep_table)
+    found = statements.extract_statements(corpus, local[0], codebook, engine="processes")
+    assert resolve(passed["table"], codebook).equals(found.statements)
+
+
 def test_dask_engine_equals_local(corpus, codebook, local):
     distributed = pytest.importorskip("distributed", reason="dask is an optional extra: pip install -e .[dask]")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
@@ -125,6 +139,13 @@ def test_dask_engine_equals_local(corpus, codebook, local):
 def test_order_kept_whatever_the_chunks(chunk_size):
     items = list(range(37))
     assert map_documents(_square, items, engine="processes", chunk_size=chunk_size, workers=2) == [i * i for i in items]
+
+
+@pytest.mark.parametrize("how", ["local", "processes"])
+def test_iter_documents_gives_the_results_in_order_as_they_come(how):
+    results = iter_documents(_square, list(range(37)), engine=how, chunk_size=5, workers=2)
+    assert next(results) == 0  # the first chunk's results before the last chunk is read
+    assert list(results) == [i * i for i in range(1, 37)]
 
 
 def test_partial_of_module_function_and_progress(capsys):

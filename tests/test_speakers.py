@@ -7,7 +7,7 @@ from newsframe.attribution import attribute
 from newsframe.codebook import Codebook, load_codebook
 from newsframe.segment import split_statements
 from newsframe.sides import gazetteer
-from newsframe.speakers import _person_like, _side_of, classify, name_in_run, resolve
+from newsframe.speakers import TextScans, _person_like, _side_of, classify, name_in_run, resolve
 from newsframe.statements import STATEMENT_COLUMNS
 from test_segment import SEEDS
 
@@ -414,6 +414,12 @@ def test_a_later_pass_does_not_look_up_an_earlier_pass_mentions():
     resolve(_table('"We will act," President Ann Lee said. Jan Novak said the plan works.', Codebook()), Codebook())
     resolve(_table("Jan Novak said the plan works.", Codebook()), Codebook())
     assert 0 < speakers._classify.cache_info().currsize <= 3
+
+
+def test_scans_of_another_table_are_refused():
+    table = _table('"We will act," President Ann Lee said. Lee said the plan works. She said it would.', Codebook())
+    with pytest.raises(ValueError, match="scans of 1 texts for a table of 3 statements"):
+        resolve(table, Codebook(), TextScans.of(["Lee said the plan works."]))
 
 
 def test_an_honorific_makes_a_common_word_a_surname_and_a_pronoun_s_person():

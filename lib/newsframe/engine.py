@@ -2,7 +2,8 @@
 
 Every stage that works document by document (cleaning, statement extraction) calls
 ``map_documents`` with a pure, picklable function of one item and gets the results back in
-input order, whatever the engine, so the tables a stage writes do not depend on where it ran:
+input order, whatever the engine, so the tables a stage writes do not depend on where it ran
+(``iter_documents`` gives the same results one at a time, as they are done):
 
 - ``"local"`` (default): a plain loop in this process. What the notebooks use; nothing is pickled.
 - ``"processes"``: a ``concurrent.futures.ProcessPoolExecutor`` with ``os.cpu_count()`` workers
@@ -29,7 +30,7 @@ import pickle
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -37,7 +38,10 @@ from typing import Any
 ENGINES = ("local", "processes", "dask")
 #: Chunks per worker when ``chunk_size`` is not given: enough to balance uneven documents.
 CHUNKS_PER_WORKER = 4
-MAX_CHUNK = 1000
+#: At most this many items a chunk: the last chunks decide when a call ends (one worker finishes
+#: while another is mid-chunk), and a caller reading results as they come works on the last one
+#: after the workers are done. A chunk of a few hundred news documents is a few tenths of a second.
+MAX_CHUNK = 250
 DASK_INSTALL = 'pip install -e ".[dask]"  (or: pip install "dask[distributed]")'
 
 
@@ -61,6 +65,21 @@ def map_documents(
     into ``CHUNKS_PER_WORKER`` chunks per worker, at most ``MAX_CHUNK``); ``workers`` defaults to
     ``os.cpu_count()``; ``progress`` prints finished items to stderr.
     """
+    return list(iter_documents(function, items, engine, chunk_size, progress, workers))
+
+
+def iter_documents(
+    function: Callable[[Any], Any],
+    items: Iterable[Any],
+    engine: Any = "local",
+    chunk_size: int | None = None,
+    progress: bool = False,
+    workers: int | None = None,
+) -> Iterator:
+    """``map_documents``, yielding each result as soon as it and those before it are done: the
+    caller works on the first documents' results while the workers still run the rest. With
+    ``"processes"`` the work starts at once, before the first result is asked for; with
+    ``"local"`` each item runs when its result is asked for."""
     items = items if isinstance(items, Sequence) else list(items)
     kind = engine_kind(engine)
     if kind == "local" or not items:
@@ -71,7 +90,7 @@ def map_documents(
         raise EngineError(f"chunk_size must be at least 1, not {chunk_size!r}")
     if kind == "processes":
         return _processes(function, items, size, n_workers, progress)
-    return _dask(function, items, size, engine, progress)
+    return iter(_dask(function, items, size, engine, progress))
 
 
 def engine_kind(engine: Any) -> str:
@@ -102,14 +121,16 @@ def chunks(items: Sequence, size: int) -> list[Sequence]:
 
 def _local(function, items, progress):
     if not progress:
-        return [function(item) for item in items]
+        return map(function, items)
+    return _local_with_progress(function, items)
+
+
+def _local_with_progress(function, items):
     meter = _Progress(len(items))
-    results = []
     for item in items:
-        results.append(function(item))
+        yield function(item)
         meter.add(1)
     meter.close()
-    return results
 
 
 # --- processes --------------------------------------------------------------------------------
@@ -169,30 +190,43 @@ atexit.register(close_pools)
 
 
 def _processes(function, items, size, n_workers, progress):
+    """Every chunk is submitted at once: the workers start before the caller reads a result."""
     parts = chunks(items, size)
-    meter = _Progress(len(items)) if progress else None
-    results: list = []
     pool = _pool(n_workers)
     call, payload = next(_CALLS), pickle.dumps(function)
     try:
         futures = [pool.submit(_run_part, call, payload, part) for part in parts]
+    except BrokenProcessPool:
+        _drop_pool(pool, n_workers)
+        raise
+    return _results(parts, futures, pool, n_workers, progress)
+
+
+def _results(parts, futures, pool, n_workers, progress):
+    """The chunks' results in submission order, which is input order, each as soon as it is done."""
+    meter = _Progress(sum(map(len, parts))) if progress else None
+    try:
         try:
-            for part, future in zip(parts, futures):  # in submission order: input order kept
-                results.extend(future.result())
+            for part, future in zip(parts, futures):
+                yield from future.result()
                 if meter:
                     meter.add(len(part))
         finally:
-            for future in futures:  # a failed chunk: the rest need not run
+            for future in futures:  # a failed chunk, or a caller that stopped: the rest need not run
                 future.cancel()
-    except BrokenProcessPool:  # a worker died: the next call starts a new pool
-        with _POOLS_LOCK:
-            if _POOLS.get(n_workers) is pool:
-                del _POOLS[n_workers]
-        pool.shutdown(wait=False, cancel_futures=True)
+    except BrokenProcessPool:
+        _drop_pool(pool, n_workers)
         raise
     if meter:
         meter.close()
-    return results
+
+
+def _drop_pool(pool: ProcessPoolExecutor, n_workers: int) -> None:
+    """A worker died: the pool goes, and the next call starts a new one."""
+    with _POOLS_LOCK:
+        if _POOLS.get(n_workers) is pool:
+            del _POOLS[n_workers]
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 # --- dask -------------------------------------------------------------------------------------

@@ -29,13 +29,14 @@ import gc
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import pandas as pd
 from rapidfuzz import fuzz, process
 
 from . import paths
 from .codebook import GROUPS, Codebook
+from .engine import iter_documents
 from .sides import MEDIA, another_country_s_party, gazetteer
 
 UNNAMED = "unnamed "
@@ -313,14 +314,6 @@ class _Quotes:
         )
 
 
-def _quotes_of(i: int, texts: list[str], quotes: list[_Quotes | None]) -> _Quotes:
-    """``_Quotes`` of ``texts[i]``, kept in ``quotes`` for the next question about that text."""
-    found = quotes[i]
-    if found is None:
-        found = quotes[i] = _Quotes(texts[i])
-    return found
-
-
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower-case ASCII form of a name, for comparing spellings."""
@@ -429,17 +422,54 @@ class Mention:
         self.kind, self.name, self.side, self.plural = kind, name, side, plural
 
 
-def _common_words(texts) -> set[str]:
-    """Capitalised words this corpus mostly writes in lower case ('One', 'Another', 'Strike'):
-    lower-case uses against capitalised ones after a lower-case word (not a sentence start)."""
-    big = "\n".join(texts)
-    lower = Counter(_LOWER_WORD.findall(big))
-    upper = Counter(map(str.lower, _UPPER_AFTER_LOWER.findall(big)))
-    return {w for w, n in lower.items() if n > upper.get(w, 0)}
+class TextScans:
+    """What the corpus pass reads from each statement's text alone, whatever the other statements
+    say: the text's capitalised runs, the corpus's counts of words in lower case and capitalised
+    after a lower-case word, the media the corpus calls a newspaper or the like. Texts are added
+    one at a time in table order, so that extraction can scan each document's statements as they
+    come back while its workers still extract the rest (the counts sum exactly: no word spans two
+    statements)."""
+
+    def __init__(self):
+        self.runs: list[tuple[tuple[int, int, str, bool], ...]] = []  # per text, from _name_runs
+        self.lower: Counter = Counter()
+        self.upper: Counter = Counter()
+        self.media: set[str] = set()
+
+    @classmethod
+    def of(cls, texts) -> TextScans:
+        scans = cls()
+        for text in texts:
+            scans.add(text)
+        return scans
+
+    def add(self, text: str) -> None:
+        self.runs.append(_name_runs(text))
+        self.lower.update(_LOWER_WORD.findall(text))
+        self.upper.update(map(str.lower, _UPPER_AFTER_LOWER.findall(text)))
+        if any(word in text for word in _MEDIUM_WORDS):
+            self.media |= _media_named(text)
+
+    def common_words(self) -> frozenset[str]:
+        """Capitalised words this corpus mostly writes in lower case ('One', 'Another', 'Strike'):
+        lower-case uses against capitalised ones after a lower-case word (not a sentence start)."""
+        return frozenset(w for w, n in self.lower.items() if n > self.upper.get(w, 0))
 
 
-# Each opens with its character class and looks behind only then: the scan of the whole corpus
-# skips straight to candidate letters instead of testing the look-behind at every character.
+def _name_runs(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """``(start, end, run, quoted)`` of each capitalised run of a text, found once for both
+    scans of the corpus pass; a run ending an organisation's name is no person for either. A
+    tuple of tuples of plain values, which the garbage collector stops tracking: the corpus has
+    one per statement."""
+    runs = [m for m in _NAME_RUN.finditer(text) if not _in_organisation_name(text, m.start())]
+    if not runs or not _MARK.search(text):
+        return tuple((m.start(), m.end(), m.group(), False) for m in runs)
+    quotes = _Quotes(text)
+    return tuple((m.start(), m.end(), m.group(), quotes.inside(m.start())) for m in runs)
+
+
+# Each opens with its character class and looks behind only then: a scan skips straight to
+# candidate letters instead of testing the look-behind at every character.
 _LOWER_WORD = re.compile(r"[a-z](?<![\w’'-][a-z])[\w’'-]*")  # a word in lower case
 _UPPER_AFTER_LOWER = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[\w’'-]*")  # capitalised after a lower-case word
 
@@ -947,31 +977,85 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
     return Mention("none")
 
 
-def resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
-    """``statements`` with ``speaker`` and ``speaker_group`` re-resolved across the corpus."""
+_PASS: list[frozenset[str] | None] = [None]  # the common words of the pass _classify's cache is for
+
+
+def _new_pass(common: frozenset[str]) -> None:
+    """_classify's cache is keyed by a pass's common words: an earlier pass's entries hold an equal
+    set that is another object, compared word by word on every hit (a second pass in one process
+    was 5-10x slower), so a pass with other common words starts it afresh, in any process."""
+    if _PASS[0] is not common:
+        _classify.cache_clear()
+        _PASS[0] = common
+
+
+def _classify_in_pass(mention: str, common: frozenset[str]) -> Mention:
+    """``classify`` for the engine's workers: the first mention of a pass empties the cache."""
+    _new_pass(common)
+    return _classify(mention, common)
+
+
+def _may_be_an_earlier_speaker(speaker: str, source: str, known) -> bool:
+    """Whether attribution's speaker for a source that names no one itself ("the ministry") is
+    the one an earlier statement named: not the codebook's, not unnamed, not the source's words,
+    short, and the source has no proper name and no side of its own."""
+    return (
+        speaker not in known
+        and not speaker.startswith(UNNAMED)
+        and fold(speaker) not in fold(source)
+        and len(speaker.split()) <= 8
+        and bool(_DEFINITE.match(source) or not _CAPITAL_AFTER_SPACE.search(source))
+        and not _side_of(source)
+    )
+
+
+def _written_names(
+    runs_of: list[tuple[tuple[int, int, str, bool], ...]], common: frozenset[str]
+) -> list[tuple[int, str]]:
+    """(row, full name) of the person-like names written outside quotations in each text."""
+    written = []
+    full_name_of: dict[str, str] = {}  # run -> the full name it writes, or "": each run is read once
+    for i, runs in enumerate(runs_of):
+        for _, _, run, quoted in runs:
+            name = full_name_of.get(run)
+            if name is None:
+                name = full_name_of[run] = _written_full_name(run, common)
+            if name and not quoted:
+                written.append((i, name))
+    return written
+
+
+def resolve(
+    statements: pd.DataFrame, codebook: Codebook, scans: TextScans | None = None, engine="local"
+) -> pd.DataFrame:
+    """``statements`` with ``speaker`` and ``speaker_group`` re-resolved across the corpus;
+    ``scans``, of the table's texts in its order, saves reading them again. ``engine`` (see
+    ``newsframe.engine``) classifies the distinct source mentions; the table is the same
+    whatever the engine."""
     if statements.empty:
         return statements
+    if scans is not None and len(scans.runs) != len(statements):
+        raise ValueError(f"scans of {len(scans.runs)} texts for a table of {len(statements)} statements")
     # The pass makes millions of small objects; the objects alive before it (the corpus, the
     # statements) are set aside from the garbage collector meanwhile, so that its full
     # collections do not walk them again and again (they grow with the corpus).
     gc.freeze()
     try:
-        return _resolve(statements, codebook)
+        return _resolve(statements, codebook, scans, engine)
     finally:
         gc.unfreeze()
 
 
-def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | None, engine) -> pd.DataFrame:
     table = statements.copy()
     known = {a.name: a for a in codebook.actors}
     outlets = {o.name for o in codebook.media}
     groups = _Groups(codebook)
     texts = table["text"].tolist()
-    common = frozenset(_common_words(texts))
-    # _classify's cache is keyed by the pass's common words: an earlier pass's entries hold an
-    # equal set that is another object, compared word by word on every hit (a second pass in
-    # one process was 5-10x slower)
-    _classify.cache_clear()
+    if scans is None:
+        scans = TextScans.of(texts)
+    common = scans.common_words()
+    _new_pass(common)
     sources = table["source_text"].fillna("").astype(str).tolist()
     speakers = table["speaker"].fillna("").astype(str).tolist()
     old_groups = table["speaker_group"].fillna("").astype(str).tolist()
@@ -979,22 +1063,26 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     linked = table["attributed_in"].fillna("").astype(str).tolist()
     doc_ids = table["doc_id"].tolist()
     n = len(table)
+    blocks = table["block_id"].tolist() if "block_id" in table else [""] * n
+
+    voiced = [i for i in range(n) if speakers[i] and not (linked[i] and linked[i] != ids[i])]
+    may_be_earlier = {i for i in voiced if _may_be_an_earlier_speaker(speakers[i], sources[i], known)}
+    as_written = list(
+        dict.fromkeys(
+            [sources[i] or speakers[i] for i in voiced] + [speakers[i] for i in voiced if i in may_be_earlier]
+        )
+    )
+    classified = iter_documents(partial(_classify_in_pass, common=common), as_written, engine=engine)
+    # while the engine classifies the mentions: what needs none of them
+    written = _written_names(scans.runs, common)
+    quotations = Quotations(texts, doc_ids, blocks)
+    mention_of = dict(zip(as_written, classified))
 
     mentions: list[Mention | None] = [None] * n
-    for i in range(n):
-        if not speakers[i] or (linked[i] and linked[i] != ids[i]):
-            continue
-        mention = _apposed_person(texts[i], sources[i], common) or classify(sources[i] or speakers[i], common)
-        if (
-            mention.kind not in ("pronoun", "none")
-            and speakers[i] not in known
-            and not speakers[i].startswith(UNNAMED)
-            and fold(speakers[i]) not in fold(sources[i])
-            and len(speakers[i].split()) <= 8
-            and (_DEFINITE.match(sources[i]) or not _CAPITAL_AFTER_SPACE.search(sources[i]))
-            and not _side_of(sources[i])
-        ):
-            earlier = classify(speakers[i], common)  # "the ministry": attribution found the earlier speaker
+    for i in voiced:
+        mention = _apposed_person(texts[i], sources[i], common) or mention_of[sources[i] or speakers[i]]
+        if mention.kind not in ("pronoun", "none") and i in may_be_earlier:
+            earlier = mention_of[speakers[i]]  # "the ministry": attribution found the earlier speaker
             if earlier.kind != "none":
                 mention = earlier
         mentions[i] = mention
@@ -1005,20 +1093,6 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     person_rows = [
         i for i in range(n) if mentions[i] is not None and mentions[i].kind == "person" and speakers[i] not in known
     ]
-    written = []  # (row, full name) of person-like names in the text
-    full_name_of: dict[str, str] = {}  # run -> the full name it writes, or "": each run is read once
-    # each text's capitalised runs, found once for both scans; a run ending an organisation's
-    # name is no person for either
-    name_runs = [[m for m in _NAME_RUN.finditer(t) if not _in_organisation_name(t, m.start())] for t in texts]
-    quotes: list[_Quotes | None] = [None] * n  # each text's, made when first asked for
-    for i, runs in enumerate(name_runs):
-        for m in runs:
-            run = m.group()
-            name = full_name_of.get(run)
-            if name is None:
-                name = full_name_of[run] = _written_full_name(run, common)
-            if name and not _quotes_of(i, texts, quotes).inside(m.start()):
-                written.append((i, name))
     surnames = _Surnames(
         [_person_key(mentions[i].name)[1] for i in person_rows] + [_person_key(w)[1] for _, w in written]
     )
@@ -1037,6 +1111,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     by_root: dict[str, Counter] = defaultdict(Counter)
     for (first, root), count in full_names.items():
         by_root[root][first] += count
+    dominant = {root: _dominant_first(firsts) for root, firsts in by_root.items()}
 
     # Every later mention of a known surname in the corpus text: side evidence and pronoun targets.
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
@@ -1061,10 +1136,9 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
 
     person_of: dict[str, tuple[str, str] | None] = {}  # run -> person_in(run): each run is read once
     first_in: dict[tuple[str, str], str] = {}  # (doc, root) -> _first_name: each is asked once
-    for i, runs in enumerate(name_runs):
+    for i, runs in enumerate(scans.runs):
         text = texts[i]
-        for m in runs:
-            run = m.group()
+        for start, end, run, quoted in runs:
             if run not in person_of:
                 person_of[run] = person_in(run)
             found = person_of[run]
@@ -1074,22 +1148,22 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
             if not first:  # a surname alone: the full name the document gives, else one the corpus gives
                 key = (doc_ids[i], root)
                 if i < first_full.get(key, n):
-                    _vote_for_the_corpus_s_person(in_doc[key], by_root.get(root))
+                    _vote_for_the_corpus_s_person(in_doc[key], dominant.get(root, ""))
                     first_in.pop(key, None)  # the vote may change the document's first name
                 if key not in first_in:
-                    first_in[key] = _first_name(doc_ids[i], root, in_doc, by_root)
+                    first_in[key] = _first_name(doc_ids[i], root, in_doc, by_root, dominant)
                 first = first_in[key]
                 if not first:
                     continue
             person = (first, root)
-            honorific = _HONORIFIC.match(run) or _HONORIFIC.search(text, max(0, m.start() - 5), m.start())
+            honorific = _HONORIFIC.match(run) or _HONORIFIC.search(text, max(0, start - 5), start)
             if honorific:
                 genders[person][_GENDER_OF[honorific.group(1).lower()]] += 1
-            if not _quotes_of(i, texts, quotes).inside(m.start()):  # a name inside a quotation is no antecedent
-                named_at[i].append((m.start(), person))
-                for title in _titles_of(text, m, run):
-                    titled[doc_ids[i]].append((i, m.start(), title, person))
-            side = _described_side(text, m, run, places)
+            if not quoted:  # a name inside a quotation is no antecedent
+                named_at[i].append((start, person))
+                for title in _titles_of(text, start, end, run):
+                    titled[doc_ids[i]].append((i, start, title, person))
+            side = _described_side(text, start, end, run, places)
             if side:
                 votes[person][side] += 1
 
@@ -1117,7 +1191,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         description = _RELATIVE_CLAUSE.split(sources[i], maxsplit=1)[0]  # of the person, not after
         if not mentions[i].side and last and last in fold(description) and _STATE_BODY.search(description):
             root = surnames(last)
-            person = (first or _first_name(doc_ids[i], root, in_doc, by_root), root)
+            person = (first or _first_name(doc_ids[i], root, in_doc, by_root, dominant), root)
             country = country_of(doc_ids[i]) if person[0] and person not in votes else ""
             if country:
                 votes[person][country] += 1
@@ -1146,7 +1220,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         elif mention.kind == "person":
             first, last = _person_key(mention.name)
             root = surnames(last)
-            first = first or _first_name(doc_ids[i], root, in_doc, by_root)
+            first = first or _first_name(doc_ids[i], root, in_doc, by_root, dominant)
             person = (first, root)
             name = person_name(person) if first else mention.name
             side = person_side(person) if first else mention.side or _shared_side(root, by_root, person_side)
@@ -1197,7 +1271,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
             elif not mention.side and mention.plural and (_PEOPLE.search(out_speaker[i]) or _SOME.match(sources[i])):
                 # "Critics say", "Some doctors blame": unnamed people, Media
                 out_group[i] = MEDIA
-    named_media = _media_named_in(texts)
+    named_media = scans.media
     for i in range(n):  # "Local media", "The Sunday Times": news organisations the list lacks
         if (
             out_speaker[i]
@@ -1231,7 +1305,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         groups,
         known,
         common,
-        lambda doc, name: _key_in(doc, name, surnames, in_doc, by_root),
+        lambda doc, name: _key_in(doc, name, surnames, in_doc, by_root, dominant),
         lambda person: max(genders[person].items(), key=lambda kv: (kv[1], kv[0]))[0] if person in genders else "",
     )
     holder = {sid: i for i, sid in enumerate(ids)}
@@ -1239,8 +1313,6 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         if speakers[i] and linked[i] and linked[i] != ids[i] and linked[i] in holder:
             j = holder[linked[i]]
             out_speaker[i], out_group[i] = out_speaker[j], out_group[j]
-    blocks = table["block_id"].tolist() if "block_id" in table else [""] * n
-    quotations = Quotations(texts, doc_ids, blocks)
     _quotations_before_their_attribution(quotations, table, speakers, sources, out_speaker, out_group)
     _quotations_after_their_speaker(quotations, speakers, out_speaker, out_group)
     for i in range(n):  # "the images were searing and prompted": a clause read as a source names nobody
@@ -1260,7 +1332,9 @@ _MEDIUM_IN_TEXT = re.compile(
     rf"(?!\s+(?:[A-Z]|{_MEDIUM_NOUN}|newsletter))"  # "the weekly IS newspaper al-Naba": IS owns it
     rf"|(?P<before>{_MEDIUM_RUN})\s+{_MEDIUM_NOUN}\s+(?:reported|reports|said|says|wrote|writes|quoted|cited)\b"
 )
-_MEDIUM_WORD = re.compile(rf"{_MEDIUM_NOUN}|daily|weekly")
+#: A word every _MEDIUM_IN_TEXT match has: texts without one are not searched (a plain search of
+#: each is some 5 times faster than a pattern's).
+_MEDIUM_WORDS = ("news", "daily", "weekly", "tabloid", "magazine", "broadcaster")
 _PLACE_POSSESSIVE = re.compile(r"^.*['’]s\s+")
 
 
@@ -1272,53 +1346,56 @@ _FINITE_WORD = re.compile(
 )
 
 
-def _media_named_in(texts: list[str]) -> set[str]:
-    """Folded names the corpus calls a newspaper, daily, magazine, broadcaster or news agency
-    somewhere: a medium the bundled list lacks is known from how the text writes it."""
+def _media_named(text: str) -> set[str]:
+    """Folded names a text calls a newspaper, daily, magazine, broadcaster or news agency: a
+    medium the bundled list lacks is known from how the corpus writes it somewhere."""
     places = gazetteer().phrases
     found = set()
-    for text in texts:
-        if not _MEDIUM_WORD.search(text):
-            continue
-        for m in _MEDIUM_IN_TEXT.finditer(text):
-            written = (m.group("after") or m.group("before")).rstrip(".")
-            name = _PLACE_POSSESSIVE.sub("", written)  # "South Korea's Yonhap"
-            place = places.get(name)
-            first = name.split()[0]
-            if (
-                not _DETERMINERS.match(name + " ")
-                and (place is None or place.kind == "media")
-                and not _is_title(first)
-                and not _is_weekday(first)
-            ):
-                found.add(fold(name))
+    for m in _MEDIUM_IN_TEXT.finditer(text):
+        written = (m.group("after") or m.group("before")).rstrip(".")
+        name = _PLACE_POSSESSIVE.sub("", written)  # "South Korea's Yonhap"
+        place = places.get(name)
+        first = name.split()[0]
+        if (
+            not _DETERMINERS.match(name + " ")
+            and (place is None or place.kind == "media")
+            and not _is_title(first)
+            and not _is_weekday(first)
+        ):
+            found.add(fold(name))
     return found
 
 
-def _key_in(doc_id, name, surnames, in_doc, by_root) -> tuple[str, str]:
+def _key_in(doc_id, name, surnames, in_doc, by_root, dominant) -> tuple[str, str]:
     """(first name, surname root) of a person named in a document; first is '' when unknown."""
     first, last = _person_key(name)
     root = surnames(last)
-    return (first or _first_name(doc_id, root, in_doc, by_root)), root
+    return (first or _first_name(doc_id, root, in_doc, by_root, dominant)), root
 
 
 _DOMINANT = 0.75  # share of a surname's full-name mentions one first name needs to claim it alone
 
 
-def _vote_for_the_corpus_s_person(firsts: Counter, corpus: Counter | None) -> None:
+def _dominant_first(firsts: Counter) -> str:
+    """The first name the corpus gives a surname mostly (Trump -> Donald), else '' (McCarthy,
+    shared by a Kevin and a Ryan): read once per surname, not once per mention of it."""
+    if not firsts:
+        return ""
+    first, count = max(firsts.items(), key=lambda kv: (kv[1], kv[0]))
+    return first if count >= _DOMINANT * sum(firsts.values()) else ""
+
+
+def _vote_for_the_corpus_s_person(firsts: Counter, dominant: str) -> None:
     """A surname a document writes alone before any full name ("President Trump said ..." before
-    "first lady Melania Trump") stands for the person the corpus mostly gives that surname: a vote
-    for that first name in the document."""
-    if corpus:
-        first, count = max(corpus.items(), key=lambda kv: (kv[1], kv[0]))
-        if count >= _DOMINANT * sum(corpus.values()):
-            firsts[first] += 1
+    "first lady Melania Trump") stands for the person the corpus mostly gives that surname
+    (``dominant``, from ``_dominant_first``): a vote for that first name in the document."""
+    if dominant:
+        firsts[dominant] += 1
 
 
-def _first_name(doc_id, root, in_doc, by_root) -> str:
+def _first_name(doc_id, root, in_doc, by_root, dominant) -> str:
     """The first name a surname alone stands for: the document's, else the corpus's when the
-    corpus gives that surname mostly one first name (Trump -> Donald; McCarthy, shared by a
-    Kevin and a Ryan, stays a surname)."""
+    corpus gives that surname mostly one first name (``dominant``, from ``_dominant_first``)."""
     here = in_doc.get((doc_id, root))
     there = by_root.get(root)
     if here:
@@ -1327,11 +1404,7 @@ def _first_name(doc_id, root, in_doc, by_root) -> str:
         # gives another (a doubled name the corpus mostly writes so, "Abdullah Abdullah", stays)
         if first != root or not there or there[root] == max(there.values()):
             return first
-    if there:
-        first, count = max(there.items(), key=lambda kv: (kv[1], kv[0]))
-        if count >= _DOMINANT * sum(there.values()):
-            return first
-    return ""
+    return dominant.get(root, "")
 
 
 #: Offices one person holds at a time, so that "the governor" names whoever the document
@@ -1404,13 +1477,14 @@ def _office_of(mention: str) -> str:
 _PHRASE_END = re.compile(r"[.,;:()“”\"—–\n]")
 
 
-def _titles_of(text: str, m: re.Match, run: str) -> list[str]:
-    """Offices written with a name: before it ('Gov. Rick Perry', 'the Texas governor, Rick
-    Perry') or in an apposition after it ('Rick Perry, the governor of Texas,')."""
+def _titles_of(text: str, start: int, end: int, run: str) -> list[str]:
+    """Offices written with a name (the run at ``text[start:end]``): before it ('Gov. Rick Perry',
+    'the Texas governor, Rick Perry') or in an apposition after it ('Rick Perry, the governor of
+    Texas,')."""
     name = name_in_run(run)
-    before = _PHRASE_END.split(text[max(0, m.start() - 40) : m.start()])[-1]
+    before = _PHRASE_END.split(text[max(0, start - 40) : start])[-1]
     before = before.split()[-3:] + run[: max(0, len(run) - len(name))].split()
-    after = _APPOSITION.match(text, m.end())
+    after = _APPOSITION.match(text, end)
     words = before + (after.group("desc").split()[:4] if after else [])
     return sorted({_OFFICES[w] for w in (fold(w).rstrip(".,") for w in words) if w in _OFFICES})
 
@@ -1558,13 +1632,13 @@ _DEMONYM_PERSON_NOUN = re.compile(
 )
 
 
-def _described_side(text: str, m: re.Match, run: str, places) -> str:
+def _described_side(text: str, start: int, end: int, run: str, places) -> str:
     """The side a name's own words give it: before it ('Ukrainian President', 'the US envoy to
     Iran Rob Malley', 'Kremlin spokesman', 'Belgian federal prosecutor'; Media for 'American
     journalist') or in an apposition after it ('Dmitry Peskov, the Kremlin spokesman,')."""
     name = name_in_run(run)
     prefix = run[: max(0, len(run) - len(name))]
-    before = text[max(0, m.start() - 60) : m.start()]
+    before = text[max(0, start - 60) : start]
     cut = max(before.rfind(ch) for ch in ',;:()“”"—–')
     kept: list[str] = []
     words = before[cut + 1 :].split()
@@ -1597,7 +1671,7 @@ def _described_side(text: str, m: re.Match, run: str, places) -> str:
             and not another_country_s_party(before, described.start("side"), described.group("side"))
         ):
             return MEDIA if _MEDIA_NOUNS.fullmatch(described.group("noun")) else people.side
-    after = _APPOSITION.match(text, m.end())
+    after = _APPOSITION.match(text, end)
     if after:
         desc = _DESCRIPTION_END.split(after.group("desc"), maxsplit=1)[0]
         if any(_is_title(w) for w in desc.split()[:6]):

@@ -18,7 +18,7 @@ from .attribution import attribute
 from .audit import assert_tiled
 from .codebook import Codebook
 from .corpus import Corpus
-from .engine import map_documents
+from .engine import iter_documents
 from .mdtext import escape
 from .quantities import extract_quantities
 from .segment import split_statements
@@ -153,19 +153,23 @@ def extract_statements(
     """Statements of every readable document, in document order.
 
     ``engine`` runs the per-document work elsewhere (see ``newsframe.engine``); the tables are
-    the same whatever the engine.
+    the same whatever the engine. The speakers pass's reading of each statement's text is done
+    here as documents come back, while the workers still extract the rest.
     """
     blocks = _blocks_by_doc(body_blocks)
     items = [(doc.doc_id, doc.text, blocks.get(doc.doc_id, [])) for doc in corpus.documents if doc.status == "ok"]
     task = partial(_document_task, codebook=codebook, segmenter=segmenter)
     statements, gaps, quantities = [], [], []
-    for s, g, q in map_documents(task, items, engine=engine):
+    scans = speakers.TextScans()
+    for s, g, q in iter_documents(task, items, engine=engine):
         statements += s
         gaps += g
         quantities += q
+        for row in s:
+            scans.add(row[4])  # the statement's text
     table = pd.DataFrame(statements, columns=STATEMENT_COLUMNS)
     return Statements(
-        statements=speakers.resolve(table, codebook),  # one corpus-level pass: persons and sides
+        statements=speakers.resolve(table, codebook, scans, engine),  # one corpus-level pass: persons and sides
         quantities=pd.DataFrame(quantities, columns=QUANTITY_COLUMNS),
         gaps=pd.DataFrame(gaps, columns=["doc_id", "start", "end", "reason", "rule", "text"]),
     )
