@@ -124,8 +124,6 @@ def test_spans_point_into_the_raw_text(codebook):
 @pytest.mark.parametrize(
     "sentence, source, cue",
     [
-        ("Democrats hope that the bill passes.", "Democrats", "hope"),
-        ("Senator Smith hopes the vote fails.", "Senator Smith", "hopes"),
         ("He called it a disgrace and said the vote was rigged.", "He", "said"),
         ("Levine, who has given money to Rubio, said he was scary.", "Levine", "said"),
         ("''It is over,'' said Mike Lux, an activist.", "Mike Lux, an activist", "said"),
@@ -139,6 +137,21 @@ def test_spans_point_into_the_raw_text(codebook):
 def test_attribution_shapes(sentence, source, cue):
     row = attribute(sentence, [(0, len(sentence))], Codebook())[0]
     assert (sentence[slice(*row["source_span"])], row["cue"]) == (source, cue)
+
+
+@pytest.mark.parametrize(
+    "sentence, source, cue",
+    [
+        ("Democrats hope that the bill passes.", "Democrats", "hope"),
+        ("Senator Smith hopes the vote fails.", "Senator Smith", "hopes"),
+        ("Kim appears to be inching close to a choice.", "Kim", "appears"),
+        ("But Mr. Obama wants to “lead from behind.”", "Mr. Obama", "wants"),
+    ],
+)
+def test_a_stance_of_mind_is_listed_but_gives_no_speaker(sentence, source, cue):
+    row = attribute(sentence, [(0, len(sentence))], Codebook())[0]
+    assert [(sentence[slice(*a["source_span"])], a["cue"]) for a in row["attributions"]] == [(source, cue)]
+    assert (row["speaker"], row["cue"]) == ("", "")
 
 
 @pytest.mark.parametrize(

@@ -703,3 +703,28 @@ def test_a_party_tag_after_a_name_is_the_name_s_and_members_of_a_party_are_no_co
     table = resolve(_table(text, Codebook()), Codebook())
     assert table["speaker"].tolist() == ["Tom Reed", "Many Democrats"]
     assert table["speaker_group"].tolist()[1] == "United States"
+
+
+def test_a_journalist_of_a_named_medium_speaks_for_the_media():
+    text = (
+        "Fox News host Dana Reyes said the summit was a failure. "
+        "Omar Field, a reporter for the Chicago Tribune, said the talks stalled. "
+        "Reyes said the deal was dead. Field said the mood was tense."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    sides = dict(zip(table["speaker"], table["speaker_group"]))
+    assert sides == {"Dana Reyes": "Media", "Omar Field": "Media"}
+
+
+def test_a_spokesman_for_a_person_speaks_for_that_person_s_side():
+    text = (
+        "Chilean President Ann Lee said that talks would go on. "
+        "A spokesman for Lee said that the border was open. "
+        "A spokesman for the Lima Bar Association of Peru said that lawyers would strike."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist() == [
+        ["Ann Lee", "Chile"],
+        ["spokesman for Ann Lee", "Chile"],
+        ["spokesman for the Lima Bar Association of Peru", "Peru"],
+    ]

@@ -1320,6 +1320,13 @@ def _heads(masked: str, attributions: list[dict], found: list[tuple], regions: l
     return [a for a, f in voiced if _any_is(f, heads)]
 
 
+def _of_mind(cue: str) -> bool:
+    """A stance of mind ("Kim appears to be inching", "Erdogan wants to prevent"): PolNeAR lists it
+    as an attribution, but it reports no utterance, so it gives the statement no speaker; news
+    writers use it for their own reading of someone."""
+    return cue.rsplit(maxsplit=1)[-1].lower() in _MIND_FORMS
+
+
 def _any_is(item, items) -> bool:
     return any(item is other for other in items)
 
@@ -1358,8 +1365,8 @@ def _attribute_one(doc: _Doc, offset: int, sent: str, masked: str, regions: list
         return row
     named = doc.index.mentions(masked)
     doc.note([speaker for _, _, speaker in named])
-    heads = _heads(masked, attributions, found, regions)
-    if not heads:  # every cue sits in a subordinate clause: the sentence is the writer's
+    heads = [a for a in _heads(masked, attributions, found, regions) if not _of_mind(a["cue"])]
+    if not heads:  # every cue sits in a subordinate clause or states a mind: the sentence is the writer's
         return row
     main = next((a for a in heads if _MAIN_CUES.search(a["cue"])), heads[0])
     row.update(main, cited_media=";".join(sorted({s.name for _, _, s in named if s.kind == "media"})))

@@ -416,10 +416,12 @@ class _Groups:
 class Mention:
     """What one source mention is: a person, a body or place, an unnamed source, or nothing."""
 
-    __slots__ = ("kind", "name", "side", "plural")
+    __slots__ = ("kind", "name", "side", "plural", "agent")
 
-    def __init__(self, kind: str, name: str = "", side: str = "", plural: bool = False):
+    def __init__(self, kind: str, name: str = "", side: str = "", plural: bool = False, agent: str = ""):
         self.kind, self.name, self.side, self.plural = kind, name, side, plural
+        #: who speaks for the person named, as written ("spokesman for"): they speak, not the person
+        self.agent = agent
 
 
 class TextScans:
@@ -867,6 +869,9 @@ _OFFICE_OF_BODY = re.compile(
     r"^(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:after|before|since|during|day|week|month|year)\s)[a-z][\w-]*\s+){0,2}?"
     r"(?P<title>[A-Za-z]+)\s+(?:of|for)\s+(?P<body>(?:the\s+)?[A-Z].*)$"
 )
+#: Who speaks for someone else: "a spokesman for Mr Maduro" is not Maduro speaking.
+_AGENT = re.compile(r"spokes(?:man|woman|person)|aide|advis[eo]r|lawyer|attorney|representative")
+_LOWER_WORD_START = re.compile(r"(?:^|\s)[a-z]")
 #: The holder's name after the office: ", Anne Hidalgo", ", Rep. Elijah Cummings of Maryland".
 _HOLDER_AFTER = re.compile(rf"\s*,\s*(?P<run>{_NAME_RUN.pattern})(?:\s+of\s+[A-Z][\w.’'-]*)?\s*(?:,|$)")
 
@@ -919,10 +924,17 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
         return Mention("none")
     head = _LOCATION_TAIL.sub("", head) or head
     office = _OFFICE_OF_BODY.match(head)
-    if office is not None and _is_title(office.group("title")):
+    agent = office is not None and _AGENT.fullmatch(office.group("title").lower())
+    if office is not None and (agent or _is_title(office.group("title"))):
         found = _office_of_body(office, text[len(head) :] if text.startswith(head) else "", common)
-        if found.kind == "person" or found.side != OTHER or not office.group("title").lower().startswith("spokes"):
-            return found  # "a spokesman for Mr Maduro": the side is Maduro's, found below
+        if found.kind == "person" or found.side != OTHER or not agent:
+            return found
+        body = office.group("body")
+        served = None if _LOWER_WORD_START.search(body) else _classify(body, common)  # a name, not "the X of Y"
+        if served is not None and served.kind == "person":  # Maduro's side: the corpus pass finds it
+            agent = _DETERMINERS.sub("", office.group()[: office.start("body")]).strip()
+            return Mention("person", served.name, served.side, agent=agent)
+        return found  # "a spokesman for the National Peace Committee of Korea": the office, not Korea
     affiliated = _affiliated_person(head, common)
     if affiliated is not None:
         return affiliated
@@ -1225,7 +1237,9 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             name = person_name(person) if first else mention.name
             side = person_side(person) if first else mention.side or _shared_side(root, by_root, person_side)
             out_speaker[i], out_group[i], kinds[i] = name, groups(side or mention.side), "person"
-            if first:
+            if mention.agent:  # "A spokesman for Barr": the spokesman, for Barr's side
+                out_speaker[i] = f"{mention.agent} {name}"
+            elif first:
                 named_at[i].append((-1, person))
         elif mention.kind == "pronoun":
             continue
@@ -1632,14 +1646,45 @@ _DEMONYM_PERSON_NOUN = re.compile(
 )
 
 
+#: Who works for a news organisation, by the words around their name: "Fox News host X", "NPR's X",
+#: "X, a CNN reporter", "X, a columnist for the Post".
+_JOURNALIST = r"(?i:anchor|host|presenter|reporter|correspondent|editor|columnist|commentator|contributor|journalist)s?"
+_MEDIUM = r"(?P<medium>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})"
+_JOURNALIST_BEFORE = re.compile(
+    rf"(?<![\w’'.-]){_MEDIUM}(?:['’]s\s+(?:[a-z]+\s+)?{_JOURNALIST}\s+|\s+(?:[a-z]+\s+)?{_JOURNALIST}\s+|['’]s\s+)$"
+)
+_JOURNALIST_AFTER = re.compile(
+    rf"(?:(?:the|an?)\s+)?(?:{_MEDIUM}(?:['’]s)?\s+(?:[a-z]+\s+)?{_JOURNALIST}"
+    rf"|(?:[a-z]+\s+)?{_JOURNALIST}\s+(?:for|at|with|of)\s+(?:the\s+)?(?P<employer>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){{0,3}}))$"
+)
+
+
+def _a_medium(name: str, places) -> bool:
+    place = places.phrases.get(name) or places.phrases.get(_DETERMINERS.sub("", name))
+    return (place is not None and place.kind == "media") or bool(_MEDIA_NAME.search(name))
+
+
+def _works_for_a_medium(before: str, apposition: str, places) -> bool:
+    """Whether the words right before a name, or its apposition, make them a news organisation's
+    journalist, so their side is Media whatever the outlet's country."""
+    m = _JOURNALIST_BEFORE.search(before)
+    if m is None:
+        m = _JOURNALIST_AFTER.match(apposition.strip())
+    return m is not None and _a_medium(m.group("medium") or m.group("employer"), places)
+
+
 def _described_side(text: str, start: int, end: int, run: str, places) -> str:
     """The side a name's own words give it: before it ('Ukrainian President', 'the US envoy to
     Iran Rob Malley', 'Kremlin spokesman', 'Belgian federal prosecutor'; Media for 'American
-    journalist') or in an apposition after it ('Dmitry Peskov, the Kremlin spokesman,')."""
+    journalist' and 'Fox News host') or in an apposition after it ('Dmitry Peskov, the Kremlin
+    spokesman,')."""
     name = name_in_run(run)
     prefix = run[: max(0, len(run) - len(name))]
     before = text[max(0, start - 60) : start]
     cut = max(before.rfind(ch) for ch in ',;:()“”"—–')
+    after = _APPOSITION.match(text, end)
+    if _works_for_a_medium(before[cut + 1 :] + prefix, after.group("desc") if after else "", places):
+        return MEDIA
     kept: list[str] = []
     words = before[cut + 1 :].split()
     for k in range(len(words) - 1, -1, -1):
@@ -1671,7 +1716,6 @@ def _described_side(text: str, start: int, end: int, run: str, places) -> str:
             and not another_country_s_party(before, described.start("side"), described.group("side"))
         ):
             return MEDIA if _MEDIA_NOUNS.fullmatch(described.group("noun")) else people.side
-    after = _APPOSITION.match(text, end)
     if after:
         desc = _DESCRIPTION_END.split(after.group("desc"), maxsplit=1)[0]
         if any(_is_title(w) for w in desc.split()[:6]):
