@@ -482,6 +482,9 @@ def test_a_person_named_with_where_they_work_speaks(mention, name, side):
         ("a Russian analyst", "Russia"),
         ("the former commander of international forces in Afghanistan", ""),  # where one is posted
         ("officials in Kabul", "Afghanistan"),
+        ("a University of Vermont professor", ""),  # a scholar speaks for no state
+        ("a lecturer at Ohio State University", ""),
+        ("a Russian analyst at Moscow State University", "Russia"),
     ],
 )
 def test_a_description_s_side_is_whom_it_works_for_not_what_it_is_about(description, side):
@@ -728,3 +731,23 @@ def test_a_spokesman_for_a_person_speaks_for_that_person_s_side():
         ["spokesman for Ann Lee", "Chile"],
         ["spokesman for the Lima Bar Association of Peru", "Peru"],
     ]
+
+
+def test_a_name_alone_that_only_begins_a_full_name_of_the_document_is_that_person():
+    text = (
+        "Chinese Foreign Minister Liu Tao said the talks were useful. Liu said they would go on. "
+        "NPR's Omar Field, who is at the airport, said the roads were shut. Omar said the flights were cancelled."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist() == [
+        ["Liu Tao", "China"],
+        ["Liu Tao", "China"],
+        ["Omar Field", "Media"],
+        ["Omar Field", "Media"],
+    ]
+
+
+def test_a_body_takes_the_side_of_the_body_its_document_named_with_it():
+    text = "The Obama administration is likely to come under pressure. The administration said it could not confirm it."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker_group"].tolist() == ["", "United States"]

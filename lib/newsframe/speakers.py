@@ -613,7 +613,8 @@ _PLACE_WORDS = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}"
 #: or of a body ("a North Korea expert", "a committee on North Korea"), where an office is ("the
 #: Brussels office for the French Institute"), a birthplace ("Ukrainian-born"), the body an
 #: ambassador is sent to ("U.N. Ambassador Susan Rice": countries send ambassadors), where one is
-#: posted ("the commander of international forces in Afghanistan").
+#: posted ("the commander of international forces in Afghanistan"), where a university is ("a
+#: University of Vermont professor", "a Tehran University lecturer": a scholar speaks for no state).
 _TOPICAL = re.compile(
     rf"(?<=\s)(?:on|about|over|regarding|towards?)\s+(?:the\s+)?(?P<topic>{_PLACE_WORDS})"
     rf"|(?P<subject>{_PLACE_WORDS})(?=\s+(?:experts?|specialists?|analysts?|scholars?|watchers?|researchers?|"
@@ -621,8 +622,11 @@ _TOPICAL = re.compile(
     rf"|(?P<host>{_PLACE_WORDS})(?=\s+[Aa]mbassadors?\b)|[\w’'-]+-born\b"
     rf"|(?<=\s)(?:commanders?|ambassadors?|envoys?|correspondents?)\s+(?:of\s+[\w\s-]{{0,40}}?forces\s+)?in\s+"
     rf"(?:the\s+)?(?P<posted>{_PLACE_WORDS})"
+    rf"|\b(?:University|College)\s+of\s+(?:the\s+)?(?P<seat>{_PLACE_WORDS})"
+    rf"|(?P<campus>{_PLACE_WORDS})(?=\s+(?:State\s+)?(?:University|College)\b)"
 )
 _TOPIC_KINDS = ("country", "capital", "state", "organisation")
+_PLACE_GROUPS = ("topic", "subject", "host", "posted", "seat", "campus")
 
 
 def _without_topics(head: str) -> str:
@@ -630,9 +634,10 @@ def _without_topics(head: str) -> str:
     stays ("a Russian analyst", "the White House office")."""
 
     def topic(m: re.Match) -> str:
-        place = m.group("topic") or m.group("subject") or m.group("host") or m.group("posted")
+        place = next((m.group(g) for g in _PLACE_GROUPS if m.group(g)), None)
         if place is None:  # "-born"
             return " "
+        place = place.removesuffix(" State")  # "Ohio State University"
         found = gazetteer().phrases.get(_POSSESSIVE_END.sub("", _DETERMINERS.sub("", place)))
         kinds = ("organisation",) if m.group("host") else _TOPIC_KINDS
         return m.group().replace(place, " ") if found is not None and found.kind in kinds else m.group()
@@ -1112,6 +1117,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
     spelling: dict[tuple[str, str], Counter] = defaultdict(Counter)
     in_doc: dict[tuple[str, str], Counter] = defaultdict(Counter)  # (doc, surname root) -> first names
     first_full: dict[tuple[str, str], int] = {}  # (doc, surname root) -> the row its first full name is in
+    given: dict[tuple[str, str], set[str]] = defaultdict(set)  # (doc, first name) -> surname roots
     for i, name in [(i, mentions[i].name) for i in person_rows] + written:
         first, last = _person_key(name)
         root = surnames(last)
@@ -1119,6 +1125,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             full_names[(first, root)] += 1
             spelling[(first, root)][name] += 1
             in_doc[(doc_ids[i], root)][first] += 1
+            given[(doc_ids[i], first)].add(root)
             first_full[(doc_ids[i], root)] = min(i, first_full.get((doc_ids[i], root), i))
     by_root: dict[str, Counter] = defaultdict(Counter)
     for (first, root), count in full_names.items():
@@ -1232,7 +1239,8 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         elif mention.kind == "person":
             first, last = _person_key(mention.name)
             root = surnames(last)
-            first = first or _first_name(doc_ids[i], root, in_doc, by_root, dominant)
+            if not first:
+                first, root = _person_alone(doc_ids[i], root, in_doc, by_root, dominant, given)
             person = (first, root)
             name = person_name(person) if first else mention.name
             side = person_side(person) if first else mention.side or _shared_side(root, by_root, person_side)
@@ -1385,6 +1393,20 @@ def _key_in(doc_id, name, surnames, in_doc, by_root, dominant) -> tuple[str, str
     first, last = _person_key(name)
     root = surnames(last)
     return (first or _first_name(doc_id, root, in_doc, by_root, dominant)), root
+
+
+def _person_alone(doc_id, root, in_doc, by_root, dominant, given) -> tuple[str, str]:
+    """(first name, surname root) of a speaker written with one name. When no full name of the
+    document ends with it but exactly one begins with it, that one: a family name written first
+    ("Wang" after "Foreign Minister Wang Yi", "Kim" after "Kim Jong Un") or a given name ("Larry"
+    after "NPR's Larry Abramson"). Otherwise a surname, with the first name ``_first_name`` gives
+    ('' if none). Only for speakers: a name read alone in the text ("insults with Kim") would
+    become a pronoun's antecedent."""
+    if not in_doc.get((doc_id, root)):
+        roots = given.get((doc_id, root), ())
+        if len(roots) == 1:
+            return root, next(iter(roots))
+    return _first_name(doc_id, root, in_doc, by_root, dominant), root
 
 
 _DOMINANT = 0.75  # share of a surname's full-name mentions one first name needs to claim it alone
@@ -1551,7 +1573,8 @@ def _word_char(c: str) -> bool:
 
 def _side_the_document_gives(body: str, i: int, rows: list[int], texts: list[str]) -> str:
     """The country a document names right before a body's head noun ('British police',
-    'the U.S. Air Force'), nearest before statement ``i`` first, else after it."""
+    'the U.S. Air Force') or with it ('the Obama administration'), nearest before statement
+    ``i`` first, else after it."""
     words = _WORDS.findall(_DETERMINERS.sub("", body.removeprefix(UNNAMED)))
     if not words or len(words) > 3:
         return ""
@@ -1560,8 +1583,13 @@ def _side_the_document_gives(body: str, i: int, rows: list[int], texts: list[str
     order = [j for j in reversed(rows) if j <= i] + [j for j in rows if j > i]
     for j in order:
         for start, end in _whole_word_spans(head, texts[j]):
-            before = texts[j][max(0, start - 25) : start]
-            found = [p for _, b, p in places.find(before) if p.kind != "media" and len(before[b:].split()) <= 1]
+            window = texts[j][max(0, start - 25) : end]
+            at = len(window) - (end - start)  # where the head begins
+            found = [
+                p
+                for a, b, p in places.find(window)
+                if p.kind != "media" and (b <= at and len(window[b:at].split()) <= 1 or a < at and b == len(window))
+            ]
             after = _PLACE_AFTER.match(texts[j], end)  # "the Foreign Ministry in Dushanbe"
             found += [p for _, _, p in places.find(after.group(1)) if p.kind != "media"] if after else []
             if found:
