@@ -751,3 +751,19 @@ def test_a_body_takes_the_side_of_the_body_its_document_named_with_it():
     text = "The Obama administration is likely to come under pressure. The administration said it could not confirm it."
     table = resolve(_table(text, Codebook()), Codebook())
     assert table["speaker_group"].tolist() == ["", "United States"]
+
+
+def test_an_unnamed_officer_of_a_state_body_is_of_the_state_the_story_gives_it():
+    text = (
+        "The Obama administration imposed new sanctions, and the U.S. military moved ships. "
+        "A senior administration official said the sanctions would hurt. "
+        "A retired military officer said they would not."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker_group"].tolist()[1:] == ["United States", "United States"]
+
+
+def test_a_country_s_possessive_before_a_described_title_gives_its_side():
+    text = "Zimbabwe's opposition leader Tendai Moyo said the vote was rigged. Moyo said he would appeal."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist() == [["Tendai Moyo", "Zimbabwe"]] * 2

@@ -666,7 +666,7 @@ def _side_of(head: str) -> str:
 #: "went" counts ("Boehner went on Fox News and said"); after an adverb ("Sturgeon
 #: similarly expects ..., saying") a present-tense verb does too.
 _SUBJECT_CLAUSE = re.compile(
-    r"^(?!I[\s’'])(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
+    r"^(?!(?:I|A|An|The)[\s’'])(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
     r"(?:[a-z]+ed|went|also|[a-z]+ly\s+[a-z]+(?:ed|s))\s+[a-zA-Z]"
 )
 
@@ -1256,6 +1256,11 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         elif speaker.startswith(UNNAMED):
             out_speaker[i] = _cleaned_source(speaker, mention, sources[i])
             side = mention.side or _side_of(speaker)  # "The officials" resolved to "U.S. officials"
+            body = None if side or _MEDIA_NOUNS.search(speaker) else _OFFICERS_OF_A_STATE.search(speaker)
+            if body:  # "a senior administration official": of the administration the story names
+                side = _side_the_document_gives(body.group("body"), i, rows_of[doc_ids[i]], texts)
+                if not side and body.group("body").lower() != "administration":  # "a police spokesman"
+                    side = country_of(doc_ids[i])
             out_group[i] = groups(side) if side and not _MEDIA_NOUNS.search(speaker) else MEDIA
             kinds[i] = "plural" if mention.plural else "person"
         elif mention.kind == "media":
@@ -1604,6 +1609,11 @@ _STATE_BODY = re.compile(
     r"presidency)\b",
     re.I,
 )
+#: Unnamed people who serve a state's body ("a senior administration official", "a police
+#: spokesman"), not those who study it ("military analysts").
+_OFFICERS_OF_A_STATE = re.compile(
+    rf"(?P<body>{_STATE_BODY.pattern}|\badministration\b)(?!.*\b(?:analysts?|experts?|observers?|scholars?)\b)", re.I
+)
 #: People a source can be without a name, whom the data contract puts with the media that cite
 #: them ("critics", "commentators and opponents"); a state's bodies take its country instead.
 _PEOPLE = re.compile(
@@ -1701,6 +1711,10 @@ def _works_for_a_medium(before: str, apposition: str, places) -> bool:
     return m is not None and _a_medium(m.group("medium") or m.group("employer"), places)
 
 
+#: A country's possessive, up to two lower-case words and a title right before a name.
+_COUNTRY_S_TITLE = re.compile(r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+(?:[a-z][\w-]*\s+){1,2}[\w.]+\s+$")
+
+
 def _described_side(text: str, start: int, end: int, run: str, places) -> str:
     """The side a name's own words give it: before it ('Ukrainian President', 'the US envoy to
     Iran Rob Malley', 'Kremlin spokesman', 'Belgian federal prosecutor'; Media for 'American
@@ -1728,6 +1742,11 @@ def _described_side(text: str, start: int, end: int, run: str, places) -> str:
         side = _side_of(description)
         if side:
             return side
+    owner = _COUNTRY_S_TITLE.search(before, cut + 1) if kept else None
+    if owner is not None:  # "Zimbabwe's opposition leader X", "Iran's supreme leader X"
+        place = places.phrases.get(owner.group("place"))
+        if place is not None and place.kind in _COUNTRY_KINDS:
+            return place.side
     described = None
     if not kept and before[-2:-1].islower():  # cheap test first: a lower-case word ends before the name
         described = _DEMONYM_PERSON_NOUN.search(before, cut + 1)
