@@ -11,6 +11,7 @@ Everything is compiled once per codebook (``index_for``) because this runs per s
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -87,6 +88,40 @@ def trie_pattern(words, char=re.escape) -> str:
     return emit(trie)
 
 
+class Caseless:
+    """A case-insensitive pattern. On ASCII text it matches the text lower-cased with a
+    case-sensitive twin: the same spans, about twice as fast (``re.I`` compares every character
+    case-blind). A match's group is then lower-cased: read what was written from the text, by span.
+    The twin is made only of a pattern that writes no upper-case letter and no other character
+    with case (its escapes aside), so that lower-casing the text is all ``re.I`` did."""
+
+    __slots__ = ("pattern", "_twin")
+
+    def __init__(self, source: str):
+        self.pattern = re.compile(source, re.I)
+        unescaped = re.sub(r"\\.", "", source)
+        caseless = "(?-" not in source and all(c.islower() and c.isascii() or c.lower() == c.upper() for c in unescaped)
+        self._twin = re.compile(source) if caseless else None
+
+    def prepared(self, text: str) -> tuple[re.Pattern, str]:
+        """The pattern to match and the text to match it in, for many searches of one text."""
+        if self._twin is not None and text.isascii():
+            return self._twin, text.lower()
+        return self.pattern, text
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        pattern, text = self.prepared(text)
+        return pattern.search(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        pattern, text = self.prepared(text)
+        return pattern.finditer(text, pos, endpos)
+
+    def fullmatch(self, text: str) -> re.Match | None:
+        pattern, text = self.prepared(text)
+        return pattern.fullmatch(text)
+
+
 def _alias_char(ch: str) -> str:
     return {"'": "['’]", " ": r"\s+", "-": r"[-\s]"}.get(ch, re.escape(ch))
 
@@ -144,7 +179,7 @@ class ActorIndex:
                 patterns.append(alias)
         # One case-insensitive trie for speed; aliases with acronyms are re-checked for case.
         body = trie_pattern({" ".join(p.replace("’", "'").lower().split()) for p in patterns}, _alias_char)
-        self._aliases = re.compile(rf"(?<![\w-])(?:{body})(?:['’]s)?(?![\w-])", re.I) if patterns else None
+        self._aliases = Caseless(rf"(?<![\w-])(?:{body})(?:['’]s)?(?![\w-])") if patterns else None
         self._case_checks = {
             _key(p): re.compile(_alias_pattern(p) + r"(?:['’]s)?")
             for p in patterns
@@ -176,11 +211,12 @@ class ActorIndex:
             return []
         found = []
         for m in self._aliases.finditer(text, start, len(text) if end is None else end):
-            key = _key(m.group())
+            written = text[m.start() : m.end()]
+            key = _key(written)
             if key not in self._by_key:
-                key = _key(re.sub(r"['’]s$", "", m.group()))
+                key = _key(re.sub(r"['’]s$", "", written))
             check = self._case_checks.get(key)
-            if key in self._by_key and (check is None or check.fullmatch(m.group())):
+            if key in self._by_key and (check is None or check.fullmatch(written)):
                 found.append((m.start(), m.end(), self._by_key[key]))
         return found
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .actors import Caseless
+
 _QUALIFIERS = (
     r"about|approximately|around|roughly|nearly|almost|some|more than|over|at least|up to|"
     r"fewer than|less than|as many as|as much as|an estimated|close to|upwards of"
@@ -45,11 +47,10 @@ _WORDS = {
 _SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _FIRST_CHARS = "".join(sorted({w[0] for w in (*_VAGUE, *_WORDS)}))
-_NUMBER = re.compile(  # the look-ahead on the first character rejects most positions at once
+_NUMBER = Caseless(  # the look-ahead on the first character rejects most positions at once
     rf"(?=[\d{_FIRST_CHARS}])(?<![\w.,-])(?:(?P<vague>tens of thousands|dozens|scores|hundreds|thousands|millions)\s+of"
     rf"|(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\s+(?P<scale>hundred|thousand|million|billion))?"
-    rf"|(?P<word>{'|'.join(sorted(_WORDS, key=len, reverse=True))}))(?![\w-])",
-    re.I,
+    rf"|(?P<word>{'|'.join(sorted(_WORDS, key=len, reverse=True))}))(?![\w-])"
 )
 # Read backwards from the number: looking for a qualifier only where a number is, is fast.
 _QUALIFIER_BEFORE = re.compile(rf"(?<![\w-])(?P<qual>{_QUALIFIERS})\s+$", re.I)
@@ -148,8 +149,9 @@ def extract_quantities(text: str, statements: list[tuple[int, int]]) -> list[dic
     """One row per counted quantity: statement (index), number, number_text, qualifier,
     approximate, unit, start, end (raw offsets of the whole phrase)."""
     rows = []
+    number, searched = _NUMBER.prepared(text)  # the groups read below are the same in lower case
     for index, (start, end) in enumerate(statements):
-        for m in _NUMBER.finditer(text, start, end):
+        for m in number.finditer(searched, start, end):
             before = text[max(start, m.start() - 12) : m.start()]
             if _MONTH_BEFORE.search(before):
                 continue  # "September 4"

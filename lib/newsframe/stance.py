@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from .actors import trie_pattern
+from .actors import Caseless, trie_pattern
 from .codebook import Codebook
 
 _WINDOW_WORDS = 3  # how far back a negation reaches ("has not and will not provide")
@@ -45,11 +45,11 @@ def _char(ch: str) -> str:
     return {" ": r"\s+", "'": "['’]"}.get(ch, re.escape(ch))
 
 
-def _phrases(words) -> re.Pattern | None:
+def _phrases(words) -> Caseless | None:
     words = {" ".join(w.lower().replace("’", "'").split()) for w in words if w.strip()}
     if not words:
         return None
-    return re.compile(rf"(?<![\w-])(?:{trie_pattern(words, _char)})(?![\w-])", re.I)
+    return Caseless(rf"(?<![\w-])(?:{trie_pattern(words, _char)})(?![\w-])")
 
 
 class _Rules:
@@ -67,9 +67,8 @@ class _Rules:
         self.parties = _phrases(w for words in terms.values() for w in words)
         references = terms.get("reference", ())
         self.reference = (
-            re.compile(
-                rf"(?<![\w-]){_ANAPHORIC}\s+(?:[\w’'-]+\s+){{0,2}}?(?:{trie_pattern({w.lower() for w in references}, _char)})(?![\w-])",
-                re.I,
+            Caseless(
+                rf"(?<![\w-]){_ANAPHORIC}\s+(?:[\w’'-]+\s+){{0,2}}?(?:{trie_pattern({w.lower() for w in references}, _char)})(?![\w-])"
             )
             if references
             else None
@@ -106,7 +105,7 @@ class _Rules:
 
 def _proper_noun(text: str, m: re.Match) -> bool:
     """'May' mid-sentence is the month, not the modal: capitalised cue words only count first."""
-    return m.group()[0].isupper() and bool(text[: m.start()].strip(" “\"‘'("))
+    return text[m.start()].isupper() and bool(text[: m.start()].strip(" “\"‘'("))
 
 
 _RULES: dict[int, tuple[Codebook, _Rules]] = {}
