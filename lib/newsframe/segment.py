@@ -106,8 +106,9 @@ _HIDDEN_BOUNDARY = re.compile(rf"(?<=[.!?…”’\"')\]\s])[{FORMAT_CHARS}]+")
 
 
 def _visible(text: str) -> str:
-    """``text`` with format characters after sentence ends as spaces, same length."""
-    if not _HIDDEN_BOUNDARY.search(text):
+    """``text`` with format characters after sentence ends as spaces, same length (none in
+    ASCII text: that test is free)."""
+    if text.isascii() or not _HIDDEN_BOUNDARY.search(text):
         return text
     return _HIDDEN_BOUNDARY.sub(lambda m: " " * len(m.group()), text)
 
