@@ -30,6 +30,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache, partial
+from itertools import islice
 
 import pandas as pd
 from rapidfuzz import fuzz, process
@@ -1972,7 +1973,7 @@ def _bare_attribution(text: str, source: str, cue: str) -> bool:
         return False
     rest = text.replace(source, " ", 1)
     rest = rest.replace(cue, " ", 1) if cue else rest
-    return len(_WORD.findall(rest)) <= 3
+    return next(islice(_WORD.finditer(rest), 3, None), None) is None  # at most three words: stop at a fourth
 
 
 def _quotations_before_their_attribution(quotations, table, speakers, sources, out_speaker, out_group) -> None:
