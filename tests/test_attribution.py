@@ -7,13 +7,14 @@ speaker_group 0.989, speaker 0.989, stance 0.943. Floors sit just below.
 """
 
 import pickle
+import re
 from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from newsframe import evaluate
-from newsframe.actors import index_for, resolve_speaker
+from newsframe.actors import Caseless, index_for, resolve_speaker
 from newsframe.attribution import attribute
 from newsframe.clean import clean_corpus
 from newsframe.codebook import Codebook, load_codebook, parse_codebook
@@ -360,3 +361,19 @@ def test_a_relative_speaks_for_the_main_cue_it_interrupts():
 def test_a_subordinate_cue_before_a_colon_announces_speech():
     sentence = "Here is what the mayor said:"
     assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] != ""
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"(?<![\w-])(?:according\s+to|u\.s\.|kremlin)(?:['’]s)?(?![\w-])",
+        r"[A-Z]\w+\s+said",  # a cased letter: no lower-case twin
+        r"(?<![\w-])ıs(?![\w-])",  # dotless i, which re.I takes for "I" and "i"
+    ],
+)
+def test_a_caseless_pattern_finds_what_re_i_finds(source):
+    texts = ["ACCORDING to the U.S. Kremlin's", "Putin SAID it is", "İstanbul Kremlin’s", "ſaid the IS", ""]
+    pattern = Caseless(source)
+    for text in texts:
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(source, text, re.I)]
+        assert bool(pattern.search(text)) == bool(re.search(source, text, re.I))
