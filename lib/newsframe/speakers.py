@@ -763,10 +763,15 @@ def _affiliated_person(head: str, common: frozenset[str]) -> Mention | None:
 def _body_side(body: str) -> str:
     """The side of the body a person works for: Media for a news organisation."""
     body = _POSSESSIVE_END.sub("", body.strip())
+    return MEDIA if _a_medium(body) else _side_of(body)
+
+
+def _a_medium(name: str) -> bool:
+    """Whether a name is a news organisation's: the bundled list's ("The Hill", "the BBC") or
+    shaped like one ("... Times", "... News")."""
     phrases = gazetteer().phrases
-    place = phrases.get(body) or phrases.get(_DETERMINERS.sub("", body))  # "The Hill", "the BBC"
-    medium = (place is not None and place.kind == "media") or bool(_MEDIA_NAME.search(body))
-    return MEDIA if medium else _side_of(body)
+    place = phrases.get(name) or phrases.get(_DETERMINERS.sub("", name))
+    return (place is not None and place.kind == "media") or bool(_MEDIA_NAME.search(name))
 
 
 #: Function words that open a sentence with a capital ("But Jeffrey Lewis of ...", "Whether Sanders").
@@ -877,7 +882,6 @@ _OFFICE_OF_BODY = re.compile(
 )
 #: Who speaks for someone else: "a spokesman for Mr Maduro" is not Maduro speaking.
 _AGENT = re.compile(r"spokes(?:man|woman|person)|aide|advis[eo]r|lawyer|attorney|representative")
-_LOWER_WORD_START = re.compile(r"(?:^|\s)[a-z]")
 #: The holder's name after the office: ", Anne Hidalgo", ", Rep. Elijah Cummings of Maryland".
 _HOLDER_AFTER = re.compile(rf"\s*,\s*(?P<run>{_NAME_RUN.pattern})(?:\s+of\s+[A-Z][\w.’'-]*)?\s*(?:,|$)")
 
@@ -936,7 +940,7 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
         if found.kind == "person" or found.side != OTHER or not agent:
             return found
         body = office.group("body")
-        served = None if _LOWER_WORD_START.search(body) else _classify(body, common)  # a name, not "the X of Y"
+        served = None if _LOWER_WORD.search(body) else _classify(body, common)  # a name, not "the X of Y"
         if served is not None and served.kind == "person":  # Maduro's side: the corpus pass finds it
             agent = _DETERMINERS.sub("", office.group()[: office.start("body")]).strip()
             return Mention("person", served.name, served.side, agent=agent)
@@ -1257,12 +1261,13 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         elif speaker.startswith(UNNAMED):
             out_speaker[i] = _cleaned_source(speaker, mention, sources[i])
             side = mention.side or _side_of(speaker)  # "The officials" resolved to "U.S. officials"
-            body = None if side or _MEDIA_NOUNS.search(speaker) else _OFFICERS_OF_A_STATE.search(speaker)
+            journalists = _MEDIA_NOUNS.search(speaker)
+            body = None if side or journalists else _OFFICERS_OF_A_STATE.search(speaker)
             if body:  # "a senior administration official": of the administration the story names
                 side = _side_the_document_gives(body.group("body"), i, rows_of[doc_ids[i]], texts)
                 if not side and body.group("body").lower() != "administration":  # "a police spokesman"
                     side = country_of(doc_ids[i])
-            out_group[i] = groups(side) if side and not _MEDIA_NOUNS.search(speaker) else MEDIA
+            out_group[i] = groups(side) if side and not journalists else MEDIA
             kinds[i] = "plural" if mention.plural else "person"
         elif mention.kind == "media":
             out_speaker[i], out_group[i], kinds[i] = mention.name, MEDIA, "thing"
@@ -1698,18 +1703,13 @@ _JOURNALIST_AFTER = re.compile(
 )
 
 
-def _a_medium(name: str, places) -> bool:
-    place = places.phrases.get(name) or places.phrases.get(_DETERMINERS.sub("", name))
-    return (place is not None and place.kind == "media") or bool(_MEDIA_NAME.search(name))
-
-
-def _works_for_a_medium(before: str, apposition: str, places) -> bool:
+def _works_for_a_medium(before: str, apposition: str) -> bool:
     """Whether the words right before a name, or its apposition, make them a news organisation's
     journalist, so their side is Media whatever the outlet's country."""
     m = _JOURNALIST_BEFORE.search(before)
     if m is None:
         m = _JOURNALIST_AFTER.match(apposition.strip())
-    return m is not None and _a_medium(m.group("medium") or m.group("employer"), places)
+    return m is not None and _a_medium(m.group("medium") or m.group("employer"))
 
 
 #: A country's possessive, up to two lower-case words and a title right before a name.
@@ -1726,7 +1726,7 @@ def _described_side(text: str, start: int, end: int, run: str, places) -> str:
     before = text[max(0, start - 60) : start]
     cut = max(before.rfind(ch) for ch in ',;:()“”"—–')
     after = _APPOSITION.match(text, end)
-    if _works_for_a_medium(before[cut + 1 :] + prefix, after.group("desc") if after else "", places):
+    if _works_for_a_medium(before[cut + 1 :] + prefix, after.group("desc") if after else ""):
         return MEDIA
     kept: list[str] = []
     words = before[cut + 1 :].split()
