@@ -9,7 +9,6 @@ benchmarks share.
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 
@@ -39,13 +38,3 @@ def reuters_corpus(data, limit: int | None = None):
         [Document(f"reuters_{newid}", "reuters21578", text, "", "utf-8", "json") for newid, text in records],
         [],
     )
-
-
-def best_of(run, repeat: int) -> tuple[float, object]:
-    """Fastest of ``repeat`` runs (seconds) and the last result: other load only ever slows a run."""
-    best, result = float("inf"), None
-    for _ in range(max(1, repeat)):
-        t0 = time.perf_counter()
-        result = run()
-        best = min(best, time.perf_counter() - t0)
-    return best, result

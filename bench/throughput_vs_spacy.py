@@ -11,9 +11,11 @@ The reference is spaCy's ``blank("en")`` with the rule-based ``sentencizer``, do
 splitting of the same texts (``nlp.pipe``, one process), in the same run; blingfire's sentence
 splitting alone (the segmenter the library calls, one call per document) is timed too, as the
 floor of any extraction built on it. MB are millions of characters of raw document text, the
-same for every row. Each timing is the best of ``--repeat`` runs (other load only ever slows a
-run; the first spaCy pass also fills its vocabulary). Wall-clock timings: a busy machine slows
-all of them; the load average at the start and the end is recorded.
+same for every row. ``--repeat`` rounds each run every contender once, in turn, so that a slower
+spell of the machine falls on all of them rather than on one; each timing is the fastest of its
+rounds (other load only ever slows a run; the first spaCy pass also fills its vocabulary), and
+each round's own ratio to spaCy is kept, to show the spread. Wall-clock timings: a busy machine
+slows all of them; the load average at the start and the end is recorded.
 
 Goal (issue 7): the full extraction, with the library's faster engine, at least as fast in MB/s
 as the sentencizer alone.
@@ -32,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from reuters import best_of, reuters_corpus  # noqa: E402
+from reuters import reuters_corpus  # noqa: E402
 
 GOAL_RATIO = 1.0
 
@@ -81,19 +83,39 @@ def main(argv=None) -> int:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.max_length = max(nlp.max_length, max(map(len, texts)) + 1)
-    spacy_seconds, n_spacy = best_of(lambda: sum(sum(1 for _ in doc.sents) for doc in nlp.pipe(texts)), args.repeat)
+
+    def sentencize() -> int:
+        return sum(sum(1 for _ in doc.sents) for doc in nlp.pipe(texts))
+
+    def bling() -> int:
+        return sum(blingfire.text_to_sentences(t).count("\n") + 1 for t in texts)
+
+    # Rounds interleave the contenders, so that a slower spell of the machine falls on all of them
+    # rather than on whichever ran during it; each keeps its fastest round.
+    timings: dict[str, list[float]] = {"spacy": [], "blingfire": [], **{e: [] for e in args.engines}}
+    fastest: dict[str, tuple] = {}
+    for round_ in range(max(1, args.repeat)):
+        for name, run in [("spacy", sentencize), ("blingfire", bling)]:
+            t0 = time.perf_counter()
+            count = run()
+            timings[name].append(time.perf_counter() - t0)
+            fastest[name] = count
+        for engine in args.engines:
+            seconds, stages, found = library_run(corpus, codebook, engine)
+            if seconds < min(timings[engine], default=float("inf")):
+                fastest[engine] = (stages, found)
+            timings[engine].append(seconds)
+            del found
+        print(f"round {round_ + 1}: " + ", ".join(f"{k} {v[-1]:.1f} s" for k, v in timings.items()), flush=True)
+    spacy_seconds, n_spacy = min(timings["spacy"]), fastest["spacy"]
+    bf_seconds, n_bf = min(timings["blingfire"]), fastest["blingfire"]
     print(f"{len(texts)} documents, {mb:.2f} MB; spaCy sentencizer {mb / spacy_seconds:.2f} MB/s", flush=True)
-    bf_seconds, n_bf = best_of(lambda: sum(blingfire.text_to_sentences(t).count("\n") + 1 for t in texts), args.repeat)
     print(f"blingfire sentences {mb / bf_seconds:.2f} MB/s", flush=True)
 
     engines = {}
     for engine in args.engines:
-        seconds = float("inf")
-        for _ in range(max(1, args.repeat)):  # best of, keeping the stage split of the fastest run
-            run = library_run(corpus, codebook, engine)
-            if run[0] < seconds:
-                seconds, stages, found = run
-            del run
+        seconds = min(timings[engine])
+        stages, found = fastest[engine]
         n = len(found.statements)
         engines[engine] = {
             **rate(seconds, mb, n, "statements"),
@@ -102,6 +124,8 @@ def main(argv=None) -> int:
             "about_claim": int((found.statements["stance"] != "").sum()),
             "quantities": len(found.quantities),
             "vs_spacy_sentencizer": round(spacy_seconds / seconds, 2),
+            "round_seconds": [round(t, 3) for t in timings[engine]],
+            "round_vs_spacy": [round(a / b, 2) for a, b in zip(timings["spacy"], timings[engine])],
         }
         print(
             f"newsframe {engine}: {seconds:.1f} s ({stages}), {mb / seconds:.2f} MB/s, "
@@ -122,6 +146,7 @@ def main(argv=None) -> int:
         "spacy_blank_en_sentencizer": {
             "what": "sentence splitting only: spacy.blank('en') + sentencizer, nlp.pipe, one process",
             **rate(spacy_seconds, mb, n_spacy, "sentences"),
+            "round_seconds": [round(t, 3) for t in timings["spacy"]],
         },
         "blingfire_sentences": {
             "what": "sentence splitting only: blingfire.text_to_sentences per document, one process",

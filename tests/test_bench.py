@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 import summarise  # noqa: E402
-from reuters import best_of, reuters_records  # noqa: E402
+from reuters import reuters_records  # noqa: E402
 
 
 def _recipe(target: str) -> list[str]:
@@ -270,12 +270,6 @@ def test_reuters_records_shape(tmp_path):
     expected = [("1", "COCOA REVIEW\nSALVADOR, Feb 26 - Showers."), ("3", "Body only.")]
     assert reuters_records(tmp_path) == expected
     assert reuters_records(str(folder)) == expected
-
-
-def test_best_of_keeps_the_fastest_and_the_last_result():
-    calls = []
-    seconds, result = best_of(lambda: calls.append(1) or len(calls), 3)
-    assert result == 3 and len(calls) == 3 and seconds >= 0
 
 
 def test_floor_notebooks_import_what_the_stage_notebooks_import():
