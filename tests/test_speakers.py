@@ -613,7 +613,13 @@ def test_a_body_s_name_with_on_keeps_the_place_after_it():
 
 
 @pytest.mark.parametrize(
-    "source, name", [("Indeed Okafor went on Radio Lagos and", "Okafor"), ("I’ve made that argument often", "")]
+    "source, name",
+    [
+        ("Indeed Okafor went on Radio Lagos and", "Okafor"),
+        ("I’ve made that argument often", ""),
+        ("President Rosa Paz withdrew from the agreement", "Rosa Paz"),
+        ("Paz made time to attack Omar Field on", "Paz"),
+    ],
 )
 def test_a_clause_s_subject_is_no_opener_and_no_pronoun(source, name):
     mention = classify(source, {"made"})
@@ -767,3 +773,50 @@ def test_a_country_s_possessive_before_a_described_title_gives_its_side():
     text = "Zimbabwe's opposition leader Tendai Moyo said the vote was rigged. Moyo said he would appeal."
     table = resolve(_table(text, Codebook()), Codebook())
     assert table[["speaker", "speaker_group"]].values.tolist() == [["Tendai Moyo", "Zimbabwe"]] * 2
+
+
+def test_a_word_that_opens_a_sentence_is_no_first_name():
+    text = (
+        "Chilean President Ann Lee visited Lima on Monday. Although Lee’s aides objected, she said the border was open."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist()[1] == ["Ann Lee", "Chile"]
+
+
+def test_an_administration_the_document_leaves_unnamed_is_its_president_s():
+    text = (
+        "Chilean President Ann Lee said the talks would go on. President Lee said the border was open. "
+        "A senior administration official said the sanctions would hurt. The administration said it would wait."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker_group"].tolist()[2:] == ["Chile", "Chile"]
+
+
+def test_a_broadcaster_s_title_before_a_name_is_the_media_s():
+    text = (
+        "Chilean President Ann Lee told host Omar Field that the talks would go on. Field said the mood was tense. "
+        "“Morning Hour” host Rui Dias said the deal was dead."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    sides = dict(zip(table["speaker"], table["speaker_group"]))
+    assert sides["Omar Field"] == "Media" and sides["Rui Dias"] == "Media"
+
+
+def test_the_north_is_the_country_its_story_names():
+    text = "North Korea fired a missile on Monday, officials said. The North said the launch was a test."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist()[1] == ["North Korea", "North Korea"]
+
+
+def test_a_document_s_repeated_description_counts_once():
+    one = " ".join(["Chilean minister Ann Lee arrived."] * 3) + " Lee said the border was open."
+    others = ["Brazilian minister Ann Lee arrived. Lee said the border was open."] * 2
+    tables = [_table(text, Codebook(), doc_id=f"d{k}") for k, text in enumerate([one, *others])]
+    table = resolve(pd.concat(tables, ignore_index=True), Codebook())
+    voiced = table[table["speaker"] == "Ann Lee"]
+    assert set(voiced["speaker_group"]) == {"Brazil"}
+
+
+def test_a_news_site_of_the_bundled_list_is_the_media():
+    table = resolve(_table("The Daily Beast reported that the talks had stalled.", Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist() == [["Daily Beast", "Media"]]

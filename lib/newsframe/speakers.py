@@ -666,9 +666,16 @@ def _side_of(head: str) -> str:
 #: A source that is a clause opening with a name and a past-tense verb or "also".
 #: "went" counts ("Boehner went on Fox News and said"); after an adverb ("Sturgeon
 #: similarly expects ..., saying") a present-tense verb does too.
+#: English irregular past tenses a clause between a subject and a participle's cue may have ("Trump
+#: made time to attack X, suggesting", "President Trump withdrew from the deal, describing it as").
+_IRREGULAR_PAST = (
+    "(?:said|told|went|made|took|gave|came|got|saw|knew|thought|brought|began|became|left|held|kept|met|led|"
+    "sent|spent|won|lost|wrote|ran|found|withdrew|drew|chose|spoke|stood|sought|fought|threw|broke|rose|fell|"
+    "felt|heard|meant|paid|sold|struck|swore|taught|understood|flew|grew|drove|caught|built|bought)"
+)
 _SUBJECT_CLAUSE = re.compile(
     r"^(?!(?:I|A|An|The)[\s’'])(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
-    r"(?:[a-z]+ed|went|also|[a-z]+ly\s+[a-z]+(?:ed|s))\s+[a-zA-Z]"
+    rf"(?:[a-z]+ed|{_IRREGULAR_PAST}|also|[a-z]+ly\s+[a-z]+(?:ed|s))(?:\s+[a-zA-Z]|$)"
 )
 
 
@@ -780,6 +787,7 @@ _OPENERS = frozenset({
     "even", "only", "when", "whenever", "while", "whether", "if", "as", "because", "although", "though", "after",
     "before", "since", "until", "unless", "once", "like", "indeed", "perhaps", "finally", "again",
 })  # fmt: skip
+_OPENER_INITIALS = frozenset(word[0].upper() for word in _OPENERS)
 
 
 def _without_sentence_opener(run: str) -> str:
@@ -920,6 +928,8 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
     low = head.lower()
     if not head:
         return Mention("none")
+    if low in ("the north", "the south", "the east", "the west"):  # a country the story names (resolve)
+        return Mention("institution", head[4:])
     pronouns = _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS | _UNRESOLVABLE | _RELATIVES
     last_word = head.split()[-1].replace("’", "'").split("'")[0]
     last_word = last_word if last_word.islower() or last_word == "I" else ""
@@ -1158,11 +1168,16 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             return None  # "In Iraq", "Countering China", "Western Europe": a place is no person's name
         return first, root
 
+    voted: set[tuple[str, tuple[str, str], str]] = set()  # (doc, person, side)
     person_of: dict[str, tuple[str, str] | None] = {}  # run -> person_in(run): each run is read once
     first_in: dict[tuple[str, str], str] = {}  # (doc, root) -> _first_name: each is asked once
     for i, runs in enumerate(scans.runs):
         text = texts[i]
         for start, end, run, quoted in runs:
+            if run[:1] in _OPENER_INITIALS:  # "Although Trump's": no person named Although
+                trimmed = _without_sentence_opener(run)
+                if run.endswith(trimmed):
+                    start, run = start + len(run) - len(trimmed), trimmed
             if run not in person_of:
                 person_of[run] = person_in(run)
             found = person_of[run]
@@ -1188,7 +1203,8 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
                 for title in _titles_of(text, start, end, run):
                     titled[doc_ids[i]].append((i, start, title, person))
             side = _described_side(text, start, end, run, places)
-            if side:
+            if side and (doc_ids[i], person, side) not in voted:  # a document's repeated line votes once
+                voted.add((doc_ids[i], person, side))
                 votes[person][side] += 1
 
     offices: dict[tuple[str, str], Counter] = defaultdict(Counter)  # person -> offices the corpus gives
@@ -1265,7 +1281,9 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             body = None if side or journalists else _OFFICERS_OF_A_STATE.search(speaker)
             if body:  # "a senior administration official": of the administration the story names
                 side = _side_the_document_gives(body.group("body"), i, rows_of[doc_ids[i]], texts)
-                if not side and body.group("body").lower() != "administration":  # "a police spokesman"
+                if not side and body.group("body").lower() == "administration":
+                    side = _administration_side(rows_of[doc_ids[i]], named_at, offices, person_side)
+                elif not side:  # "a police spokesman"
                     side = country_of(doc_ids[i])
             out_group[i] = groups(side) if side and not journalists else MEDIA
             kinds[i] = "plural" if mention.plural else "person"
@@ -1296,9 +1314,14 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             and out_group[i] in (OTHER, mention.name)
             and not _MEDIA_NOUNS.search(out_speaker[i])
         ):
-            side = _side_the_document_gives(out_speaker[i], i, rows_of[doc_ids[i]], texts)
-            if not side and _STATE_BODY.search(out_speaker[i]):  # "the interior ministry", "prosecutors"
-                side = country_of(doc_ids[i])
+            if out_speaker[i] in _COMPASS_POINTS:  # "the North said": the North Korea of its story
+                side = _country_of_the_compass_point(out_speaker[i], rows_of[doc_ids[i]], texts)
+                out_speaker[i], out_group[i] = side or out_speaker[i], OTHER
+            elif not (side := _side_the_document_gives(out_speaker[i], i, rows_of[doc_ids[i]], texts)):
+                if _DETERMINERS.sub("", out_speaker[i]).lower() == "administration":
+                    side = _administration_side(rows_of[doc_ids[i]], named_at, offices, person_side)
+                elif _STATE_BODY.search(out_speaker[i]):  # "the interior ministry", "prosecutors"
+                    side = country_of(doc_ids[i])
             if side:
                 out_group[i] = groups(side)
             elif not mention.side and mention.plural and (_PEOPLE.search(out_speaker[i]) or _SOME.match(sources[i])):
@@ -1654,6 +1677,34 @@ class _DocumentCountry:
         return self.found[doc_id]
 
 
+_COMPASS_POINTS = frozenset({"North", "South", "East", "West"})
+
+
+def _country_of_the_compass_point(point: str, rows: list[int], texts: list[str]) -> str:
+    """The country a document names whose name begins with the point ("the North" in a story of
+    North Korea), if it names exactly one; else ''."""
+    places = gazetteer()
+    found = {
+        p.side
+        for j in rows
+        if point in texts[j]
+        for _, _, p in places.find(texts[j])
+        if p.kind in _COUNTRY_KINDS and p.side.startswith(point + " ")
+    }
+    return found.pop() if len(found) == 1 else ""
+
+
+def _administration_side(rows, named_at, offices, person_side) -> str:
+    """The side of an administration a document leaves unnamed ('a senior administration
+    official'): that of the president it names most, a person the corpus calls president at least
+    twice; else ''. (The president named nearest the statement was measured too: more often a
+    foreign head of state the story is about.)"""
+    presidents = Counter(
+        person for j in rows for _, person in named_at[j] if offices.get(person, {}).get("president", 0) >= 2
+    )
+    return person_side(presidents.most_common(1)[0][0]) if presidents else ""
+
+
 def _shared_side(root, by_root, person_side) -> str:
     """The side every person the corpus names with this surname shares ('McCarthy', a Kevin
     and a Ryan, both American), else ''."""
@@ -1692,10 +1743,19 @@ _DEMONYM_PERSON_NOUN = re.compile(
 
 #: Who works for a news organisation, by the words around their name: "Fox News host X", "NPR's X",
 #: "X, a CNN reporter", "X, a columnist for the Post".
-_JOURNALIST = r"(?i:anchor|host|presenter|reporter|correspondent|editor|columnist|commentator|contributor|journalist)s?"
+_JOURNALIST = (
+    r"(?i:anchor|host|presenter|reporter|correspondent|editor|columnist|commentator|contributor|journalist)s?"
+    r"(?:-in-chief|-at-large)?"
+)
 _MEDIUM = r"(?P<medium>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})"
 _JOURNALIST_BEFORE = re.compile(
-    rf"(?<![\w’'.-]){_MEDIUM}(?:['’]s\s+(?:[a-z]+\s+)?{_JOURNALIST}\s+|\s+(?:[a-z]+\s+)?{_JOURNALIST}\s+|['’]s\s+)$"
+    rf"(?<![\w’'.-])[“\"]?{_MEDIUM}[”\"]?"
+    rf"(?:['’]s\s+(?:[a-z]+\s+)?{_JOURNALIST}\s+|\s+(?:[a-z]+\s+)?{_JOURNALIST}\s+|['’]s\s+)$"
+)
+#: A broadcaster's or newspaper's own title right before a name, with no medium named ("told host
+#: X", "columnist X"): whoever holds it works for one.
+_JOURNALIST_TITLE_BEFORE = re.compile(
+    r"(?<![\w’'-])(?i:anchor|host|presenter|reporter|correspondent|columnist|journalist)\s+$"
 )
 _JOURNALIST_AFTER = re.compile(
     rf"(?:(?:the|an?)\s+)?(?:{_MEDIUM}(?:['’]s)?\s+(?:[a-z]+\s+)?{_JOURNALIST}"
@@ -1706,6 +1766,8 @@ _JOURNALIST_AFTER = re.compile(
 def _works_for_a_medium(before: str, apposition: str) -> bool:
     """Whether the words right before a name, or its apposition, make them a news organisation's
     journalist, so their side is Media whatever the outlet's country."""
+    if _JOURNALIST_TITLE_BEFORE.search(before):
+        return True
     m = _JOURNALIST_BEFORE.search(before)
     if m is None:
         m = _JOURNALIST_AFTER.match(apposition.strip())
