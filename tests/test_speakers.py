@@ -820,3 +820,25 @@ def test_a_document_s_repeated_description_counts_once():
 def test_a_news_site_of_the_bundled_list_is_the_media():
     table = resolve(_table("The Daily Beast reported that the talks had stalled.", Codebook()), Codebook())
     assert table[["speaker", "speaker_group"]].values.tolist() == [["Daily Beast", "Media"]]
+
+
+def test_a_name_that_opens_with_the_is_a_body_never_merged_by_its_last_word():
+    text = (
+        "The Islamic Republic said it would retaliate. The New Republic reported that the talks had stalled. "
+        "The Taliban said the attack was theirs."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist() == [
+        ["The Islamic Republic", "Other"],
+        ["The New Republic", "Media"],
+        ["The Taliban", "Other"],
+    ]
+
+
+def test_a_judge_serves_the_state_the_story_is_in():
+    text = (
+        "Egypt's courts have tried the former president twice. Egypt's prosecutors appealed. "
+        "Judge Omar Field said the case was inadmissible."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist()[-1] == ["Omar Field", "Egypt"]

@@ -1041,6 +1041,15 @@ def _may_be_an_earlier_speaker(speaker: str, source: str, known) -> bool:
     )
 
 
+def _names_agree(source: str, earlier: str) -> bool:
+    """Whether an earlier speaker may be the one a source names: every capitalised word of the
+    source but its opening one is the earlier speaker's ("The Navy" -> "U.S. Navy", "the ministry"
+    -> anyone; "The New Republic" is not "The Islamic Republic", nor "The Taliban" the Afghan
+    president)."""
+    written = {fold(w) for w in earlier.split()}
+    return all(fold(w) in written for w in source.split()[1:] if w[:1].isupper())
+
+
 def _written_names(
     runs_of: list[tuple[tuple[int, int, str, bool], ...]], common: frozenset[str]
 ) -> list[tuple[int, str]]:
@@ -1115,7 +1124,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         mention = _apposed_person(texts[i], sources[i], common) or mention_of[sources[i] or speakers[i]]
         if mention.kind not in ("pronoun", "none") and i in may_be_earlier:
             earlier = mention_of[speakers[i]]  # "the ministry": attribution found the earlier speaker
-            if earlier.kind != "none":
+            if earlier.kind != "none" and _names_agree(sources[i], speakers[i]):
                 mention = earlier
         mentions[i] = mention
 
@@ -1123,7 +1132,12 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
     # Full names come from speakers and from names written in any statement ("Kremlin spokesman
     # Dmitry Peskov spoke on Monday."): a pronoun may refer to either.
     person_rows = [
-        i for i in range(n) if mentions[i] is not None and mentions[i].kind == "person" and speakers[i] not in known
+        i
+        for i in range(n)
+        if mentions[i] is not None
+        and mentions[i].kind == "person"
+        and speakers[i] not in known
+        and not _opens_with_an_article(mentions[i].name)
     ]
     surnames = _Surnames(
         [_person_key(mentions[i].name)[1] for i in person_rows] + [_person_key(w)[1] for _, w in written]
@@ -1164,8 +1178,8 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         root = surnames(last) if last else ""
         if root not in roots or (not first and (last in _ALL_PRONOUNS or last in common) and not _HONORED.match(run)):
             return None  # "He said", "To be sure": a word the corpus writes in lower case is no surname alone
-        if _names_a_place(name, 1) or _a_region(name):
-            return None  # "In Iraq", "Countering China", "Western Europe": a place is no person's name
+        if _names_a_place(name, 1) or _a_region(name) or _opens_with_an_article(name):
+            return None  # "In Iraq", "Countering China", "Western Europe", "The Taliban": no person's name
         return first, root
 
     voted: set[tuple[str, tuple[str, str], str]] = set()  # (doc, person, side)
@@ -1257,6 +1271,9 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         if holder:
             out_speaker[i], out_group[i], kinds[i] = person_name(holder), groups(person_side(holder)), "person"
             named_at[i].append((-1, holder))
+        elif mention.kind == "person" and _opens_with_an_article(mention.name):  # "The Taliban": a body
+            out_speaker[i], kinds[i] = mention.name, "thing"
+            out_group[i] = MEDIA if _a_medium(mention.name) else groups(mention.side or _side_of(mention.name))
         elif mention.kind == "person":
             first, last = _person_key(mention.name)
             root = surnames(last)
@@ -1463,6 +1480,13 @@ def _vote_for_the_corpus_s_person(firsts: Counter, dominant: str) -> None:
         firsts[dominant] += 1
 
 
+def _opens_with_an_article(name: str) -> bool:
+    """Whether a name shaped like a person's opens with "The" ("The Taliban", "The Daily Caller"):
+    a body's, whose last word is no surname to merge it by ("The New Republic" is not "The Islamic
+    Republic") and whose side is its own."""
+    return name.startswith("The ")
+
+
 def _first_name(doc_id, root, in_doc, by_root, dominant) -> str:
     """The first name a surname alone stands for: the document's, else the corpus's when the
     corpus gives that surname mostly one first name (``dominant``, from ``_dominant_first``)."""
@@ -1634,7 +1658,7 @@ def _side_the_document_gives(body: str, i: int, rows: list[int], texts: list[str
 #: Bodies of a state, and their officers, that news names without their country when the story
 #: has already said which ("the interior ministry", "Interior Minister X", "prosecutors").
 _STATE_BODY = re.compile(
-    r"\b(?:minist(?:er|ers|ry|ries)|government|police|prosecutors?|authorities|army|military|parliament|cabinet|"
+    r"\b(?:minist(?:er|ers|ry|ries)|government|police|prosecutors?|judges?|authorities|army|military|parliament|cabinet|"
     r"presidency)\b",
     re.I,
 )
