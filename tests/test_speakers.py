@@ -842,3 +842,25 @@ def test_a_judge_serves_the_state_the_story_is_in():
     )
     table = resolve(_table(text, Codebook()), Codebook())
     assert table[["speaker", "speaker_group"]].values.tolist()[-1] == ["Omar Field", "Egypt"]
+
+
+def test_unnamed_officials_with_no_word_on_whose_speak_for_the_state_the_story_s_voices_do():
+    text = (
+        "Chilean President Ann Lee said the talks would go on. Chilean Foreign Minister Rui Dias said "
+        "the border was open. Officials said the sanctions would hurt. Hamas officials said the "
+        "blockade would go on."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist()[2:] == [
+        ["unnamed officials", "Chile"],
+        ["unnamed Hamas officials", "Media"],
+    ]
+
+
+def test_one_source_is_not_the_pair_named_before_it():
+    text = (
+        "A Chilean official and a police source said the border was closed. "
+        "The checks were slow, the police source said."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker"].tolist()[1] == "unnamed police source"

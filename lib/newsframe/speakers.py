@@ -592,6 +592,9 @@ _HYPHENATED = re.compile(r"(?<=[a-z])-(?=[A-Z])")
 _STANCE = re.compile(r"\b(?:pro|anti)-[\w-]+|[\w.]+-(?:backed|funded|sponsored|supported|allied|aligned)\b", re.I)
 
 
+_A_PAIR = re.compile(rf"{UNNAMED}.*\sand\s+(?:an?|the)\s")  # "unnamed official and a police source"
+
+
 def _cleaned_source(speaker: str, mention: Mention, source: str) -> str:
     """The speaker without the clause attribution left before its source ('unnamed calls are
     prompted by what NATO members' -> 'unnamed NATO members'); an unnamed one says so. Only a
@@ -600,6 +603,8 @@ def _cleaned_source(speaker: str, mention: Mention, source: str) -> str:
     core = _DETERMINERS.sub("", mention.name)
     if core and fold(speaker) in fold(source) and fold(speaker) not in fold(without_noise(source)):
         return UNNAMED + core if core[0].islower() else core  # "World leaders including X and Y": not Y
+    if core and _A_PAIR.match(speaker) and _DEFINITE.match(source) and not _PLURAL_END.search(source.rstrip()):
+        return UNNAMED + core  # "the police source" after "an official and a police source": one of the pair
     written = fold(_DETERMINERS.sub("", source)) == fold(speaker.removeprefix(UNNAMED))
     if not core or not written or fold(core) == fold(speaker.removeprefix(UNNAMED)):
         return speaker
@@ -1045,7 +1050,10 @@ def _names_agree(source: str, earlier: str) -> bool:
     """Whether an earlier speaker may be the one a source names: every capitalised word of the
     source but its opening one is the earlier speaker's ("The Navy" -> "U.S. Navy", "the ministry"
     -> anyone; "The New Republic" is not "The Islamic Republic", nor "The Taliban" the Afghan
-    president)."""
+    president), and a single source is not a pair ("the official" after "an official and a
+    source")."""
+    if " and " in earlier and not _PLURAL_END.search(source.rstrip()):  # one of "a U.S. official and a source"
+        return False
     written = {fold(w) for w in earlier.split()}
     return all(fold(w) in written for w in source.split()[1:] if w[:1].isupper())
 
@@ -1363,6 +1371,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             out_speaker[i] and out_speaker[i] not in known and fold(_DETERMINERS.sub("", out_speaker[i])) in named_media
         ):
             out_group[i], kinds[i] = MEDIA, "thing"  # "according to Le Parisien", called a newspaper elsewhere
+    _serve_the_story_s_state(out_speaker, out_group, doc_ids, rows_of, known)
     _resolve_pronouns(
         table,
         mentions,
@@ -1716,6 +1725,35 @@ def _country_of_the_compass_point(point: str, rows: list[int], texts: list[str])
         if p.kind in _COUNTRY_KINDS and p.side.startswith(point + " ")
     }
     return found.pop() if len(found) == 1 else ""
+
+
+#: Unnamed people whose words are a state's when the story says whose ("officials said", "a senior
+#: official said", "lawmakers said"), with no other word on whose they are ("Hamas officials",
+#: "a court house official" are not the story's state's) and not critics, experts or witnesses.
+_STATE_SERVANTS = re.compile(
+    rf"(?:{re.escape(UNNAMED)})?(?:(?:one|two|three|four|some|several|many|other|senior|top|former|of|the|a|an)\s+)*"
+    r"(?:officials?|spokes(?:man|woman|person|men|women|people)|aides?|diplomats?|lawmakers?|legislators?|"
+    r"senators?|negotiators?|envoys?)",
+    re.I,
+)
+
+
+def _serve_the_story_s_state(out_speaker, out_group, doc_ids, rows_of, known) -> None:
+    """Unnamed officials with nothing in their words to say whose ("officials said") take the
+    country most of their document's other speakers speak for, when one leads: in 40 such
+    statements labelled by a reader before this rule, 37 right against 2 as Media (the story's
+    most-named country: 21)."""
+    countries = {p.side for p in gazetteer().phrases.values() if p.kind in _COUNTRY_KINDS}
+    before = list(out_group)
+    for i, speaker in enumerate(out_speaker):
+        if before[i] != MEDIA or speaker in known or not _STATE_SERVANTS.fullmatch(speaker):
+            continue
+        sides = Counter(
+            before[j] for j in rows_of[doc_ids[i]] if j != i and before[j] in countries and out_speaker[j] not in known
+        )
+        top = sides.most_common(2) + [("", 0), ("", 0)]
+        if top[0][1] > top[1][1]:
+            out_group[i] = top[0][0]
 
 
 def _administration_side(rows, named_at, offices, person_side) -> str:
