@@ -864,3 +864,11 @@ def test_one_source_is_not_the_pair_named_before_it():
     )
     table = resolve(_table(text, Codebook()), Codebook())
     assert table["speaker"].tolist()[1] == "unnamed police source"
+
+
+@pytest.mark.parametrize(
+    "mention, side",
+    [("Lebanese Prime Minister Ana Ruiz", "Lebanon"), ("South African President Ana Ruiz", "South Africa")],
+)
+def test_irregular_demonyms_no_rule_derives_are_listed(mention, side):
+    assert gazetteer().side_in(mention) == side
