@@ -619,6 +619,7 @@ def test_a_body_s_name_with_on_keeps_the_place_after_it():
         ("I’ve made that argument often", ""),
         ("President Rosa Paz withdrew from the agreement", "Rosa Paz"),
         ("Paz made time to attack Omar Field on", "Paz"),
+        ("Secretary of State Rui Dias took the case to the council", "Rui Dias"),
     ],
 )
 def test_a_clause_s_subject_is_no_opener_and_no_pronoun(source, name):
@@ -872,3 +873,11 @@ def test_one_source_is_not_the_pair_named_before_it():
 )
 def test_irregular_demonyms_no_rule_derives_are_listed(mention, side):
     assert gazetteer().side_in(mention) == side
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["a professor at American University's School of Service", "a professor at George Washington University"],
+)
+def test_a_university_s_name_gives_no_side_whatever_it_holds(description):
+    assert _side_of(description) == ""

@@ -645,6 +645,8 @@ def _without_topics(head: str) -> str:
             return " "
         place = place.removesuffix(" State")  # "Ohio State University"
         found = gazetteer().phrases.get(_POSSESSIVE_END.sub("", _DETERMINERS.sub("", place)))
+        if m.group("campus") or m.group("seat"):  # a university's name is no side ("American University")
+            return m.group().replace(place, " ")
         kinds = ("organisation",) if m.group("host") else _TOPIC_KINDS
         return m.group().replace(place, " ") if found is not None and found.kind in kinds else m.group()
 
@@ -679,7 +681,7 @@ _IRREGULAR_PAST = (
     "felt|heard|meant|paid|sold|struck|swore|taught|understood|flew|grew|drove|caught|built|bought)"
 )
 _SUBJECT_CLAUSE = re.compile(
-    r"^(?!(?:I|A|An|The)[\s’'])(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
+    r"^(?!(?:I|A|An|The)[\s’'])(?P<name>[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4})\s+"
     rf"(?:[a-z]+ed|{_IRREGULAR_PAST}|also|[a-z]+ly\s+[a-z]+(?:ed|s))(?:\s+[a-zA-Z]|$)"
 )
 
