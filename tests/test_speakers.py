@@ -881,3 +881,9 @@ def test_irregular_demonyms_no_rule_derives_are_listed(mention, side):
 )
 def test_a_university_s_name_gives_no_side_whatever_it_holds(description):
     assert _side_of(description) == ""
+
+
+def test_a_demonym_before_a_private_trade_gives_no_side():
+    text = "Chilean economist Rui Dias said the peso would fall. Chilean negotiator Ana Ruiz said talks would go on."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker_group"].tolist() == ["Other", "Chile"]

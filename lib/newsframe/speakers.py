@@ -1291,8 +1291,9 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
                 first, root = _person_alone(doc_ids[i], root, in_doc, by_root, dominant, given)
             person = (first, root)
             name = person_name(person) if first else mention.name
-            side = person_side(person) if first else mention.side or _shared_side(root, by_root, person_side)
-            out_speaker[i], out_group[i], kinds[i] = name, groups(side or mention.side), "person"
+            own_side = "" if _PRIVATE_TRADE.search(sources[i]) else mention.side
+            side = person_side(person) if first else own_side or _shared_side(root, by_root, person_side)
+            out_speaker[i], out_group[i], kinds[i] = name, groups(side or own_side), "person"
             if mention.agent:  # "A spokesman for Barr": the spokesman, for Barr's side
                 out_speaker[i] = f"{mention.agent} {name}"
             elif first:
@@ -1795,13 +1796,26 @@ def _office_holder_in_corpus(office, i, doc_ids, named_at, offices, side, person
 #: ("Belgian federal prosecutor X", "Syrian opposition activist X"; not "Russian hackers targeted X").
 #: The same description set off by a comma before the name, after an article ("an American freelance
 #: journalist, Casey Coombs"; "the Belgian prosecutor, Eric Lenz").
+#: A person's noun after a demonym ("a Russian lawmaker", "Iranian negotiator"): the shape of a
+#: role noun or a journalist's, not a private trade (an economist, a professor, a strategist, a
+#: student speaks for no state).
+_PRIVATE_TRADES = (
+    "professor|researcher|writer|author|historian|student|businessman|businesswoman|civilian|resident|"
+    "immigrant|migrant|tourist|worker|teacher|doctor|physician|lawyer|attorney|consultant|investor|"
+    "entrepreneur|owner|manager|player|blogger|commentator|director"
+)
+_ROLE_NOUN = (
+    rf"(?!(?:for|under|over|after|other|{_PRIVATE_TRADES})\s)"
+    r"(?P<noun>[a-z][\w-]*(?:er|or|ate|ant|ent|ian|man|woman|al)|journalist|columnist)\s+$"
+)
+#: A private trade in a mention's words ("Chilean economist X", "a Russian-born professor"): its
+#: demonym is where the person is from, not a side they speak for.
+_PRIVATE_TRADE = re.compile(rf"\b(?:{_PRIVATE_TRADES}|(?!journalist|columnist|reservist)[a-z]+ist)s?\b")
 _ARTICLE_DEMONYM_PERSON_NOUN = re.compile(
-    r"(?<![\w’'-])(?:an?|the)\s+(?P<side>[A-Z][\w.-]*)\s+(?:[a-z][\w-]*(?<!ed)(?<!s)\s+){0,2}"
-    r"(?!(?:for|under|over|after|other)\s)(?P<noun>[a-z][\w-]*(?:er|or|ist|ate|ant|ent|ian|man|woman|al))\s+$"
+    r"(?<![\w’'-])(?:an?|the)\s+(?P<side>[A-Z][\w.-]*)\s+(?:[a-z][\w-]*(?<!ed)(?<!s)\s+){0,2}" + _ROLE_NOUN
 )
 _DEMONYM_PERSON_NOUN = re.compile(
-    r"(?<![\w’'-])(?P<side>[A-Z][\w.-]*)\s+(?:[a-z][\w-]*(?<!ed)(?<!s)\s+){0,2}"
-    r"(?!(?:for|under|over|after|other)\s)(?P<noun>[a-z][\w-]*(?:er|or|ist|ate|ant|ent|ian|man|woman|al))\s+$"
+    r"(?<![\w’'-])(?P<side>[A-Z][\w.-]*)\s+(?:[a-z][\w-]*(?<!ed)(?<!s)\s+){0,2}" + _ROLE_NOUN
 )
 
 
