@@ -375,6 +375,7 @@ class _Surnames:
             for i, j in zip(*scores.nonzero()):
                 if i < j and abs(len(names[i]) - len(names[j])) <= 2:
                     self._union(names[i], names[j])
+        self.root = {s: self._find(s) for s in self.parent}  # one look-up per call, not a walk
 
     def _find(self, s: str) -> str:
         while self.parent.get(s, s) != s:
@@ -387,7 +388,7 @@ class _Surnames:
             self.parent[max(ra, rb)] = min(ra, rb)
 
     def __call__(self, surname: str) -> str:
-        return self._find(surname)
+        return self.root.get(surname, surname)
 
 
 class _Groups:
@@ -615,6 +616,12 @@ def _cleaned_source(speaker: str, mention: Mention, source: str) -> str:
 
 _TO = re.compile(r"\s(?:to|with)\s")
 _PLACE_WORDS = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}"
+_ABOUT = r"on|about|over|regarding|towards?"
+_SUBJECT_NOUNS = (
+    r"experts?|specialists?|analysts?|scholars?|watchers?|researchers?|hands?|affairs|studies|desk|office|bureau|"
+    r"branch|correspondents?"
+)
+_POSTED = r"commanders?|ambassadors?|envoys?|correspondents?"
 #: Places a description is about or sits in, not the side it speaks for: the subject of expertise
 #: or of a body ("a North Korea expert", "a committee on North Korea"), where an office is ("the
 #: Brussels office for the French Institute"), a birthplace ("Ukrainian-born"), the body an
@@ -622,15 +629,17 @@ _PLACE_WORDS = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}"
 #: posted ("the commander of international forces in Afghanistan"), where a university is ("a
 #: University of Vermont professor", "a Tehran University lecturer": a scholar speaks for no state).
 _TOPICAL = re.compile(
-    rf"(?<=\s)(?:on|about|over|regarding|towards?)\s+(?:the\s+)?(?P<topic>{_PLACE_WORDS})"
-    rf"|(?P<subject>{_PLACE_WORDS})(?=\s+(?:experts?|specialists?|analysts?|scholars?|watchers?|researchers?|"
-    r"hands?|affairs|studies|desk|office|bureau|branch|correspondents?)\b)"
+    rf"(?<=\s)(?:{_ABOUT})\s+(?:the\s+)?(?P<topic>{_PLACE_WORDS})"
+    rf"|(?P<subject>{_PLACE_WORDS})(?=\s+(?:{_SUBJECT_NOUNS})\b)"
     rf"|(?P<host>{_PLACE_WORDS})(?=\s+[Aa]mbassadors?\b)|[\w’'-]+-born\b"
-    rf"|(?<=\s)(?:commanders?|ambassadors?|envoys?|correspondents?)\s+(?:of\s+[\w\s-]{{0,40}}?forces\s+)?in\s+"
+    rf"|(?<=\s)(?:{_POSTED})\s+(?:of\s+[\w\s-]{{0,40}}?forces\s+)?in\s+"
     rf"(?:the\s+)?(?P<posted>{_PLACE_WORDS})"
     rf"|\b(?:University|College)\s+of\s+(?:the\s+)?(?P<seat>{_PLACE_WORDS})"
     rf"|(?P<campus>{_PLACE_WORDS})(?=\s+(?:State\s+)?(?:University|College)\b)"
 )
+#: Words _TOPICAL cannot match without: searching for them first is several times cheaper than
+#: _TOPICAL's own search, which tries its place words at every capital.
+_TOPICAL_WORDS = re.compile(rf"(?:{_ABOUT})\s|{_SUBJECT_NOUNS}|[Aa]mbassador|-born|{_POSTED}|University|College")
 _TOPIC_KINDS = ("country", "capital", "state", "organisation")
 _PLACE_GROUPS = ("topic", "subject", "host", "posted", "seat", "campus")
 
@@ -650,7 +659,7 @@ def _without_topics(head: str) -> str:
         kinds = ("organisation",) if m.group("host") else _TOPIC_KINDS
         return m.group().replace(place, " ") if found is not None and found.kind in kinds else m.group()
 
-    return _TOPICAL.sub(topic, head)
+    return _TOPICAL.sub(topic, head) if _TOPICAL_WORDS.search(head) else head
 
 
 @lru_cache(maxsize=200_000)
@@ -937,14 +946,17 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
         return Mention("none")
     if low in ("the north", "the south", "the east", "the west"):  # a country the story names (resolve)
         return Mention("institution", head[4:])
-    pronouns = _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS | _UNRESOLVABLE | _RELATIVES
     last_word = head.split()[-1].replace("’", "'").split("'")[0]
     last_word = last_word if last_word.islower() or last_word == "I" else ""
     last_word = last_word.lower()
     first_word = low.replace("’", "'").split()[0].split("'")[0]
-    if low in pronouns or last_word in pronouns - {"that", "this", "one"}:  # "whom I", "as I've"
-        return Mention("pronoun", low if low in pronouns else last_word)
-    if first_word in pronouns - {"that", "this", "one", "who", "which", "whom"} and head[1:] == head[1:].lower():
+    if low in _ALL_PRONOUNS or (last_word in _ALL_PRONOUNS and last_word not in ("that", "this", "one")):
+        return Mention("pronoun", low if low in _ALL_PRONOUNS else last_word)  # "whom I", "as I've"
+    if (
+        first_word in _ALL_PRONOUNS
+        and first_word not in ("that", "this", "one", "who", "which", "whom")
+        and head[1:] == head[1:].lower()
+    ):
         # "I certainly", "They're the same countries": a pronoun with words after it
         return Mention("pronoun", first_word)
     if _EXISTENTIAL.match(head):  # "There's no doubt the president": the writer's own voice
@@ -1172,14 +1184,16 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
     dominant = {root: _dominant_first(firsts) for root, firsts in by_root.items()}
 
     # Every later mention of a known surname in the corpus text: side evidence and pronoun targets.
-    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    # person -> (before, run, apposition) of each mention: what _described_side reads, when asked (votes_for)
+    descriptions: dict[tuple[str, str], list[tuple[str, str, str, str]]] = defaultdict(
+        list
+    )  # (doc, before, run, apposition)
     named_at: list[list[tuple[int, tuple[str, str]]]] = [[] for _ in range(n)]
     titled: dict[str, list[tuple[int, int, str, tuple[str, str]]]] = defaultdict(
         list
     )  # doc -> (row, at, title, person)
     genders: dict[tuple[str, str], Counter] = defaultdict(Counter)  # person -> "he" / "she" by honorifics
     roots = set(by_root) | {surnames(_person_key(mentions[i].name)[1]) for i in person_rows}
-    places = gazetteer()
 
     def person_in(run: str) -> tuple[str, str] | None:
         """(first name or "", surname root) of a person a run may name, else None."""
@@ -1192,7 +1206,6 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             return None  # "In Iraq", "Countering China", "Western Europe", "The Taliban": no person's name
         return first, root
 
-    voted: set[tuple[str, tuple[str, str], str]] = set()  # (doc, person, side)
     person_of: dict[str, tuple[str, str] | None] = {}  # run -> person_in(run): each run is read once
     first_in: dict[tuple[str, str], str] = {}  # (doc, root) -> _first_name: each is asked once
     for i, runs in enumerate(scans.runs):
@@ -1222,14 +1235,14 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             honorific = _HONORIFIC.match(run) or _HONORIFIC.search(text, max(0, start - 5), start)
             if honorific:
                 genders[person][_GENDER_OF[honorific.group(1).lower()]] += 1
+            before = text[max(0, start - 60) : start]  # all that either reader looks at before the name
+            apposition = _APPOSITION.match(text, end)
+            apposition = apposition.group("desc") if apposition else ""
             if not quoted:  # a name inside a quotation is no antecedent
                 named_at[i].append((start, person))
-                for title in _titles_of(text, start, end, run):
+                for title in _titles_of(before, run, apposition):
                     titled[doc_ids[i]].append((i, start, title, person))
-            side = _described_side(text, start, end, run, places)
-            if side and (doc_ids[i], person, side) not in voted:  # a document's repeated line votes once
-                voted.add((doc_ids[i], person, side))
-                votes[person][side] += 1
+            descriptions[person].append((doc_ids[i], before, run, apposition))
 
     offices: dict[tuple[str, str], Counter] = defaultdict(Counter)  # person -> offices the corpus gives
     for entries in titled.values():
@@ -1242,8 +1255,18 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             return max(names.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
         return person[1].title()
 
+    votes: dict[tuple[str, str], Counter] = {}  # person -> the sides its descriptions give, once asked
+
+    def votes_for(person: tuple[str, str]) -> Counter:
+        """The sides the corpus's descriptions of a person give it, read when its side is first
+        asked for: most persons the corpus names never are."""
+        if person not in votes:  # a document's repeated line votes once
+            said = {(doc, _described_side(*words)) for doc, *words in descriptions.get(person, ())}
+            votes[person] = Counter(side for _, side in said if side)
+        return votes[person]
+
     def person_side(person: tuple[str, str]) -> str:
-        counts = votes.get(person)
+        counts = votes_for(person)
         return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0] if counts else ""
 
     rows_of: dict[str, list[int]] = defaultdict(list)
@@ -1256,9 +1279,9 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         if not mentions[i].side and last and last in fold(description) and _STATE_BODY.search(description):
             root = surnames(last)
             person = (first or _first_name(doc_ids[i], root, in_doc, by_root, dominant), root)
-            country = country_of(doc_ids[i]) if person[0] and person not in votes else ""
+            country = country_of(doc_ids[i]) if person[0] and not votes_for(person) else ""
             if country:
-                votes[person][country] += 1
+                votes_for(person)[country] += 1
 
     out_speaker = list(speakers)
     out_group = list(old_groups)
@@ -1401,7 +1424,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
     _quotations_before_their_attribution(quotations, table, speakers, sources, out_speaker, out_group)
     _quotations_after_their_speaker(quotations, speakers, out_speaker, out_group)
     for i in range(n):  # "the images were searing and prompted": a clause read as a source names nobody
-        if out_speaker[i] not in known and _FINITE_WORD.search(out_speaker[i]):
+        if out_speaker[i] and out_speaker[i] not in known and _FINITE_WORD.search(out_speaker[i]):
             out_speaker[i] = ""
     table["speaker"] = out_speaker
     table["speaker_group"] = [g if s else "" for s, g in zip(out_speaker, out_group)]
@@ -1583,16 +1606,20 @@ def _office_of(mention: str) -> str:
 _PHRASE_END = re.compile(r"[.,;:()“”\"—–\n]")
 
 
-def _titles_of(text: str, start: int, end: int, run: str) -> list[str]:
-    """Offices written with a name (the run at ``text[start:end]``): before it ('Gov. Rick Perry',
-    'the Texas governor, Rick Perry') or in an apposition after it ('Rick Perry, the governor of
-    Texas,')."""
+def _titles_of(before: str, run: str, apposition: str) -> list[str]:
+    """Offices written with a name (``run``, after the text ``before`` it and with the
+    ``_APPOSITION`` description ``apposition`` or ""): before it ('Gov. Rick Perry', 'the Texas
+    governor, Rick Perry') or in an apposition after it ('Rick Perry, the governor of Texas,')."""
     name = name_in_run(run)
-    before = _PHRASE_END.split(text[max(0, start - 40) : start])[-1]
-    before = before.split()[-3:] + run[: max(0, len(run) - len(name))].split()
-    after = _APPOSITION.match(text, end)
-    words = before + (after.group("desc").split()[:4] if after else [])
-    return sorted({_OFFICES[w] for w in (fold(w).rstrip(".,") for w in words) if w in _OFFICES})
+    words = _PHRASE_END.split(before[-40:])[-1].split()[-3:]
+    words += run[: max(0, len(run) - len(name))].split() + apposition.split()[:4]
+    return sorted({office for office in map(_office_word, words) if office})
+
+
+@lru_cache(maxsize=100_000)
+def _office_word(word: str) -> str:
+    """The office a word names ('Gov.' -> governor), else "": cached, as the same words recur."""
+    return _OFFICES.get(fold(word).rstrip(".,"), "")
 
 
 def _holder_of(office, i, source, text, titled, side, person_side):
@@ -1856,17 +1883,17 @@ def _works_for_a_medium(before: str, apposition: str) -> bool:
 _COUNTRY_S_TITLE = re.compile(r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+(?:[a-z][\w-]*\s+){1,2}[\w.]+\s+$")
 
 
-def _described_side(text: str, start: int, end: int, run: str, places) -> str:
-    """The side a name's own words give it: before it ('Ukrainian President', 'the US envoy to
-    Iran Rob Malley', 'Kremlin spokesman', 'Belgian federal prosecutor'; Media for 'American
-    journalist' and 'Fox News host') or in an apposition after it ('Dmitry Peskov, the Kremlin
-    spokesman,')."""
+def _described_side(before: str, run: str, apposition: str) -> str:
+    """The side a name's own words give it (``run``, after the text ``before`` it and with the
+    ``_APPOSITION`` description ``apposition`` or ""): before it ('Ukrainian President', 'the US
+    envoy to Iran Rob Malley', 'Kremlin spokesman', 'Belgian federal prosecutor'; Media for
+    'American journalist' and 'Fox News host') or in an apposition after it ('Dmitry Peskov, the
+    Kremlin spokesman,')."""
+    places = gazetteer()
     name = name_in_run(run)
     prefix = run[: max(0, len(run) - len(name))]
-    before = text[max(0, start - 60) : start]
-    cut = max(before.rfind(ch) for ch in ',;:()“”"—–')
-    after = _APPOSITION.match(text, end)
-    if _works_for_a_medium(before[cut + 1 :] + prefix, after.group("desc") if after else ""):
+    cut = _last_clause_end(before, len(before))
+    if _works_for_a_medium(before[cut + 1 :] + prefix, apposition):
         return MEDIA
     kept: list[str] = []
     words = before[cut + 1 :].split()
@@ -1874,7 +1901,7 @@ def _described_side(text: str, start: int, end: int, run: str, places) -> str:
         word = words[k]
         if k and another_country_s_party(words[k - 1] + " " + word, len(words[k - 1]) + 1, word):
             break  # "Liberal Democrats leader X": no American
-        if _is_title(word) or places.find(word) or word in ("of", "for", "the", "to"):
+        if _in_a_description(word):
             kept.insert(0, word)
             continue
         break
@@ -1893,9 +1920,7 @@ def _described_side(text: str, start: int, end: int, run: str, places) -> str:
         described = _DEMONYM_PERSON_NOUN.search(before, cut + 1)
     elif not kept and before.endswith(", ") and before[-3:-2].islower():
         # the description set off before the name: "an American freelance journalist, Casey Coombs,"
-        described = _ARTICLE_DEMONYM_PERSON_NOUN.search(
-            before[:-2] + " ", max(before.rfind(ch, 0, cut) for ch in ',;:()“”"—–') + 1
-        )
+        described = _ARTICLE_DEMONYM_PERSON_NOUN.search(before[:-2] + " ", _last_clause_end(before, cut) + 1)
     if described is not None:
         people = places.phrases.get(described.group("side")) if described else None
         if (
@@ -1904,11 +1929,28 @@ def _described_side(text: str, start: int, end: int, run: str, places) -> str:
             and not another_country_s_party(before, described.start("side"), described.group("side"))
         ):
             return MEDIA if _MEDIA_NOUNS.fullmatch(described.group("noun")) else people.side
-    if after:
-        desc = _DESCRIPTION_END.split(after.group("desc"), maxsplit=1)[0]
+    if apposition:
+        desc = _DESCRIPTION_END.split(apposition, maxsplit=1)[0]
         if any(_is_title(w) for w in desc.split()[:6]):
             return _side_of(desc)
     return ""
+
+
+_LAST_CLAUSE_END = re.compile(rf".*{_CLAUSE_END.pattern}", re.S)
+
+
+def _last_clause_end(text: str, end: int) -> int:
+    """Where the last clause mark (``_CLAUSE_END``) of ``text[:end]`` is, else -1: one scan back
+    from the end, not one per mark."""
+    m = _LAST_CLAUSE_END.match(text, 0, end)
+    return m.end() - 1 if m else -1
+
+
+@lru_cache(maxsize=100_000)
+def _in_a_description(word: str) -> bool:
+    """Whether a word before a name may belong to its description: a title, a place, or a word
+    joining them ('of', 'for', 'the', 'to'); cached, as the same words recur."""
+    return _is_title(word) or bool(gazetteer().find(word)) or word in ("of", "for", "the", "to")
 
 
 def _resolve_pronouns(
@@ -2071,19 +2113,18 @@ class Quotations:
     def __init__(self, texts, doc_ids, blocks):
         self.doc_ids, self.blocks = doc_ids, blocks
         self.texts = texts
-        self.opens_inside, self.ends_inside, self.marked = [], [], []
-        self.introduces: list[bool] = []  # ends with a colon
+        marks_of = [_MARK.findall(text) for text in texts]
+        self.marked = [bool(marks) for marks in marks_of]
+        self.introduces = [text.rstrip().endswith(":") for text in texts]  # ends with a colon
+        self.opens_inside, self.ends_inside = [], []
         inside = False
-        for i, text in enumerate(texts):
+        for i, marks in enumerate(marks_of):
             if i == 0 or doc_ids[i] != doc_ids[i - 1] or blocks[i] != blocks[i - 1]:
                 inside = False
             self.opens_inside.append(inside)
-            marks = _MARK.findall(text)
             for mark in marks:
                 inside = mark == "“" or (mark == '"' and not inside)
             self.ends_inside.append(inside)
-            self.marked.append(bool(marks))
-            self.introduces.append(text.rstrip().endswith(":"))
 
     def unquoted(self, i: int) -> int:
         """How many words of the statement stand outside quotation marks."""
