@@ -22,6 +22,7 @@ Dask is an optional extra (``pip install -e .[dask]``); it is imported only when
 from __future__ import annotations
 
 import atexit
+import gc
 import itertools
 import math
 import multiprocessing
@@ -159,11 +160,15 @@ def _mp_context():
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
-def _leave_interrupts_to_the_parent() -> None:
+def _prepare_worker() -> None:
     """A worker ignores Ctrl-C and the interrupt a kernel's shutdown sends its process group: its
     parent stops it (``close_pools`` at exit; a parent that dies closes the worker's queue). Idle
-    workers of the session's pool otherwise each printed a KeyboardInterrupt traceback."""
+    workers of the session's pool otherwise each printed a KeyboardInterrupt traceback. Its
+    garbage collector runs less often: extraction makes millions of short-lived objects, nearly
+    all freed as they go, and the default threshold spent about 4% of a worker's time collecting
+    (measured on Reuters)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.set_threshold(20_000, 10, 10)
 
 
 def _pool(n_workers: int) -> ProcessPoolExecutor:
@@ -172,7 +177,7 @@ def _pool(n_workers: int) -> ProcessPoolExecutor:
         pool = _POOLS.get(n_workers)
         if pool is None:
             pool = _POOLS[n_workers] = ProcessPoolExecutor(
-                max_workers=n_workers, mp_context=_mp_context(), initializer=_leave_interrupts_to_the_parent
+                max_workers=n_workers, mp_context=_mp_context(), initializer=_prepare_worker
             )
         return pool
 
