@@ -887,3 +887,13 @@ def test_a_demonym_before_a_private_trade_gives_no_side():
     text = "Chilean economist Rui Dias said the peso would fall. Chilean negotiator Ana Ruiz said talks would go on."
     table = resolve(_table(text, Codebook()), Codebook())
     assert table["speaker_group"].tolist() == ["Other", "Chile"]
+
+
+def test_with_no_codebook_the_media_an_attributed_statement_names_are_cited():
+    from newsframe import clean, statements
+    from newsframe.corpus import Corpus, Document
+
+    text = "The talks stalled, Reuters reported. According to the New York Times, the deal is off. Reuters is big."
+    corpus = Corpus("c", [Document("d", "c", text, "", "utf-8", "json")], [])
+    found = statements.extract_statements(corpus, clean.clean_corpus(corpus)[0], Codebook()).statements
+    assert found["cited_media"].tolist() == ["Reuters", "New York Times", ""]

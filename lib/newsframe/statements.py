@@ -22,6 +22,7 @@ from .engine import iter_documents
 from .mdtext import escape
 from .quantities import extract_quantities
 from .segment import split_statements
+from .sides import gazetteer
 from .stance import stance
 
 STATEMENT_COLUMNS = [
@@ -98,6 +99,9 @@ def _document(doc_id: str, text: str, blocks: list[tuple[int, int, int]], codebo
         sentence = text[start:end]
         position, hedged = stance(sentence, codebook)
         source = row["source_span"]
+        cited = row["cited_media"]
+        if row["cue"] and not codebook.media and not cited:  # no codebook lists media: the bundled list does
+            cited = ";".join(gazetteer().media_in(sentence))
         statements.append(  # a tuple in STATEMENT_COLUMNS order: cheaper to send back and to tabulate than a dict
             (
                 doc_id,
@@ -111,7 +115,7 @@ def _document(doc_id: str, text: str, blocks: list[tuple[int, int, int]], codebo
                 row["quote"],
                 position,
                 hedged,
-                row["cited_media"],
+                cited,
                 "",  # cluster_id
                 "",  # cluster_label
                 block[0] if block else "",
