@@ -897,3 +897,7 @@ def test_with_no_codebook_the_media_an_attributed_statement_names_are_cited():
     corpus = Corpus("c", [Document("d", "c", text, "", "utf-8", "json")], [])
     found = statements.extract_statements(corpus, clean.clean_corpus(corpus)[0], Codebook()).statements
     assert found["cited_media"].tolist() == ["Reuters", "New York Times", ""]
+
+
+def test_nigerian_is_nigeria_s_not_niger_s():
+    assert gazetteer().side_in("Nigerian President Ana Ruiz") == "Nigeria"
