@@ -41,7 +41,7 @@ min_documents = 3  # outlets with fewer documents are flagged: too few to stand 
 random_seed = 0  # bootstrap intervals
 
 # %%
-from newsframe import contradictions, figures, framing, notebook, outlets, plots, sourcing, tables, vocabulary
+from newsframe import contradictions, figures, framing, notebook, outlets, plots, sourcing, speakers, tables, vocabulary
 from newsframe.claim import with_claim
 from newsframe.codebook import load_codebook
 
@@ -55,7 +55,7 @@ statements = tables.read_table(out_dir, "statements", written_by="02_extract_sta
 quantities = tables.read_table(out_dir, "quantities", written_by="02_extract_statements")
 claims = tables.read_optional(out_dir, "claims")  # written by 03_cluster_statements
 statements = outlets.with_outlet(statements, documents)
-notebook.markdown(outlets.units_note(documents))
+notebook.markdown(outlets.units_note(documents) + "\n\n" + speakers.run_note(codes))
 
 # %% [markdown]
 # ## What the headline and first sentence put first

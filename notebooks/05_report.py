@@ -25,14 +25,18 @@
 corpus = "seeds"
 codebook = "seeds/codebook.yml"
 out_dir = "reports"
+claim = ""  # the claim under study as one sentence, e.g. Iran supplies drones to Russia; empty: the codebook claim
 
 # %%
-from newsframe import findings, framing, notebook
+from newsframe import findings, framing, notebook, speakers
+from newsframe.claim import with_claim
+from newsframe.codebook import load_codebook
 
 notebook.setup()
 
 # %%
-report = findings.from_tables(out_dir, metadata=framing.corpus_metadata(corpus))
+run_note = speakers.run_note(with_claim(load_codebook(codebook), claim))
+report = findings.from_tables(out_dir, metadata=framing.corpus_metadata(corpus), run_note=run_note)
 findings.write(report, out_dir)
 page = findings.sections(report.markdown)
 notebook.markdown(page[""].split("\n", 1)[1])

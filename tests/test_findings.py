@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from newsframe import contradictions, findings, framing, outlets, sourcing, tables, vocabulary
+from newsframe import contradictions, findings, framing, outlets, sourcing, speakers, tables, vocabulary
 from newsframe.codebook import Codebook, load_codebook, parse_codebook
 from test_contradictions import ZOG_CODEBOOK, ZOG_TEXTS, run_stage2
 
@@ -176,6 +176,10 @@ def test_a_corpus_without_the_claim_says_so_instead_of_counting_zeros(tmp_path):
     }.items():
         tables.write_table(frame, tmp_path, name)
     result = stage4(tmp_path, codebook).markdown
+    assert "This run has no codebook" not in result  # only when the notebook passes the note
+    noted = findings.from_tables(tmp_path, run_note=speakers.run_note(codebook)).markdown
+    assert noted.split("## What stands out")[0].count("**This run has no codebook**") == 1
+    assert "No claim under study was given" in noted.split("## What stands out")[0]
     assert "none of them about the claim under study (was one given?" in result
     assert "of which 0 are about the claim" not in result
     assert "none of its statements is about the claim." in result and "0 asserted as fact" not in result

@@ -385,6 +385,7 @@ def build(
     top_terms: int = 5,
     max_outlets: int = MAX_OUTLETS,
     max_rows: int = MAX_ROWS,
+    run_note: str = "",
 ) -> Findings:
     """The Markdown text and the headline numbers. ``documents`` should carry the ``lead_*``
     evidence columns that ``framing.lead`` adds (without them the lead examples are left out).
@@ -394,7 +395,8 @@ def build(
     the corpus names none. The headline numbers cover everything; per-outlet parts show the
     ``max_outlets`` outlets with the most statements, the other long tables their first
     ``max_rows`` rows, and each cut says how many were left out and which table in ``tables/``
-    has them all. Each table is read once, so the time grows with the tables, not their square.
+    has them all. ``run_note`` (``speakers.run_note``) says what the codebook, or its absence,
+    changes. Each table is read once, so the time grows with the tables, not their square.
     The layout is ``templates/findings.md.j2``."""
     from . import highlights  # it quotes with this module's escaping helpers
 
@@ -446,6 +448,7 @@ def build(
         title="Findings: how the outlets frame the story",
         summary=_summary(numbers, by_outlet),
         units_note=outlets.units_note(documents),
+        run_note=run_note,
         rule=highlights.RULE,
         highlights=highlights.highlights(documents, statements, outlets_table, contradictions, claims, report.name),
         intro=(
@@ -701,11 +704,11 @@ def _claims(
     return Section("Claims carried and omitted", blocks)
 
 
-def from_tables(out_dir, figures: dict[str, str] | None = None, metadata=None) -> Findings:
+def from_tables(out_dir, figures: dict[str, str] | None = None, metadata=None, run_note: str = "") -> Findings:
     """Read ``<out_dir>/tables`` (documents, statements, framing, outlets, contradictions; within_outlet,
     distinctive_terms, sourcing_edges, claims when present) and build the findings. ``metadata``
-    (a path or frame with ``date_hint``) feeds the timeline. Only figures that exist under
-    ``out_dir`` are linked."""
+    (a path or frame with ``date_hint``) feeds the timeline; ``run_note`` is ``build``'s. Only
+    figures that exist under ``out_dir`` are linked."""
 
     def optional(name):
         try:
@@ -742,6 +745,7 @@ def from_tables(out_dir, figures: dict[str, str] | None = None, metadata=None) -
         note,
         claims,
         figures,
+        run_note=run_note,
     )
 
 
