@@ -604,7 +604,7 @@ def _cleaned_source(speaker: str, mention: Mention, source: str) -> str:
     core = _DETERMINERS.sub("", mention.name)
     if core and fold(speaker) in fold(source) and fold(speaker) not in fold(without_noise(source)):
         return UNNAMED + core if core[0].islower() else core  # "World leaders including X and Y": not Y
-    if core and _A_PAIR.match(speaker) and _DEFINITE.match(source) and not _PLURAL_END.search(source.rstrip()):
+    if core and _A_PAIR.match(speaker) and _DEFINITE.match(source) and _one_of_a_pair(speaker, source):
         return UNNAMED + core  # "the police source" after "an official and a police source": one of the pair
     written = fold(_DETERMINERS.sub("", source)) == fold(speaker.removeprefix(UNNAMED))
     if not core or not written or fold(core) == fold(speaker.removeprefix(UNNAMED)):
@@ -944,7 +944,7 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
     low = head.lower()
     if not head:
         return Mention("none")
-    if low in ("the north", "the south", "the east", "the west"):  # a country the story names (resolve)
+    if low.startswith("the ") and head[4:].title() in _COMPASS_POINTS:  # a country its story names (resolve)
         return Mention("institution", head[4:])
     last_word = head.split()[-1].replace("’", "'").split("'")[0]
     last_word = last_word if last_word.islower() or last_word == "I" else ""
@@ -1060,13 +1060,19 @@ def _may_be_an_earlier_speaker(speaker: str, source: str, known) -> bool:
     )
 
 
+def _one_of_a_pair(pair: str, source: str) -> bool:
+    """Whether a single source ("the police source") can only be one of a pair named before it ("a
+    U.S. official and a police source"), not the pair."""
+    return " and " in pair and not _PLURAL_END.search(source.rstrip())
+
+
 def _names_agree(source: str, earlier: str) -> bool:
     """Whether an earlier speaker may be the one a source names: every capitalised word of the
     source but its opening one is the earlier speaker's ("The Navy" -> "U.S. Navy", "the ministry"
     -> anyone; "The New Republic" is not "The Islamic Republic", nor "The Taliban" the Afghan
     president), and a single source is not a pair ("the official" after "an official and a
     source")."""
-    if " and " in earlier and not _PLURAL_END.search(source.rstrip()):  # one of "a U.S. official and a source"
+    if _one_of_a_pair(earlier, source):
         return False
     written = {fold(w) for w in earlier.split()}
     return all(fold(w) in written for w in source.split()[1:] if w[:1].isupper())
