@@ -653,9 +653,9 @@ def _without_topics(head: str) -> str:
         if place is None:  # "-born"
             return " "
         place = place.removesuffix(" State")  # "Ohio State University"
-        found = gazetteer().phrases.get(_POSSESSIVE_END.sub("", _DETERMINERS.sub("", place)))
         if m.group("campus") or m.group("seat"):  # a university's name is no side ("American University")
             return m.group().replace(place, " ")
+        found = gazetteer().phrases.get(_POSSESSIVE_END.sub("", _DETERMINERS.sub("", place)))
         kinds = ("organisation",) if m.group("host") else _TOPIC_KINDS
         return m.group().replace(place, " ") if found is not None and found.kind in kinds else m.group()
 
@@ -1289,6 +1289,18 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             if country:
                 votes_for(person)[country] += 1
 
+    def body_side(body: str, i: int) -> str:
+        """The side of a body statement ``i`` names without its country: the one its document
+        gives that body ("British police"), else for an administration its president's, else for
+        a state's body the country the story names most."""
+        rows = rows_of[doc_ids[i]]
+        side = _side_the_document_gives(body, i, rows, texts)
+        if side:
+            return side
+        if _DETERMINERS.sub("", body).lower() == "administration":
+            return _administration_side(rows, named_at, offices, person_side)
+        return country_of(doc_ids[i]) if _STATE_BODY.search(body) else ""
+
     out_speaker = list(speakers)
     out_group = list(old_groups)
     kinds = [""] * n  # person | thing | plural, for pronouns
@@ -1336,12 +1348,8 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             side = mention.side or _side_of(speaker)  # "The officials" resolved to "U.S. officials"
             journalists = _MEDIA_NOUNS.search(speaker)
             body = None if side or journalists else _OFFICERS_OF_A_STATE.search(speaker)
-            if body:  # "a senior administration official": of the administration the story names
-                side = _side_the_document_gives(body.group("body"), i, rows_of[doc_ids[i]], texts)
-                if not side and body.group("body").lower() == "administration":
-                    side = _administration_side(rows_of[doc_ids[i]], named_at, offices, person_side)
-                elif not side:  # "a police spokesman"
-                    side = country_of(doc_ids[i])
+            if body:  # "a senior administration official", "a police spokesman"
+                side = body_side(body.group("body"), i)
             out_group[i] = groups(side) if side and not journalists else MEDIA
             kinds[i] = "plural" if mention.plural else "person"
         elif mention.kind == "media":
@@ -1374,11 +1382,8 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             if out_speaker[i] in _COMPASS_POINTS:  # "the North said": the North Korea of its story
                 side = _country_of_the_compass_point(out_speaker[i], rows_of[doc_ids[i]], texts)
                 out_speaker[i], out_group[i] = side or out_speaker[i], OTHER
-            elif not (side := _side_the_document_gives(out_speaker[i], i, rows_of[doc_ids[i]], texts)):
-                if _DETERMINERS.sub("", out_speaker[i]).lower() == "administration":
-                    side = _administration_side(rows_of[doc_ids[i]], named_at, offices, person_side)
-                elif _STATE_BODY.search(out_speaker[i]):  # "the interior ministry", "prosecutors"
-                    side = country_of(doc_ids[i])
+            else:  # "the interior ministry", "prosecutors", "the administration"
+                side = body_side(out_speaker[i], i)
             if side:
                 out_group[i] = groups(side)
             elif not mention.side and mention.plural and (_PEOPLE.search(out_speaker[i]) or _SOME.match(sources[i])):
@@ -1825,10 +1830,6 @@ def _office_holder_in_corpus(office, i, doc_ids, named_at, offices, side, person
     return best
 
 
-#: A demonym and a noun for a person, with at most two words between, right before a name
-#: ("Belgian federal prosecutor X", "Syrian opposition activist X"; not "Russian hackers targeted X").
-#: The same description set off by a comma before the name, after an article ("an American freelance
-#: journalist, Casey Coombs"; "the Belgian prosecutor, Eric Lenz").
 #: A person's noun after a demonym ("a Russian lawmaker", "Iranian negotiator"): the shape of a
 #: role noun or a journalist's, not a private trade (an economist, a professor, a strategist, a
 #: student speaks for no state).
@@ -1844,6 +1845,10 @@ _ROLE_NOUN = (
 #: A private trade in a mention's words ("Chilean economist X", "a Russian-born professor"): its
 #: demonym is where the person is from, not a side they speak for.
 _PRIVATE_TRADE = re.compile(rf"\b(?:{_PRIVATE_TRADES}|(?!journalist|columnist|reservist)[a-z]+ist)s?\b")
+#: A demonym and a noun for a person, with at most two words between, right before a name
+#: ("Belgian federal prosecutor X", "Syrian opposition activist X"; not "Russian hackers targeted X").
+#: The same description set off by a comma before the name, after an article ("an American freelance
+#: journalist, Casey Coombs"; "the Belgian prosecutor, Eric Lenz").
 _ARTICLE_DEMONYM_PERSON_NOUN = re.compile(
     r"(?<![\w’'-])(?:an?|the)\s+(?P<side>[A-Z][\w.-]*)\s+(?:[a-z][\w-]*(?<!ed)(?<!s)\s+){0,2}" + _ROLE_NOUN
 )
