@@ -608,7 +608,7 @@ def test_an_apposition_s_side_is_the_person_s_not_a_backer_s_or_a_target_s(text,
 
 
 def test_a_body_s_name_with_on_keeps_the_place_after_it():
-    text = "Rui Dias, a fellow at the Council on Foreign Affairs in Santiago, said that the town had fallen."
+    text = "Rui Dias, a member of the Commission on Foreign Affairs in Santiago, said that the town had fallen."
     assert resolve(_table(text, Codebook()), Codebook())["speaker_group"].tolist() == ["Chile"]
 
 
@@ -901,3 +901,42 @@ def test_with_no_codebook_the_media_an_attributed_statement_names_are_cited():
 
 def test_nigerian_is_nigeria_s_not_niger_s():
     assert gazetteer().side_in("Nigerian President Ana Ruiz") == "Nigeria"
+
+
+def test_a_state_s_title_with_no_country_serves_the_state_the_story_s_voices_do():
+    text = (
+        "Chilean President Ann Lee said the talks would go on. Chilean Foreign Minister Rui Dias said "
+        "the border was open. Gen. Tomas Vardo said the troops would stay. Taliban Commander Abu Zed "
+        "said the fight would go on. Vardo said the roads were cut."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist()[2:] == [
+        ["Tomas Vardo", "Chile"],
+        ["Abu Zed", "Other"],  # a body's title, not a state's
+        ["Tomas Vardo", "Chile"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "description, side",
+    [
+        ("a fellow at the Center for a New American Security", ""),  # a think tank is its own side
+        ("executive director of the Foundation for Defense of Democracies in Washington", ""),
+        ("a senior Iran policy analyst at the Carnegie Endowment", ""),  # the subject of expertise
+        ("an expert on the Chinese economy", ""),
+        ("director of the U.S. National Counterterrorism Center", "United States"),  # a national centre
+        ("the head of Belgium's Crisis Center", "Belgium"),  # a country's own
+        ("Canada’s foreign affairs minister", "Canada"),
+    ],
+)
+def test_a_research_body_s_name_and_seat_give_no_side(description, side):
+    assert _side_of(description) == side
+
+
+def test_a_military_expert_is_no_officer_of_the_state():
+    text = (
+        "Chilean President Ann Lee said the talks would go on. Chile's army said the border was open. "
+        "Rui Dias, a military expert at a private institute, said the troops would stay."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker_group"].tolist()[-1] == "Other"

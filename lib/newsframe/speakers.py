@@ -656,6 +656,23 @@ _TOPIC_KINDS = ("country", "capital", "state", "organisation")
 _PLACE_GROUPS = ("topic", "subject", "host", "posted", "seat", "campus", "body")
 
 
+_BODY_HEAD = re.compile(r"\s*(?:Center|Centre|Institute)")
+
+
+def _a_state_s_body(name: str, places: list) -> bool:
+    """A body named as a state's own: a national one ("the U.S. National Counterterrorism Center"),
+    a country's ("Belgium's Crisis Center") or a place's and nothing else ("the French Institute");
+    not "the American Enterprise Institute"."""
+    owner = _POSSESSOR.match(name)
+    if _NATIONAL.search(name) or owner and getattr(gazetteer().phrases.get(owner.group(1)), "kind", "") == "country":
+        return True
+    return (
+        bool(places)
+        and _BODY_HEAD.fullmatch(name, places[0][1]) is not None
+        and _DETERMINERS.sub("", name[: places[0][0]]) == ""
+    )
+
+
 def _without_topics(head: str) -> str:
     """A description without the places it is about (_TOPICAL); a demonym or an institution
     stays ("a Russian analyst", "the White House office")."""
@@ -664,15 +681,10 @@ def _without_topics(head: str) -> str:
         place = next((m.group(g) for g in _PLACE_GROUPS if m.group(g)), None)
         if place is None:  # "-born"
             return " "
-        if m.group("body"):  # every place in a research body's name or seat; a national one is a state's,
-            owner = _POSSESSOR.match(place)  # and so is a country's ("Belgium's Crisis Center")
-            if (
-                _NATIONAL.search(place)
-                or owner
-                and getattr(gazetteer().phrases.get(owner.group(1)), "kind", "") == "country"
-            ):
-                return m.group()
+        if m.group("body"):  # every place in a research body's name or seat, but a state's own body's
             found = gazetteer().find(place)
+            if _a_state_s_body(place, found):
+                return m.group()
             return "".join(
                 place[b:a] for (_, b, _), (a, _, _) in zip([(0, 0, None), *found], [*found, (len(place), 0, None)])
             )
