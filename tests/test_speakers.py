@@ -651,8 +651,8 @@ def test_an_office_of_a_country_is_its_holder_and_one_of_a_body_is_nobody_else()
 
 def test_another_country_s_party_names_no_american():
     text = (
-        "Liberal Democrats leader Anna Holt said the vote was a farce. "
-        "Senate Democrats said the bill was dead. Free Democrats said they would abstain."
+        "Liberal Democrats leader Anna Holt said the vote was a farce. British Prime Minister Tom Reed "
+        "said the vote would go on. Senate Democrats said the bill was dead. Free Democrats said they would abstain."
     )
     table = resolve(_table(text, Codebook()), Codebook())
     sides = dict(zip(table["text"], table["speaker_group"]))
@@ -940,3 +940,32 @@ def test_a_military_expert_is_no_officer_of_the_state():
     )
     table = resolve(_table(text, Codebook()), Codebook())
     assert table["speaker_group"].tolist()[-1] == "Other"
+
+
+def test_a_party_s_politician_serves_the_state_of_the_story():
+    text = (
+        "Chilean President Ann Lee said the talks would go on. Chilean Foreign Minister Rui Dias said "
+        "the border was open. Labour leader Tomas Vardo said the deal was bad."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist()[-1] == ["Tomas Vardo", "Chile"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, side",
+    [
+        ("Chilean President Ann Lee spoke. Lee's statement said the deal was bad.", "Ann Lee", "Chile"),
+        ("Spending rose 2 percent, according to NATO data.", "NATO", "NATO"),
+        ("The official Palabra newspaper said the deal was bad.", "Palabra newspaper", "Media"),
+        ("The official Palabra news agency on Monday said the deal was bad.", "Palabra news agency", "Media"),
+    ],
+)
+def test_a_document_is_its_author_s_and_official_before_a_name_is_no_official(text, speaker, side):
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist()[-1] == [speaker, side]
+
+
+def test_a_region_is_no_one_a_pronoun_may_mean():
+    text = "Chilean President Ann Lee flew to the Middle East. She said the talks would go on."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist()[-1] == ["Ann Lee", "Chile"]

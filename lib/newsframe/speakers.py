@@ -596,6 +596,19 @@ _STANCE = re.compile(r"\b(?:pro|anti)-[\w-]+|[\w.]+-(?:backed|funded|sponsored|s
 _A_PAIR = re.compile(rf"{UNNAMED}.*\sand\s+(?:an?|the)\s")  # "unnamed official and a police source"
 
 
+#: A news organisation named with its noun ("Rodong Sinmun newspaper", "North Korea's KCNA news agency").
+_NAMED_MEDIUM = re.compile(
+    r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?['’]s\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s+"
+    r"(?:newspaper|tabloid|magazine|broadcaster|news\s+agency|news\s+site|daily)"
+)
+
+
+def _named_medium(speaker: str) -> str:
+    """An unnamed speaker that is a named news organisation, without "unnamed"."""
+    named = speaker.removeprefix(UNNAMED)
+    return named if named != speaker and _NAMED_MEDIUM.fullmatch(named) else speaker
+
+
 def _cleaned_source(speaker: str, mention: Mention, source: str) -> str:
     """The speaker without the clause attribution left before its source ('unnamed calls are
     prompted by what NATO members' -> 'unnamed NATO members'); an unnamed one says so. Only a
@@ -904,7 +917,12 @@ def _a_region(name: str) -> bool:
     person's name."""
     tokens = name.split()
     return len(tokens) >= 2 and (
-        tokens[0] in _COMPASS or tokens[0] in _PREPOSITIONS or tokens[-1] in _CONTINENTS or tokens[-1] in _MONTHS
+        tokens[0] in _COMPASS
+        or tokens[0] in _PREPOSITIONS
+        or tokens[-1] in _CONTINENTS
+        or tokens[-1] in _MONTHS
+        or tokens[0] in ("Middle", "Far", "Near")
+        and tokens[-1] in _COMPASS  # "the Middle East"
     )
 
 
@@ -965,6 +983,16 @@ def classify(mention: str, common: frozenset[str] | set[str]) -> Mention:
     return _classify(mention, common if isinstance(common, frozenset) else frozenset(common))
 
 
+#: "official" before a name is an adjective ("the official Rodong Sinmun newspaper", "North Korea's
+#: semi-official Fars news agency"), no unnamed official.
+_OFFICIAL_BEFORE_NAME = re.compile(r"\b(?:semi-)?official\s+(?=[A-Z])")
+#: A document named by its author ("Trump's statement", "a White House statement", "NATO data").
+_AUTHORED = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?!(?:In|On|At|After|During|For|From|By|With|Under)\s)(?P<author>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}?)(?:['’]s?)?\s+"
+    r"(?:statement|data|statistics|estimates)"
+)
+
+
 @lru_cache(maxsize=200_000)
 def _classify(mention: str, common: frozenset[str]) -> Mention:
     """``classify``, cached: mentions repeat, and a Mention is never changed once made."""
@@ -974,7 +1002,12 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
         name = name_in_run(_without_sentence_opener(subject.group("name")))
         if _person_like(name, common) and places.phrases.get(name) is None:
             return Mention("person", name, _side_of(subject.group("name")))
-    text = without_noise(mention.strip(" ,;:“”\"'"))
+    text = _OFFICIAL_BEFORE_NAME.sub("", without_noise(mention.strip(" ,;:“”\"'")))
+    authored = _AUTHORED.fullmatch(text)
+    if authored:  # "Trump's statement", "NATO data": its author's
+        author = _classify(authored.group("author"), common)
+        if author.kind not in ("source", "none", "pronoun"):
+            return author
     leader = _WITH_COMPANIONS.match(text)
     if leader:  # "Mnuchin and others", "Trump and his aides": the one named leads
         return _classify(leader.group("lead"), common)
@@ -1246,6 +1279,8 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         root = surnames(last) if last else ""
         if root not in roots or (not first and (last in _ALL_PRONOUNS or last in common) and not _HONORED.match(run)):
             return None  # "He said", "To be sure": a word the corpus writes in lower case is no surname alone
+        if first in common and last in common and not _HONORED.match(run):
+            return None  # "Middle East", "Islamic State": words the corpus writes in lower case name no one
         if _names_a_place(name, 1) or _a_region(name) or _opens_with_an_article(name):
             return None  # "In Iraq", "Countering China", "Western Europe", "The Taliban": no person's name
         return first, root
@@ -1391,7 +1426,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         elif mention.kind == "none":
             out_speaker[i], out_group[i] = "", ""
         elif speaker.startswith(UNNAMED):
-            out_speaker[i] = _cleaned_source(speaker, mention, sources[i])
+            out_speaker[i] = _named_medium(_OFFICIAL_BEFORE_NAME.sub("", _cleaned_source(speaker, mention, sources[i])))
             side = mention.side or _side_of(speaker)  # "The officials" resolved to "U.S. officials"
             journalists = _MEDIA_NOUNS.search(speaker)
             body = None if side or journalists else _OFFICERS_OF_A_STATE.search(speaker)
@@ -1449,6 +1484,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             _MEDIA_NOUNS.search(out_speaker[i])
             and not out_speaker[i].startswith(UNNAMED)
             or _MEDIA_NAME.search(out_speaker[i])
+            or _NAMED_MEDIUM.fullmatch(out_speaker[i])
         ):
             out_group[i] = MEDIA
         elif (
@@ -1871,26 +1907,30 @@ _STATE_TITLES = frozenset(
         "congressman", "congresswoman", "mp", "lawmaker", "president", "vice", "premier", "prime",
         "chancellor", "speaker", "general", "gen", "lt", "col", "maj", "capt", "adm", "admiral",
         "lieutenant", "colonel", "sergeant", "sgt", "army", "navy", "marine", "military", "police",
-        "sheriff", "detective", "prosecutor", "judge", "justice",
+        "sheriff", "detective", "prosecutor", "judge", "justice", "force",
     }
 )  # fmt: skip
+#: Words for a political family, which name a party of whichever state the story is in ("Conservative
+#: MP X", "Labour leader X"): no body's name.
+_PARTY_FAMILIES = frozenset({"Conservative", "Labour", "Labor", "Tory", "Liberal", "Socialist", "Green"})
 
 
 def _serves_a_state(before: str, run: str) -> bool:
-    """Whether the words right before a name are a state's capitalised title and nothing else
-    ("told Lt. Gen. Kenneth McKenzie", "Former Secretary of Defense Donald Rumsfeld"; not "Haltern
-    Mayor X", "Taliban Commander X", "NBA Commissioner X")."""
+    """Whether the words right before a name are a state's capitalised title, or a party's title,
+    and nothing else ("told Lt. Gen. Kenneth McKenzie", "Former Secretary of Defense Donald
+    Rumsfeld", "Labour leader X"; not "Haltern Mayor X", "Taliban Commander X", "NBA Commissioner X")."""
     name = name_in_run(run)
     words = run[: max(0, len(run) - len(name))].split()
     for word in reversed(before[_last_clause_end(before, len(before)) + 1 :].split()):
-        if not _in_a_description(word):
+        if not (_in_a_description(word) or word in _PARTY_FAMILIES):
             if word[:1].isupper():
                 return False  # a capitalised word of no title: a body's or place's name
             break
         words.insert(0, word)
-    if not all(_in_a_description(w) for w in words):
+    if not all(_in_a_description(w) or w in _PARTY_FAMILIES for w in words):
         return False
-    return any(w[:1].isupper() and fold(w).rstrip(".") in _STATE_TITLES for w in words)
+    party = any(w in _PARTY_FAMILIES for w in words)
+    return any(w[:1].isupper() and fold(w).rstrip(".") in _STATE_TITLES or party and _is_title(w) for w in words)
 
 
 def _titled_servants_sides(person_at, groups, doc_ids, rows_of, descriptions, votes_for):
