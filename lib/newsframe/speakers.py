@@ -224,6 +224,15 @@ TITLES = {
     "captain",
     "detective",
     "inspector",
+    "brig",
+    "spc",
+    "pfc",
+    "cpl",
+    "pvt",
+    "cmdr",
+    "corporal",
+    "ensign",
+    "commodore",
 }
 #: Nouns that make a lower-case mention a speaker ("officials", "the ministry", "police").
 SPEAKER_NOUNS = re.compile(
@@ -1907,7 +1916,8 @@ _STATE_TITLES = frozenset(
         "congressman", "congresswoman", "mp", "lawmaker", "president", "vice", "premier", "prime",
         "chancellor", "speaker", "general", "gen", "lt", "col", "maj", "capt", "adm", "admiral",
         "lieutenant", "colonel", "sergeant", "sgt", "army", "navy", "marine", "military", "police",
-        "sheriff", "detective", "prosecutor", "judge", "justice", "force",
+        "sheriff", "detective", "prosecutor", "judge", "justice", "force", "brig", "spc", "pfc", "cpl", "pvt",
+        "cmdr", "corporal", "ensign", "commodore",
     }
 )  # fmt: skip
 #: Words for a political family, which name a party of whichever state the story is in ("Conservative
