@@ -969,3 +969,30 @@ def test_a_region_is_no_one_a_pronoun_may_mean():
     text = "Chilean President Ann Lee flew to the Middle East. She said the talks would go on."
     table = resolve(_table(text, Codebook()), Codebook())
     assert table[["speaker", "speaker_group"]].values.tolist()[-1] == ["Ann Lee", "Chile"]
+
+
+def test_a_vice_president_is_no_president():
+    text = (
+        "President Tom Reed said the talks would go on. Vice President Ann Lee said the deal was good. "
+        "The vice president added that it was fine."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker"].tolist() == ["Tom Reed", "Ann Lee", "Ann Lee"]
+
+
+def test_the_newspaper_is_the_one_named_before():
+    text = "The Palabra Times reported the talks had stalled. The officials met. The newspaper said the deal was off."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist()[-1] == ["Palabra Times", "Media"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The family of murdered journalist Rui Dias said it was grateful.", "Rui Dias’s family"),
+        ("Rui Dias's mother said he was kind.", "Rui Dias’s mother"),
+    ],
+)
+def test_a_person_s_relatives_speak_as_themselves(text, speaker):
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist() == [[speaker, "Other"]]

@@ -233,6 +233,7 @@ TITLES = {
     "corporal",
     "ensign",
     "commodore",
+    "commissioner",
 }
 #: Nouns that make a lower-case mention a speaker ("officials", "the ministry", "police").
 SPEAKER_NOUNS = re.compile(
@@ -510,7 +511,10 @@ _SOURCE_NOISE = (
     # "World leaders including X and Y": the group speaks, its examples do not
     re.compile(r"(?<=[a-z])\s+(?:including|such\s+as|among\s+them)\s.*$"),
     # "Trump swiftly", "Lauten later": adverbs after a name
-    re.compile(r"^(?P<keep>.*\b[A-Z][\w’'.-]*)\s+(?:(?:[a-z]{2,}ly|later|also|then|again|now|first|once)\b\s*)+$"),
+    re.compile(
+        r"^(?P<keep>.*\b[A-Z][\w’'.-]*)\s+(?:(?:(?!(?:family|ally|rally|supply|assembly|reply)\b)[a-z]{2,}ly|later|also|then|"
+        r"again|now|first|once)\b\s*)+$"
+    ),
 )
 
 
@@ -616,6 +620,28 @@ def _named_medium(speaker: str) -> str:
     """An unnamed speaker that is a named news organisation, without "unnamed"."""
     named = speaker.removeprefix(UNNAMED)
     return named if named != speaker and _NAMED_MEDIUM.fullmatch(named) else speaker
+
+
+#: A news organisation referred back to ("the newspaper", "the news agency"; not "the agency", as
+#: often a state's).
+_THE_MEDIUM = re.compile(
+    r"(?i:the)\s+(?:newspaper|paper|news\s+agency|network|broadcaster|magazine|daily|outlet|channel|tabloid)"
+)
+
+
+def _medium_named_before(i, rows, texts, out_speaker, out_group, kinds) -> str:
+    """The news organisation a document names last before statement ``i`` (in its text, or as an
+    earlier statement's speaker), else ''."""
+    places = gazetteer()
+    for j in reversed([j for j in rows if j <= i]):
+        named = [p.side for _, _, p in places.find(texts[j]) if p.kind == "media"]
+        if j == i:
+            named = [p.side for a, _, p in places.find(texts[j]) if p.kind == "media" and a < texts[j].find(" ")]
+        if named:
+            return named[-1]
+        if j < i and out_group[j] == MEDIA and kinds[j] == "thing" and out_speaker[j][:1].isupper():
+            return out_speaker[j]
+    return ""
 
 
 def _cleaned_source(speaker: str, mention: Mention, source: str) -> str:
@@ -1002,6 +1028,12 @@ _AUTHORED = re.compile(
 )
 
 
+_KIN = r"(?P<kin>family|relatives|parents|widow|wife|husband|mother|father|son|daughter|brother|sister)"
+#: A person's relatives, who speak as private persons: "the family of X", "X's mother".
+_KIN_OF = re.compile(rf"(?:(?:the|a)\s+)?{_KIN}\s+of\s+(?P<person>.*[A-Z].*)", re.I)
+_KIN_OWNED = re.compile(rf"(?P<person>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)['’]s?\s+{_KIN}")
+
+
 @lru_cache(maxsize=200_000)
 def _classify(mention: str, common: frozenset[str]) -> Mention:
     """``classify``, cached: mentions repeat, and a Mention is never changed once made."""
@@ -1042,6 +1074,13 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
     if _EXISTENTIAL.match(head):  # "There's no doubt the president": the writer's own voice
         return Mention("none")
     head = _LOCATION_TAIL.sub("", head) or head
+    kin = _KIN_OF.fullmatch(head) or _KIN_OWNED.fullmatch(head)
+    named = text.startswith(head) and _APPOSED_NAME.match(text[len(head) :])  # "his wife, Marina X"
+    if kin and not named:  # "the family of murdered journalist James Foley": his family speaks, not he
+        runs = _NAME_RUN.findall(kin.group("person"))
+        name = name_in_run(runs[-1]) if runs else ""
+        if _person_like(name, common) and not _names_a_place(name, 1) and places.phrases.get(name) is None:
+            return Mention("institution", f"{name}’s {kin.group('kin').lower()}", OTHER)
     office = _OFFICE_OF_BODY.match(head)
     agent = office is not None and _AGENT.fullmatch(office.group("title").lower())
     if office is not None and (agent or _is_title(office.group("title"))):
@@ -1500,6 +1539,11 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             out_speaker[i] and out_speaker[i] not in known and fold(_DETERMINERS.sub("", out_speaker[i])) in named_media
         ):
             out_group[i], kinds[i] = MEDIA, "thing"  # "according to Le Parisien", called a newspaper elsewhere
+    for i in range(n):  # "the newspaper reported": the news organisation the document named last
+        if out_speaker[i] and _THE_MEDIUM.fullmatch(sources[i].strip()):
+            named = _medium_named_before(i, rows_of[doc_ids[i]], texts, out_speaker, out_group, kinds)
+            if named:
+                out_speaker[i], out_group[i], kinds[i] = named, MEDIA, "thing"
     _serve_the_story_s_state(out_speaker, out_group, doc_ids, rows_of, known)
     for person, country_votes in _titled_servants_sides(
         person_at, out_group, doc_ids, rows_of, descriptions, votes_for
@@ -1651,6 +1695,7 @@ def _first_name(doc_id, root, in_doc, by_root, dominant) -> str:
 _OFFICES = {
     "president": "president",
     "pres": "president",
+    "vice-president": "vice president",
     "governor": "governor",
     "gov": "governor",
     "senator": "senator",
@@ -1706,7 +1751,7 @@ def _office_of(mention: str) -> str:
     if len(tokens) < 2 or tokens[0].lower() != "the":
         return ""
     for k in range(min(len(tokens) - 1, 4), 0, -1):
-        office = _OFFICES.get(fold(tokens[k]).rstrip("."), "")
+        office = _office_after(tokens[k - 1], tokens[k])
         rest = tokens[k + 1 :]
         if office and (len(rest) <= 4 and all(t.islower() for t in rest) or _of_a_place(rest)):
             return office
@@ -1723,7 +1768,15 @@ def _titles_of(before: str, run: str, apposition: str) -> list[str]:
     name = name_in_run(run)
     words = _PHRASE_END.split(before[-40:])[-1].split()[-3:]
     words += run[: max(0, len(run) - len(name))].split() + apposition.split()[:4]
-    return sorted({office for office in map(_office_word, words) if office})
+    return sorted(
+        {office for k, word in enumerate(words) if (office := _office_after(words[k - 1] if k else "", word))}
+    )
+
+
+def _office_after(previous: str, word: str) -> str:
+    """The office ``word`` names after the word ``previous``: a vice president is no president."""
+    office = _office_word(word)
+    return "vice president" if office == "president" and fold(previous) == "vice" else office
 
 
 @lru_cache(maxsize=100_000)
