@@ -996,3 +996,17 @@ def test_the_newspaper_is_the_one_named_before():
 def test_a_person_s_relatives_speak_as_themselves(text, speaker):
     table = resolve(_table(text, Codebook()), Codebook())
     assert table[["speaker", "speaker_group"]].values.tolist() == [[speaker, "Other"]]
+
+
+def test_his_lawyer_speaks_for_him_and_her_family_as_themselves():
+    text = (
+        "Chilean President Ann Lee spoke on Monday. Her spokesman said the talks would go on. "
+        "Rui Dias was arrested. His wife said he was kind. His wife, Eva Dias, said he was innocent."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist()[1:] == [
+        ["Ann Lee’s spokesman", "Chile"],
+        ["", ""],
+        ["Rui Dias’s wife", "Other"],
+        ["Eva Dias", "Other"],
+    ]

@@ -1028,7 +1028,14 @@ _AUTHORED = re.compile(
 )
 
 
+#: Someone a possessive pronoun owns, who speaks for or beside its person: "his lawyer", "her family".
+_OWNED_BY_PRONOUN = re.compile(
+    r"(?:his|her|their)\s+(?:(?:former|longtime|personal|top|chief|senior)\s+)?(?P<noun>lawyers?|attorneys?|"
+    r"spokes(?:man|woman|person)|aides?|advis[eo]rs?|family|wife|husband|mother|father|son|daughter|brother|sister|"
+    r"parents|widow)"
+)
 _KIN = r"(?P<kin>family|relatives|parents|widow|wife|husband|mother|father|son|daughter|brother|sister)"
+_KIN_WORDS = re.compile(_KIN)
 #: A person's relatives, who speak as private persons: "the family of X", "X's mother".
 _KIN_OF = re.compile(rf"(?:(?:the|a)\s+)?{_KIN}\s+of\s+(?P<person>.*[A-Z].*)", re.I)
 _KIN_OWNED = re.compile(rf"(?P<person>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)['’]s?\s+{_KIN}")
@@ -1069,8 +1076,11 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
         and first_word not in ("that", "this", "one", "who", "which", "whom")
         and head[1:] == head[1:].lower()
     ):
-        # "I certainly", "They're the same countries": a pronoun with words after it
-        return Mention("pronoun", first_word)
+        # "I certainly", "They're the same countries": a pronoun with words after it; "his lawyer": his
+        owned = _OWNED_BY_PRONOUN.fullmatch(low)
+        if owned and text.startswith(head) and _APPOSED_NAME.match(text[len(head) :]):
+            owned = None  # "his wife, Ana Lee": she is named
+        return Mention("pronoun", first_word, agent=owned.group("noun") if owned else "")
     if _EXISTENTIAL.match(head):  # "There's no doubt the president": the writer's own voice
         return Mention("none")
     head = _LOCATION_TAIL.sub("", head) or head
@@ -2254,7 +2264,12 @@ def _resolve_pronouns(
             target = _nearest(i, want, fits, document, (person_name, person_side, groups))
         if not target and word in _PERSON_PRONOUNS and raw and fits(raw):
             target = _person_target(raw, person_name, person_side, groups, lambda name, i=i: key_of(doc_ids[i], name))
-        if target:
+        if target and mention.agent and _person_like(target[0], common):  # "his lawyer": for his side
+            name, group = target
+            kin = _KIN_WORDS.fullmatch(mention.agent)
+            out_speaker[i], out_group[i] = f"{name}’s {mention.agent}", OTHER if kin else group
+            kinds[i] = "agent"  # no antecedent for the next pronoun
+        elif target:
             out_speaker[i], out_group[i] = target
             kinds[i] = "person" if word in _PERSON_PRONOUNS else "thing"
         else:
