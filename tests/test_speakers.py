@@ -7,7 +7,7 @@ from newsframe.attribution import attribute
 from newsframe.codebook import Codebook, load_codebook
 from newsframe.segment import split_statements
 from newsframe.sides import gazetteer
-from newsframe.speakers import TextScans, _person_like, _side_of, classify, name_in_run, resolve
+from newsframe.speakers import TextScans, _person_like, _side_of, classify, name_in_run, resolve, without_noise
 from newsframe.statements import STATEMENT_COLUMNS
 from test_segment import SEEDS
 
@@ -1010,3 +1010,16 @@ def test_his_lawyer_speaks_for_him_and_her_family_as_themselves():
         ["Rui Dias’s wife", "Other"],
         ["Eva Dias", "Other"],
     ]
+
+
+@pytest.mark.parametrize(
+    "mention, cleaned",
+    [
+        ("Sen. Rui Dias Rui Alberto DiasMORE", "Sen. Rui Dias"),  # a news site's pop-up glued to the name
+        ("President Lee Ann Maria LeeDem lawmaker", "President Lee"),
+        ("The latest incident comes just days after the Chilean navy", "the Chilean navy"),
+        ("Saturday the Chilean army", "the Chilean army"),
+    ],
+)
+def test_words_around_a_source_are_no_part_of_it(mention, cleaned):
+    assert without_noise(mention) == cleaned

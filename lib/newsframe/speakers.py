@@ -508,6 +508,14 @@ _SOURCE_NOISE = (
         r"(?:week|weekend|month|year|spring|summer|autumn|fall|winter)|in\s+(?:19|20)\d\d)\b.*$",
         re.I,
     ),
+    # a news site's pop-up after a name, its full name glued to the next link: "Sen. John Kennedy John
+    # Neely KennedyMORE", "President Trump Donald John TrumpDem lawmaker"
+    re.compile(r"^(?P<keep>.*?\b(?P<last>[A-Z][a-z’'-]{2,}))\s+(?:[A-Z][\w.’'-]*\s+){1,3}(?P=last)(?:[A-Z]|MORE).*$"),
+    # "The latest incident comes just days after the US Navy", "Saturday the US Department"
+    re.compile(
+        r"^.*?\bcomes?\s+(?:(?:just|only|shortly|two|three|a\s+few|days|weeks|hours)\s+)*(?:as|after|amid)\s+(?=\S)"
+    ),
+    re.compile(rf"^(?:on\s+)?(?:{_WEEKDAYS})\s+(?=(?:the\s+)?[A-Z])"),
     # "World leaders including X and Y": the group speaks, its examples do not
     re.compile(r"(?<=[a-z])\s+(?:including|such\s+as|among\s+them)\s.*$"),
     # "Trump swiftly", "Lauten later": adverbs after a name
