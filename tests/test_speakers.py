@@ -1023,3 +1023,8 @@ def test_his_lawyer_speaks_for_him_and_her_family_as_themselves():
 )
 def test_words_around_a_source_are_no_part_of_it(mention, cleaned):
     assert without_noise(mention) == cleaned
+
+
+@pytest.mark.parametrize("mention", ["Australian Foreign Minister Julie Bishop", "Sen. Angus King"])
+def test_a_surname_that_is_a_title_still_names_a_person(mention):
+    assert classify(mention, frozenset()).kind == "person"

@@ -969,15 +969,29 @@ def _a_region(name: str) -> bool:
     )
 
 
+#: Titles that are also common English surnames.
+_SURNAME_TITLES = frozenset({"White", "King", "Bishop", "Prince"})
+
+
+def _surname_title(tokens: list[str]) -> bool:
+    """'Julie Bishop', 'Martin Luther King': a title-surname after given names, none a title or a place."""
+    return (
+        1 < len(tokens) <= 3
+        and tokens[-1] in _SURNAME_TITLES
+        and not any(_is_title(t) or t in gazetteer().phrases or t in ("The", "A") for t in tokens[:-1])
+    )
+
+
 def _person_like(name: str, common: set[str]) -> bool:
-    """A name shaped like a person's: a few words, no organisation word, not a title, not all
-    common words, no weekday ('Twitter Saturday')."""
+    """A name shaped like a person's: a few words, no organisation word, not a title (but a surname
+    that is one after a given name: 'Julie Bishop', 'Angus King'), not all common words, no weekday
+    ('Twitter Saturday')."""
     tokens = name.split()
     return bool(
         tokens
         and not _ORG_WORDS.search(name)
         and len(tokens) <= 4
-        and not _is_title(tokens[-1])
+        and (not _is_title(tokens[-1]) or _surname_title(tokens))
         and not all(t.lower() in common for t in tokens)
         and not any(_is_weekday(t) for t in tokens)
         and not _a_region(name)
