@@ -1028,3 +1028,20 @@ def test_words_around_a_source_are_no_part_of_it(mention, cleaned):
 @pytest.mark.parametrize("mention", ["Australian Foreign Minister Julie Bishop", "Sen. Angus King"])
 def test_a_surname_that_is_a_title_still_names_a_person(mention):
     assert classify(mention, frozenset()).kind == "person"
+
+
+@pytest.mark.parametrize(
+    "text, speaker, side",
+    [
+        ("Omran Zoubi, Syria's information minister, on Tuesday challenged the United States.", "Omran Zoubi", "Syria"),
+        (
+            "The panel is chaired by Rep. Eli Cummings, who on Tuesday also announced a probe.",
+            "Eli Cummings",
+            "United States",
+        ),
+        ("Tuesday: the cabinet meets.", "", ""),
+    ],
+)
+def test_a_day_is_no_speaker_but_who_the_sentence_names_before_it(text, speaker, side):
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist() == [[speaker, side]]

@@ -550,6 +550,19 @@ _WEEKDAY = re.compile(_WEEKDAYS)
 
 
 @lru_cache(maxsize=100_000)
+def _subject_before_a_day(text: str, day: str, common: frozenset[str]) -> Mention:
+    """Who a sentence names before "on Tuesday" when attribution took the day for the source
+    ("Omran al-Zoubi, Syria's information minister, on Tuesday challenged"; "Cummings, who on
+    Tuesday announced"); no one if it names none: a day never speaks."""
+    before = text[: max(text.find(day), 0)].rstrip()
+    before = re.sub(r"\s+on$", "", before).rstrip(" ,")
+    relative = re.search(r",?\s+who$", before)
+    found = (
+        _antecedent(before[: relative.start()], common) if relative else classify(before, common) if before else None
+    )
+    return found if found is not None and found.kind not in ("none", "pronoun", "source") else Mention("none")
+
+
 def _is_weekday(token: str) -> bool:
     return _WEEKDAY.fullmatch(token.rstrip(".,’'s")) is not None
 
@@ -1305,6 +1318,8 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             earlier = mention_of[speakers[i]]  # "the ministry": attribution found the earlier speaker
             if earlier.kind != "none" and _names_agree(sources[i], speakers[i]):
                 mention = earlier
+        if _WEEKDAY.fullmatch(sources[i]):  # "X, Syria's minister, on Tuesday challenged": X speaks
+            mention = _subject_before_a_day(texts[i], sources[i], common)
         mentions[i] = mention
 
     # Persons: surname variants, full names per document and corpus, sides from descriptions.
