@@ -1045,3 +1045,18 @@ def test_a_surname_that_is_a_title_still_names_a_person(mention):
 def test_a_day_is_no_speaker_but_who_the_sentence_names_before_it(text, speaker, side):
     table = resolve(_table(text, Codebook()), Codebook())
     assert table[["speaker", "speaker_group"]].values.tolist() == [[speaker, side]]
+
+
+def test_members_a_clause_ends_with_are_who_speaks_after_it():
+    text = "The bill angered congressional Democrats, who said it was cruel."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist() == [["unnamed congressional Democrats", "United States"]]
+
+
+def test_a_lower_case_office_after_a_name_serves_the_story_s_state():
+    text = (
+        "British Prime Minister Tom Reed said the talks would go on. "
+        "Sheila Oakes, the town mayor, said it was sad. Sheila Oakes added that it was late."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker_group"].tolist()[1:] == ["United Kingdom", "United Kingdom"]

@@ -516,6 +516,7 @@ _SOURCE_NOISE = (
         r"^.*?\bcomes?\s+(?:(?:just|only|shortly|two|three|a\s+few|days|weeks|hours)\s+)*(?:as|after|amid)\s+(?=\S)"
     ),
     re.compile(rf"^(?:on\s+)?(?:{_WEEKDAYS})\s+(?=(?:the\s+)?[A-Z])"),
+    re.compile(r"(?<=[A-Za-z])\s+(?:on|in|at|to|for|by|with|from)$"),  # "Sen. Tim Kaine on": cut before a date
     # "World leaders including X and Y": the group speaks, its examples do not
     re.compile(r"(?<=[a-z])\s+(?:including|such\s+as|among\s+them)\s.*$"),
     # "Trump swiftly", "Lauten later": adverbs after a name
@@ -1318,7 +1319,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             earlier = mention_of[speakers[i]]  # "the ministry": attribution found the earlier speaker
             if earlier.kind != "none" and _names_agree(sources[i], speakers[i]):
                 mention = earlier
-        if _WEEKDAY.fullmatch(sources[i]):  # "X, Syria's minister, on Tuesday challenged": X speaks
+        if _WEEKDAY.fullmatch(without_noise(sources[i])):  # "X, Syria's minister, on Tuesday challenged": X speaks
             mention = _subject_before_a_day(texts[i], sources[i], common)
         mentions[i] = mention
 
@@ -2025,10 +2026,24 @@ _STATE_TITLES = frozenset(
 _PARTY_FAMILIES = frozenset({"Conservative", "Labour", "Labor", "Tory", "Liberal", "Socialist", "Green"})
 
 
-def _serves_a_state(before: str, run: str) -> bool:
-    """Whether the words right before a name are a state's capitalised title, or a party's title,
-    and nothing else ("told Lt. Gen. Kenneth McKenzie", "Former Secretary of Defense Donald
-    Rumsfeld", "Labour leader X"; not "Haltern Mayor X", "Taliban Commander X", "NBA Commissioner X")."""
+#: A state's office in a description after a name, in lower case: "X, the town mayor", "X, the area's
+#: congressman", "X, a former councillor".
+_SERVANT_APPOSITION = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?:[a-z]+['’]s\s+)?(?:(?:former|town|city|county|state|local|deputy|top)\s+)*"
+    r"(?:mayor|governor|senator|congress(?:wo)?man|lawmaker|legislator|councill?or|council(?:wo)?man|minister|"
+    r"admiral|colonel|sheriff|prosecutor|judge)\b"
+)
+
+
+def _serves_a_state(before: str, run: str, apposition: str = "") -> bool:
+    """Whether a name's own words give it a state's office: a capitalised title, or a party's, right
+    before it and nothing else ("told Lt. Gen. Kenneth McKenzie", "Former Secretary of Defense
+    Donald Rumsfeld", "Labour leader X"; not "Haltern Mayor X", "Taliban Commander X", "NBA
+    Commissioner X"), or an office in lower case after it ("X, the town mayor")."""
+    return _titled_before(before, run) or bool(_SERVANT_APPOSITION.match(apposition.strip()))
+
+
+def _titled_before(before: str, run: str) -> bool:
     name = name_in_run(run)
     words = run[: max(0, len(run) - len(name))].split()
     for word in reversed(before[_last_clause_end(before, len(before)) + 1 :].split()):
@@ -2056,7 +2071,8 @@ def _titled_servants_sides(person_at, groups, doc_ids, rows_of, descriptions, vo
         for person in dict.fromkeys(person_at[j] for j in rows if person_at[j] is not None and groups[j] == OTHER):
             if person not in asked:
                 asked[person] = not votes_for(person) and any(
-                    _serves_a_state(before, run) for _, before, run, _ in descriptions.get(person, ())
+                    _serves_a_state(before, run, apposition)
+                    for _, before, run, apposition in descriptions.get(person, ())
                 )
             if asked[person]:
                 country = _story_s_state([j for j in rows if person_at[j] != person], groups)
@@ -2313,10 +2329,31 @@ def _resolve_pronouns(
             out_speaker[i], out_group[i] = "", ""
 
 
+_NOT_MODIFIERS = frozenset({"by", "to", "of", "for", "with", "at", "on", "in", "from", "and", "or", "the", "a", "an"})
+
+
+def _members_at_end(before: str) -> Mention | None:
+    """Members of a people or party a clause ends with ("angered congressional Democrats", "by top
+    Republicans"), with the lower-case words that modify them, else None."""
+    words = before.split()
+    people = gazetteer().phrases.get(words[-1]) if words and words[-1].endswith("s") else None
+    if people is None or people.kind != "demonym":
+        return None
+    k = len(words) - 1
+    while k > 0 and len(words) - k <= 2 and words[k - 1].islower() and words[k - 1] not in _NOT_MODIFIERS:
+        if words[k - 1].endswith("ed") or re.fullmatch(_IRREGULAR_PAST, words[k - 1]):
+            break
+        k -= 1
+    return Mention("source", " ".join(words[k:]), people.side, plural=True)
+
+
 def _antecedent(before: str, common: frozenset[str]) -> Mention:
     """What a relative pronoun refers to: the phrase before it ("Polish owner of the lorry, who"),
     or, when that is a clause ("Rouhani will face criticism from hardliners who"), the name that
     ends it, else its last phrase after a preposition."""
+    members = _members_at_end(before)  # "angered congressional Democrats, who": the Democrats
+    if members is not None:
+        return members
     antecedent = classify(before.split(",")[-1].strip() or before, common)
     if antecedent.kind not in ("institution", "source") or not _CLAUSE_VERB.search(antecedent.name):
         return antecedent
