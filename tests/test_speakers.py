@@ -1060,3 +1060,12 @@ def test_a_lower_case_office_after_a_name_serves_the_story_s_state():
     )
     table = resolve(_table(text, Codebook()), Codebook())
     assert table["speaker_group"].tolist()[1:] == ["United Kingdom", "United Kingdom"]
+
+
+def test_the_statement_is_whose_the_document_said_it_was():
+    text = (
+        "In a joint statement, Chilean President Ann Lee said the border was open. "
+        "The rains came. The statement added that talks would go on."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist()[-1] == ["Ann Lee", "Chile"]

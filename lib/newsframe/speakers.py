@@ -644,6 +644,20 @@ def _named_medium(speaker: str) -> str:
     return named if named != speaker and _NAMED_MEDIUM.fullmatch(named) else speaker
 
 
+#: A statement referred back to ("the statement said").
+_THE_STATEMENT = re.compile(r"(?i:the|that|this)\s+(?:joint\s+|written\s+)?statement")
+
+
+def _statement_issuer(i, rows, texts, out_speaker, out_group) -> tuple[str, str] | None:
+    """(speaker, side) of the nearest of the three statements before ``i`` that mentions a
+    statement and has a speaker ("In a joint statement, X said ... The statement said"), else None."""
+    for j in reversed([j for j in rows if j < i][-3:]):
+        named = out_speaker[j][:1].isupper() and out_group[j] and "statement" not in out_speaker[j]
+        if named and "statement" in texts[j]:
+            return out_speaker[j], out_group[j]
+    return None
+
+
 #: A news organisation referred back to ("the newspaper", "the news agency"; not "the agency", as
 #: often a state's).
 _THE_MEDIUM = re.compile(
@@ -1587,6 +1601,11 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             out_speaker[i] and out_speaker[i] not in known and fold(_DETERMINERS.sub("", out_speaker[i])) in named_media
         ):
             out_group[i], kinds[i] = MEDIA, "thing"  # "according to Le Parisien", called a newspaper elsewhere
+    for i in range(n):  # "the statement said": whoever the document said issued one
+        if out_speaker[i] and _THE_STATEMENT.fullmatch(without_noise(sources[i].strip())):
+            issuer = _statement_issuer(i, rows_of[doc_ids[i]], texts, out_speaker, out_group)
+            if issuer is not None:
+                out_speaker[i], out_group[i] = issuer
     for i in range(n):  # "the newspaper reported": the news organisation the document named last
         if out_speaker[i] and _THE_MEDIUM.fullmatch(sources[i].strip()):
             named = _medium_named_before(i, rows_of[doc_ids[i]], texts, out_speaker, out_group, kinds)
