@@ -1069,3 +1069,15 @@ def test_the_statement_is_whose_the_document_said_it_was():
     )
     table = resolve(_table(text, Codebook()), Codebook())
     assert table[["speaker", "speaker_group"]].values.tolist()[-1] == ["Ann Lee", "Chile"]
+
+
+@pytest.mark.parametrize(
+    "mention, cleaned",
+    [("where sources close to the probe", "sources close to the probe"), ("said one witness", "one witness")],
+)
+def test_a_conjunction_or_verb_before_a_source_is_no_part_of_it(mention, cleaned):
+    assert without_noise(mention) == cleaned
+
+
+def test_a_body_s_name_is_the_whole_name():
+    assert classify("Trump allies outside the White House", frozenset()).name == "White House"

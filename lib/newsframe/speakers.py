@@ -517,6 +517,10 @@ _SOURCE_NOISE = (
     ),
     re.compile(rf"^(?:on\s+)?(?:{_WEEKDAYS})\s+(?=(?:the\s+)?[A-Z])"),
     re.compile(r"(?<=[A-Za-z])\s+(?:on|in|at|to|for|by|with|from)$"),  # "Sen. Tim Kaine on": cut before a date
+    # "where sources close to the investigation", "said one witness": a conjunction or verb before it
+    re.compile(
+        r"^(?:(?:said|says|told|added|where|when|while|whereas|and|but|because|although|though)\s+)+(?=\S)", re.I
+    ),
     # "World leaders including X and Y": the group speaks, its examples do not
     re.compile(r"(?<=[a-z])\s+(?:including|such\s+as|among\s+them)\s.*$"),
     # "Trump swiftly", "Lauten later": adverbs after a name
@@ -1182,7 +1186,9 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
             kind = named_place.kind
             if kind == "demonym" and run.endswith("s") and _group_sized(head):  # "congressional Republicans"
                 return Mention("source", head, named_place.side, plural=True)
-            return Mention(kind, name if kind == "institution" else named_place.side, named_place.side)
+            whole_run = _POSSESSIVE_OR_APOSTROPHE.sub("", run)  # "White House", not its "House"
+            institution = whole_run if places.phrases.get(whole_run) is named_place else name
+            return Mention(kind, institution if kind == "institution" else named_place.side, named_place.side)
         people = places.phrases.get(run.split()[-1])
         if another_country_s_party(run, len(run) - len(run.split()[-1]), run.split()[-1]):
             return Mention("institution", core, side)  # "Liberal Democrats": a party, no Americans
