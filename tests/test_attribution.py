@@ -171,6 +171,18 @@ def test_acting_is_not_speaking(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
+        "The ministry did not respond to a request for comment.",
+        "Esper did not say how many troops would be sent.",
+        "Obama has never suggested delaying the aid.",
+    ],
+)
+def test_a_silence_is_not_speaking(sentence):
+    assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == ""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "Will the northern republic agree to hold talks with its neighbour?",  # a question
         "But does Moscow say that the border is closed?",
         "Nor could Britain claim that the harvest was a success.",  # the writer's argument

@@ -1320,6 +1320,11 @@ def _heads(masked: str, attributions: list[dict], found: list[tuple], regions: l
     return [a for a, f in voiced if _any_is(f, heads)]
 
 
+#: A cue that says no words were said ("did not respond", "has not commented", "never said"): the
+#: writer reports a silence, which gives the statement no speaker.
+_NOT_SAID = re.compile(r"\b(?:not|never)\b|n't\b", re.I)
+
+
 def _of_mind(cue: str) -> bool:
     """A stance of mind ("Kim appears to be inching", "Erdogan wants to prevent"): PolNeAR lists it
     as an attribution, but it reports no utterance, so it gives the statement no speaker; news
@@ -1366,8 +1371,8 @@ def _attribute_one(doc: _Doc, offset: int, sent: str, masked: str, regions: list
     named = doc.index.mentions(masked)
     doc.note([speaker for _, _, speaker in named])
     heads = [a for a in _heads(masked, attributions, found, regions) if not _of_mind(a["cue"])]
-    if not heads:  # every cue sits in a subordinate clause or states a mind: the sentence is the writer's
-        return row
+    if not heads or all(_NOT_SAID.search(a["cue"]) for a in heads):
+        return row  # every cue sits in a subordinate clause, states a mind or a silence: the writer's sentence
     main = next((a for a in heads if _MAIN_CUES.search(a["cue"])), heads[0])
     row.update(main, cited_media=";".join(sorted({s.name for _, _, s in named if s.kind == "media"})))
     return row
