@@ -1321,8 +1321,14 @@ def _heads(masked: str, attributions: list[dict], found: list[tuple], regions: l
 
 
 #: A cue that says no words were said ("did not respond", "has not commented", "never said"): the
-#: writer reports a silence, which gives the statement no speaker.
-_NOT_SAID = re.compile(r"\b(?:not|never)\b|n't\b", re.I)
+#: writer reports a silence, which gives the statement no speaker. Not a withheld position ("has not
+#: denied", "did not dispute"): that is news of its own, and contradictions pair it with a denial.
+_NOT_SAID = re.compile(
+    r"(?:\bnot|\bnever|n't)\s+(?:\w+ly\s+)?(?:respond|repl|comment|sa[iy]|mention|name|disclos|indicat|offer|specif|"
+    r"elaborat|answer|return|address|speak|spoke|discuss|explain|provid|giv|gave|releas|describ|detail|suggest|call|"
+    r"announc|publish|tell|told|writ|wrote|show|identif)\w*",
+    re.I,
+)
 
 
 def _of_mind(cue: str) -> bool:
