@@ -64,7 +64,8 @@
   is no speaker; the navy and air force are a state's), then checks 20 and 21 (seeds 2631 and
   2632, at d6e656f); round 21 (prompted by their kinds) followed, then checks 22 and 23 (seeds
   2633 and 2634, at 815e29c); "the statement" and round 22 (labels) followed, then checks 24 and
-  25 (seeds 2635 and 2636, at d410907), read the same way: the unbiased estimate of the current
+  25 (seeds 2635 and 2636, at d410907); attribution's silence rule followed, then checks 26 and
+  27 (seeds 2637 and 2638, at 7405bbb), read the same way: the unbiased estimate of the current
   code.
   From check 15 on the reader's brief adds that "unnamed X" is right when X is
   how the text refers to the source (readers before had judged it so). Check 3's
@@ -116,7 +117,7 @@ CHECKS = sorted(
     key=lambda path: int(re.sub(r"\D", "", path.stem) or 1),  # check 10 after check 9
 )
 GENERIC = {"other_pro", "other_anti", "other_neutral", ""}
-SAMPLE_SEED, SAMPLE_SIZE = 2636, 40  # the seed of check 25 (24: 2635, ..., 11: 2622, ..., 2: 2613, 1: 13)
+SAMPLE_SEED, SAMPLE_SIZE = 2638, 40  # the seed of check 27 (26: 2637, ..., 11: 2622, ..., 2: 2613, 1: 13)
 
 
 #: BASIL speaker labels that name a group, not one person (read by hand from the labels).
