@@ -554,20 +554,24 @@ def _names_a_place(name: str, shortest: int = 2) -> bool:
 _WEEKDAY = re.compile(_WEEKDAYS)
 
 
-@lru_cache(maxsize=100_000)
+_ON_AT_END = re.compile(r"\s+on$")
+_WHO_AT_END = re.compile(r",?\s+who$")
+
+
 def _subject_before_a_day(text: str, day: str, common: frozenset[str]) -> Mention:
     """Who a sentence names before "on Tuesday" when attribution took the day for the source
     ("Omran al-Zoubi, Syria's information minister, on Tuesday challenged"; "Cummings, who on
     Tuesday announced"); no one if it names none: a day never speaks."""
     before = text[: max(text.find(day), 0)].rstrip()
-    before = re.sub(r"\s+on$", "", before).rstrip(" ,")
-    relative = re.search(r",?\s+who$", before)
+    before = _ON_AT_END.sub("", before).rstrip(" ,")
+    relative = _WHO_AT_END.search(before)
     found = (
         _antecedent(before[: relative.start()], common) if relative else classify(before, common) if before else None
     )
     return found if found is not None and found.kind not in ("none", "pronoun", "source") else Mention("none")
 
 
+@lru_cache(maxsize=100_000)
 def _is_weekday(token: str) -> bool:
     return _WEEKDAY.fullmatch(token.rstrip(".,’'s")) is not None
 
@@ -674,9 +678,8 @@ def _medium_named_before(i, rows, texts, out_speaker, out_group, kinds) -> str:
     earlier statement's speaker), else ''."""
     places = gazetteer()
     for j in reversed([j for j in rows if j <= i]):
-        named = [p.side for _, _, p in places.find(texts[j]) if p.kind == "media"]
-        if j == i:
-            named = [p.side for a, _, p in places.find(texts[j]) if p.kind == "media" and a < texts[j].find(" ")]
+        before = texts[j].find(" ") if j == i else len(texts[j])  # in the statement itself, only its first word
+        named = [p.side for a, _, p in places.find(texts[j]) if p.kind == "media" and a < before]
         if named:
             return named[-1]
         if j < i and out_group[j] == MEDIA and kinds[j] == "thing" and out_speaker[j][:1].isupper():
@@ -815,6 +818,7 @@ _IRREGULAR_PAST = (
     "sent|spent|won|lost|wrote|ran|found|withdrew|drew|chose|spoke|stood|sought|fought|threw|broke|rose|fell|"
     "felt|heard|meant|paid|sold|struck|swore|taught|understood|flew|grew|drove|caught|built|bought)"
 )
+_IRREGULAR_PAST_WORD = re.compile(_IRREGULAR_PAST)
 _SUBJECT_CLAUSE = re.compile(
     r"^(?!(?:I|A|An|The)[\s’'])(?P<name>[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4})\s+"
     rf"(?:[a-z]+ed|{_IRREGULAR_PAST}|also|[a-z]+ly\s+[a-z]+(?:ed|s))(?:\s+[a-zA-Z]|$)"
@@ -1082,13 +1086,13 @@ _AUTHORED = re.compile(
 )
 
 
+_KIN_NOUNS = "family|parents|widow|wife|husband|mother|father|son|daughter|brother|sister"
 #: Someone a possessive pronoun owns, who speaks for or beside its person: "his lawyer", "her family".
 _OWNED_BY_PRONOUN = re.compile(
     r"(?:his|her|their)\s+(?:(?:former|longtime|personal|top|chief|senior)\s+)?(?P<noun>lawyers?|attorneys?|"
-    r"spokes(?:man|woman|person)|aides?|advis[eo]rs?|family|wife|husband|mother|father|son|daughter|brother|sister|"
-    r"parents|widow)"
+    rf"spokes(?:man|woman|person)|aides?|advis[eo]rs?|{_KIN_NOUNS})"
 )
-_KIN = r"(?P<kin>family|relatives|parents|widow|wife|husband|mother|father|son|daughter|brother|sister)"
+_KIN = rf"(?P<kin>relatives|{_KIN_NOUNS})"
 _KIN_WORDS = re.compile(_KIN)
 #: A person's relatives, who speak as private persons: "the family of X", "X's mother".
 _KIN_OF = re.compile(rf"(?:(?:the|a)\s+)?{_KIN}\s+of\s+(?P<person>.*[A-Z].*)", re.I)
@@ -2366,7 +2370,7 @@ def _members_at_end(before: str) -> Mention | None:
         return None
     k = len(words) - 1
     while k > 0 and len(words) - k <= 2 and words[k - 1].islower() and words[k - 1] not in _NOT_MODIFIERS:
-        if words[k - 1].endswith("ed") or re.fullmatch(_IRREGULAR_PAST, words[k - 1]):
+        if words[k - 1].endswith("ed") or _IRREGULAR_PAST_WORD.fullmatch(words[k - 1]):
             break
         k -= 1
     return Mention("source", " ".join(words[k:]), people.side, plural=True)
