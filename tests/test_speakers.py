@@ -1081,3 +1081,73 @@ def test_a_conjunction_or_verb_before_a_source_is_no_part_of_it(mention, cleaned
 
 def test_a_body_s_name_is_the_whole_name():
     assert classify("Trump allies outside the White House", frozenset()).name == "White House"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("No group immediately claimed responsibility for the attack.", ""),
+        ("Neither Rui Dias nor his lawyer responded to requests for comment.", ""),
+        ("None other than Rui Dias said the deal was bad.", "Rui Dias"),  # emphatic, not a negation
+        ("In Calgary Rui Dias spoke to a crowd, saying the deal was bad.", "Rui Dias"),  # after the circumstance
+    ],
+)
+def test_a_subject_that_names_no_one_is_no_speaker(text, speaker):
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    "description, side",
+    [
+        ("one of Chile's most important allies in Peru", ""),  # a country's ally is not that country
+        ("an ally of Chile", ""),
+        ("director of the Chile Project at a private institute", ""),  # a research body's subject
+    ],
+)
+def test_an_ally_or_a_project_s_subject_gives_no_side(description, side):
+    assert _side_of(description) == side
+
+
+def test_a_demonym_before_an_expert_is_where_they_are_from_and_a_list_is_no_apposition():
+    text = (
+        "Chilean President Ann Lee said the talks would go on. "
+        "Chilean expert Rui Dias said the deal was bad. Tomas Vardo, an Argentine analyst, said it was late. "
+        "The talks included the governor of the Bank of Chile, Eva Soto, and the Peruvian president. "
+        "Eva Soto said the bank was calm."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    groups = dict(zip(table["speaker"], table["speaker_group"]))
+    assert (groups["Rui Dias"], groups["Tomas Vardo"]) == ("Other", "Other")
+    assert groups["Eva Soto"] != "Peru"
+
+
+def test_a_shadow_minister_or_opposition_leader_serves_the_state_of_the_story():
+    text = (
+        "British Prime Minister Tom Reed said the talks would go on. British Foreign Secretary Ann Lee said "
+        "the border was open. But shadow chancellor Rui Dias said the deal was bad. "
+        "Opposition leader Eva Soto said it was late."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker_group"].tolist()[2:] == ["United Kingdom", "United Kingdom"]
+
+
+def test_a_document_put_out_is_whose_the_sentence_says():
+    text = "Late Monday, Chilean President Ann Lee released a short statement calling the attack shocking."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist() == [["Ann Lee", "Chile"]]
+
+
+def test_a_body_s_name_is_no_person_a_pronoun_may_mean():
+    text = "Chilean President Ann Lee spoke. Fighters of the Islamic State fled the town. She said it was over."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist()[-1] == ["Ann Lee", "Chile"]
+
+
+def test_an_unnamed_defence_official_serves_the_state_of_the_story():
+    text = (
+        "Chilean President Ann Lee said the talks would go on. Chilean Foreign Minister Rui Dias said "
+        "the border was open. A senior defense official said the troops would stay."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker_group"].tolist()[-1] == "Chile"

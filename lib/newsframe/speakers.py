@@ -275,9 +275,12 @@ _NAME_RUN = re.compile(
 )
 _WORDS = re.compile(r"[A-Za-z][\w’'-]*")
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their|some|several|many|two|three)\s+", re.I)
-#: A description after a name, to its clause's end; an initial's full stop ("the U.S. Navy") is
-#: no end.
-_APPOSITION = re.compile(r"\s*,\s*(?:(?:the|a|an)\s+)?(?P<desc>(?:[^,.;:()“”\"]|(?<=\b[A-Z])\.){3,120})")
+#: A description set off by a comma after a name, to its clause's end; an initial's full stop ("the
+#: U.S. Navy") is no end, and the next item of a list is no description ("the governor of the Bank of
+#: England, Mark Carney, and the US president": no US governor).
+_APPOSITION = re.compile(
+    r"\s*,(?!\s*(?:and|or|but|nor)\s)\s*(?:(?:the|a|an)\s+)?(?P<desc>(?:[^,.;:()“”\"]|(?<=\b[A-Z])\.){3,120})"
+)
 _CLAUSE_END = re.compile(r"[,;:()“”\"—–]")
 #: Unnamed sources that speak for the media whatever their country ("a Ukrainian journalist").
 _MEDIA_NOUNS = re.compile(
@@ -571,6 +574,29 @@ def _subject_before_a_day(text: str, day: str, common: frozenset[str]) -> Mentio
     return found if found is not None and found.kind not in ("none", "pronoun", "source") else Mention("none")
 
 
+#: A document a source names ("a blistering statement", "a pre-recorded statement", "an open letter"),
+#: and who the sentence says put it out, right before it.
+_A_DOCUMENT = re.compile(
+    r"(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\w-]+\s+){0,2}(?:statement|letter|video|message|release|communiqu[eé])"
+)
+_PUT_OUT = re.compile(
+    r"(?P<subject>[^,;:“”\"]+?)\s+(?:also\s+)?(?:issued|released|put\s+out|posted|published|sent|read)\s+"
+    r"(?:(?:a|an|the|his|her|its|their)\s+)?$"
+)
+
+
+def _issuer_of_the_document(text: str, source: str, common: frozenset[str]) -> Mention | None:
+    """Who put out the document a source names, when the sentence says so right before it ("the
+    Iraqi government issued a blistering statement condemning": the government; "Abbott released a
+    pre-recorded statement calling": Abbott); else None."""
+    at = text.find(source)
+    put_out = _PUT_OUT.search(text, 0, at) if at > 0 and _A_DOCUMENT.fullmatch(source) else None
+    if put_out is None:
+        return None
+    found = classify(put_out.group("subject").strip(), common)
+    return found if found.kind not in ("none", "pronoun", "source") else None
+
+
 @lru_cache(maxsize=100_000)
 def _is_weekday(token: str) -> bool:
     return _WEEKDAY.fullmatch(token.rstrip(".,’'s")) is not None
@@ -634,6 +660,21 @@ _HYPHENATED = re.compile(r"(?<=[a-z])-(?=[A-Z])")
 #: A stance toward a place or its backing of a body is no side: "the pro-Israel Washington
 #: Institute", "the U.S.-backed SDF".
 _STANCE = re.compile(r"\b(?:pro|anti)-[\w-]+|[\w.]+-(?:backed|funded|sponsored|supported|allied|aligned)\b", re.I)
+#: A country's ally is not that country: "one of Iran's most important allies in Iraq", "an ally of
+#: Russia", "U.S. allies" (but "Trump's GOP allies" are Republicans: a party is no country).
+_ALLY = re.compile(
+    r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:['’]s\s+(?:[a-z]+\s+){0,3}?|\s+)all(?:y|ies)\b"
+    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.]*)?"
+    r"|\ball(?:y|ies)\s+(?:of|to)\s+(?:the\s+)?(?P<placed>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)"
+)
+
+
+def _without_allies(head: str) -> str:
+    def ally(m: re.Match) -> str:
+        place = gazetteer().phrases.get(m.group("place") or m.group("placed"))
+        return " " if place is not None and place.kind in ("country", "capital") else m.group()
+
+    return _ALLY.sub(ally, head) if "all" in head else head
 
 
 _A_PAIR = re.compile(rf"{UNNAMED}.*\sand\s+(?:an?|the)\s")  # "unnamed official and a police source"
@@ -721,7 +762,7 @@ _POSTED = r"commanders?|ambassadors?|envoys?|correspondents?"
 #: Foundation for Defense of Democracies in Washington": a think tank is its own side, not its home's).
 _RESEARCH_BODY = (
     r"(?:[A-Z][\w’'.-]*\s+(?:(?:for|of|on|the|a|and)\s+)*){0,4}(?:Center|Centre|Institute|Institution|"
-    r"Foundation|Endowment|Council\s+on)(?:\s+(?:(?:for|of|on|the|a|and)\s+)*[A-Z][\w’'.-]*)*(?:\s+in\s+[A-Z][\w’'.-]*)?"
+    r"Foundation|Endowment|Council\s+on|Project|Initiative)(?:\s+(?:(?:for|of|on|the|a|and)\s+)*[A-Z][\w’'.-]*)*(?:\s+in\s+[A-Z][\w’'.-]*)?"
 )
 _POSSESSOR = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s")
 _NATIONAL = re.compile(
@@ -741,7 +782,7 @@ _TOPICAL = re.compile(
 #: _TOPICAL's own search, which tries its place words at every capital.
 _TOPICAL_WORDS = re.compile(
     rf"(?:{_ABOUT})\s|{_SUBJECT_NOUNS}|[Aa]mbassador|-born|{_POSTED}|University|College|Cent(?:er|re)|Institut|Foundation|"
-    r"Endowment|Council on"
+    r"Endowment|Council on|Project|Initiative"
 )
 _TOPIC_KINDS = ("country", "capital", "state", "organisation")
 _PLACE_GROUPS = ("topic", "subject", "host", "posted", "seat", "campus", "body")
@@ -759,6 +800,7 @@ def _a_state_s_body(name: str, places: list) -> bool:
         return True
     return (
         bool(places)
+        and places[0][2].kind == "demonym"
         and _BODY_HEAD.fullmatch(name, places[0][1]) is not None
         and _DETERMINERS.sub("", name[: places[0][0]]) == ""
     )
@@ -797,7 +839,7 @@ def _side_of(head: str) -> str:
     mention is someone's envoy or mission to somewhere ('the US envoy to Iran' -> United States);
     cached, as mentions and descriptions repeat."""
     places = gazetteer()
-    head = _STANCE.sub(" ", head)  # "the pro-Israel Washington Institute" is no Israeli body
+    head = _without_allies(_STANCE.sub(" ", head))  # "the pro-Israel Washington Institute" is no Israeli body
     head = _without_topics(head)
     head = _HYPHENATED.sub(" ", head)  # "Egyptian-American" names Egypt
     to = _TO.search(head)
@@ -960,6 +1002,7 @@ def _side_shaped(name: str) -> bool:
     )
 
 
+_A_BODY_S_NAME = re.compile(rf"(?:{_ORG_WORDS.pattern}|\bState)$")  # a name ending in a body's head word
 _ORG_BEFORE = re.compile(_ORG_WORDS.pattern + r"\s+(?:of|for|on)\s+(?:the\s+)?$")
 
 
@@ -1099,13 +1142,26 @@ _KIN_OF = re.compile(rf"(?:(?:the|a)\s+)?{_KIN}\s+of\s+(?P<person>.*[A-Z].*)", r
 _KIN_OWNED = re.compile(rf"(?P<person>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)['’]s?\s+{_KIN}")
 
 
+#: A subject that says no one spoke: "No group", "Nobody", "None of them", "Neither X nor Y"; not the
+#: emphatic "None other than X", nor "No sooner had ...", "No. 10", "No 10 Downing Street", nor
+#: "Neither claim has been substantiated ... and Obama has urged".
+_NOBODY = re.compile(
+    r"(?:Nobody|No\s+one|None\s+of)\b|Neither\s.*\snor\s|No\s+(?!(?:other\s+than|sooner|wonder|matter|doubt)\b)[A-Za-z]"
+)
+
+
 @lru_cache(maxsize=200_000)
 def _classify(mention: str, common: frozenset[str]) -> Mention:
     """``classify``, cached: mentions repeat, and a Mention is never changed once made."""
     places = gazetteer()
+    if _NOBODY.match(mention.strip()):  # "No group immediately claimed", "Neither he nor his lawyer responded"
+        return Mention("none")
     subject = _SUBJECT_CLAUSE.match(mention.strip())
     if subject:  # "Ryan also hammered Obama for what he": the clause's subject speaks
-        name = name_in_run(_without_sentence_opener(subject.group("name")))
+        words = _without_sentence_opener(subject.group("name")).split()
+        if len(words) > 2 and words[0] in _PREPOSITIONS:
+            words = words[2:]  # "In Calgary Stephen Harper spoke to a": the subject after the circumstance
+        name = name_in_run(" ".join(words))
         if _person_like(name, common) and places.phrases.get(name) is None:
             return Mention("person", name, _side_of(subject.group("name")))
     text = _OFFICIAL_BEFORE_NAME.sub("", without_noise(mention.strip(" ,;:“”\"'")))
@@ -1345,6 +1401,8 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
                 mention = earlier
         if _WEEKDAY.fullmatch(without_noise(sources[i])):  # "X, Syria's minister, on Tuesday challenged": X speaks
             mention = _subject_before_a_day(texts[i], sources[i], common)
+        elif "statement" in sources[i] or "letter" in sources[i] or "video" in sources[i] or "release" in sources[i]:
+            mention = _issuer_of_the_document(texts[i], sources[i], common) or mention
         mentions[i] = mention
 
     # Persons: surname variants, full names per document and corpus, sides from descriptions.
@@ -1403,6 +1461,8 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             return None  # "Middle East", "Islamic State": words the corpus writes in lower case name no one
         if _names_a_place(name, 1) or _a_region(name) or _opens_with_an_article(name):
             return None  # "In Iraq", "Countering China", "Western Europe", "The Taliban": no person's name
+        if first and _A_BODY_S_NAME.search(name) and not _HONORED.match(run):
+            return None  # "Islamic State", "Crisis Group", "Revolutionary Guard": a body's name
         return first, root
 
     person_of: dict[str, tuple[str, str] | None] = {}  # run -> person_in(run): each run is read once
@@ -1533,7 +1593,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
                 first, root = _person_alone(doc_ids[i], root, in_doc, by_root, dominant, given)
             person = (first, root)
             name = person_name(person) if first else mention.name
-            own_side = "" if _PRIVATE_TRADE.search(sources[i]) else mention.side
+            own_side = "" if _PRIVATE_TRADE.search(sources[i]) or _a_private_trade(sources[i]) else mention.side
             side = person_side(person) if first else own_side or _shared_side(root, by_root, person_side)
             out_speaker[i], out_group[i], kinds[i] = name, groups(side or own_side), "person"
             if mention.agent:  # "A spokesman for Barr": the spokesman, for Barr's side
@@ -2001,7 +2061,8 @@ def _country_of_the_compass_point(point: str, rows: list[int], texts: list[str])
 #: official said", "lawmakers said"), with no other word on whose they are ("Hamas officials",
 #: "a court house official" are not the story's state's) and not critics, experts or witnesses.
 _STATE_SERVANTS = re.compile(
-    rf"(?:{re.escape(UNNAMED)})?(?:(?:one|two|three|four|some|several|many|other|senior|top|former|of|the|a|an)\s+)*"
+    rf"(?:{re.escape(UNNAMED)})?(?:(?:one|two|three|four|some|several|many|other|senior|top|former|of|the|a|an|"
+    r"defen[cs]e|intelligence|security|military|government)\s+)*"
     r"(?:officials?|spokes(?:man|woman|person|men|women|people)|aides?|diplomats?|lawmakers?|legislators?|"
     r"senators?|negotiators?|envoys?)",
     re.I,
@@ -2047,7 +2108,7 @@ _STATE_TITLES = frozenset(
         "chancellor", "speaker", "general", "gen", "lt", "col", "maj", "capt", "adm", "admiral",
         "lieutenant", "colonel", "sergeant", "sgt", "army", "navy", "marine", "military", "police",
         "sheriff", "detective", "prosecutor", "judge", "justice", "force", "brig", "spc", "pfc", "cpl", "pvt",
-        "cmdr", "corporal", "ensign", "commodore",
+        "cmdr", "corporal", "ensign", "commodore", "opposition",
     }
 )  # fmt: skip
 #: Words for a political family, which name a party of whichever state the story is in ("Conservative
@@ -2072,18 +2133,24 @@ def _serves_a_state(before: str, run: str, apposition: str = "") -> bool:
     return _titled_before(before, run) or bool(_SERVANT_APPOSITION.match(apposition.strip()))
 
 
+def _a_party_word(word: str) -> bool:
+    """A party's word ("Labour", "Labour's") or a shadow cabinet's ("Shadow chancellor X"): a
+    politician's, who serves the story's state like one with a state's title."""
+    return _POSSESSIVE_END.sub("", word) in _PARTY_FAMILIES or word.lower() == "shadow"
+
+
 def _titled_before(before: str, run: str) -> bool:
     name = name_in_run(run)
     words = run[: max(0, len(run) - len(name))].split()
     for word in reversed(before[_last_clause_end(before, len(before)) + 1 :].split()):
-        if not (_in_a_description(word) or word in _PARTY_FAMILIES):
-            if word[:1].isupper():
+        if not (_in_a_description(word) or _a_party_word(word)):
+            if word[:1].isupper() and word.lower() not in _OPENERS:
                 return False  # a capitalised word of no title: a body's or place's name
             break
         words.insert(0, word)
-    if not all(_in_a_description(w) or w in _PARTY_FAMILIES for w in words):
+    if not all(_in_a_description(w) or _a_party_word(w) for w in words):
         return False
-    party = any(w in _PARTY_FAMILIES for w in words)
+    party = any(_a_party_word(w) for w in words)
     return any(w[:1].isupper() and fold(w).rstrip(".") in _STATE_TITLES or party and _is_title(w) for w in words)
 
 
@@ -2168,6 +2235,20 @@ _ARTICLE_DEMONYM_PERSON_NOUN = re.compile(
 _DEMONYM_PERSON_NOUN = re.compile(
     r"(?<![\w’'-])(?P<side>[A-Z][\w.-]*)\s+(?:[a-z][\w-]*(?<!ed)(?<!s)\s+){0,2}" + _ROLE_NOUN
 )
+#: A demonym before a private trade, in the words before a name or after it ("Israeli expert X",
+#: "X, an Iranian political analyst"): where the person is from, not a side they speak for.
+#: An expert or analyst is private here too, though "a CIA analyst" is a state's.
+_DEMONYM_TRADE = re.compile(
+    rf"(?<![\w’'-])(?P<side>[A-Z][\w.-]*)\s+(?:[a-z][\w-]*\s+){{0,2}}"
+    rf"(?!attorney|lawyer|director)(?:{_PRIVATE_TRADES}|expert|analyst)s?\b"
+)  # not "the U.S. attorney in Virginia", "Iranian nuclear program director"
+
+
+def _a_private_trade(words: str) -> bool:
+    return any(
+        getattr(gazetteer().phrases.get(m.group("side")), "kind", "") == "demonym"
+        for m in _DEMONYM_TRADE.finditer(words)
+    )
 
 
 #: Who works for a news organisation, by the words around their name: "Fox News host X", "NPR's X",
@@ -2230,6 +2311,8 @@ def _described_side(before: str, run: str, apposition: str) -> str:
             continue
         break
     description = " ".join([*kept, prefix]).strip()
+    if _a_private_trade(description) or _a_private_trade(apposition):
+        return ""
     if description:
         side = _side_of(description)
         if side:
