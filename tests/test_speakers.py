@@ -1151,3 +1151,16 @@ def test_an_unnamed_defence_official_serves_the_state_of_the_story():
     )
     table = resolve(_table(text, Codebook()), Codebook())
     assert table["speaker_group"].tolist()[-1] == "Chile"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Soldiers who served with Rui Dias said they were outraged.", "Soldiers"),
+        ("Eva Soto, a former senior official who supported Rui Dias in the race, warned that it was late.", "Eva Soto"),
+        ("Chilean President Ann Lee -- who talked with Rui Dias on Tuesday -- called lawmakers back.", "Ann Lee"),
+    ],
+)
+def test_a_relative_clause_s_predicate_is_no_source_but_its_antecedent_is(text, speaker):
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker"].tolist() == [speaker]

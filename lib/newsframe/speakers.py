@@ -597,6 +597,33 @@ def _issuer_of_the_document(text: str, source: str, common: frozenset[str]) -> M
     return found if found.kind not in ("none", "pronoun", "source") else None
 
 
+#: A source that opens with a verb ("served with X", "who chairs the committee"): the predicate of a
+#: relative clause, not who speaks; and a name set off inside it ("who lost his seat, Junius Ho").
+_OPENS_WITH_A_VERB = re.compile(
+    r"(?!(?:a|an|the|his|her|its|their|this|that|these|those|some|many|most|one|two|he|she|it|they|we|i|you)\s)"
+    r"[a-z][\w’'-]*\s+\S"
+)
+_SET_OFF = re.compile(r",\s|\s[-–—]+\s")
+_NAME_THEN_DESCRIPTION = re.compile(
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,4})(?:,\s*[RDI]-[A-Z][\w.]*)?,\s*(?:(?:an?|the)\s+)?[a-z][^,]*$"
+)
+
+
+def _subject_of_the_relative_clause(text: str, source: str, common: frozenset[str]) -> Mention | None:
+    """Who speaks when attribution took a relative clause's predicate for the source ("Soldiers who
+    served with Bergdahl said": the soldiers; "Nicholas Burns, a former official who supported X,
+    warned": Burns; "Sen. X, R-Tenn., the chairman of Y who led"): the phrase before "who", the name
+    it describes first; else None."""
+    at = text.find(source)
+    relative = _WHO_AT_END.search(text, 0, at - 1) if at > 0 and text[at - 1] == " " else None
+    if relative is None:
+        return None
+    head = text[: relative.start()].rstrip(" ,-–—")
+    named = _NAME_THEN_DESCRIPTION.search(head)
+    found = classify(named.group("name"), common) if named else _antecedent(head, common)
+    return found if found.kind not in ("none", "pronoun") else None
+
+
 @lru_cache(maxsize=100_000)
 def _is_weekday(token: str) -> bool:
     return _WEEKDAY.fullmatch(token.rstrip(".,’'s")) is not None
@@ -1403,6 +1430,17 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             mention = _subject_before_a_day(texts[i], sources[i], common)
         elif "statement" in sources[i] or "letter" in sources[i] or "video" in sources[i] or "release" in sources[i]:
             mention = _issuer_of_the_document(texts[i], sources[i], common) or mention
+        elif (
+            _OPENS_WITH_A_VERB.match(sources[i])
+            and not _SET_OFF.search(sources[i])
+            and not SPEAKER_NOUNS.fullmatch(sources[i].split()[-1])
+        ):
+            subject = _subject_of_the_relative_clause(texts[i], sources[i], common)
+            if subject is not None:
+                mention = subject
+                if subject.kind == "source":  # its words, not the predicate's, name it
+                    core = _DETERMINERS.sub("", subject.name)
+                    sources[i], speakers[i] = subject.name, UNNAMED + core if core[:1].islower() else core
         mentions[i] = mention
 
     # Persons: surname variants, full names per document and corpus, sides from descriptions.
