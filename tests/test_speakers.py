@@ -1164,3 +1164,16 @@ def test_an_unnamed_defence_official_serves_the_state_of_the_story():
 def test_a_relative_clause_s_predicate_is_no_source_but_its_antecedent_is(text, speaker):
     table = resolve(_table(text, Codebook()), Codebook())
     assert table["speaker"].tolist() == [speaker]
+
+
+def test_an_inverted_subject_is_a_question_or_a_hypothesis_not_a_speaker():
+    table = resolve(_table("Should Rui Dias say the deal is off, talks would end.", Codebook()), Codebook())
+    assert table["speaker"].tolist() in ([""], [])
+
+
+@pytest.mark.parametrize(
+    "description, side",
+    [("a professor at the London School of Economics", ""), ("a reporter for the Palabra Weekly", "")],
+)
+def test_a_school_s_name_gives_no_side(description, side):
+    assert _side_of(description) == side

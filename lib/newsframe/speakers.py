@@ -291,7 +291,8 @@ _MEDIA_NOUNS = re.compile(
 _DEFINITE = re.compile(r"^(?:the|this|that|these|those)\s", re.I)
 _MEDIA_NAME = re.compile(
     r"\b(?:Times|Post|Journal|News|Tribune|Gazette|Herald|Telegraph|Daily|Magazine|Television|Radio|"
-    r"TV|Broadcasting|Press|Chronicle|Observer|Guardian|Independent|Mail|Express)\b"
+    r"TV|Broadcasting|Press|Chronicle|Observer|Guardian|Independent|Mail|Express|Weekly|Examiner|Beacon|"
+    r"Bulletin)\b"
 )
 _RECENT = 6  # statements back that "it" or "they" may reach
 _RECENT_PERSON = 12  # and "he" or "she": news keeps one person in focus for paragraphs
@@ -803,16 +804,17 @@ _TOPICAL = re.compile(
     rf"(?:the\s+)?(?P<posted>{_PLACE_WORDS})"
     rf"|\b(?:University|College)\s+of\s+(?:the\s+)?(?P<seat>{_PLACE_WORDS})"
     rf"|(?P<campus>{_PLACE_WORDS})(?=\s+(?:State\s+)?(?:University|College)\b)"
+    r"|(?P<school>[A-Z][\w.-]*)(?=\s+School\b)"
     rf"|(?P<body>{_RESEARCH_BODY})"
 )
 #: Words _TOPICAL cannot match without: searching for them first is several times cheaper than
 #: _TOPICAL's own search, which tries its place words at every capital.
 _TOPICAL_WORDS = re.compile(
-    rf"(?:{_ABOUT})\s|{_SUBJECT_NOUNS}|[Aa]mbassador|-born|{_POSTED}|University|College|Cent(?:er|re)|Institut|Foundation|"
+    rf"(?:{_ABOUT})\s|{_SUBJECT_NOUNS}|[Aa]mbassador|-born|{_POSTED}|University|College|School|Cent(?:er|re)|Institut|Foundation|"
     r"Endowment|Council on|Project|Initiative"
 )
 _TOPIC_KINDS = ("country", "capital", "state", "organisation")
-_PLACE_GROUPS = ("topic", "subject", "host", "posted", "seat", "campus", "body")
+_PLACE_GROUPS = ("topic", "subject", "host", "posted", "seat", "campus", "school", "body")
 
 
 _BODY_HEAD = re.compile(r"\s*(?:Center|Centre|Institute)")
@@ -849,7 +851,7 @@ def _without_topics(head: str) -> str:
                 place[b:a] for (_, b, _), (a, _, _) in zip([(0, 0, None), *found], [*found, (len(place), 0, None)])
             )
         place = place.removesuffix(" State")  # "Ohio State University"
-        if m.group("campus") or m.group("seat"):  # a university's name is no side ("American University")
+        if m.group("campus") or m.group("seat") or m.group("school"):  # "American University", "London School"
             return m.group().replace(place, " ")
         found = gazetteer().phrases.get(_POSSESSIVE_END.sub("", _DETERMINERS.sub("", place)))
         kinds = (
@@ -1171,9 +1173,11 @@ _KIN_OWNED = re.compile(rf"(?P<person>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)[
 
 #: A subject that says no one spoke: "No group", "Nobody", "None of them", "Neither X nor Y"; not the
 #: emphatic "None other than X", nor "No sooner had ...", "No. 10", "No 10 Downing Street", nor
-#: "Neither claim has been substantiated ... and Obama has urged".
+#: "Neither claim has been substantiated ... and Obama has urged"; and an inverted subject, a question's
+#: or a hypothesis's ("Should Trump decide to", "Did Iran say"): no one is reported to speak.
 _NOBODY = re.compile(
     r"(?:Nobody|No\s+one|None\s+of)\b|Neither\s.*\snor\s|No\s+(?!(?:other\s+than|sooner|wonder|matter|doubt)\b)[A-Za-z]"
+    r"|(?:Should|Would|Could|Might|Must|Shall|Did|Does|Can|Is|Are|Was|Were)\s+[A-Z]"
 )
 
 
@@ -2146,7 +2150,7 @@ _STATE_TITLES = frozenset(
         "chancellor", "speaker", "general", "gen", "lt", "col", "maj", "capt", "adm", "admiral",
         "lieutenant", "colonel", "sergeant", "sgt", "army", "navy", "marine", "military", "police",
         "sheriff", "detective", "prosecutor", "judge", "justice", "force", "brig", "spc", "pfc", "cpl", "pvt",
-        "cmdr", "corporal", "ensign", "commodore", "opposition",
+        "cmdr", "corporal", "ensign", "commodore", "opposition", "king", "queen", "emir", "sultan", "crown",
     }
 )  # fmt: skip
 #: Words for a political family, which name a party of whichever state the story is in ("Conservative
