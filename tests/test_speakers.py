@@ -1177,3 +1177,47 @@ def test_an_inverted_subject_is_a_question_or_a_hypothesis_not_a_speaker():
 )
 def test_a_school_s_name_gives_no_side(description, side):
     assert _side_of(description) == side
+
+
+def test_a_named_person_s_spokesman_or_lawyers_speak_for_them():
+    text = "Chilean President Ann Lee spoke on Monday. Ann Lee's spokesman said the talks would go on."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist()[-1] == ["spokesman for Ann Lee", "Chile"]
+
+
+def test_an_unnamed_law_enforcement_official_serves_the_state_of_the_story():
+    text = (
+        "Chilean President Ann Lee said the talks would go on. Chilean Foreign Minister Rui Dias said "
+        "the border was open. A federal law enforcement official said the suspect was held."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker_group"].tolist()[-1] == "Chile"
+
+
+@pytest.mark.parametrize(
+    "description, side",
+    [
+        ("professor of Chilean history at a private university", ""),  # a field of study
+        ("a scholar at the Santiago-based Center for Studies", ""),  # a body's seat
+        ("Chile's foreign minister", "Chile"),
+    ],
+)
+def test_a_field_of_study_or_a_body_s_seat_gives_no_side(description, side):
+    assert _side_of(description) == side
+
+
+def test_what_a_relative_clause_says_a_person_did_gives_no_side():
+    mention = classify(
+        "Rui Dias, chief executive of a private institute, who pushed for changes to the Chile deal", frozenset()
+    )
+    assert (mention.kind, mention.name, mention.side) == ("person", "Rui Dias", "")
+
+
+def test_a_body_the_corpus_also_writes_with_a_lower_case_al_is_no_man_called_al():
+    text = (
+        "Chilean President Ann Lee said the talks would go on. Fighters of al Qaeda fled. "
+        "Al Qaeda said it would fight on. Al Gore said the deal was good."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    kinds = dict(zip(table["speaker"], table["speaker_group"]))
+    assert kinds.get("Al Qaeda") != "Chile" and "Al Gore" in kinds

@@ -234,6 +234,7 @@ TITLES = {
     "ensign",
     "commodore",
     "commissioner",
+    "prosecutor",
 }
 #: Nouns that make a lower-case mention a speaker ("officials", "the ministry", "police").
 SPEAKER_NOUNS = re.compile(
@@ -799,7 +800,8 @@ _NATIONAL = re.compile(
 _TOPICAL = re.compile(
     rf"(?<=\s)(?:{_ABOUT})\s+(?:the\s+)?(?P<topic>{_PLACE_WORDS})"
     rf"|(?P<subject>{_PLACE_WORDS})(?=\s+(?:{_SUBJECT_NOUNS})\b|\s+(?:[a-z]+\s+){{1,2}}{_SUBJECT_PEOPLE}\b)"
-    rf"|(?P<host>{_PLACE_WORDS})(?=\s+[Aa]mbassadors?\b)|[\w’'-]+-born\b"
+    rf"|(?P<host>{_PLACE_WORDS})(?=\s+[Aa]mbassadors?\b)|[\w’'-]+-(?:born|based)\b"
+    rf"|(?P<field>{_PLACE_WORDS})(?=\s+(?:history|politics|studies|affairs|literature|economics|relations)\b)"
     rf"|(?<=\s)(?:{_POSTED})\s+(?:of\s+[\w\s-]{{0,40}}?forces\s+)?in\s+"
     rf"(?:the\s+)?(?P<posted>{_PLACE_WORDS})"
     rf"|\b(?:University|College)\s+of\s+(?:the\s+)?(?P<seat>{_PLACE_WORDS})"
@@ -810,11 +812,11 @@ _TOPICAL = re.compile(
 #: Words _TOPICAL cannot match without: searching for them first is several times cheaper than
 #: _TOPICAL's own search, which tries its place words at every capital.
 _TOPICAL_WORDS = re.compile(
-    rf"(?:{_ABOUT})\s|{_SUBJECT_NOUNS}|[Aa]mbassador|-born|{_POSTED}|University|College|School|Cent(?:er|re)|Institut|Foundation|"
+    rf"(?:{_ABOUT})\s|{_SUBJECT_NOUNS}|[Aa]mbassador|-born|-based|history|politics|literature|economics|relations|{_POSTED}|University|College|School|Cent(?:er|re)|Institut|Foundation|"
     r"Endowment|Council on|Project|Initiative"
 )
 _TOPIC_KINDS = ("country", "capital", "state", "organisation")
-_PLACE_GROUPS = ("topic", "subject", "host", "posted", "seat", "campus", "school", "body")
+_PLACE_GROUPS = ("topic", "subject", "field", "host", "posted", "seat", "campus", "school", "body")
 
 
 _BODY_HEAD = re.compile(r"\s*(?:Center|Centre|Institute)")
@@ -841,7 +843,7 @@ def _without_topics(head: str) -> str:
 
     def topic(m: re.Match) -> str:
         place = next((m.group(g) for g in _PLACE_GROUPS if m.group(g)), None)
-        if place is None:  # "-born"
+        if place is None:  # "-born", "-based"
             return " "
         if m.group("body"):  # every place in a research body's name or seat, but a state's own body's
             found = gazetteer().find(place)
@@ -855,7 +857,11 @@ def _without_topics(head: str) -> str:
             return m.group().replace(place, " ")
         found = gazetteer().phrases.get(_POSSESSIVE_END.sub("", _DETERMINERS.sub("", place)))
         kinds = (
-            ("organisation",) if m.group("host") else (*_TOPIC_KINDS, "demonym") if m.group("topic") else _TOPIC_KINDS
+            ("organisation",)
+            if m.group("host")
+            else (*_TOPIC_KINDS, "demonym")
+            if m.group("topic") or m.group("field")
+            else _TOPIC_KINDS
         )
         return m.group().replace(place, " ") if found is not None and found.kind in kinds else m.group()
 
@@ -1031,6 +1037,7 @@ def _side_shaped(name: str) -> bool:
     )
 
 
+_LOWER_PARTICLE = re.compile(r"(?<![\w’'-])(?:al|el)[\s-]([A-Z][\w’'-]*)")
 _A_BODY_S_NAME = re.compile(rf"(?:{_ORG_WORDS.pattern}|\bState)$")  # a name ending in a body's head word
 _ORG_BEFORE = re.compile(_ORG_WORDS.pattern + r"\s+(?:of|for|on)\s+(?:the\s+)?$")
 
@@ -1169,6 +1176,12 @@ _KIN_WORDS = re.compile(_KIN)
 #: A person's relatives, who speak as private persons: "the family of X", "X's mother".
 _KIN_OF = re.compile(rf"(?:(?:the|a)\s+)?{_KIN}\s+of\s+(?P<person>.*[A-Z].*)", re.I)
 _KIN_OWNED = re.compile(rf"(?P<person>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)['’]s?\s+{_KIN}")
+#: Who speaks for a person a possessive names: "May's spokesman", "Manafort's lawyers" (round 20's "his
+#: lawyer", with the person named).
+_AGENT_OWNED = re.compile(
+    r"(?P<person>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)['’]s?\s+(?:(?:former|longtime|personal|top|chief|senior|"
+    r"official|deputy)\s+)?(?P<noun>spokes(?:man|woman|person)|aides?|advis[eo]rs?|lawyers?|attorneys?)"
+)
 
 
 #: A subject that says no one spoke: "No group", "Nobody", "None of them", "Neither X nor Y"; not the
@@ -1236,6 +1249,12 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
         name = name_in_run(runs[-1]) if runs else ""
         if _person_like(name, common) and not _names_a_place(name, 1) and places.phrases.get(name) is None:
             return Mention("institution", f"{name}’s {kin.group('kin').lower()}", OTHER)
+    owner = _AGENT_OWNED.fullmatch(head) if not named else None
+    if owner is not None:  # "May's spokesman": the spokesman, for May's side
+        runs = _NAME_RUN.findall(owner.group("person"))
+        name = name_in_run(runs[-1]) if runs else ""
+        if _person_like(name, common) and not _names_a_place(name, 1) and places.phrases.get(name) is None:
+            return Mention("person", name, agent=f"{owner.group('noun')} for")
     office = _OFFICE_OF_BODY.match(head)
     agent = office is not None and _AGENT.fullmatch(office.group("title").lower())
     if office is not None and (agent or _is_title(office.group("title"))):
@@ -1289,7 +1308,10 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
         honoured = _HONORED.match(run) is not None
         person_like = named_place is None and (_person_like(name, common) or (honoured and not _ORG_WORDS.search(name)))
         if person_like:  # the side from the words around the name, never from the name ("Najib Danish")
-            around = (_DESCRIPTION_END.split(words.replace(name, " "), maxsplit=1)[0] for words in (head, text))
+            around = (  # not what a relative clause says they did ("who pushed for changes to the Iran deal")
+                _DESCRIPTION_END.split(_RELATIVE_CLAUSE.split(words.replace(name, " "), maxsplit=1)[0], maxsplit=1)[0]
+                for words in (head, text)
+            )
             return Mention("person", name, next((side for side in map(_side_of, around) if side), ""))
         if not all(t.lower() in common for t in run.split()):
             return Mention("institution", core, side)
@@ -1505,7 +1527,18 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             return None  # "In Iraq", "Countering China", "Western Europe", "The Taliban": no person's name
         if first and _A_BODY_S_NAME.search(name) and not _HONORED.match(run):
             return None  # "Islamic State", "Crisis Group", "Revolutionary Guard": a body's name
+        if first in ("al", "el") and name.split()[-1] in particle_names():
+            return None  # "Al Qaeda", which the corpus also writes "al Qaeda": no man called Al
         return first, root
+
+    particles: list[frozenset[str]] = []
+
+    def particle_names() -> frozenset[str]:
+        """Words the corpus writes after a lower-case "al" or "el" ("al Qaeda", "al-Shabaab"): read
+        once, when a name opening with "Al" is first met."""
+        if not particles:
+            particles.append(frozenset(m.group(1) for t in texts for m in _LOWER_PARTICLE.finditer(t)))
+        return particles[0]
 
     person_of: dict[str, tuple[str, str] | None] = {}  # run -> person_in(run): each run is read once
     first_in: dict[tuple[str, str], str] = {}  # (doc, root) -> _first_name: each is asked once
@@ -2104,7 +2137,7 @@ def _country_of_the_compass_point(point: str, rows: list[int], texts: list[str])
 #: "a court house official" are not the story's state's) and not critics, experts or witnesses.
 _STATE_SERVANTS = re.compile(
     rf"(?:{re.escape(UNNAMED)})?(?:(?:one|two|three|four|some|several|many|other|senior|top|former|of|the|a|an|"
-    r"defen[cs]e|intelligence|security|military|government)\s+)*"
+    r"defen[cs]e|intelligence|security|military|government|law\s+enforcement|federal|congressional|police|agency)\s+)*"
     r"(?:officials?|spokes(?:man|woman|person|men|women|people)|aides?|diplomats?|lawmakers?|legislators?|"
     r"senators?|negotiators?|envoys?)",
     re.I,
@@ -2355,6 +2388,14 @@ def _described_side(before: str, run: str, apposition: str) -> str:
     description = " ".join([*kept, prefix]).strip()
     if _a_private_trade(description) or _a_private_trade(apposition):
         return ""
+    named = places.find(description)
+    if named and all(p.kind in ("country", "capital") for _, _, p in named):
+        rest = "".join(
+            description[b:a]
+            for (_, b, _), (a, _, _) in zip([(0, 0, None), *named], [*named, (len(description), 0, None)])
+        )
+        if not rest.strip():
+            description = ""  # "regarding Ukraine Parnas": a country's name alone by a name describes no one
     if description:
         side = _side_of(description)
         if side:
@@ -2365,7 +2406,7 @@ def _described_side(before: str, run: str, apposition: str) -> str:
         if place is not None and place.kind in _COUNTRY_KINDS:
             return place.side
     described = None
-    if not kept and before[-2:-1].islower():  # cheap test first: a lower-case word ends before the name
+    if before[-2:-1].islower():  # cheap test first: a lower-case word ends before the name
         described = _DEMONYM_PERSON_NOUN.search(before, cut + 1)
     elif not kept and before.endswith(", ") and before[-3:-2].islower():
         # the description set off before the name: "an American freelance journalist, Casey Coombs,"
