@@ -7,7 +7,16 @@ from newsframe.attribution import attribute
 from newsframe.codebook import Codebook, load_codebook
 from newsframe.segment import split_statements
 from newsframe.sides import gazetteer
-from newsframe.speakers import TextScans, _person_like, _side_of, classify, name_in_run, resolve, without_noise
+from newsframe.speakers import (
+    TextScans,
+    _before_a_past_tense,
+    _person_like,
+    _side_of,
+    classify,
+    name_in_run,
+    resolve,
+    without_noise,
+)
 from newsframe.statements import STATEMENT_COLUMNS
 from test_segment import SEEDS
 
@@ -1221,3 +1230,26 @@ def test_a_body_the_corpus_also_writes_with_a_lower_case_al_is_no_man_called_al(
     table = resolve(_table(text, Codebook()), Codebook())
     kinds = dict(zip(table["speaker"], table["speaker_group"]))
     assert kinds.get("Al Qaeda") != "Chile" and "Al Gore" in kinds
+
+
+@pytest.mark.parametrize(
+    "mention, name",
+    [
+        ("Chile expert Rui Dias of the Santiago Endowment for Peace", "Rui Dias"),  # a description first
+        ("Rui Dias of Santiago and Eva Soto of Lima", "Rui Dias"),
+    ],
+)
+def test_a_person_of_a_body_is_the_person(mention, name):
+    assert classify(mention, frozenset()).name == name
+
+
+@pytest.mark.parametrize(
+    "label, kept",
+    [
+        ("unnamed board completed its investigation", "unnamed board"),
+        ("Trump already canceled the meeting once", "Trump"),
+        ("unnamed joined a parade of officials", "unnamed joined a parade of officials"),  # nothing would be left
+    ],
+)
+def test_a_clause_left_in_a_speaker_label_is_cut(label, kept):
+    assert _before_a_past_tense(label) == kept

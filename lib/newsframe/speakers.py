@@ -963,8 +963,9 @@ def _written_full_name(run: str, common: frozenset[str]) -> str:
 #: ("Mrs May", "Mr. King").
 _HONORED = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]")
 #: "Tom Cheshire from Sky News", "Chuck Schumer of New York": a person and where they work or sit for.
-_AFFILIATED = re.compile(
-    r"^(?P<person>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,6})\s+(?:of|from|at|with)\s+(?:the\s+)?(?P<body>[A-Z].*)$"
+_AFFILIATED = re.compile(  # "Iran expert X of the Carnegie Endowment": a description may come first
+    r"^(?:(?:(?!(?:of|at|from|with|and|in|for|on|the)\s)[\w’'.-]+\s+){0,2}?(?!(?:of|at|from|with|and|in|for|on|the)\s)"
+    r"[a-z][\w’'-]*\s+)?(?P<person>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,6})\s+(?:of|from|at|with)\s+(?:the\s+)?(?P<body>[A-Z].*)$"
 )
 
 
@@ -1792,9 +1793,29 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
     for i in range(n):  # "the images were searing and prompted": a clause read as a source names nobody
         if out_speaker[i] and out_speaker[i] not in known and _FINITE_WORD.search(out_speaker[i]):
             out_speaker[i] = ""
+        elif out_speaker[i] and out_speaker[i] not in known:  # "unnamed report detailed a dramatic moment": the report
+            out_speaker[i] = _before_a_past_tense(out_speaker[i])
     table["speaker"] = out_speaker
     table["speaker_group"] = [g if s else "" for s, g in zip(out_speaker, out_group)]
     return table
+
+
+_PAST_TENSE_CLAUSE = re.compile(
+    rf"(?:\s+(?:also|not|only|just|still|then|already|again|never|later|[a-z]+ly))*\s(?:[a-z]+ed|{_IRREGULAR_PAST})\s+"
+    r"(?:a|an|the|his|her|its|their|that|this)\s.*$"
+)
+
+
+def _before_a_past_tense(speaker: str) -> str:
+    """A speaker label without the clause attribution left in it ("unnamed board completed its
+    investigation" -> "unnamed board"); the label as it is when nothing would be left, and none
+    when a pronoun would."""
+    clause = _PAST_TENSE_CLAUSE.search(speaker)
+    kept = speaker[: clause.start()] if clause else speaker
+    core = kept.strip().removeprefix(UNNAMED.strip()).strip()
+    if core.lower() in _ALL_PRONOUNS:
+        return ""  # "he later joined ...": a clause with a pronoun names no one
+    return kept if core else speaker
 
 
 _MEDIUM_NOUN = r"(?:newspaper|tabloid|magazine|broadcaster|news\s+agency|news\s+site)"
