@@ -1039,7 +1039,13 @@ def _side_shaped(name: str) -> bool:
 
 
 _LOWER_PARTICLE = re.compile(r"(?<![\w’'-])(?:al|el)[\s-]([A-Z][\w’'-]*)")
-_A_BODY_S_NAME = re.compile(rf"(?:{_ORG_WORDS.pattern}|\bState)$")  # a name ending in a body's head word
+
+
+def _a_body_s_head(word: str) -> bool:
+    """Whether a name's last word is a body's head word ("Islamic State", "Crisis Group")."""
+    return word == "State" or _ORG_WORDS.fullmatch(word) is not None
+
+
 _ORG_BEFORE = re.compile(_ORG_WORDS.pattern + r"\s+(?:of|for|on)\s+(?:the\s+)?$")
 
 
@@ -1526,7 +1532,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             return None  # "Middle East", "Islamic State": words the corpus writes in lower case name no one
         if _names_a_place(name, 1) or _a_region(name) or _opens_with_an_article(name):
             return None  # "In Iraq", "Countering China", "Western Europe", "The Taliban": no person's name
-        if first and _A_BODY_S_NAME.search(name) and not _HONORED.match(run):
+        if first and _a_body_s_head(name.rsplit(None, 1)[-1]) and not _HONORED.match(run):
             return None  # "Islamic State", "Crisis Group", "Revolutionary Guard": a body's name
         if first in ("al", "el") and name.split()[-1] in particle_names():
             return None  # "Al Qaeda", which the corpus also writes "al Qaeda": no man called Al
@@ -2340,7 +2346,10 @@ _DEMONYM_TRADE = re.compile(
 )  # not "the U.S. attorney in Virginia", "Iranian nuclear program director"
 
 
+@lru_cache(maxsize=100_000)
 def _a_private_trade(words: str) -> bool:
+    """Whether words hold a demonym before a private trade (``_DEMONYM_TRADE``); cached, as
+    descriptions repeat."""
     return any(
         getattr(gazetteer().phrases.get(m.group("side")), "kind", "") == "demonym"
         for m in _DEMONYM_TRADE.finditer(words)
@@ -2409,14 +2418,8 @@ def _described_side(before: str, run: str, apposition: str) -> str:
     description = " ".join([*kept, prefix]).strip()
     if _a_private_trade(description) or _a_private_trade(apposition):
         return ""
-    named = places.find(description)
-    if named and all(p.kind in ("country", "capital") for _, _, p in named):
-        rest = "".join(
-            description[b:a]
-            for (_, b, _), (a, _, _) in zip([(0, 0, None), *named], [*named, (len(description), 0, None)])
-        )
-        if not rest.strip():
-            description = ""  # "regarding Ukraine Parnas": a country's name alone by a name describes no one
+    if description and _a_country_s_name_alone(description):
+        description = ""  # "regarding Ukraine Parnas": a country's name alone by a name describes no one
     if description:
         side = _side_of(description)
         if side:
@@ -2445,6 +2448,16 @@ def _described_side(before: str, run: str, apposition: str) -> str:
         if any(_is_title(w) for w in desc.split()[:6]):
             return _side_of(desc)
     return ""
+
+
+@lru_cache(maxsize=100_000)
+def _a_country_s_name_alone(words: str) -> bool:
+    """Whether words are only a country's or capital's name ("Ukraine"), no title or demonym."""
+    named = gazetteer().find(words)
+    if not named or any(p.kind not in ("country", "capital") for _, _, p in named):
+        return False
+    ends = [(0, 0), *((a, b) for a, b, _ in named), (len(words), len(words))]
+    return not "".join(words[ends[k][1] : ends[k + 1][0]] for k in range(len(ends) - 1)).strip()
 
 
 _LAST_CLAUSE_END = re.compile(rf".*{_CLAUSE_END.pattern}", re.S)
