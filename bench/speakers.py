@@ -120,8 +120,9 @@ import pandas as pd
 from newsframe.clean import clean_corpus
 from newsframe.codebook import Codebook
 from newsframe.corpus import load_corpus
+from newsframe.names import fold
 from newsframe.sides import gazetteer
-from newsframe.speakers import fold, resolve
+from newsframe.speakers import resolve
 from newsframe.statements import STATEMENT_COLUMNS, _document, extract_statements
 from rapidfuzz import fuzz
 

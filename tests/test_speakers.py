@@ -5,18 +5,13 @@ import pandas as pd
 import pytest
 from newsframe.attribution import attribute
 from newsframe.codebook import Codebook, load_codebook
+from newsframe.described_sides import _side_of
+from newsframe.mentions import classify
+from newsframe.names import _person_like, name_in_run
 from newsframe.segment import split_statements
 from newsframe.sides import gazetteer
-from newsframe.speakers import (
-    TextScans,
-    _before_a_past_tense,
-    _person_like,
-    _side_of,
-    classify,
-    name_in_run,
-    resolve,
-    without_noise,
-)
+from newsframe.source_noise import _before_a_past_tense, without_noise
+from newsframe.speakers import TextScans, resolve
 from newsframe.statements import STATEMENT_COLUMNS
 from test_segment import SEEDS
 

@@ -21,8 +21,8 @@ from .attribution import attribute
 from .clean import clean_corpus
 from .codebook import Codebook
 from .corpus import load_corpus
+from .names import _DETERMINERS, UNNAMED, name_in_run
 from .sides import gazetteer
-from .speakers import _DETERMINERS, UNNAMED, name_in_run
 from .statements import extract_statements
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}")

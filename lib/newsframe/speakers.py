@@ -24,10 +24,8 @@ The codebook wins wherever it names an actor; a side outside the codebook's grou
 from __future__ import annotations
 
 import bisect
-import calendar
 import gc
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache, partial
 from itertools import islice
@@ -37,281 +35,64 @@ from rapidfuzz import fuzz, process
 
 from . import paths
 from .codebook import GROUPS, Codebook
+from .described_sides import (
+    _COUNTRY_KINDS,
+    _MEDIA_NAME,
+    _MEDIA_NOUNS,
+    _PRIVATE_TRADE,
+    _a_medium,
+    _a_private_trade,
+    _described_side,
+    _serves_a_state,
+    _side_of,
+)
 from .engine import iter_documents
-from .sides import MEDIA, another_country_s_party, gazetteer
+from .mentions import (
+    _COMPASS_POINTS,
+    _HONORED,
+    _LOWER_WORD,
+    _OFFICIAL_BEFORE_NAME,
+    _PLURAL_END,
+    _RELATIVE_CLAUSE,
+    OTHER,
+    SPEAKER_NOUNS,
+    Mention,
+    _classify,
+    _side_shaped,
+    classify,
+)
+from .names import (
+    _ALL_PRONOUNS,
+    _DETERMINERS,
+    _NAME_RUN,
+    _OPENER_INITIALS,
+    _ORG_WORDS,
+    _WEEKDAY,
+    UNNAMED,
+    _a_region,
+    _is_title,
+    _is_weekday,
+    _names_a_place,
+    _person_key,
+    _person_like,
+    _without_sentence_opener,
+    _written_full_name,
+    fold,
+    name_in_run,
+)
+from .pronouns import _antecedent, _resolve_pronouns
+from .sides import MEDIA, gazetteer
+from .source_noise import _before_a_past_tense, without_noise
 
-UNNAMED = "unnamed "
-OTHER = "Other"
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
-_THING_PRONOUNS = {"it", "its"}
-_PLURAL_PRONOUNS = {"they", "them", "their"}
-_UNRESOLVABLE = {
-    "i",
-    "we",
-    "you",
-    "us",
-    "me",
-    "one",
-    "someone",
-    "somebody",
-    "anyone",
-    "everyone",
-    "nobody",
-    "that",
-    "this",
-}
-_RELATIVES = {"who", "which", "whom"}
-_ALL_PRONOUNS = _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS | _UNRESOLVABLE | _RELATIVES
-#: Words that describe an office, not a name ("President", "Mr.", "spokesman").
-TITLES = {
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "secretary",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "foreign",
-    "defence",
-    "defense",
-    "interior",
-    "ambassador",
-    "envoy",
-    "official",
-    "mayor",
-    "leader",
-    "chief",
-    "commander",
-    "general",
-    "gen",
-    "lt",
-    "col",
-    "maj",
-    "capt",
-    "adm",
-    "admiral",
-    "sen",
-    "senator",
-    "rep",
-    "representative",
-    "gov",
-    "governor",
-    "chancellor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "crown",
-    "premier",
-    "pm",
-    "deputy",
-    "former",
-    "top",
-    "senior",
-    "head",
-    "director",
-    "adviser",
-    "advisor",
-    "aide",
-    "diplomat",
-    "lawmaker",
-    "congressman",
-    "congresswoman",
-    "attorney",
-    "state",
-    "national",
-    "security",
-    "press",
-    "communications",
-    "coordinator",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "speaker",
-    "mp",
-    "justice",
-    "judge",
-    "pope",
-    "ayatollah",
-    "supreme",
-    "sheikh",
-    "emir",
-    "sultan",
-    "pres",
-    "gen.",
-    "candidate",
-    "nominee",
-    "acting",
-    "assistant",
-    "undersecretary",
-    "special",
-    "counsel",
-    "spy",
-    "intelligence",
-    "military",
-    "army",
-    "navy",
-    "air",
-    "force",
-    "officer",
-    "first",
-    "majority",
-    "minority",
-    "whip",
-    "house",
-    "democratic",
-    "republican",
-    "democrat",
-    "gop",
-    "opposition",
-    "presidential",
-    "white",
-    "trade",
-    "finance",
-    "economy",
-    "health",
-    "energy",
-    "treasury",
-    "commerce",
-    "homeland",
-    "sergeant",
-    "sgt",
-    "father",
-    "rev",
-    "reverend",
-    "rabbi",
-    "imam",
-    "bishop",
-    "cardinal",
-    "archbishop",
-    "ceo",
-    "chairperson",
-    "founder",
-    "professor",
-    "analyst",
-    "expert",
-    "correspondent",
-    "reporter",
-    "editor",
-    "columnist",
-    "author",
-    "activist",
-    "sen.",
-    "rep.",
-    "gov.",
-    "dr.",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "president-elect",
-    "vice-president",
-    "ex-president",
-    "elect",
-    "sheriff",
-    "lieutenant",
-    "colonel",
-    "captain",
-    "detective",
-    "inspector",
-    "brig",
-    "spc",
-    "pfc",
-    "cpl",
-    "pvt",
-    "cmdr",
-    "corporal",
-    "ensign",
-    "commodore",
-    "commissioner",
-    "prosecutor",
-}
-#: Nouns that make a lower-case mention a speaker ("officials", "the ministry", "police").
-SPEAKER_NOUNS = re.compile(
-    r"\b(?:sources?|officials?|diplomats?|insiders?|people|persons?|individuals?|reports?|analysts?|experts?|"
-    r"journalists?|reporters?|witness(?:es)?|aides?|advisers?|advisors?|spokes(?:man|men|woman|women|person|people)|"
-    r"representatives?|officers?|members?|ministry|ministries|ministers?|government|governments|administration|"
-    r"department|agency|agencies|army|military|police|forces|troops|authorities|office|council|committee|"
-    r"commission|court|judges?|prosecutors?|lawyers?|attorneys?|investigators?|residents?|protesters?|"
-    r"demonstrators?|activists?|critics?|supporters?|opponents?|lawmakers?|legislators?|senators?|leaders?|"
-    r"president|presidents|chief|commanders?|generals?|soldiers?|fighters?|rebels?|militants?|groups?|"
-    r"organi[sz]ations?|company|companies|firm|spokesperson|campaign|party|parties|statement|poll|polls|"
-    r"survey|surveys|study|studies|data|documents?|report|researchers?|scientists?|doctors?|teachers?|"
-    r"students?|voters?|republicans|democrats|conservatives|liberals|diplomats|countries|nations|allies|states|"
-    r"observers?|monitors?|inspectors?|media|outlets?|newspapers?|network|agency|channel|embassy|mission|"
-    r"regime|cabinet|parliament|congress|senate|kremlin|ministry|mayor|governor|envoy|ambassador|minister|"
-    r"coalition|alliance|union|bank|fund|institute|university|center|centre|foundation|watchdog|official|"
-    r"man|woman|men|women|mother|father|son|daughter|family|friends?|neighbou?rs?|victims?|survivors?|"
-    r"employees?|workers?|staff|team|board|panel|guard|guards|navy|spokesmen)\b",
-    re.I,
-)
-_ORG_WORDS = re.compile(
-    r"\b(?:Ministry|Department|Agency|Council|Party|Committee|Commission|Organi[sz]ation|Association|Corps|Forces|"
-    r"Army|Navy|Police|Institute|University|Court|Bank|Group|Company|Inc|Corp|Foundation|Center|Centre|Office|"
-    r"Service|Services|Administration|Government|Parliament|Assembly|Congress|Senate|House|Union|League|Front|"
-    r"Movement|Network|News|Times|Post|Journal|Press|Agency|Embassy|Mission|Guard|Guards|Authority|Board|Fund|"
-    r"Federation|Coalition|Alliance|Campaign|Watch|International|Project|Review|Magazine|Television|TV|Radio|"
-    # places and buildings named like people ("Ahrar Bridge", "Trump Tower")
-    r"Bridge|Street|Square|Avenue|Boulevard|River|Island|Islands|Valley|Strait|Gulf|Sea|Ocean|Airport|Hospital|"
-    r"Mosque|Cathedral|Palace|Tower|Hotel|Stadium|Station|Prison)\b"
-)
-_NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*")
-#: A capitalised run: initials ("H.R.") are one word; lower-case particles ("el-Sissi", "bin",
-#: "van der") belong to the name they stand in.
-_NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*\.?)"
-_PARTICLE_NAME = r"(?:al|el|ad|an|as|ash|at|az|ul|bin|ibn|abu)-[A-Z][\w’'-]*"
-_NAME_RUN = re.compile(
-    rf"(?<![\w’'.-])(?:{_NAME_WORD}|{_PARTICLE_NAME})(?:\s+(?:{_NAME_WORD}|{_PARTICLE_NAME}|"
-    r"(?:de|da|di|del|du|dos|das|van|von|der|den|ter|bin|ibn|al|el)(?=\s+(?:[A-Z]|der|den)))(?![\w’'-]))*"
-)
 _WORDS = re.compile(r"[A-Za-z][\w’'-]*")
-_DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their|some|several|many|two|three)\s+", re.I)
 #: A description set off by a comma after a name, to its clause's end; an initial's full stop ("the
 #: U.S. Navy") is no end, and the next item of a list is no description ("the governor of the Bank of
 #: England, Mark Carney, and the US president": no US governor).
 _APPOSITION = re.compile(
     r"\s*,(?!\s*(?:and|or|but|nor)\s)\s*(?:(?:the|a|an)\s+)?(?P<desc>(?:[^,.;:()“”\"]|(?<=\b[A-Z])\.){3,120})"
 )
-_CLAUSE_END = re.compile(r"[,;:()“”\"—–]")
-#: Unnamed sources that speak for the media whatever their country ("a Ukrainian journalist").
-_MEDIA_NOUNS = re.compile(
-    r"\b(?:journalists?|reporters?|correspondents?|media|reports?|newspapers?|outlets?|"
-    r"columnists?|editors?|broadcasters?)\b",
-    re.I,
-)
 _DEFINITE = re.compile(r"^(?:the|this|that|these|those)\s", re.I)
-_MEDIA_NAME = re.compile(
-    r"\b(?:Times|Post|Journal|News|Tribune|Gazette|Herald|Telegraph|Daily|Magazine|Television|Radio|"
-    r"TV|Broadcasting|Press|Chronicle|Observer|Guardian|Independent|Mail|Express|Weekly|Examiner|Beacon|"
-    r"Bulletin)\b"
-)
-_RECENT = 6  # statements back that "it" or "they" may reach
-_RECENT_PERSON = 12  # and "he" or "she": news keeps one person in focus for paragraphs
-
-
-#: A plain name word: "McChrystal" and "DeSantis" have a second capital; initials ("H.R."); particles.
-_PLAIN_NAME = re.compile(
-    r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'][A-Z]?[a-z]+)*\.?|(?:[A-Z]\.)+|(?:al|el|bin|ibn|van|von|der|de)(?:-[A-Z][a-z]+)?"
-)
-_INITIAL = re.compile(r"[A-Z]\.")
-_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _CAPITAL_AFTER_SPACE = re.compile(r"\s[A-Z]")
-_RELATIVE_CLAUSE = re.compile(r"\s(?:who|which|that)\s")
-#: Where a description of a person stops being about them: a clause about the body it names ("a
-#: spokesman for the Fleet, which sails near X") or what they strike ("the leader of the attack on X").
-_DESCRIPTION_END = re.compile(
-    r"\s(?:which|that)\s|\s(?:attacks?|strikes?|raids?|assaults?|war|sanctions)\s+(?:on|against)\s"
-)
 
 
 class _Quotes:
@@ -328,47 +109,6 @@ class _Quotes:
             bisect.bisect_left(self.opening, at) > bisect.bisect_left(self.closing, at)
             or bisect.bisect_left(self.straight, at) % 2 == 1
         )
-
-
-@lru_cache(maxsize=200_000)
-def fold(text: str) -> str:
-    """Lower-case ASCII form of a name, for comparing spellings."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip(" .’'")
-
-
-@lru_cache(maxsize=100_000)
-def _is_title(token: str) -> bool:
-    return fold(token).rstrip(".") in TITLES or fold(token) in TITLES
-
-
-def strip_titles(name: str) -> str:
-    """'President Donald J. Trump' -> 'Donald J. Trump'; 'Mr Trump' -> 'Trump'; sides go too
-    ('Ukrainian President Volodymyr Zelensky' -> 'Volodymyr Zelensky')."""
-    places = gazetteer()
-    tokens = name.replace("’s", "").replace("'s", "").split()
-    while len(tokens) > 1 and (_is_title(tokens[0]) or tokens[0] in places.phrases):
-        tokens = tokens[1:]
-    name = " ".join(tokens).strip(" ,")
-    return name[:-1] if name.endswith(".") and len(tokens[-1]) > 2 and not tokens[-1][-2].isupper() else name
-
-
-_GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
-
-
-@lru_cache(maxsize=200_000)
-def _person_key(name: str) -> tuple[str, str]:
-    """(first name, surname) folded; middle names and initials do not count."""
-    tokens = [fold(t).rstrip(".,") for t in name.split() if len(t.rstrip(".")) > 1]
-    if len(tokens) > 1 and tokens[-1] in _GENERATIONS:  # "Donald Trump Jr." is not his father
-        tokens = [*tokens[:-2], f"{tokens[-2]} {tokens[-1]}"]
-    if not tokens:
-        return "", ""
-    if len(tokens) > 1 and set(tokens[:-1]) <= _PARTICLES and (len(tokens) > 2 or name[0].islower()):
-        return "", tokens[-1]  # "Van der Sypt", "de Blasio": a surname's particles, no first name
-    return (tokens[0] if len(tokens) > 1 else ""), tokens[-1]
-
-
-_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "du", "dos", "das", "ter"})
 
 
 class _Surnames:
@@ -430,17 +170,6 @@ class _Groups:
         return self.by_name.get(fold(side), OTHER)
 
 
-class Mention:
-    """What one source mention is: a person, a body or place, an unnamed source, or nothing."""
-
-    __slots__ = ("kind", "name", "side", "plural", "agent")
-
-    def __init__(self, kind: str, name: str = "", side: str = "", plural: bool = False, agent: str = ""):
-        self.kind, self.name, self.side, self.plural = kind, name, side, plural
-        #: who speaks for the person named, as written ("spokesman for"): they speak, not the person
-        self.agent = agent
-
-
 class TextScans:
     """What the corpus pass reads from each statement's text alone, whatever the other statements
     say: the text's capitalised runs, the corpus's counts of words in lower case and capitalised
@@ -489,74 +218,7 @@ def _name_runs(text: str) -> tuple[tuple[int, int, str, bool], ...]:
 
 # Each opens with its character class and looks behind only then: a scan skips straight to
 # candidate letters instead of testing the look-behind at every character.
-_LOWER_WORD = re.compile(r"[a-z](?<![\w’'-][a-z])[\w’'-]*")  # a word in lower case
 _UPPER_AFTER_LOWER = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[\w’'-]*")  # capitalised after a lower-case word
-
-
-_WEEKDAYS = "|".join(calendar.day_name)  # stdlib, English locale by default
-#: Words around a source that are not part of it: a label before a colon ("Updated:"), a clause
-#: before it ("... prompted by what"), a parenthesis ("(R-Texas)"), a time ("on Friday", "Earlier
-#: on Friday,"), a circumstance ("in an interview on NBC's"), a reflexive or an adverb ("swiftly").
-_SOURCE_NOISE = (
-    re.compile(r"^(?:[A-Za-z]+\s+){0,1}[A-Za-z]+:\s+"),
-    re.compile(r"^.*\bwhat\s+(?=\S)", re.I),  # "The calls are prompted by what NATO members"
-    re.compile(r"^(?:not only|nor|neither)\s+(?:do|does|did|is|are|was|were|has|have)\s+", re.I),
-    re.compile(r"\s*\((?:[^()]*\)|[^()]*$)"),  # "(R-Texas)", or one the source cut short: "Engel (D"
-    re.compile(r"^(?:Earlier|Later|Late|Early|On|In|At|During|After|Before|Last|This)\b[^,]{0,40},\s+(?=[A-Z])"),
-    re.compile(rf"\s+(?:(?:on|late|early|last|this|by)\s+)?(?:{_WEEKDAYS})\b[^,]*$"),
-    re.compile(r"\s+(?:in|during|at)\s+(?:an?|his|her|their|its)\s.*$"),  # "in an interview on NBC's"
-    re.compile(r"(?<=[A-Za-z])\s+(?:in|during|at)\s+the\s+[a-z].*$"),  # "Perry in the new ad"
-    re.compile(r"\s+(?:himself|herself|themselves|itself)\b.*$"),  # "Trump himself went even further"
-    # "Amber Rudd yesterday", "Trump last week", "CNN in 2012"
-    re.compile(
-        r"\s+(?:yesterday|today|tonight|last\s+night|(?:last|this|next|earlier\s+this)\s+"
-        r"(?:week|weekend|month|year|spring|summer|autumn|fall|winter)|in\s+(?:19|20)\d\d)\b.*$",
-        re.I,
-    ),
-    # a news site's pop-up after a name, its full name glued to the next link: "Sen. John Kennedy John
-    # Neely KennedyMORE", "President Trump Donald John TrumpDem lawmaker"
-    re.compile(r"^(?P<keep>.*?\b(?P<last>[A-Z][a-z’'-]{2,}))\s+(?:[A-Z][\w.’'-]*\s+){1,3}(?P=last)(?:[A-Z]|MORE).*$"),
-    # "The latest incident comes just days after the US Navy", "Saturday the US Department"
-    re.compile(
-        r"^.*?\bcomes?\s+(?:(?:just|only|shortly|two|three|a\s+few|days|weeks|hours)\s+)*(?:as|after|amid)\s+(?=\S)"
-    ),
-    re.compile(rf"^(?:on\s+)?(?:{_WEEKDAYS})\s+(?=(?:the\s+)?[A-Z])"),
-    re.compile(r"(?<=[A-Za-z])\s+(?:on|in|at|to|for|by|with|from)$"),  # "Sen. Tim Kaine on": cut before a date
-    # "where sources close to the investigation", "said one witness": a conjunction or verb before it
-    re.compile(
-        r"^(?:(?:said|says|told|added|where|when|while|whereas|and|but|because|although|though)\s+)+(?=\S)", re.I
-    ),
-    # "World leaders including X and Y": the group speaks, its examples do not
-    re.compile(r"(?<=[a-z])\s+(?:including|such\s+as|among\s+them)\s.*$"),
-    # "Trump swiftly", "Lauten later": adverbs after a name
-    re.compile(
-        r"^(?P<keep>.*\b[A-Z][\w’'.-]*)\s+(?:(?:(?!(?:family|ally|rally|supply|assembly|reply)\b)[a-z]{2,}ly|later|also|then|"
-        r"again|now|first|once)\b\s*)+$"
-    ),
-)
-
-
-@lru_cache(maxsize=200_000)
-def without_noise(mention: str) -> str:
-    """A source mention without the words written around it ('Updated: Rick Santorum on Sunday'
-    -> 'Rick Santorum'); cached, as mentions repeat."""
-    for pattern in _SOURCE_NOISE:
-        mention = pattern.sub(lambda m: m.groupdict().get("keep") or "", mention).strip() or mention
-    return mention
-
-
-@lru_cache(maxsize=200_000)
-def _names_a_place(name: str, shortest: int = 2) -> bool:
-    """Whether ``shortest`` to three of the name's words together name a place, not a medium
-    ('New York', 'South Korea'; with 1, 'Iraq' in 'In Iraq' too, but not 'Bloomberg'); cached,
-    as names repeat."""
-    phrases = gazetteer().phrases
-    tokens = name.split()
-    spans = (" ".join(tokens[a : a + k]) for k in range(shortest, 4) for a in range(len(tokens) - k + 1))
-    return any(phrases[p].kind != "media" for p in spans if p in phrases)
-
-
-_WEEKDAY = re.compile(_WEEKDAYS)
 
 
 _ON_AT_END = re.compile(r"\s+on$")
@@ -624,86 +286,6 @@ def _subject_of_the_relative_clause(text: str, source: str, common: frozenset[st
     named = _NAME_THEN_DESCRIPTION.search(head)
     found = classify(named.group("name"), common) if named else _antecedent(head, common)
     return found if found.kind not in ("none", "pronoun") else None
-
-
-@lru_cache(maxsize=100_000)
-def _is_weekday(token: str) -> bool:
-    return _WEEKDAY.fullmatch(token.rstrip(".,’'s")) is not None
-
-
-_LOCATION_TAIL = re.compile(r"\s+(?:in|at|based in)\s+(?:the\s+)?[A-Z][^,]*$")
-
-
-#: A compound noun capitalised only as its run's first word ("Seventh-grader", "Actor-director",
-#: "Senator-elect"): a descriptor, where a hyphenated name capitalises both parts ("Al-Ahram").
-_HYPHENATED_DESCRIPTOR = re.compile(r"[A-Z][a-z]*-[a-z]{2,}")
-
-
-@lru_cache(maxsize=200_000)
-def name_in_run(run: str) -> str:
-    """The name in a capitalised run: the words after its last title, side word or descriptor
-    ('Iranian Foreign Ministry Spokesperson Nasser Kanaani' -> 'Nasser Kanaani'; 'Ambassador to
-    the United Nations Nikki Haley' -> 'Nikki Haley'; 'Seventh-grader
-    Mohammad Bilal' -> 'Mohammad Bilal', when two words follow it: 'Chung-in Moon' stays)."""
-    places = gazetteer()
-    tokens = run.replace("’s", "").replace("'s", "").split()
-    last = -1
-    for k, token in enumerate(tokens[:-1]):
-        if (
-            _is_title(token)
-            or (k < len(tokens) - 2 and _HYPHENATED_DESCRIPTOR.fullmatch(token))
-            or token in places.phrases
-            or all(part in places.phrases for part in token.split("-"))
-            or token in ("Ministry", "Department", "Office", "Council", "to", "of", "for", "the")
-            or any(" ".join(tokens[j : k + 1]) in places.phrases for j in range(max(0, k - 2), k))
-            or (token.isupper() and len(token) > 2 and not _INITIALS.fullmatch(token))
-        ):  # "JUST WATCHED Obama": a video caption's label
-            last = k
-    return strip_titles(" ".join(tokens[last + 1 :]))
-
-
-#: A name of capitalised words that "of", "for", "the", "and" or "on" may join: an organisation's
-#: when one of them is an organisation word (its last capitalised word is no person's surname).
-_ORG_NAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|for|the|and|on)\s+)*[A-Z][\w’'.-]*)*")
-_JOINING = re.compile(r"\s(?:of|for|the|and|on)\s")
-
-
-def _organisation_name(core: str) -> bool:
-    """Capitalised words joined by "of", "for", "the", "and" or "on", the first of them naming an
-    organisation ("Joint Council for the Welfare of Immigrants"): one name, whose last word is no
-    person's surname. Not a person of one ("Peter Neumann of the ... Center"), an officer ("Council
-    on Foreign Relations President X") or a body's person ("the Ohio Department of
-    Transportation's Faulkner")."""
-    parts = _JOINING.split(core)
-    return bool(
-        len(parts) > 1
-        and _ORG_NAME.fullmatch(core)
-        and _ORG_WORDS.search(parts[0])
-        and not _POSSESSIVE_WORD.search(parts[-1])
-        and not any(_is_title(t) for t in core.split())
-    )
-
-
-_POSSESSIVE_WORD = re.compile(r"['’]s\s")
-_HYPHENATED = re.compile(r"(?<=[a-z])-(?=[A-Z])")
-#: A stance toward a place or its backing of a body is no side: "the pro-Israel Washington
-#: Institute", "the U.S.-backed SDF".
-_STANCE = re.compile(r"\b(?:pro|anti)-[\w-]+|[\w.]+-(?:backed|funded|sponsored|supported|allied|aligned)\b", re.I)
-#: A country's ally is not that country: "one of Iran's most important allies in Iraq", "an ally of
-#: Russia", "U.S. allies" (but "Trump's GOP allies" are Republicans: a party is no country).
-_ALLY = re.compile(
-    r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:['’]s\s+(?:[a-z]+\s+){0,3}?|\s+)all(?:y|ies)\b"
-    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.]*)?"
-    r"|\ball(?:y|ies)\s+(?:of|to)\s+(?:the\s+)?(?P<placed>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)"
-)
-
-
-def _without_allies(head: str) -> str:
-    def ally(m: re.Match) -> str:
-        place = gazetteer().phrases.get(m.group("place") or m.group("placed"))
-        return " " if place is not None and place.kind in ("country", "capital") else m.group()
-
-    return _ALLY.sub(ally, head) if "all" in head else head
 
 
 _A_PAIR = re.compile(rf"{UNNAMED}.*\sand\s+(?:an?|the)\s")  # "unnamed official and a police source"
@@ -775,142 +357,6 @@ def _cleaned_source(speaker: str, mention: Mention, source: str) -> str:
     return UNNAMED + core if speaker.startswith(UNNAMED) or core[0].islower() else core
 
 
-_TO = re.compile(r"\s(?:to|with)\s")
-_PLACE_WORDS = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}"
-_ABOUT = r"on|about|over|regarding|towards?"
-_SUBJECT_PEOPLE = r"(?:experts?|specialists?|analysts?|scholars?|watchers?|researchers?)"
-_SUBJECT_NOUNS = rf"{_SUBJECT_PEOPLE}|hands?|affairs|studies|desk|office|bureau|branch|correspondents?"
-_POSTED = r"commanders?|ambassadors?|envoys?|correspondents?"
-#: Places a description is about or sits in, not the side it speaks for: the subject of expertise
-#: or of a body ("a North Korea expert", "a committee on North Korea"), where an office is ("the
-#: Brussels office for the French Institute"), a birthplace ("Ukrainian-born"), the body an
-#: ambassador is sent to ("U.N. Ambassador Susan Rice": countries send ambassadors), where one is
-#: posted ("the commander of international forces in Afghanistan"), where a university is ("a
-#: University of Vermont professor", "a Tehran University lecturer": a scholar speaks for no state),
-#: a research body's name and seat ("a fellow at the Center for a New American Security", "the
-#: Foundation for Defense of Democracies in Washington": a think tank is its own side, not its home's).
-_RESEARCH_BODY = (
-    r"(?:[A-Z][\w’'.-]*\s+(?:(?:for|of|on|the|a|and)\s+)*){0,4}(?:Center|Centre|Institute|Institution|"
-    r"Foundation|Endowment|Council\s+on|Project|Initiative)(?:\s+(?:(?:for|of|on|the|a|and)\s+)*[A-Z][\w’'.-]*)*(?:\s+in\s+[A-Z][\w’'.-]*)?"
-)
-_POSSESSOR = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s")
-_NATIONAL = re.compile(
-    r"\bNational\s+(?:[A-Z][\w’'-]*\s+)*(?:Center|Centre|Institute)"
-)  # "U.S. National Counterterrorism Center"
-_TOPICAL = re.compile(
-    rf"(?<=\s)(?:{_ABOUT})\s+(?:the\s+)?(?P<topic>{_PLACE_WORDS})"
-    rf"|(?P<subject>{_PLACE_WORDS})(?=\s+(?:{_SUBJECT_NOUNS})\b|\s+(?:[a-z]+\s+){{1,2}}{_SUBJECT_PEOPLE}\b)"
-    rf"|(?P<host>{_PLACE_WORDS})(?=\s+[Aa]mbassadors?\b)|[\w’'-]+-(?:born|based)\b"
-    rf"|(?P<field>{_PLACE_WORDS})(?=\s+(?:history|politics|studies|affairs|literature|economics|relations)\b)"
-    rf"|(?<=\s)(?:{_POSTED})\s+(?:of\s+[\w\s-]{{0,40}}?forces\s+)?in\s+"
-    rf"(?:the\s+)?(?P<posted>{_PLACE_WORDS})"
-    rf"|\b(?:University|College)\s+of\s+(?:the\s+)?(?P<seat>{_PLACE_WORDS})"
-    rf"|(?P<campus>{_PLACE_WORDS})(?=\s+(?:State\s+)?(?:University|College)\b)"
-    r"|(?P<school>[A-Z][\w.-]*)(?=\s+School\b)"
-    rf"|(?P<body>{_RESEARCH_BODY})"
-)
-#: Words _TOPICAL cannot match without: searching for them first is several times cheaper than
-#: _TOPICAL's own search, which tries its place words at every capital.
-_TOPICAL_WORDS = re.compile(
-    rf"(?:{_ABOUT})\s|{_SUBJECT_NOUNS}|[Aa]mbassador|-born|-based|history|politics|literature|economics|relations|{_POSTED}|University|College|School|Cent(?:er|re)|Institut|Foundation|"
-    r"Endowment|Council on|Project|Initiative"
-)
-_TOPIC_KINDS = ("country", "capital", "state", "organisation")
-_PLACE_GROUPS = ("topic", "subject", "field", "host", "posted", "seat", "campus", "school", "body")
-
-
-_BODY_HEAD = re.compile(r"\s*(?:Center|Centre|Institute)")
-
-
-def _a_state_s_body(name: str, places: list) -> bool:
-    """A body named as a state's own: a national one ("the U.S. National Counterterrorism Center"),
-    a country's ("Belgium's Crisis Center") or a place's and nothing else ("the French Institute");
-    not "the American Enterprise Institute"."""
-    owner = _POSSESSOR.match(name)
-    if _NATIONAL.search(name) or owner and getattr(gazetteer().phrases.get(owner.group(1)), "kind", "") == "country":
-        return True
-    return (
-        bool(places)
-        and places[0][2].kind == "demonym"
-        and _BODY_HEAD.fullmatch(name, places[0][1]) is not None
-        and _DETERMINERS.sub("", name[: places[0][0]]) == ""
-    )
-
-
-def _without_topics(head: str) -> str:
-    """A description without the places it is about (_TOPICAL); a demonym or an institution
-    stays ("a Russian analyst", "the White House office")."""
-
-    def topic(m: re.Match) -> str:
-        place = next((m.group(g) for g in _PLACE_GROUPS if m.group(g)), None)
-        if place is None:  # "-born", "-based"
-            return " "
-        if m.group("body"):  # every place in a research body's name or seat, but a state's own body's
-            found = gazetteer().find(place)
-            if _a_state_s_body(place, found):
-                return m.group()
-            return "".join(
-                place[b:a] for (_, b, _), (a, _, _) in zip([(0, 0, None), *found], [*found, (len(place), 0, None)])
-            )
-        place = place.removesuffix(" State")  # "Ohio State University"
-        if m.group("campus") or m.group("seat") or m.group("school"):  # "American University", "London School"
-            return m.group().replace(place, " ")
-        found = gazetteer().phrases.get(_POSSESSIVE_END.sub("", _DETERMINERS.sub("", place)))
-        kinds = (
-            ("organisation",)
-            if m.group("host")
-            else (*_TOPIC_KINDS, "demonym")
-            if m.group("topic") or m.group("field")
-            else _TOPIC_KINDS
-        )
-        return m.group().replace(place, " ") if found is not None and found.kind in kinds else m.group()
-
-    return _TOPICAL.sub(topic, head) if _TOPICAL_WORDS.search(head) else head
-
-
-@lru_cache(maxsize=200_000)
-def _side_of(head: str) -> str:
-    """The side a mention's words give it: the first place named, and before 'to' when the
-    mention is someone's envoy or mission to somewhere ('the US envoy to Iran' -> United States);
-    cached, as mentions and descriptions repeat."""
-    places = gazetteer()
-    head = _without_allies(_STANCE.sub(" ", head))  # "the pro-Israel Washington Institute" is no Israeli body
-    head = _without_topics(head)
-    head = _HYPHENATED.sub(" ", head)  # "Egyptian-American" names Egypt
-    to = _TO.search(head)
-    for part in (head[: to.start()], head) if to else (head,):
-        found = [p for _, _, p in places.find(part) if p.kind != "media"]
-        if found:
-            return found[0].side
-    return ""
-
-
-#: A source that is a clause opening with a name and a past-tense verb or "also".
-#: "went" counts ("Boehner went on Fox News and said"); after an adverb ("Sturgeon
-#: similarly expects ..., saying") a present-tense verb does too.
-#: English irregular past tenses a clause between a subject and a participle's cue may have ("Trump
-#: made time to attack X, suggesting", "President Trump withdrew from the deal, describing it as").
-_IRREGULAR_PAST = (
-    "(?:said|told|went|made|took|gave|came|got|saw|knew|thought|brought|began|became|left|held|kept|met|led|"
-    "sent|spent|won|lost|wrote|ran|found|withdrew|drew|chose|spoke|stood|sought|fought|threw|broke|rose|fell|"
-    "felt|heard|meant|paid|sold|struck|swore|taught|understood|flew|grew|drove|caught|built|bought)"
-)
-_IRREGULAR_PAST_WORD = re.compile(_IRREGULAR_PAST)
-_SUBJECT_CLAUSE = re.compile(
-    r"^(?!(?:I|A|An|The)[\s’'])(?P<name>[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4})\s+"
-    rf"(?:[a-z]+ed|{_IRREGULAR_PAST}|also|[a-z]+ly\s+[a-z]+(?:ed|s))(?:\s+[a-zA-Z]|$)"
-)
-
-
-#: A named source with unnamed companions ("Mnuchin and others", "Mr. Obama and his administration").
-_WITH_COMPANIONS = re.compile(
-    r"^(?P<lead>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+and\s+(?:others|other\s+[a-z]+|(?:his|her|their)\s+[a-z]+)$"
-)
-
-
-_EXISTENTIAL = re.compile(r"^(?:There|Here)(?:['’]s|\s+(?:is|are|was|were)\b)")
-
-
 _DESCRIPTION = re.compile(r"(?:an?|the)\s+[a-z]")
 #: A party and state after a name ("Sen. Bob Corker, R-Tenn., said"): the name speaks.
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*(?![\w-])")
@@ -933,111 +379,6 @@ def _apposed_person(text: str, source: str, common: set[str]) -> Mention | None:
     return Mention("person", name, _side_of(m.group("name")) or _side_of(source))
 
 
-def _written_full_name(run: str, common: frozenset[str]) -> str:
-    """The full name of a person a capitalised run in a statement writes ('Kremlin spokesman
-    Dmitry Peskov' -> 'Dmitry Peskov'), else '': two to four plain capitalised words, none a
-    place, a weekday or a word the corpus mostly writes in lower case; after a title the surname
-    may be such a word ('Prime Minister Theresa May')."""
-    if " " not in run:
-        return ""
-    name = name_in_run(run)
-    tokens = name.split()
-    phrases = gazetteer().phrases
-    titled = _is_title(run.split()[0]) and name != run
-    if (
-        2 <= len(tokens) <= 4
-        and not _ORG_WORDS.search(name)
-        and name not in phrases
-        and all(_PLAIN_NAME.fullmatch(t) for t in tokens)
-        and not any(t in phrases or _is_weekday(t) for t in tokens)
-        and not any(t.lower() in common for t in tokens[: -1 if titled else None])
-        and not _names_a_place(name)
-        and not _a_region(name)
-        and not _INITIAL.fullmatch(tokens[-1])  # "New York F." (of "F.B.I.")
-    ):
-        return name
-    return ""
-
-
-#: An honorific before a name makes it a person's, even a word the corpus writes in lower case
-#: ("Mrs May", "Mr. King").
-_HONORED = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]")
-#: "Tom Cheshire from Sky News", "Chuck Schumer of New York": a person and where they work or sit for.
-_AFFILIATED = re.compile(  # "Iran expert X of the Carnegie Endowment": a description may come first
-    r"^(?:(?:(?!(?:of|at|from|with|and|in|for|on|the)\s)[\w’'.-]+\s+){0,2}?(?!(?:of|at|from|with|and|in|for|on|the)\s)"
-    r"[a-z][\w’'-]*\s+)?(?P<person>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,6})\s+(?:of|from|at|with)\s+(?:the\s+)?(?P<body>[A-Z].*)$"
-)
-
-
-#: "the Middle East Institute's Paul Salem", "Christian Science Monitor's Scott Peterson".
-_BODY_S_PERSON = re.compile(
-    r"^(?:the\s+)?(?P<body>[A-Z][\w’'.-]*(?:\s+(?:of|for|the|and|on|[A-Z][\w’'.-]*))*?)['’]s?\s+"
-    r"(?P<person>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})$"
-)
-
-
-def _affiliated_person(head: str, common: frozenset[str]) -> Mention | None:
-    """A person named with the body or place they belong to: the person speaks, for the body's
-    side (Media for a news organisation)."""
-    m = _AFFILIATED.match(head)
-    if m is None:
-        m = _BODY_S_PERSON.match(head)
-        body = gazetteer().phrases.get(m.group("body")) if m else None
-        if m is None or not (" " in m.group("body") or (body is not None and body.kind == "media")):
-            return None  # "Trump's John Bolton": no body
-    name = _written_full_name(_without_sentence_opener(m.group("person")), common)
-    if not name:
-        return None
-    return Mention("person", name, _body_side(m.group("body")))
-
-
-def _body_side(body: str) -> str:
-    """The side of the body a person works for: Media for a news organisation."""
-    body = _POSSESSIVE_END.sub("", body.strip())
-    return MEDIA if _a_medium(body) else _side_of(body)
-
-
-def _a_medium(name: str) -> bool:
-    """Whether a name is a news organisation's: the bundled list's ("The Hill", "the BBC") or
-    shaped like one ("... Times", "... News")."""
-    phrases = gazetteer().phrases
-    place = phrases.get(name) or phrases.get(_DETERMINERS.sub("", name))
-    return (place is not None and place.kind == "media") or bool(_MEDIA_NAME.search(name))
-
-
-#: Function words that open a sentence with a capital ("But Jeffrey Lewis of ...", "Whether Sanders").
-_OPENERS = frozenset({
-    "but", "and", "or", "nor", "so", "yet", "still", "then", "now", "also", "meanwhile", "however", "instead",
-    "even", "only", "when", "whenever", "while", "whether", "if", "as", "because", "although", "though", "after",
-    "before", "since", "until", "unless", "once", "like", "indeed", "perhaps", "finally", "again",
-})  # fmt: skip
-_OPENER_INITIALS = frozenset(word[0].upper() for word in _OPENERS)
-
-
-def _without_sentence_opener(run: str) -> str:
-    """A run without the capitalised function words that open its sentence ("But Jeffrey Lewis"
-    -> "Jeffrey Lewis"); its last word stays."""
-    words = run.split()
-    while len(words) > 1 and words[0].lower() in _OPENERS:
-        words = words[1:]
-    return " ".join(words)
-
-
-_HONORIFIC_WORDS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "professor", "prof"})
-
-
-def _side_shaped(name: str) -> bool:
-    """Whether a body's name may stand as a side of its own: capitalised words, perhaps joined by
-    "of", "for", "the", "and" or "on", no honorific and no headline in capitals; a mention with
-    other words ("Trump withdrew from the deal", "Mr. Trump this week", "Sir Bill Cash") is no side."""
-    tokens = name.split()
-    return bool(
-        _ORG_NAME.fullmatch(name)
-        and not any(fold(t).rstrip(".") in _HONORIFIC_WORDS for t in tokens)
-        and not (name.isupper() and len(tokens) > 3)
-    )
-
-
 _LOWER_PARTICLE = re.compile(r"(?<![\w’'-])(?:al|el)[\s-]([A-Z][\w’'-]*)")
 
 
@@ -1056,281 +397,6 @@ def _in_organisation_name(text: str, at: int) -> bool:
         text.endswith((" of ", " for ", " on ", " the "), 0, at)
         and _ORG_BEFORE.search(text, max(0, at - 60), at) is not None
     )
-
-
-#: Whose a speaker's name is, written before it: "Labour’s Jeremy Corbyn" is Jeremy Corbyn.
-_POSSESSOR_BEFORE_NAME = re.compile(r"^.*['’]s\s+(?=[A-Z][\w’'.-]*\s+[A-Z])")
-#: A compass word first or a continent last makes a name a region ("Western Europe", "Central Asia",
-#: "Latin America"), not a person with a surname "Europe" that "Death to America" would name.
-_COMPASS = frozenset(["Western", "Eastern", "Northern", "Southern", "North", "South", "East", "West"])
-_CONTINENTS = frozenset(
-    ["Africa", "America", "Americas", "Asia", "Europe", "Oceania", "Antarctica", "Arctic", "Eurasia"]
-)
-
-
-_PREPOSITIONS = frozenset(
-    ["In", "On", "At", "By", "For", "From", "During", "After", "Before", "Since", "Until", "With"]
-)
-
-
-#: Months that are no given names either: as a name's last word, a date ("the Trump October surprise").
-_MONTHS = frozenset(calendar.month_name[1:]) - {"April", "May", "June", "August"}
-
-
-def _a_region(name: str) -> bool:
-    """A region ('Western Europe'), a circumstance ('In July') or a date ('Trump October'): no
-    person's name."""
-    tokens = name.split()
-    return len(tokens) >= 2 and (
-        tokens[0] in _COMPASS
-        or tokens[0] in _PREPOSITIONS
-        or tokens[-1] in _CONTINENTS
-        or tokens[-1] in _MONTHS
-        or tokens[0] in ("Middle", "Far", "Near")
-        and tokens[-1] in _COMPASS  # "the Middle East"
-    )
-
-
-#: Titles that are also common English surnames.
-_SURNAME_TITLES = frozenset({"White", "King", "Bishop", "Prince"})
-
-
-def _surname_title(tokens: list[str]) -> bool:
-    """'Julie Bishop', 'Martin Luther King': a title-surname after given names, none a title or a place."""
-    return (
-        1 < len(tokens) <= 3
-        and tokens[-1] in _SURNAME_TITLES
-        and not any(_is_title(t) or t in gazetteer().phrases or t in ("The", "A") for t in tokens[:-1])
-    )
-
-
-def _person_like(name: str, common: set[str]) -> bool:
-    """A name shaped like a person's: a few words, no organisation word, not a title (but a surname
-    that is one after a given name: 'Julie Bishop', 'Angus King'), not all common words, no weekday
-    ('Twitter Saturday')."""
-    tokens = name.split()
-    return bool(
-        tokens
-        and not _ORG_WORDS.search(name)
-        and len(tokens) <= 4
-        and (not _is_title(tokens[-1]) or _surname_title(tokens))
-        and not all(t.lower() in common for t in tokens)
-        and not any(_is_weekday(t) for t in tokens)
-        and not _a_region(name)
-    )
-
-
-_HEAD_END = re.compile(r",|\s+(?:who|which|that)\b")  # a mention's head ends before a clause
-_POSSESSIVE_END = re.compile(r"['’]s$")
-_POSSESSIVE_OR_APOSTROPHE = re.compile(r"['’]s?$")
-_APPOSED_NAME = re.compile(r"\s*,\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})\s*(?:,|$)")
-_PLURAL_END = re.compile(r"s\b")
-
-
-def _group_sized(head: str) -> bool:
-    """A head short enough to be a group's name as written ("the three Republicans"), not a
-    clause ending on one ("his colleagues' signatures caused damage among the 10 Democrats")."""
-    return len(head.split()) <= 4
-
-
-#: "the mayor of Paris", "The chairman of the House Intelligence Committee": an office and the
-#: body or place it serves.
-_OFFICE_OF_BODY = re.compile(
-    r"^(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:after|before|since|during|day|week|month|year)\s)[a-z][\w-]*\s+){0,2}?"
-    r"(?P<title>[A-Za-z]+)\s+(?:of|for)\s+(?P<body>(?:the\s+)?[A-Z].*)$"
-)
-#: Who speaks for someone else: "a spokesman for Mr Maduro" is not Maduro speaking.
-_AGENT = re.compile(r"spokes(?:man|woman|person)|aide|advis[eo]r|lawyer|attorney|representative")
-#: The holder's name after the office: ", Anne Hidalgo", ", Rep. Elijah Cummings of Maryland".
-_HOLDER_AFTER = re.compile(rf"\s*,\s*(?P<run>{_NAME_RUN.pattern})(?:\s+of\s+[A-Z][\w.’'-]*)?\s*(?:,|$)")
-
-
-def _office_of_body(office: re.Match, after: str, common: frozenset[str]) -> Mention:
-    """The holder named after an office ('The mayor of Paris, Anne Hidalgo'), for the side of the
-    body it serves; else the office itself, never the place or body it names ('The president of
-    Libya' is not Libya speaking)."""
-    side = _body_side(office.group("body"))
-    holder = _HOLDER_AFTER.match(after)
-    name = _written_full_name(holder.group("run"), common) if holder else ""
-    if name:
-        return Mention("person", name, side)
-    return Mention("institution", _DETERMINERS.sub("", office.group()), side or OTHER)  # never a side of its own
-
-
-def classify(mention: str, common: frozenset[str] | set[str]) -> Mention:
-    """Read one source mention as written in the text."""
-    return _classify(mention, common if isinstance(common, frozenset) else frozenset(common))
-
-
-#: "official" before a name is an adjective ("the official Rodong Sinmun newspaper", "North Korea's
-#: semi-official Fars news agency"), no unnamed official.
-_OFFICIAL_BEFORE_NAME = re.compile(r"\b(?:semi-)?official\s+(?=[A-Z])")
-#: A document named by its author ("Trump's statement", "a White House statement", "NATO data").
-_AUTHORED = re.compile(
-    r"(?:(?:the|a|an)\s+)?(?!(?:In|On|At|After|During|For|From|By|With|Under)\s)(?P<author>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}?)(?:['’]s?)?\s+"
-    r"(?:statement|data|statistics|estimates)"
-)
-
-
-_KIN_NOUNS = "family|parents|widow|wife|husband|mother|father|son|daughter|brother|sister"
-#: Someone a possessive pronoun owns, who speaks for or beside its person: "his lawyer", "her family".
-_OWNED_BY_PRONOUN = re.compile(
-    r"(?:his|her|their)\s+(?:(?:former|longtime|personal|top|chief|senior)\s+)?(?P<noun>lawyers?|attorneys?|"
-    rf"spokes(?:man|woman|person)|aides?|advis[eo]rs?|{_KIN_NOUNS})"
-)
-_KIN = rf"(?P<kin>relatives|{_KIN_NOUNS})"
-_KIN_WORDS = re.compile(_KIN)
-#: A person's relatives, who speak as private persons: "the family of X", "X's mother".
-_KIN_OF = re.compile(rf"(?:(?:the|a)\s+)?{_KIN}\s+of\s+(?P<person>.*[A-Z].*)", re.I)
-_KIN_OWNED = re.compile(rf"(?P<person>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)['’]s?\s+{_KIN}")
-#: Who speaks for a person a possessive names: "May's spokesman", "Manafort's lawyers" (round 20's "his
-#: lawyer", with the person named).
-_AGENT_OWNED = re.compile(
-    r"(?P<person>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)['’]s?\s+(?:(?:former|longtime|personal|top|chief|senior|"
-    r"official|deputy)\s+)?(?P<noun>spokes(?:man|woman|person)|aides?|advis[eo]rs?|lawyers?|attorneys?)"
-)
-
-
-#: A subject that says no one spoke: "No group", "Nobody", "None of them", "Neither X nor Y"; not the
-#: emphatic "None other than X", nor "No sooner had ...", "No. 10", "No 10 Downing Street", nor
-#: "Neither claim has been substantiated ... and Obama has urged"; and an inverted subject, a question's
-#: or a hypothesis's ("Should Trump decide to", "Did Iran say"): no one is reported to speak.
-_NOBODY = re.compile(
-    r"(?:Nobody|No\s+one|None\s+of)\b|Neither\s.*\snor\s|No\s+(?!(?:other\s+than|sooner|wonder|matter|doubt)\b)[A-Za-z]"
-    r"|(?:Should|Would|Could|Might|Must|Shall|Did|Does|Can|Is|Are|Was|Were)\s+[A-Z]"
-)
-
-
-@lru_cache(maxsize=200_000)
-def _classify(mention: str, common: frozenset[str]) -> Mention:
-    """``classify``, cached: mentions repeat, and a Mention is never changed once made."""
-    places = gazetteer()
-    if _NOBODY.match(mention.strip()):  # "No group immediately claimed", "Neither he nor his lawyer responded"
-        return Mention("none")
-    subject = _SUBJECT_CLAUSE.match(mention.strip())
-    if subject:  # "Ryan also hammered Obama for what he": the clause's subject speaks
-        words = _without_sentence_opener(subject.group("name")).split()
-        if len(words) > 2 and words[0] in _PREPOSITIONS:
-            words = words[2:]  # "In Calgary Stephen Harper spoke to a": the subject after the circumstance
-        name = name_in_run(" ".join(words))
-        if _person_like(name, common) and places.phrases.get(name) is None:
-            return Mention("person", name, _side_of(subject.group("name")))
-    text = _OFFICIAL_BEFORE_NAME.sub("", without_noise(mention.strip(" ,;:“”\"'")))
-    authored = _AUTHORED.fullmatch(text)
-    if authored:  # "Trump's statement", "NATO data": its author's
-        author = _classify(authored.group("author"), common)
-        if author.kind not in ("source", "none", "pronoun"):
-            return author
-    leader = _WITH_COMPANIONS.match(text)
-    if leader:  # "Mnuchin and others", "Trump and his aides": the one named leads
-        return _classify(leader.group("lead"), common)
-    head = _HEAD_END.split(text, maxsplit=1)[0].strip()
-    low = head.lower()
-    if not head:
-        return Mention("none")
-    if low.startswith("the ") and head[4:].title() in _COMPASS_POINTS:  # a country its story names (resolve)
-        return Mention("institution", head[4:])
-    last_word = head.split()[-1].replace("’", "'").split("'")[0]
-    last_word = last_word if last_word.islower() or last_word == "I" else ""
-    last_word = last_word.lower()
-    first_word = low.replace("’", "'").split()[0].split("'")[0]
-    if low in _ALL_PRONOUNS or (last_word in _ALL_PRONOUNS and last_word not in ("that", "this", "one")):
-        return Mention("pronoun", low if low in _ALL_PRONOUNS else last_word)  # "whom I", "as I've"
-    if (
-        first_word in _ALL_PRONOUNS
-        and first_word not in ("that", "this", "one", "who", "which", "whom")
-        and head[1:] == head[1:].lower()
-    ):
-        # "I certainly", "They're the same countries": a pronoun with words after it; "his lawyer": his
-        owned = _OWNED_BY_PRONOUN.fullmatch(low)
-        if owned and text.startswith(head) and _APPOSED_NAME.match(text[len(head) :]):
-            owned = None  # "his wife, Ana Lee": she is named
-        return Mention("pronoun", first_word, agent=owned.group("noun") if owned else "")
-    if _EXISTENTIAL.match(head):  # "There's no doubt the president": the writer's own voice
-        return Mention("none")
-    head = _LOCATION_TAIL.sub("", head) or head
-    kin = _KIN_OF.fullmatch(head) or _KIN_OWNED.fullmatch(head)
-    named = text.startswith(head) and _APPOSED_NAME.match(text[len(head) :])  # "his wife, Marina X"
-    if kin and not named:  # "the family of murdered journalist James Foley": his family speaks, not he
-        runs = _NAME_RUN.findall(kin.group("person"))
-        name = name_in_run(runs[-1]) if runs else ""
-        if _person_like(name, common) and not _names_a_place(name, 1) and places.phrases.get(name) is None:
-            return Mention("institution", f"{name}’s {kin.group('kin').lower()}", OTHER)
-    owner = _AGENT_OWNED.fullmatch(head) if not named else None
-    if owner is not None:  # "May's spokesman": the spokesman, for May's side
-        runs = _NAME_RUN.findall(owner.group("person"))
-        name = name_in_run(runs[-1]) if runs else ""
-        if _person_like(name, common) and not _names_a_place(name, 1) and places.phrases.get(name) is None:
-            return Mention("person", name, agent=f"{owner.group('noun')} for")
-    office = _OFFICE_OF_BODY.match(head)
-    agent = office is not None and _AGENT.fullmatch(office.group("title").lower())
-    if office is not None and (agent or _is_title(office.group("title"))):
-        found = _office_of_body(office, text[len(head) :] if text.startswith(head) else "", common)
-        if found.kind == "person" or found.side != OTHER or not agent:
-            return found
-        body = office.group("body")
-        served = None if _LOWER_WORD.search(body) else _classify(body, common)  # a name, not "the X of Y"
-        if served is not None and served.kind == "person":  # Maduro's side: the corpus pass finds it
-            agent = _DETERMINERS.sub("", office.group()[: office.start("body")]).strip()
-            return Mention("person", served.name, served.side, agent=agent)
-        return found  # "a spokesman for the National Peace Committee of Korea": the office, not Korea
-    affiliated = _affiliated_person(head, common)
-    if affiliated is not None:
-        return affiliated
-    core = _POSSESSIVE_END.sub("", _DETERMINERS.sub("", head))
-    side = _side_of(head) or _side_of(text)
-    whole = places.phrases.get(core)
-    if whole is not None and whole.kind == "demonym" and core.endswith("s") and _group_sized(head):
-        return Mention("source", head, whole.side, plural=True)  # "Many Democrats": members, not a country
-    if whole is not None:
-        return Mention(whole.kind, core if whole.kind == "institution" else whole.side, whole.side)
-    if _organisation_name(core):  # "Joint Council for the Welfare of Immigrants"
-        return Mention("institution", core, side)
-    runs = [
-        m
-        for m in _NAME_RUN.finditer(head)
-        if not (m.start() == 0 and len(m.group().split()) == 1 and m.group().lower() in common)
-    ]
-    last = runs[-1] if runs and head.rstrip("’'s").endswith(runs[-1].group().rstrip("’'s")) else None
-    if last is not None:
-        run = _without_sentence_opener(last.group())
-        name = name_in_run(run)
-        owned = _POSSESSOR_BEFORE_NAME.sub("", run)  # "Labour’s Jeremy Corbyn": Jeremy Corbyn
-        if owned != run and _person_like(name_in_run(owned), common) and _person_like(name, common):
-            run, name = owned, name_in_run(owned)
-        named_place = places.phrases.get(_POSSESSIVE_OR_APOSTROPHE.sub("", run)) or places.phrases.get(name)
-        if named_place is not None and " to " not in head:
-            kind = named_place.kind
-            if kind == "demonym" and run.endswith("s") and _group_sized(head):  # "congressional Republicans"
-                return Mention("source", head, named_place.side, plural=True)
-            whole_run = _POSSESSIVE_OR_APOSTROPHE.sub("", run)  # "White House", not its "House"
-            institution = whole_run if places.phrases.get(whole_run) is named_place else name
-            return Mention(kind, institution if kind == "institution" else named_place.side, named_place.side)
-        people = places.phrases.get(run.split()[-1])
-        if another_country_s_party(run, len(run) - len(run.split()[-1]), run.split()[-1]):
-            return Mention("institution", core, side)  # "Liberal Democrats": a party, no Americans
-        if people is not None and people.kind == "demonym" and run.endswith("s") and run == core:
-            # "Other Democrats", "Most Americans": members of a people or party, not a person
-            return Mention("source", head, people.side, plural=True)
-        honoured = _HONORED.match(run) is not None
-        person_like = named_place is None and (_person_like(name, common) or (honoured and not _ORG_WORDS.search(name)))
-        if person_like:  # the side from the words around the name, never from the name ("Najib Danish")
-            around = (  # not what a relative clause says they did ("who pushed for changes to the Iran deal")
-                _DESCRIPTION_END.split(_RELATIVE_CLAUSE.split(words.replace(name, " "), maxsplit=1)[0], maxsplit=1)[0]
-                for words in (head, text)
-            )
-            return Mention("person", name, next((side for side in map(_side_of, around) if side), ""))
-        if not all(t.lower() in common for t in run.split()):
-            return Mention("institution", core, side)
-    apposed = _APPOSED_NAME.match(text[len(head) :]) if text.startswith(head) else None
-    if apposed and not _ORG_WORDS.search(apposed.group(1)) and places.phrases.get(apposed.group(1)) is None:
-        return Mention("person", apposed.group(1), side)
-    if SPEAKER_NOUNS.search(head):
-        plural = bool(_PLURAL_END.search(head.split()[-1])) if head.split() else False
-        return Mention("source", head, side, plural)
-    if runs:
-        return Mention("institution", core, side)
-    return Mention("none")
 
 
 _PASS: list[frozenset[str] | None] = [None]  # the common words of the pass _classify's cache is for
@@ -1806,24 +872,6 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
     return table
 
 
-_PAST_TENSE_CLAUSE = re.compile(
-    rf"(?:\s+(?:also|not|only|just|still|then|already|again|never|later|[a-z]+ly))*\s(?:[a-z]+ed|{_IRREGULAR_PAST})\s+"
-    r"(?:a|an|the|his|her|its|their|that|this)\s.*$"
-)
-
-
-def _before_a_past_tense(speaker: str) -> str:
-    """A speaker label without the clause attribution left in it ("unnamed board completed its
-    investigation" -> "unnamed board"); the label as it is when nothing would be left, and none
-    when a pronoun would."""
-    clause = _PAST_TENSE_CLAUSE.search(speaker)
-    kept = speaker[: clause.start()] if clause else speaker
-    core = kept.strip().removeprefix(UNNAMED.strip()).strip()
-    if core.lower() in _ALL_PRONOUNS:
-        return ""  # "he later joined ...": a clause with a pronoun names no one
-    return kept if core else speaker
-
-
 _MEDIUM_NOUN = r"(?:newspaper|tabloid|magazine|broadcaster|news\s+agency|news\s+site)"
 _MEDIUM_RUN = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
 #: A news organisation the text names as one: "the French daily Le Monde", "Le Monde newspaper
@@ -2117,7 +1165,6 @@ _PEOPLE = re.compile(
 )
 #: A plural source counted but not named ("Some doctors", "Many protesters", "Two lawyers").
 _SOME = re.compile(r"^(?:some|many|several|most|few|a\s+few|other|two|three|four|five|dozens\s+of)\s+[a-z]+s$", re.I)
-_COUNTRY_KINDS = ("country", "demonym", "capital", "state")
 
 
 class _DocumentCountry:
@@ -2140,9 +1187,6 @@ class _DocumentCountry:
             top = counts.most_common(2) + [("", 0)]
             self.found[doc_id] = top[0][0] if top[0][1] >= 2 and top[0][1] > top[1][1] else ""
         return self.found[doc_id]
-
-
-_COMPASS_POINTS = frozenset({"North", "South", "East", "West"})
 
 
 def _country_of_the_compass_point(point: str, rows: list[int], texts: list[str]) -> str:
@@ -2198,62 +1242,6 @@ def _serve_the_story_s_state(out_speaker, out_group, doc_ids, rows_of, known) ->
         country = _story_s_state([j for j in rows_of[doc_ids[i]] if j != i and out_speaker[j] not in known], before)
         if country:
             out_group[i] = country
-
-
-#: A state's titles, capitalised before a name ("Gen.", "Mayor", "Vice President", "Deputy Defense
-#: Secretary", "Attorney General"): whoever holds one serves a state. Not an ambassador's or
-#: envoy's, whom a story names where they are sent.
-_STATE_TITLES = frozenset(
-    {
-        "minister", "secretary", "mayor", "governor", "gov", "senator", "sen", "rep", "representative",
-        "congressman", "congresswoman", "mp", "lawmaker", "president", "vice", "premier", "prime",
-        "chancellor", "speaker", "general", "gen", "lt", "col", "maj", "capt", "adm", "admiral",
-        "lieutenant", "colonel", "sergeant", "sgt", "army", "navy", "marine", "military", "police",
-        "sheriff", "detective", "prosecutor", "judge", "justice", "force", "brig", "spc", "pfc", "cpl", "pvt",
-        "cmdr", "corporal", "ensign", "commodore", "opposition", "king", "queen", "emir", "sultan", "crown",
-    }
-)  # fmt: skip
-#: Words for a political family, which name a party of whichever state the story is in ("Conservative
-#: MP X", "Labour leader X"): no body's name.
-_PARTY_FAMILIES = frozenset({"Conservative", "Labour", "Labor", "Tory", "Liberal", "Socialist", "Green"})
-
-
-#: A state's office in a description after a name, in lower case: "X, the town mayor", "X, the area's
-#: congressman", "X, a former councillor".
-_SERVANT_APPOSITION = re.compile(
-    r"(?:(?:the|a|an)\s+)?(?:[a-z]+['’]s\s+)?(?:(?:former|town|city|county|state|local|deputy|top)\s+)*"
-    r"(?:mayor|governor|senator|congress(?:wo)?man|lawmaker|legislator|councill?or|council(?:wo)?man|minister|"
-    r"admiral|colonel|sheriff|prosecutor|judge)\b"
-)
-
-
-def _serves_a_state(before: str, run: str, apposition: str = "") -> bool:
-    """Whether a name's own words give it a state's office: a capitalised title, or a party's, right
-    before it and nothing else ("told Lt. Gen. Kenneth McKenzie", "Former Secretary of Defense
-    Donald Rumsfeld", "Labour leader X"; not "Haltern Mayor X", "Taliban Commander X", "NBA
-    Commissioner X"), or an office in lower case after it ("X, the town mayor")."""
-    return _titled_before(before, run) or bool(_SERVANT_APPOSITION.match(apposition.strip()))
-
-
-def _a_party_word(word: str) -> bool:
-    """A party's word ("Labour", "Labour's") or a shadow cabinet's ("Shadow chancellor X"): a
-    politician's, who serves the story's state like one with a state's title."""
-    return _POSSESSIVE_END.sub("", word) in _PARTY_FAMILIES or word.lower() == "shadow"
-
-
-def _titled_before(before: str, run: str) -> bool:
-    name = name_in_run(run)
-    words = run[: max(0, len(run) - len(name))].split()
-    for word in reversed(before[_last_clause_end(before, len(before)) + 1 :].split()):
-        if not (_in_a_description(word) or _a_party_word(word)):
-            if word[:1].isupper() and word.lower() not in _OPENERS:
-                return False  # a capitalised word of no title: a body's or place's name
-            break
-        words.insert(0, word)
-    if not all(_in_a_description(w) or _a_party_word(w) for w in words):
-        return False
-    party = any(_a_party_word(w) for w in words)
-    return any(w[:1].isupper() and fold(w).rstrip(".") in _STATE_TITLES or party and _is_title(w) for w in words)
 
 
 def _titled_servants_sides(person_at, groups, doc_ids, rows_of, descriptions, votes_for):
@@ -2312,343 +1300,8 @@ def _office_holder_in_corpus(office, i, doc_ids, named_at, offices, side, person
     return best
 
 
-#: A person's noun after a demonym ("a Russian lawmaker", "Iranian negotiator"): the shape of a
-#: role noun or a journalist's, not a private trade (an economist, a professor, a strategist, a
-#: student speaks for no state).
-_PRIVATE_TRADES = (
-    "professor|researcher|writer|author|historian|student|businessman|businesswoman|civilian|resident|"
-    "immigrant|migrant|tourist|worker|teacher|doctor|physician|lawyer|attorney|consultant|investor|"
-    "entrepreneur|owner|manager|player|blogger|commentator|director"
-)
-_ROLE_NOUN = (
-    rf"(?!(?:for|under|over|after|other|{_PRIVATE_TRADES})\s)"
-    r"(?P<noun>[a-z][\w-]*(?:er|or|ate|ant|ent|ian|man|woman|al)|journalist|columnist)\s+$"
-)
-#: A private trade in a mention's words ("Chilean economist X", "a Russian-born professor"): its
-#: demonym is where the person is from, not a side they speak for.
-_PRIVATE_TRADE = re.compile(rf"\b(?:{_PRIVATE_TRADES}|(?!journalist|columnist|reservist)[a-z]+ist)s?\b")
-#: A demonym and a noun for a person, with at most two words between, right before a name
-#: ("Belgian federal prosecutor X", "Syrian opposition activist X"; not "Russian hackers targeted X").
-#: The same description set off by a comma before the name, after an article ("an American freelance
-#: journalist, Casey Coombs"; "the Belgian prosecutor, Eric Lenz").
-_ARTICLE_DEMONYM_PERSON_NOUN = re.compile(
-    r"(?<![\w’'-])(?:an?|the)\s+(?P<side>[A-Z][\w.-]*)\s+(?:[a-z][\w-]*(?<!ed)(?<!s)\s+){0,2}" + _ROLE_NOUN
-)
-_DEMONYM_PERSON_NOUN = re.compile(
-    r"(?<![\w’'-])(?P<side>[A-Z][\w.-]*)\s+(?:[a-z][\w-]*(?<!ed)(?<!s)\s+){0,2}" + _ROLE_NOUN
-)
-#: A demonym before a private trade, in the words before a name or after it ("Israeli expert X",
-#: "X, an Iranian political analyst"): where the person is from, not a side they speak for.
-#: An expert or analyst is private here too, though "a CIA analyst" is a state's.
-_DEMONYM_TRADE = re.compile(
-    rf"(?<![\w’'-])(?P<side>[A-Z][\w.-]*)\s+(?:[a-z][\w-]*\s+){{0,2}}"
-    rf"(?!attorney|lawyer|director)(?:{_PRIVATE_TRADES}|expert|analyst)s?\b"
-)  # not "the U.S. attorney in Virginia", "Iranian nuclear program director"
-
-
-@lru_cache(maxsize=100_000)
-def _a_private_trade(words: str) -> bool:
-    """Whether words hold a demonym before a private trade (``_DEMONYM_TRADE``); cached, as
-    descriptions repeat."""
-    return any(
-        getattr(gazetteer().phrases.get(m.group("side")), "kind", "") == "demonym"
-        for m in _DEMONYM_TRADE.finditer(words)
-    )
-
-
-#: Who works for a news organisation, by the words around their name: "Fox News host X", "NPR's X",
-#: "X, a CNN reporter", "X, a columnist for the Post".
-_JOURNALIST = (
-    r"(?i:anchor|host|presenter|reporter|correspondent|editor|columnist|commentator|contributor|journalist)s?"
-    r"(?:-in-chief|-at-large)?"
-)
-_MEDIUM = r"(?P<medium>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})"
-_JOURNALIST_BEFORE = re.compile(
-    rf"(?<![\w’'.-])[“\"]?{_MEDIUM}[”\"]?"
-    rf"(?:['’]s\s+(?:[a-z]+\s+)?{_JOURNALIST}\s+|\s+(?:[a-z]+\s+)?{_JOURNALIST}\s+|['’]s\s+)$"
-)
-#: A broadcaster's or newspaper's own title right before a name, with no medium named ("told host
-#: X", "columnist X"): whoever holds it works for one.
-_JOURNALIST_TITLE_BEFORE = re.compile(
-    r"(?<![\w’'-])(?i:anchor|host|presenter|reporter|correspondent|columnist|journalist)\s+$"
-)
-_JOURNALIST_AFTER = re.compile(
-    rf"(?:(?:the|an?)\s+)?(?:{_MEDIUM}(?:['’]s)?\s+(?:[a-z]+\s+)?{_JOURNALIST}"
-    rf"|(?:[a-z]+\s+)?{_JOURNALIST}\s+(?:for|at|with|of)\s+(?:the\s+)?(?P<employer>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){{0,3}}))$"
-)
-
-
-def _works_for_a_medium(before: str, apposition: str) -> bool:
-    """Whether the words right before a name, or its apposition, make them a news organisation's
-    journalist, so their side is Media whatever the outlet's country."""
-    if _JOURNALIST_TITLE_BEFORE.search(before):
-        return True
-    m = _JOURNALIST_BEFORE.search(before)
-    if m is None:
-        m = _JOURNALIST_AFTER.match(apposition.strip())
-    return m is not None and _a_medium(m.group("medium") or m.group("employer"))
-
-
-#: A country's possessive, up to two lower-case words and a title right before a name.
-_COUNTRY_S_TITLE = re.compile(r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+(?:[a-z][\w-]*\s+){1,2}[\w.]+\s+$")
-
-
-def _described_side(before: str, run: str, apposition: str) -> str:
-    """The side a name's own words give it (``run``, after the text ``before`` it and with the
-    ``_APPOSITION`` description ``apposition`` or ""): before it ('Ukrainian President', 'the US
-    envoy to Iran Rob Malley', 'Kremlin spokesman', 'Belgian federal prosecutor'; Media for
-    'American journalist' and 'Fox News host') or in an apposition after it ('Dmitry Peskov, the
-    Kremlin spokesman,')."""
-    places = gazetteer()
-    name = name_in_run(run)
-    prefix = run[: max(0, len(run) - len(name))]
-    cut = _last_clause_end(before, len(before))
-    if _works_for_a_medium(before[cut + 1 :] + prefix, apposition):
-        return MEDIA
-    kept: list[str] = []
-    words = before[cut + 1 :].split()
-    for k in range(len(words) - 1, -1, -1):
-        word = words[k]
-        if k and another_country_s_party(words[k - 1] + " " + word, len(words[k - 1]) + 1, word):
-            break  # "Liberal Democrats leader X": no American
-        if _in_a_description(word):
-            kept.insert(0, word)
-            continue
-        break
-    description = " ".join([*kept, prefix]).strip()
-    if _a_private_trade(description) or _a_private_trade(apposition):
-        return ""
-    if description and _a_country_s_name_alone(description):
-        description = ""  # "regarding Ukraine Parnas": a country's name alone by a name describes no one
-    if description:
-        side = _side_of(description)
-        if side:
-            return side
-    owner = _COUNTRY_S_TITLE.search(before, cut + 1) if kept else None
-    if owner is not None:  # "Zimbabwe's opposition leader X", "Iran's supreme leader X"
-        place = places.phrases.get(owner.group("place"))
-        if place is not None and place.kind in _COUNTRY_KINDS:
-            return place.side
-    described = None
-    if before[-2:-1].islower():  # cheap test first: a lower-case word ends before the name
-        described = _DEMONYM_PERSON_NOUN.search(before, cut + 1)
-    elif not kept and before.endswith(", ") and before[-3:-2].islower():
-        # the description set off before the name: "an American freelance journalist, Casey Coombs,"
-        described = _ARTICLE_DEMONYM_PERSON_NOUN.search(before[:-2] + " ", _last_clause_end(before, cut) + 1)
-    if described is not None:
-        people = places.phrases.get(described.group("side")) if described else None
-        if (
-            people is not None
-            and people.kind == "demonym"
-            and not another_country_s_party(before, described.start("side"), described.group("side"))
-        ):
-            return MEDIA if _MEDIA_NOUNS.fullmatch(described.group("noun")) else people.side
-    if apposition:
-        desc = _DESCRIPTION_END.split(apposition, maxsplit=1)[0]
-        if any(_is_title(w) for w in desc.split()[:6]):
-            return _side_of(desc)
-    return ""
-
-
-@lru_cache(maxsize=100_000)
-def _a_country_s_name_alone(words: str) -> bool:
-    """Whether words are only a country's or capital's name ("Ukraine"), no title or demonym."""
-    named = gazetteer().find(words)
-    if not named or any(p.kind not in ("country", "capital") for _, _, p in named):
-        return False
-    ends = [(0, 0), *((a, b) for a, b, _ in named), (len(words), len(words))]
-    return not "".join(words[ends[k][1] : ends[k + 1][0]] for k in range(len(ends) - 1)).strip()
-
-
-_LAST_CLAUSE_END = re.compile(rf".*{_CLAUSE_END.pattern}", re.S)
-
-
-def _last_clause_end(text: str, end: int) -> int:
-    """Where the last clause mark (``_CLAUSE_END``) of ``text[:end]`` is, else -1: one scan back
-    from the end, not one per mark."""
-    m = _LAST_CLAUSE_END.match(text, 0, end)
-    return m.end() - 1 if m else -1
-
-
-@lru_cache(maxsize=100_000)
-def _in_a_description(word: str) -> bool:
-    """Whether a word before a name may belong to its description: a title, a place, or a word
-    joining them ('of', 'for', 'the', 'to'); cached, as the same words recur."""
-    return _is_title(word) or bool(gazetteer().find(word)) or word in ("of", "for", "the", "to")
-
-
-def _resolve_pronouns(
-    table,
-    mentions,
-    sources,
-    texts,
-    doc_ids,
-    out_speaker,
-    out_group,
-    kinds,
-    named_at,
-    person_name,
-    person_side,
-    groups,
-    known,
-    common,
-    key_of,
-    gender_of,
-) -> None:
-    """Pronouns and relatives, in document order: the nearest compatible named speaker or none
-    ("he" never goes to a person the corpus calls Ms. or Mrs., nor "she" to a Mr.)."""
-    document = (doc_ids, kinds, out_speaker, out_group, named_at, texts, sources)
-    for i, mention in enumerate(mentions):
-        if mention is None or mention.kind != "pronoun":
-            continue
-        current = out_speaker[i]
-        word = mention.name
-        # the codebook resolved it: keep unless a person pronoun went to a body
-        if (
-            current in known
-            and kinds[i] == ""
-            and known[current].kind != ""
-            and word in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS
-            and (word in _PERSON_PRONOUNS) == (known[current].kind == "person")
-        ):
-            kinds[i] = "person" if known[current].kind == "person" else "thing"
-            continue
-        target = None
-        if word in _RELATIVES:
-            text = texts[i]
-            at = text.find(sources[i])
-            before = _CLAUSE_MARK.split(text[: max(at, 0)])[-1].rstrip(" ,")
-            if before:
-                antecedent = _antecedent(before, common)
-                if antecedent.kind == "person":
-                    target = _person_target(
-                        antecedent.name, person_name, person_side, groups, lambda name, i=i: key_of(doc_ids[i], name)
-                    )
-                elif antecedent.kind in ("country", "institution", "organisation", "capital", "state", "demonym"):
-                    own = antecedent.name if _side_shaped(antecedent.name) else ""
-                    target = (antecedent.name, groups(antecedent.side or own))
-                elif antecedent.kind == "source":
-                    target = (
-                        UNNAMED + _DETERMINERS.sub("", antecedent.name),
-                        groups(antecedent.side) if antecedent.side else MEDIA,
-                    )
-
-        def fits(name, i=i, word=word):
-            person = name if isinstance(name, tuple) else key_of(doc_ids[i], name)
-            return _PRONOUN_GENDER.get(word, "") in ("", gender_of(person) or _PRONOUN_GENDER[word])
-
-        raw = _raw_person(current, common, lambda name, i=i: key_of(doc_ids[i], name))
-        if word in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
-            # the corpus pass knows every earlier speaker as a person or not (attribution's own
-            # history without a codebook knows only full names, so it skips "the Texas congressman"
-            # to a person named before him); attribution's pick is the fallback
-            want = "person" if word in _PERSON_PRONOUNS else "thing" if word in _THING_PRONOUNS else "plural"
-            target = _nearest(i, want, fits, document, (person_name, person_side, groups))
-        if not target and word in _PERSON_PRONOUNS and raw and fits(raw):
-            target = _person_target(raw, person_name, person_side, groups, lambda name, i=i: key_of(doc_ids[i], name))
-        if target and mention.agent and _person_like(target[0], common):  # "his lawyer": for his side
-            name, group = target
-            kin = _KIN_WORDS.fullmatch(mention.agent)
-            out_speaker[i], out_group[i] = f"{name}’s {mention.agent}", OTHER if kin else group
-            kinds[i] = "agent"  # no antecedent for the next pronoun
-        elif target:
-            out_speaker[i], out_group[i] = target
-            kinds[i] = "person" if word in _PERSON_PRONOUNS else "thing"
-        else:
-            out_speaker[i], out_group[i] = "", ""
-
-
-_NOT_MODIFIERS = frozenset({"by", "to", "of", "for", "with", "at", "on", "in", "from", "and", "or", "the", "a", "an"})
-
-
-def _members_at_end(before: str) -> Mention | None:
-    """Members of a people or party a clause ends with ("angered congressional Democrats", "by top
-    Republicans"), with the lower-case words that modify them, else None."""
-    words = before.split()
-    people = gazetteer().phrases.get(words[-1]) if words and words[-1].endswith("s") else None
-    if people is None or people.kind != "demonym":
-        return None
-    k = len(words) - 1
-    while k > 0 and len(words) - k <= 2 and words[k - 1].islower() and words[k - 1] not in _NOT_MODIFIERS:
-        if words[k - 1].endswith("ed") or _IRREGULAR_PAST_WORD.fullmatch(words[k - 1]):
-            break
-        k -= 1
-    return Mention("source", " ".join(words[k:]), people.side, plural=True)
-
-
-def _antecedent(before: str, common: frozenset[str]) -> Mention:
-    """What a relative pronoun refers to: the phrase before it ("Polish owner of the lorry, who"),
-    or, when that is a clause ("Rouhani will face criticism from hardliners who"), the name that
-    ends it, else its last phrase after a preposition."""
-    members = _members_at_end(before)  # "angered congressional Democrats, who": the Democrats
-    if members is not None:
-        return members
-    antecedent = classify(before.split(",")[-1].strip() or before, common)
-    if antecedent.kind not in ("institution", "source") or not _CLAUSE_VERB.search(antecedent.name):
-        return antecedent
-    runs = list(_NAME_RUN.finditer(before))
-    if runs and runs[-1].end() == len(before):
-        named = classify(runs[-1].group(), common)
-        if named.kind == "person":
-            return named
-    last_phrase = _LAST_PHRASE.search(before)
-    return classify(last_phrase.group("np"), common) if last_phrase else Mention("none")
-
-
-def _raw_person(speaker: str, common: set[str], key_of) -> str:
-    """The person's full name when attribution resolved a pronoun to a named person, else ''
-    (a surname alone is left to the corpus pass, which sees every statement's resolved speaker)."""
-    if not speaker or speaker.lower() in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS | _UNRESOLVABLE:
-        return ""
-    mention = classify(speaker, common)
-    if mention.kind != "person":
-        return ""
-    return mention.name if " " in mention.name else ""
-
-
-def _person_target(name, person_name, person_side, groups, key_of):
-    """(speaker, group) of a person named in the text ('Trump, who said' -> Donald Trump)."""
-    person = key_of(name)
-    return (name, groups("")) if not person[0] else (person_name(person), groups(person_side(person)))
-
-
-def _nearest(i, want, fits, document, naming):
-    """The closest earlier speaker (or, for a person, named person) of the same document. A
-    sentence whose subject is itself a pronoun ("He also took aim at Harry Reid, who he said")
-    names only objects: the pronoun's person is found before it."""
-    doc_ids, kinds, out_speaker, out_group, named_at, texts, sources = document
-    person_name, person_side, groups = naming
-    at = texts[i].find(sources[i]) + len(sources[i]) if sources[i] else 0
-    if _SUBJECT_PRONOUN.match(texts[i]):
-        at = 0
-    reach = _RECENT_PERSON if want == "person" else _RECENT
-    for j in range(i, max(-1, i - reach), -1):
-        if doc_ids[j] != doc_ids[i]:
-            break
-        if want == "person":
-            people = [(pos, p) for pos, p in named_at[j] if (j < i or 0 <= pos < at) and fits(p)]
-            if j < i and kinds[j] == "person" and out_speaker[j] and fits(out_speaker[j]):
-                return out_speaker[j], out_group[j]
-            if people:  # the sentence's first person, its subject: "Ryan hammered Obama for what he called"
-                person = min(people)[1]
-                return person_name(person), groups(person_side(person))
-        elif j < i and out_speaker[j] and (kinds[j] == want or (want == "plural" and kinds[j] == "thing")):
-            return out_speaker[j], out_group[j]
-    return None
-
-
-_SUBJECT_PRONOUN = re.compile(r"^\W*(?:He|She)\s")
-#: A finite verb in a phrase: an auxiliary, or a past tense first or after a name ("echoed the
-#: testimony of", "Tsarnaev's arrest stunned"; not "the retired general").
-_CLAUSE_VERB = re.compile(
-    r"\s(?:will|would|is|are|was|were|has|have|had|did|does|can|could|may|might|should|must)\s"
-    r"|(?:^|[A-Z][\w’'.-]*\s+|[a-z]+['’]s\s+[a-z]+\s+)[a-z]+ed\b"
-)
-_LAST_PHRASE = re.compile(r"\s(?:from|with|by|among|of|to|for|at|on|in|like)\s+(?P<np>[^,]+)$")
-_CLAUSE_MARK = re.compile(r"[;:“”\"]")
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\b\.?\s*")
 _GENDER_OF = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
-_PRONOUN_GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
 _MARK = re.compile(r'[“”"]')
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 

@@ -1,0 +1,430 @@
+"""How a person's name is written, and the words that are no name: titles and honorifics, pronouns,
+the name in a capitalised run, a person's (first name, surname) key, words shaped like a person's
+name. Nothing here reads a side."""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from functools import lru_cache
+
+from .sides import gazetteer
+
+UNNAMED = "unnamed "
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_THING_PRONOUNS = {"it", "its"}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
+_UNRESOLVABLE = {
+    "i",
+    "we",
+    "you",
+    "us",
+    "me",
+    "one",
+    "someone",
+    "somebody",
+    "anyone",
+    "everyone",
+    "nobody",
+    "that",
+    "this",
+}
+_RELATIVES = {"who", "which", "whom"}
+_ALL_PRONOUNS = _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS | _UNRESOLVABLE | _RELATIVES
+#: Words that describe an office, not a name ("President", "Mr.", "spokesman").
+TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "ambassador",
+    "envoy",
+    "official",
+    "mayor",
+    "leader",
+    "chief",
+    "commander",
+    "general",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "adm",
+    "admiral",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "crown",
+    "premier",
+    "pm",
+    "deputy",
+    "former",
+    "top",
+    "senior",
+    "head",
+    "director",
+    "adviser",
+    "advisor",
+    "aide",
+    "diplomat",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "attorney",
+    "state",
+    "national",
+    "security",
+    "press",
+    "communications",
+    "coordinator",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "speaker",
+    "mp",
+    "justice",
+    "judge",
+    "pope",
+    "ayatollah",
+    "supreme",
+    "sheikh",
+    "emir",
+    "sultan",
+    "pres",
+    "gen.",
+    "candidate",
+    "nominee",
+    "acting",
+    "assistant",
+    "undersecretary",
+    "special",
+    "counsel",
+    "spy",
+    "intelligence",
+    "military",
+    "army",
+    "navy",
+    "air",
+    "force",
+    "officer",
+    "first",
+    "majority",
+    "minority",
+    "whip",
+    "house",
+    "democratic",
+    "republican",
+    "democrat",
+    "gop",
+    "opposition",
+    "presidential",
+    "white",
+    "trade",
+    "finance",
+    "economy",
+    "health",
+    "energy",
+    "treasury",
+    "commerce",
+    "homeland",
+    "sergeant",
+    "sgt",
+    "father",
+    "rev",
+    "reverend",
+    "rabbi",
+    "imam",
+    "bishop",
+    "cardinal",
+    "archbishop",
+    "ceo",
+    "chairperson",
+    "founder",
+    "professor",
+    "analyst",
+    "expert",
+    "correspondent",
+    "reporter",
+    "editor",
+    "columnist",
+    "author",
+    "activist",
+    "sen.",
+    "rep.",
+    "gov.",
+    "dr.",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "president-elect",
+    "vice-president",
+    "ex-president",
+    "elect",
+    "sheriff",
+    "lieutenant",
+    "colonel",
+    "captain",
+    "detective",
+    "inspector",
+    "brig",
+    "spc",
+    "pfc",
+    "cpl",
+    "pvt",
+    "cmdr",
+    "corporal",
+    "ensign",
+    "commodore",
+    "commissioner",
+    "prosecutor",
+}
+_ORG_WORDS = re.compile(
+    r"\b(?:Ministry|Department|Agency|Council|Party|Committee|Commission|Organi[sz]ation|Association|Corps|Forces|"
+    r"Army|Navy|Police|Institute|University|Court|Bank|Group|Company|Inc|Corp|Foundation|Center|Centre|Office|"
+    r"Service|Services|Administration|Government|Parliament|Assembly|Congress|Senate|House|Union|League|Front|"
+    r"Movement|Network|News|Times|Post|Journal|Press|Agency|Embassy|Mission|Guard|Guards|Authority|Board|Fund|"
+    r"Federation|Coalition|Alliance|Campaign|Watch|International|Project|Review|Magazine|Television|TV|Radio|"
+    # places and buildings named like people ("Ahrar Bridge", "Trump Tower")
+    r"Bridge|Street|Square|Avenue|Boulevard|River|Island|Islands|Valley|Strait|Gulf|Sea|Ocean|Airport|Hospital|"
+    r"Mosque|Cathedral|Palace|Tower|Hotel|Stadium|Station|Prison)\b"
+)
+#: A capitalised run: initials ("H.R.") are one word; lower-case particles ("el-Sissi", "bin",
+#: "van der") belong to the name they stand in.
+_NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*\.?)"
+_PARTICLE_NAME = r"(?:al|el|ad|an|as|ash|at|az|ul|bin|ibn|abu)-[A-Z][\w’'-]*"
+_NAME_RUN = re.compile(
+    rf"(?<![\w’'.-])(?:{_NAME_WORD}|{_PARTICLE_NAME})(?:\s+(?:{_NAME_WORD}|{_PARTICLE_NAME}|"
+    r"(?:de|da|di|del|du|dos|das|van|von|der|den|ter|bin|ibn|al|el)(?=\s+(?:[A-Z]|der|den)))(?![\w’'-]))*"
+)
+_DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their|some|several|many|two|three)\s+", re.I)
+
+
+#: A plain name word: "McChrystal" and "DeSantis" have a second capital; initials ("H.R."); particles.
+_PLAIN_NAME = re.compile(
+    r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-’'][A-Z]?[a-z]+)*\.?|(?:[A-Z]\.)+|(?:al|el|bin|ibn|van|von|der|de)(?:-[A-Z][a-z]+)?"
+)
+_INITIAL = re.compile(r"[A-Z]\.")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
+@lru_cache(maxsize=200_000)
+def fold(text: str) -> str:
+    """Lower-case ASCII form of a name, for comparing spellings."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip(" .’'")
+
+
+@lru_cache(maxsize=100_000)
+def _is_title(token: str) -> bool:
+    return fold(token).rstrip(".") in TITLES or fold(token) in TITLES
+
+
+def strip_titles(name: str) -> str:
+    """'President Donald J. Trump' -> 'Donald J. Trump'; 'Mr Trump' -> 'Trump'; sides go too
+    ('Ukrainian President Volodymyr Zelensky' -> 'Volodymyr Zelensky')."""
+    places = gazetteer()
+    tokens = name.replace("’s", "").replace("'s", "").split()
+    while len(tokens) > 1 and (_is_title(tokens[0]) or tokens[0] in places.phrases):
+        tokens = tokens[1:]
+    name = " ".join(tokens).strip(" ,")
+    return name[:-1] if name.endswith(".") and len(tokens[-1]) > 2 and not tokens[-1][-2].isupper() else name
+
+
+_GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
+
+
+@lru_cache(maxsize=200_000)
+def _person_key(name: str) -> tuple[str, str]:
+    """(first name, surname) folded; middle names and initials do not count."""
+    tokens = [fold(t).rstrip(".,") for t in name.split() if len(t.rstrip(".")) > 1]
+    if len(tokens) > 1 and tokens[-1] in _GENERATIONS:  # "Donald Trump Jr." is not his father
+        tokens = [*tokens[:-2], f"{tokens[-2]} {tokens[-1]}"]
+    if not tokens:
+        return "", ""
+    if len(tokens) > 1 and set(tokens[:-1]) <= _PARTICLES and (len(tokens) > 2 or name[0].islower()):
+        return "", tokens[-1]  # "Van der Sypt", "de Blasio": a surname's particles, no first name
+    return (tokens[0] if len(tokens) > 1 else ""), tokens[-1]
+
+
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "du", "dos", "das", "ter"})
+
+
+_WEEKDAYS = "|".join(calendar.day_name)  # stdlib, English locale by default
+
+
+@lru_cache(maxsize=200_000)
+def _names_a_place(name: str, shortest: int = 2) -> bool:
+    """Whether ``shortest`` to three of the name's words together name a place, not a medium
+    ('New York', 'South Korea'; with 1, 'Iraq' in 'In Iraq' too, but not 'Bloomberg'); cached,
+    as names repeat."""
+    phrases = gazetteer().phrases
+    tokens = name.split()
+    spans = (" ".join(tokens[a : a + k]) for k in range(shortest, 4) for a in range(len(tokens) - k + 1))
+    return any(phrases[p].kind != "media" for p in spans if p in phrases)
+
+
+_WEEKDAY = re.compile(_WEEKDAYS)
+
+
+@lru_cache(maxsize=100_000)
+def _is_weekday(token: str) -> bool:
+    return _WEEKDAY.fullmatch(token.rstrip(".,’'s")) is not None
+
+
+#: A compound noun capitalised only as its run's first word ("Seventh-grader", "Actor-director",
+#: "Senator-elect"): a descriptor, where a hyphenated name capitalises both parts ("Al-Ahram").
+_HYPHENATED_DESCRIPTOR = re.compile(r"[A-Z][a-z]*-[a-z]{2,}")
+
+
+@lru_cache(maxsize=200_000)
+def name_in_run(run: str) -> str:
+    """The name in a capitalised run: the words after its last title, side word or descriptor
+    ('Iranian Foreign Ministry Spokesperson Nasser Kanaani' -> 'Nasser Kanaani'; 'Ambassador to
+    the United Nations Nikki Haley' -> 'Nikki Haley'; 'Seventh-grader
+    Mohammad Bilal' -> 'Mohammad Bilal', when two words follow it: 'Chung-in Moon' stays)."""
+    places = gazetteer()
+    tokens = run.replace("’s", "").replace("'s", "").split()
+    last = -1
+    for k, token in enumerate(tokens[:-1]):
+        if (
+            _is_title(token)
+            or (k < len(tokens) - 2 and _HYPHENATED_DESCRIPTOR.fullmatch(token))
+            or token in places.phrases
+            or all(part in places.phrases for part in token.split("-"))
+            or token in ("Ministry", "Department", "Office", "Council", "to", "of", "for", "the")
+            or any(" ".join(tokens[j : k + 1]) in places.phrases for j in range(max(0, k - 2), k))
+            or (token.isupper() and len(token) > 2 and not _INITIALS.fullmatch(token))
+        ):  # "JUST WATCHED Obama": a video caption's label
+            last = k
+    return strip_titles(" ".join(tokens[last + 1 :]))
+
+
+def _written_full_name(run: str, common: frozenset[str]) -> str:
+    """The full name of a person a capitalised run in a statement writes ('Kremlin spokesman
+    Dmitry Peskov' -> 'Dmitry Peskov'), else '': two to four plain capitalised words, none a
+    place, a weekday or a word the corpus mostly writes in lower case; after a title the surname
+    may be such a word ('Prime Minister Theresa May')."""
+    if " " not in run:
+        return ""
+    name = name_in_run(run)
+    tokens = name.split()
+    phrases = gazetteer().phrases
+    titled = _is_title(run.split()[0]) and name != run
+    if (
+        2 <= len(tokens) <= 4
+        and not _ORG_WORDS.search(name)
+        and name not in phrases
+        and all(_PLAIN_NAME.fullmatch(t) for t in tokens)
+        and not any(t in phrases or _is_weekday(t) for t in tokens)
+        and not any(t.lower() in common for t in tokens[: -1 if titled else None])
+        and not _names_a_place(name)
+        and not _a_region(name)
+        and not _INITIAL.fullmatch(tokens[-1])  # "New York F." (of "F.B.I.")
+    ):
+        return name
+    return ""
+
+
+#: Function words that open a sentence with a capital ("But Jeffrey Lewis of ...", "Whether Sanders").
+_OPENERS = frozenset({
+    "but", "and", "or", "nor", "so", "yet", "still", "then", "now", "also", "meanwhile", "however", "instead",
+    "even", "only", "when", "whenever", "while", "whether", "if", "as", "because", "although", "though", "after",
+    "before", "since", "until", "unless", "once", "like", "indeed", "perhaps", "finally", "again",
+})  # fmt: skip
+_OPENER_INITIALS = frozenset(word[0].upper() for word in _OPENERS)
+
+
+def _without_sentence_opener(run: str) -> str:
+    """A run without the capitalised function words that open its sentence ("But Jeffrey Lewis"
+    -> "Jeffrey Lewis"); its last word stays."""
+    words = run.split()
+    while len(words) > 1 and words[0].lower() in _OPENERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+#: A compass word first or a continent last makes a name a region ("Western Europe", "Central Asia",
+#: "Latin America"), not a person with a surname "Europe" that "Death to America" would name.
+_COMPASS = frozenset(["Western", "Eastern", "Northern", "Southern", "North", "South", "East", "West"])
+_CONTINENTS = frozenset(
+    ["Africa", "America", "Americas", "Asia", "Europe", "Oceania", "Antarctica", "Arctic", "Eurasia"]
+)
+
+
+_PREPOSITIONS = frozenset(
+    ["In", "On", "At", "By", "For", "From", "During", "After", "Before", "Since", "Until", "With"]
+)
+
+
+#: Months that are no given names either: as a name's last word, a date ("the Trump October surprise").
+_MONTHS = frozenset(calendar.month_name[1:]) - {"April", "May", "June", "August"}
+
+
+def _a_region(name: str) -> bool:
+    """A region ('Western Europe'), a circumstance ('In July') or a date ('Trump October'): no
+    person's name."""
+    tokens = name.split()
+    return len(tokens) >= 2 and (
+        tokens[0] in _COMPASS
+        or tokens[0] in _PREPOSITIONS
+        or tokens[-1] in _CONTINENTS
+        or tokens[-1] in _MONTHS
+        or tokens[0] in ("Middle", "Far", "Near")
+        and tokens[-1] in _COMPASS  # "the Middle East"
+    )
+
+
+#: Titles that are also common English surnames.
+_SURNAME_TITLES = frozenset({"White", "King", "Bishop", "Prince"})
+
+
+def _surname_title(tokens: list[str]) -> bool:
+    """'Julie Bishop', 'Martin Luther King': a title-surname after given names, none a title or a place."""
+    return (
+        1 < len(tokens) <= 3
+        and tokens[-1] in _SURNAME_TITLES
+        and not any(_is_title(t) or t in gazetteer().phrases or t in ("The", "A") for t in tokens[:-1])
+    )
+
+
+def _person_like(name: str, common: set[str]) -> bool:
+    """A name shaped like a person's: a few words, no organisation word, not a title (but a surname
+    that is one after a given name: 'Julie Bishop', 'Angus King'), not all common words, no weekday
+    ('Twitter Saturday')."""
+    tokens = name.split()
+    return bool(
+        tokens
+        and not _ORG_WORDS.search(name)
+        and len(tokens) <= 4
+        and (not _is_title(tokens[-1]) or _surname_title(tokens))
+        and not all(t.lower() in common for t in tokens)
+        and not any(_is_weekday(t) for t in tokens)
+        and not _a_region(name)
+    )

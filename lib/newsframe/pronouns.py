@@ -1,0 +1,196 @@
+"""Pronouns and relatives resolved to the nearest compatible named speaker of their document, or
+to none."""
+
+from __future__ import annotations
+
+import re
+
+from .mentions import _KIN_WORDS, OTHER, Mention, _side_shaped, classify
+from .names import (
+    _DETERMINERS,
+    _NAME_RUN,
+    _PERSON_PRONOUNS,
+    _PLURAL_PRONOUNS,
+    _RELATIVES,
+    _THING_PRONOUNS,
+    _UNRESOLVABLE,
+    UNNAMED,
+    _person_like,
+)
+from .sides import MEDIA, gazetteer
+from .source_noise import _IRREGULAR_PAST_WORD
+
+_RECENT = 6  # statements back that "it" or "they" may reach
+_RECENT_PERSON = 12  # and "he" or "she": news keeps one person in focus for paragraphs
+
+
+def _resolve_pronouns(
+    table,
+    mentions,
+    sources,
+    texts,
+    doc_ids,
+    out_speaker,
+    out_group,
+    kinds,
+    named_at,
+    person_name,
+    person_side,
+    groups,
+    known,
+    common,
+    key_of,
+    gender_of,
+) -> None:
+    """Pronouns and relatives, in document order: the nearest compatible named speaker or none
+    ("he" never goes to a person the corpus calls Ms. or Mrs., nor "she" to a Mr.)."""
+    document = (doc_ids, kinds, out_speaker, out_group, named_at, texts, sources)
+    for i, mention in enumerate(mentions):
+        if mention is None or mention.kind != "pronoun":
+            continue
+        current = out_speaker[i]
+        word = mention.name
+        # the codebook resolved it: keep unless a person pronoun went to a body
+        if (
+            current in known
+            and kinds[i] == ""
+            and known[current].kind != ""
+            and word in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS
+            and (word in _PERSON_PRONOUNS) == (known[current].kind == "person")
+        ):
+            kinds[i] = "person" if known[current].kind == "person" else "thing"
+            continue
+        target = None
+        if word in _RELATIVES:
+            text = texts[i]
+            at = text.find(sources[i])
+            before = _CLAUSE_MARK.split(text[: max(at, 0)])[-1].rstrip(" ,")
+            if before:
+                antecedent = _antecedent(before, common)
+                if antecedent.kind == "person":
+                    target = _person_target(
+                        antecedent.name, person_name, person_side, groups, lambda name, i=i: key_of(doc_ids[i], name)
+                    )
+                elif antecedent.kind in ("country", "institution", "organisation", "capital", "state", "demonym"):
+                    own = antecedent.name if _side_shaped(antecedent.name) else ""
+                    target = (antecedent.name, groups(antecedent.side or own))
+                elif antecedent.kind == "source":
+                    target = (
+                        UNNAMED + _DETERMINERS.sub("", antecedent.name),
+                        groups(antecedent.side) if antecedent.side else MEDIA,
+                    )
+
+        def fits(name, i=i, word=word):
+            person = name if isinstance(name, tuple) else key_of(doc_ids[i], name)
+            return _PRONOUN_GENDER.get(word, "") in ("", gender_of(person) or _PRONOUN_GENDER[word])
+
+        raw = _raw_person(current, common, lambda name, i=i: key_of(doc_ids[i], name))
+        if word in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
+            # the corpus pass knows every earlier speaker as a person or not (attribution's own
+            # history without a codebook knows only full names, so it skips "the Texas congressman"
+            # to a person named before him); attribution's pick is the fallback
+            want = "person" if word in _PERSON_PRONOUNS else "thing" if word in _THING_PRONOUNS else "plural"
+            target = _nearest(i, want, fits, document, (person_name, person_side, groups))
+        if not target and word in _PERSON_PRONOUNS and raw and fits(raw):
+            target = _person_target(raw, person_name, person_side, groups, lambda name, i=i: key_of(doc_ids[i], name))
+        if target and mention.agent and _person_like(target[0], common):  # "his lawyer": for his side
+            name, group = target
+            kin = _KIN_WORDS.fullmatch(mention.agent)
+            out_speaker[i], out_group[i] = f"{name}’s {mention.agent}", OTHER if kin else group
+            kinds[i] = "agent"  # no antecedent for the next pronoun
+        elif target:
+            out_speaker[i], out_group[i] = target
+            kinds[i] = "person" if word in _PERSON_PRONOUNS else "thing"
+        else:
+            out_speaker[i], out_group[i] = "", ""
+
+
+_NOT_MODIFIERS = frozenset({"by", "to", "of", "for", "with", "at", "on", "in", "from", "and", "or", "the", "a", "an"})
+
+
+def _members_at_end(before: str) -> Mention | None:
+    """Members of a people or party a clause ends with ("angered congressional Democrats", "by top
+    Republicans"), with the lower-case words that modify them, else None."""
+    words = before.split()
+    people = gazetteer().phrases.get(words[-1]) if words and words[-1].endswith("s") else None
+    if people is None or people.kind != "demonym":
+        return None
+    k = len(words) - 1
+    while k > 0 and len(words) - k <= 2 and words[k - 1].islower() and words[k - 1] not in _NOT_MODIFIERS:
+        if words[k - 1].endswith("ed") or _IRREGULAR_PAST_WORD.fullmatch(words[k - 1]):
+            break
+        k -= 1
+    return Mention("source", " ".join(words[k:]), people.side, plural=True)
+
+
+def _antecedent(before: str, common: frozenset[str]) -> Mention:
+    """What a relative pronoun refers to: the phrase before it ("Polish owner of the lorry, who"),
+    or, when that is a clause ("Rouhani will face criticism from hardliners who"), the name that
+    ends it, else its last phrase after a preposition."""
+    members = _members_at_end(before)  # "angered congressional Democrats, who": the Democrats
+    if members is not None:
+        return members
+    antecedent = classify(before.split(",")[-1].strip() or before, common)
+    if antecedent.kind not in ("institution", "source") or not _CLAUSE_VERB.search(antecedent.name):
+        return antecedent
+    runs = list(_NAME_RUN.finditer(before))
+    if runs and runs[-1].end() == len(before):
+        named = classify(runs[-1].group(), common)
+        if named.kind == "person":
+            return named
+    last_phrase = _LAST_PHRASE.search(before)
+    return classify(last_phrase.group("np"), common) if last_phrase else Mention("none")
+
+
+def _raw_person(speaker: str, common: set[str], key_of) -> str:
+    """The person's full name when attribution resolved a pronoun to a named person, else ''
+    (a surname alone is left to the corpus pass, which sees every statement's resolved speaker)."""
+    if not speaker or speaker.lower() in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS | _UNRESOLVABLE:
+        return ""
+    mention = classify(speaker, common)
+    if mention.kind != "person":
+        return ""
+    return mention.name if " " in mention.name else ""
+
+
+def _person_target(name, person_name, person_side, groups, key_of):
+    """(speaker, group) of a person named in the text ('Trump, who said' -> Donald Trump)."""
+    person = key_of(name)
+    return (name, groups("")) if not person[0] else (person_name(person), groups(person_side(person)))
+
+
+def _nearest(i, want, fits, document, naming):
+    """The closest earlier speaker (or, for a person, named person) of the same document. A
+    sentence whose subject is itself a pronoun ("He also took aim at Harry Reid, who he said")
+    names only objects: the pronoun's person is found before it."""
+    doc_ids, kinds, out_speaker, out_group, named_at, texts, sources = document
+    person_name, person_side, groups = naming
+    at = texts[i].find(sources[i]) + len(sources[i]) if sources[i] else 0
+    if _SUBJECT_PRONOUN.match(texts[i]):
+        at = 0
+    reach = _RECENT_PERSON if want == "person" else _RECENT
+    for j in range(i, max(-1, i - reach), -1):
+        if doc_ids[j] != doc_ids[i]:
+            break
+        if want == "person":
+            people = [(pos, p) for pos, p in named_at[j] if (j < i or 0 <= pos < at) and fits(p)]
+            if j < i and kinds[j] == "person" and out_speaker[j] and fits(out_speaker[j]):
+                return out_speaker[j], out_group[j]
+            if people:  # the sentence's first person, its subject: "Ryan hammered Obama for what he called"
+                person = min(people)[1]
+                return person_name(person), groups(person_side(person))
+        elif j < i and out_speaker[j] and (kinds[j] == want or (want == "plural" and kinds[j] == "thing")):
+            return out_speaker[j], out_group[j]
+    return None
+
+
+_SUBJECT_PRONOUN = re.compile(r"^\W*(?:He|She)\s")
+#: A finite verb in a phrase: an auxiliary, or a past tense first or after a name ("echoed the
+#: testimony of", "Tsarnaev's arrest stunned"; not "the retired general").
+_CLAUSE_VERB = re.compile(
+    r"\s(?:will|would|is|are|was|were|has|have|had|did|does|can|could|may|might|should|must)\s"
+    r"|(?:^|[A-Z][\w’'.-]*\s+|[a-z]+['’]s\s+[a-z]+\s+)[a-z]+ed\b"
+)
+_LAST_PHRASE = re.compile(r"\s(?:from|with|by|among|of|to|for|at|on|in|like)\s+(?P<np>[^,]+)$")
+_CLAUSE_MARK = re.compile(r"[;:“”\"]")
+_PRONOUN_GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
