@@ -1248,3 +1248,15 @@ def test_a_person_of_a_body_is_the_person(mention, name):
 )
 def test_a_clause_left_in_a_speaker_label_is_cut(label, kept):
     assert _before_a_past_tense(label) == kept
+
+
+def test_a_surname_alone_with_an_office_or_a_tie_is_the_person_the_corpus_mostly_gives_it():
+    documents = {
+        "a": "Chilean President Rui Dias said the talks would go on. Rui Dias said the border was open. "
+        "Rui Dias spoke again.",
+        "b": "Chilean President Rui Dias met first lady Zoe Dias. Dias said the deal was good.",  # a tie
+        "c": "First lady Zoe Dias visited a school. President Dias said it was late.",  # an office
+    }
+    table = pd.concat([_table(text, Codebook(), doc_id) for doc_id, text in documents.items()], ignore_index=True)
+    out = resolve(table, Codebook())
+    assert out.loc[(out["doc_id"] != "a") & (out["speaker"] != ""), "speaker"].tolist() == ["Rui Dias", "Rui Dias"]

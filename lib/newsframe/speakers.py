@@ -630,7 +630,9 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             first, root = found
             if not first:  # a surname alone: the full name the document gives, else one the corpus gives
                 key = (doc_ids[i], root)
-                if i < first_full.get(key, n):
+                if i < first_full.get(key, n) or _holds_an_office(run):
+                    # before any full name, or with an office ("President Trump" after "first lady
+                    # Melania Trump"): the person the corpus mostly gives that surname
                     _vote_for_the_corpus_s_person(in_doc[key], dominant.get(root, ""))
                     first_in.pop(key, None)  # the vote may change the document's first name
                 if key not in first_in:
@@ -969,7 +971,8 @@ def _first_name(doc_id, root, in_doc, by_root, dominant) -> str:
     here = in_doc.get((doc_id, root))
     there = by_root.get(root)
     if here:
-        first = max(here.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        # a tie ("President Donald Trump" and "Melania Trump" once each) goes to the corpus's person
+        first = max(here.items(), key=lambda kv: (kv[1], kv[0] == dominant.get(root), kv[0]))[0]
         # "Trump Trump", a scraped headline's echo, gives no first name where the corpus mostly
         # gives another (a doubled name the corpus mostly writes so, "Abdullah Abdullah", stays)
         if first != root or not there or there[root] == max(there.values()):
@@ -1070,6 +1073,12 @@ def _office_after(previous: str, word: str) -> str:
 def _office_word(word: str) -> str:
     """The office a word names ('Gov.' -> governor), else "": cached, as the same words recur."""
     return _OFFICES.get(fold(word).rstrip(".,"), "")
+
+
+def _holds_an_office(run: str) -> bool:
+    """Whether a run writes an office before the name ("President Trump", "Sen. Graham")."""
+    name = name_in_run(run)
+    return any(_office_word(word) for word in run[: max(0, len(run) - len(name))].split())
 
 
 def _holder_of(office, i, source, text, titled, side, person_side):
