@@ -113,9 +113,10 @@ _EXISTENTIAL = re.compile(r"^(?:There|Here)(?:['’]s|\s+(?:is|are|was|were)\b)"
 #: ("Mrs May", "Mr. King").
 _HONORED = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]")
 #: "Tom Cheshire from Sky News", "Chuck Schumer of New York": a person and where they work or sit for.
+_NO_JOINER = r"(?!(?:of|at|from|with|and|in|for|on|the)\s)"  # a description's word, not a joining one
 _AFFILIATED = re.compile(  # "Iran expert X of the Carnegie Endowment": a description may come first
-    r"^(?:(?:(?!(?:of|at|from|with|and|in|for|on|the)\s)[\w’'.-]+\s+){0,2}?(?!(?:of|at|from|with|and|in|for|on|the)\s)"
-    r"[a-z][\w’'-]*\s+)?(?P<person>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,6})\s+(?:of|from|at|with)\s+(?:the\s+)?(?P<body>[A-Z].*)$"
+    rf"^(?:(?:{_NO_JOINER}[\w’'.-]+\s+){{0,2}}?{_NO_JOINER}[a-z][\w’'-]*\s+)?"
+    r"(?P<person>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,6})\s+(?:of|from|at|with)\s+(?:the\s+)?(?P<body>[A-Z].*)$"
 )
 
 
@@ -212,22 +213,22 @@ _AUTHORED = re.compile(
 
 
 _KIN_NOUNS = "family|parents|widow|wife|husband|mother|father|son|daughter|brother|sister"
+#: Who speaks for a person, and the words that may come before them ("his former lawyer").
+_AGENT_NOUNS = r"lawyers?|attorneys?|spokes(?:man|woman|person)|aides?|advis[eo]rs?"
+_AGENT_MODIFIERS = "former|longtime|personal|top|chief|senior"
 #: Someone a possessive pronoun owns, who speaks for or beside its person: "his lawyer", "her family".
 _OWNED_BY_PRONOUN = re.compile(
-    r"(?:his|her|their)\s+(?:(?:former|longtime|personal|top|chief|senior)\s+)?(?P<noun>lawyers?|attorneys?|"
-    rf"spokes(?:man|woman|person)|aides?|advis[eo]rs?|{_KIN_NOUNS})"
+    rf"(?:his|her|their)\s+(?:(?:{_AGENT_MODIFIERS})\s+)?(?P<noun>{_AGENT_NOUNS}|{_KIN_NOUNS})"
 )
 _KIN = rf"(?P<kin>relatives|{_KIN_NOUNS})"
 _KIN_WORDS = re.compile(_KIN)
 #: A person's relatives, who speak as private persons: "the family of X", "X's mother".
 _KIN_OF = re.compile(rf"(?:(?:the|a)\s+)?{_KIN}\s+of\s+(?P<person>.*[A-Z].*)", re.I)
-_KIN_OWNED = re.compile(rf"(?P<person>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)['’]s?\s+{_KIN}")
+_NAMED_OWNER = r"(?P<person>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)['’]s?\s+"  # "X's", "Phillipos'"
+_KIN_OWNED = re.compile(rf"{_NAMED_OWNER}{_KIN}")
 #: Who speaks for a person a possessive names: "May's spokesman", "Manafort's lawyers" (round 20's "his
 #: lawyer", with the person named).
-_AGENT_OWNED = re.compile(
-    r"(?P<person>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)['’]s?\s+(?:(?:former|longtime|personal|top|chief|senior|"
-    r"official|deputy)\s+)?(?P<noun>spokes(?:man|woman|person)|aides?|advis[eo]rs?|lawyers?|attorneys?)"
-)
+_AGENT_OWNED = re.compile(rf"{_NAMED_OWNER}(?:(?:{_AGENT_MODIFIERS}|official|deputy)\s+)?(?P<noun>{_AGENT_NOUNS})")
 
 
 #: A subject that says no one spoke: "No group", "Nobody", "None of them", "Neither X nor Y"; not the
