@@ -250,11 +250,11 @@ _PUT_OUT = re.compile(
 
 
 def _issuer_of_the_document(text: str, source: str, common: frozenset[str]) -> Mention | None:
-    """Who put out the document a source names, when the sentence says so right before it ("the
+    """Who put out the document a source names (``_A_DOCUMENT``), when the sentence says so right before it ("the
     Iraqi government issued a blistering statement condemning": the government; "Abbott released a
     pre-recorded statement calling": Abbott); else None."""
     at = text.find(source)
-    put_out = _PUT_OUT.search(text, 0, at) if at > 0 and _A_DOCUMENT.fullmatch(source) else None
+    put_out = _PUT_OUT.search(text, 0, at) if at > 0 else None
     if put_out is None:
         return None
     found = classify(put_out.group("subject").strip(), common)
@@ -278,6 +278,8 @@ def _subject_of_the_relative_clause(text: str, source: str, common: frozenset[st
     served with Bergdahl said": the soldiers; "Nicholas Burns, a former official who supported X,
     warned": Burns; "Sen. X, R-Tenn., the chairman of Y who led"): the phrase before "who", the name
     it describes first; else None."""
+    if not _OPENS_WITH_A_VERB.match(source) or _SET_OFF.search(source) or SPEAKER_NOUNS.fullmatch(source.split()[-1]):
+        return None
     at = text.find(source)
     relative = _WHO_AT_END.search(text, 0, at - 1) if at > 0 and text[at - 1] == " " else None
     if relative is None:
@@ -527,13 +529,9 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
                 mention = earlier
         if _WEEKDAY.fullmatch(without_noise(sources[i])):  # "X, Syria's minister, on Tuesday challenged": X speaks
             mention = _subject_before_a_day(texts[i], sources[i], common)
-        elif "statement" in sources[i] or "letter" in sources[i] or "video" in sources[i] or "release" in sources[i]:
+        elif _A_DOCUMENT.fullmatch(sources[i]):  # "a blistering statement"
             mention = _issuer_of_the_document(texts[i], sources[i], common) or mention
-        elif (
-            _OPENS_WITH_A_VERB.match(sources[i])
-            and not _SET_OFF.search(sources[i])
-            and not SPEAKER_NOUNS.fullmatch(sources[i].split()[-1])
-        ):
+        elif sources[i]:  # "served with Bergdahl"
             subject = _subject_of_the_relative_clause(texts[i], sources[i], common)
             if subject is not None:
                 mention = subject
