@@ -27,7 +27,7 @@ import bisect
 import gc
 import re
 from collections import Counter, defaultdict
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 from itertools import islice
 
 import pandas as pd
@@ -602,14 +602,11 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             return None  # "Al Qaeda", which the corpus also writes "al Qaeda": no man called Al
         return first, root
 
-    particles: list[frozenset[str]] = []
-
+    @cache
     def particle_names() -> frozenset[str]:
         """Words the corpus writes after a lower-case "al" or "el" ("al Qaeda", "al-Shabaab"): read
         once, when a name opening with "Al" is first met."""
-        if not particles:
-            particles.append(frozenset(m.group(1) for t in texts for m in _LOWER_PARTICLE.finditer(t)))
-        return particles[0]
+        return frozenset(m.group(1) for t in texts for m in _LOWER_PARTICLE.finditer(t))
 
     person_of: dict[str, tuple[str, str] | None] = {}  # run -> person_in(run): each run is read once
     first_in: dict[tuple[str, str], str] = {}  # (doc, root) -> _first_name: each is asked once
