@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 from newsframe.attribution import attribute
 from newsframe.codebook import Codebook, load_codebook
-from newsframe.described_sides import _side_of
+from newsframe.described_sides import _described_side, _side_of
 from newsframe.mentions import classify
 from newsframe.names import _person_like, name_in_run
 from newsframe.segment import split_statements
@@ -1260,3 +1260,63 @@ def test_a_surname_alone_with_an_office_or_a_tie_is_the_person_the_corpus_mostly
     table = pd.concat([_table(text, Codebook(), doc_id) for doc_id, text in documents.items()], ignore_index=True)
     out = resolve(table, Codebook())
     assert out.loc[(out["doc_id"] != "a") & (out["speaker"] != ""), "speaker"].tolist() == ["Rui Dias", "Rui Dias"]
+
+
+def test_a_surname_alone_takes_the_full_name_a_quotation_of_its_document_gives():
+    documents = {
+        "a": "Chilean Mayor Rui Dias said the talks would go on.",
+        "b": 'The minister wrote: "Rui Dias has done a poor job." Dias answered with an op-ed, saying it was unfair.',
+    }
+    table = pd.concat([_table(text, Codebook(), doc_id) for doc_id, text in documents.items()], ignore_index=True)
+    out = resolve(table, Codebook())
+    assert out.loc[out["doc_id"] == "b", ["speaker", "speaker_group"]].values.tolist()[-1] == ["Rui Dias", "Chile"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chilean President Ann Lee said the talks would go on. Transport Secretary Rui Dias said the road was shut.",
+        "Chilean President Ann Lee said the talks would go on. “It is over,” department spokesman Rui Dias said.",
+        "Chilean President Ann Lee said the talks would go on. Rui Dias, the government’s chief medical adviser, "
+        "said the virus was spreading.",
+    ],
+)
+def test_a_portfolio_or_a_government_s_office_in_lower_case_serves_the_state_of_the_story(text):
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist()[-1] == ["Rui Dias", "Chile"]
+
+
+@pytest.mark.parametrize(
+    "before, run, apposition, side",
+    [
+        ("said ", "Rui Dias", "an expert on populist movements at Sciences Po in Paris", ""),
+        ("said ", "Rui Dias", "a senior fellow at a think tank and former Chilean ambassador", "Chile"),
+        ("said ", "Rui Dias", "cited by an Irish correspondent as a rising star", ""),
+        ("said ", "Irish Prime Minister Rui Dias", "", "Ireland"),
+        ("said ", "Rui Dias", "a scholar at the Center for Strategic & International Studies in Washington", ""),
+    ],
+)
+def test_what_a_description_says_of_a_person_s_side(before, run, apposition, side):
+    assert _described_side(before, run, apposition) == side
+
+
+@pytest.mark.parametrize("demonym, country", [("Malawian", "Malawi"), ("Northern Irish", "United Kingdom")])
+def test_demonyms_the_rule_derives_or_the_bundled_list_adds(demonym, country):
+    assert gazetteer().phrases[demonym].side == country
+
+
+def test_a_capitalised_le_opens_a_surname():
+    text = "French candidate Marine Le Pen spoke in Lyon. Le Pen said the vote was close."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker"].tolist()[-1] == "Marine Le Pen"
+
+
+@pytest.mark.parametrize("source", ["The man", "One woman", "Friends", "Human rights groups"])
+def test_an_unnamed_private_person_is_media(source):
+    text = f"The mayor met friends and rights groups at noon. {source} said the town was quiet."  # in lower case first
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker_group"].tolist()[-1] == "Media"
+
+
+def test_a_day_capitalised_in_a_name_is_kept():
+    assert without_noise("USA Today") == "USA Today" and without_noise("Rui Dias today") == "Rui Dias"

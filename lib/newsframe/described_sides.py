@@ -62,8 +62,8 @@ _POSTED = r"commanders?|ambassadors?|envoys?|correspondents?"
 #: a research body's name and seat ("a fellow at the Center for a New American Security", "the
 #: Foundation for Defense of Democracies in Washington": a think tank is its own side, not its home's).
 _RESEARCH_BODY = (
-    r"(?:[A-Z][\w’'.-]*\s+(?:(?:for|of|on|the|a|and)\s+)*){0,4}(?:Center|Centre|Institute|Institution|"
-    r"Foundation|Endowment|Council\s+on|Project|Initiative)(?:\s+(?:(?:for|of|on|the|a|and)\s+)*[A-Z][\w’'.-]*)*(?:\s+in\s+[A-Z][\w’'.-]*)?"
+    r"(?:[A-Z][\w’'.-]*\s+(?:(?:for|of|on|the|a|and|&)\s+)*){0,4}(?:Center|Centre|Institute|Institution|"
+    r"Foundation|Endowment|Council\s+on|Project|Initiative)(?:\s+(?:(?:for|of|on|the|a|and|&)\s+)*[A-Z][\w’'.-]*)*(?:\s+in\s+[A-Z][\w’'.-]*)?"
 )
 _POSSESSOR = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s")
 _NATIONAL = re.compile(
@@ -202,12 +202,33 @@ _SERVANT_APPOSITION = re.compile(
 )
 
 
+#: A government's office in lower case: "department spokesman", "the government's chief medical
+#: adviser", "ministry official".
+_GOVERNMENT_OFFICE = (
+    r"(?:government|department|ministry|cabinet)(?:['’]s)?\s+(?:[a-z]+\s+){0,2}"
+    r"(?:spokes(?:man|woman|person)|advis[eo]r|officer|official|secretary|minister)"
+)
+_GOVERNMENT_OFFICE_BEFORE = re.compile(rf"(?:^|[^\w\s’'-]\s*|\b(?:the|a|an)\s+){_GOVERNMENT_OFFICE}\s+$")
+_GOVERNMENT_OFFICE_AFTER = re.compile(rf"(?:(?:the|a|an)\s+)?(?:former\s+)?{_GOVERNMENT_OFFICE}\b")
+#: A minister's portfolio capitalised before the title: "International Development Secretary X",
+#: "Health Minister X" (not "General Secretary X", a party's or union's, nor "Party Secretary X").
+_PORTFOLIO_TITLE = re.compile(r"(?:(?!General\b|Party\b)[A-Z][a-z]+\s+){1,3}(?:Secretary|Minister)\s+$")
+
+
 def _serves_a_state(before: str, run: str, apposition: str = "") -> bool:
-    """Whether a name's own words give it a state's office: a capitalised title, or a party's, right
-    before it and nothing else ("told Lt. Gen. Kenneth McKenzie", "Former Secretary of Defense
-    Donald Rumsfeld", "Labour leader X"; not "Haltern Mayor X", "Taliban Commander X", "NBA
-    Commissioner X"), or an office in lower case after it ("X, the town mayor")."""
-    return _titled_before(before, run) or bool(_SERVANT_APPOSITION.match(apposition.strip()))
+    """Whether a name's own words give it a state's office: a capitalised title, a portfolio's, or a
+    party's, right before it and nothing else ("told Lt. Gen. Kenneth McKenzie", "Former Secretary
+    of Defense Donald Rumsfeld", "International Development Secretary X", "Labour leader X"; not
+    "Haltern Mayor X", "Taliban Commander X", "NBA Commissioner X"), a government's office in lower
+    case right before it ("department spokesman X"), or an office in lower case after it ("X, the
+    town mayor", "X, the government's chief medical adviser")."""
+    apposition = apposition.strip()
+    return (
+        _titled_before(before, run)
+        or bool(_PORTFOLIO_TITLE.fullmatch(run[: max(0, len(run) - len(name_in_run(run)))]))
+        or bool(_GOVERNMENT_OFFICE_BEFORE.search(before))
+        or bool(_SERVANT_APPOSITION.match(apposition) or _GOVERNMENT_OFFICE_AFTER.match(apposition))
+    )
 
 
 def _a_party_word(word: str) -> bool:
@@ -312,6 +333,18 @@ def _works_for_a_medium(before: str, apposition: str) -> bool:
 _COUNTRY_S_TITLE = re.compile(r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+(?:[a-z][\w-]*\s+){1,2}[\w.]+\s+$")
 
 
+#: An apposition that is no description of the person: "X, cited by an Irish correspondent as".
+_PASSIVE_OPENING = re.compile(r"\s*[a-z]+ed\s+by\b")
+#: An apposition naming a private trade where one works or what one studies: "X, an expert on
+#: populist movements at Sciences Po in Paris", "X, a professor at the University of Tehran": the
+#: places in it are no side (not "X, a former CIA analyst", nor "X, a fellow at Brookings and former
+#: U.S. ambassador": a former office is a state's).
+_PRIVATE_APPOSITION = re.compile(
+    r"(?!.*\bformer\b)\s*(?:(?:an?|the)\s+)?(?:[a-z-]+\s+){0,2}?(?:expert|analyst|scholar|professor|researcher|"
+    r"historian|economist|fellow|lecturer)s?\s+(?:on|at|of|in|with|from|who)\b"
+)
+
+
 def _described_side(before: str, run: str, apposition: str) -> str:
     """The side a name's own words give it (``run``, after the text ``before`` it and with the
     ``_APPOSITION`` description ``apposition`` or ""): before it ('Ukrainian President', 'the US
@@ -362,7 +395,7 @@ def _described_side(before: str, run: str, apposition: str) -> str:
             and not another_country_s_party(before, described.start("side"), described.group("side"))
         ):
             return MEDIA if _MEDIA_NOUNS.fullmatch(described.group("noun")) else people.side
-    if apposition:
+    if apposition and not (_PASSIVE_OPENING.match(apposition) or _PRIVATE_APPOSITION.match(apposition)):
         desc = _DESCRIPTION_END.split(apposition, maxsplit=1)[0]
         if any(_is_title(w) for w in desc.split()[:6]):
             return _side_of(desc)

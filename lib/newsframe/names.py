@@ -270,10 +270,14 @@ def _person_key(name: str) -> tuple[str, str]:
         return "", ""
     if len(tokens) > 1 and set(tokens[:-1]) <= _PARTICLES and (len(tokens) > 2 or name[0].islower()):
         return "", tokens[-1]  # "Van der Sypt", "de Blasio": a surname's particles, no first name
+    if len(tokens) == 2 and tokens[0] in _SURNAME_ONLY_PARTICLES:
+        return "", tokens[-1]  # "Le Pen", "Le Drian": the surname alone
     return (tokens[0] if len(tokens) > 1 else ""), tokens[-1]
 
 
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "du", "dos", "das", "ter"})
+#: Particles no English first name is spelt like, so that they open a surname capitalised too ("Le Pen").
+_SURNAME_ONLY_PARTICLES = frozenset({"le", "la"})
 
 
 _WEEKDAYS = "|".join(calendar.day_name)  # stdlib, English locale by default

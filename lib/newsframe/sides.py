@@ -55,7 +55,8 @@ class Place:
 
 def _demonym_forms(name: str) -> list[str]:
     """Regular English demonyms of a one-word country name (Russia -> Russian, Ukraine ->
-    Ukrainian, Iran -> Iranian, Israel -> Israeli, Japan -> Japanese, Afghanistan -> Afghan)."""
+    Ukrainian, Iran -> Iranian, Israel -> Israeli, Japan -> Japanese, Afghanistan -> Afghan,
+    Malawi -> Malawian)."""
     if name.endswith("ium"):
         return [name[:-3] + "ian"]
     if name.endswith("istan"):
@@ -66,6 +67,8 @@ def _demonym_forms(name: str) -> list[str]:
         return [name[:-1] + "ian", name + "an"]
     if name.endswith("o"):
         return [name[:-1] + "an"]
+    if name.endswith("i"):
+        return [name + "an"]
     return [name + "ian", name + "i", name + "ese"]
 
 

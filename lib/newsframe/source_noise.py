@@ -21,9 +21,9 @@ _SOURCE_NOISE = (
     re.compile(r"\s+(?:in|during|at)\s+(?:an?|his|her|their|its)\s.*$"),  # "in an interview on NBC's"
     re.compile(r"(?<=[A-Za-z])\s+(?:in|during|at)\s+the\s+[a-z].*$"),  # "Perry in the new ad"
     re.compile(r"\s+(?:himself|herself|themselves|itself)\b.*$"),  # "Trump himself went even further"
-    # "Amber Rudd yesterday", "Trump last week", "CNN in 2012"
+    # "Amber Rudd yesterday", "Trump last week", "CNN in 2012"; not "USA Today", a name
     re.compile(
-        r"\s+(?:yesterday|today|tonight|last\s+night|(?:last|this|next|earlier\s+this)\s+"
+        r"\s+(?:(?-i:yesterday|today|tonight)|last\s+night|(?:last|this|next|earlier\s+this)\s+"
         r"(?:week|weekend|month|year|spring|summer|autumn|fall|winter)|in\s+(?:19|20)\d\d)\b.*$",
         re.I,
     ),

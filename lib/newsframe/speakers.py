@@ -453,17 +453,18 @@ def _names_agree(source: str, earlier: str) -> bool:
 
 def _written_names(
     runs_of: list[tuple[tuple[int, int, str, bool], ...]], common: frozenset[str]
-) -> list[tuple[int, str]]:
-    """(row, full name) of the person-like names written outside quotations in each text."""
-    written = []
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(row, full name) of the person-like names written in each text: those outside quotations,
+    and those inside them."""
+    written: tuple[list[tuple[int, str]], list[tuple[int, str]]] = ([], [])
     full_name_of: dict[str, str] = {}  # run -> the full name it writes, or "": each run is read once
     for i, runs in enumerate(runs_of):
         for _, _, run, quoted in runs:
             name = full_name_of.get(run)
             if name is None:
                 name = full_name_of[run] = _written_full_name(run, common)
-            if name and not quoted:
-                written.append((i, name))
+            if name:
+                written[quoted].append((i, name))
     return written
 
 
@@ -516,7 +517,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
     )
     classified = iter_documents(partial(_classify_in_pass, common=common), as_written, engine=engine)
     # while the engine classifies the mentions: what needs none of them
-    written = _written_names(scans.runs, common)
+    written, quoted_names = _written_names(scans.runs, common)
     quotations = Quotations(texts, doc_ids, blocks)
     mention_of = dict(zip(as_written, classified))
 
@@ -568,6 +569,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             in_doc[(doc_ids[i], root)][first] += 1
             given[(doc_ids[i], first)].add(root)
             first_full[(doc_ids[i], root)] = min(i, first_full.get((doc_ids[i], root), i))
+    _quoted_full_names(quoted_names, doc_ids, surnames, full_names, in_doc)
     by_root: dict[str, Counter] = defaultdict(Counter)
     for (first, root), count in full_names.items():
         by_root[root][first] += count
@@ -793,8 +795,11 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
                 side = body_side(out_speaker[i], i)
             if side:
                 out_group[i] = groups(side)
-            elif not mention.side and mention.plural and (_PEOPLE.search(out_speaker[i]) or _SOME.match(sources[i])):
-                # "Critics say", "Some doctors blame": unnamed people, Media
+            elif not mention.side and (
+                mention.plural
+                and (_PEOPLE.search(out_speaker[i]) or _SOME.match(sources[i]))
+                or _A_PERSON.fullmatch(out_speaker[i].removeprefix(UNNAMED))
+            ):  # "Critics say", "Some doctors blame", "the man said": unnamed people, Media
                 out_group[i] = MEDIA
     named_media = scans.media
     for i in range(n):  # "Local media", "The Sunday Times": news organisations the list lacks
@@ -910,6 +915,20 @@ def _media_named(text: str) -> set[str]:
         ):
             found.add(fold(name))
     return found
+
+
+def _quoted_full_names(quoted_names, doc_ids, surnames, full_names, in_doc) -> None:
+    """A document that writes a surname's full name only inside a quotation ("Sadiq Khan, who
+    ... has been nasty", a tweet quoted whole, then "Khan began the war of words") gives its
+    surname alone that person, when the corpus names them outside quotations too: a quotation's
+    name-shaped runs ("Obama Hiroshima") are too often no one's to count on their own."""
+    quoted: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for i, name in quoted_names:
+        first, last = _person_key(name)
+        root = surnames(last)
+        if first and full_names.get((first, root)) and (doc_ids[i], root) not in in_doc:
+            quoted[(doc_ids[i], root)][first] += 1
+    in_doc.update(quoted)
 
 
 def _key_in(doc_id, name, surnames, in_doc, by_root, dominant) -> tuple[str, str]:
@@ -1164,7 +1183,15 @@ _OFFICERS_OF_A_STATE = re.compile(rf"(?P<body>{_STATE_BODY.pattern}|\badministra
 #: them ("critics", "commentators and opponents"); a state's bodies take its country instead.
 _PEOPLE = re.compile(
     r"\b(?:critics|commentators|opponents|supporters|analysts|experts|observers|insiders|sources|officials|"
-    r"people|residents|witnesses|activists|lawmakers|legislators|diplomats|scholars|economists)\b",
+    r"people|residents|witnesses|activists|lawmakers|legislators|diplomats|scholars|economists|friends|"
+    r"relatives|neighbou?rs|families|mourners|protesters|demonstrators|villagers|survivors|passengers|"
+    r"students|parents|rights\s+groups)\b",
+    re.I,
+)
+#: One unnamed private person: "the man", "one woman", "a young girl", "another witness".
+_A_PERSON = re.compile(
+    r"(?:(?:the|a|an|one|another)\s+)?(?:[a-z]+\s+)?(?:man|woman|person|boy|girl|friend|relative|neighbou?r|"
+    r"witness|resident|passer-by|bystander|survivor|passenger|student|parent)",
     re.I,
 )
 #: A plural source counted but not named ("Some doctors", "Many protesters", "Two lawyers").
