@@ -1320,3 +1320,61 @@ def test_an_unnamed_private_person_is_media(source):
 
 def test_a_day_capitalised_in_a_name_is_kept():
     assert without_noise("USA Today") == "USA Today" and without_noise("Rui Dias today") == "Rui Dias"
+
+
+def test_a_family_name_alone_is_the_person_named_last_before_it():
+    text = (
+        "Chilean President Lee Min Ho spoke on Monday. Lee Jae-won, an analyst at a private institute, "
+        "said the talks would stall. Lee said the border would stay shut."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker"].tolist()[-1] == "Lee Jae-won"
+
+
+def test_a_one_name_person_the_story_introduces_is_not_one_it_named_before():
+    text = (
+        "Chilean President Ali Reza spoke on Monday. Ali Karim, the minister, said the talks would go on. "
+        "Ali, a young farmer, said the road was shut. Ali said the harvest was lost."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker"].tolist()[-2:] == ["Ali", "Ali"]
+
+
+@pytest.mark.parametrize("source, speaker, side", [("WBUR", "WBUR", "Media"), ("member station KQED", "KQED", "Media")])
+def test_a_broadcaster_s_call_sign_is_a_medium(source, speaker, side):
+    table = resolve(_table(f"{source} reported that the road was shut.", Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist() == [[speaker, side]]
+
+
+def test_a_private_person_of_a_place_takes_no_side_from_it():
+    table = resolve(_table("Eva Soto of Santiago said the road was shut.", Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist() == [["Eva Soto", "Other"]]
+
+
+@pytest.mark.parametrize(
+    "mention, kind, name",
+    [
+        ("Soto's report", "person", "Soto"),
+        ("a Pentagon memo", "institution", "Pentagon"),
+        ("a Reuters poll", "media", "Reuters"),
+    ],
+)
+def test_a_document_named_by_its_author_is_the_author_s(mention, kind, name):
+    found = classify(mention, frozenset())
+    assert (found.kind, found.name) == (kind, name)
+
+
+def test_a_party_s_document_is_no_country_s():
+    assert classify("a Democratic memo", frozenset()).name != "United States"
+
+
+@pytest.mark.parametrize(
+    "source, kept",
+    [("Radio Sur's Ana Gil why the talks stalled", "Radio Sur's Ana Gil"), ("Asked why Gil", "Asked why Gil")],
+)
+def test_a_question_asked_of_a_name_is_cut_after_the_name(source, kept):
+    assert without_noise(source) == kept
+
+
+def test_an_irish_title_is_no_part_of_a_name():
+    assert name_in_run("Taoiseach Rui Dias") == "Rui Dias"

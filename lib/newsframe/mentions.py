@@ -3,6 +3,7 @@ pronoun, or no one (``classify``)."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import lru_cache
 
@@ -13,6 +14,7 @@ from .names import (
     _NAME_RUN,
     _ORG_WORDS,
     _PREPOSITIONS,
+    _WEEKDAYS,
     _is_title,
     _names_a_place,
     _person_like,
@@ -21,7 +23,7 @@ from .names import (
     fold,
     name_in_run,
 )
-from .sides import another_country_s_party, gazetteer
+from .sides import _PARTY_WORDS, another_country_s_party, gazetteer
 from .source_noise import _IRREGULAR_PAST, without_noise
 
 OTHER = "Other"
@@ -127,6 +129,11 @@ _BODY_S_PERSON = re.compile(
 )
 
 
+#: A North American broadcaster's call sign ("WBUR", "KQED", "WCVB-TV"), perhaps after lower-case
+#: words ("member station WBUR"); not "WWII".
+_CALL_SIGN = re.compile(r"(?:[a-z]+\s+)*(?P<sign>(?!WWI)[KW][A-Z]{3}(?:-(?:TV|FM|AM))?)")
+
+
 def _affiliated_person(head: str, common: frozenset[str]) -> Mention | None:
     """A person named with the body or place they belong to: the person speaks, for the body's
     side (Media for a news organisation)."""
@@ -139,6 +146,9 @@ def _affiliated_person(head: str, common: frozenset[str]) -> Mention | None:
     name = _written_full_name(_without_sentence_opener(m.group("person")), common)
     if not name:
         return None
+    place = gazetteer().phrases.get(m.group("body").strip())
+    if place is not None and place.kind in ("country", "capital", "state") and name == m.group("person"):
+        return Mention("person", name, "")  # "X of New York", with no title: where they live, no side
     return Mention("person", name, _body_side(m.group("body")))
 
 
@@ -207,8 +217,10 @@ def classify(mention: str, common: frozenset[str] | set[str]) -> Mention:
 _OFFICIAL_BEFORE_NAME = re.compile(r"\b(?:semi-)?official\s+(?=[A-Z])")
 #: A document named by its author ("Trump's statement", "a White House statement", "NATO data").
 _AUTHORED = re.compile(
-    r"(?:(?:the|a|an)\s+)?(?!(?:In|On|At|After|During|For|From|By|With|Under)\s)(?P<author>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}?)(?:['’]s?)?\s+"
-    r"(?:statement|data|statistics|estimates)"
+    rf"(?:(?i:the|a|an|another)\s+)?(?!(?:In|On|At|After|During|For|From|By|With|Under|{_WEEKDAYS}|"
+    rf"{'|'.join(calendar.month_name[1:])})\b)(?P<author>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){{0,3}}?)(?:['’]s?)?\s+"
+    r"(?:statement|data|statistics|estimates|reports?|letter|announcement|memo|memorandum|study|assessment|analysis|"
+    r"findings|investigation|review|survey|poll|tweets?|video|message|filing|documents?)"
 )
 
 
@@ -257,9 +269,10 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
             return Mention("person", name, _side_of(subject.group("name")))
     text = _OFFICIAL_BEFORE_NAME.sub("", without_noise(mention.strip(" ,;:“”\"'")))
     authored = _AUTHORED.fullmatch(text)
-    if authored:  # "Trump's statement", "NATO data": its author's
+    if authored:  # "Trump's statement", "NATO data", "Mueller's report", "a Pentagon memo": its author's
         author = _classify(authored.group("author"), common)
-        if author.kind not in ("source", "none", "pronoun"):
+        party = author.kind == "demonym" and _POSSESSIVE_END.sub("", authored.group("author")) in _PARTY_WORDS
+        if author.kind not in ("source", "none", "pronoun") and not party:  # "a Democratic memo": no country's
             return author
     leader = _WITH_COMPANIONS.match(text)
     if leader:  # "Mnuchin and others", "Trump and his aides": the one named leads
@@ -324,6 +337,9 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
         return Mention("source", head, whole.side, plural=True)  # "Many Democrats": members, not a country
     if whole is not None:
         return Mention(whole.kind, core if whole.kind == "institution" else whole.side, whole.side)
+    station = _CALL_SIGN.fullmatch(core)
+    if station is not None:  # "WBUR", "member station KQED": a broadcaster the list lacks
+        return Mention("media", station.group("sign"), station.group("sign"))
     if _organisation_name(core):  # "Joint Council for the Welfare of Immigrants"
         return Mention("institution", core, side)
     runs = [

@@ -44,6 +44,8 @@ TITLES = {
     "dame",
     "lord",
     "lady",
+    "taoiseach",
+    "tanaiste",
     "president",
     "vice",
     "prime",

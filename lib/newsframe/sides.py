@@ -113,7 +113,7 @@ def _fold(text: str) -> str:
 #: The American parties' words, which other countries' parties take after a word for their
 #: political family ("Liberal Democrats", "Social Democrats", "Free Democratic Party", "Christian
 #: Democrats"): there they name no American.
-_PARTY_WORDS = frozenset({"Democrat", "Democrats", "Democratic", "Republican", "Republicans"})
+_PARTY_WORDS = frozenset({"Democrat", "Democrats", "Democratic", "Republican", "Republicans", "GOP"})
 _FAMILY_BEFORE = re.compile(r"(?<![\w-])(?:Liberal|Social|Free|Christian)\s+$")
 
 

@@ -21,6 +21,8 @@ _SOURCE_NOISE = (
     re.compile(r"\s+(?:in|during|at)\s+(?:an?|his|her|their|its)\s.*$"),  # "in an interview on NBC's"
     re.compile(r"(?<=[A-Za-z])\s+(?:in|during|at)\s+the\s+[a-z].*$"),  # "Perry in the new ad"
     re.compile(r"\s+(?:himself|herself|themselves|itself)\b.*$"),  # "Trump himself went even further"
+    # "NBC's Chuck Todd why peace talks stumbled": a question asked of a name, cut after the name
+    re.compile(r"^(?P<keep>.*\b[A-Z][\w’'.-]*\s+[A-Z][\w’'.-]*)\s+(?:why|how|whether)\s.*$"),
     # "Amber Rudd yesterday", "Trump last week", "CNN in 2012"; not "USA Today", a name
     re.compile(
         r"\s+(?:(?-i:yesterday|today|tonight)|last\s+night|(?:last|this|next|earlier\s+this)\s+"

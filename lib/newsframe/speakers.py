@@ -39,6 +39,7 @@ from .described_sides import (
     _COUNTRY_KINDS,
     _MEDIA_NAME,
     _MEDIA_NOUNS,
+    _PARTY_FAMILIES,
     _PRIVATE_TRADE,
     _a_medium,
     _a_private_trade,
@@ -559,7 +560,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
     spelling: dict[tuple[str, str], Counter] = defaultdict(Counter)
     in_doc: dict[tuple[str, str], Counter] = defaultdict(Counter)  # (doc, surname root) -> first names
     first_full: dict[tuple[str, str], int] = {}  # (doc, surname root) -> the row its first full name is in
-    given: dict[tuple[str, str], set[str]] = defaultdict(set)  # (doc, first name) -> surname roots
+    given: dict[tuple[str, str], dict[str, list[int]]] = defaultdict(dict)  # (doc, first name) -> root -> rows
     for i, name in [(i, mentions[i].name) for i in person_rows] + written:
         first, last = _person_key(name)
         root = surnames(last)
@@ -567,7 +568,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             full_names[(first, root)] += 1
             spelling[(first, root)][name] += 1
             in_doc[(doc_ids[i], root)][first] += 1
-            given[(doc_ids[i], first)].add(root)
+            given[(doc_ids[i], first)].setdefault(root, []).append(i)
             first_full[(doc_ids[i], root)] = min(i, first_full.get((doc_ids[i], root), i))
     _quoted_full_names(quoted_names, doc_ids, surnames, full_names, in_doc)
     by_root: dict[str, Counter] = defaultdict(Counter)
@@ -710,6 +711,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
     out_speaker = list(speakers)
     out_group = list(old_groups)
     kinds = [""] * n  # person | thing | plural, for pronouns
+    introduced: set[tuple[str, str]] = set()  # (doc, one name) the document introduced as someone new
     person_at: list[tuple[str, str] | None] = [None] * n  # the person a named speaker is
     for i in range(n):
         mention = mentions[i]
@@ -737,7 +739,12 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             first, last = _person_key(mention.name)
             root = surnames(last)
             if not first:
-                first, root = _person_alone(doc_ids[i], root, in_doc, by_root, dominant, given)
+                begun = given.get((doc_ids[i], root), {})
+                if len(begun) > 1 and not _ONE_NAME_ALONE.fullmatch(without_noise(sources[i] or speaker)):
+                    introduced.add((doc_ids[i], root))  # "Ali, a young Iraqi in Najaf": someone new, and so later
+                if (doc_ids[i], root) in introduced:
+                    begun = {}
+                first, root = _person_alone(doc_ids[i], root, in_doc, by_root, dominant, begun, i)
             person = (first, root)
             name = person_name(person) if first else mention.name
             own_side = "" if _PRIVATE_TRADE.search(sources[i]) or _a_private_trade(sources[i]) else mention.side
@@ -938,17 +945,19 @@ def _key_in(doc_id, name, surnames, in_doc, by_root, dominant) -> tuple[str, str
     return (first or _first_name(doc_id, root, in_doc, by_root, dominant)), root
 
 
-def _person_alone(doc_id, root, in_doc, by_root, dominant, given) -> tuple[str, str]:
-    """(first name, surname root) of a speaker written with one name. When no full name of the
-    document ends with it but exactly one begins with it, that one: a family name written first
-    ("Wang" after "Foreign Minister Wang Yi", "Kim" after "Kim Jong Un") or a given name ("Larry"
-    after "NPR's Larry Abramson"). Otherwise a surname, with the first name ``_first_name`` gives
-    ('' if none). Only for speakers: a name read alone in the text ("insults with Kim") would
-    become a pronoun's antecedent."""
-    if not in_doc.get((doc_id, root)):
-        roots = given.get((doc_id, root), ())
-        if len(roots) == 1:
-            return root, next(iter(roots))
+def _person_alone(doc_id, root, in_doc, by_root, dominant, begun, i) -> tuple[str, str]:
+    """(first name, surname root) of speaker ``i`` written with one name. When no full name of the
+    document ends with it but some begin with it (``begun``: their surname roots, each with the rows
+    naming it), the one named last before the statement, else the first after it: a family name
+    written first ("Wang" after "Foreign Minister Wang Yi", "Kim" after "Kim Dong-yub, an analyst",
+    though the story named "Kim Jong Un" too) or a given name ("Larry" after "NPR's Larry
+    Abramson"). Otherwise a surname, with the first name ``_first_name`` gives ('' if none). Only
+    for speakers: a name read alone in the text ("insults with Kim") would become a pronoun's
+    antecedent."""
+    if begun and not in_doc.get((doc_id, root)):
+        before = [(max(j for j in rows if j <= i), other) for other, rows in begun.items() if min(rows) <= i]
+        after = [(min(rows), other) for other, rows in begun.items()]
+        return root, (max(before) if before else min(after))[1]
     return _first_name(doc_id, root, in_doc, by_root, dominant), root
 
 
@@ -1332,6 +1341,11 @@ def _office_holder_in_corpus(office, i, doc_ids, named_at, offices, side, person
 
 
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\b\.?\s*")
+#: One name and nothing else, as a story writes someone it has named: "Kim", "Mr. Kim", "Kim's"; not
+#: a party's name ("Labour"), whose full names ("Labour MP X") are no person's.
+_ONE_NAME_ALONE = re.compile(
+    rf"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?!(?:{'|'.join(sorted(_PARTY_FAMILIES))})\b)[A-Z][\w’'-]*(?:['’]s?)?"
+)
 _GENDER_OF = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
 _MARK = re.compile(r'[“”"]')
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
