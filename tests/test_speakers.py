@@ -1378,3 +1378,21 @@ def test_a_question_asked_of_a_name_is_cut_after_the_name(source, kept):
 
 def test_an_irish_title_is_no_part_of_a_name():
     assert name_in_run("Taoiseach Rui Dias") == "Rui Dias"
+
+
+def test_members_of_a_body_are_its_people_not_the_body():
+    table = resolve(_table("Members of Congress said the deal was bad.", Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist() == [["unnamed members of Congress", "United States"]]
+
+
+@pytest.mark.parametrize(
+    "mention, kind, name",
+    [
+        ("a study published by the Pentagon", "institution", "Pentagon"),
+        ("a report by Reuters", "media", "Reuters"),
+        ("the findings by the Soto Institute", "institution", "Soto Institute"),
+    ],
+)
+def test_a_document_by_its_author_is_the_author_s(mention, kind, name):
+    found = classify(mention, frozenset())
+    assert (found.kind, found.name) == (kind, name)

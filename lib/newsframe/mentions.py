@@ -215,6 +215,16 @@ def classify(mention: str, common: frozenset[str] | set[str]) -> Mention:
 #: "official" before a name is an adjective ("the official Rodong Sinmun newspaper", "North Korea's
 #: semi-official Fars news agency"), no unnamed official.
 _OFFICIAL_BEFORE_NAME = re.compile(r"\b(?:semi-)?official\s+(?=[A-Z])")
+#: A document and its author after "by": "a report by the AFP news agency", "a study published by the
+#: Pentagon", "the findings by Citizen Lab".
+_MEMBERS_OF = re.compile(r"(?:(?:the|some|several|many|other|two|three|four|five)\s+)?members\s+of\s+(?:the\s+)?[A-Z]", re.I)
+_DOCUMENT_BY = re.compile(
+    r"(?:(?:the|a|an|another)\s+)?(?:[\w-]+\s+){0,3}?(?:statement|report|letter|memo|study|analysis|documents?|"
+    r"assessment|review|survey|poll|video|message|filing|findings|investigation|audit|complaint)s?"
+    r"(?:\s+(?:recently|jointly|first|last\s+\w+))?(?:\s+(?:submitted|released|issued|published|written|prepared|"
+    r"compiled|conducted|commissioned|filed|posted|sent|signed|produced|carried\s+out|put\s+out))?\s+by\s+(?P<author>.+)",
+    re.I,
+)
 #: A document named by its author ("Trump's statement", "a White House statement", "NATO data").
 _AUTHORED = re.compile(
     rf"(?:(?i:the|a|an|another)\s+)?(?!(?:In|On|At|After|During|For|From|By|With|Under|{_WEEKDAYS}|"
@@ -273,6 +283,11 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
         author = _classify(authored.group("author"), common)
         party = author.kind == "demonym" and _POSSESSIVE_END.sub("", authored.group("author")) in _PARTY_WORDS
         if author.kind not in ("source", "none", "pronoun") and not party:  # "a Democratic memo": no country's
+            return author
+    by_author = _DOCUMENT_BY.fullmatch(text)
+    if by_author:  # "a report by the AFP news agency", "a statement released by the Russian foreign ministry"
+        author = _classify(by_author.group("author"), common)
+        if author.kind not in ("source", "none", "pronoun"):
             return author
     leader = _WITH_COMPANIONS.match(text)
     if leader:  # "Mnuchin and others", "Trump and his aides": the one named leads
@@ -357,6 +372,8 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
         named_place = places.phrases.get(_POSSESSIVE_OR_APOSTROPHE.sub("", run)) or places.phrases.get(name)
         if named_place is not None and " to " not in head:
             kind = named_place.kind
+            if _MEMBERS_OF.match(head):  # "members of Congress": people of the body, not the body
+                return Mention("source", head[:1].lower() + head[1:], named_place.side, plural=True)
             if kind == "demonym" and run.endswith("s") and _group_sized(head):  # "congressional Republicans"
                 return Mention("source", head, named_place.side, plural=True)
             whole_run = _POSSESSIVE_OR_APOSTROPHE.sub("", run)  # "White House", not its "House"

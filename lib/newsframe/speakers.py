@@ -52,6 +52,7 @@ from .mentions import (
     _COMPASS_POINTS,
     _HONORED,
     _LOWER_WORD,
+    _MEMBERS_OF,
     _OFFICIAL_BEFORE_NAME,
     _PLURAL_END,
     _RELATIVE_CLAUSE,
@@ -772,6 +773,8 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             out_speaker[i], out_group[i], kinds[i] = mention.name, MEDIA, "thing"
         elif mention.kind == "source":
             out_speaker[i] = _cleaned_source(speaker, mention, sources[i])
+            if _MEMBERS_OF.match(mention.name) and fold(out_speaker[i]) == fold(mention.name):  # "Members of Congress"
+                out_speaker[i] = UNNAMED + _DETERMINERS.sub("", mention.name)
             if mention.plural and speaker == mention.side:  # "Many Democrats", not the United States
                 out_speaker[i] = _DETERMINERS.sub("", mention.name)
             unnamed = out_speaker[i].startswith(UNNAMED)
