@@ -1396,3 +1396,22 @@ def test_members_of_a_body_are_its_people_not_the_body():
 def test_a_document_by_its_author_is_the_author_s(mention, kind, name):
     found = classify(mention, frozenset())
     assert (found.kind, found.name) == (kind, name)
+
+
+@pytest.mark.parametrize(
+    "before, run, apposition",
+    [
+        ("said ", "Rui Dias", "foreign affairs columnist with the Santiago daily Voz"),  # a medium the list lacks
+        ("said Radio Sur terrorism analyst ", "Rui Dias", ""),
+    ],
+)
+def test_an_analyst_or_columnist_of_a_medium_is_media(before, run, apposition):
+    assert _described_side(before, run, apposition) == "Media"
+
+
+def test_a_lower_case_state_office_before_a_name_serves_the_state_of_the_story():
+    text = (
+        "Chilean President Ann Lee said the talks would go on. “We will see,” said national security adviser Rui Dias."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist()[-1] == ["Rui Dias", "Chile"]

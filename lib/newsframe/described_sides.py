@@ -208,8 +208,12 @@ _GOVERNMENT_OFFICE = (
     r"(?:government|department|ministry|cabinet)(?:['’]s)?\s+(?:[a-z]+\s+){0,2}"
     r"(?:spokes(?:man|woman|person)|advis[eo]r|officer|official|secretary|minister)"
 )
-_GOVERNMENT_OFFICE_BEFORE = re.compile(rf"(?:^|[^\w\s’'-]\s*|\b(?:the|a|an)\s+){_GOVERNMENT_OFFICE}\s+$")
-_GOVERNMENT_OFFICE_AFTER = re.compile(rf"(?:(?:the|a|an)\s+)?(?:former\s+)?{_GOVERNMENT_OFFICE}\b")
+#: A state's office whose own words say so, in lower case: "national security adviser X".
+_STATE_OFFICE = r"(?:national\s+security\s+advis[eo]r|press\s+secretary|attorney\s+general|secretary\s+of\s+state)"
+_GOVERNMENT_OFFICE_BEFORE = re.compile(
+    rf"(?:(?:^|[^\w\s’'-]\s*|\b(?:the|a|an)\s+){_GOVERNMENT_OFFICE}|\b{_STATE_OFFICE})\s+$"
+)
+_GOVERNMENT_OFFICE_AFTER = re.compile(rf"(?:(?:the|a|an)\s+)?(?:former\s+)?(?:{_GOVERNMENT_OFFICE}|{_STATE_OFFICE})\b")
 #: A minister's portfolio capitalised before the title: "International Development Secretary X",
 #: "Health Minister X" (not "General Secretary X", a party's or union's, nor "Party Secretary X").
 _PORTFOLIO_TITLE = re.compile(r"(?:(?!General\b|Party\b)[A-Z][a-z]+\s+){1,3}(?:Secretary|Minister)\s+$")
@@ -299,7 +303,8 @@ def _a_private_trade(words: str) -> bool:
 #: Who works for a news organisation, by the words around their name: "Fox News host X", "NPR's X",
 #: "X, a CNN reporter", "X, a columnist for the Post".
 _JOURNALIST = (
-    r"(?i:anchor|host|presenter|reporter|correspondent|editor|columnist|commentator|contributor|journalist)s?"
+    r"(?i:anchor|host|presenter|reporter|correspondent|editor|columnist|commentator|contributor|journalist|"
+    r"analyst|producer|photographer)s?"
     r"(?:-in-chief|-at-large)?"
 )
 _MEDIUM = r"(?P<medium>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})"
@@ -314,7 +319,9 @@ _JOURNALIST_TITLE_BEFORE = re.compile(
 )
 _JOURNALIST_AFTER = re.compile(
     rf"(?:(?:the|an?)\s+)?(?:{_MEDIUM}(?:['’]s)?\s+(?:[a-z]+\s+)?{_JOURNALIST}"
-    rf"|(?:[a-z]+\s+)?{_JOURNALIST}\s+(?:for|at|with|of)\s+(?:the\s+)?(?P<employer>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){{0,3}}))$"
+    rf"|(?:[a-z]+\s+){{0,2}}{_JOURNALIST}\s+(?:for|at|with|of)\s+(?:the\s+)?"
+    rf"(?:(?:[A-Z][\w.-]*\s+)?(?P<medium_noun>daily|weekly|newspaper|magazine|tabloid|broadcaster|news\s+agency)\s+)?"
+    rf"(?P<employer>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){{0,3}}))$"
 )
 
 
@@ -326,6 +333,8 @@ def _works_for_a_medium(before: str, apposition: str) -> bool:
     m = _JOURNALIST_BEFORE.search(before)
     if m is None:
         m = _JOURNALIST_AFTER.match(apposition.strip())
+        if m is not None and m.group("medium_noun"):  # "a columnist with the Moscow daily X": X is one
+            return True
     return m is not None and _a_medium(m.group("medium") or m.group("employer"))
 
 

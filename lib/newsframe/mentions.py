@@ -217,7 +217,9 @@ def classify(mention: str, common: frozenset[str] | set[str]) -> Mention:
 _OFFICIAL_BEFORE_NAME = re.compile(r"\b(?:semi-)?official\s+(?=[A-Z])")
 #: A document and its author after "by": "a report by the AFP news agency", "a study published by the
 #: Pentagon", "the findings by Citizen Lab".
-_MEMBERS_OF = re.compile(r"(?:(?:the|some|several|many|other|two|three|four|five)\s+)?members\s+of\s+(?:the\s+)?[A-Z]", re.I)
+_MEMBERS_OF = re.compile(
+    r"(?:(?:the|some|several|many|other|two|three|four|five)\s+)?members\s+of\s+(?:the\s+)?[A-Z]", re.I
+)
 _DOCUMENT_BY = re.compile(
     r"(?:(?:the|a|an|another)\s+)?(?:[\w-]+\s+){0,3}?(?:statement|report|letter|memo|study|analysis|documents?|"
     r"assessment|review|survey|poll|video|message|filing|findings|investigation|audit|complaint)s?"

@@ -1183,7 +1183,7 @@ def _side_the_document_gives(body: str, i: int, rows: list[int], texts: list[str
 #: has already said which ("the interior ministry", "Interior Minister X", "prosecutors").
 _STATE_BODY = re.compile(
     r"\b(?:minist(?:er|ers|ry|ries)|government|police|prosecutors?|judges?|authorities|army|military|parliament|cabinet|"
-    r"presidency|navy|air\s+force|marines|coast\s+guard)\b",
+    r"presidency|navy|air\s+force|marines|coast\s+guard|attorney['’]s\s+office|sheriff['’]s\s+office)\b",
     re.I,
 )
 #: Those who study a state's bodies rather than serve them ("military analysts", "a military expert").
