@@ -1415,3 +1415,15 @@ def test_a_lower_case_state_office_before_a_name_serves_the_state_of_the_story()
     )
     table = resolve(_table(text, Codebook()), Codebook())
     assert table[["speaker", "speaker_group"]].values.tolist()[-1] == ["Rui Dias", "Chile"]
+
+
+@pytest.mark.parametrize(
+    "mention, name",
+    [
+        ("a tribal leader, Tarek al-Daghari al-Awlaki", "Tarek al-Daghari al-Awlaki"),  # particles in the name
+        ("the army's chief of staff, General Rui Dias", "Rui Dias"),  # the title is no part of it
+        ("one of the victims, Virginia Soto", "Virginia Soto"),  # a place's name may be a first name
+    ],
+)
+def test_a_name_set_off_after_its_description_speaks(mention, name):
+    assert classify(mention, frozenset()).name == name

@@ -13,6 +13,7 @@ from .names import (
     _DETERMINERS,
     _NAME_RUN,
     _ORG_WORDS,
+    _PARTICLE_NAME,
     _PREPOSITIONS,
     _WEEKDAYS,
     _is_title,
@@ -173,8 +174,19 @@ _POSSESSOR_BEFORE_NAME = re.compile(r"^.*['’]s\s+(?=[A-Z][\w’'.-]*\s+[A-Z])"
 
 _HEAD_END = re.compile(r",|\s+(?:who|which|that)\b")  # a mention's head ends before a clause
 _POSSESSIVE_OR_APOSTROPHE = re.compile(r"['’]s?$")
-_APPOSED_NAME = re.compile(r"\s*,\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})\s*(?:,|$)")
+_APPOSED_NAME = re.compile(
+    rf"\s*,\s*([A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|{_PARTICLE_NAME})){{1,3}})\s*(?:,|$)"
+)  # "a tribal leader, Tarek al-Daghari al-Awlaki"
 _PLURAL_END = re.compile(r"s\b")
+
+
+def _without_leading_titles(name: str) -> str:
+    """A name without the titles it opens with, keeping two words at least ("General Mark Milley" ->
+    "Mark Milley"); not a place's name, which may be a first name ("Virginia Giuffre")."""
+    tokens = name.split()
+    while len(tokens) > 2 and _is_title(tokens[0]):
+        tokens = tokens[1:]
+    return " ".join(tokens)
 
 
 def _group_sized(head: str) -> bool:
@@ -399,7 +411,7 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
             return Mention("institution", core, side)
     apposed = _APPOSED_NAME.match(text[len(head) :]) if text.startswith(head) else None
     if apposed and not _ORG_WORDS.search(apposed.group(1)) and places.phrases.get(apposed.group(1)) is None:
-        return Mention("person", apposed.group(1), side)
+        return Mention("person", _without_leading_titles(apposed.group(1)), side)
     if SPEAKER_NOUNS.search(head):
         plural = bool(_PLURAL_END.search(head.split()[-1])) if head.split() else False
         return Mention("source", head, side, plural)
