@@ -4,6 +4,8 @@ to none."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from .mentions import _KIN_WORDS, OTHER, Mention, _side_shaped, classify
 from .names import (
@@ -24,27 +26,41 @@ _RECENT = 6  # statements back that "it" or "they" may reach
 _RECENT_PERSON = 12  # and "he" or "she": news keeps one person in focus for paragraphs
 
 
-def _resolve_pronouns(
-    table,
-    mentions,
-    sources,
-    texts,
-    doc_ids,
-    out_speaker,
-    out_group,
-    kinds,
-    named_at,
-    person_name,
-    person_side,
-    groups,
-    known,
-    common,
-    key_of,
-    gender_of,
-) -> None:
+@dataclass(frozen=True)
+class Rows:
+    """The statements of the corpus pass, row by row: what pronoun resolution reads (the first five)
+    and writes (the outputs and kinds it fills in)."""
+
+    mentions: list
+    sources: list[str]
+    texts: list[str]
+    doc_ids: list[str]
+    named_at: list  # per row: (position, person) of each person named outside a quotation
+    out_speaker: list[str]
+    out_group: list[str]
+    kinds: list[str]  # person | thing | plural | agent | "", for the next pronoun
+
+
+@dataclass(frozen=True)
+class People:
+    """What the corpus pass knows of persons and sides, for naming a pronoun's antecedent."""
+
+    person_name: Callable  # person -> canonical name
+    person_side: Callable  # person -> side
+    groups: Callable  # side -> the codebook's group for it
+    known: dict  # the codebook's actors by name
+    common: frozenset[str]  # words the corpus mostly writes in lower case
+    key_of: Callable  # (document, name) -> person
+    gender_of: Callable  # person -> "he", "she" or ""
+
+
+def resolve_pronouns(rows: Rows, people: People) -> None:
     """Pronouns and relatives, in document order: the nearest compatible named speaker or none
     ("he" never goes to a person the corpus calls Ms. or Mrs., nor "she" to a Mr.)."""
-    document = (doc_ids, kinds, out_speaker, out_group, named_at, texts, sources)
+    mentions, sources, texts, doc_ids = rows.mentions, rows.sources, rows.texts, rows.doc_ids
+    out_speaker, out_group, kinds = rows.out_speaker, rows.out_group, rows.kinds
+    person_name, person_side, groups = people.person_name, people.person_side, people.groups
+    known, common, key_of, gender_of = people.known, people.common, people.key_of, people.gender_of
     for i, mention in enumerate(mentions):
         if mention is None or mention.kind != "pronoun":
             continue
@@ -90,7 +106,7 @@ def _resolve_pronouns(
             # history without a codebook knows only full names, so it skips "the Texas congressman"
             # to a person named before him); attribution's pick is the fallback
             want = "person" if word in _PERSON_PRONOUNS else "thing" if word in _THING_PRONOUNS else "plural"
-            target = _nearest(i, want, fits, document, (person_name, person_side, groups))
+            target = _nearest(i, want, fits, rows, people)
         if not target and word in _PERSON_PRONOUNS and raw and fits(raw):
             target = _person_target(raw, person_name, person_side, groups, lambda name, i=i: key_of(doc_ids[i], name))
         if target and mention.agent and _person_like(target[0], common):  # "his lawyer": for his side
@@ -159,12 +175,13 @@ def _person_target(name, person_name, person_side, groups, key_of):
     return (name, groups("")) if not person[0] else (person_name(person), groups(person_side(person)))
 
 
-def _nearest(i, want, fits, document, naming):
+def _nearest(i, want, fits, rows: Rows, people: People):
     """The closest earlier speaker (or, for a person, named person) of the same document. A
     sentence whose subject is itself a pronoun ("He also took aim at Harry Reid, who he said")
     names only objects: the pronoun's person is found before it."""
-    doc_ids, kinds, out_speaker, out_group, named_at, texts, sources = document
-    person_name, person_side, groups = naming
+    doc_ids, kinds, out_speaker, out_group = rows.doc_ids, rows.kinds, rows.out_speaker, rows.out_group
+    named_at, texts, sources = rows.named_at, rows.texts, rows.sources
+    person_name, person_side, groups = people.person_name, people.person_side, people.groups
     at = texts[i].find(sources[i]) + len(sources[i]) if sources[i] else 0
     if _SUBJECT_PRONOUN.match(texts[i]):
         at = 0

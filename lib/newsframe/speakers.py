@@ -82,7 +82,7 @@ from .names import (
     fold,
     name_in_run,
 )
-from .pronouns import _antecedent, _resolve_pronouns
+from .pronouns import People, Rows, _antecedent, resolve_pronouns
 from .sides import MEDIA, gazetteer
 from .source_noise import _before_a_past_tense, without_noise
 
@@ -849,23 +849,17 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
     for i, person in enumerate(person_at):
         if person is not None and out_group[i] == OTHER and votes_for(person):
             out_group[i] = groups(person_side(person))
-    _resolve_pronouns(
-        table,
-        mentions,
-        sources,
-        texts,
-        doc_ids,
-        out_speaker,
-        out_group,
-        kinds,
-        named_at,
-        person_name,
-        person_side,
-        groups,
-        known,
-        common,
-        lambda doc, name: _key_in(doc, name, surnames, in_doc, by_root, dominant),
-        lambda person: max(genders[person].items(), key=lambda kv: (kv[1], kv[0]))[0] if person in genders else "",
+    resolve_pronouns(
+        Rows(mentions, sources, texts, doc_ids, named_at, out_speaker, out_group, kinds),
+        People(
+            person_name,
+            person_side,
+            groups,
+            known,
+            common,
+            lambda doc, name: _key_in(doc, name, surnames, in_doc, by_root, dominant),
+            lambda person: max(genders[person].items(), key=lambda kv: (kv[1], kv[0]))[0] if person in genders else "",
+        ),
     )
     holder = {sid: i for i, sid in enumerate(ids)}
     for i in range(n):
