@@ -5,12 +5,12 @@ import pandas as pd
 import pytest
 from newsframe.attribution import attribute
 from newsframe.codebook import Codebook, load_codebook
-from newsframe.described_sides import _described_side, _side_of
+from newsframe.described_sides import described_side, side_of
 from newsframe.mentions import classify
 from newsframe.names import _person_like, name_in_run
 from newsframe.segment import split_statements
 from newsframe.sides import gazetteer
-from newsframe.source_noise import _before_a_past_tense, without_noise
+from newsframe.source_noise import before_a_past_tense, without_noise
 from newsframe.speakers import TextScans, resolve
 from newsframe.statements import STATEMENT_COLUMNS
 from test_segment import SEEDS
@@ -492,7 +492,7 @@ def test_a_person_named_with_where_they_work_speaks(mention, name, side):
     ],
 )
 def test_a_description_s_side_is_whom_it_works_for_not_what_it_is_about(description, side):
-    assert _side_of(description) == side
+    assert side_of(description) == side
 
 
 def test_a_mention_with_other_words_is_no_side_of_its_own():
@@ -884,7 +884,7 @@ def test_irregular_demonyms_no_rule_derives_are_listed(mention, side):
     ["a professor at American University's School of Service", "a professor at George Washington University"],
 )
 def test_a_university_s_name_gives_no_side_whatever_it_holds(description):
-    assert _side_of(description) == ""
+    assert side_of(description) == ""
 
 
 def test_a_demonym_before_a_private_trade_gives_no_side():
@@ -934,7 +934,7 @@ def test_a_state_s_title_with_no_country_serves_the_state_the_story_s_voices_do(
     ],
 )
 def test_a_research_body_s_name_and_seat_give_no_side(description, side):
-    assert _side_of(description) == side
+    assert side_of(description) == side
 
 
 def test_a_military_expert_is_no_officer_of_the_state():
@@ -1110,7 +1110,7 @@ def test_a_subject_that_names_no_one_is_no_speaker(text, speaker):
     ],
 )
 def test_an_ally_or_a_project_s_subject_gives_no_side(description, side):
-    assert _side_of(description) == side
+    assert side_of(description) == side
 
 
 def test_a_demonym_before_an_expert_is_where_they_are_from_and_a_list_is_no_apposition():
@@ -1180,7 +1180,7 @@ def test_an_inverted_subject_is_a_question_or_a_hypothesis_not_a_speaker():
     [("a professor at the London School of Economics", ""), ("a reporter for the Palabra Weekly", "")],
 )
 def test_a_school_s_name_gives_no_side(description, side):
-    assert _side_of(description) == side
+    assert side_of(description) == side
 
 
 def test_a_named_person_s_spokesman_or_lawyers_speak_for_them():
@@ -1207,7 +1207,7 @@ def test_an_unnamed_law_enforcement_official_serves_the_state_of_the_story():
     ],
 )
 def test_a_field_of_study_or_a_body_s_seat_gives_no_side(description, side):
-    assert _side_of(description) == side
+    assert side_of(description) == side
 
 
 def test_what_a_relative_clause_says_a_person_did_gives_no_side():
@@ -1247,7 +1247,7 @@ def test_a_person_of_a_body_is_the_person(mention, name):
     ],
 )
 def test_a_clause_left_in_a_speaker_label_is_cut(label, kept):
-    assert _before_a_past_tense(label) == kept
+    assert before_a_past_tense(label) == kept
 
 
 def test_a_surname_alone_with_an_office_or_a_tie_is_the_person_the_corpus_mostly_gives_it():
@@ -1297,7 +1297,7 @@ def test_a_portfolio_or_a_government_s_office_in_lower_case_serves_the_state_of_
     ],
 )
 def test_what_a_description_says_of_a_person_s_side(before, run, apposition, side):
-    assert _described_side(before, run, apposition) == side
+    assert described_side(before, run, apposition) == side
 
 
 @pytest.mark.parametrize("demonym, country", [("Malawian", "Malawi"), ("Northern Irish", "United Kingdom")])
@@ -1406,7 +1406,7 @@ def test_a_document_by_its_author_is_the_author_s(mention, kind, name):
     ],
 )
 def test_an_analyst_or_columnist_of_a_medium_is_media(before, run, apposition):
-    assert _described_side(before, run, apposition) == "Media"
+    assert described_side(before, run, apposition) == "Media"
 
 
 def test_a_lower_case_state_office_before_a_name_serves_the_state_of_the_story():

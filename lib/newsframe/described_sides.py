@@ -6,24 +6,24 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .names import _DETERMINERS, _OPENERS, _is_title, fold, name_in_run
+from .names import DETERMINERS, OPENERS, fold, is_title, name_in_run
 from .sides import MEDIA, another_country_s_party, gazetteer
 
 _CLAUSE_END = re.compile(r"[,;:()“”\"—–]")
 #: Unnamed sources that speak for the media whatever their country ("a Ukrainian journalist").
-_MEDIA_NOUNS = re.compile(
+MEDIA_NOUNS = re.compile(
     r"\b(?:journalists?|reporters?|correspondents?|media|reports?|newspapers?|outlets?|"
     r"columnists?|editors?|broadcasters?)\b",
     re.I,
 )
-_MEDIA_NAME = re.compile(
+MEDIA_NAME = re.compile(
     r"\b(?:Times|Post|Journal|News|Tribune|Gazette|Herald|Telegraph|Daily|Magazine|Television|Radio|"
     r"TV|Broadcasting|Press|Chronicle|Observer|Guardian|Independent|Mail|Express|Weekly|Examiner|Beacon|"
     r"Bulletin)\b"
 )
 #: Where a description of a person stops being about them: a clause about the body it names ("a
 #: spokesman for the Fleet, which sails near X") or what they strike ("the leader of the attack on X").
-_DESCRIPTION_END = re.compile(
+DESCRIPTION_END = re.compile(
     r"\s(?:which|that)\s|\s(?:attacks?|strikes?|raids?|assaults?|war|sanctions)\s+(?:on|against)\s"
 )
 _HYPHENATED = re.compile(r"(?<=[a-z])-(?=[A-Z])")
@@ -105,7 +105,7 @@ def _a_state_s_body(name: str, places: list) -> bool:
         bool(places)
         and places[0][2].kind == "demonym"
         and _BODY_HEAD.fullmatch(name, places[0][1]) is not None
-        and _DETERMINERS.sub("", name[: places[0][0]]) == ""
+        and DETERMINERS.sub("", name[: places[0][0]]) == ""
     )
 
 
@@ -127,7 +127,7 @@ def _without_topics(head: str) -> str:
         place = place.removesuffix(" State")  # "Ohio State University"
         if m.group("campus") or m.group("seat") or m.group("school"):  # "American University", "London School"
             return m.group().replace(place, " ")
-        found = gazetteer().phrases.get(_POSSESSIVE_END.sub("", _DETERMINERS.sub("", place)))
+        found = gazetteer().phrases.get(POSSESSIVE_END.sub("", DETERMINERS.sub("", place)))
         kinds = (
             ("organisation",)
             if m.group("host")
@@ -141,7 +141,7 @@ def _without_topics(head: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def _side_of(head: str) -> str:
+def side_of(head: str) -> str:
     """The side a mention's words give it: the first place named, and before 'to' when the
     mention is someone's envoy or mission to somewhere ('the US envoy to Iran' -> United States);
     cached, as mentions and descriptions repeat."""
@@ -159,20 +159,20 @@ def _side_of(head: str) -> str:
 
 def _body_side(body: str) -> str:
     """The side of the body a person works for: Media for a news organisation."""
-    body = _POSSESSIVE_END.sub("", body.strip())
-    return MEDIA if _a_medium(body) else _side_of(body)
+    body = POSSESSIVE_END.sub("", body.strip())
+    return MEDIA if a_medium(body) else side_of(body)
 
 
-def _a_medium(name: str) -> bool:
+def a_medium(name: str) -> bool:
     """Whether a name is a news organisation's: the bundled list's ("The Hill", "the BBC") or
     shaped like one ("... Times", "... News")."""
     phrases = gazetteer().phrases
-    place = phrases.get(name) or phrases.get(_DETERMINERS.sub("", name))
-    return (place is not None and place.kind == "media") or bool(_MEDIA_NAME.search(name))
+    place = phrases.get(name) or phrases.get(DETERMINERS.sub("", name))
+    return (place is not None and place.kind == "media") or bool(MEDIA_NAME.search(name))
 
 
-_POSSESSIVE_END = re.compile(r"['’]s$")
-_COUNTRY_KINDS = ("country", "demonym", "capital", "state")
+POSSESSIVE_END = re.compile(r"['’]s$")
+COUNTRY_KINDS = ("country", "demonym", "capital", "state")
 
 
 #: A state's titles, capitalised before a name ("Gen.", "Mayor", "Vice President", "Deputy Defense
@@ -190,7 +190,7 @@ _STATE_TITLES = frozenset(
 )  # fmt: skip
 #: Words for a political family, which name a party of whichever state the story is in ("Conservative
 #: MP X", "Labour leader X"): no body's name.
-_PARTY_FAMILIES = frozenset({"Conservative", "Labour", "Labor", "Tory", "Liberal", "Socialist", "Green"})
+PARTY_FAMILIES = frozenset({"Conservative", "Labour", "Labor", "Tory", "Liberal", "Socialist", "Green"})
 
 
 #: A state's office in a description after a name, in lower case: "X, the town mayor", "X, the area's
@@ -219,7 +219,7 @@ _GOVERNMENT_OFFICE_AFTER = re.compile(rf"(?:(?:the|a|an)\s+)?(?:former\s+)?(?:{_
 _PORTFOLIO_TITLE = re.compile(r"(?:(?!General\b|Party\b)[A-Z][a-z]+\s+){1,3}(?:Secretary|Minister)\s+$")
 
 
-def _serves_a_state(before: str, run: str, apposition: str = "") -> bool:
+def serves_a_state(before: str, run: str, apposition: str = "") -> bool:
     """Whether a name's own words give it a state's office: a capitalised title, a portfolio's, or a
     party's, right before it and nothing else ("told Lt. Gen. Kenneth McKenzie", "Former Secretary
     of Defense Donald Rumsfeld", "International Development Secretary X", "Labour leader X"; not
@@ -238,7 +238,7 @@ def _serves_a_state(before: str, run: str, apposition: str = "") -> bool:
 def _a_party_word(word: str) -> bool:
     """A party's word ("Labour", "Labour's") or a shadow cabinet's ("Shadow chancellor X"): a
     politician's, who serves the story's state like one with a state's title."""
-    return _POSSESSIVE_END.sub("", word) in _PARTY_FAMILIES or word.lower() == "shadow"
+    return POSSESSIVE_END.sub("", word) in PARTY_FAMILIES or word.lower() == "shadow"
 
 
 def _titled_before(before: str, run: str) -> bool:
@@ -246,14 +246,14 @@ def _titled_before(before: str, run: str) -> bool:
     words = run[: max(0, len(run) - len(name))].split()
     for word in reversed(before[_last_clause_end(before, len(before)) + 1 :].split()):
         if not (_in_a_description(word) or _a_party_word(word)):
-            if word[:1].isupper() and word.lower() not in _OPENERS:
+            if word[:1].isupper() and word.lower() not in OPENERS:
                 return False  # a capitalised word of no title: a body's or place's name
             break
         words.insert(0, word)
     if not all(_in_a_description(w) or _a_party_word(w) for w in words):
         return False
     party = any(_a_party_word(w) for w in words)
-    return any(w[:1].isupper() and fold(w).rstrip(".") in _STATE_TITLES or party and _is_title(w) for w in words)
+    return any(w[:1].isupper() and fold(w).rstrip(".") in _STATE_TITLES or party and is_title(w) for w in words)
 
 
 #: A person's noun after a demonym ("a Russian lawmaker", "Iranian negotiator"): the shape of a
@@ -270,7 +270,7 @@ _ROLE_NOUN = (
 )
 #: A private trade in a mention's words ("Chilean economist X", "a Russian-born professor"): its
 #: demonym is where the person is from, not a side they speak for.
-_PRIVATE_TRADE = re.compile(rf"\b(?:{_PRIVATE_TRADES}|(?!journalist|columnist|reservist)[a-z]+ist)s?\b")
+PRIVATE_TRADE = re.compile(rf"\b(?:{_PRIVATE_TRADES}|(?!journalist|columnist|reservist)[a-z]+ist)s?\b")
 #: A demonym and a noun for a person, with at most two words between, right before a name
 #: ("Belgian federal prosecutor X", "Syrian opposition activist X"; not "Russian hackers targeted X").
 #: The same description set off by a comma before the name, after an article ("an American freelance
@@ -291,7 +291,7 @@ _DEMONYM_TRADE = re.compile(
 
 
 @lru_cache(maxsize=100_000)
-def _a_private_trade(words: str) -> bool:
+def a_private_trade(words: str) -> bool:
     """Whether words hold a demonym before a private trade (``_DEMONYM_TRADE``); cached, as
     descriptions repeat."""
     return any(
@@ -335,7 +335,7 @@ def _works_for_a_medium(before: str, apposition: str) -> bool:
         m = _JOURNALIST_AFTER.match(apposition.strip())
         if m is not None and m.group("medium_noun"):  # "a columnist with the Moscow daily X": X is one
             return True
-    return m is not None and _a_medium(m.group("medium") or m.group("employer"))
+    return m is not None and a_medium(m.group("medium") or m.group("employer"))
 
 
 #: A country's possessive, up to two lower-case words and a title right before a name.
@@ -354,7 +354,7 @@ _PRIVATE_APPOSITION = re.compile(
 )
 
 
-def _described_side(before: str, run: str, apposition: str) -> str:
+def described_side(before: str, run: str, apposition: str) -> str:
     """The side a name's own words give it (``run``, after the text ``before`` it and with the
     ``_APPOSITION`` description ``apposition`` or ""): before it ('Ukrainian President', 'the US
     envoy to Iran Rob Malley', 'Kremlin spokesman', 'Belgian federal prosecutor'; Media for
@@ -377,18 +377,18 @@ def _described_side(before: str, run: str, apposition: str) -> str:
             continue
         break
     description = " ".join([*kept, prefix]).strip()
-    if _a_private_trade(description) or _a_private_trade(apposition):
+    if a_private_trade(description) or a_private_trade(apposition):
         return ""
     if description and _a_country_s_name_alone(description):
         description = ""  # "regarding Ukraine Parnas": a country's name alone by a name describes no one
     if description:
-        side = _side_of(description)
+        side = side_of(description)
         if side:
             return side
     owner = _COUNTRY_S_TITLE.search(before, cut + 1) if kept else None
     if owner is not None:  # "Zimbabwe's opposition leader X", "Iran's supreme leader X"
         place = places.phrases.get(owner.group("place"))
-        if place is not None and place.kind in _COUNTRY_KINDS:
+        if place is not None and place.kind in COUNTRY_KINDS:
             return place.side
     described = None
     if before[-2:-1].islower():  # cheap test first: a lower-case word ends before the name
@@ -403,11 +403,11 @@ def _described_side(before: str, run: str, apposition: str) -> str:
             and people.kind == "demonym"
             and not another_country_s_party(before, described.start("side"), described.group("side"))
         ):
-            return MEDIA if _MEDIA_NOUNS.fullmatch(described.group("noun")) else people.side
+            return MEDIA if MEDIA_NOUNS.fullmatch(described.group("noun")) else people.side
     if apposition and not (_PASSIVE_OPENING.match(apposition) or _PRIVATE_APPOSITION.match(apposition)):
-        desc = _DESCRIPTION_END.split(apposition, maxsplit=1)[0]
-        if any(_is_title(w) for w in desc.split()[:6]):
-            return _side_of(desc)
+        desc = DESCRIPTION_END.split(apposition, maxsplit=1)[0]
+        if any(is_title(w) for w in desc.split()[:6]):
+            return side_of(desc)
     return ""
 
 
@@ -435,4 +435,4 @@ def _last_clause_end(text: str, end: int) -> int:
 def _in_a_description(word: str) -> bool:
     """Whether a word before a name may belong to its description: a title, a place, or a word
     joining them ('of', 'for', 'the', 'to'); cached, as the same words recur."""
-    return _is_title(word) or bool(gazetteer().find(word)) or word in ("of", "for", "the", "to")
+    return is_title(word) or bool(gazetteer().find(word)) or word in ("of", "for", "the", "to")

@@ -21,7 +21,7 @@ from .attribution import attribute
 from .clean import clean_corpus
 from .codebook import Codebook
 from .corpus import load_corpus
-from .names import _DETERMINERS, UNNAMED, name_in_run
+from .names import DETERMINERS, UNNAMED, name_in_run
 from .sides import gazetteer
 from .statements import extract_statements
 
@@ -110,7 +110,7 @@ def _aliases(frame: pd.DataFrame, name: str) -> list[str]:
     """Name variants the text used for a speaker ('Mr. Trump', 'President Trump'), pronouns left out."""
     forms = Counter()
     for source in frame["source_text"]:
-        head = _DETERMINERS.sub("", re.split(r",|\s+who\b", str(source))[0].strip())
+        head = DETERMINERS.sub("", re.split(r",|\s+who\b", str(source))[0].strip())
         if head and head[:1].isupper() and len(head.split()) <= 6 and head.split()[-1][:1].isupper():
             head = name_in_run(head) if " " in head else head
             if head != name and head.lower() not in PRONOUNS:

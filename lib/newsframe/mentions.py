@@ -7,25 +7,25 @@ import calendar
 import re
 from functools import lru_cache
 
-from .described_sides import _DESCRIPTION_END, _POSSESSIVE_END, _body_side, _side_of
+from .described_sides import DESCRIPTION_END, POSSESSIVE_END, _body_side, side_of
 from .names import (
-    _ALL_PRONOUNS,
-    _DETERMINERS,
-    _NAME_RUN,
-    _ORG_WORDS,
-    _PARTICLE_NAME,
-    _PREPOSITIONS,
-    _WEEKDAYS,
-    _is_title,
-    _names_a_place,
+    ALL_PRONOUNS,
+    DETERMINERS,
+    NAME_RUN,
+    ORG_WORDS,
+    PARTICLE_NAME,
+    PREPOSITIONS,
+    WEEKDAYS,
     _person_like,
-    _without_sentence_opener,
-    _written_full_name,
     fold,
+    is_title,
     name_in_run,
+    names_a_place,
+    without_sentence_opener,
+    written_full_name,
 )
-from .sides import _PARTY_WORDS, another_country_s_party, gazetteer
-from .source_noise import _IRREGULAR_PAST, without_noise
+from .sides import PARTY_WORDS, another_country_s_party, gazetteer
+from .source_noise import IRREGULAR_PAST, without_noise
 
 OTHER = "Other"
 #: Nouns that make a lower-case mention a speaker ("officials", "the ministry", "police").
@@ -47,7 +47,7 @@ SPEAKER_NOUNS = re.compile(
     r"employees?|workers?|staff|team|board|panel|guard|guards|navy|spokesmen)\b",
     re.I,
 )
-_RELATIVE_CLAUSE = re.compile(r"\s(?:who|which|that)\s")
+RELATIVE_CLAUSE = re.compile(r"\s(?:who|which|that)\s")
 
 
 class Mention:
@@ -63,7 +63,7 @@ class Mention:
 
 # Each opens with its character class and looks behind only then: a scan skips straight to
 # candidate letters instead of testing the look-behind at every character.
-_LOWER_WORD = re.compile(r"[a-z](?<![\w’'-][a-z])[\w’'-]*")  # a word in lower case
+LOWER_WORD = re.compile(r"[a-z](?<![\w’'-][a-z])[\w’'-]*")  # a word in lower case
 
 
 _LOCATION_TAIL = re.compile(r"\s+(?:in|at|based in)\s+(?:the\s+)?[A-Z][^,]*$")
@@ -85,9 +85,9 @@ def _organisation_name(core: str) -> bool:
     return bool(
         len(parts) > 1
         and _ORG_NAME.fullmatch(core)
-        and _ORG_WORDS.search(parts[0])
+        and ORG_WORDS.search(parts[0])
         and not _POSSESSIVE_WORD.search(parts[-1])
-        and not any(_is_title(t) for t in core.split())
+        and not any(is_title(t) for t in core.split())
     )
 
 
@@ -99,7 +99,7 @@ _POSSESSIVE_WORD = re.compile(r"['’]s\s")
 #: similarly expects ..., saying") a present-tense verb does too.
 _SUBJECT_CLAUSE = re.compile(
     r"^(?!(?:I|A|An|The)[\s’'])(?P<name>[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*){0,4})\s+"
-    rf"(?:[a-z]+ed|{_IRREGULAR_PAST}|also|[a-z]+ly\s+[a-z]+(?:ed|s))(?:\s+[a-zA-Z]|$)"
+    rf"(?:[a-z]+ed|{IRREGULAR_PAST}|also|[a-z]+ly\s+[a-z]+(?:ed|s))(?:\s+[a-zA-Z]|$)"
 )
 
 
@@ -114,7 +114,7 @@ _EXISTENTIAL = re.compile(r"^(?:There|Here)(?:['’]s|\s+(?:is|are|was|were)\b)"
 
 #: An honorific before a name makes it a person's, even a word the corpus writes in lower case
 #: ("Mrs May", "Mr. King").
-_HONORED = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]")
+HONORED = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]")
 #: "Tom Cheshire from Sky News", "Chuck Schumer of New York": a person and where they work or sit for.
 _NO_JOINER = r"(?!(?:of|at|from|with|and|in|for|on|the)\s)"  # a description's word, not a joining one
 _AFFILIATED = re.compile(  # "Iran expert X of the Carnegie Endowment": a description may come first
@@ -144,7 +144,7 @@ def _affiliated_person(head: str, common: frozenset[str]) -> Mention | None:
         body = gazetteer().phrases.get(m.group("body")) if m else None
         if m is None or not (" " in m.group("body") or (body is not None and body.kind == "media")):
             return None  # "Trump's John Bolton": no body
-    name = _written_full_name(_without_sentence_opener(m.group("person")), common)
+    name = written_full_name(without_sentence_opener(m.group("person")), common)
     if not name:
         return None
     place = gazetteer().phrases.get(m.group("body").strip())
@@ -156,7 +156,7 @@ def _affiliated_person(head: str, common: frozenset[str]) -> Mention | None:
 _HONORIFIC_WORDS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "professor", "prof"})
 
 
-def _side_shaped(name: str) -> bool:
+def side_shaped(name: str) -> bool:
     """Whether a body's name may stand as a side of its own: capitalised words, perhaps joined by
     "of", "for", "the", "and" or "on", no honorific and no headline in capitals; a mention with
     other words ("Trump withdrew from the deal", "Mr. Trump this week", "Sir Bill Cash") is no side."""
@@ -175,16 +175,16 @@ _POSSESSOR_BEFORE_NAME = re.compile(r"^.*['’]s\s+(?=[A-Z][\w’'.-]*\s+[A-Z])"
 _HEAD_END = re.compile(r",|\s+(?:who|which|that)\b")  # a mention's head ends before a clause
 _POSSESSIVE_OR_APOSTROPHE = re.compile(r"['’]s?$")
 _APPOSED_NAME = re.compile(
-    rf"\s*,\s*([A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|{_PARTICLE_NAME})){{1,3}})\s*(?:,|$)"
+    rf"\s*,\s*([A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|{PARTICLE_NAME})){{1,3}})\s*(?:,|$)"
 )  # "a tribal leader, Tarek al-Daghari al-Awlaki"
-_PLURAL_END = re.compile(r"s\b")
+PLURAL_END = re.compile(r"s\b")
 
 
 def _without_leading_titles(name: str) -> str:
     """A name without the titles it opens with, keeping two words at least ("General Mark Milley" ->
     "Mark Milley"); not a place's name, which may be a first name ("Virginia Giuffre")."""
     tokens = name.split()
-    while len(tokens) > 2 and _is_title(tokens[0]):
+    while len(tokens) > 2 and is_title(tokens[0]):
         tokens = tokens[1:]
     return " ".join(tokens)
 
@@ -204,7 +204,7 @@ _OFFICE_OF_BODY = re.compile(
 #: Who speaks for someone else: "a spokesman for Mr Maduro" is not Maduro speaking.
 _AGENT = re.compile(r"spokes(?:man|woman|person)|aide|advis[eo]r|lawyer|attorney|representative")
 #: The holder's name after the office: ", Anne Hidalgo", ", Rep. Elijah Cummings of Maryland".
-_HOLDER_AFTER = re.compile(rf"\s*,\s*(?P<run>{_NAME_RUN.pattern})(?:\s+of\s+[A-Z][\w.’'-]*)?\s*(?:,|$)")
+_HOLDER_AFTER = re.compile(rf"\s*,\s*(?P<run>{NAME_RUN.pattern})(?:\s+of\s+[A-Z][\w.’'-]*)?\s*(?:,|$)")
 
 
 def _office_of_body(office: re.Match, after: str, common: frozenset[str]) -> Mention:
@@ -213,10 +213,10 @@ def _office_of_body(office: re.Match, after: str, common: frozenset[str]) -> Men
     Libya' is not Libya speaking)."""
     side = _body_side(office.group("body"))
     holder = _HOLDER_AFTER.match(after)
-    name = _written_full_name(holder.group("run"), common) if holder else ""
+    name = written_full_name(holder.group("run"), common) if holder else ""
     if name:
         return Mention("person", name, side)
-    return Mention("institution", _DETERMINERS.sub("", office.group()), side or OTHER)  # never a side of its own
+    return Mention("institution", DETERMINERS.sub("", office.group()), side or OTHER)  # never a side of its own
 
 
 def classify(mention: str, common: frozenset[str] | set[str]) -> Mention:
@@ -226,10 +226,10 @@ def classify(mention: str, common: frozenset[str] | set[str]) -> Mention:
 
 #: "official" before a name is an adjective ("the official Rodong Sinmun newspaper", "North Korea's
 #: semi-official Fars news agency"), no unnamed official.
-_OFFICIAL_BEFORE_NAME = re.compile(r"\b(?:semi-)?official\s+(?=[A-Z])")
+OFFICIAL_BEFORE_NAME = re.compile(r"\b(?:semi-)?official\s+(?=[A-Z])")
 #: A document and its author after "by": "a report by the AFP news agency", "a study published by the
 #: Pentagon", "the findings by Citizen Lab".
-_MEMBERS_OF = re.compile(
+MEMBERS_OF = re.compile(
     r"(?:(?:the|some|several|many|other|two|three|four|five)\s+)?members\s+of\s+(?:the\s+)?[A-Z]", re.I
 )
 _DOCUMENT_BY = re.compile(
@@ -241,7 +241,7 @@ _DOCUMENT_BY = re.compile(
 )
 #: A document named by its author ("Trump's statement", "a White House statement", "NATO data").
 _AUTHORED = re.compile(
-    rf"(?:(?i:the|a|an|another)\s+)?(?!(?:In|On|At|After|During|For|From|By|With|Under|{_WEEKDAYS}|"
+    rf"(?:(?i:the|a|an|another)\s+)?(?!(?:In|On|At|After|During|For|From|By|With|Under|{WEEKDAYS}|"
     rf"{'|'.join(calendar.month_name[1:])})\b)(?P<author>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){{0,3}}?)(?:['’]s?)?\s+"
     r"(?:statement|data|statistics|estimates|reports?|letter|announcement|memo|memorandum|study|assessment|analysis|"
     r"findings|investigation|review|survey|poll|tweets?|video|message|filing|documents?)"
@@ -257,7 +257,7 @@ _OWNED_BY_PRONOUN = re.compile(
     rf"(?:his|her|their)\s+(?:(?:{_AGENT_MODIFIERS})\s+)?(?P<noun>{_AGENT_NOUNS}|{_KIN_NOUNS})"
 )
 _KIN = rf"(?P<kin>relatives|{_KIN_NOUNS})"
-_KIN_WORDS = re.compile(_KIN)
+KIN_WORDS = re.compile(_KIN)
 #: A person's relatives, who speak as private persons: "the family of X", "X's mother".
 _KIN_OF = re.compile(rf"(?:(?:the|a)\s+)?{_KIN}\s+of\s+(?P<person>.*[A-Z].*)", re.I)
 _NAMED_OWNER = r"(?P<person>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)['’]s?\s+"  # "X's", "Phillipos'"
@@ -285,17 +285,17 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
         return Mention("none")
     subject = _SUBJECT_CLAUSE.match(mention.strip())
     if subject:  # "Ryan also hammered Obama for what he": the clause's subject speaks
-        words = _without_sentence_opener(subject.group("name")).split()
-        if len(words) > 2 and words[0] in _PREPOSITIONS:
+        words = without_sentence_opener(subject.group("name")).split()
+        if len(words) > 2 and words[0] in PREPOSITIONS:
             words = words[2:]  # "In Calgary Stephen Harper spoke to a": the subject after the circumstance
         name = name_in_run(" ".join(words))
         if _person_like(name, common) and places.phrases.get(name) is None:
-            return Mention("person", name, _side_of(subject.group("name")))
-    text = _OFFICIAL_BEFORE_NAME.sub("", without_noise(mention.strip(" ,;:“”\"'")))
+            return Mention("person", name, side_of(subject.group("name")))
+    text = OFFICIAL_BEFORE_NAME.sub("", without_noise(mention.strip(" ,;:“”\"'")))
     authored = _AUTHORED.fullmatch(text)
     if authored:  # "Trump's statement", "NATO data", "Mueller's report", "a Pentagon memo": its author's
         author = _classify(authored.group("author"), common)
-        party = author.kind == "demonym" and _POSSESSIVE_END.sub("", authored.group("author")) in _PARTY_WORDS
+        party = author.kind == "demonym" and POSSESSIVE_END.sub("", authored.group("author")) in PARTY_WORDS
         if author.kind not in ("source", "none", "pronoun") and not party:  # "a Democratic memo": no country's
             return author
     by_author = _DOCUMENT_BY.fullmatch(text)
@@ -310,16 +310,16 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
     low = head.lower()
     if not head:
         return Mention("none")
-    if low.startswith("the ") and head[4:].title() in _COMPASS_POINTS:  # a country its story names (resolve)
+    if low.startswith("the ") and head[4:].title() in COMPASS_POINTS:  # a country its story names (resolve)
         return Mention("institution", head[4:])
     last_word = head.split()[-1].replace("’", "'").split("'")[0]
     last_word = last_word if last_word.islower() or last_word == "I" else ""
     last_word = last_word.lower()
     first_word = low.replace("’", "'").split()[0].split("'")[0]
-    if low in _ALL_PRONOUNS or (last_word in _ALL_PRONOUNS and last_word not in ("that", "this", "one")):
-        return Mention("pronoun", low if low in _ALL_PRONOUNS else last_word)  # "whom I", "as I've"
+    if low in ALL_PRONOUNS or (last_word in ALL_PRONOUNS and last_word not in ("that", "this", "one")):
+        return Mention("pronoun", low if low in ALL_PRONOUNS else last_word)  # "whom I", "as I've"
     if (
-        first_word in _ALL_PRONOUNS
+        first_word in ALL_PRONOUNS
         and first_word not in ("that", "this", "one", "who", "which", "whom")
         and head[1:] == head[1:].lower()
     ):
@@ -334,33 +334,33 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
     kin = _KIN_OF.fullmatch(head) or _KIN_OWNED.fullmatch(head)
     named = text.startswith(head) and _APPOSED_NAME.match(text[len(head) :])  # "his wife, Marina X"
     if kin and not named:  # "the family of murdered journalist James Foley": his family speaks, not he
-        runs = _NAME_RUN.findall(kin.group("person"))
+        runs = NAME_RUN.findall(kin.group("person"))
         name = name_in_run(runs[-1]) if runs else ""
-        if _person_like(name, common) and not _names_a_place(name, 1) and places.phrases.get(name) is None:
+        if _person_like(name, common) and not names_a_place(name, 1) and places.phrases.get(name) is None:
             return Mention("institution", f"{name}’s {kin.group('kin').lower()}", OTHER)
     owner = _AGENT_OWNED.fullmatch(head) if not named else None
     if owner is not None:  # "May's spokesman": the spokesman, for May's side
-        runs = _NAME_RUN.findall(owner.group("person"))
+        runs = NAME_RUN.findall(owner.group("person"))
         name = name_in_run(runs[-1]) if runs else ""
-        if _person_like(name, common) and not _names_a_place(name, 1) and places.phrases.get(name) is None:
+        if _person_like(name, common) and not names_a_place(name, 1) and places.phrases.get(name) is None:
             return Mention("person", name, agent=f"{owner.group('noun')} for")
     office = _OFFICE_OF_BODY.match(head)
     agent = office is not None and _AGENT.fullmatch(office.group("title").lower())
-    if office is not None and (agent or _is_title(office.group("title"))):
+    if office is not None and (agent or is_title(office.group("title"))):
         found = _office_of_body(office, text[len(head) :] if text.startswith(head) else "", common)
         if found.kind == "person" or found.side != OTHER or not agent:
             return found
         body = office.group("body")
-        served = None if _LOWER_WORD.search(body) else _classify(body, common)  # a name, not "the X of Y"
+        served = None if LOWER_WORD.search(body) else _classify(body, common)  # a name, not "the X of Y"
         if served is not None and served.kind == "person":  # Maduro's side: the corpus pass finds it
-            agent = _DETERMINERS.sub("", office.group()[: office.start("body")]).strip()
+            agent = DETERMINERS.sub("", office.group()[: office.start("body")]).strip()
             return Mention("person", served.name, served.side, agent=agent)
         return found  # "a spokesman for the National Peace Committee of Korea": the office, not Korea
     affiliated = _affiliated_person(head, common)
     if affiliated is not None:
         return affiliated
-    core = _POSSESSIVE_END.sub("", _DETERMINERS.sub("", head))
-    side = _side_of(head) or _side_of(text)
+    core = POSSESSIVE_END.sub("", DETERMINERS.sub("", head))
+    side = side_of(head) or side_of(text)
     whole = places.phrases.get(core)
     if whole is not None and whole.kind == "demonym" and core.endswith("s") and _group_sized(head):
         return Mention("source", head, whole.side, plural=True)  # "Many Democrats": members, not a country
@@ -373,12 +373,12 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
         return Mention("institution", core, side)
     runs = [
         m
-        for m in _NAME_RUN.finditer(head)
+        for m in NAME_RUN.finditer(head)
         if not (m.start() == 0 and len(m.group().split()) == 1 and m.group().lower() in common)
     ]
     last = runs[-1] if runs and head.rstrip("’'s").endswith(runs[-1].group().rstrip("’'s")) else None
     if last is not None:
-        run = _without_sentence_opener(last.group())
+        run = without_sentence_opener(last.group())
         name = name_in_run(run)
         owned = _POSSESSOR_BEFORE_NAME.sub("", run)  # "Labour’s Jeremy Corbyn": Jeremy Corbyn
         if owned != run and _person_like(name_in_run(owned), common) and _person_like(name, common):
@@ -386,7 +386,7 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
         named_place = places.phrases.get(_POSSESSIVE_OR_APOSTROPHE.sub("", run)) or places.phrases.get(name)
         if named_place is not None and " to " not in head:
             kind = named_place.kind
-            if _MEMBERS_OF.match(head):  # "members of Congress": people of the body, not the body
+            if MEMBERS_OF.match(head):  # "members of Congress": people of the body, not the body
                 return Mention("source", head[:1].lower() + head[1:], named_place.side, plural=True)
             if kind == "demonym" and run.endswith("s") and _group_sized(head):  # "congressional Republicans"
                 return Mention("source", head, named_place.side, plural=True)
@@ -399,25 +399,25 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
         if people is not None and people.kind == "demonym" and run.endswith("s") and run == core:
             # "Other Democrats", "Most Americans": members of a people or party, not a person
             return Mention("source", head, people.side, plural=True)
-        honoured = _HONORED.match(run) is not None
-        person_like = named_place is None and (_person_like(name, common) or (honoured and not _ORG_WORDS.search(name)))
+        honoured = HONORED.match(run) is not None
+        person_like = named_place is None and (_person_like(name, common) or (honoured and not ORG_WORDS.search(name)))
         if person_like:  # the side from the words around the name, never from the name ("Najib Danish")
             around = (  # not what a relative clause says they did ("who pushed for changes to the Iran deal")
-                _DESCRIPTION_END.split(_RELATIVE_CLAUSE.split(words.replace(name, " "), maxsplit=1)[0], maxsplit=1)[0]
+                DESCRIPTION_END.split(RELATIVE_CLAUSE.split(words.replace(name, " "), maxsplit=1)[0], maxsplit=1)[0]
                 for words in (head, text)
             )
-            return Mention("person", name, next((side for side in map(_side_of, around) if side), ""))
+            return Mention("person", name, next((side for side in map(side_of, around) if side), ""))
         if not all(t.lower() in common for t in run.split()):
             return Mention("institution", core, side)
     apposed = _APPOSED_NAME.match(text[len(head) :]) if text.startswith(head) else None
-    if apposed and not _ORG_WORDS.search(apposed.group(1)) and places.phrases.get(apposed.group(1)) is None:
+    if apposed and not ORG_WORDS.search(apposed.group(1)) and places.phrases.get(apposed.group(1)) is None:
         return Mention("person", _without_leading_titles(apposed.group(1)), side)
     if SPEAKER_NOUNS.search(head):
-        plural = bool(_PLURAL_END.search(head.split()[-1])) if head.split() else False
+        plural = bool(PLURAL_END.search(head.split()[-1])) if head.split() else False
         return Mention("source", head, side, plural)
     if runs:
         return Mention("institution", core, side)
     return Mention("none")
 
 
-_COMPASS_POINTS = frozenset({"North", "South", "East", "West"})
+COMPASS_POINTS = frozenset({"North", "South", "East", "West"})

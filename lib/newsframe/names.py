@@ -12,10 +12,10 @@ from functools import lru_cache
 from .sides import gazetteer
 
 UNNAMED = "unnamed "
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
-_THING_PRONOUNS = {"it", "its"}
-_PLURAL_PRONOUNS = {"they", "them", "their"}
-_UNRESOLVABLE = {
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+THING_PRONOUNS = {"it", "its"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
+UNRESOLVABLE = {
     "i",
     "we",
     "you",
@@ -30,8 +30,8 @@ _UNRESOLVABLE = {
     "that",
     "this",
 }
-_RELATIVES = {"who", "which", "whom"}
-_ALL_PRONOUNS = _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS | _UNRESOLVABLE | _RELATIVES
+RELATIVES = {"who", "which", "whom"}
+ALL_PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | UNRESOLVABLE | RELATIVES
 #: Words that describe an office, not a name ("President", "Mr.", "spokesman").
 TITLES = {
     "mr",
@@ -208,7 +208,7 @@ TITLES = {
     "commissioner",
     "prosecutor",
 }
-_ORG_WORDS = re.compile(
+ORG_WORDS = re.compile(
     r"\b(?:Ministry|Department|Agency|Council|Party|Committee|Commission|Organi[sz]ation|Association|Corps|Forces|"
     r"Army|Navy|Police|Institute|University|Court|Bank|Group|Company|Inc|Corp|Foundation|Center|Centre|Office|"
     r"Service|Services|Administration|Government|Parliament|Assembly|Congress|Senate|House|Union|League|Front|"
@@ -221,12 +221,12 @@ _ORG_WORDS = re.compile(
 #: A capitalised run: initials ("H.R.") are one word; lower-case particles ("el-Sissi", "bin",
 #: "van der") belong to the name they stand in.
 _NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*\.?)"
-_PARTICLE_NAME = r"(?:al|el|ad|an|as|ash|at|az|ul|bin|ibn|abu)-[A-Z][\w’'-]*"
-_NAME_RUN = re.compile(
-    rf"(?<![\w’'.-])(?:{_NAME_WORD}|{_PARTICLE_NAME})(?:\s+(?:{_NAME_WORD}|{_PARTICLE_NAME}|"
+PARTICLE_NAME = r"(?:al|el|ad|an|as|ash|at|az|ul|bin|ibn|abu)-[A-Z][\w’'-]*"
+NAME_RUN = re.compile(
+    rf"(?<![\w’'.-])(?:{_NAME_WORD}|{PARTICLE_NAME})(?:\s+(?:{_NAME_WORD}|{PARTICLE_NAME}|"
     r"(?:de|da|di|del|du|dos|das|van|von|der|den|ter|bin|ibn|al|el)(?=\s+(?:[A-Z]|der|den)))(?![\w’'-]))*"
 )
-_DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their|some|several|many|two|three)\s+", re.I)
+DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their|some|several|many|two|three)\s+", re.I)
 
 
 #: A plain name word: "McChrystal" and "DeSantis" have a second capital; initials ("H.R."); particles.
@@ -244,7 +244,7 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=100_000)
-def _is_title(token: str) -> bool:
+def is_title(token: str) -> bool:
     return fold(token).rstrip(".") in TITLES or fold(token) in TITLES
 
 
@@ -253,7 +253,7 @@ def strip_titles(name: str) -> str:
     ('Ukrainian President Volodymyr Zelensky' -> 'Volodymyr Zelensky')."""
     places = gazetteer()
     tokens = name.replace("’s", "").replace("'s", "").split()
-    while len(tokens) > 1 and (_is_title(tokens[0]) or tokens[0] in places.phrases):
+    while len(tokens) > 1 and (is_title(tokens[0]) or tokens[0] in places.phrases):
         tokens = tokens[1:]
     name = " ".join(tokens).strip(" ,")
     return name[:-1] if name.endswith(".") and len(tokens[-1]) > 2 and not tokens[-1][-2].isupper() else name
@@ -263,7 +263,7 @@ _GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
 
 
 @lru_cache(maxsize=200_000)
-def _person_key(name: str) -> tuple[str, str]:
+def person_key(name: str) -> tuple[str, str]:
     """(first name, surname) folded; middle names and initials do not count."""
     tokens = [fold(t).rstrip(".,") for t in name.split() if len(t.rstrip(".")) > 1]
     if len(tokens) > 1 and tokens[-1] in _GENERATIONS:  # "Donald Trump Jr." is not his father
@@ -282,11 +282,11 @@ _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "du
 _SURNAME_ONLY_PARTICLES = frozenset({"le", "la"})
 
 
-_WEEKDAYS = "|".join(calendar.day_name)  # stdlib, English locale by default
+WEEKDAYS = "|".join(calendar.day_name)  # stdlib, English locale by default
 
 
 @lru_cache(maxsize=200_000)
-def _names_a_place(name: str, shortest: int = 2) -> bool:
+def names_a_place(name: str, shortest: int = 2) -> bool:
     """Whether ``shortest`` to three of the name's words together name a place, not a medium
     ('New York', 'South Korea'; with 1, 'Iraq' in 'In Iraq' too, but not 'Bloomberg'); cached,
     as names repeat."""
@@ -296,12 +296,12 @@ def _names_a_place(name: str, shortest: int = 2) -> bool:
     return any(phrases[p].kind != "media" for p in spans if p in phrases)
 
 
-_WEEKDAY = re.compile(_WEEKDAYS)
+WEEKDAY = re.compile(WEEKDAYS)
 
 
 @lru_cache(maxsize=100_000)
-def _is_weekday(token: str) -> bool:
-    return _WEEKDAY.fullmatch(token.rstrip(".,’'s")) is not None
+def is_weekday(token: str) -> bool:
+    return WEEKDAY.fullmatch(token.rstrip(".,’'s")) is not None
 
 
 #: A compound noun capitalised only as its run's first word ("Seventh-grader", "Actor-director",
@@ -320,7 +320,7 @@ def name_in_run(run: str) -> str:
     last = -1
     for k, token in enumerate(tokens[:-1]):
         if (
-            _is_title(token)
+            is_title(token)
             or (k < len(tokens) - 2 and _HYPHENATED_DESCRIPTOR.fullmatch(token))
             or token in places.phrases
             or all(part in places.phrases for part in token.split("-"))
@@ -332,7 +332,7 @@ def name_in_run(run: str) -> str:
     return strip_titles(" ".join(tokens[last + 1 :]))
 
 
-def _written_full_name(run: str, common: frozenset[str]) -> str:
+def written_full_name(run: str, common: frozenset[str]) -> str:
     """The full name of a person a capitalised run in a statement writes ('Kremlin spokesman
     Dmitry Peskov' -> 'Dmitry Peskov'), else '': two to four plain capitalised words, none a
     place, a weekday or a word the corpus mostly writes in lower case; after a title the surname
@@ -342,16 +342,16 @@ def _written_full_name(run: str, common: frozenset[str]) -> str:
     name = name_in_run(run)
     tokens = name.split()
     phrases = gazetteer().phrases
-    titled = _is_title(run.split()[0]) and name != run
+    titled = is_title(run.split()[0]) and name != run
     if (
         2 <= len(tokens) <= 4
-        and not _ORG_WORDS.search(name)
+        and not ORG_WORDS.search(name)
         and name not in phrases
         and all(_PLAIN_NAME.fullmatch(t) for t in tokens)
-        and not any(t in phrases or _is_weekday(t) for t in tokens)
+        and not any(t in phrases or is_weekday(t) for t in tokens)
         and not any(t.lower() in common for t in tokens[: -1 if titled else None])
-        and not _names_a_place(name)
-        and not _a_region(name)
+        and not names_a_place(name)
+        and not a_region(name)
         and not _INITIAL.fullmatch(tokens[-1])  # "New York F." (of "F.B.I.")
     ):
         return name
@@ -359,19 +359,19 @@ def _written_full_name(run: str, common: frozenset[str]) -> str:
 
 
 #: Function words that open a sentence with a capital ("But Jeffrey Lewis of ...", "Whether Sanders").
-_OPENERS = frozenset({
+OPENERS = frozenset({
     "but", "and", "or", "nor", "so", "yet", "still", "then", "now", "also", "meanwhile", "however", "instead",
     "even", "only", "when", "whenever", "while", "whether", "if", "as", "because", "although", "though", "after",
     "before", "since", "until", "unless", "once", "like", "indeed", "perhaps", "finally", "again",
 })  # fmt: skip
-_OPENER_INITIALS = frozenset(word[0].upper() for word in _OPENERS)
+OPENER_INITIALS = frozenset(word[0].upper() for word in OPENERS)
 
 
-def _without_sentence_opener(run: str) -> str:
+def without_sentence_opener(run: str) -> str:
     """A run without the capitalised function words that open its sentence ("But Jeffrey Lewis"
     -> "Jeffrey Lewis"); its last word stays."""
     words = run.split()
-    while len(words) > 1 and words[0].lower() in _OPENERS:
+    while len(words) > 1 and words[0].lower() in OPENERS:
         words = words[1:]
     return " ".join(words)
 
@@ -384,22 +384,20 @@ _CONTINENTS = frozenset(
 )
 
 
-_PREPOSITIONS = frozenset(
-    ["In", "On", "At", "By", "For", "From", "During", "After", "Before", "Since", "Until", "With"]
-)
+PREPOSITIONS = frozenset(["In", "On", "At", "By", "For", "From", "During", "After", "Before", "Since", "Until", "With"])
 
 
 #: Months that are no given names either: as a name's last word, a date ("the Trump October surprise").
 _MONTHS = frozenset(calendar.month_name[1:]) - {"April", "May", "June", "August"}
 
 
-def _a_region(name: str) -> bool:
+def a_region(name: str) -> bool:
     """A region ('Western Europe'), a circumstance ('In July') or a date ('Trump October'): no
     person's name."""
     tokens = name.split()
     return len(tokens) >= 2 and (
         tokens[0] in _COMPASS
-        or tokens[0] in _PREPOSITIONS
+        or tokens[0] in PREPOSITIONS
         or tokens[-1] in _CONTINENTS
         or tokens[-1] in _MONTHS
         or tokens[0] in ("Middle", "Far", "Near")
@@ -416,7 +414,7 @@ def _surname_title(tokens: list[str]) -> bool:
     return (
         1 < len(tokens) <= 3
         and tokens[-1] in _SURNAME_TITLES
-        and not any(_is_title(t) or t in gazetteer().phrases or t in ("The", "A") for t in tokens[:-1])
+        and not any(is_title(t) or t in gazetteer().phrases or t in ("The", "A") for t in tokens[:-1])
     )
 
 
@@ -427,10 +425,10 @@ def _person_like(name: str, common: set[str]) -> bool:
     tokens = name.split()
     return bool(
         tokens
-        and not _ORG_WORDS.search(name)
+        and not ORG_WORDS.search(name)
         and len(tokens) <= 4
-        and (not _is_title(tokens[-1]) or _surname_title(tokens))
+        and (not is_title(tokens[-1]) or _surname_title(tokens))
         and not all(t.lower() in common for t in tokens)
-        and not any(_is_weekday(t) for t in tokens)
-        and not _a_region(name)
+        and not any(is_weekday(t) for t in tokens)
+        and not a_region(name)
     )

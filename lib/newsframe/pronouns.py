@@ -7,20 +7,20 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .mentions import _KIN_WORDS, OTHER, Mention, _side_shaped, classify
+from .mentions import KIN_WORDS, OTHER, Mention, classify, side_shaped
 from .names import (
-    _DETERMINERS,
-    _NAME_RUN,
-    _PERSON_PRONOUNS,
-    _PLURAL_PRONOUNS,
-    _RELATIVES,
-    _THING_PRONOUNS,
-    _UNRESOLVABLE,
+    DETERMINERS,
+    NAME_RUN,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    RELATIVES,
+    THING_PRONOUNS,
     UNNAMED,
+    UNRESOLVABLE,
     _person_like,
 )
 from .sides import MEDIA, gazetteer
-from .source_noise import _IRREGULAR_PAST_WORD
+from .source_noise import IRREGULAR_PAST_WORD
 
 _RECENT = 6  # statements back that "it" or "they" may reach
 _RECENT_PERSON = 12  # and "he" or "she": news keeps one person in focus for paragraphs
@@ -71,13 +71,13 @@ def resolve_pronouns(rows: Rows, people: People) -> None:
             current in known
             and kinds[i] == ""
             and known[current].kind != ""
-            and word in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS
-            and (word in _PERSON_PRONOUNS) == (known[current].kind == "person")
+            and word in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
+            and (word in PERSON_PRONOUNS) == (known[current].kind == "person")
         ):
             kinds[i] = "person" if known[current].kind == "person" else "thing"
             continue
         target = None
-        if word in _RELATIVES:
+        if word in RELATIVES:
             text = texts[i]
             at = text.find(sources[i])
             before = _CLAUSE_MARK.split(text[: max(at, 0)])[-1].rstrip(" ,")
@@ -88,11 +88,11 @@ def resolve_pronouns(rows: Rows, people: People) -> None:
                         antecedent.name, person_name, person_side, groups, lambda name, i=i: key_of(doc_ids[i], name)
                     )
                 elif antecedent.kind in ("country", "institution", "organisation", "capital", "state", "demonym"):
-                    own = antecedent.name if _side_shaped(antecedent.name) else ""
+                    own = antecedent.name if side_shaped(antecedent.name) else ""
                     target = (antecedent.name, groups(antecedent.side or own))
                 elif antecedent.kind == "source":
                     target = (
-                        UNNAMED + _DETERMINERS.sub("", antecedent.name),
+                        UNNAMED + DETERMINERS.sub("", antecedent.name),
                         groups(antecedent.side) if antecedent.side else MEDIA,
                     )
 
@@ -101,22 +101,22 @@ def resolve_pronouns(rows: Rows, people: People) -> None:
             return _PRONOUN_GENDER.get(word, "") in ("", gender_of(person) or _PRONOUN_GENDER[word])
 
         raw = _raw_person(current, common, lambda name, i=i: key_of(doc_ids[i], name))
-        if word in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
+        if word in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
             # the corpus pass knows every earlier speaker as a person or not (attribution's own
             # history without a codebook knows only full names, so it skips "the Texas congressman"
             # to a person named before him); attribution's pick is the fallback
-            want = "person" if word in _PERSON_PRONOUNS else "thing" if word in _THING_PRONOUNS else "plural"
+            want = "person" if word in PERSON_PRONOUNS else "thing" if word in THING_PRONOUNS else "plural"
             target = _nearest(i, want, fits, rows, people)
-        if not target and word in _PERSON_PRONOUNS and raw and fits(raw):
+        if not target and word in PERSON_PRONOUNS and raw and fits(raw):
             target = _person_target(raw, person_name, person_side, groups, lambda name, i=i: key_of(doc_ids[i], name))
         if target and mention.agent and _person_like(target[0], common):  # "his lawyer": for his side
             name, group = target
-            kin = _KIN_WORDS.fullmatch(mention.agent)
+            kin = KIN_WORDS.fullmatch(mention.agent)
             out_speaker[i], out_group[i] = f"{name}’s {mention.agent}", OTHER if kin else group
             kinds[i] = "agent"  # no antecedent for the next pronoun
         elif target:
             out_speaker[i], out_group[i] = target
-            kinds[i] = "person" if word in _PERSON_PRONOUNS else "thing"
+            kinds[i] = "person" if word in PERSON_PRONOUNS else "thing"
         else:
             out_speaker[i], out_group[i] = "", ""
 
@@ -133,7 +133,7 @@ def _members_at_end(before: str) -> Mention | None:
         return None
     k = len(words) - 1
     while k > 0 and len(words) - k <= 2 and words[k - 1].islower() and words[k - 1] not in _NOT_MODIFIERS:
-        if words[k - 1].endswith("ed") or _IRREGULAR_PAST_WORD.fullmatch(words[k - 1]):
+        if words[k - 1].endswith("ed") or IRREGULAR_PAST_WORD.fullmatch(words[k - 1]):
             break
         k -= 1
     return Mention("source", " ".join(words[k:]), people.side, plural=True)
@@ -149,7 +149,7 @@ def _antecedent(before: str, common: frozenset[str]) -> Mention:
     antecedent = classify(before.split(",")[-1].strip() or before, common)
     if antecedent.kind not in ("institution", "source") or not _CLAUSE_VERB.search(antecedent.name):
         return antecedent
-    runs = list(_NAME_RUN.finditer(before))
+    runs = list(NAME_RUN.finditer(before))
     if runs and runs[-1].end() == len(before):
         named = classify(runs[-1].group(), common)
         if named.kind == "person":
@@ -161,7 +161,7 @@ def _antecedent(before: str, common: frozenset[str]) -> Mention:
 def _raw_person(speaker: str, common: set[str], key_of) -> str:
     """The person's full name when attribution resolved a pronoun to a named person, else ''
     (a surname alone is left to the corpus pass, which sees every statement's resolved speaker)."""
-    if not speaker or speaker.lower() in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS | _UNRESOLVABLE:
+    if not speaker or speaker.lower() in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | UNRESOLVABLE:
         return ""
     mention = classify(speaker, common)
     if mention.kind != "person":

@@ -113,13 +113,13 @@ def _fold(text: str) -> str:
 #: The American parties' words, which other countries' parties take after a word for their
 #: political family ("Liberal Democrats", "Social Democrats", "Free Democratic Party", "Christian
 #: Democrats"): there they name no American.
-_PARTY_WORDS = frozenset({"Democrat", "Democrats", "Democratic", "Republican", "Republicans", "GOP"})
+PARTY_WORDS = frozenset({"Democrat", "Democrats", "Democratic", "Republican", "Republicans", "GOP"})
 _FAMILY_BEFORE = re.compile(r"(?<![\w-])(?:Liberal|Social|Free|Christian)\s+$")
 
 
 def another_country_s_party(text: str, start: int, word: str) -> bool:
     """Whether the party word ``word`` at ``start`` of ``text`` ends another country's party name."""
-    return word in _PARTY_WORDS and _FAMILY_BEFORE.search(text, max(0, start - 12), start) is not None
+    return word in PARTY_WORDS and _FAMILY_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")

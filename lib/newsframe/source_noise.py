@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .names import _ALL_PRONOUNS, _WEEKDAYS, UNNAMED
+from .names import ALL_PRONOUNS, UNNAMED, WEEKDAYS
 
 #: Words around a source that are not part of it: a label before a colon ("Updated:"), a clause
 #: before it ("... prompted by what"), a parenthesis ("(R-Texas)"), a time ("on Friday", "Earlier
@@ -17,7 +17,7 @@ _SOURCE_NOISE = (
     re.compile(r"^(?:not only|nor|neither)\s+(?:do|does|did|is|are|was|were|has|have)\s+", re.I),
     re.compile(r"\s*\((?:[^()]*\)|[^()]*$)"),  # "(R-Texas)", or one the source cut short: "Engel (D"
     re.compile(r"^(?:Earlier|Later|Late|Early|On|In|At|During|After|Before|Last|This)\b[^,]{0,40},\s+(?=[A-Z])"),
-    re.compile(rf"\s+(?:(?:on|late|early|last|this|by)\s+)?(?:{_WEEKDAYS})\b[^,]*$"),
+    re.compile(rf"\s+(?:(?:on|late|early|last|this|by)\s+)?(?:{WEEKDAYS})\b[^,]*$"),
     re.compile(r"\s+(?:in|during|at)\s+(?:an?|his|her|their|its)\s.*$"),  # "in an interview on NBC's"
     re.compile(r"(?<=[A-Za-z])\s+(?:in|during|at)\s+the\s+[a-z].*$"),  # "Perry in the new ad"
     re.compile(r"\s+(?:himself|herself|themselves|itself)\b.*$"),  # "Trump himself went even further"
@@ -36,7 +36,7 @@ _SOURCE_NOISE = (
     re.compile(
         r"^.*?\bcomes?\s+(?:(?:just|only|shortly|two|three|a\s+few|days|weeks|hours)\s+)*(?:as|after|amid)\s+(?=\S)"
     ),
-    re.compile(rf"^(?:on\s+)?(?:{_WEEKDAYS})\s+(?=(?:the\s+)?[A-Z])"),
+    re.compile(rf"^(?:on\s+)?(?:{WEEKDAYS})\s+(?=(?:the\s+)?[A-Z])"),
     re.compile(r"(?<=[A-Za-z])\s+(?:on|in|at|to|for|by|with|from)$"),  # "Sen. Tim Kaine on": cut before a date
     # "where sources close to the investigation", "said one witness": a conjunction or verb before it
     re.compile(
@@ -63,27 +63,27 @@ def without_noise(mention: str) -> str:
 
 #: English irregular past tenses a clause between a subject and a participle's cue may have ("Trump
 #: made time to attack X, suggesting", "President Trump withdrew from the deal, describing it as").
-_IRREGULAR_PAST = (
+IRREGULAR_PAST = (
     "(?:said|told|went|made|took|gave|came|got|saw|knew|thought|brought|began|became|left|held|kept|met|led|"
     "sent|spent|won|lost|wrote|ran|found|withdrew|drew|chose|spoke|stood|sought|fought|threw|broke|rose|fell|"
     "felt|heard|meant|paid|sold|struck|swore|taught|understood|flew|grew|drove|caught|built|bought)"
 )
-_IRREGULAR_PAST_WORD = re.compile(_IRREGULAR_PAST)
+IRREGULAR_PAST_WORD = re.compile(IRREGULAR_PAST)
 
 
 _PAST_TENSE_CLAUSE = re.compile(
-    rf"(?:\s+(?:also|not|only|just|still|then|already|again|never|later|[a-z]+ly))*\s(?:[a-z]+ed|{_IRREGULAR_PAST})\s+"
+    rf"(?:\s+(?:also|not|only|just|still|then|already|again|never|later|[a-z]+ly))*\s(?:[a-z]+ed|{IRREGULAR_PAST})\s+"
     r"(?:a|an|the|his|her|its|their|that|this)\s.*$"
 )
 
 
-def _before_a_past_tense(speaker: str) -> str:
+def before_a_past_tense(speaker: str) -> str:
     """A speaker label without the clause attribution left in it ("unnamed board completed its
     investigation" -> "unnamed board"); the label as it is when nothing would be left, and none
     when a pronoun would."""
     clause = _PAST_TENSE_CLAUSE.search(speaker)
     kept = speaker[: clause.start()] if clause else speaker
     core = kept.strip().removeprefix(UNNAMED.strip()).strip()
-    if core.lower() in _ALL_PRONOUNS:
+    if core.lower() in ALL_PRONOUNS:
         return ""  # "he later joined ...": a clause with a pronoun names no one
     return kept if core else speaker

@@ -36,55 +36,55 @@ from rapidfuzz import fuzz, process
 from . import paths
 from .codebook import GROUPS, Codebook
 from .described_sides import (
-    _COUNTRY_KINDS,
-    _MEDIA_NAME,
-    _MEDIA_NOUNS,
-    _PARTY_FAMILIES,
-    _PRIVATE_TRADE,
-    _a_medium,
-    _a_private_trade,
-    _described_side,
-    _serves_a_state,
-    _side_of,
+    COUNTRY_KINDS,
+    MEDIA_NAME,
+    MEDIA_NOUNS,
+    PARTY_FAMILIES,
+    PRIVATE_TRADE,
+    a_medium,
+    a_private_trade,
+    described_side,
+    serves_a_state,
+    side_of,
 )
 from .engine import iter_documents
 from .mentions import (
-    _COMPASS_POINTS,
-    _HONORED,
-    _LOWER_WORD,
-    _MEMBERS_OF,
-    _OFFICIAL_BEFORE_NAME,
-    _PLURAL_END,
-    _RELATIVE_CLAUSE,
+    COMPASS_POINTS,
+    HONORED,
+    LOWER_WORD,
+    MEMBERS_OF,
+    OFFICIAL_BEFORE_NAME,
     OTHER,
+    PLURAL_END,
+    RELATIVE_CLAUSE,
     SPEAKER_NOUNS,
     Mention,
     _classify,
-    _side_shaped,
     classify,
+    side_shaped,
 )
 from .names import (
-    _ALL_PRONOUNS,
-    _DETERMINERS,
-    _NAME_RUN,
-    _OPENER_INITIALS,
-    _ORG_WORDS,
-    _WEEKDAY,
+    ALL_PRONOUNS,
+    DETERMINERS,
+    NAME_RUN,
+    OPENER_INITIALS,
+    ORG_WORDS,
     UNNAMED,
-    _a_region,
-    _is_title,
-    _is_weekday,
-    _names_a_place,
-    _person_key,
+    WEEKDAY,
     _person_like,
-    _without_sentence_opener,
-    _written_full_name,
+    a_region,
     fold,
+    is_title,
+    is_weekday,
     name_in_run,
+    names_a_place,
+    person_key,
+    without_sentence_opener,
+    written_full_name,
 )
 from .pronouns import People, Rows, _antecedent, resolve_pronouns
 from .sides import MEDIA, gazetteer
-from .source_noise import _before_a_past_tense, without_noise
+from .source_noise import before_a_past_tense, without_noise
 
 _WORDS = re.compile(r"[A-Za-z][\w’'-]*")
 #: A description set off by a comma after a name, to its clause's end; an initial's full stop ("the
@@ -195,7 +195,7 @@ class TextScans:
 
     def add(self, text: str) -> None:
         self.runs.append(_name_runs(text))
-        self.lower.update(_LOWER_WORD.findall(text))
+        self.lower.update(LOWER_WORD.findall(text))
         self.upper.update(map(str.lower, _UPPER_AFTER_LOWER.findall(text)))
         if any(word in text for word in _MEDIUM_WORDS):
             self.media |= _media_named(text)
@@ -211,7 +211,7 @@ def _name_runs(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     scans of the corpus pass; a run ending an organisation's name is no person for either. A
     tuple of tuples of plain values, which the garbage collector stops tracking: the corpus has
     one per statement."""
-    runs = [m for m in _NAME_RUN.finditer(text) if not _in_organisation_name(text, m.start())]
+    runs = [m for m in NAME_RUN.finditer(text) if not _in_organisation_name(text, m.start())]
     if not runs or not _MARK.search(text):
         return tuple((m.start(), m.end(), m.group(), False) for m in runs)
     quotes = _Quotes(text)
@@ -348,12 +348,12 @@ def _cleaned_source(speaker: str, mention: Mention, source: str) -> str:
     prompted by what NATO members' -> 'unnamed NATO members'); an unnamed one says so. Only a
     speaker written as its source is cleaned: one attribution resolved ('the sources' ->
     'European intelligence sources') stays."""
-    core = _DETERMINERS.sub("", mention.name)
+    core = DETERMINERS.sub("", mention.name)
     if core and fold(speaker) in fold(source) and fold(speaker) not in fold(without_noise(source)):
         return UNNAMED + core if core[0].islower() else core  # "World leaders including X and Y": not Y
     if core and _A_PAIR.match(speaker) and _DEFINITE.match(source) and _one_of_a_pair(speaker, source):
         return UNNAMED + core  # "the police source" after "an official and a police source": one of the pair
-    written = fold(_DETERMINERS.sub("", source)) == fold(speaker.removeprefix(UNNAMED))
+    written = fold(DETERMINERS.sub("", source)) == fold(speaker.removeprefix(UNNAMED))
     if not core or not written or fold(core) == fold(speaker.removeprefix(UNNAMED)):
         return speaker
     if not fold(speaker).endswith(fold(core)):
@@ -378,9 +378,9 @@ def _apposed_person(text: str, source: str, common: set[str]) -> Mention | None:
     if m is None:
         return None
     name = name_in_run(m.group("name"))
-    if " " not in name or not _person_like(name, common) or _names_a_place(name):
+    if " " not in name or not _person_like(name, common) or names_a_place(name):
         return None
-    return Mention("person", name, _side_of(m.group("name")) or _side_of(source))
+    return Mention("person", name, side_of(m.group("name")) or side_of(source))
 
 
 _LOWER_PARTICLE = re.compile(r"(?<![\w’'-])(?:al|el)[\s-]([A-Z][\w’'-]*)")
@@ -388,10 +388,10 @@ _LOWER_PARTICLE = re.compile(r"(?<![\w’'-])(?:al|el)[\s-]([A-Z][\w’'-]*)")
 
 def _a_body_s_head(word: str) -> bool:
     """Whether a name's last word is a body's head word ("Islamic State", "Crisis Group")."""
-    return word == "State" or _ORG_WORDS.fullmatch(word) is not None
+    return word == "State" or ORG_WORDS.fullmatch(word) is not None
 
 
-_ORG_BEFORE = re.compile(_ORG_WORDS.pattern + r"\s+(?:of|for|on)\s+(?:the\s+)?$")
+_ORG_BEFORE = re.compile(ORG_WORDS.pattern + r"\s+(?:of|for|on)\s+(?:the\s+)?$")
 
 
 def _in_organisation_name(text: str, at: int) -> bool:
@@ -431,14 +431,14 @@ def _may_be_an_earlier_speaker(speaker: str, source: str, known) -> bool:
         and fold(speaker) not in fold(source)
         and len(speaker.split()) <= 8
         and bool(_DEFINITE.match(source) or not _CAPITAL_AFTER_SPACE.search(source))
-        and not _side_of(source)
+        and not side_of(source)
     )
 
 
 def _one_of_a_pair(pair: str, source: str) -> bool:
     """Whether a single source ("the police source") can only be one of a pair named before it ("a
     U.S. official and a police source"), not the pair."""
-    return " and " in pair and not _PLURAL_END.search(source.rstrip())
+    return " and " in pair and not PLURAL_END.search(source.rstrip())
 
 
 def _names_agree(source: str, earlier: str) -> bool:
@@ -464,7 +464,7 @@ def _written_names(
         for _, _, run, quoted in runs:
             name = full_name_of.get(run)
             if name is None:
-                name = full_name_of[run] = _written_full_name(run, common)
+                name = full_name_of[run] = written_full_name(run, common)
             if name:
                 written[quoted].append((i, name))
     return written
@@ -530,7 +530,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             earlier = mention_of[speakers[i]]  # "the ministry": attribution found the earlier speaker
             if earlier.kind != "none" and _names_agree(sources[i], speakers[i]):
                 mention = earlier
-        if _WEEKDAY.fullmatch(without_noise(sources[i])):  # "X, Syria's minister, on Tuesday challenged": X speaks
+        if WEEKDAY.fullmatch(without_noise(sources[i])):  # "X, Syria's minister, on Tuesday challenged": X speaks
             mention = _subject_before_a_day(texts[i], sources[i], common)
         elif _A_DOCUMENT.fullmatch(sources[i]):  # "a blistering statement"
             mention = _issuer_of_the_document(texts[i], sources[i], common) or mention
@@ -539,7 +539,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             if subject is not None:
                 mention = subject
                 if subject.kind == "source":  # its words, not the predicate's, name it
-                    core = _DETERMINERS.sub("", subject.name)
+                    core = DETERMINERS.sub("", subject.name)
                     sources[i], speakers[i] = subject.name, UNNAMED + core if core[:1].islower() else core
         mentions[i] = mention
 
@@ -555,7 +555,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         and not _opens_with_an_article(mentions[i].name)
     ]
     surnames = _Surnames(
-        [_person_key(mentions[i].name)[1] for i in person_rows] + [_person_key(w)[1] for _, w in written]
+        [person_key(mentions[i].name)[1] for i in person_rows] + [person_key(w)[1] for _, w in written]
     )
     full_names: Counter = Counter()  # (first, surname root) -> count
     spelling: dict[tuple[str, str], Counter] = defaultdict(Counter)
@@ -563,7 +563,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
     first_full: dict[tuple[str, str], int] = {}  # (doc, surname root) -> the row its first full name is in
     given: dict[tuple[str, str], dict[str, list[int]]] = defaultdict(dict)  # (doc, first name) -> root -> rows
     for i, name in [(i, mentions[i].name) for i in person_rows] + written:
-        first, last = _person_key(name)
+        first, last = person_key(name)
         root = surnames(last)
         if first:
             full_names[(first, root)] += 1
@@ -578,7 +578,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
     dominant = {root: _dominant_first(firsts) for root, firsts in by_root.items()}
 
     # Every later mention of a known surname in the corpus text: side evidence and pronoun targets.
-    # person -> (before, run, apposition) of each mention: what _described_side reads, when asked (votes_for)
+    # person -> (before, run, apposition) of each mention: what described_side reads, when asked (votes_for)
     descriptions: dict[tuple[str, str], list[tuple[str, str, str, str]]] = defaultdict(
         list
     )  # (doc, before, run, apposition)
@@ -587,20 +587,20 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         list
     )  # doc -> (row, at, title, person)
     genders: dict[tuple[str, str], Counter] = defaultdict(Counter)  # person -> "he" / "she" by honorifics
-    roots = set(by_root) | {surnames(_person_key(mentions[i].name)[1]) for i in person_rows}
+    roots = set(by_root) | {surnames(person_key(mentions[i].name)[1]) for i in person_rows}
 
     def person_in(run: str) -> tuple[str, str] | None:
         """(first name or "", surname root) of a person a run may name, else None."""
         name = name_in_run(run)
-        first, last = _person_key(name)
+        first, last = person_key(name)
         root = surnames(last) if last else ""
-        if root not in roots or (not first and (last in _ALL_PRONOUNS or last in common) and not _HONORED.match(run)):
+        if root not in roots or (not first and (last in ALL_PRONOUNS or last in common) and not HONORED.match(run)):
             return None  # "He said", "To be sure": a word the corpus writes in lower case is no surname alone
-        if first in common and last in common and not _HONORED.match(run):
+        if first in common and last in common and not HONORED.match(run):
             return None  # "Middle East", "Islamic State": words the corpus writes in lower case name no one
-        if _names_a_place(name, 1) or _a_region(name) or _opens_with_an_article(name):
+        if names_a_place(name, 1) or a_region(name) or _opens_with_an_article(name):
             return None  # "In Iraq", "Countering China", "Western Europe", "The Taliban": no person's name
-        if first and _a_body_s_head(name.rsplit(None, 1)[-1]) and not _HONORED.match(run):
+        if first and _a_body_s_head(name.rsplit(None, 1)[-1]) and not HONORED.match(run):
             return None  # "Islamic State", "Crisis Group", "Revolutionary Guard": a body's name
         if first in ("al", "el") and name.split()[-1] in particle_names():
             return None  # "Al Qaeda", which the corpus also writes "al Qaeda": no man called Al
@@ -617,8 +617,8 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
     for i, runs in enumerate(scans.runs):
         text = texts[i]
         for start, end, run, quoted in runs:
-            if run[:1] in _OPENER_INITIALS:  # "Although Trump's": no person named Although
-                trimmed = _without_sentence_opener(run)
+            if run[:1] in OPENER_INITIALS:  # "Although Trump's": no person named Although
+                trimmed = without_sentence_opener(run)
                 if run.endswith(trimmed):
                     start, run = start + len(run) - len(trimmed), trimmed
             if run not in person_of:
@@ -669,7 +669,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         """The sides the corpus's descriptions of a person give it, read when its side is first
         asked for: most persons the corpus names never are."""
         if person not in votes:  # a document's repeated line votes once
-            said = {(doc, _described_side(*words)) for doc, *words in descriptions.get(person, ())}
+            said = {(doc, described_side(*words)) for doc, *words in descriptions.get(person, ())}
             votes[person] = Counter(side for _, side in said if side)
         return votes[person]
 
@@ -682,8 +682,8 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         rows_of[doc_ids[i]].append(i)
     country_of = _DocumentCountry(texts, rows_of)
     for i in person_rows:  # "Najib Danish, interior ministry spokesperson": the country the story is in
-        first, last = _person_key(mentions[i].name)
-        description = _RELATIVE_CLAUSE.split(sources[i], maxsplit=1)[0]  # of the person, not after
+        first, last = person_key(mentions[i].name)
+        description = RELATIVE_CLAUSE.split(sources[i], maxsplit=1)[0]  # of the person, not after
         if (
             not mentions[i].side
             and last
@@ -705,7 +705,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         side = _side_the_document_gives(body, i, rows, texts)
         if side:
             return side
-        if _DETERMINERS.sub("", body).lower() == "administration":
+        if DETERMINERS.sub("", body).lower() == "administration":
             return _administration_side(rows, named_at, offices, person_side)
         return country_of(doc_ids[i]) if _STATE_BODY.search(body) else ""
 
@@ -735,9 +735,9 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             person_at[i] = holder
         elif mention.kind == "person" and _opens_with_an_article(mention.name):  # "The Taliban": a body
             out_speaker[i], kinds[i] = mention.name, "thing"
-            out_group[i] = MEDIA if _a_medium(mention.name) else groups(mention.side or _side_of(mention.name))
+            out_group[i] = MEDIA if a_medium(mention.name) else groups(mention.side or side_of(mention.name))
         elif mention.kind == "person":
-            first, last = _person_key(mention.name)
+            first, last = person_key(mention.name)
             root = surnames(last)
             if not first:
                 begun = given.get((doc_ids[i], root), {})
@@ -748,7 +748,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
                 first, root = _person_alone(doc_ids[i], root, in_doc, by_root, dominant, begun, i)
             person = (first, root)
             name = person_name(person) if first else mention.name
-            own_side = "" if _PRIVATE_TRADE.search(sources[i]) or _a_private_trade(sources[i]) else mention.side
+            own_side = "" if PRIVATE_TRADE.search(sources[i]) or a_private_trade(sources[i]) else mention.side
             side = person_side(person) if first else own_side or _shared_side(root, by_root, person_side)
             out_speaker[i], out_group[i], kinds[i] = name, groups(side or own_side), "person"
             if mention.agent:  # "A spokesman for Barr": the spokesman, for Barr's side
@@ -761,9 +761,9 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         elif mention.kind == "none":
             out_speaker[i], out_group[i] = "", ""
         elif speaker.startswith(UNNAMED):
-            out_speaker[i] = _named_medium(_OFFICIAL_BEFORE_NAME.sub("", _cleaned_source(speaker, mention, sources[i])))
-            side = mention.side or _side_of(speaker)  # "The officials" resolved to "U.S. officials"
-            journalists = _MEDIA_NOUNS.search(speaker)
+            out_speaker[i] = _named_medium(OFFICIAL_BEFORE_NAME.sub("", _cleaned_source(speaker, mention, sources[i])))
+            side = mention.side or side_of(speaker)  # "The officials" resolved to "U.S. officials"
+            journalists = MEDIA_NOUNS.search(speaker)
             body = None if side or journalists else _OFFICERS_OF_A_STATE.search(speaker)
             if body:  # "a senior administration official", "a police spokesman"
                 side = body_side(body.group("body"), i)
@@ -773,10 +773,10 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             out_speaker[i], out_group[i], kinds[i] = mention.name, MEDIA, "thing"
         elif mention.kind == "source":
             out_speaker[i] = _cleaned_source(speaker, mention, sources[i])
-            if _MEMBERS_OF.match(mention.name) and fold(out_speaker[i]) == fold(mention.name):  # "Members of Congress"
-                out_speaker[i] = UNNAMED + _DETERMINERS.sub("", mention.name)
+            if MEMBERS_OF.match(mention.name) and fold(out_speaker[i]) == fold(mention.name):  # "Members of Congress"
+                out_speaker[i] = UNNAMED + DETERMINERS.sub("", mention.name)
             if mention.plural and speaker == mention.side:  # "Many Democrats", not the United States
-                out_speaker[i] = _DETERMINERS.sub("", mention.name)
+                out_speaker[i] = DETERMINERS.sub("", mention.name)
             unnamed = out_speaker[i].startswith(UNNAMED)
             out_group[i] = groups(mention.side) if mention.side else (MEDIA if unnamed else OTHER)
             kinds[i] = "plural" if mention.plural else "thing"
@@ -785,7 +785,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             out_group[i] = groups(mention.side or (mention.name if mention.kind in ("organisation",) else ""))
             if not mention.side and not known and mention.kind == "institution":
                 # an organisation the data does not know is a side of its own
-                out_group[i] = mention.name if _side_shaped(mention.name) else OTHER
+                out_group[i] = mention.name if side_shaped(mention.name) else OTHER
             kinds[i] = "thing"
 
     for i in range(n):  # "Police believe" after "British police said": the side the document gave that body
@@ -796,9 +796,9 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             and out_speaker[i]
             and speakers[i] not in known
             and out_group[i] in (OTHER, mention.name)
-            and not _MEDIA_NOUNS.search(out_speaker[i])
+            and not MEDIA_NOUNS.search(out_speaker[i])
         ):
-            if out_speaker[i] in _COMPASS_POINTS:  # "the North said": the North Korea of its story
+            if out_speaker[i] in COMPASS_POINTS:  # "the North said": the North Korea of its story
                 side = _country_of_the_compass_point(out_speaker[i], rows_of[doc_ids[i]], texts)
                 out_speaker[i], out_group[i] = side or out_speaker[i], OTHER
             else:  # "the interior ministry", "prosecutors", "the administration"
@@ -821,14 +821,14 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             and mentions[i] is not None
             and mentions[i].kind in ("source", "institution")
         ) and (
-            _MEDIA_NOUNS.search(out_speaker[i])
+            MEDIA_NOUNS.search(out_speaker[i])
             and not out_speaker[i].startswith(UNNAMED)
-            or _MEDIA_NAME.search(out_speaker[i])
+            or MEDIA_NAME.search(out_speaker[i])
             or _NAMED_MEDIUM.fullmatch(out_speaker[i])
         ):
             out_group[i] = MEDIA
         elif (
-            out_speaker[i] and out_speaker[i] not in known and fold(_DETERMINERS.sub("", out_speaker[i])) in named_media
+            out_speaker[i] and out_speaker[i] not in known and fold(DETERMINERS.sub("", out_speaker[i])) in named_media
         ):
             out_group[i], kinds[i] = MEDIA, "thing"  # "according to Le Parisien", called a newspaper elsewhere
     for i in range(n):  # "the statement said": whoever the document said issued one
@@ -872,7 +872,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         if out_speaker[i] and out_speaker[i] not in known and _FINITE_WORD.search(out_speaker[i]):
             out_speaker[i] = ""
         elif out_speaker[i] and out_speaker[i] not in known:  # "unnamed report detailed a dramatic moment": the report
-            out_speaker[i] = _before_a_past_tense(out_speaker[i])
+            out_speaker[i] = before_a_past_tense(out_speaker[i])
     table["speaker"] = out_speaker
     table["speaker_group"] = [g if s else "" for s, g in zip(out_speaker, out_group)]
     return table
@@ -912,10 +912,10 @@ def _media_named(text: str) -> set[str]:
         place = places.get(name)
         first = name.split()[0]
         if (
-            not _DETERMINERS.match(name + " ")
+            not DETERMINERS.match(name + " ")
             and (place is None or place.kind == "media")
-            and not _is_title(first)
-            and not _is_weekday(first)
+            and not is_title(first)
+            and not is_weekday(first)
         ):
             found.add(fold(name))
     return found
@@ -928,7 +928,7 @@ def _quoted_full_names(quoted_names, doc_ids, surnames, full_names, in_doc) -> N
     name-shaped runs ("Obama Hiroshima") are too often no one's to count on their own."""
     quoted: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for i, name in quoted_names:
-        first, last = _person_key(name)
+        first, last = person_key(name)
         root = surnames(last)
         if first and full_names.get((first, root)) and (doc_ids[i], root) not in in_doc:
             quoted[(doc_ids[i], root)][first] += 1
@@ -937,7 +937,7 @@ def _quoted_full_names(quoted_names, doc_ids, surnames, full_names, in_doc) -> N
 
 def _key_in(doc_id, name, surnames, in_doc, by_root, dominant) -> tuple[str, str]:
     """(first name, surname root) of a person named in a document; first is '' when unknown."""
-    first, last = _person_key(name)
+    first, last = person_key(name)
     root = surnames(last)
     return (first or _first_name(doc_id, root, in_doc, by_root, dominant)), root
 
@@ -1046,7 +1046,7 @@ def _of_a_place(words: list[str]) -> bool:
     if len(words) < 2 or words[0] not in ("of", "for"):
         return False
     place = gazetteer().phrases.get(" ".join(words[2:] if words[1] == "the" else words[1:]))
-    return place is not None and place.kind in _COUNTRY_KINDS
+    return place is not None and place.kind in COUNTRY_KINDS
 
 
 _LEADING_CIRCUMSTANCE = re.compile(r"^(?:In|On|At|During|After)\s[^,]*?\s(?=the\s)", re.I)
@@ -1151,7 +1151,7 @@ def _side_the_document_gives(body: str, i: int, rows: list[int], texts: list[str
     """The country a document names right before a body's head noun ('British police',
     'the U.S. Air Force') or with it ('the Obama administration'), nearest before statement
     ``i`` first, else after it."""
-    words = _WORDS.findall(_DETERMINERS.sub("", body.removeprefix(UNNAMED)))
+    words = _WORDS.findall(DETERMINERS.sub("", body.removeprefix(UNNAMED)))
     if not words or len(words) > 3:
         return ""
     head = " ".join(words)
@@ -1219,7 +1219,7 @@ class _DocumentCountry:
                 p.side
                 for j in self.rows_of[doc_id]
                 for _, _, p in places.find(self.texts[j])
-                if p.kind in _COUNTRY_KINDS
+                if p.kind in COUNTRY_KINDS
             )
             top = counts.most_common(2) + [("", 0)]
             self.found[doc_id] = top[0][0] if top[0][1] >= 2 and top[0][1] > top[1][1] else ""
@@ -1235,7 +1235,7 @@ def _country_of_the_compass_point(point: str, rows: list[int], texts: list[str])
         for j in rows
         if point in texts[j]
         for _, _, p in places.find(texts[j])
-        if p.kind in _COUNTRY_KINDS and p.side.startswith(point + " ")
+        if p.kind in COUNTRY_KINDS and p.side.startswith(point + " ")
     }
     return found.pop() if len(found) == 1 else ""
 
@@ -1255,7 +1255,7 @@ _STATE_SERVANTS = re.compile(
 @lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
     """Every side the gazetteer gives a country, capital or demonym."""
-    return frozenset(p.side for p in gazetteer().phrases.values() if p.kind in _COUNTRY_KINDS)
+    return frozenset(p.side for p in gazetteer().phrases.values() if p.kind in COUNTRY_KINDS)
 
 
 def _story_s_state(rows: list[int], groups: list[str]) -> str:
@@ -1294,7 +1294,7 @@ def _titled_servants_sides(person_at, groups, doc_ids, rows_of, descriptions, vo
         for person in dict.fromkeys(person_at[j] for j in rows if person_at[j] is not None and groups[j] == OTHER):
             if person not in asked:
                 asked[person] = not votes_for(person) and any(
-                    _serves_a_state(before, run, apposition)
+                    serves_a_state(before, run, apposition)
                     for _, before, run, apposition in descriptions.get(person, ())
                 )
             if asked[person]:
@@ -1341,7 +1341,7 @@ _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\b\.?\s*")
 #: One name and nothing else, as a story writes someone it has named: "Kim", "Mr. Kim", "Kim's"; not
 #: a party's name ("Labour"), whose full names ("Labour MP X") are no person's.
 _ONE_NAME_ALONE = re.compile(
-    rf"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?!(?:{'|'.join(sorted(_PARTY_FAMILIES))})\b)[A-Z][\w’'-]*(?:['’]s?)?"
+    rf"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?!(?:{'|'.join(sorted(PARTY_FAMILIES))})\b)[A-Z][\w’'-]*(?:['’]s?)?"
 )
 _GENDER_OF = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she"}
 _MARK = re.compile(r'[“”"]')
