@@ -1,9 +1,11 @@
 """`newsframe codebook`: a draft codebook from a corpus nobody has coded (issue 13)."""
 
+import pandas as pd
 import yaml
 from newsframe import cli
 from newsframe.claim import with_claim
 from newsframe.codebook import load_codebook
+from newsframe.draft_codebook import _aliases, _unshared
 from test_segment import SEEDS
 
 
@@ -21,3 +23,12 @@ def test_draft_codebook_from_the_seeds_is_a_valid_codebook(tmp_path, capsys):
     codebook = with_claim(load_codebook(out))
     assert codebook.claim["derived"] and "missiles" in codebook.claim["terms"]["object"]
     assert "edit it" in capsys.readouterr().err
+
+
+def test_a_draft_alias_is_a_spelling_of_the_name_and_names_one_actor():
+    frame = pd.DataFrame({"source_text": ["President", "Mr. Dias", "Thursday", "Rui Dias's", "Dias", "Mr May"]})
+    assert _aliases(frame, "Rui Dias", person=True) == ["Dias"]  # not a title, a day, the name itself
+    assert _aliases(pd.DataFrame({"source_text": ["Mrs May"]}), "Ana May", person=True) == []  # a month
+    assert _aliases(pd.DataFrame({"source_text": ["House"]}), "Casa House", person=False) == []  # a body's word
+    shared = _unshared({"Rui Dias": ["Dias", "DIAS"], "Ana Dias": ["Dias", "Ana"], "Eva Soto": ["Soto", "SOTO"]})
+    assert shared == {"Rui Dias": [], "Ana Dias": ["Ana"], "Eva Soto": ["Soto"]}

@@ -9,19 +9,21 @@ so the file stays a valid codebook that a person reads and edits.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from pathlib import Path
 
 import pandas as pd
 import yaml
+from rapidfuzz import fuzz
 
 from .actors import PRONOUNS
 from .attribution import attribute
 from .clean import clean_corpus
 from .codebook import Codebook
 from .corpus import load_corpus
-from .names import DETERMINERS, UNNAMED, name_in_run
+from .names import DETERMINERS, UNNAMED, fold, name_in_run
 from .sides import gazetteer
 from .statements import extract_statements
 
@@ -106,16 +108,53 @@ def _kind(name: str, group: str) -> str:
     return "person" if re.fullmatch(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}", name) and not place else "institution"
 
 
-def _aliases(frame: pd.DataFrame, name: str) -> list[str]:
-    """Name variants the text used for a speaker ('Mr. Trump', 'President Trump'), pronouns left out."""
+def _aliases(frame: pd.DataFrame, name: str, person: bool) -> list[str]:
+    """Name variants the text used for a speaker ('Mr. Trump', 'President Trump' -> 'Trump',
+    'Nasser Kanani'): forms every word of which is a word of the name or spelt within an edit or so
+    of one; not a title alone ('President'), a day, a place or a party the source also held, nor a
+    possessive. One word stands for a person (a surname), not for a body ('House' of 'White House'),
+    and never a month's or a day's ('May')."""
     forms = Counter()
     for source in frame["source_text"]:
         head = DETERMINERS.sub("", re.split(r",|\s+who\b", str(source))[0].strip())
         if head and head[:1].isupper() and len(head.split()) <= 6 and head.split()[-1][:1].isupper():
-            head = name_in_run(head) if " " in head else head
-            if head != name and head.lower() not in PRONOUNS:
+            head = _POSSESSIVE.sub("", name_in_run(head) if " " in head else head)
+            one_word = " " not in head
+            if (
+                head != name
+                and head.lower() not in PRONOUNS
+                and _spells_the_name(head, name)
+                and not (one_word and (not person and not head.isupper() or head in _CALENDAR_WORDS))
+            ):
                 forms[head] += 1
     return [form for form, _ in forms.most_common(6)]
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_CALENDAR_WORDS = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s-]+", fold(name).replace("’", "'").replace("'s", "")) if w.strip(".")]
+
+
+def _spells_the_name(form: str, name: str) -> bool:
+    words = _name_words(name)
+    return all(any(fuzz.ratio(w.strip("."), n.strip(".")) >= 80 for n in words) for w in _name_words(form))
+
+
+def _unshared(aliases: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Each actor's aliases without those another actor has too, or that are another actor's name
+    ('Bush' for two presidents): one alias names one actor, or the codebook is invalid."""
+    owners = Counter(key for name, forms in aliases.items() for key in {fold(a) for a in (*forms, name)})
+    kept = {}
+    for name, forms in aliases.items():
+        spellings = {}  # one spelling per folded form: "Trump", not "TRUMP" too
+        for form in forms:
+            if owners[fold(form)] == 1 and fold(form) != fold(name):
+                spellings.setdefault(fold(form), form)
+        kept[name] = list(spellings.values())
+    return kept
 
 
 def suggested_claim(titles: list[str]) -> str:
@@ -140,7 +179,9 @@ def suggested_claim(titles: list[str]) -> str:
     return best.strip(" .")
 
 
-def draft(statements: pd.DataFrame, titles: list[str], corpus_name: str, top: int = 40) -> str:
+def draft(
+    statements: pd.DataFrame, titles: list[str], corpus_name: str, top: int = 40, min_side_statements: int = 20
+) -> str:
     """The draft codebook as YAML text with comments."""
     voiced = statements[(statements["speaker"] != "") & ~statements["speaker"].str.startswith(UNNAMED)]
     voiced = voiced[voiced["speaker_group"] != "Media"]
@@ -156,7 +197,9 @@ def draft(statements: pd.DataFrame, titles: list[str], corpus_name: str, top: in
     for text in statements["text"]:
         for name in places.media_in(str(text)):
             media[name] += 1
-    groups = sorted({g for g in counts["group"] if g not in ("Media", "Other", "")})
+    sides = voiced["speaker_group"].value_counts()
+    found = {g for g, n in sides.items() if n >= min_side_statements} | set(counts["group"])
+    groups = sorted(found - {"Media", "Other", ""})
     lines = [
         f"# Draft codebook for {corpus_name}, written by `newsframe codebook` from the text alone.",
         "# Edit it: merge speakers (move a name into another's aliases), rename, set each actor's group",
@@ -164,14 +207,23 @@ def draft(statements: pd.DataFrame, titles: list[str], corpus_name: str, top: in
         "# --codebook this file. Comments give how often each speaker is quoted and an example sentence.",
         "version: 1",
         "",
-        "# The sides found in the text (any country or organisation); Media and Other are always allowed.",
+        "# The sides found in the text (any country or organisation) for at least "
+        f"{min_side_statements} statements, and the",
+        "# listed speakers' sides; Media and Other are always allowed. With this file, a side not listed",
+        "# here becomes Other: add any you want kept, drop any you want counted as Other.",
         "groups: [" + ", ".join(_quote(g) for g in groups) + "]",
         "",
         "actors:",
     ]
+    aliases_of = _unshared(
+        {
+            name: _aliases(voiced[voiced["speaker"] == name], name, _kind(name, row["group"]) == "person")
+            for name, row in counts.iterrows()
+        }
+    )
     for name, row in counts.iterrows():
         group = row["group"] if row["group"] in groups else "Other"
-        aliases = _aliases(voiced[voiced["speaker"] == name], name)
+        aliases = aliases_of[name]
         lines += [
             f"  # {row['n']} statement(s) in {row['docs']} document(s); e.g. {_quote(_example(row['example']))}",
             f"  - name: {_quote(name)}",
