@@ -15,7 +15,7 @@
 # # 02 · Statements and who said them
 #
 # The body text from stage 1 is split into statements (sentences), and each statement is
-# attributed: **who** is speaking (`speaker`, resolved to one canonical name through the codebook,
+# attributed: **who** is speaking (`speaker`, resolved to one canonical name across the corpus, or the codebook's,
 # and the `speaker_group` they belong to), **how** (`cue`: said, warned, denied, according to, ...;
 # `quote`: direct or indirect), its **stance** toward the claim under study (affirm, deny, hedge),
 # whether it is worded with hedges, and which news media it cites. Numbers with what they count

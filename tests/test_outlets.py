@@ -1,6 +1,8 @@
 """Outlets as the unit of comparison: aggregation over documents, intervals, small outlets,
 disagreements only between outlets, sourcing by outlet, findings one section per outlet."""
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -188,3 +190,16 @@ def test_findings_one_section_per_outlet(table):
     rows = [line for line in page["Framing by outlet"].splitlines() if line.startswith("| ") and "---" not in line]
     assert [r.split("|")[1].strip() for r in rows[1:]] == ["Lone Post\u2020", "The Dove", "The Hawk"]
     assert "**3 outlets**, **11 documents**" in found.markdown and found.numbers["outlets"] == 3
+
+
+def test_an_outlet_column_added_to_a_wide_frame_raises_no_warning_into_a_report():
+    """A report page shows a notebook's warnings, with the machine's paths in them (a new user's
+    AllSides run printed pandas' fragmentation warning on page 05)."""
+    frame = pd.DataFrame({"doc_id": ["a", "b"]})
+    for k in range(120):  # a frame grown column by column, as a pivot's is
+        frame[f"c{k}"] = k
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        table = outlets.with_outlet(frame, documents)
+    assert table["outlet"].tolist() == ["X", "Y"]
