@@ -2,6 +2,11 @@
 
     .venv/bin/python bench/speakers.py --data ../shared/data --out bench/results/speakers.json
 
+A fresh check: ``--only allsides --seed S --dump D.pkl --sample-out S.csv --out X.json`` draws 40
+attributed statements; a reader who has not changed the code reads each in its document
+(``bench/show_document.py D.pkl STATEMENT_ID``) under the conventions below and writes
+``allsides_speakers_check_K.csv`` (ids, verdicts, short labels, ``output_hash``; no corpus text).
+
 - BASIL (Fan et al. 2019): every phrase-level annotation with ``quote: yes`` and a named speaker
   (not the generic other_pro / other_anti / other_neutral) is looked up in its article; the share
   whose statement the library attributes to that speaker is the quote-speaker accuracy. A speaker
