@@ -10,6 +10,7 @@ import pickle
 import re
 from concurrent.futures import ProcessPoolExecutor
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -389,3 +390,9 @@ def test_a_caseless_pattern_finds_what_re_i_finds(source):
     for text in texts:
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in re.finditer(source, text, re.I)]
         assert bool(pattern.search(text)) == bool(re.search(source, text, re.I))
+
+
+def test_accuracy_of_a_corpus_nobody_labelled_is_an_empty_table():
+    matched = evaluate.match_labels(pd.DataFrame(columns=["doc_id", "statement_id", "text"]), evaluate.load_labels())
+    table = evaluate.accuracy(matched)
+    assert table.empty and list(table.columns) == ["labelled statements", "agree", "accuracy"]

@@ -43,7 +43,10 @@ def match_labels(statements: pd.DataFrame, labels: pd.DataFrame) -> pd.DataFrame
 
 
 def accuracy(matched: pd.DataFrame) -> pd.DataFrame:
-    """Share of labelled statements where the rules agree with the reader, per column."""
+    """Share of labelled statements where the rules agree with the reader, per column; no rows for
+    a corpus nobody labelled (not a row of NaN per column)."""
+    if matched.empty:
+        return pd.DataFrame(columns=["labelled statements", "agree", "accuracy"], index=pd.Index([], name="column"))
     rows = []
     for column in LABELLED:
         agree = matched[f"{column} (label)"] == matched[f"{column} (rules)"]
