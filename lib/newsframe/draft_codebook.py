@@ -9,7 +9,6 @@ so the file stays a valid codebook that a person reads and edits.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import Counter
 from pathlib import Path
@@ -23,8 +22,8 @@ from .attribution import attribute
 from .clean import clean_corpus
 from .codebook import Codebook
 from .corpus import load_corpus
-from .names import DETERMINERS, UNNAMED, fold, name_in_run
-from .sides import gazetteer
+from .names import DETERMINERS, MONTHS, UNNAMED, WEEKDAYS, fold, name_in_run
+from .sides import POSSESSIVE, gazetteer
 from .statements import extract_statements
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}")
@@ -118,20 +117,19 @@ def _aliases(frame: pd.DataFrame, name: str, person: bool) -> list[str]:
     for source in frame["source_text"]:
         head = DETERMINERS.sub("", re.split(r",|\s+who\b", str(source))[0].strip())
         if head and head[:1].isupper() and len(head.split()) <= 6 and head.split()[-1][:1].isupper():
-            head = _POSSESSIVE.sub("", name_in_run(head) if " " in head else head)
+            head = POSSESSIVE.sub("", name_in_run(head) if " " in head else head)
             one_word = " " not in head
             if (
                 head != name
                 and head.lower() not in PRONOUNS
                 and _spells_the_name(head, name)
-                and not (one_word and (not person and not head.isupper() or head in _CALENDAR_WORDS))
+                and not (one_word and (not person and not head.isupper() or _CALENDAR_WORD.fullmatch(head)))
             ):
                 forms[head] += 1
     return [form for form, _ in forms.most_common(6)]
 
 
-_POSSESSIVE = re.compile(r"['’]s?$")
-_CALENDAR_WORDS = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
+_CALENDAR_WORD = re.compile(f"{WEEKDAYS}|{MONTHS}")
 
 
 def _name_words(name: str) -> list[str]:

@@ -3,7 +3,6 @@ pronoun, or no one (``classify``)."""
 
 from __future__ import annotations
 
-import calendar
 import re
 from functools import lru_cache
 
@@ -11,6 +10,7 @@ from .described_sides import DESCRIPTION_END, POSSESSIVE_END, _body_side, side_o
 from .names import (
     ALL_PRONOUNS,
     DETERMINERS,
+    MONTHS,
     NAME_RUN,
     ORG_WORDS,
     PARTICLE_NAME,
@@ -24,7 +24,7 @@ from .names import (
     without_sentence_opener,
     written_full_name,
 )
-from .sides import PARTY_WORDS, another_country_s_party, gazetteer
+from .sides import PARTY_WORDS, POSSESSIVE, another_country_s_party, gazetteer
 from .source_noise import IRREGULAR_PAST, without_noise
 
 OTHER = "Other"
@@ -173,7 +173,6 @@ _POSSESSOR_BEFORE_NAME = re.compile(r"^.*['’]s\s+(?=[A-Z][\w’'.-]*\s+[A-Z])"
 
 
 _HEAD_END = re.compile(r",|\s+(?:who|which|that)\b")  # a mention's head ends before a clause
-_POSSESSIVE_OR_APOSTROPHE = re.compile(r"['’]s?$")
 _APPOSED_NAME = re.compile(
     rf"\s*,\s*([A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|{PARTICLE_NAME})){{1,3}})\s*(?:,|$)"
 )  # "a tribal leader, Tarek al-Daghari al-Awlaki"
@@ -227,24 +226,29 @@ def classify(mention: str, common: frozenset[str] | set[str]) -> Mention:
 #: "official" before a name is an adjective ("the official Rodong Sinmun newspaper", "North Korea's
 #: semi-official Fars news agency"), no unnamed official.
 OFFICIAL_BEFORE_NAME = re.compile(r"\b(?:semi-)?official\s+(?=[A-Z])")
-#: A document and its author after "by": "a report by the AFP news agency", "a study published by the
-#: Pentagon", "the findings by Citizen Lab".
+#: What a document is called, named by its author before it ("Trump's statement", "NATO data") or
+#: after it ("a report by the AFP news agency"); each form adds the nouns it was measured with.
+_DOCUMENT_NOUNS = (
+    "statement|reports?|letter|memo|study|assessment|analysis|findings|investigation|review|survey|poll|video|"
+    "message|filing|documents?"
+)
+#: People of a named body, not the body: "members of Congress", "some members of the EU".
 MEMBERS_OF = re.compile(
     r"(?:(?:the|some|several|many|other|two|three|four|five)\s+)?members\s+of\s+(?:the\s+)?[A-Z]", re.I
 )
+#: A document and its author after "by": "a report by the AFP news agency", "a study published by the
+#: Pentagon", "the findings by Citizen Lab".
 _DOCUMENT_BY = re.compile(
-    r"(?:(?:the|a|an|another)\s+)?(?:[\w-]+\s+){0,3}?(?:statement|report|letter|memo|study|analysis|documents?|"
-    r"assessment|review|survey|poll|video|message|filing|findings|investigation|audit|complaint)s?"
+    rf"(?:(?:the|a|an|another)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{_DOCUMENT_NOUNS}|audit|complaint)s?"
     r"(?:\s+(?:recently|jointly|first|last\s+\w+))?(?:\s+(?:submitted|released|issued|published|written|prepared|"
     r"compiled|conducted|commissioned|filed|posted|sent|signed|produced|carried\s+out|put\s+out))?\s+by\s+(?P<author>.+)",
     re.I,
 )
 #: A document named by its author ("Trump's statement", "a White House statement", "NATO data").
 _AUTHORED = re.compile(
-    rf"(?:(?i:the|a|an|another)\s+)?(?!(?:In|On|At|After|During|For|From|By|With|Under|{WEEKDAYS}|"
-    rf"{'|'.join(calendar.month_name[1:])})\b)(?P<author>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){{0,3}}?)(?:['’]s?)?\s+"
-    r"(?:statement|data|statistics|estimates|reports?|letter|announcement|memo|memorandum|study|assessment|analysis|"
-    r"findings|investigation|review|survey|poll|tweets?|video|message|filing|documents?)"
+    rf"(?:(?i:the|a|an|another)\s+)?(?!(?:In|On|At|After|During|For|From|By|With|Under|{WEEKDAYS}|{MONTHS})\b)"
+    rf"(?P<author>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){{0,3}}?)(?:['’]s?)?\s+"
+    rf"(?:{_DOCUMENT_NOUNS}|data|statistics|estimates|announcement|memorandum|tweets?)"
 )
 
 
@@ -383,14 +387,14 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
         owned = _POSSESSOR_BEFORE_NAME.sub("", run)  # "Labour’s Jeremy Corbyn": Jeremy Corbyn
         if owned != run and _person_like(name_in_run(owned), common) and _person_like(name, common):
             run, name = owned, name_in_run(owned)
-        named_place = places.phrases.get(_POSSESSIVE_OR_APOSTROPHE.sub("", run)) or places.phrases.get(name)
+        named_place = places.phrases.get(POSSESSIVE.sub("", run)) or places.phrases.get(name)
         if named_place is not None and " to " not in head:
             kind = named_place.kind
             if MEMBERS_OF.match(head):  # "members of Congress": people of the body, not the body
                 return Mention("source", head[:1].lower() + head[1:], named_place.side, plural=True)
             if kind == "demonym" and run.endswith("s") and _group_sized(head):  # "congressional Republicans"
                 return Mention("source", head, named_place.side, plural=True)
-            whole_run = _POSSESSIVE_OR_APOSTROPHE.sub("", run)  # "White House", not its "House"
+            whole_run = POSSESSIVE.sub("", run)  # "White House", not its "House"
             institution = whole_run if places.phrases.get(whole_run) is named_place else name
             return Mention(kind, institution if kind == "institution" else named_place.side, named_place.side)
         people = places.phrases.get(run.split()[-1])

@@ -283,6 +283,7 @@ _SURNAME_ONLY_PARTICLES = frozenset({"le", "la"})
 
 
 WEEKDAYS = "|".join(calendar.day_name)  # stdlib, English locale by default
+MONTHS = "|".join(calendar.month_name[1:])
 
 
 @lru_cache(maxsize=200_000)

@@ -122,7 +122,7 @@ def another_country_s_party(text: str, start: int, word: str) -> bool:
     return word in PARTY_WORDS and _FAMILY_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
-_POSSESSIVE = re.compile(r"['’]s?$")
+POSSESSIVE = re.compile(r"['’]s?$")  # "Iran's", "Reuters'"
 _SPACES = re.compile(r"\s+")
 
 
@@ -182,7 +182,7 @@ class Gazetteer:
         """Every side-naming phrase in ``text[start:end]``, left to right."""
         found = []
         for m in self._pattern.finditer(text, start, len(text) if end is None else end):
-            phrase = _SPACES.sub(" ", _POSSESSIVE.sub("", m.group()))
+            phrase = _SPACES.sub(" ", POSSESSIVE.sub("", m.group()))
             place = self.phrases.get(phrase)
             if place is not None and not another_country_s_party(text, m.start(), phrase):
                 found.append((m.start(), m.end(), place))
