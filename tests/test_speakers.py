@@ -862,6 +862,54 @@ def test_unnamed_officials_with_no_word_on_whose_speak_for_the_state_the_story_s
     ]
 
 
+def test_unnamed_servants_of_a_service_speak_for_the_story_s_state_and_plain_sources_for_the_media():
+    text = (
+        "Chilean President Ann Lee said the talks would go on. Chilean Foreign Minister Rui Dias said "
+        "the border was open. A justice department official said the case was closed. Another official "
+        "said the sanctions would hurt. Congressional sources said the vote was near. One source said "
+        "the deal was dead."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist()[2:] == [
+        ["unnamed justice department official", "Chile"],
+        ["unnamed official", "Chile"],
+        ["unnamed Congressional sources", "Chile"],
+        ["unnamed source", "Media"],
+    ]
+
+
+def test_one_person_s_first_name_spellings_are_one_speaker_but_two_people_in_one_document_stay_two():
+    from newsframe.names import GivenNames
+
+    given = GivenNames(
+        {
+            ("sergey", "lavrov"): {"a", "b", "c"},
+            ("sergei", "lavrov"): {"d"},
+            ("maria", "rossi"): {"a", "b"},
+            ("mario", "rossi"): {"c"},
+            ("mahmoud", "osman"): {"a", "b"},
+            ("mohammed", "osman"): {"c"},
+            ("diane", "foley"): {"a", "b"},
+            ("dianne", "foley"): {"b"},
+        }
+    )
+    assert given("sergei", "lavrov") == "sergey"
+    assert given("mario", "rossi") == "mario"  # another last vowel: another person
+    assert given("mohammed", "osman") == "mohammed"  # more than two letters apart
+    assert given("dianne", "foley") == "dianne"  # a document names both: two people
+
+
+def test_a_full_name_spelt_two_ways_in_two_documents_is_one_speaker():
+    text = (
+        "Chilean Foreign Minister Sergey Ivanovo said the talks would go on.\n\n"
+        "Chilean Foreign Minister Sergey Ivanovo said the border was open."
+    )
+    first, second = _table(text, Codebook(), doc_id="a"), _table("Sergei Ivanovo said it.", Codebook(), doc_id="b")
+    assert resolve(second, Codebook())["speaker"].tolist() == ["Sergei Ivanovo"]
+    both = resolve(pd.concat([first, second], ignore_index=True), Codebook())
+    assert both[["speaker", "speaker_group"]].values.tolist() == [["Sergey Ivanovo", "Chile"]] * 3
+
+
 def test_one_source_is_not_the_pair_named_before_it():
     text = (
         "A Chilean official and a police source said the border was closed. "
@@ -869,6 +917,19 @@ def test_one_source_is_not_the_pair_named_before_it():
     )
     table = resolve(_table(text, Codebook()), Codebook())
     assert table["speaker"].tolist()[1] == "unnamed police source"
+
+
+@pytest.mark.parametrize(
+    "mention, side",
+    [
+        ("a Department of Homeland Security spokesman", "United States"),
+        ("the Blue House", "South Korea"),
+        ("Buckingham Palace", "United Kingdom"),
+        ("the Bundestag", "Germany"),
+    ],
+)
+def test_state_bodies_whose_name_does_not_say_their_country_are_in_the_bundled_list(mention, side):
+    assert gazetteer().side_in(mention) == side
 
 
 @pytest.mark.parametrize(

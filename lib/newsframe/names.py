@@ -9,6 +9,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from .sides import gazetteer
 
 UNNAMED = "unnamed "
@@ -274,7 +276,54 @@ def person_key(name: str) -> tuple[str, str]:
         return "", tokens[-1]  # "Van der Sypt", "de Blasio": a surname's particles, no first name
     if len(tokens) == 2 and tokens[0] in _SURNAME_ONLY_PARTICLES:
         return "", tokens[-1]  # "Le Pen", "Le Drian": the surname alone
-    return (tokens[0] if len(tokens) > 1 else ""), tokens[-1]
+    return (tokens[0].replace(".", "") if len(tokens) > 1 else ""), tokens[-1]  # "H.R." is "HR"
+
+
+_VOWELS = re.compile(r"(?<=.)[aeiouy]+")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _skeleton(first: str) -> str:
+    """A first name's consonants after its first letter, doubled letters as one: what its
+    transliterations and misspellings share (Sergey, Sergei; Mohammed, Mohamed, Mohammad)."""
+    return _VOWELS.sub("", _DOUBLED.sub(r"\1", first))
+
+
+class GivenNames:
+    """One person's first-name spellings joined within a surname (Sergey ~ Sergei Lavrov, Lindsey ~
+    Lindsay Graham, Diane ~ Dianne Feinstein): a spelling of at least five letters with the same
+    consonants as one the corpus writes in more documents, at most two letters apart, never in a document that writes that
+    one (a document naming both names two people) and not that one with another last vowel
+    (Maria, Mario), is that one. ``keys`` maps (first name, surname root) to the documents naming it."""
+
+    def __init__(self, keys: dict[tuple[str, str], set[str]]):
+        by_root: dict[str, list[tuple[int, str]]] = {}
+        for (first, root), docs in keys.items():
+            if len(first) >= 5:
+                by_root.setdefault(root, []).append((-len(docs), first))
+        self.spelling: dict[tuple[str, str], str] = {}
+        for root, firsts in by_root.items():
+            firsts.sort()  # the most written first
+            kept: dict[str, list[str]] = {}  # skeleton -> the spellings kept as persons
+            for _, first in firsts:
+                same = kept.setdefault(_skeleton(first), [])
+                target = next(
+                    (other for other in same if self._alike(first, other, keys[(first, root)], keys[(other, root)])),
+                    None,
+                )
+                if target is None:
+                    same.append(first)
+                else:
+                    self.spelling[(first, root)] = target
+
+    @staticmethod
+    def _alike(first: str, other: str, docs: set[str], other_docs: set[str]) -> bool:
+        gendered = first[:-1] == other[:-1] and first[-1] in "aeiou" and other[-1] in "aeiou"
+        near = Levenshtein.distance(first, other, score_cutoff=2) <= 2  # not Mahmoud, Mohammed
+        return near and not gendered and not docs & other_docs
+
+    def __call__(self, first: str, root: str) -> str:
+        return self.spelling.get((first, root), first)
 
 
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "du", "dos", "das", "ter"})

@@ -71,6 +71,7 @@ from .names import (
     ORG_WORDS,
     UNNAMED,
     WEEKDAY,
+    GivenNames,
     _person_like,
     a_region,
     fold,
@@ -557,21 +558,34 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
     surnames = _Surnames(
         [person_key(mentions[i].name)[1] for i in person_rows] + [person_key(w)[1] for _, w in written]
     )
+    named = [(i, mentions[i].name) for i in person_rows] + written
+    docs_of: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for i, name in named:
+        first, last = person_key(name)
+        if first:
+            docs_of[(first, surnames(last))].add(doc_ids[i])
+    given_names = GivenNames(docs_of)
+
+    def key_of(name: str) -> tuple[str, str]:
+        """(first name or '', surname root), spelling variants of either joined."""
+        first, last = person_key(name)
+        root = surnames(last)
+        return (given_names(first, root) if first else ""), root
+
     full_names: Counter = Counter()  # (first, surname root) -> count
     spelling: dict[tuple[str, str], Counter] = defaultdict(Counter)
     in_doc: dict[tuple[str, str], Counter] = defaultdict(Counter)  # (doc, surname root) -> first names
     first_full: dict[tuple[str, str], int] = {}  # (doc, surname root) -> the row its first full name is in
     given: dict[tuple[str, str], dict[str, list[int]]] = defaultdict(dict)  # (doc, first name) -> root -> rows
-    for i, name in [(i, mentions[i].name) for i in person_rows] + written:
-        first, last = person_key(name)
-        root = surnames(last)
+    for i, name in named:
+        first, root = key_of(name)
         if first:
             full_names[(first, root)] += 1
             spelling[(first, root)][name] += 1
             in_doc[(doc_ids[i], root)][first] += 1
             given[(doc_ids[i], first)].setdefault(root, []).append(i)
             first_full[(doc_ids[i], root)] = min(i, first_full.get((doc_ids[i], root), i))
-    _quoted_full_names(quoted_names, doc_ids, surnames, full_names, in_doc)
+    _quoted_full_names(quoted_names, doc_ids, key_of, full_names, in_doc)
     by_root: dict[str, Counter] = defaultdict(Counter)
     for (first, root), count in full_names.items():
         by_root[root][first] += count
@@ -604,7 +618,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             return None  # "Islamic State", "Crisis Group", "Revolutionary Guard": a body's name
         if first in ("al", "el") and name.split()[-1] in particle_names():
             return None  # "Al Qaeda", which the corpus also writes "al Qaeda": no man called Al
-        return first, root
+        return (given_names(first, root) if first else ""), root
 
     @cache
     def particle_names() -> frozenset[str]:
@@ -691,7 +705,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             and _STATE_BODY.search(description)
             and not _STUDENTS.search(description)  # "a military expert at Brookings"
         ):
-            root = surnames(last)
+            first, root = key_of(mentions[i].name)
             person = (first or _first_name(doc_ids[i], root, in_doc, by_root, dominant), root)
             country = country_of(doc_ids[i]) if person[0] and not votes_for(person) else ""
             if country:
@@ -737,8 +751,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             out_speaker[i], kinds[i] = mention.name, "thing"
             out_group[i] = MEDIA if a_medium(mention.name) else groups(mention.side or side_of(mention.name))
         elif mention.kind == "person":
-            first, last = person_key(mention.name)
-            root = surnames(last)
+            first, root = key_of(mention.name)
             if not first:
                 begun = given.get((doc_ids[i], root), {})
                 if len(begun) > 1 and not _ONE_NAME_ALONE.fullmatch(without_noise(sources[i] or speaker)):
@@ -841,6 +854,9 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             named = _medium_named_before(i, rows_of[doc_ids[i]], texts, out_speaker, out_group, kinds)
             if named:
                 out_speaker[i], out_group[i], kinds[i] = named, MEDIA, "thing"
+    for i in range(n):  # "unnamed One source", "unnamed another official": a source, an official
+        if out_speaker[i].startswith(UNNAMED) and out_speaker[i] not in known:
+            out_speaker[i] = UNNAMED + _COUNTED_ONE.sub("", out_speaker[i].removeprefix(UNNAMED))
     _serve_the_story_s_state(out_speaker, out_group, doc_ids, rows_of, known)
     for person, country_votes in _titled_servants_sides(
         person_at, out_group, doc_ids, rows_of, descriptions, votes_for
@@ -857,7 +873,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             groups,
             known,
             common,
-            lambda doc, name: _key_in(doc, name, surnames, in_doc, by_root, dominant),
+            lambda doc, name: _key_in(doc, name, key_of, in_doc, by_root, dominant),
             lambda person: max(genders[person].items(), key=lambda kv: (kv[1], kv[0]))[0] if person in genders else "",
         ),
     )
@@ -921,24 +937,22 @@ def _media_named(text: str) -> set[str]:
     return found
 
 
-def _quoted_full_names(quoted_names, doc_ids, surnames, full_names, in_doc) -> None:
+def _quoted_full_names(quoted_names, doc_ids, key_of, full_names, in_doc) -> None:
     """A document that writes a surname's full name only inside a quotation ("Sadiq Khan, who
     ... has been nasty", a tweet quoted whole, then "Khan began the war of words") gives its
     surname alone that person, when the corpus names them outside quotations too: a quotation's
     name-shaped runs ("Obama Hiroshima") are too often no one's to count on their own."""
     quoted: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for i, name in quoted_names:
-        first, last = person_key(name)
-        root = surnames(last)
+        first, root = key_of(name)
         if first and full_names.get((first, root)) and (doc_ids[i], root) not in in_doc:
             quoted[(doc_ids[i], root)][first] += 1
     in_doc.update(quoted)
 
 
-def _key_in(doc_id, name, surnames, in_doc, by_root, dominant) -> tuple[str, str]:
+def _key_in(doc_id, name, key_of, in_doc, by_root, dominant) -> tuple[str, str]:
     """(first name, surname root) of a person named in a document; first is '' when unknown."""
-    first, last = person_key(name)
-    root = surnames(last)
+    first, root = key_of(name)
     return (first or _first_name(doc_id, root, in_doc, by_root, dominant)), root
 
 
@@ -1200,6 +1214,9 @@ _A_PERSON = re.compile(
     r"witness|resident|passer-by|bystander|survivor|passenger|student|parent)",
     re.I,
 )
+#: The word that counts one unnamed source among others, which is no part of its description
+#: ("One source", "another official", "one of the officials").
+_COUNTED_ONE = re.compile(r"^(?:(?:one|another|each)\s+(?:of\s+(?:the\s+)?)?|(?:this|that)\s+|of\s+the\s+)(?=\S)", re.I)
 #: A plural source counted but not named ("Some doctors", "Many protesters", "Two lawyers").
 _SOME = re.compile(r"^(?:some|many|several|most|few|a\s+few|other|two|three|four|five|dozens\s+of)\s+[a-z]+s$", re.I)
 
@@ -1241,13 +1258,18 @@ def _country_of_the_compass_point(point: str, rows: list[int], texts: list[str])
 
 
 #: Unnamed people whose words are a state's when the story says whose ("officials said", "a senior
-#: official said", "lawmakers said"), with no other word on whose they are ("Hamas officials",
-#: "a court house official" are not the story's state's) and not critics, experts or witnesses.
+#: official said", "lawmakers said", "another official", "a justice department official", "a
+#: bipartisan group of lawmakers"), with no other word on whose they are ("Hamas officials", "a
+#: court house official" are not the story's state's) and not critics, experts or witnesses.
+#: Sources and staff serve a state only with a word of its service at home ("congressional sources",
+#: "a law enforcement source"); "sources" alone are the media's, and "intelligence sources" and
+#: "security sources" as often another country's (a British paper's, on a story of Yemen).
+_SERVICE = r"defen[cs]e|law\s+enforcement|federal|congressional|police|justice|department(?:\s+of)?"
 _STATE_SERVANTS = re.compile(
-    rf"(?:{re.escape(UNNAMED)})?(?:(?:one|two|three|four|some|several|many|other|senior|top|former|of|the|a|an|"
-    r"defen[cs]e|intelligence|security|military|government|law\s+enforcement|federal|congressional|police|agency)\s+)*"
+    rf"(?:{re.escape(UNNAMED)})?(?:(?:one|two|three|four|some|several|many|other|another|senior|top|former|current|"
+    rf"and|of|the|a|an|bipartisan|group|intelligence|security|military|government|agency|{_SERVICE})\s+)*"
     r"(?:officials?|spokes(?:man|woman|person|men|women|people)|aides?|diplomats?|lawmakers?|legislators?|"
-    r"senators?|negotiators?|envoys?)",
+    rf"senators?|negotiators?|envoys?|(?<!\w)(?:{_SERVICE})\s+(?:sources?|staff(?:\s+members?)?))",
     re.I,
 )
 
