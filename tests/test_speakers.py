@@ -1,8 +1,12 @@
 """Speakers and sides without a codebook (issue 13): sides read from the text, one person one
 speaker, pronouns that resolve or stay unresolved, fragments that are no speakers."""
 
+import re
+
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from newsframe.attribution import attribute
 from newsframe.codebook import Codebook, load_codebook
 from newsframe.described_sides import described_side, side_of
@@ -1488,3 +1492,28 @@ def test_a_lower_case_state_office_before_a_name_serves_the_state_of_the_story()
 )
 def test_a_name_set_off_after_its_description_speaks(mention, name):
     assert classify(mention, frozenset()).name == name
+
+
+#: Texts made of the pieces a name run's first word is told apart by: particles, initials, capitals
+#: and the characters a look-behind tests.
+_SCAN_TEXT = st.lists(
+    st.sampled_from(
+        [*(f"{p}-Ba" for p in ("al", "el", "ul", "ad", "an", "as", "ash", "at", "az", "bin", "ibn", "abu", "ab")),
+         "Hassan", "Al", "H.", "R.", "e", "x", "de ", "van ", " ", "-", ".", "'", "’", "\n", ","]
+    ),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@given(_SCAN_TEXT)
+def test_patterns_that_open_with_their_letters_find_what_a_leading_look_behind_finds(text):
+    from newsframe.actors import trie_pattern
+    from newsframe.names import _FIRST_NAME_WORD, _NAME_WORD, NAME_RUN, PARTICLE_NAME
+
+    tail = NAME_RUN.pattern.removeprefix(_FIRST_NAME_WORD)
+    looked_behind = re.compile(rf"(?<![\w’'.-])(?:{_NAME_WORD}|{PARTICLE_NAME}){tail}")
+    assert [m.span() for m in NAME_RUN.finditer(text)] == [m.span() for m in looked_behind.finditer(text)]
+    words = ["Al", "Ali", "Bin", "Hassan", "Ba. Ru", "e-Sun"]
+    guarded = re.compile(trie_pattern(words, not_after=r"[\w.-]"))
+    plain = re.compile(rf"(?<![\w.-])(?:{trie_pattern(words)})")
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]

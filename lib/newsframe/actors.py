@@ -64,12 +64,15 @@ _TITLE_WORDS = re.compile(
 )
 
 
-def trie_pattern(words, char=re.escape) -> str:
+def trie_pattern(words, char=re.escape, not_after: str = "") -> str:
     """One regex alternation for many literal words, shared prefixes factored out.
 
     Python's regex engine tries a flat alternation word by word at every position; a trie
     lets it reject a position after a character or two, which is what makes matching a whole
-    codebook (or a verb list) per statement cheap.
+    codebook (or a verb list) per statement cheap. ``not_after``, a character class, is a
+    look-behind put after each word's first character ("a(?<![\\w-]a)..."), which matches what
+    ``(?<![\\w-])`` before the trie matches: a pattern that opens with a look-behind is tried at
+    every position, one that opens with its first characters only where they occur.
     """
     trie: dict = {}
     for word in words:
@@ -78,14 +81,18 @@ def trie_pattern(words, char=re.escape) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
-        alternatives = [char(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+    def emit(node: dict, first: bool = False) -> str:
+        alternatives = [
+            char(ch) + (f"(?<!{not_after}{re.escape(ch)})" if first and not_after else "") + emit(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
         if not alternatives:
             return ""
         body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    return emit(trie)
+    return emit(trie, first=True)
 
 
 class Caseless:

@@ -224,8 +224,15 @@ ORG_WORDS = re.compile(
 #: "van der") belong to the name they stand in.
 _NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*\.?)"
 PARTICLE_NAME = r"(?:al|el|ad|an|as|ash|at|az|ul|bin|ibn|abu)-[A-Z][\w’'-]*"
+#: The first word opens with its first letter and looks behind only then, so that a scan skips to
+#: the letters a run can open with (a capital, or a particle's) instead of testing every position:
+#: ``_NAME_WORD`` or ``PARTICLE_NAME``, spelt after their first letter.
+_FIRST_NAME_WORD = (
+    r"[A-Zabeiu](?<![\w’'.-].)(?:(?<=[A-Z])(?:\.(?:[A-Z]\.)+|[\w’'-]*\.?)|"
+    r"(?:(?<=a)(?:l|d|n|s|sh|t|z|bu)|(?<=e)l|(?<=u)l|(?<=b)in|(?<=i)bn)-[A-Z][\w’'-]*)"
+)
 NAME_RUN = re.compile(
-    rf"(?<![\w’'.-])(?:{_NAME_WORD}|{PARTICLE_NAME})(?:\s+(?:{_NAME_WORD}|{PARTICLE_NAME}|"
+    rf"{_FIRST_NAME_WORD}(?:\s+(?:{_NAME_WORD}|{PARTICLE_NAME}|"
     r"(?:de|da|di|del|du|dos|das|van|von|der|den|ter|bin|ibn|al|el)(?=\s+(?:[A-Z]|der|den)))(?![\w’'-]))*"
 )
 DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their|some|several|many|two|three)\s+", re.I)

@@ -174,8 +174,9 @@ class Gazetteer:
             for word in words:
                 add(word, Place(name, "media"), override=True)
         self.phrases = phrases
-        body = trie_pattern(sorted(phrases), lambda ch: r"\s+" if ch == " " else re.escape(ch))
-        self._pattern = re.compile(rf"(?<![\w.-])(?:{body})(?:['’]s?)?(?![\w-])")
+        # Phrases open with a capital: the look-behind goes after it, so a scan skips to capitals.
+        body = trie_pattern(sorted(phrases), lambda ch: r"\s+" if ch == " " else re.escape(ch), not_after=r"[\w.-]")
+        self._pattern = re.compile(rf"(?:{body})(?:['’]s?)?(?![\w-])")
         self.media = {name: tuple(words) for name, words in (bundled.get("media") or {}).items()}
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Place]]:

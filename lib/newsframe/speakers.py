@@ -384,7 +384,7 @@ def _apposed_person(text: str, source: str, common: set[str]) -> Mention | None:
     return Mention("person", name, side_of(m.group("name")) or side_of(source))
 
 
-_LOWER_PARTICLE = re.compile(r"(?<![\w’'-])(?:al|el)[\s-]([A-Z][\w’'-]*)")
+_LOWER_PARTICLE = re.compile(r"[ae]l(?<![\w’'-][ae]l)[\s-]([A-Z][\w’'-]*)")  # its letters first: see _UPPER_AFTER_LOWER
 
 
 def _a_body_s_head(word: str) -> bool:
