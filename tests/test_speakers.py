@@ -895,12 +895,39 @@ def test_one_person_s_first_name_spellings_are_one_speaker_but_two_people_in_one
             ("mohammed", "osman"): {"c"},
             ("diane", "foley"): {"a", "b"},
             ("dianne", "foley"): {"b"},
-        }
+        },
+        {},
+        frozenset(),
     )
     assert given("sergei", "lavrov") == "sergey"
     assert given("mario", "rossi") == "mario"  # another last vowel: another person
     assert given("mohammed", "osman") == "mohammed"  # more than two letters apart
     assert given("dianne", "foley") == "dianne"  # a document names both: two people
+
+
+def test_a_title_left_before_a_name_is_the_person_but_a_middle_name_may_be_a_father_s():
+    from newsframe.names import GivenNames
+
+    keys = {
+        ("ana", "ruiz"): {"a", "b"},
+        ("gen", "ruiz"): {"c"},
+        ("mother", "ruiz"): {"d"},
+        ("salman", "abedo"): {"a"},
+        ("omar", "abedo"): {"a", "b"},
+        ("bill", "blasio"): {"a"},
+        ("de", "blasio"): {"b", "c"},
+    }
+    inner = {
+        ("gen", "ruiz"): {("ana",)},
+        ("mother", "ruiz"): {("ana",)},
+        ("salman", "abedo"): {("omar",)},
+        ("bill", "blasio"): {("de",)},
+    }
+    given = GivenNames(keys, inner, frozenset({"mother", "bill"}))
+    assert given("gen", "ruiz") == "ana"  # a title
+    assert given("mother", "ruiz") == "ana"  # a word the corpus writes in lower case
+    assert given("salman", "abedo") == "salman"  # a first name: "Omar" may be his father
+    assert given("bill", "blasio") == "bill"  # a particle is no first name
 
 
 def test_a_full_name_spelt_two_ways_in_two_documents_is_one_speaker():

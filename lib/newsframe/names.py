@@ -272,6 +272,12 @@ _GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
 
 
 @lru_cache(maxsize=200_000)
+def inner_names(name: str) -> list[str]:
+    """The words of a name between its first word and its surname, as ``person_key`` folds them."""
+    tokens = [fold(t).rstrip(".,").replace(".", "") for t in name.split() if len(t.rstrip(".")) > 1]
+    return tokens[1:-1] if len(tokens) > 2 and tokens[-1] not in _GENERATIONS else []
+
+
 def person_key(name: str) -> tuple[str, str]:
     """(first name, surname) folded; middle names and initials do not count."""
     tokens = [fold(t).rstrip(".,") for t in name.split() if len(t.rstrip(".")) > 1]
@@ -297,13 +303,28 @@ def _skeleton(first: str) -> str:
 
 
 class GivenNames:
-    """One person's first-name spellings joined within a surname (Sergey ~ Sergei Lavrov, Lindsey ~
-    Lindsay Graham, Diane ~ Dianne Feinstein): a spelling of at least five letters with the same
-    consonants as one the corpus writes in more documents, at most two letters apart, never in a document that writes that
-    one (a document naming both names two people) and not that one with another last vowel
-    (Maria, Mario), is that one. ``keys`` maps (first name, surname root) to the documents naming it."""
+    """One person's first names joined within a surname.
 
-    def __init__(self, keys: dict[tuple[str, str], set[str]]):
+    - Spellings (Sergey ~ Sergei Lavrov, Lindsey ~ Lindsay Graham, Diane ~ Dianne Feinstein): a
+      spelling of at least five letters with the same consonants as one the corpus writes in more
+      documents, at most two letters apart, never in a document that writes that one (a document
+      naming both names two people) and not that one with another last vowel (Maria, Mario), is
+      that one (``spelt``).
+    - A title or description left before a name ("Secretary-General Ban Ki-moon", "Executive Carrie
+      Lam", "Mother Zubeidat Tsarnaeva"): a name whose first word is a title or a word the corpus
+      mostly writes in lower case (``common``) is the person the corpus names by the first of its
+      later words it also writes as a first name with that surname. A longer name that opens with
+      a first name stays apart: its middle word may be a father's ("Salman Ramadan Abedi").
+
+    ``keys`` maps (first name, surname root) to the documents naming it; ``inner`` maps each to
+    the words, in order, that its names write between their first word and their surname."""
+
+    def __init__(
+        self,
+        keys: dict[tuple[str, str], set[str]],
+        inner: dict[tuple[str, str], set[tuple[str, ...]]],
+        common: frozenset[str],
+    ):
         by_root: dict[str, list[tuple[int, str]]] = {}
         for (first, root), docs in keys.items():
             if len(first) >= 5:
@@ -322,6 +343,15 @@ class GivenNames:
                     same.append(first)
                 else:
                     self.spelling[(first, root)] = target
+        self.person = dict(self.spelling)
+        for (first, root), inners in sorted(inner.items()):
+            if first not in common and not is_title(first):
+                continue  # "Mohammad Javad Zarif", "Salman Ramadan Abedi": a first name, maybe a father's after it
+            for words in sorted(inners):
+                named = next((w for w in words if (w, root) in keys and w not in _PARTICLES), None)  # not "Bill de"
+                if named is not None and self(named, root) != self(first, root):
+                    self.person[(first, root)] = self(named, root)
+                    break
 
     @staticmethod
     def _alike(first: str, other: str, docs: set[str], other_docs: set[str]) -> bool:
@@ -329,8 +359,12 @@ class GivenNames:
         near = Levenshtein.distance(first, other, score_cutoff=2) <= 2  # not Mahmoud, Mohammed
         return near and not gendered and not docs & other_docs
 
-    def __call__(self, first: str, root: str) -> str:
+    def spelt(self, first: str, root: str) -> str:
+        """The first name as the person's most written spelling, before longer names are joined."""
         return self.spelling.get((first, root), first)
+
+    def __call__(self, first: str, root: str) -> str:
+        return self.person.get((first, root), first)
 
 
 _PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "du", "dos", "das", "ter"})

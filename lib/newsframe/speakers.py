@@ -75,6 +75,7 @@ from .names import (
     _person_like,
     a_region,
     fold,
+    inner_names,
     is_title,
     is_weekday,
     name_in_run,
@@ -560,11 +561,13 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
     )
     named = [(i, mentions[i].name) for i in person_rows] + written
     docs_of: dict[tuple[str, str], set[str]] = defaultdict(set)
+    inner: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)  # person -> words before the surname
     for i, name in named:
         first, last = person_key(name)
         if first:
             docs_of[(first, surnames(last))].add(doc_ids[i])
-    given_names = GivenNames(docs_of)
+            inner[(first, surnames(last))].add(tuple(inner_names(name)))
+    given_names = GivenNames(docs_of, inner, common)
 
     def key_of(name: str) -> tuple[str, str]:
         """(first name or '', surname root), spelling variants of either joined."""
@@ -672,9 +675,12 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             offices[person][title] += 1
 
     def person_name(person: tuple[str, str]) -> str:
+        """The spelling the corpus writes most of those that open with the person's first name
+        ("Ban Ki-moon", not "Secretary-General Ban Ki-moon", which is joined to it)."""
         names = spelling.get(person)
         if names:
-            return max(names.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+            own = {n: c for n, c in names.items() if given_names.spelt(person_key(n)[0], person[1]) == person[0]}
+            return max((own or names).items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
         return person[1].title()
 
     votes: dict[tuple[str, str], Counter] = {}  # person -> the sides its descriptions give, once asked
