@@ -1544,3 +1544,22 @@ def test_patterns_that_open_with_their_letters_find_what_a_leading_look_behind_f
     guarded = re.compile(trie_pattern(words, not_after=r"[\w.-]"))
     plain = re.compile(rf"(?<![\w.-])(?:{trie_pattern(words)})")
     assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "written, joined",
+    [("Pak Son Il", "Pak Son-il"), ("Ju Yong Ha", "Ju Yong-ha")],  # invented Korean-shaped names
+)
+def test_a_given_name_of_two_syllables_is_one_name_written_apart_or_joined(written, joined):
+    from newsframe.names import person_key
+
+    assert (
+        person_key(written) == person_key(joined) == (written.split()[0].lower(), "".join(written.lower().split()[1:]))
+    )
+
+
+@pytest.mark.parametrize("name", ["Marine Le Pen", "Abu Ali Bakr", "Donald Trump", "Jacob Rees-Mogg"])
+def test_names_of_other_shapes_keep_their_last_word_as_the_surname(name):
+    from newsframe.names import person_key
+
+    assert person_key(name)[1] == name.split()[-1].lower()

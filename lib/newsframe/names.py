@@ -289,7 +289,18 @@ def person_key(name: str) -> tuple[str, str]:
         return "", tokens[-1]  # "Van der Sypt", "de Blasio": a surname's particles, no first name
     if len(tokens) == 2 and tokens[0] in _SURNAME_ONLY_PARTICLES:
         return "", tokens[-1]  # "Le Pen", "Le Drian": the surname alone
-    return (tokens[0].replace(".", "") if len(tokens) > 1 else ""), tokens[-1]  # "H.R." is "HR"
+    if len(tokens) == 3 and _SYLLABLE_NAME.fullmatch(name.strip()):
+        return tokens[0], tokens[1] + tokens[2]  # "Kim Jong Un" is "Kim Jong-un"
+    last = tokens[-1].replace("-", "") if _SYLLABLES_JOINED.fullmatch(name.split()[-1]) else tokens[-1]
+    return (tokens[0].replace(".", "") if len(tokens) > 1 else ""), last  # "H.R." is "HR"
+
+
+#: A family name and a given name of two syllables, each one short capitalised word, as Korean
+#: names are written in English ("Kim Jong Un", "Ban Ki Moon", "Ri Yong Ho"); written joined
+#: ("Kim Jong-un", "Ban Ki-moon") the given name is one word. Both key the given name joined.
+_SYLLABLE = r"(?!(?:Al|El|Bin|Ibn|Abu|De|Da|Di|Du|Le|La|Van|Von)\b)[A-Z][a-z]{0,3}"
+_SYLLABLE_NAME = re.compile(rf"{_SYLLABLE}\s+{_SYLLABLE}\s+{_SYLLABLE}")
+_SYLLABLES_JOINED = re.compile(r"[A-Z][a-z]{0,3}-[a-z]{1,4}")
 
 
 _VOWELS = re.compile(r"(?<=.)[aeiouy]+")
