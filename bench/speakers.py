@@ -91,8 +91,10 @@ attributed statements; a reader who has not changed the code reads each in its d
   medium's analysts; lower-case state offices; a name set off after its description), then checks
   42 and 43 (seeds 2653 and 2654, at 5084a50); round 33 (unnamed servants of a service at home,
   counting words cut from unnamed labels, more state bodies in the bundled list, one person's
-  first-name spellings joined), then checks 44 and 45 (seeds 2655 and 2656, at 06b81e2): the
-  unbiased estimate of the current code. Checks 28-45 were read under a brief rewritten
+  first-name spellings joined), then checks 44 and 45 (seeds 2655 and 2656, at 06b81e2); a title
+  left before a name and Korean-shaped names written apart or joined, then checks 46 and 47 (seeds
+  2657 and 2658, at 00b9034): the unbiased estimate of the current code. Checks 28-47 were read
+  under a brief rewritten
   from these conventions (it adds that a side is judged for the right speaker); from check 32 on
   it also says outright that unnamed unaffiliated sources ("analysts said") are Media and named
   private persons Other, after check 31's reader took its list of private persons to cover
@@ -148,7 +150,7 @@ CHECKS = sorted(
     key=lambda path: int(re.sub(r"\D", "", path.stem) or 1),  # check 10 after check 9
 )
 GENERIC = {"other_pro", "other_anti", "other_neutral", ""}
-SAMPLE_SEED, SAMPLE_SIZE = 2656, 40  # the seed of check 45 (44: 2655, ..., 11: 2622, ..., 2: 2613, 1: 13)
+SAMPLE_SEED, SAMPLE_SIZE = 2658, 40  # the seed of check 47 (46: 2657, ..., 11: 2622, ..., 2: 2613, 1: 13)
 
 
 #: BASIL speaker labels that name a group, not one person (read by hand from the labels).
