@@ -941,6 +941,15 @@ def test_a_full_name_spelt_two_ways_in_two_documents_is_one_speaker():
     assert both[["speaker", "speaker_group"]].values.tolist() == [["Sergey Ivanovo", "Chile"]] * 3
 
 
+def test_unnamed_people_who_serve_a_titled_person_take_that_person_s_side():
+    text = (
+        "Chilean President Ann Lee said the talks would go on. Lee aides said the border was open. "
+        "An official in Mr. Lee's office said the deal was near. Ruiz aides said it was dead."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker_group"].tolist()[1:] == ["Chile", "Chile", "Media"]  # Ruiz: no one the text titles
+
+
 def test_one_source_is_not_the_pair_named_before_it():
     text = (
         "A Chilean official and a police source said the border was closed. "

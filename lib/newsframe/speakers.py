@@ -864,6 +864,14 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         if out_speaker[i].startswith(UNNAMED) and out_speaker[i] not in known:
             out_speaker[i] = UNNAMED + _COUNTED_ONE.sub("", out_speaker[i].removeprefix(UNNAMED))
     _serve_the_story_s_state(out_speaker, out_group, doc_ids, rows_of, known)
+    for i, speaker in enumerate(out_speaker):  # "Trump aides", "May's spokesman": the person's side
+        served = _SERVANT_OF.search(speaker) if out_group[i] == MEDIA and speaker.startswith(UNNAMED) else None
+        if served and speaker not in known:
+            person = _key_in(doc_ids[i], served.group("name"), key_of, in_doc, by_root, dominant)
+            titled = person[0] and offices.get(person) and person_name(person).split()[0] not in gazetteer().phrases
+            side = person_side(person) if titled else ""  # a titled person, not "the Pakistani Taliban"
+            if side:
+                out_group[i] = groups(side)
     for person, country_votes in _titled_servants_sides(
         person_at, out_group, doc_ids, rows_of, descriptions, votes_for
     ):
@@ -1277,6 +1285,16 @@ _STATE_SERVANTS = re.compile(
     r"(?:officials?|spokes(?:man|woman|person|men|women|people)|aides?|diplomats?|lawmakers?|legislators?|"
     rf"senators?|negotiators?|envoys?|(?<!\w)(?:{_SERVICE})\s+(?:sources?|staff(?:\s+members?)?))",
     re.I,
+)
+
+
+#: Unnamed people who serve a named person ("Trump aides", "May's spokesman", "Trump's national
+#: security adviser", "an official in Mr. Netanyahu's office"): that person's side, when the
+#: corpus gives the person a title ("President Trump"), which no group or company has.
+_SERVANT_OF = re.compile(
+    r"(?:(?:Mr|Ms|Mrs)\.?\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:['’]s)?\s+(?:(?:top|senior|chief|former|"
+    r"national\s+security|economic|foreign\s+policy|press|campaign)\s+)*(?:aides?|officials?|advis[eo]rs?|staff(?:ers?)?|"
+    r"spokes(?:man|woman|person|people|men|women)|office)(?=$|\s+(?:and|in|from|for|of|on|at|who)\b)"
 )
 
 
