@@ -5,7 +5,7 @@ import yaml
 from newsframe import cli
 from newsframe.claim import with_claim
 from newsframe.codebook import load_codebook
-from newsframe.draft_codebook import _aliases, _unshared
+from newsframe.draft_codebook import _aliases, _unshared, _without_shared_surnames
 from test_segment import SEEDS
 
 
@@ -32,3 +32,10 @@ def test_a_draft_alias_is_a_spelling_of_the_name_and_names_one_actor():
     assert _aliases(pd.DataFrame({"source_text": ["House"]}), "Casa House", person=False) == []  # a body's word
     shared = _unshared({"Rui Dias": ["Dias", "DIAS"], "Ana Dias": ["Dias", "Ana"], "Eva Soto": ["Soto", "SOTO"]})
     assert shared == {"Rui Dias": [], "Ana Dias": ["Ana"], "Eva Soto": ["Soto"]}
+
+
+def test_a_surname_other_speakers_share_is_no_alias():
+    speakers = pd.Series(["Rui Dias"] * 17 + ["Eva Dias"] * 3 + ["Ana Soto"] * 19 + ["Leo Soto"])
+    aliases = {"Rui Dias": ["Dias", "Rui"], "Ana Soto": ["Soto"]}
+    # Eva Dias has 15% of the Diases' statements: "Dias" would give Rui hers; Leo Soto only 5%
+    assert _without_shared_surnames(aliases, speakers) == {"Rui Dias": ["Rui"], "Ana Soto": ["Soto"]}

@@ -155,6 +155,29 @@ def _unshared(aliases: dict[str, list[str]]) -> dict[str, list[str]]:
     return kept
 
 
+def _without_shared_surnames(aliases: dict[str, list[str]], speakers: pd.Series) -> dict[str, list[str]]:
+    """Each actor's aliases without a surname alone that other speakers of the corpus share for
+    more than a tenth of its statements ("Johnson" for Boris Johnson when Jeh, Larry and Ron
+    Johnson are quoted too; "Trump" stays Donald Trump's beside a few of Melania Trump's): a
+    codebook alias names its actor wherever it is written, so a shared surname would give one
+    person everyone's words. ``speakers`` holds one speaker name per statement."""
+    said = speakers.value_counts()
+    by_surname = Counter()
+    for name, n in said.items():
+        if len(name.split()) > 1:
+            by_surname[fold(name.split()[-1])] += n
+
+    def shared(alias: str, name: str) -> bool:
+        own = said.get(name, 0) if fold(alias) == fold(name.split()[-1]) else 0
+        return by_surname[fold(alias)] - own > _SHARED_SURNAME * by_surname[fold(alias)]
+
+    return {name: [a for a in forms if " " in a or not shared(a, name)] for name, forms in aliases.items()}
+
+
+#: The share of a surname's statements other speakers may have before it is no actor's alias.
+_SHARED_SURNAME = 0.1
+
+
 def suggested_claim(titles: list[str]) -> str:
     """The headline that shares most words with the other headlines: a starting point to rewrite
     as one sentence 'Agent does something to Recipient'."""
@@ -219,6 +242,7 @@ def draft(
             for name, row in counts.iterrows()
         }
     )
+    aliases_of = _without_shared_surnames(aliases_of, voiced["speaker"])
     for name, row in counts.iterrows():
         group = row["group"] if row["group"] in groups else "Other"
         aliases = aliases_of[name]

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from nicknames import NickNamer
 from rapidfuzz.distance import Levenshtein
 
 from .sides import gazetteer
@@ -313,6 +314,21 @@ def _skeleton(first: str) -> str:
     return _VOWELS.sub("", _DOUBLED.sub(r"\1", first))
 
 
+#: The share of a surname's documents a name and its nickname must hold to be one person.
+_MOST_OF_A_SURNAME = 0.8
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> NickNamer:
+    return NickNamer()
+
+
+def _nicknamed(first: str, other: str) -> bool:
+    """Whether one first name is the other's nickname ("jim", "james"), by the nicknames table."""
+    table = _nicknames()
+    return other in table.canonicals_of(first) or first in table.canonicals_of(other)
+
+
 class GivenNames:
     """One person's first names joined within a surname.
 
@@ -321,6 +337,7 @@ class GivenNames:
       documents, at most two letters apart, never in a document that writes that one (a document
       naming both names two people) and not that one with another last vowel (Maria, Mario), is
       that one (``spelt``).
+    - A nickname (Jim ~ James Mattis, Bill ~ William Barr): see ``_join_nicknames``.
     - A title or description left before a name ("Secretary-General Ban Ki-moon", "Executive Carrie
       Lam", "Mother Zubeidat Tsarnaeva"): a name whose first word is a title or a word the corpus
       mostly writes in lower case (``common``) is the person the corpus names by the first of its
@@ -354,6 +371,7 @@ class GivenNames:
                     same.append(first)
                 else:
                     self.spelling[(first, root)] = target
+        self._join_nicknames(keys)
         self.person = dict(self.spelling)
         for (first, root), inners in sorted(inner.items()):
             if first not in common and not is_title(first):
@@ -363,6 +381,29 @@ class GivenNames:
                 if named is not None and self(named, root) != self(first, root):
                     self.person[(first, root)] = self(named, root)
                     break
+
+    def _join_nicknames(self, keys: dict[tuple[str, str], set[str]]) -> None:
+        """A first name and its nickname within a surname (Jim ~ James Mattis, Bill ~ William
+        Barr; the nicknames library's table) are the one written in more documents, when the two
+        hold most of the surname's documents (not Mike and Michael among a dozen Johnsons). A
+        document may write both: a formal name and its nickname are one person's more often than
+        two people's (Jim and James Mattis)."""
+        firsts: dict[str, dict[str, set[str]]] = {}
+        for (first, root), docs in keys.items():
+            spelt = firsts.setdefault(root, {})
+            spelt[self.spelt(first, root)] = spelt.get(self.spelt(first, root), set()) | docs
+        for root, docs_of in firsts.items():
+            if len(docs_of) < 2:
+                continue
+            every = len(set().union(*docs_of.values()))
+            ordered = sorted(docs_of, key=lambda f: (-len(docs_of[f]), f))
+            for k, first in enumerate(ordered):
+                other = next((o for o in ordered[:k] if self.spelt(o, root) == o and _nicknamed(first, o)), None)
+                if other is not None and len(docs_of[first] | docs_of[other]) >= _MOST_OF_A_SURNAME * every:
+                    for key, target in list(self.spelling.items()):  # its spellings follow it
+                        if key[1] == root and target == first:
+                            self.spelling[key] = other
+                    self.spelling[(first, root)] = other
 
     @staticmethod
     def _alike(first: str, other: str, docs: set[str], other_docs: set[str]) -> bool:

@@ -537,7 +537,10 @@ def run(
     extra = load_params(params)
     every = discover(notebooks_dir)
     if not every:
-        raise UsageError(f"no stage notebooks (NN_name.py) in {notebooks_dir}")
+        raise UsageError(
+            f"no stage notebooks (NN_name.py) in {notebooks_dir}: run newsframe from the repository folder "
+            "(where notebooks/ is), or pass --notebooks"
+        )
     chosen = select(every, stages)
     build = Path(build_dir) / _run_name(out)
     sources, declared = prepare(every, build)
