@@ -100,6 +100,18 @@ figure, numbers = plots.statements_by_group(found.statements, outlets.document_l
 figures.save_figure(figure, numbers, out_dir, "statements_by_group")
 
 # %% [markdown]
+# ## Who is quoted
+#
+# Every speaker, most-quoted first: the side most of their statements carry, how many statements
+# and documents, their share of the attributed statements, and the first statement's id to read
+# one in context (the statements table has them all). Read this table before trusting the
+# counts: one person under two names, a fragment or a place as a speaker, or a wrong side shows
+# here first.
+
+# %%
+notebook.capped(statements.speaker_table(found.statements))
+
+# %% [markdown]
 # ## Attributed statements
 #
 # Every statement a source is named for. `cue` is the reporting verb or phrase as written; a

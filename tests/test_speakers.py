@@ -1587,3 +1587,19 @@ def test_a_nickname_is_its_person_unless_the_surname_is_many_people_s():
     given = GivenNames(keys, {}, frozenset())
     assert given("jim", "mattix") == "james"
     assert given("mike", "jonsen") == "mike"  # Mike and Michael hold too few of the Jonsens' documents
+
+
+def test_the_speaker_table_counts_each_speaker_with_the_side_most_of_their_statements_carry():
+    from newsframe.statements import speaker_table
+
+    frame = pd.DataFrame(
+        {
+            "statement_id": ["a:0", "a:1", "b:0", "b:1", "b:2"],
+            "doc_id": ["a", "a", "b", "b", "b"],
+            "speaker": ["Ana Ruiz", "", "Ana Ruiz", "Rui Dias", "Ana Ruiz"],
+            "speaker_group": ["Chile", "", "Chile", "Peru", "Other"],
+        }
+    )
+    table = speaker_table(frame)
+    assert table.index.tolist() == ["Ana Ruiz", "Rui Dias"]
+    assert table.loc["Ana Ruiz"].tolist() == ["Chile", 3, 2, 0.75, "a:0"]
