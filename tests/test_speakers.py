@@ -1603,3 +1603,14 @@ def test_the_speaker_table_counts_each_speaker_with_the_side_most_of_their_state
     table = speaker_table(frame)
     assert table.index.tolist() == ["Ana Ruiz", "Rui Dias"]
     assert table.loc["Ana Ruiz"].tolist() == ["Chile", 3, 2, 0.75, "a:0"]
+
+
+def test_a_title_or_common_word_alone_is_no_side_of_its_own():
+    text = (
+        "The king said the talks would go on. The King said the border was open. "
+        "The Joint Council for Refugees said the camps were full."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    sides = dict(zip(table["speaker"], table["speaker_group"]))
+    assert sides["King"] == "Other"  # "king" is a word the text writes in lower case
+    assert sides["Joint Council for Refugees"] == "Joint Council for Refugees"

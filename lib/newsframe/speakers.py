@@ -804,7 +804,9 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             out_group[i] = groups(mention.side or (mention.name if mention.kind in ("organisation",) else ""))
             if not mention.side and not known and mention.kind == "institution":
                 # an organisation the data does not know is a side of its own
-                out_group[i] = mention.name if side_shaped(mention.name) else OTHER
+                one_word = " " not in mention.name  # "King", "Globe", "PM": a title or a common word, no body
+                plain = one_word and (mention.name.lower() in common or is_title(mention.name))
+                out_group[i] = mention.name if side_shaped(mention.name) and not plain else OTHER
             kinds[i] = "thing"
 
     for i in range(n):  # "Police believe" after "British police said": the side the document gave that body
