@@ -323,10 +323,15 @@ def _nicknames() -> NickNamer:
     return NickNamer()
 
 
+@lru_cache(maxsize=100_000)
+def _canonicals(first: str) -> frozenset[str]:
+    """The names the nicknames table gives ``first`` as a nickname of, read once per name."""
+    return frozenset(_nicknames().canonicals_of(first))
+
+
 def _nicknamed(first: str, other: str) -> bool:
     """Whether one first name is the other's nickname ("jim", "james"), by the nicknames table."""
-    table = _nicknames()
-    return other in table.canonicals_of(first) or first in table.canonicals_of(other)
+    return other in _canonicals(first) or first in _canonicals(other)
 
 
 class GivenNames:
