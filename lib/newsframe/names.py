@@ -272,16 +272,22 @@ def strip_titles(name: str) -> str:
 _GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
 
 
+def _name_tokens(name: str) -> list[str]:
+    """A name's words folded, initials left out."""
+    return [fold(t).rstrip(".,") for t in name.split() if len(t.rstrip(".")) > 1]
+
+
+def inner_names(name: str) -> tuple[str, ...]:
+    """The words of a name between its first word and its surname, folded as ``person_key``
+    folds a first name."""
+    tokens = _name_tokens(name)
+    return tuple(t.replace(".", "") for t in tokens[1:-1]) if len(tokens) > 2 and tokens[-1] not in _GENERATIONS else ()
+
+
 @lru_cache(maxsize=200_000)
-def inner_names(name: str) -> list[str]:
-    """The words of a name between its first word and its surname, as ``person_key`` folds them."""
-    tokens = [fold(t).rstrip(".,").replace(".", "") for t in name.split() if len(t.rstrip(".")) > 1]
-    return tokens[1:-1] if len(tokens) > 2 and tokens[-1] not in _GENERATIONS else []
-
-
 def person_key(name: str) -> tuple[str, str]:
     """(first name, surname) folded; middle names and initials do not count."""
-    tokens = [fold(t).rstrip(".,") for t in name.split() if len(t.rstrip(".")) > 1]
+    tokens = _name_tokens(name)
     if len(tokens) > 1 and tokens[-1] in _GENERATIONS:  # "Donald Trump Jr." is not his father
         tokens = [*tokens[:-2], f"{tokens[-2]} {tokens[-1]}"]
     if not tokens:

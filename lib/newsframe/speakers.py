@@ -566,7 +566,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         first, last = person_key(name)
         if first:
             docs_of[(first, surnames(last))].add(doc_ids[i])
-            inner[(first, surnames(last))].add(tuple(inner_names(name)))
+            inner[(first, surnames(last))].add(inner_names(name))
     given_names = GivenNames(docs_of, inner, common)
 
     def key_of(name: str) -> tuple[str, str]:
@@ -674,9 +674,11 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         for _, _, title, person in entries:
             offices[person][title] += 1
 
+    @cache
     def person_name(person: tuple[str, str]) -> str:
         """The spelling the corpus writes most of those that open with the person's first name
-        ("Ban Ki-moon", not "Secretary-General Ban Ki-moon", which is joined to it)."""
+        ("Ban Ki-moon", not "Secretary-General Ban Ki-moon", which is joined to it); chosen once
+        per person, the spellings being all counted by now."""
         names = spelling.get(person)
         if names:
             own = {n: c for n, c in names.items() if given_names.spelt(person_key(n)[0], person[1]) == person[0]}
