@@ -134,6 +134,17 @@ def test_spans_point_into_the_raw_text(codebook):
         ("Sanders renewed his call for a recount.", "his", "call for"),
         ("“We are ready,” she continued.", "she", "continued"),
         ("In May -- in a long interview with a TV host --Sidorov said the war was over.", "Sidorov", "said"),
+        # a source never crosses a bracket it does not both open and close
+        (
+            "Sen. Jane Roe (R., Ohio), a member of the panel, said it failed.",
+            "Sen. Jane Roe (R., Ohio), a member of the panel",
+            "said",
+        ),
+        ("Rep. Ann Poe (D., N.Y.) said it failed.", "Rep. Ann Poe (D., N.Y.)", "said"),
+        ("[Updated 2:15 p.m. ET] City police say the road is closed.", "City police", "say"),
+        ("(The Gazette said the road was closed.)", "The Gazette", "said"),
+        ("Costs rose (by a third, according to economist Ann Poe); jobs fell.", "economist Ann Poe", "according to"),
+        ("[Sen. Ann Poe] said the road was closed.", "Sen. Ann Poe", "said"),
     ],
 )
 def test_attribution_shapes(sentence, source, cue):

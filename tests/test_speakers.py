@@ -1124,10 +1124,16 @@ def test_his_lawyer_speaks_for_him_and_her_family_as_themselves():
         ("President Lee Ann Maria LeeDem lawmaker", "President Lee"),
         ("The latest incident comes just days after the Chilean navy", "the Chilean navy"),
         ("Saturday the Chilean army", "the Chilean army"),
+        ("Lima-based Andean Monitor for Rights", "Andean Monitor for Rights"),  # a seat is no side
+        ("Lima-based banker", "Lima-based banker"),
     ],
 )
 def test_words_around_a_source_are_no_part_of_it(mention, cleaned):
     assert without_noise(mention) == cleaned
+
+
+def test_a_medium_written_as_a_handle_is_the_medium():
+    assert gazetteer().media_in("according to SkyNews and FoxNews") == ["Fox News", "Sky News"]
 
 
 @pytest.mark.parametrize("mention", ["Australian Foreign Minister Julie Bishop", "Sen. Angus King"])

@@ -734,6 +734,40 @@ _COMMA_OR_END = re.compile(r",|$")
 _CONJUNCTION_END = re.compile(r"(?<![\w-])(?:and|but)\s+$")
 
 
+_BRACKET = re.compile(r"[()\[\]]")
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def _outside_an_aside(text: str, a: int, b: int, cue_after: bool) -> Span:
+    """A source never crosses a bracket it does not both open and close: the aside or stamp it
+    cuts ("[Updated 2:15 p.m. ET] Boston police say", "(The Post said", "according to political
+    scientist Alan Kuperman)") is on the side away from the cue, which is dropped."""
+    if not _BRACKET.search(text, a, b):
+        return a, b
+    openers: list[int] = []
+    for m in _BRACKET.finditer(text, a, b):
+        k = m.start()
+        if text[k] in "([":
+            openers.append(k)
+        elif openers:
+            if openers.pop() == a and k == b - 1:  # "[Sen. Ann Poe] said": the aside is the source
+                return _trim(text, a + 1, k)
+        elif cue_after or not text[k + 1 : b].strip():  # the source ends where the aside it stands in closes
+            return _trim(text, a, k)  # ("[Sen. Angus King] said": the aside names the speaker)
+        else:  # the source opens after an aside that opened before it
+            a = k + 1
+    if openers:  # an aside the source opens and the cue lies in
+        a, b = (a, openers[0]) if cue_after else (openers[-1] + 1, b)
+    return _trim(text, a, b)
+
+
+def _commas_outside_asides(text: str, start: int, end: int) -> list[int]:
+    """Commas that end a clause: not those inside a closed aside ("Sen. Lindsey Graham (R.,
+    S.C.), a member of the committee, said")."""
+    asides = [m.span() for m in _ASIDE.finditer(text, start, end)] if "(" in text[start:end] else []
+    return [m.start() for m in _COMMA.finditer(text, start, end) if not any(s < m.start() < e for s, e in asides)]
+
+
 def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
@@ -770,7 +804,7 @@ def _source_before(masked: str, cue_start: int, floor: int = 0) -> Span | None:
         base - 1,
         double_single + 1 if double_single >= 0 else -1,
     )
-    parts = [m.start() for m in _COMMA.finditer(masked, boundary + 1, cue_start)]
+    parts = _commas_outside_asides(masked, boundary + 1, cue_start)
     start = (parts[-1] + 1) if parts else boundary + 1
     limit = _MAX_SOURCE_WORDS
     if not masked[start:cue_start].strip() and len(parts) >= 2:  # "X, the spokesman for Y, said"
@@ -778,7 +812,7 @@ def _source_before(masked: str, cue_start: int, floor: int = 0) -> Span | None:
         limit = 2 * _MAX_SOURCE_WORDS
     elif not masked[start:cue_start].strip():
         return None
-    a, b = _trim(masked, start, cue_start)
+    a, b = _outside_an_aside(masked, *_trim(masked, start, cue_start), cue_after=False)
     lead = _LEADING.match(masked[a:b]) or _TIME_LEAD.match(masked[a:b])
     while lead and lead.end() > 0:
         a, b = _trim(masked, a + lead.end(), b)
@@ -827,7 +861,7 @@ def _source_after(masked: str, cue_end: int) -> Span | None:
     stop = _SOURCE_AFTER_STOP.search(masked, cue_end, end)
     if stop:
         end = stop.start()
-    a, b = _trim(masked, cue_end, end)
+    a, b = _outside_an_aside(masked, *_trim(masked, cue_end, end), cue_after=True)
     words = _words(masked[a:b])
     if len(words) > 2 * _MAX_SOURCE_WORDS and "," in masked[a:b]:
         b = masked.index(",", a)
@@ -885,7 +919,7 @@ class _Finder:
         stop = _CLAUSE_STOP.search(masked, m.end())
         if stop:
             end = stop.start()
-        source = _trim(masked, m.end(), end)
+        source = _outside_an_aside(masked, *_trim(masked, m.end(), end), cue_after=True)
         if source[0] >= source[1] or len(_words(masked[source[0] : source[1]])) > _MAX_SOURCE_WORDS:
             return None
         cue = (m.start(), m.end() - 1)

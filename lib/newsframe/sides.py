@@ -173,6 +173,8 @@ class Gazetteer:
         for name, words in (bundled.get("media") or {}).items():
             for word in words:
                 add(word, Place(name, "media"), override=True)
+                if " " in word and all(w[:1].isupper() for w in word.split()):
+                    add(word.replace(" ", ""), Place(name, "media"))  # "SkyNews": how a handle or hashtag writes it
         self.phrases = phrases
         # Phrases open with a capital: the look-behind goes after it, so a scan skips to capitals.
         body = trie_pattern(sorted(phrases), lambda ch: r"\s+" if ch == " " else re.escape(ch), not_after=r"[\w.-]")

@@ -16,6 +16,9 @@ _SOURCE_NOISE = (
     re.compile(r"^.*\bwhat\s+(?=\S)", re.I),  # "The calls are prompted by what NATO members"
     re.compile(r"^(?:not only|nor|neither)\s+(?:do|does|did|is|are|was|were|has|have)\s+", re.I),
     re.compile(r"\s*\((?:[^()]*\)|[^()]*$)"),  # "(R-Texas)", or one the source cut short: "Engel (D"
+    re.compile(
+        r"^(?:[A-Z][\w.’'-]*\s+)?[A-Z][\w.’'-]*-based\s+(?=[A-Z])"
+    ),  # "London-based Syrian Observatory": a seat, no side
     re.compile(r"^(?:Earlier|Later|Late|Early|On|In|At|During|After|Before|Last|This)\b[^,]{0,40},\s+(?=[A-Z])"),
     re.compile(rf"\s+(?:(?:on|late|early|last|this|by)\s+)?(?:{WEEKDAYS})\b[^,]*$"),
     re.compile(r"\s+(?:in|during|at)\s+(?:an?|his|her|their|its)\s.*$"),  # "in an interview on NBC's"
