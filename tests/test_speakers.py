@@ -950,6 +950,28 @@ def test_unnamed_people_who_serve_a_titled_person_take_that_person_s_side():
     assert table["speaker_group"].tolist()[1:] == ["Chile", "Chile", "Media"]  # Ruiz: no one the text titles
 
 
+def test_a_titled_person_s_office_or_team_takes_that_person_s_side():
+    text = (
+        "Chilean President Ann Lee said the talks would go on. Lee's office said the deal was near. "
+        "Lee's team said the border was open. Lee's legal team said nothing was signed."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist()[1:] == [
+        ["Lee's office", "Chile"],
+        ["Lee's team", "Chile"],
+        ["Lee's legal team", "Other"],  # her lawyers: no servants of the state
+    ]
+
+
+def test_news_organisations_counted_but_not_named_are_media():
+    text = (
+        "Chilean President Ann Lee said the talks would go on. Several news outlets reported the deal. "
+        "Lee's campaign said the deal was near."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker_group"].tolist()[1:] == ["Media", "Chile"]
+
+
 def test_one_source_is_not_the_pair_named_before_it():
     text = (
         "A Chilean official and a police source said the border was closed. "

@@ -840,14 +840,18 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             out_speaker[i]
             and out_group[i] not in (MEDIA, "")
             and out_speaker[i] not in known
-            and kinds[i] == "thing"
             and mentions[i] is not None
             and mentions[i].kind in ("source", "institution")
         ) and (
-            MEDIA_NOUNS.search(out_speaker[i])
-            and not out_speaker[i].startswith(UNNAMED)
-            or MEDIA_NAME.search(out_speaker[i])
-            or _NAMED_MEDIUM.fullmatch(out_speaker[i])
+            kinds[i] == "thing"
+            and (
+                MEDIA_NOUNS.search(out_speaker[i])
+                and not out_speaker[i].startswith(UNNAMED)
+                or MEDIA_NAME.search(out_speaker[i])
+                or _NAMED_MEDIUM.fullmatch(out_speaker[i])
+            )
+            or kinds[i] == "plural"
+            and _NEWS_ORGANISATIONS.search(out_speaker[i])
         ):
             out_group[i] = MEDIA
         elif (
@@ -868,8 +872,9 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         if out_speaker[i].startswith(UNNAMED) and out_speaker[i] not in known:
             out_speaker[i] = UNNAMED + _COUNTED_ONE.sub("", out_speaker[i].removeprefix(UNNAMED))
     _serve_the_story_s_state(out_speaker, out_group, doc_ids, rows_of, known)
-    for i, speaker in enumerate(out_speaker):  # "Trump aides", "May's spokesman": the person's side
-        served = _SERVANT_OF.search(speaker) if out_group[i] == MEDIA and speaker.startswith(UNNAMED) else None
+    for i, speaker in enumerate(out_speaker):  # "Trump aides", "May's spokesman", "Moon's office": the person's side
+        unplaced = out_group[i] == OTHER or out_group[i] == MEDIA and speaker.startswith(UNNAMED)
+        served = _SERVANT_OF.search(speaker) if unplaced else None
         if served and speaker not in known:
             person = _key_in(doc_ids[i], served.group("name"), key_of, in_doc, by_root, dominant)
             titled = person[0] and offices.get(person) and person_name(person).split()[0] not in gazetteer().phrases
@@ -912,6 +917,11 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
     return table
 
 
+#: A plural source whose head is news organisations ("multiple news outlets", "Reuters and other
+#: media outlets", "US newspapers"), not people or papers a medium only carries.
+_NEWS_ORGANISATIONS = re.compile(
+    r"\b(?:(?:news|media)\s+(?:outlets|organi[sz]ations)|outlets|newspapers|broadcasters)$", re.I
+)
 _MEDIUM_NOUN = r"(?:newspaper|tabloid|magazine|broadcaster|news\s+agency|news\s+site)"
 _MEDIUM_RUN = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
 #: A news organisation the text names as one: "the French daily Le Monde", "Le Monde newspaper
@@ -1292,13 +1302,13 @@ _STATE_SERVANTS = re.compile(
 )
 
 
-#: Unnamed people who serve a named person ("Trump aides", "May's spokesman", "Trump's national
-#: security adviser", "an official in Mr. Netanyahu's office"): that person's side, when the
+#: People who serve a named person ("Trump aides", "May's spokesman", "Trump's national security
+#: adviser", "an official in Mr. Netanyahu's office", "Mueller's team", not his legal team, "the Trump campaign"): that person's side, when the
 #: corpus gives the person a title ("President Trump"), which no group or company has.
 _SERVANT_OF = re.compile(
     r"(?:(?:Mr|Ms|Mrs)\.?\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:['’]s)?\s+(?:(?:top|senior|chief|former|"
     r"national\s+security|economic|foreign\s+policy|press|campaign)\s+)*(?:aides?|officials?|advis[eo]rs?|staff(?:ers?)?|"
-    r"spokes(?:man|woman|person|people|men|women)|office)(?=$|\s+(?:and|in|from|for|of|on|at|who)\b)"
+    r"spokes(?:man|woman|person|people|men|women)|office|team|campaign)(?=$|\s+(?:and|in|from|for|of|on|at|who)\b)"
 )
 
 
