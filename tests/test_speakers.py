@@ -1642,3 +1642,15 @@ def test_a_title_or_common_word_alone_is_no_side_of_its_own():
     sides = dict(zip(table["speaker"], table["speaker_group"]))
     assert sides["King"] == "Other"  # "king" is a word the text writes in lower case
     assert sides["Joint Council for Refugees"] == "Joint Council for Refugees"
+
+
+def test_a_un_agency_speaks_for_the_un_and_a_national_agency_for_its_story_s_state():
+    text = (
+        "Chilean President Ann Lee said the talks in Chile would go on. UNHCR said the camps were full. "
+        "The National Water Agency said the river was low."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist()[1:] == [
+        ["UNHCR", "United Nations"],
+        ["National Water Agency", "Chile"],
+    ]

@@ -1216,10 +1216,12 @@ def _side_the_document_gives(body: str, i: int, rows: list[int], texts: list[str
 
 
 #: Bodies of a state, and their officers, that news names without their country when the story
-#: has already said which ("the interior ministry", "Interior Minister X", "prosecutors").
+#: has already said which ("the interior ministry", "Interior Minister X", "prosecutors", "the
+#: National Crime Agency").
 _STATE_BODY = re.compile(
     r"\b(?:minist(?:er|ers|ry|ries)|government|police|prosecutors?|judges?|authorities|army|military|parliament|cabinet|"
-    r"presidency|navy|air\s+force|marines|coast\s+guard|attorney['’]s\s+office|sheriff['’]s\s+office)\b",
+    r"presidency|navy|air\s+force|marines|coast\s+guard|attorney['’]s\s+office|sheriff['’]s\s+office|"
+    r"(?-i:(?:National|Federal|State|Central)(?:\s+[A-Z][\w-]*)+\s+(?:Agency|Bureau|Office|Service|Commission)))\b",
     re.I,
 )
 #: Those who study a state's bodies rather than serve them ("military analysts", "a military expert").
