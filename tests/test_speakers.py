@@ -1654,3 +1654,12 @@ def test_a_un_agency_speaks_for_the_un_and_a_national_agency_for_its_story_s_sta
         ["UNHCR", "United Nations"],
         ["National Water Agency", "Chile"],
     ]
+
+
+def test_lawmakers_of_a_party_or_of_both_take_the_country_of_the_story_s_speakers():
+    text = (
+        "Chilean President Ann Lee said the talks would go on. Chilean officials said the deal was near. "
+        "Tory MPs said the vote would fail. Lawmakers from both parties said the border was open."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker_group"].tolist()[2:] == ["Chile", "Chile"]
