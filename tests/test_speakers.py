@@ -1663,3 +1663,12 @@ def test_lawmakers_of_a_party_or_of_both_take_the_country_of_the_story_s_speaker
     )
     table = resolve(_table(text, Codebook()), Codebook())
     assert table["speaker_group"].tolist()[2:] == ["Chile", "Chile"]
+
+
+def test_a_name_shaped_like_a_masthead_is_a_medium_and_local_titles_are_no_name():
+    text = (
+        "The storm hit the coast, the Lakeside Star Tribune reported. Assemblywoman Ann Lee said the roads were closed."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist()[0] == ["Lakeside Star Tribune", "Media"]
+    assert table["speaker"].tolist()[1] == "Ann Lee"

@@ -181,7 +181,8 @@ COUNTRY_KINDS = ("country", "demonym", "capital", "state")
 _STATE_TITLES = frozenset(
     {
         "minister", "secretary", "mayor", "governor", "gov", "senator", "sen", "rep", "representative",
-        "congressman", "congresswoman", "mp", "lawmaker", "president", "vice", "premier", "prime",
+        "congressman", "congresswoman", "assemblyman", "assemblywoman", "assemblymember", "councilman",
+        "councilwoman", "councilmember", "alderman", "mp", "lawmaker", "president", "vice", "premier", "prime",
         "chancellor", "speaker", "general", "gen", "lt", "col", "maj", "capt", "adm", "admiral",
         "lieutenant", "colonel", "sergeant", "sgt", "army", "navy", "marine", "military", "police",
         "sheriff", "detective", "prosecutor", "judge", "justice", "force", "brig", "spc", "pfc", "cpl", "pvt",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .described_sides import DESCRIPTION_END, POSSESSIVE_END, _body_side, side_of
+from .described_sides import DESCRIPTION_END, MEDIA_NAME, POSSESSIVE_END, _body_side, side_of
 from .names import (
     ALL_PRONOUNS,
     DETERMINERS,
@@ -133,6 +133,9 @@ _BODY_S_PERSON = re.compile(
 #: A North American broadcaster's call sign ("WBUR", "KQED", "WCVB-TV"), perhaps after lower-case
 #: words ("member station WBUR"); not "WWII".
 _CALL_SIGN = re.compile(r"(?:[a-z]+\s+)*(?P<sign>(?!WWI)[KW][A-Z]{3}(?:-(?:TV|FM|AM))?)")
+#: A name shaped like a newspaper's, not a person's: capitalised words ending in a masthead's word
+#: ("Minneapolis Star Tribune", "Jerusalem Post", "Tampa Bay Times"), none of them a title.
+_MASTHEAD = re.compile(rf"(?:(?!(?:Mr|Mrs|Ms|Dr)\b)[A-Z][\w.’'-]*\s+){{1,3}}(?:{MEDIA_NAME.pattern})")
 
 
 def _affiliated_person(head: str, common: frozenset[str]) -> Mention | None:
@@ -373,6 +376,8 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
     station = _CALL_SIGN.fullmatch(core)
     if station is not None:  # "WBUR", "member station KQED": a broadcaster the list lacks
         return Mention("media", station.group("sign"), station.group("sign"))
+    if _MASTHEAD.fullmatch(core):  # "the Minneapolis Star Tribune": a newspaper the list lacks
+        return Mention("media", core, core)
     if _organisation_name(core):  # "Joint Council for the Welfare of Immigrants"
         return Mention("institution", core, side)
     runs = [
