@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from newsframe.attribution import attribute
 from newsframe.codebook import Codebook, load_codebook
-from newsframe.described_sides import described_side, side_of
+from newsframe.described_sides import described_side, serves_a_state, side_of
 from newsframe.mentions import classify
 from newsframe.names import _person_like, name_in_run
 from newsframe.segment import split_statements
@@ -1672,3 +1672,17 @@ def test_a_name_shaped_like_a_masthead_is_a_medium_and_local_titles_are_no_name(
     table = resolve(_table(text, Codebook()), Codebook())
     assert table[["speaker", "speaker_group"]].values.tolist()[0] == ["Lakeside Star Tribune", "Media"]
     assert table["speaker"].tolist()[1] == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    "apposition, serves",
+    [
+        ("vice-president of Ms Lee's National Front", True),
+        ("a member of the governing Unity party", True),
+        ("a Labour party spokesman", True),
+        ("a member of the audience", False),
+        ("a leading member of the Muslim Brotherhood", False),
+    ],
+)
+def test_an_office_in_a_party_after_a_name_serves_a_state(apposition, serves):
+    assert serves_a_state("", "Ana Ruiz", apposition) is serves

@@ -203,6 +203,17 @@ _SERVANT_APPOSITION = re.compile(
 )
 
 
+#: An office in a political party, after a name: "X, vice-president of Ms Le Pen's National Front",
+#: "X, a member of the governing Fidesz party", "X, a Labour party spokesman": a politician's.
+_PARTY_OFFICE_APPOSITION = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?:(?:senior|leading|former|prominent|deputy)\s+)*"
+    r"(?:(?:member|leader|head|chair(?:man|woman)?|president|vice[- ]president|secretary|spokes(?:man|woman|person)|"
+    r"official|politician|lawmaker)\s+(?:of|in|for|from)\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,4}"
+    r"(?:[Pp]arty|Front)\b|(?:[\w’'.-]+\s+){0,3}[Pp]arty\s+(?:member|leader|spokes(?:man|woman|person)|"
+    r"official|politician|lawmaker)\b)"
+)
+
+
 #: A government's office in lower case: "department spokesman", "the government's chief medical
 #: adviser", "ministry official".
 _GOVERNMENT_OFFICE = (
@@ -226,13 +237,18 @@ def serves_a_state(before: str, run: str, apposition: str = "") -> bool:
     of Defense Donald Rumsfeld", "International Development Secretary X", "Labour leader X"; not
     "Haltern Mayor X", "Taliban Commander X", "NBA Commissioner X"), a government's office in lower
     case right before it ("department spokesman X"), or an office in lower case after it ("X, the
-    town mayor", "X, the government's chief medical adviser")."""
+    town mayor", "X, the government's chief medical adviser", "X, a member of the governing Fidesz
+    party")."""
     apposition = apposition.strip()
     return (
         _titled_before(before, run)
         or bool(_PORTFOLIO_TITLE.fullmatch(run[: max(0, len(run) - len(name_in_run(run)))]))
         or bool(_GOVERNMENT_OFFICE_BEFORE.search(before))
-        or bool(_SERVANT_APPOSITION.match(apposition) or _GOVERNMENT_OFFICE_AFTER.match(apposition))
+        or bool(
+            _SERVANT_APPOSITION.match(apposition)
+            or _GOVERNMENT_OFFICE_AFTER.match(apposition)
+            or _PARTY_OFFICE_APPOSITION.match(apposition)
+        )
     )
 
 
