@@ -1686,3 +1686,13 @@ def test_a_name_shaped_like_a_masthead_is_a_medium_and_local_titles_are_no_name(
 )
 def test_an_office_in_a_party_after_a_name_serves_a_state(apposition, serves):
     assert serves_a_state("", "Ana Ruiz", apposition) is serves
+
+
+def test_a_word_written_alone_a_hundred_times_for_each_full_name_names_no_one_alone():
+    background = pd.concat(
+        [_table("Officials said the Zorban attacked the town.", Codebook(), f"b{k}") for k in range(300)]
+    )
+    named = _table("Sunni Zorban said the war was over.", Codebook(), "n")
+    story = _table("In a statement, Zorban said the talks had failed.", Codebook(), "s")
+    table = resolve(pd.concat([background, named, story], ignore_index=True), Codebook())
+    assert table["speaker"].tolist()[-1] == "Zorban"
