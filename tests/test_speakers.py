@@ -1148,6 +1148,7 @@ def test_his_lawyer_speaks_for_him_and_her_family_as_themselves():
         ("Saturday the Chilean army", "the Chilean army"),
         ("Lima-based Andean Monitor for Rights", "Andean Monitor for Rights"),  # a seat is no side
         ("Lima-based banker", "Lima-based banker"),
+        ("Her remarks came days after the Chilean navy", "the Chilean navy"),
     ],
 )
 def test_words_around_a_source_are_no_part_of_it(mention, cleaned):

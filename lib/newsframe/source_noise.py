@@ -37,7 +37,8 @@ _SOURCE_NOISE = (
     re.compile(r"^(?P<keep>.*?\b(?P<last>[A-Z][a-z’'-]{2,}))\s+(?:[A-Z][\w.’'-]*\s+){1,3}(?P=last)(?:[A-Z]|MORE).*$"),
     # "The latest incident comes just days after the US Navy", "Saturday the US Department"
     re.compile(
-        r"^.*?\bcomes?\s+(?:(?:just|only|shortly|two|three|a\s+few|days|weeks|hours)\s+)*(?:as|after|amid)\s+(?=\S)"
+        r"^.*?\b(?:comes?|came)\s+(?:(?:just|only|shortly|two|three|a\s+few|days|weeks|hours|a\s+day|a\s+week)\s+)*"
+        r"(?:as|after|amid)\s+(?=\S)"
     ),
     re.compile(rf"^(?:on\s+)?(?:{WEEKDAYS})\s+(?=(?:the\s+)?[A-Z])"),
     re.compile(r"(?<=[A-Za-z])\s+(?:on|in|at|to|for|by|with|from)$"),  # "Sen. Tim Kaine on": cut before a date
