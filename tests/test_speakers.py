@@ -944,10 +944,11 @@ def test_a_full_name_spelt_two_ways_in_two_documents_is_one_speaker():
 def test_unnamed_people_who_serve_a_titled_person_take_that_person_s_side():
     text = (
         "Chilean President Ann Lee said the talks would go on. Lee aides said the border was open. "
-        "An official in Mr. Lee's office said the deal was near. Ruiz aides said it was dead."
+        "An official in Mr. Lee's office said the deal was near. Ruiz aides said it was dead. "
+        "Lee's deputy national security adviser said it was not."
     )
     table = resolve(_table(text, Codebook()), Codebook())
-    assert table["speaker_group"].tolist()[1:] == ["Chile", "Chile", "Media"]  # Ruiz: no one the text titles
+    assert table["speaker_group"].tolist()[1:] == ["Chile", "Chile", "Media", "Chile"]  # Ruiz: no one the text titles
 
 
 def test_a_titled_person_s_office_or_team_takes_that_person_s_side():
@@ -1149,6 +1150,7 @@ def test_his_lawyer_speaks_for_him_and_her_family_as_themselves():
         ("Lima-based Andean Monitor for Rights", "Andean Monitor for Rights"),  # a seat is no side
         ("Lima-based banker", "Lima-based banker"),
         ("Her remarks came days after the Chilean navy", "the Chilean navy"),
+        ("Navy leaders, including Admiral Ana Ruiz", "Navy leaders"),
     ],
 )
 def test_words_around_a_source_are_no_part_of_it(mention, cleaned):

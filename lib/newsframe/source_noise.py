@@ -47,7 +47,7 @@ _SOURCE_NOISE = (
         r"^(?:(?:said|says|told|added|where|when|while|whereas|and|but|because|although|though)\s+)+(?=\S)", re.I
     ),
     # "World leaders including X and Y": the group speaks, its examples do not
-    re.compile(r"(?<=[a-z])\s+(?:including|such\s+as|among\s+them)\s.*$"),
+    re.compile(r"(?<=[a-z]),?\s+(?:including|such\s+as|among\s+them)\s.*$"),
     # "Trump swiftly", "Lauten later": adverbs after a name
     re.compile(
         r"^(?P<keep>.*\b[A-Z][\w’'.-]*)\s+(?:(?:(?!(?:family|ally|rally|supply|assembly|reply)\b)[a-z]{2,}ly|later|also|then|"

@@ -1326,7 +1326,7 @@ _STATE_SERVANTS = re.compile(
 #: adviser", "an official in Mr. Netanyahu's office", "Mueller's team", not his legal team, "the Trump campaign"): that person's side, when the
 #: corpus gives the person a title ("President Trump"), which no group or company has.
 _SERVANT_OF = re.compile(
-    r"(?:(?:Mr|Ms|Mrs)\.?\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:['’]s)?\s+(?:(?:top|senior|chief|former|"
+    r"(?:(?:Mr|Ms|Mrs)\.?\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:['’]s)?\s+(?:(?:top|senior|chief|former|deputy|"
     r"national\s+security|economic|foreign\s+policy|press|campaign)\s+)*(?:aides?|officials?|advis[eo]rs?|staff(?:ers?)?|"
     r"spokes(?:man|woman|person|people|men|women)|office|team|campaign)(?=$|\s+(?:and|in|from|for|of|on|at|who)\b)"
 )
