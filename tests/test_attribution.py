@@ -174,6 +174,10 @@ def test_a_stance_of_mind_is_listed_but_gives_no_speaker(sentence, source, cue):
         "Ukraine continues to monitor the situation closely.",
         "The missiles strike targets, something that Kyiv has long demanded, since the launchers are there.",
         "Iranian support to Russia grew.",
+        "The new tariffs add up to half of the value of imports.",
+        "The inquiry shows no sign of winding down.",
+        "The rebels maintain a political office in the capital.",
+        "Clashes broke out during a widely observed strike that closed shops.",
     ],
 )
 def test_acting_is_not_speaking(sentence):
