@@ -178,6 +178,7 @@ def test_a_stance_of_mind_is_listed_but_gives_no_speaker(sentence, source, cue):
         "The inquiry shows no sign of winding down.",
         "The rebels maintain a political office in the capital.",
         "Clashes broke out during a widely observed strike that closed shops.",
+        "Ana Ruiz, who heads a Lima think tank, visited the port.",
     ],
 )
 def test_acting_is_not_speaking(sentence):

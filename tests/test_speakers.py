@@ -1699,3 +1699,9 @@ def test_a_word_written_alone_a_hundred_times_for_each_full_name_names_no_one_al
     story = _table("In a statement, Zorban said the talks had failed.", Codebook(), "s")
     table = resolve(pd.concat([background, named, story], ignore_index=True), Codebook())
     assert table["speaker"].tolist()[-1] == "Zorban"
+
+
+def test_a_source_close_to_a_person_is_unnamed_not_that_person():
+    text = "Chilean President Ann Lee said the talks would go on. A person close to Lee said she would not sign."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist()[1] == ["unnamed person close to Lee", "Media"]

@@ -25,6 +25,16 @@ FUZZY_THRESHOLD = 88
 _CACHE_SIZE = 100_000  # resolved mentions kept per codebook index
 
 
+#: An unnamed source described by whom it is close to ("a person close to Obama", "sources close to
+#: the negotiations", "a senior official close to Hagel"): the one named is not who speaks.
+CLOSE_TO = re.compile(
+    r"(?:(?:an?|one|two|three|some|several|other|the|many)\s+)?(?:[\w-]+\s+){0,3}"
+    r"(?:person|people|sources?|insiders?|friends?|aides?|officials?|associates?|advis[eo]rs?|figures?|members?)\s+"
+    r"(?:(?:very|who\s+is|who\s+are)\s+)?close\s+to\s+\S",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Speaker:
     name: str
@@ -246,6 +256,9 @@ class ActorIndex:
         return speaker
 
     def _resolve(self, mention: str, context_outlets: tuple[Speaker, ...]) -> Speaker:
+        close = CLOSE_TO.match(mention) and _SOURCE_HEAD.search(mention)
+        if close:  # "a person close to Obama": not Obama
+            return self._unnamed(mention, close, list(context_outlets))
         found = self.mentions(mention)
         persons = [s for _, _, s in found if s.kind == "person"]
         if persons:

@@ -466,6 +466,7 @@ _NOT_SPEECH_AFTER = {
     "addi": re.compile(r"\s+up\b"),
     "show": re.compile(r"\s+(?:no|little|few|any)\s+signs?\b"),
     "main": re.compile(r"\s+(?:a|an)\s"),
+    "thin": re.compile(r"\s+tanks?\b"),  # "a Washington think tank"
 }
 #: A determiner and an adverb right before a participle: "a widely observed strike", "the much
 #: reported talks".

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .actors import CLOSE_TO
 from .described_sides import DESCRIPTION_END, MEDIA_NAME, POSSESSIVE_END, _body_side, side_of
 from .names import (
     ALL_PRONOUNS,
@@ -136,6 +137,11 @@ _CALL_SIGN = re.compile(r"(?:[a-z]+\s+)*(?P<sign>(?!WWI)[KW][A-Z]{3}(?:-(?:TV|FM
 #: A name shaped like a newspaper's, not a person's: capitalised words ending in a masthead's word
 #: ("Minneapolis Star Tribune", "Jerusalem Post", "Tampa Bay Times"), none of them a title.
 _MASTHEAD = re.compile(rf"(?:(?!(?:Mr|Mrs|Ms|Dr)\b)[A-Z][\w.’'-]*\s+){{1,3}}(?:{MEDIA_NAME.pattern})")
+
+
+_PLURAL_CLOSE = re.compile(
+    r".*\b(?:people|sources|insiders|friends|aides|officials|associates|advis[eo]rs|figures|members)\s"
+)
 
 
 def _affiliated_person(head: str, common: frozenset[str]) -> Mention | None:
@@ -363,6 +369,8 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
             agent = DETERMINERS.sub("", office.group()[: office.start("body")]).strip()
             return Mention("person", served.name, served.side, agent=agent)
         return found  # "a spokesman for the National Peace Committee of Korea": the office, not Korea
+    if CLOSE_TO.match(head):  # "a person close to Obama": an unnamed source, not Obama
+        return Mention("source", head, "", plural=bool(_PLURAL_CLOSE.match(head)))
     affiliated = _affiliated_person(head, common)
     if affiliated is not None:
         return affiliated
