@@ -101,7 +101,9 @@ attributed statements; a reader who has not changed the code reads each in its d
   first name less than once per hundred times is no one's; "came after"; speech verbs naming no
   speech), with checks 48 (seed 2659, at 233cbc8) and 49 (seed 2660, at 8a45da5) read between
   them, and checks 50 and 51 (seeds 2661 and 2662, at f192542), read by two readers who had not
-  changed the code, the unbiased estimate of the current code. Checks 28-51 were read
+  changed the code; a source close to someone is unnamed and "think tank" is no cue (aca01f2),
+  then checks 52 and 53 (seeds 2663 and 2664, at aca01f2), read the same way: with 50 and 51 the
+  unbiased estimate of the current code. Checks 28-53 were read
   under a brief rewritten
   from these conventions (it adds that a side is judged for the right speaker); from check 32 on
   it also says outright that unnamed unaffiliated sources ("analysts said") are Media and named
@@ -158,7 +160,7 @@ CHECKS = sorted(
     key=lambda path: int(re.sub(r"\D", "", path.stem) or 1),  # check 10 after check 9
 )
 GENERIC = {"other_pro", "other_anti", "other_neutral", ""}
-SAMPLE_SEED, SAMPLE_SIZE = 2662, 40  # the seed of check 51 (50: 2661, ..., 11: 2622, ..., 2: 2613, 1: 13)
+SAMPLE_SEED, SAMPLE_SIZE = 2664, 40  # the seed of check 53 (52: 2663, ..., 11: 2622, ..., 2: 2613, 1: 13)
 
 
 #: BASIL speaker labels that name a group, not one person (read by hand from the labels).
