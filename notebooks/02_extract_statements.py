@@ -22,7 +22,8 @@
 # (missiles, drones, kilometres) are pulled out separately.
 #
 # Every statement keeps its exact offsets into the raw file, so each row below can be checked
-# against the original text. Writes `tables/statements.csv`, `tables/quantities.csv`, adds
+# against the original text. Writes `tables/statements.csv`, `tables/quantities.csv`,
+# `tables/speakers.csv`, adds
 # `n_statements` and `cited_media` to `tables/documents.csv`, and adds the whitespace between
 # statements to `tables/removed_spans.csv` so that nothing of the raw text goes unaccounted for.
 
@@ -106,10 +107,12 @@ figures.save_figure(figure, numbers, out_dir, "statements_by_group")
 # and documents, their share of the attributed statements, and the first statement's id to read
 # one in context (the statements table has them all). Read this table before trusting the
 # counts: one person under two names, a fragment or a place as a speaker, or a wrong side shows
-# here first.
+# here first. All of it is in `tables/speakers.csv`.
 
 # %%
-notebook.capped(statements.speaker_table(found.statements))
+speaker_table = statements.speaker_table(found.statements)
+tables.write_table(speaker_table.reset_index(), out_dir, "speakers")
+notebook.capped(speaker_table)
 
 # %% [markdown]
 # ## Attributed statements

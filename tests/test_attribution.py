@@ -74,6 +74,32 @@ def test_spelling_variants_resolve_to_one_speaker(codebook):
     assert resolve_speaker("Kremlin spokesman Dmitry Peskov", codebook) == ("Dmitry Peskov", "Russia")
 
 
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Jeh Johnson said the border was open.", "Jeh Johnson"),  # another person with the surname
+        ("Mr Johnson said the border was open.", "Ana Johnson"),  # an honorific is no first name
+        ("Ana Maria Johnson said the border was open.", "Ana Johnson"),  # a middle name
+        ("Anita Johnson said the border was open.", "Ana Johnson"),  # a spelling of her first name
+        ("Ana Johnson Jr said the border was open.", "Ana Johnson Jr"),
+    ],
+)
+def test_a_codebook_person_s_surname_in_another_person_s_name_is_not_that_person(sentence, speaker):
+    codebook = parse_codebook(
+        {
+            "actors": [{"name": "Ana Johnson", "group": "Ukraine", "kind": "person"}],
+            "media": [{"name": "Time", "aliases": ["Time"]}],
+        }
+    )
+    assert attribute(sentence, [(0, len(sentence))], codebook)[0]["speaker"] == speaker
+
+
+def test_a_one_word_medium_is_named_only_capitalised():
+    codebook = parse_codebook({"media": [{"name": "Time", "aliases": ["Time"]}]})
+    sentence = "At the same time officials said the border was open."
+    assert attribute(sentence, [(0, len(sentence))], codebook)[0]["speaker"] != "Time"
+
+
 def test_fuzzy_matching_without_listed_variant():
     codebook = parse_codebook(
         {

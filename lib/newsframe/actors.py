@@ -66,6 +66,24 @@ _THING_PRONOUNS = {"it", "its"}
 _PLURAL_PRONOUNS = {"they", "them"}
 PRONOUNS = _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,5}$")
+_GENERATION = re.compile(r"\b(?:Jr|Sr)\.?$")
+#: The capitalised word right before or after a name, where another person's name would go on.
+_WORD_BEFORE = re.compile(r"(?<![\w’'.-])([A-Z][\w’'-]*)\s+$")
+_WORD_AFTER = re.compile(r"\s+([A-Z][\w’'.-]*)")
+#: Capitalised words next to a name that are no part of another's: a sentence's opening word,
+#: an honorific, a function word, a verb of saying, a day or a month.
+_NOT_A_NAME = frozenset(
+    {
+        "mr", "mrs", "ms", "dr", "sir", "lady", "lord", "dame", "but", "and", "as", "if", "when", "while",
+        "although", "though", "after", "before", "so", "yet", "then", "now", "also", "still", "however",
+        "meanwhile", "in", "on", "at", "for", "of", "to", "from", "by", "with", "said", "says", "the", "a",
+        "an", "this", "that", "his", "her", "its", "their", "should", "would", "could", "can", "will",
+        "did", "does", "do", "has", "had", "have", "is", "was", "were", "why", "how", "what", "where",
+        "who", "earlier", "later", "today", "yesterday", "tonight", "monday", "tuesday", "wednesday",
+        "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+        "july", "august", "september", "october", "november", "december",
+    }
+)  # fmt: skip
 _TITLE_WORDS = re.compile(
     rf"^(?:(?:{_SOURCE_NOUNS}|president|vice|prime|minister|secretary|senator|sen\.|rep\.|gov\.|governor|"
     r"mr\.|mrs\.|ms\.|dr\.|gen\.|general|chief|chairman|chairwoman|director|ambassador|envoy|"
@@ -202,12 +220,16 @@ class ActorIndex:
             for p in patterns
             if any(_ACRONYM.match(w) for w in p.split())
         }
+        # A one-word name is a name only capitalised: "Time" the magazine, not "at the same time".
+        self._capitalised = {_key(p) for p in patterns if " " not in p.strip() and p[:1].isupper()}
         self._person_keys = {}
         for actor in codebook.actors:
             if actor.kind == "person":  # surnames join the fuzzy choices: "Kanani" ~ "Kanaani"
                 for alias in (actor.name.split()[-1], actor.name, *actor.aliases):
                     self._person_keys.setdefault(_key(alias), self._by_key[_key(actor.name)])
         self._person_choices = list(self._person_keys)
+        self._aliases_of = {a.name: (a.name, *a.aliases) for a in codebook.actors if a.kind == "person"}
+        self._own_words: dict[str, set[str]] = {}
         # Resolution depends only on the mention and the outlets its statement names; news
         # repeats mentions ("he", "Peskov", "the ministry"), so results are kept per index.
         self._resolved: dict[tuple[str, tuple[Speaker, ...]], Speaker] = {}
@@ -233,6 +255,8 @@ class ActorIndex:
             if key not in self._by_key:
                 key = _key(re.sub(r"['’]s$", "", written))
             check = self._case_checks.get(key)
+            if key in self._capitalised and written[:1].islower():
+                continue
             if key in self._by_key and (check is None or check.fullmatch(written)):
                 found.append((m.start(), m.end(), self._by_key[key]))
         return found
@@ -259,14 +283,22 @@ class ActorIndex:
         close = CLOSE_TO.match(mention) and _SOURCE_HEAD.search(mention)
         if close:  # "a person close to Obama": not Obama
             return self._unnamed(mention, close, list(context_outlets))
-        found = self.mentions(mention)
+        found = [
+            (a, b, s)
+            for a, b, s in self.mentions(mention)
+            if s.kind != "person" or not self._within_another_name(mention, a, b, s)
+        ]
         persons = [s for _, _, s in found if s.kind == "person"]
         if persons:
             return persons[-1]
         for run in _NAME_RUN.findall(mention):
-            for candidate in (run, *run.split()[-2:]):
+            words = run.split()
+            for k, candidate in enumerate((run, *words[-2:])):
+                if _GENERATION.search(candidate):
+                    continue  # "Donald Trump Jr" is not his father, however close the spelling
                 person = self.fuzzy_person(candidate)
-                if person:
+                at = run.rfind(candidate) if k else 0
+                if person and not (k and self._within_another_name(run, at, at + len(candidate), person)):
                     return person
         actors = [s for _, _, s in found if s.kind != "media"]
         outlets = [s for _, _, s in found if s.kind == "media"]
@@ -280,6 +312,34 @@ class ActorIndex:
         if outlets:
             return outlets[0]
         return self._raw(mention)
+
+    def _within_another_name(self, text: str, start: int, end: int, person: Speaker) -> bool:
+        """Whether a codebook person's name found at ``text[start:end]`` is part of another
+        person's: a first name before it ("Jeh Johnson", "Bill Clinton" for Boris Johnson or
+        Hillary Clinton) that is no title, function word or word of the person's own names, nor
+        shares an initial or nickname with its first name ("President Trump", "Mohammad Javad
+        Zarif", "Rudolph Giuliani"), or a generation after it ("Donald Trump Jr")."""
+        own = self._own_words.get(person.name)
+        if own is None:
+            own = self._own_words[person.name] = {
+                _key(w) for alias in self._aliases_of.get(person.name, (person.name,)) for w in alias.split()
+            }
+        from .names import nicknamed  # here: names reads the gazetteer, which reads this module
+
+        after = _WORD_AFTER.match(text, end)
+        if after and _GENERATION.fullmatch(after.group(1)):
+            return True  # "Donald Trump Jr"
+        before = _WORD_BEFORE.search(text, 0, start)
+        if before is None or _key(before.group(1)) in own or before.group(1).lower().rstrip(".") in _NOT_A_NAME:
+            return False
+        if _TITLE_WORDS.match(before.group(1) + " "):
+            return False
+        middle = _WORD_BEFORE.search(text, 0, before.start())
+        if middle is not None and _key(middle.group(1)) in own:
+            return False  # "Sarah Huckabee Sanders": a middle name
+        word = _key(before.group(1))
+        firsts = {_key(a.split()[0]) for a in self._aliases_of.get(person.name, ()) if " " in a.strip()}
+        return not any(word[:1] == w[:1] or nicknamed(word, w) for w in firsts)  # "Rudolph", "Bill": a spelling
 
     def _via_outlet(self, context: str) -> list[Speaker]:
         """Outlets a statement names after "via"; the last statement's answer is kept, as every

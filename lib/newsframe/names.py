@@ -342,7 +342,7 @@ def _canonicals(first: str) -> frozenset[str]:
     return frozenset(_nicknames().canonicals_of(first))
 
 
-def _nicknamed(first: str, other: str) -> bool:
+def nicknamed(first: str, other: str) -> bool:
     """Whether one first name is the other's nickname ("jim", "james"), by the nicknames table."""
     return other in _canonicals(first) or first in _canonicals(other)
 
@@ -416,7 +416,7 @@ class GivenNames:
             every = len(set().union(*docs_of.values()))
             ordered = sorted(docs_of, key=lambda f: (-len(docs_of[f]), f))
             for k, first in enumerate(ordered):
-                other = next((o for o in ordered[:k] if self.spelt(o, root) == o and _nicknamed(first, o)), None)
+                other = next((o for o in ordered[:k] if self.spelt(o, root) == o and nicknamed(first, o)), None)
                 if other is not None and len(docs_of[first] | docs_of[other]) >= _MOST_OF_A_SURNAME * every:
                     for key, target in list(self.spelling.items()):  # its spellings follow it
                         if key[1] == root and target == first:

@@ -21,7 +21,7 @@ def setup() -> HTML:
     """Same look and the same text output in JupyterLab, papermill and nbval (show the result once)."""
     runstate.check_stage()
     theme()
-    pd.set_option("display.max_rows", 200)
+    pd.set_option("display.max_rows", MAX_ROWS)  # a capped table shows all its rows, not five and five
     pd.set_option("display.max_columns", 30)
     pd.set_option("display.max_colwidth", 160)
     pd.set_option("display.width", 200)
