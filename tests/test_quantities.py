@@ -40,3 +40,14 @@ def test_rows_carry_the_statement_index():
     text = "No numbers here. About 450 drones."
     rows = extract_quantities(text, [(0, 16), (17, len(text))])
     assert [(r["statement"], r["number"], r["approximate"]) for r in rows] == [(1, 450.0, True)]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("At 3:45 p.m. police arrived.", []),  # a time, not a count of "p"
+        ("Two U.S. officials said 200 missiles arrived.", [("Two", "U.S. officials"), ("200", "missiles")]),
+    ],
+)
+def test_a_clock_time_is_no_quantity_and_an_abbreviation_is_one_word(text, found):
+    assert [(q["number_text"], q["unit"]) for q in extract_quantities(text, [(0, len(text))])] == found

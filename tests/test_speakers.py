@@ -1705,3 +1705,12 @@ def test_a_source_close_to_a_person_is_unnamed_not_that_person():
     text = "Chilean President Ann Lee said the talks would go on. A person close to Lee said she would not sign."
     table = resolve(_table(text, Codebook()), Codebook())
     assert table[["speaker", "speaker_group"]].values.tolist()[1] == ["unnamed person close to Lee", "Media"]
+
+
+def test_a_label_capitalised_only_as_its_sentence_opens_is_one_speaker_with_its_lower_case():
+    text = (
+        "Officials said the checks were slow at the border. Police said the road was closed. "
+        "The road stayed shut, police said."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker"].tolist()[1:] == ["police", "police"]

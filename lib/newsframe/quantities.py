@@ -117,7 +117,8 @@ _STOP = {
     "each",
 }
 _NOT_COUNTED = {"years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "percent", "times", "%"}
-_UNIT_WORD = re.compile(r"\s+([\w’'-]+)")
+_UNIT_WORD = re.compile(r"\s+((?:[A-Za-z]\.){2,}|[\w’'-]+)")  # "U.S." is one word, not "U"
+_CLOCK_AFTER = re.compile(r"\s*[ap]\.?m\.?(?![\w])", re.I)  # "3:45 p.m.": a time, not a count
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTHS})\s*$")
 _BACK_REFERENCE = re.compile(r"\b(?:the|these|those|both)\s*$", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -157,6 +158,8 @@ def extract_quantities(text: str, statements: list[tuple[int, int]]) -> list[dic
                 continue  # "September 4"
             if m.group("word") and _BACK_REFERENCE.search(before):
                 continue  # "the two countries" refers back, it does not count
+            if _CLOCK_AFTER.match(text, m.end(), end):
+                continue
             unit, unit_end = _unit(text, m.end(), end)
             if not unit or unit.lower().split()[-1] in _NOT_COUNTED:
                 continue

@@ -915,6 +915,10 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             out_speaker[i] = ""
         elif out_speaker[i] and out_speaker[i] not in known:  # "unnamed report detailed a dramatic moment": the report
             out_speaker[i] = before_a_past_tense(out_speaker[i])
+        if kinds[i] in ("thing", "plural") and _SENTENCE_CAPITAL.fullmatch(out_speaker[i]):
+            first = out_speaker[i].split(None, 1)[0]
+            if first.lower() in common and out_speaker[i] not in known:  # "Police said": the police
+                out_speaker[i] = out_speaker[i][:1].lower() + out_speaker[i][1:]
     table["speaker"] = out_speaker
     table["speaker_group"] = [g if s else "" for s, g in zip(out_speaker, out_group)]
     return table
@@ -940,6 +944,9 @@ _MEDIUM_WORDS = ("news", "daily", "weekly", "tabloid", "magazine", "broadcaster"
 _PLACE_POSSESSIVE = re.compile(r"^.*['’]s\s+")
 
 
+#: A label capitalised only as a sentence opens ("Police", "Critics of the deal"): lower case after
+#: its first letter, so that "Police said" and "police said" are one speaker.
+_SENTENCE_CAPITAL = re.compile(r"[A-Z][a-z’'-]*(?:\s+[^A-Z\s][^\s]*)*")
 #: An auxiliary or modal, written in lower case: a speaker holding one is a clause the source
 #: finder read too long ("Trump has not yet", "No group has yet"), never a name or a noun phrase.
 _FINITE_WORD = re.compile(
