@@ -29,7 +29,7 @@ _CACHE_SIZE = 100_000  # resolved mentions kept per codebook index
 #: the negotiations", "a senior official close to Hagel"): the one named is not who speaks.
 CLOSE_TO = re.compile(
     r"(?:(?:an?|one|two|three|some|several|other|the|many)\s+)?(?:[\w-]+\s+){0,3}"
-    r"(?:person|people|sources?|insiders?|friends?|aides?|officials?|associates?|advis[eo]rs?|figures?|members?)\s+"
+    r"(?P<head>person|people|sources?|insiders?|friends?|aides?|officials?|associates?|advis[eo]rs?|figures?|members?)\s+"
     r"(?:(?:very|who\s+is|who\s+are)\s+)?close\s+to\s+\S",
     re.I,
 )
@@ -228,8 +228,12 @@ class ActorIndex:
                 for alias in (actor.name.split()[-1], actor.name, *actor.aliases):
                     self._person_keys.setdefault(_key(alias), self._by_key[_key(actor.name)])
         self._person_choices = list(self._person_keys)
-        self._aliases_of = {a.name: (a.name, *a.aliases) for a in codebook.actors if a.kind == "person"}
-        self._own_words: dict[str, set[str]] = {}
+        persons = [a for a in codebook.actors if a.kind == "person"]
+        # each person's words and first names, for telling their name from another's around it
+        self._own_words = {a.name: {_key(w) for alias in (a.name, *a.aliases) for w in alias.split()} for a in persons}
+        self._first_names = {
+            a.name: {_key(alias.split()[0]) for alias in (a.name, *a.aliases) if " " in alias.strip()} for a in persons
+        }
         # Resolution depends only on the mention and the outlets its statement names; news
         # repeats mentions ("he", "Peskov", "the ministry"), so results are kept per index.
         self._resolved: dict[tuple[str, tuple[Speaker, ...]], Speaker] = {}
@@ -319,12 +323,9 @@ class ActorIndex:
         Hillary Clinton) that is no title, function word or word of the person's own names, nor
         shares an initial or nickname with its first name ("President Trump", "Mohammad Javad
         Zarif", "Rudolph Giuliani"), or a generation after it ("Donald Trump Jr")."""
-        own = self._own_words.get(person.name)
-        if own is None:
-            own = self._own_words[person.name] = {
-                _key(w) for alias in self._aliases_of.get(person.name, (person.name,)) for w in alias.split()
-            }
         from .names import nicknamed  # here: names reads the gazetteer, which reads this module
+
+        own = self._own_words[person.name]
 
         after = _WORD_AFTER.match(text, end)
         if after and _GENERATION.fullmatch(after.group(1)):
@@ -338,7 +339,7 @@ class ActorIndex:
         if middle is not None and _key(middle.group(1)) in own:
             return False  # "Sarah Huckabee Sanders": a middle name
         word = _key(before.group(1))
-        firsts = {_key(a.split()[0]) for a in self._aliases_of.get(person.name, ()) if " " in a.strip()}
+        firsts = self._first_names[person.name]
         return not any(word[:1] == w[:1] or nicknamed(word, w) for w in firsts)  # "Rudolph", "Bill": a spelling
 
     def _via_outlet(self, context: str) -> list[Speaker]:

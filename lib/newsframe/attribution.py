@@ -456,23 +456,18 @@ _AUX_WORDS = set(_AUX.split("|"))
 _MODAL = re.compile(r"\b(?:would|could|should|might|may|will|to)\s", re.I)
 _PASSIVE_BY = re.compile(r"^\s+by\s+")
 _SPEECH_GOES_ON = re.compile(r"\s*(?:[:,.~“\"]|''|$)")
-# Attributions without a source: "X is expected to ...", "When asked whether ..., she said".
-#: What follows a speech verb when it names no speech, by the verb's first four letters: a phrasal
-#: verb ("add up to"), a show of no signs, an office or presence maintained.
-_NOT_SPEECH_AFTER = {
-    "add": re.compile(r"\s+up\b"),
-    "adds": re.compile(r"\s+up\b"),
-    "adde": re.compile(r"\s+up\b"),
-    "addi": re.compile(r"\s+up\b"),
-    "show": re.compile(r"\s+(?:no|little|few|any)\s+signs?\b"),
-    "main": re.compile(r"\s+(?:a|an)\s"),
-    "thin": re.compile(r"\s+tanks?\b"),  # "a Washington think tank"
-}
+#: A speech verb with what follows it when it names no speech: a phrasal verb ("add up to"), a
+#: show of no signs, an office or presence maintained, a think tank.
+_NOT_SPEECH = re.compile(
+    r"(?:add(?:s|ed|ing)?\s+up\b|show(?:s|ed|ing|n)?\s+(?:no|little|few|any)\s+signs?\b"
+    r"|maintain(?:s|ed|ing)?\s+(?:a|an)\s|think\s+tanks?\b)"
+)
 #: A determiner and an adverb right before a participle: "a widely observed strike", "the much
 #: reported talks".
 _ADJECTIVE_BEFORE = re.compile(
     r"(?<![\w-])(?:a|an|the)\s+(?!(?:family|ally|rally|supply|assembly|reply|bully|belly|jelly)\s)[a-z]{2,}ly\s+$"
 )
+# Attributions without a source: "X is expected to ...", "When asked whether ..., she said".
 _AGENTLESS = {"expected", "said", "reported", "considered", "known"}
 _TO_OR_THAT = re.compile(r"\s+(?:to|that)\s")
 #: Where a passive's agent ends: a clause, or a phrase saying what about ("questioned by the FBI
@@ -952,7 +947,7 @@ class _Finder:
             return None
         if verb.startswith("continu") and not _SPEECH_GOES_ON.match(masked, m.end()):
             return None  # "Ukraine continues to monitor the situation" is no speech
-        if _NOT_SPEECH_AFTER.get(verb[:4]) and _NOT_SPEECH_AFTER[verb[:4]].match(masked, m.end()):
+        if _NOT_SPEECH.match(masked, m.end() - len(verb)):
             return None  # "tariffs add up to", "showed no signs of", "maintain a political office"
         if _ADJECTIVE_BEFORE.search(masked, max(0, m.start() - 30), m.start()):
             return None  # "a widely observed general strike": a participle as an adjective
