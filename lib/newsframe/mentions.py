@@ -139,11 +139,6 @@ _CALL_SIGN = re.compile(r"(?:[a-z]+\s+)*(?P<sign>(?!WWI)[KW][A-Z]{3}(?:-(?:TV|FM
 _MASTHEAD = re.compile(rf"(?:(?!(?:Mr|Mrs|Ms|Dr)\b)[A-Z][\w.’'-]*\s+){{1,3}}(?:{MEDIA_NAME.pattern})")
 
 
-_PLURAL_CLOSE = re.compile(
-    r".*\b(?:people|sources|insiders|friends|aides|officials|associates|advis[eo]rs|figures|members)\s"
-)
-
-
 def _affiliated_person(head: str, common: frozenset[str]) -> Mention | None:
     """A person named with the body or place they belong to: the person speaks, for the body's
     side (Media for a news organisation)."""
@@ -369,8 +364,10 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
             agent = DETERMINERS.sub("", office.group()[: office.start("body")]).strip()
             return Mention("person", served.name, served.side, agent=agent)
         return found  # "a spokesman for the National Peace Committee of Korea": the office, not Korea
-    if CLOSE_TO.match(head):  # "a person close to Obama": an unnamed source, not Obama
-        return Mention("source", head, "", plural=bool(_PLURAL_CLOSE.match(head)))
+    close = CLOSE_TO.match(head)
+    if close:  # "a person close to Obama": an unnamed source, not Obama
+        noun = close.group("head").lower()
+        return Mention("source", head, "", plural=noun == "people" or noun.endswith("s"))
     affiliated = _affiliated_person(head, common)
     if affiliated is not None:
         return affiliated
