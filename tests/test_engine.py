@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import gc
 import random
 import signal
 from functools import partial
@@ -157,6 +158,20 @@ def test_partial_of_module_function_and_progress(capsys):
 def test_worker_errors_surface():
     with pytest.raises(ZeroDivisionError):
         map_documents(_inverse, [1, 0, 2], engine="processes", workers=2)
+
+
+def test_a_stage_collects_garbage_less_often_and_gives_the_thresholds_back():
+    before = gc.get_threshold()
+
+    @engine.fewer_collections()
+    def stage():
+        return gc.get_threshold()
+
+    assert stage() == engine.STAGE_GC_THRESHOLD
+    assert gc.get_threshold() == before
+    with pytest.raises(KeyError), engine.fewer_collections():
+        {}["missing"]
+    assert gc.get_threshold() == before
 
 
 def test_unknown_engine_says_what_exists():

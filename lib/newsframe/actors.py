@@ -52,7 +52,6 @@ _SOURCE_NOUNS = (
     r"spokes(?:man|men|woman|women|person|people)|representatives?|officers?|members?"
 )
 _SOURCE_HEAD = re.compile(rf"\b(?:{_SOURCE_NOUNS})\b", re.I)
-_VIA = re.compile(r"\b(?:spoke to|speaking to|told|talking to|interview with|briefed|quoted by|cited by)\b", re.I)
 _DROP_WORDS = re.compile(
     r"^(?:(?:a|an|the|some|several|many|two|three|four|five|few|multiple|numerous|other|"
     r"unidentified|unnamed|anonymous|prominent|well-placed|informed)\s+)+",
@@ -134,7 +133,7 @@ class Caseless:
 
     def __init__(self, source: str):
         self.pattern = re.compile(source, re.I)
-        unescaped = re.sub(r"\\.", "", source)
+        unescaped = re.sub(r"\\.|\(\?P(?:<\w+>|=\w+\))", "", source)  # escapes and group names have no case
         caseless = "(?-" not in source and all(c.islower() and c.isascii() or c.lower() == c.upper() for c in unescaped)
         self._twin = re.compile(source) if caseless else None
 
@@ -155,6 +154,16 @@ class Caseless:
     def fullmatch(self, text: str) -> re.Match | None:
         pattern, text = self.prepared(text)
         return pattern.fullmatch(text)
+
+
+#: What a statement says before the medium that carried it ("told CNN", "quoted by Reuters").
+_VIA = Caseless(
+    trie_pattern(
+        ("spoke to", "speaking to", "told", "talking to", "interview with", "briefed", "quoted by", "cited by"),
+        not_after=r"\w",
+    )
+    + r"(?!\w)"
+)
 
 
 def _alias_char(ch: str) -> str:

@@ -37,7 +37,7 @@ import pandas as pd
 from . import boilerplate, repetition
 from .audit import assert_tiled
 from .corpus import Corpus
-from .engine import map_documents
+from .engine import fewer_collections, map_documents
 from .mdtext import escape
 from .repetition import OutletRepeats
 
@@ -501,6 +501,7 @@ def outlet_repeats(
     return repetition.count_units(docs, digests, min_docs, min_share)
 
 
+@fewer_collections()
 def clean_corpus(
     corpus: Corpus, engine="local", min_docs: int = repetition.MIN_DOCS, min_share: float = repetition.MIN_SHARE
 ) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -199,7 +199,7 @@ class TextScans:
         self.runs.append(_name_runs(text))
         self.lower.update(LOWER_WORD.findall(text))
         self.upper.update(map(str.lower, _UPPER_AFTER_LOWER.findall(text)))
-        if any(word in text for word in _MEDIUM_WORDS):
+        if _MEDIUM_WORD.search(text):
             self.media |= _media_named(text)
 
     def common_words(self) -> frozenset[str]:
@@ -213,7 +213,11 @@ def _name_runs(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     scans of the corpus pass; a run ending an organisation's name is no person for either. A
     tuple of tuples of plain values, which the garbage collector stops tracking: the corpus has
     one per statement."""
-    runs = [m for m in NAME_RUN.finditer(text) if not _in_organisation_name(text, m.start())]
+    runs = [
+        m
+        for m in NAME_RUN.finditer(text)
+        if not (text.endswith(_ORG_JOINERS, 0, m.start()) and _in_organisation_name(text, m.start()))
+    ]
     if not runs or not _MARK.search(text):
         return tuple((m.start(), m.end(), m.group(), False) for m in runs)
     quotes = _Quotes(text)
@@ -393,16 +397,14 @@ def _a_body_s_head(word: str) -> bool:
     return word == "State" or ORG_WORDS.fullmatch(word) is not None
 
 
+_ORG_JOINERS = (" of ", " for ", " on ", " the ")  # what an organisation's name has before a run it ends
 _ORG_BEFORE = re.compile(ORG_WORDS.pattern + r"\s+(?:of|for|on)\s+(?:the\s+)?$")
 
 
 def _in_organisation_name(text: str, at: int) -> bool:
     """Whether a capitalised run at ``at`` ends an organisation's name ("the International
     Institute for Strategic Studies"): no person, however person-like its words."""
-    return (
-        text.endswith((" of ", " for ", " on ", " the "), 0, at)
-        and _ORG_BEFORE.search(text, max(0, at - 60), at) is not None
-    )
+    return text.endswith(_ORG_JOINERS, 0, at) and _ORG_BEFORE.search(text, max(0, at - 60), at) is not None
 
 
 _PASS: list[frozenset[str] | None] = [None]  # the common words of the pass _classify's cache is for
@@ -940,7 +942,7 @@ _MEDIUM_IN_TEXT = re.compile(
 )
 #: A word every _MEDIUM_IN_TEXT match has: texts without one are not searched (a plain search of
 #: each is some 5 times faster than a pattern's).
-_MEDIUM_WORDS = ("news", "daily", "weekly", "tabloid", "magazine", "broadcaster")
+_MEDIUM_WORD = re.compile("news|daily|weekly|tabloid|magazine|broadcaster")  # in any word: "Newsweek" too
 _PLACE_POSSESSIVE = re.compile(r"^.*['’]s\s+")
 
 

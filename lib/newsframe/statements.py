@@ -18,7 +18,7 @@ from .attribution import attribute
 from .audit import assert_tiled
 from .codebook import Codebook
 from .corpus import Corpus
-from .engine import iter_documents
+from .engine import fewer_collections, iter_documents
 from .mdtext import escape
 from .quantities import extract_quantities
 from .segment import split_statements
@@ -151,6 +151,7 @@ def _document_task(item: tuple[str, str, list[tuple[int, int, int]]], codebook: 
     return _document(doc_id, text, blocks, codebook, segmenter)
 
 
+@fewer_collections()
 def extract_statements(
     corpus: Corpus, body_blocks: pd.DataFrame, codebook: Codebook, segmenter: str = "blingfire", engine="local"
 ) -> Statements:
