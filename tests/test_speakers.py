@@ -440,6 +440,18 @@ def test_an_honorific_makes_a_common_word_a_surname_and_a_pronoun_s_person():
     assert _speaker_of(table, "She said") == "Theresa May"
 
 
+def test_a_surname_the_corpus_writes_in_lower_case_is_the_person_its_document_names_in_full():
+    text = (
+        "British Prime Minister Theresa May met the unions. May said the deal was fair. "
+        "It may rise, it may fall, it may stay, and it may not. Power may shift. "
+        "Pictures showed the crowd. The power of the unions may grow, and their power may last. "
+        "The pictures were old, the pictures were grey."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert _speaker_of(table, "May said") == "Theresa May"
+    assert _speaker_of(table, "Pictures showed") == ""  # a noun no one in the story is named by
+
+
 def test_initials_are_a_first_name():
     found = classify("National Security Adviser H.R. McMaster", set())
     assert (found.kind, found.name) == ("person", "H.R. McMaster")

@@ -547,6 +547,25 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
                     sources[i], speakers[i] = subject.name, UNNAMED + core if core[:1].islower() else core
         mentions[i] = mention
 
+    rows_of: dict[str, list[int]] = defaultdict(list)
+    for i in range(n):
+        rows_of[doc_ids[i]].append(i)
+    # "May said", "Power said": a surname the corpus also writes in lower case, which classify gives
+    # no one, is the person its document names in full ("British Prime Minister Theresa May", which
+    # written names do not read as a name: its last word is a common one).
+    lone_surnames = [
+        i
+        for i in voiced
+        if mentions[i] is not None and mentions[i].kind == "none" and _ONE_CAPITALISED_WORD.fullmatch(sources[i])
+    ]
+    written_with_lone = list(written)
+    for i in lone_surnames:
+        found = _full_name_in_document(sources[i], rows_of[doc_ids[i]], texts, common)
+        written_with_lone += [found] if found else []
+        if found:
+            mentions[i] = Mention("person", sources[i])
+    written = written_with_lone
+
     # Persons: surname variants, full names per document and corpus, sides from descriptions.
     # Full names come from speakers and from names written in any statement ("Kremlin spokesman
     # Dmitry Peskov spoke on Monday."): a pronoun may refer to either.
@@ -704,9 +723,6 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         counts = votes_for(person)
         return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0] if counts else ""
 
-    rows_of: dict[str, list[int]] = defaultdict(list)
-    for i in range(n):
-        rows_of[doc_ids[i]].append(i)
     country_of = _DocumentCountry(texts, rows_of)
     for i in person_rows:  # "Najib Danish, interior ministry spokesperson": the country the story is in
         first, last = person_key(mentions[i].name)
@@ -1012,6 +1028,10 @@ def _person_alone(doc_id, root, in_doc, by_root, dominant, begun, i) -> tuple[st
     return _first_name(doc_id, root, in_doc, by_root, dominant), root
 
 
+#: A source of one capitalised word, which classify gives no one when the corpus mostly writes it in
+#: lower case ("May", "Power", "Hunt"): before a speech verb it is no modal, month or noun, but the
+#: surname of the person its document names in full ("Pictures showed" in a story naming no one so).
+_ONE_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 _DOMINANT = 0.75  # share of a surname's full-name mentions one first name needs to claim it alone
 #: A word the corpus writes with a first name less than once in a hundred of the times it writes it
 #: alone after a lower-case word names no one when alone ("the Taliban" after one "Sunni Taliban",
@@ -1041,6 +1061,29 @@ def _opens_with_an_article(name: str) -> bool:
     a body's, whose last word is no surname to merge it by ("The New Republic" is not "The Islamic
     Republic") and whose side is its own."""
     return name.startswith("The ")
+
+
+def _full_name_in_document(surname: str, rows: list[int], texts: list[str], common: frozenset[str]):
+    """(row, full name) where a document first writes the full name it writes most with a surname
+    the corpus also writes in lower case ("Theresa May", "Cliff May"), from a first name right
+    before it that is no title, honorific, weekday, place or common word; None if it writes none."""
+    before = re.compile(rf"(?<![\w’'.-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+{re.escape(surname)}(?![\w’'-])")
+    places = gazetteer().phrases
+    found = [
+        (j, m.group(1))
+        for j in rows
+        if surname in texts[j]
+        for m in before.finditer(texts[j])
+        if m.group(1).lower() not in common
+        and not is_title(m.group(1))
+        and not is_weekday(m.group(1))
+        and m.group(1) not in places
+    ]
+    if not found:
+        return None
+    counts = Counter(first for _, first in found)
+    first = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    return next(j for j, f in found if f == first), f"{first} {surname}"
 
 
 def _first_name(doc_id, root, in_doc, by_root, dominant) -> str:
