@@ -11,7 +11,7 @@ from newsframe.attribution import attribute
 from newsframe.codebook import Codebook, load_codebook
 from newsframe.described_sides import described_side, serves_a_state, side_of
 from newsframe.mentions import classify
-from newsframe.names import _person_like, name_in_run
+from newsframe.names import _person_like, name_in_run, nicknamed
 from newsframe.segment import split_statements
 from newsframe.sides import gazetteer
 from newsframe.source_noise import before_a_past_tense, without_noise
@@ -450,6 +450,23 @@ def test_a_surname_the_corpus_writes_in_lower_case_is_the_person_its_document_na
     table = resolve(_table(text, Codebook()), Codebook())
     assert _speaker_of(table, "May said") == "Theresa May"
     assert _speaker_of(table, "Pictures showed") == ""  # a noun no one in the story is named by
+
+
+@pytest.mark.parametrize(
+    "first, other, same", [("ash", "ashton", True), ("chris", "christopher", True), ("dan", "dana", False),
+                           ("eric", "erica", False), ("jim", "james", True)],
+)  # fmt: skip
+def test_a_clipped_first_name_is_a_nickname_but_a_letter_or_two_more_is_another_name(first, other, same):
+    assert nicknamed(first, other) is same
+
+
+def test_one_transliteration_s_two_spellings_are_one_person():
+    text = (
+        "Egypt's president Mohammed Morsi spoke on Monday. Morsi said the vote would go ahead. "
+        "President Mohamed Morsy told the crowd the vote was fair. Morsy said he would stay."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table.loc[table["speaker"] != "", "speaker"].nunique() == 1
 
 
 def test_initials_are_a_first_name():

@@ -343,8 +343,12 @@ def _canonicals(first: str) -> frozenset[str]:
 
 
 def nicknamed(first: str, other: str) -> bool:
-    """Whether one first name is the other's nickname ("jim", "james"), by the nicknames table."""
-    return other in _canonicals(first) or first in _canonicals(other)
+    """Whether one first name is the other's nickname ("jim", "james"), by the nicknames table, or
+    its clipped form of three letters or more that the table lacks ("ash", "ashton"); not a name
+    with a letter or two added ("eric", "erica"; "dan", "dana"), often another person's."""
+    short, long = sorted((first, other), key=len)
+    clipped = len(short) >= 3 and len(long) - len(short) >= 3 and long.startswith(short)
+    return clipped or other in _canonicals(first) or first in _canonicals(other)
 
 
 class GivenNames:

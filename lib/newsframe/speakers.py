@@ -134,6 +134,9 @@ class _Surnames:
             for i, j in zip(*scores.nonzero()):
                 if i < j and abs(len(names[i]) - len(names[j])) <= 2:
                     self._union(names[i], names[j])
+        for s in list(self.parent):  # "Morsy" ~ "Morsi": one transliteration's ways
+            if len(s) >= 5 and s.endswith("y") and s[:-1] + "i" in self.parent:
+                self._union(s, s[:-1] + "i")
         self.root = {s: self._find(s) for s in self.parent}  # one look-up per call, not a walk
 
     def _find(self, s: str) -> str:
