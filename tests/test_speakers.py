@@ -469,6 +469,19 @@ def test_one_transliteration_s_two_spellings_are_one_person():
     assert table.loc[table["speaker"] != "", "speaker"].nunique() == 1
 
 
+def test_a_surname_with_its_article_and_without_is_one_person_when_one_first_name_has_both():
+    text = (
+        "Syrian President Bashar al-Assad spoke on television. Assad said the war was won. "
+        "Bashar Assad told the crowd the army would stay. Al-Assad said the borders would open. "
+        "Al-Shabab said it carried out the attack. Ali Shabab, a shopkeeper, said he saw it."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert _speaker_of(table, "Assad said").startswith("Bashar")
+    assert _speaker_of(table, "Al-Assad said") == _speaker_of(table, "Assad said")
+    assert _speaker_of(table, "Bashar Assad told") == _speaker_of(table, "Assad said")
+    assert _speaker_of(table, "Al-Shabab said") != _speaker_of(table, "Ali Shabab")
+
+
 def test_initials_are_a_first_name():
     found = classify("National Security Adviser H.R. McMaster", set())
     assert (found.kind, found.name) == ("person", "H.R. McMaster")

@@ -115,6 +115,9 @@ class _Quotes:
         )
 
 
+_ARTICLE = re.compile(r"^[ae]l-(?=\w{3})")  # "al-Assad", "el-Sisi"
+
+
 class _Surnames:
     """Surname spelling variants joined (Zelensky ~ Zelenskyy), compared only within a bucket of
     names sharing their first three letters, so the pass stays linear in practice."""
@@ -138,6 +141,21 @@ class _Surnames:
             if len(s) >= 5 and s.endswith("y") and s[:-1] + "i" in self.parent:
                 self._union(s, s[:-1] + "i")
         self.root = {s: self._find(s) for s in self.parent}  # one look-up per call, not a walk
+
+    def join_articles(self, names) -> None:
+        """A surname with Arabic's article joined ("Bashar al-Assad") and without it ("Bashar
+        Assad"), when one first name is written with both: one surname, and "al-Assad" alone is
+        that person too. Not on a shared word alone: "al-Shabab" is no "Shabab"."""
+        firsts: dict[str, set[str]] = defaultdict(set)
+        for name in names:
+            first, last = person_key(name)
+            if first:
+                firsts[last].add(first)
+        for last, with_article in firsts.items():
+            bare = _ARTICLE.sub("", last)
+            if bare != last and with_article & firsts.get(bare, set()):
+                self._union(last, bare)
+        self.root = {s: self._find(s) for s in self.parent}
 
     def _find(self, s: str) -> str:
         while self.parent.get(s, s) != s:
@@ -584,6 +602,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         [person_key(mentions[i].name)[1] for i in person_rows] + [person_key(w)[1] for _, w in written]
     )
     named = [(i, mentions[i].name) for i in person_rows] + written
+    surnames.join_articles(name for _, name in named)
     docs_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     inner: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)  # person -> words before the surname
     for i, name in named:
