@@ -446,3 +446,15 @@ def test_accuracy_of_a_corpus_nobody_labelled_is_an_empty_table():
     matched = evaluate.match_labels(pd.DataFrame(columns=["doc_id", "statement_id", "text"]), evaluate.load_labels())
     table = evaluate.accuracy(matched)
     assert table.empty and list(table.columns) == ["labelled statements", "agree", "accuracy"]
+
+
+@pytest.mark.parametrize(
+    "line, speaker",
+    [
+        ("BIKINI SCENE VO: The leader on the ground here is a local man.", ""),
+        ("SOT: We have been waiting here for three days now.", ""),
+        ("Vo Van Thuong: We will open the market to everyone soon.", "Vo Van Thuong"),
+    ],
+)
+def test_a_broadcast_script_s_cue_is_no_speaker(line, speaker):
+    assert attribute(line, [(0, len(line))], Codebook())[0]["speaker"] == speaker

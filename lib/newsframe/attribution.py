@@ -679,6 +679,9 @@ _LABELS = {
     "week",
     "day",
 }
+#: A broadcast script's cue before its lines ("VO:", "VO (FR):", "BIKINI SCENE VO:", "SOT:"): the
+#: narrator's voice over or the tape, no one's name (capitals only: "Vo Van Thuong" is a person).
+_SCRIPT_CUE = re.compile(r"(?<![\w/])(?:VO|V/O|SOT|NATS?)(?![\w/])")
 _QUOTE_MARK = re.compile(r"[“”\"]|''")
 _CLOSERS = ("”", '"', "~", "''")  # how a quotation (masked or not) ends
 _OPEN = "“"
@@ -889,7 +892,12 @@ class _Finder:
         """All attributions of the sentence, left to right; contents end where the next starts."""
         found = []
         m = _COLON.match(masked)
-        if m and not _LABELS.intersection(m.group("source").lower().split()) and len(_words(masked[m.end() :])) >= 3:
+        if (
+            m
+            and not _LABELS.intersection(m.group("source").lower().split())
+            and not _SCRIPT_CUE.search(m.group("source"))
+            and len(_words(masked[m.end() :])) >= 3
+        ):
             source = m.span("source")
             return [(source, (m.start("cue"), m.end("cue")), _trim(sent, m.end(), len(sent)), "colon")]
         m = _ACCORDING.search(masked) if "ccording to" in masked else None
