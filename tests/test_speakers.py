@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from newsframe.attribution import attribute
-from newsframe.codebook import Codebook, load_codebook
+from newsframe.codebook import Actor, Codebook, load_codebook
 from newsframe.described_sides import described_side, serves_a_state, side_of
 from newsframe.mentions import classify
 from newsframe.names import _person_like, name_in_run, nicknamed
@@ -1756,3 +1756,34 @@ def test_a_label_capitalised_only_as_its_sentence_opens_is_one_speaker_with_its_
     )
     table = resolve(_table(text, Codebook()), Codebook())
     assert table["speaker"].tolist()[1:] == ["police", "police"]
+
+
+def _draft() -> Codebook:
+    """A draft-shaped codebook: a few of the corpus's most-quoted, open to everyone else."""
+    return Codebook(
+        groups=("United States", "United Kingdom", "Iran"),
+        actors=(
+            Actor("Iran", "Iran", "country", aliases=("Iranian",)),
+            Actor("White House", "United States", "institution"),
+            Actor("Boris Johnson", "United Kingdom", "person", aliases=("Boris",)),
+            Actor("Adam Schiff", "United States", "person", aliases=("Schiff",)),
+            Actor("Robert Mueller", "United States", "person", aliases=("Mueller",)),
+        ),
+    )
+
+
+def test_a_draft_codebook_names_its_own_and_leaves_everyone_else_themselves():
+    text = (
+        "Mark Dubowitz of the Foundation for Defense of Democracies, a think tank that studies Iran, said the deal "
+        "was weak. White House press secretary Sean Spicer said the talks would go on. Homeland Security Secretary "
+        "Jeh Johnson spoke on Monday. Johnson said the borders were safe. Schiff, who wants Mueller to testify, "
+        "said the report was clear."
+    )
+    table = resolve(_table(text, _draft()), _draft())
+    assert _speaker_of(table, "Mark Dubowitz") == "Mark Dubowitz"
+    spicer = table[table["text"].str.startswith("White House press secretary")].iloc[0]
+    assert (spicer["speaker"], spicer["speaker_group"]) == ("Sean Spicer", "United States")
+    assert _speaker_of(table, "Johnson said") == "Jeh Johnson"
+    assert _speaker_of(table, "Schiff, who") == "Adam Schiff"
+    own = "Prime Minister Boris Johnson spoke on Monday. Johnson said Britain would wait."
+    assert _speaker_of(resolve(_table(own, _draft()), _draft()), "Johnson said") == "Boris Johnson"

@@ -301,9 +301,18 @@ class ActorIndex:
             for a, b, s in self.mentions(mention)
             if s.kind != "person" or not self._within_another_name(mention, a, b, s)
         ]
-        persons = [s for _, _, s in found if s.kind == "person"]
+        named_first = _NAMED_FIRST.match(mention)
+        if named_first and found and found[0][0] >= named_first.end("name"):
+            # "Mark Dubowitz of the ..., a think tank that studies Iran", "Schiff, who wants Mueller
+            # to": a person the codebook does not list, described by words that name its actors
+            return self._raw(named_first.group("name"))
+        persons = [(a, b, s) for a, b, s in found if s.kind == "person"]
         if persons:
-            return persons[-1]
+            a, b, first = persons[0]
+            opens = a <= len(mention) - len(_TITLE_WORDS.sub("", mention))  # titles aside, it opens the source
+            if opens and _DESCRIBED_AFTER.match(mention, b):  # "Schiff, who wants Mueller to": Schiff
+                return first
+            return persons[-1][2]  # "a spokesman for Putin, Dmitry Peskov": Peskov
         for run in _NAME_RUN.findall(mention):
             words = run.split()
             for k, candidate in enumerate((run, *words[-2:])):
@@ -313,6 +322,17 @@ class ActorIndex:
                 at = run.rfind(candidate) if k else 0
                 if person and not (k and self._within_another_name(run, at, at + len(candidate), person)):
                     return person
+        rest = mention[found[-1][1] :] if found else ""
+        runs = _NAME_RUN.findall(rest)
+        if (
+            runs
+            and rest.rstrip().endswith(runs[-1])
+            and len(_TITLE_WORDS.sub("", runs[-1]).split()) >= 2
+            and not _PLACE_BEFORE.search(rest[: rest.rfind(runs[-1])])  # "... to the UN in New York"
+        ):
+            # "White House press secretary Sean Spicer", "Iran's Foreign Minister Mohammad Javad
+            # Zarif": a person the codebook does not list, after a title naming its actor
+            return self._raw(mention)
         actors = [s for _, _, s in found if s.kind != "media"]
         outlets = [s for _, _, s in found if s.kind == "media"]
         head = _SOURCE_HEAD.search(_TRAILING_CLAUSE.sub("", mention) or mention)
@@ -385,6 +405,15 @@ class ActorIndex:
             name = clean.split(",")[0].strip()
             kind = "person" if _NAME_RUN.fullmatch(name) and len(name.split()) >= 2 else ""
         return Speaker(name, "" if self.empty else "Other", kind, clean, clean.lower().endswith("s") and not kind)
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|of|from|for|to|on|near|outside)\s+(?:the\s+)?$", re.I)  # a place's name follows
+_DESCRIBED_AFTER = re.compile(r"['’]?s?\s*(?:,|\s(?:of|at|from|who)\s)")  # a description follows a name
+#: A source that opens with a person's name and goes on to describe them: two capitalised words or
+#: more (titles aside) before a comma or "of"/"at"/"from", or one before ", who".
+_NAMED_FIRST = re.compile(
+    r"(?P<name>(?:[A-Z][\w’'.-]*\s+)+[A-Z][\w’'-]*(?=,|\s+(?:of|at|from)\s)|[A-Z][\w’'-]*(?=,\s+who\s))"
+)
 
 
 def _ends_with_name(mention: str) -> bool:
