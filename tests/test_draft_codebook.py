@@ -20,6 +20,8 @@ def test_draft_codebook_from_the_seeds_is_a_valid_codebook(tmp_path, capsys):
     assert "Nasser Kanani" in actors["Nasser Kanaani"]["aliases"]
     assert actors["Dmitry Peskov"]["group"] == "Russia"
     assert {m["name"] for m in data["media"]} >= {"CNN", "Reuters", "Wall Street Journal"}
+    assert not load_codebook(out).claim, "the suggested claim waits, commented out, for the researcher"
+    out.write_text(text.replace("\n# claim: ", "\nclaim: "), encoding="utf-8")  # the researcher takes it
     codebook = with_claim(load_codebook(out))
     assert codebook.claim["derived"] and "missiles" in codebook.claim["terms"]["object"]
     assert "edit it" in capsys.readouterr().err

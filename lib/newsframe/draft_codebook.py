@@ -265,8 +265,10 @@ def draft(
     lines += [
         "",
         "# The claim under study as one sentence ('Iran supplies drones and missiles to Russia'); its",
-        "# terms are derived from it. Suggested: the headline closest to the others; rewrite it.",
-        f"claim: {_quote(claim)}" if claim else '# claim: "..."',
+        "# terms are derived from it. Suggested below, left commented out: the headline closest to the",
+        "# others, which is no claim until you rewrite it as one and remove the '# ' (a rerun with it as",
+        "# it stands gave stances and contradictions about a headline's words).",
+        f"# claim: {_quote(claim)}" if claim else '# claim: "..."',
     ]
     return "\n".join(lines) + "\n"
 
