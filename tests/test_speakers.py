@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 from newsframe.attribution import attribute
 from newsframe.codebook import Actor, Codebook, load_codebook
 from newsframe.described_sides import described_side, serves_a_state, side_of
+from newsframe.first_names import nicknamed
 from newsframe.mentions import classify
-from newsframe.names import _person_like, name_in_run, nicknamed
+from newsframe.names import _person_like, name_in_run
 from newsframe.segment import split_statements
 from newsframe.sides import gazetteer
 from newsframe.source_noise import before_a_past_tense, without_noise
@@ -1787,3 +1788,16 @@ def test_a_draft_codebook_names_its_own_and_leaves_everyone_else_themselves():
     assert _speaker_of(table, "Schiff, who") == "Adam Schiff"
     own = "Prime Minister Boris Johnson spoke on Monday. Johnson said Britain would wait."
     assert _speaker_of(resolve(_table(own, _draft()), _draft()), "Johnson said") == "Boris Johnson"
+
+
+@pytest.mark.parametrize(
+    "text, media",
+    [
+        ("Mr. Bloomberg's decision was clear, she said.", []),
+        ("New York City Mayor Michael Bloomberg revealed the plan, officials said.", []),
+        ("He told Bloomberg on Monday that the talks had failed.", ["Bloomberg"]),
+        ("When Vox asked the consul general, he said nothing.", ["Vox"]),
+    ],
+)
+def test_a_one_word_medium_after_a_first_name_or_an_honorific_is_a_person(text, media):
+    assert gazetteer().media_in(text) == media

@@ -18,6 +18,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from .codebook import Codebook
+from .first_names import nicknamed
 
 #: Similarity (0-100, rapidfuzz ratio) above which a capitalised name is taken as a spelling
 #: variant of a codebook person. 88 joins Kanani/Kanaani (92) but not Kerry/Kirby (80).
@@ -352,8 +353,6 @@ class ActorIndex:
         Hillary Clinton) that is no title, function word or word of the person's own names, nor
         shares an initial or nickname with its first name ("President Trump", "Mohammad Javad
         Zarif", "Rudolph Giuliani"), or a generation after it ("Donald Trump Jr")."""
-        from .names import nicknamed  # here: names reads the gazetteer, which reads this module
-
         own = self._own_words[person.name]
 
         after = _WORD_AFTER.match(text, end)

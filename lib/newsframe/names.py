@@ -9,9 +9,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from nicknames import NickNamer
 from rapidfuzz.distance import Levenshtein
 
+from .first_names import nicknamed
 from .sides import gazetteer
 
 UNNAMED = "unnamed "
@@ -329,26 +329,6 @@ def _skeleton(first: str) -> str:
 
 #: The share of a surname's documents a name and its nickname must hold to be one person.
 _MOST_OF_A_SURNAME = 0.8
-
-
-@lru_cache(maxsize=1)
-def _nicknames() -> NickNamer:
-    return NickNamer()
-
-
-@lru_cache(maxsize=100_000)
-def _canonicals(first: str) -> frozenset[str]:
-    """The names the nicknames table gives ``first`` as a nickname of, read once per name."""
-    return frozenset(_nicknames().canonicals_of(first))
-
-
-def nicknamed(first: str, other: str) -> bool:
-    """Whether one first name is the other's nickname ("jim", "james"), by the nicknames table, or
-    its clipped form of three letters or more that the table lacks ("ash", "ashton"); not a name
-    with a letter or two added ("eric", "erica"; "dan", "dana"), often another person's."""
-    short, long = sorted((first, other), key=len)
-    clipped = len(short) >= 3 and len(long) - len(short) >= 3 and long.startswith(short)
-    return clipped or other in _canonicals(first) or first in _canonicals(other)
 
 
 class GivenNames:

@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from .actors import trie_pattern
+from .first_names import a_first_name
 
 DATA = Path(__file__).with_name("data") / "sides.yml"
 MEDIA = "Media"
@@ -43,6 +44,17 @@ _AMBIGUOUS_PLACES = {
     "Washington state",
 }
 _MIN_CAPITAL_POPULATION = 3_000_000  # capitals of small countries are mostly other places' names too
+
+
+#: An honorific or a capitalised word right before another ("Mr. Bloomberg", "Michael Bloomberg").
+_WORD_BEFORE = re.compile(r"(?:\b(?P<honorific>Mr|Mrs|Ms|Dr)\.?|(?<![\w’'.-])(?P<word>[A-Z][a-z]+))\s+$")
+
+
+def _a_person_s_name_before(text: str, at: int) -> bool:
+    """Whether a first name or an honorific comes right before ``at``: a one-word medium there is
+    a person's surname ("Michael Bloomberg said", "Mr. Bloomberg's decision")."""
+    before = _WORD_BEFORE.search(text, max(0, at - 40), at)
+    return before is not None and bool(before.group("honorific") or a_first_name(before.group("word")))
 
 
 @dataclass(frozen=True)
@@ -197,5 +209,13 @@ class Gazetteer:
         return found[0][2].side if found else ""
 
     def media_in(self, text: str) -> list[str]:
-        """News media named in ``text``, sorted (for ``cited_media`` without a codebook)."""
-        return sorted({p.side for _, _, p in self.find(text) if p.kind == "media"})
+        """News media named in ``text``, sorted (for ``cited_media`` without a codebook); a
+        one-word medium after a first name or an honorific is a person ("Michael Bloomberg", "Mr.
+        Bloomberg's decision"), no citation."""
+        return sorted(
+            {
+                p.side
+                for a, b, p in self.find(text)
+                if p.kind == "media" and not (" " not in text[a:b].strip() and _a_person_s_name_before(text, a))
+            }
+        )
