@@ -407,7 +407,7 @@ class ActorIndex:
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|of|from|for|to|on|near|outside)\s+(?:the\s+)?$", re.I)  # a place's name follows
-_DESCRIBED_AFTER = re.compile(r"['’]?s?\s*(?:,|\s(?:of|at|from|who)\s)")  # a description follows a name
+_DESCRIBED_AFTER = re.compile(r"\s*(?:,|\s(?:of|at|from|who)\s)")  # a description follows a name
 #: A source that opens with a person's name and goes on to describe them: two capitalised words or
 #: more (titles aside) before a comma or "of"/"at"/"from", or one before ", who".
 _NAMED_FIRST = re.compile(

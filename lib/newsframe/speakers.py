@@ -774,13 +774,13 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             return _administration_side(rows, named_at, offices, person_side)
         return country_of(doc_ids[i]) if _STATE_BODY.search(body) else ""
 
-    def _another_of_the_surname(mention: Mention, codebook_person: str, i: int) -> bool:
+    def another_of_the_surname(mention: Mention, codebook_person: str, i: int) -> bool:
         """Whether a surname alone that attribution gave a codebook person ("Johnson" -> Boris
         Johnson, "Hale" -> Nikki Haley by its spelling) is another person's: its document writes
         that surname in full only with other first names ("Jeh Johnson", "Brenda Hale")."""
         if mention.kind != "person" or " " in mention.name.strip():
             return False
-        first, root = key_of(mention.name)
+        _, root = key_of(mention.name)
         firsts = in_doc.get((doc_ids[i], root))
         own_first, own_root = key_of(codebook_person)
         return bool(firsts) and (own_root != root or own_first not in firsts)  # "Hale" is not Haley
@@ -795,7 +795,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         if mention is None:
             continue
         speaker = speakers[i]
-        if speaker in known and known[speaker].kind == "person" and _another_of_the_surname(mention, speaker, i):
+        if speaker in known and known[speaker].kind == "person" and another_of_the_surname(mention, speaker, i):
             speaker = ""  # "Mr. Johnson, the former CIA analyst" in Larry Johnson's story: not the codebook's Boris
         if speaker in known and known[speaker].kind == "person":
             kinds[i] = "person"
