@@ -105,9 +105,11 @@ figures.save_figure(figure, numbers, out_dir, "statements_by_group")
 #
 # Every speaker, most-quoted first: the side most of their statements carry, how many statements
 # and documents, their share of the attributed statements, and the first statement's id to read
-# one in context (the statements table has them all). Read this table before trusting the
-# counts: one person under two names, a fragment or a place as a speaker, or a wrong side shows
-# here first. All of it is in `tables/speakers.csv`.
+# one in context (the statements table has them all). A label that names no one in particular,
+# in lower case ("police", "unnamed officials"), has one row per side: the police of two
+# countries are two speakers. Read this table before trusting the counts: one person under two
+# names, a fragment or a place as a speaker, or a wrong side shows here first. All of it is in
+# `tables/speakers.csv`.
 
 # %%
 speaker_table = statements.speaker_table(found.statements)

@@ -1679,6 +1679,25 @@ def test_the_speaker_table_counts_each_speaker_with_the_side_most_of_their_state
     assert table.loc["Ana Ruiz"].tolist() == ["Chile", 3, 2, 0.75, "a:0"]
 
 
+def test_a_label_that_names_no_one_has_a_row_per_side():
+    from newsframe.statements import speaker_table
+
+    frame = pd.DataFrame(
+        {
+            "statement_id": ["a:0", "a:1", "b:0", "c:0", "c:1"],
+            "doc_id": ["a", "a", "b", "c", "c"],
+            "speaker": ["police", "police", "police", "Ana Ruiz", "Ana Ruiz"],
+            "speaker_group": ["Chile", "Chile", "Peru", "Chile", "Other"],
+        }
+    )
+    table = speaker_table(frame).reset_index()
+    assert table[["speaker", "side", "statements"]].values.tolist() == [
+        ["Ana Ruiz", "Chile", 2],
+        ["police", "Chile", 2],
+        ["police", "Peru", 1],
+    ]
+
+
 def test_a_title_or_common_word_alone_is_no_side_of_its_own():
     text = (
         "The king said the talks would go on. The King said the border was open. "

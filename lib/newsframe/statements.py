@@ -232,17 +232,26 @@ def attributed_statements(statements: pd.DataFrame) -> pd.DataFrame:
 def speaker_table(statements: pd.DataFrame) -> pd.DataFrame:
     """Who is quoted, most first: each speaker's side (the one most of their statements carry),
     statements, documents, share of the attributed statements, and the first statement's id to
-    read one in context. The table to check a run by: one person under two names, a fragment or
-    a place as a speaker, a side that is wrong, all show here."""
+    read one in context. A label that names no one in particular, written in lower case ("police",
+    "unnamed officials", "critics"), has a row per side: the police of two countries are two
+    speakers, and one row would show them all with the side of the most. The table to check a run
+    by: one person under two names, a fragment or a place as a speaker, a side that is wrong, all
+    show here."""
     voiced = statements[statements["speaker"] != ""]
-    table = voiced.groupby("speaker", sort=False).agg(
-        side=("speaker_group", lambda g: g.value_counts().index[0]),
-        statements=("statement_id", "size"),
-        documents=("doc_id", "nunique"),
-        first_statement=("statement_id", "first"),
+    per_side = voiced["speaker_group"].where(voiced["speaker"].str[:1].str.islower(), "")
+    table = (
+        voiced.assign(per_side=per_side)
+        .groupby(["speaker", "per_side"], sort=False)
+        .agg(
+            side=("speaker_group", lambda g: g.value_counts().index[0]),
+            statements=("statement_id", "size"),
+            documents=("doc_id", "nunique"),
+            first_statement=("statement_id", "first"),
+        )
     )
     table.insert(3, "share", (table["statements"] / max(len(voiced), 1)).round(3))
-    table = table.reset_index().sort_values(["statements", "documents", "speaker"], ascending=[False, False, True])
+    table = table.reset_index().drop(columns="per_side")
+    table = table.sort_values(["statements", "documents", "speaker", "side"], ascending=[False, False, True, True])
     return table.set_index("speaker")
 
 
