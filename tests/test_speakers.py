@@ -1060,6 +1060,15 @@ def test_a_demonym_before_a_private_trade_gives_no_side():
     assert table["speaker_group"].tolist() == ["Other", "Chile"]
 
 
+def test_a_demonym_before_a_person_s_private_life_gives_no_side():
+    text = (
+        "British holidaymaker Paul Fox said the beach was calm. American mother Diane Cole said she was proud. "
+        "British commander Ian Reed said the line held."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker_group"].tolist() == ["Other", "Other", "United Kingdom"]
+
+
 def test_with_no_codebook_the_media_an_attributed_statement_names_are_cited():
     from newsframe import clean, statements
     from newsframe.corpus import Corpus, Document

@@ -279,7 +279,10 @@ def _titled_before(before: str, run: str) -> bool:
 _PRIVATE_TRADES = (
     "professor|researcher|writer|author|historian|student|businessman|businesswoman|civilian|resident|"
     "immigrant|migrant|tourist|worker|teacher|doctor|physician|lawyer|attorney|consultant|investor|"
-    "entrepreneur|owner|manager|player|blogger|commentator|director"
+    "entrepreneur|owner|manager|player|blogger|commentator|director|"
+    # a person's private life, not a trade, shaped like a role noun ("British holidaymaker X")
+    "holidaymaker|traveller|traveler|passenger|shopper|volunteer|survivor|prisoner|worshipper|"
+    "mother|father|brother|sister|daughter|grandmother|grandfather"
 )
 _ROLE_NOUN = (
     rf"(?!(?:for|under|over|after|other|{_PRIVATE_TRADES})\s)"
