@@ -10,6 +10,7 @@ Everything is compiled once per codebook (``index_for``) because this runs per s
 
 from __future__ import annotations
 
+import calendar
 import re
 import sys
 from dataclasses import dataclass
@@ -79,10 +80,10 @@ _NOT_A_NAME = frozenset(
         "meanwhile", "in", "on", "at", "for", "of", "to", "from", "by", "with", "said", "says", "the", "a",
         "an", "this", "that", "his", "her", "its", "their", "should", "would", "could", "can", "will",
         "did", "does", "do", "has", "had", "have", "is", "was", "were", "why", "how", "what", "where",
-        "who", "earlier", "later", "today", "yesterday", "tonight", "monday", "tuesday", "wednesday",
-        "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
-        "july", "august", "september", "october", "november", "december",
+        "who", "earlier", "later", "today", "yesterday", "tonight",
     }
+    | {day.lower() for day in calendar.day_name}
+    | {month.lower() for month in calendar.month_name if month}
 )  # fmt: skip
 _TITLE_WORDS = re.compile(
     rf"^(?:(?:{_SOURCE_NOUNS}|president|vice|prime|minister|secretary|senator|sen\.|rep\.|gov\.|governor|"

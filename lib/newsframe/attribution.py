@@ -30,6 +30,7 @@ import re
 
 from .actors import PRONOUNS, ActorIndex, Speaker, index_for, pronoun_fits, refers_to, trie_pattern
 from .codebook import Codebook
+from .source_noise import NOT_ADVERBS
 
 Span = tuple[int, int]
 
@@ -464,9 +465,7 @@ _NOT_SPEECH = re.compile(
 )
 #: A determiner and an adverb right before a participle: "a widely observed strike", "the much
 #: reported talks".
-_ADJECTIVE_BEFORE = re.compile(
-    r"(?<![\w-])(?:a|an|the)\s+(?!(?:family|ally|rally|supply|assembly|reply|bully|belly|jelly)\s)[a-z]{2,}ly\s+$"
-)
+_ADJECTIVE_BEFORE = re.compile(rf"(?<![\w-])(?:a|an|the)\s+(?!(?:{NOT_ADVERBS})\s)[a-z]{{2,}}ly\s+$")
 # Attributions without a source: "X is expected to ...", "When asked whether ..., she said".
 _AGENTLESS = {"expected", "said", "reported", "considered", "known"}
 _TO_OR_THAT = re.compile(r"\s+(?:to|that)\s")

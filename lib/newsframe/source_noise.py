@@ -11,6 +11,9 @@ from .names import ALL_PRONOUNS, UNNAMED, WEEKDAYS
 #: Words around a source that are not part of it: a label before a colon ("Updated:"), a clause
 #: before it ("... prompted by what"), a parenthesis ("(R-Texas)"), a time ("on Friday", "Earlier
 #: on Friday,"), a circumstance ("in an interview on NBC's"), a reflexive or an adverb ("swiftly").
+#: Words ending in -ly that are no adverb ("family", "rally", "assembly"): what a rule reading
+#: "-ly" as an adverb must leave alone.
+NOT_ADVERBS = "family|ally|rally|supply|assembly|reply|bully|belly|jelly"
 _SOURCE_NOISE = (
     re.compile(r"^(?:[A-Za-z]+\s+){0,1}[A-Za-z]+:\s+"),
     re.compile(r"^.*\bwhat\s+(?=\S)", re.I),  # "The calls are prompted by what NATO members"
@@ -50,7 +53,7 @@ _SOURCE_NOISE = (
     re.compile(r"(?<=[a-z]),?\s+(?:including|such\s+as|among\s+them)\s.*$"),
     # "Trump swiftly", "Lauten later": adverbs after a name
     re.compile(
-        r"^(?P<keep>.*\b[A-Z][\w’'.-]*)\s+(?:(?:(?!(?:family|ally|rally|supply|assembly|reply)\b)[a-z]{2,}ly|later|also|then|"
+        rf"^(?P<keep>.*\b[A-Z][\w’'.-]*)\s+(?:(?:(?!(?:{NOT_ADVERBS})\b)[a-z]{{2,}}ly|later|also|then|"
         r"again|now|first|once)\b\s*)+$"
     ),
 )
