@@ -364,6 +364,14 @@ _COUNTRY_S_TITLE = re.compile(r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s
 
 #: An apposition that is no description of the person: "X, cited by an Irish correspondent as".
 _PASSIVE_OPENING = re.compile(r"\s*[a-z]+ed\s+by\b")
+#: A relative clause of what a person did, not of what they are or serve as: "X, who met with a
+#: Russian official", "X, who visited Moscow" (not "X, who is the Kremlin's envoy", "X, who heads",
+#: "X, who left as the White House's top official": an office held).
+_DEED_CLAUSE = re.compile(
+    r"\s*(?:who|which)\s+(?:[a-z]+ly\s+)?(?!(?:is|was|are|were|has|have|had|serves?|served|heads?|headed|"
+    r"leads?|led|chairs?|chaired|represents?|represented|works?|worked|runs?|ran|became|becomes?|now|also|"
+    r"once|still|then|left|resigned|retired|quit|stepped)\b)[a-z]"
+)
 #: An apposition naming a private trade where one works or what one studies: "X, an expert on
 #: populist movements at Sciences Po in Paris", "X, a professor at the University of Tehran": the
 #: places in it are no side (not "X, a former CIA analyst", nor "X, a fellow at Brookings and former
@@ -424,7 +432,9 @@ def described_side(before: str, run: str, apposition: str) -> str:
             and not another_country_s_party(before, described.start("side"), described.group("side"))
         ):
             return MEDIA if MEDIA_NOUNS.fullmatch(described.group("noun")) else people.side
-    if apposition and not (_PASSIVE_OPENING.match(apposition) or _PRIVATE_APPOSITION.match(apposition)):
+    if apposition and not (
+        _PASSIVE_OPENING.match(apposition) or _PRIVATE_APPOSITION.match(apposition) or _DEED_CLAUSE.match(apposition)
+    ):
         desc = DESCRIPTION_END.split(apposition, maxsplit=1)[0]
         if any(is_title(w) for w in desc.split()[:6]):
             return side_of(desc)

@@ -66,11 +66,13 @@ from .mentions import (
 from .names import (
     ALL_PRONOUNS,
     DETERMINERS,
+    MONTHS,
     NAME_RUN,
     OPENER_INITIALS,
     ORG_WORDS,
     UNNAMED,
     WEEKDAY,
+    WEEKDAYS,
     GivenNames,
     _person_like,
     a_region,
@@ -288,6 +290,39 @@ def _issuer_of_the_document(text: str, source: str, common: frozenset[str]) -> M
         return None
     found = classify(put_out.group("subject").strip(), common)
     return found if found.kind not in ("none", "pronoun", "source") else None
+
+
+#: A report referred back to ("the report said", "The new report found"): its author, when the
+#: document named one earlier ("a report by Amnesty International", "a Pentagon report").
+_THE_REPORT = re.compile(r"(?i:the|that|this)\s+(?:(?:new|latest|recent|final|annual|full)\s+)?report")
+_NOT_AN_ADJECTIVE = r"(?!(?:in|on|at|of|to|for|from|with|by|a|an|the|and|or|that|which|whose)\s)"
+_CAPITALISED = r"[A-Z][\w.&’']*(?:-[A-Z][\w.&’']*)*"  # "Al-Ahram", not "Republican-authored"
+#: A report with its author in the words before ("a Pentagon report", "Amnesty International's new
+#: report") or after it ("a comprehensive report released by the Senate Intelligence Committee").
+_AUTHORED_REPORT = re.compile(
+    rf"(?<![\w’'-])(?:(?:{_CAPITALISED}\s+){{0,3}}{_CAPITALISED}(?:['’]s?)?\s+)?(?:{_NOT_AN_ADJECTIVE}[a-z-]+\s+){{0,2}}?report\b"
+    rf"(?:\s+(?:{_NOT_AN_ADJECTIVE}[a-z]+\s+){{0,2}}?(?:by|from)\s+(?:the\s+)?{_CAPITALISED}"
+    rf"(?:\s+(?:{_CAPITALISED}|of|for|on|and))*(?<![\s.]))?"
+)
+_AUTHORS = ("person", "institution", "organisation", "country", "media")
+_NO_AUTHOR = re.compile(rf"^(?:{WEEKDAYS}|{MONTHS})$|\breport")  # "a Thursday report", "September report"
+
+
+def _report_author(i: int, rows: list[int], texts: list[str], common: frozenset[str]) -> tuple[str, Mention] | None:
+    """(the words naming it, its author) of the first report with an author that the document
+    names, outside quotations, before statement ``i``, else None: the report a story is about is
+    the one it opens with (the nearest one before was as often another, cited in passing)."""
+    for j in rows:
+        if j >= i:
+            break
+        if "report" not in texts[j]:
+            continue
+        quotes = _Quotes(texts[j])
+        for m in _AUTHORED_REPORT.finditer(texts[j]):
+            author = None if quotes.inside(m.start()) else classify(m.group(), common)
+            if author is not None and author.kind in _AUTHORS and not _NO_AUTHOR.search(author.name):
+                return m.group(), author
+    return None
 
 
 #: A source that opens with a verb ("served with X", "who chairs the committee"): the predicate of a
@@ -571,13 +606,22 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
     rows_of: dict[str, list[int]] = defaultdict(list)
     for i in range(n):
         rows_of[doc_ids[i]].append(i)
+    for i in voiced:  # "the report said": whoever the document said wrote it
+        if mentions[i] is not None and _THE_REPORT.fullmatch(without_noise(sources[i])):
+            authored = _report_author(i, rows_of[doc_ids[i]], texts, common)
+            if authored is not None:
+                sources[i], mentions[i] = authored
+                speakers[i] = mentions[i].name
     # "May said", "Power said": a surname the corpus also writes in lower case, which classify gives
     # no one, is the person its document names in full ("British Prime Minister Theresa May", which
-    # written names do not read as a name: its last word is a common one).
+    # written names do not read as a name: its last word is a common one). So is a surname that is
+    # also a title, which classify gives an institution ("King said" after "Rep. Peter King").
     lone_surnames = [
         i
         for i in voiced
-        if mentions[i] is not None and mentions[i].kind == "none" and _ONE_CAPITALISED_WORD.fullmatch(sources[i])
+        if mentions[i] is not None
+        and (mentions[i].kind == "none" or mentions[i].kind == "institution" and is_title(sources[i]))
+        and _ONE_CAPITALISED_WORD.fullmatch(sources[i])
     ]
     full_in_document = {  # each document read once for each such word
         (doc_ids[i], sources[i]): _full_name_in_document(sources[i], rows_of[doc_ids[i]], texts, common)
