@@ -76,6 +76,20 @@ def test_params_reach_the_notebooks(first, ws):
     assert summary.to_dict("records") == [{"method": "median", "n_words": 2}]  # per-stage section
 
 
+def test_a_log_gets_a_line_per_stage_and_no_progress_bars(ws, tmp_path, capsys):
+    pipeline.run(
+        corpus=ws / "corpus",
+        out=tmp_path / "out",
+        params=ws / "params.yml",
+        notebooks_dir=ws / "notebooks",
+        build_dir=tmp_path / "build",
+        progress=True,  # stderr is captured here, as in CI or `make reports > log 2>&1`: no terminal
+    )
+    err = capsys.readouterr().err
+    assert "\r" not in err
+    assert re.findall(r"^(\w+): done in \d+ s$", err, re.M) == ["01_words", "02_count"]
+
+
 @pytest.mark.parametrize(
     ("params", "message"),
     [

@@ -617,7 +617,8 @@ def _run_stages(
     out, build, every, chosen, sources, parameters, manifest, show_code, progress, write_back_notebooks
 ) -> RunResult:
     result = RunResult(out=out, build=build)
-    bar = tqdm(chosen, desc="stages", unit="stage", file=sys.stderr, disable=not progress)
+    live = progress and sys.stderr.isatty()  # a log file gets a line per stage, not a bar's carriage returns
+    bar = tqdm(chosen, desc="stages", unit="stage", file=sys.stderr, disable=not live)
     for stage in bar:
         bar.set_postfix_str(stage.name)
         started = time.perf_counter()
@@ -626,7 +627,7 @@ def _run_stages(
         runstate.write(out, manifest)
         before = runstate.snapshot(out)
         try:
-            executed_path, failure = execute(stage, sources[stage.name], parameters[stage.name], build, progress)
+            executed_path, failure = execute(stage, sources[stage.name], parameters[stage.name], build, live)
             if not failure:
                 executed = nbformat.read(executed_path, 4)
                 title = site.describe(stage.source)[0]
@@ -649,6 +650,8 @@ def _run_stages(
             result.written_back.append(write_back(executed, stage.source))
         result.ran.append(stage.name)
         result.seconds[stage.name] = round(time.perf_counter() - started, 3)
+        if progress and not live:
+            print(f"{stage.name}: done in {result.seconds[stage.name]:.0f} s", file=sys.stderr, flush=True)
     bar.close()
     started = time.perf_counter()
     before = runstate.snapshot(out)
