@@ -1013,7 +1013,7 @@ def test_news_organisations_counted_but_not_named_are_media():
         "Lee's campaign said the deal was near."
     )
     table = resolve(_table(text, Codebook()), Codebook())
-    assert table["speaker_group"].tolist()[1:] == ["Media", "Chile"]
+    assert table["speaker_group"].tolist()[1:] == ["Media", "Other"]  # a campaign is no state's body
 
 
 def test_one_source_is_not_the_pair_named_before_it():
@@ -1096,6 +1096,22 @@ def test_the_report_is_its_author_the_document_named_first():
     assert _speaker_of(table, "The report said") == "Senate Intelligence Committee"
     assert _speaker_of(table, "The report found") == "Senate Intelligence Committee"
     assert table.loc[table["text"].str.startswith("The report"), "speaker_group"].eq("United States").all()
+
+
+def test_a_body_is_no_person_named_before_it():
+    text = (
+        "Russian President Vladimir Putin said the crash was a tragedy. "
+        "The Russian emergency ministry said it was sending five planes."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert _speaker_of(table, "The Russian emergency ministry") == "Russian emergency ministry"
+    assert table["speaker_group"].tolist() == ["Russia", "Russia"]
+
+
+def test_a_candidate_s_campaign_is_no_state_s_body():
+    text = "Former U.S. Secretary of State Hillary Clinton spoke in Ohio. Clinton's campaign said the rally was full."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].iloc[-1].tolist() == ["Clinton's campaign", "Other"]
 
 
 def test_with_no_codebook_the_media_an_attributed_statement_names_are_cited():

@@ -898,6 +898,8 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         elif mention.kind == "media":
             out_speaker[i], out_group[i], kinds[i] = mention.name, MEDIA, "thing"
         elif mention.kind == "source":
+            if ORG_WORDS.fullmatch(sources[i].split()[-1].capitalize()) and classify(speaker, common).kind == "person":
+                speaker = DETERMINERS.sub("", sources[i])  # "The Russian emergency ministry": no person named before
             out_speaker[i] = _cleaned_source(speaker, mention, sources[i])
             if MEMBERS_OF.match(mention.name) and fold(out_speaker[i]) == fold(mention.name):  # "Members of Congress"
                 out_speaker[i] = UNNAMED + DETERMINERS.sub("", mention.name)
@@ -1459,12 +1461,13 @@ _STATE_SERVANTS = re.compile(
 
 
 #: People who serve a named person ("Trump aides", "May's spokesman", "Trump's national security
-#: adviser", "an official in Mr. Netanyahu's office", "Mueller's team", not his legal team, "the Trump campaign"): that person's side, when the
-#: corpus gives the person a title ("President Trump"), which no group or company has.
+#: adviser", "an official in Mr. Netanyahu's office", "Mueller's team", not his legal team): that
+#: person's side, when the corpus gives the person a title ("President Trump"), which no group or
+#: company has. Not a campaign ("the Trump campaign", "Clinton's campaign"): a party's body, no state's.
 _SERVANT_OF = re.compile(
     r"(?:(?:Mr|Ms|Mrs)\.?\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:['’]s)?\s+(?:(?:top|senior|chief|former|deputy|"
     r"national\s+security|economic|foreign\s+policy|press|campaign)\s+)*(?:aides?|officials?|advis[eo]rs?|staff(?:ers?)?|"
-    r"spokes(?:man|woman|person|people|men|women)|office|team|campaign)(?=$|\s+(?:and|in|from|for|of|on|at|who)\b)"
+    r"spokes(?:man|woman|person|people|men|women)|office|team)(?=$|\s+(?:and|in|from|for|of|on|at|who)\b)"
 )
 
 
