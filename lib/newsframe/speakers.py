@@ -308,20 +308,21 @@ _AUTHORS = ("person", "institution", "organisation", "country", "media")
 _NO_AUTHOR = re.compile(rf"^(?:{WEEKDAYS}|{MONTHS})$|\breport")  # "a Thursday report", "September report"
 
 
-def _report_author(i: int, rows: list[int], texts: list[str], common: frozenset[str]) -> tuple[str, Mention] | None:
-    """(the words naming it, its author) of the first report with an author that the document
-    names, outside quotations, before statement ``i``, else None: the report a story is about is
-    the one it opens with (the nearest one before was as often another, cited in passing)."""
+def _first_authored_report(
+    rows: list[int], texts: list[str], common: frozenset[str]
+) -> tuple[int, str, Mention] | None:
+    """(row, the words naming it, its author) of the first report with an author that a document
+    names outside quotations, else None: the report a story is about is the one it opens with (the
+    nearest one before a "the report said" was as often another, cited in passing)."""
     for j in rows:
-        if j >= i:
-            break
         if "report" not in texts[j]:
             continue
-        quotes = _Quotes(texts[j])
+        quotes = None
         for m in _AUTHORED_REPORT.finditer(texts[j]):
+            quotes = quotes or _Quotes(texts[j])
             author = None if quotes.inside(m.start()) else classify(m.group(), common)
             if author is not None and author.kind in _AUTHORS and not _NO_AUTHOR.search(author.name):
-                return m.group(), author
+                return j, m.group(), author
     return None
 
 
@@ -606,11 +607,14 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
     rows_of: dict[str, list[int]] = defaultdict(list)
     for i in range(n):
         rows_of[doc_ids[i]].append(i)
-    for i in voiced:  # "the report said": whoever the document said wrote it
+    first_report: dict[str, tuple[int, str, Mention] | None] = {}  # doc -> its first authored report, read once
+    for i in voiced:  # "the report said": whoever the document said, before it, wrote the report
         if mentions[i] is not None and _THE_REPORT.fullmatch(without_noise(sources[i])):
-            authored = _report_author(i, rows_of[doc_ids[i]], texts, common)
-            if authored is not None:
-                sources[i], mentions[i] = authored
+            if doc_ids[i] not in first_report:
+                first_report[doc_ids[i]] = _first_authored_report(rows_of[doc_ids[i]], texts, common)
+            authored = first_report[doc_ids[i]]
+            if authored is not None and authored[0] < i:
+                _, sources[i], mentions[i] = authored
                 speakers[i] = mentions[i].name
     # "May said", "Power said": a surname the corpus also writes in lower case, which classify gives
     # no one, is the person its document names in full ("British Prime Minister Theresa May", which
