@@ -205,6 +205,8 @@ def test_a_stance_of_mind_is_listed_but_gives_no_speaker(sentence, source, cue):
         "The rebels maintain a political office in the capital.",
         "Clashes broke out during a widely observed strike that closed shops.",
         "Ana Ruiz, who heads a Lima think tank, visited the port.",
+        "Rain flooded the roads and, adding to the misery, the bridge closed.",
+        "A short film by the mayor showed her walking along the harbour.",
     ],
 )
 def test_acting_is_not_speaking(sentence):
@@ -236,6 +238,62 @@ def test_a_silence_is_not_speaking(sentence):
 )
 def test_the_writer_s_own_argument_is_not_speech(sentence):
     assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == ""
+
+
+@pytest.mark.parametrize(
+    "sentence, cue",
+    [
+        ("The governor had agreed to cooperate with the audit.", "had agreed"),
+        ("In June, the rebels responded by shelling the airport.", "responded"),
+    ],
+)
+def test_a_deed_is_listed_but_gives_no_speaker(sentence, cue):
+    row = attribute(sentence, [(0, len(sentence))], Codebook())[0]
+    assert [a["cue"] for a in row["attributions"]] == [cue]
+    assert row["speaker"] == ""
+
+
+def test_a_response_in_words_still_speaks():
+    sentence = "The minister responded by saying the port was safe."
+    assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == "minister"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She testified for more than six hours.",
+        "That reading is much narrower than Judge Poe suggests.",
+        "The farmer's account matches what other papers have reported.",
+        "Ana Ruiz reported from Lima.",
+    ],
+)
+def test_a_cue_that_reports_nothing_leaves_the_writer_s_sentence(sentence):
+    assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == ""
+
+
+def test_after_a_quotation_only_a_short_closing_cue_speaks():
+    text = "“Why would we wait?” Mr. Poe asked. The reading is narrower than Ana Ruiz suggests."
+    statements = [(0, 20), (21, 35), (36, len(text))]
+    rows = attribute(text, statements, Codebook())
+    assert [row["speaker"] for row in rows[1:]] == ["Mr. Poe", ""]
+
+
+def test_a_cue_that_reports_nothing_still_speaks_when_a_quotation_follows():
+    text = "The ministry issued a statement with a hopeful tone. “We welcome the truce,” it said."
+    statements = [(0, 52), (53, len(text))]
+    assert attribute(text, statements, Codebook())[0]["speaker"] == "ministry"
+
+
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        ("The road has been closed since May, Ana Ruiz said.", "The road has been closed since May"),
+        ("The port is the key to the region, as Ana Ruiz has pointed out.", "The port is the key to the region"),
+    ],
+)
+def test_what_comes_before_a_closing_cue_is_its_content(sentence, content):
+    row = attribute(sentence, [(0, len(sentence))], Codebook())[0]
+    assert (row["speaker"], sentence[slice(*row["content_span"])]) == ("Ana Ruiz", content)
 
 
 def test_a_question_s_own_speaker_is_still_found():

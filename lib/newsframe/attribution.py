@@ -457,11 +457,26 @@ _AUX_WORDS = set(_AUX.split("|"))
 _MODAL = re.compile(r"\b(?:would|could|should|might|may|will|to)\s", re.I)
 _PASSIVE_BY = re.compile(r"^\s+by\s+")
 _SPEECH_GOES_ON = re.compile(r"\s*(?:[:,.~“\"]|''|$)")
-#: A speech verb with what follows it when it names no speech: a phrasal verb ("add up to"), a
-#: show of no signs, an office or presence maintained, a think tank.
+#: A speech verb with what follows it when it names no speech: a phrasal verb ("add up to",
+#: "adding to the tension"), a show of no signs or of someone doing something ("showed him
+#: standing"), an office or presence maintained, a think tank, an agreement to act ("agreed to
+#: cooperate").
 _NOT_SPEECH = re.compile(
-    r"(?:add(?:s|ed|ing)?\s+up\b|show(?:s|ed|ing|n)?\s+(?:no|little|few|any)\s+signs?\b"
+    r"(?:add(?:s|ed|ing)?\s+(?:up\b|to\s+(?:the|a|an|its|his|her|their|this|that|these|those)\s)"
+    r"|show(?:s|ed|ing|n)?\s+(?:(?:no|little|few|any)\s+signs?\b|(?:him|her|them|it|me|us)\s+[a-z]+ing\b)"
     r"|maintain(?:s|ed|ing)?\s+(?:a|an)\s|think\s+tanks?\b)"
+)
+#: What may follow a cue when it reports nothing: an end, or adjuncts of time, place and topic
+#: with no clause in them ("He testified for more than 10 hours.", "... than Gregory suggests.").
+_NOTHING_REPORTED = re.compile(
+    r"\s*(?:(?:for|during|at|before|until|in|from|with)\s+(?!(?:the\s+)?record\b)[^~“”\"':;,]*)?[.!?]?\s*$"
+)
+_MAX_ADJUNCT_WORDS = 8
+_COMMA_AS_END = re.compile(r",\s*(?:as\s+)?$")
+_CLAUSE_WORDS = (
+    frozenset({"that", "whether", "if", "to", "he", "she", "they", "it", "we", "i", "you", "there"})
+    | frozenset(_AUX.split("|"))
+    | {"can", "must"}
 )
 #: A determiner and an adverb right before a participle: "a widely observed strike", "the much
 #: reported talks".
@@ -838,6 +853,29 @@ def _source_before(masked: str, cue_start: int, floor: int = 0) -> Span | None:
         return (a + subject[0], a + subject[1]) if subject else None
     if not words or len(words) > limit or words[-1].lower() in _BAD_END or "~" in masked[a:b]:
         return None
+    return _after_a_conjunction(masked, a, b)
+
+
+#: A conjunction that opens the clause a cue's subject stands in: "The deal broke down last month
+#: as the prosecutor accused him", "agreed to pull the posts after a French group complained".
+_CONJUNCTION = re.compile(
+    r"(?<![\w’'-])(?:even\s+)?(?:after|before|as|though|although|because|while|when|since|until|whereas)\s+(?=\S)", re.I
+)
+
+
+def _after_a_conjunction(masked: str, a: int, b: int) -> Span | None:
+    """A source read across a conjunction starts after it when a verb or an infinitive comes
+    before it (not "An official before the talks", "Britain as well as France")."""
+    last = None
+    for last in _CONJUNCTION.finditer(masked, a, b):  # noqa: B007 (the last one is wanted)
+        pass
+    if last is None or last.end() >= b:
+        return a, b
+    head = masked[a : last.start()]
+    if "," in masked[a:b]:
+        return a, b  # an apposition: "The ruling, issued after a session of the court, urged"
+    if last.start() == a or head.startswith("to ") or _VERB_IN_SOURCE.search(head):
+        return last.end(), b
     return a, b
 
 
@@ -1021,6 +1059,12 @@ class _Finder:
             content = _trim(sent, 0, len(sent))  # parenthetical: "All the weapons, he noted, are ..."
         elif _quote_before(masked, source[0]):
             content = _trim(sent, 0, source[0])
+        elif _reports_nothing(masked, m.end()):
+            if _COMMA_AS_END.search(_before(masked, source[0])):
+                # "The rest have been moved, Kennedy said.", "..., as Obama has pointed out.": what came before
+                content = _trim(sent, 0, masked.rfind(",", 0, source[0]))
+            else:  # "He testified for ten hours.", "more ambiguous than Gregory suggests."
+                content = (m.end(), m.end())
         else:
             content = _trim(sent, m.end(), len(sent))
         return source, cue, content, "before"
@@ -1153,6 +1197,13 @@ def _subject(masked: str) -> Span | None:
     return (0, end) if end else None
 
 
+def _reports_nothing(masked: str, cue_end: int) -> bool:
+    if not _NOTHING_REPORTED.match(masked, cue_end):
+        return False
+    words = masked[cue_end:].lower().split()
+    return len(words) <= _MAX_ADJUNCT_WORDS and not _CLAUSE_WORDS.intersection(words)
+
+
 def _quote_before(masked: str, source_start: int) -> bool:
     return _before(masked, source_start).rstrip(" ,").endswith(_CLOSERS)
 
@@ -1245,13 +1296,32 @@ def attribute(
         if inside and not (was_inside and regions[-1][0] == 0):
             groups.append([i])
         masked = _mask(sent, regions)
-        rows.append(_attribute_one(doc, start, sent, masked, regions))
+        after_quote = was_inside or (
+            i > 0 and text[statements[i - 1][0] : statements[i - 1][1]].rstrip().endswith(_CLOSERS)
+        )
+        rows.append(_attribute_one(doc, start, sent, masked, regions, after_quote))
         rows[-1]["_in_group"] = was_inside or inside
         previous_end = end
+    for i, row in enumerate(rows):
+        if row.pop("_silent", False) and not _unattributed_quote(text, statements, rows, i + 1):
+            # a cue that reports nothing, and no quotation it could announce follows: the writer's sentence
+            row.update({k: v for k, v in _empty_row().items() if k != "attributions"})
     _spread_over_quotes(rows, groups, statements)
     for row in rows:
         del row["_in_group"]
     return rows
+
+
+_QUOTE_OPENS = re.compile(r"[“\"‘']")
+
+
+def _unattributed_quote(text: str, statements: list[Span], rows: list[dict], i: int) -> bool:
+    """Whether statement ``i`` opens a quotation with no cue of its own or only a pronoun's, which
+    the cue before it announces ("X issued a statement with a hopeful tone. “We welcome ...,” it said.")."""
+    if i >= len(rows) or not _QUOTE_OPENS.match(text, statements[i][0]):
+        return False
+    source = rows[i]["source_span"]
+    return rows[i]["cue_span"] is None or (source is not None and _is_pronoun(text[source[0] : source[1]]))
 
 
 def _empty_row() -> dict:
@@ -1387,6 +1457,20 @@ _NOT_SAID = re.compile(
 )
 
 
+#: A deed PolNeAR lists as an attribution ("Manafort had agreed to cooperate", "Iran responded by
+#: stepping up production"; not "responded by saying"): no words are reported, so no speaker.
+_AGREED_TO = re.compile(r"\s+to\s")
+_RESPONDED_BY = re.compile(r"\s+by\s+(?=[a-z]+ing\b)")
+
+
+def _a_deed(masked: str, cue: str, cue_end: int) -> bool:
+    verb = cue.rsplit(maxsplit=1)[-1].lower()
+    if verb.startswith("agree"):
+        return _AGREED_TO.match(masked, cue_end) is not None
+    by = _RESPONDED_BY.match(masked, cue_end) if verb.startswith("respond") else None
+    return by is not None and not _VERB.match(masked, by.end())
+
+
 def _of_mind(cue: str) -> bool:
     """A stance of mind ("Kim appears to be inching", "Erdogan wants to prevent"): PolNeAR lists it
     as an attribution, but it reports no utterance, so it gives the statement no speaker; news
@@ -1398,7 +1482,9 @@ def _any_is(item, items) -> bool:
     return any(item is other for other in items)
 
 
-def _attribute_one(doc: _Doc, offset: int, sent: str, masked: str, regions: list[Span]) -> dict:
+def _attribute_one(doc: _Doc, offset: int, sent: str, masked: str, regions: list[Span], after_quote: bool) -> dict:
+    """``after_quote``: the statement follows a quotation ("“...?” \n she asked."), whose speaker
+    its cue names even when nothing follows the cue."""
     row = _empty_row()
     found = _FINDER(sent, masked)
     if not found:
@@ -1432,12 +1518,32 @@ def _attribute_one(doc: _Doc, offset: int, sent: str, masked: str, regions: list
         return row
     named = doc.index.mentions(masked)
     doc.note([speaker for _, _, speaker in named])
-    heads = [a for a in _heads(masked, attributions, found, regions) if not _of_mind(a["cue"])]
+    heads = [
+        a
+        for a in _heads(masked, attributions, found, regions)
+        if not _of_mind(a["cue"]) and not _a_deed(masked, a["cue"], a["cue_span"][1] - offset)
+    ]
     if not heads or all(_NOT_SAID.search(a["cue"]) for a in heads):
-        return row  # every cue sits in a subordinate clause, states a mind or a silence: the writer's sentence
+        return row  # every cue sits in a subordinate clause, states a mind, a deed or a silence: the writer's sentence
     main = next((a for a in heads if _MAIN_CUES.search(a["cue"])), heads[0])
     row.update(main, cited_media=";".join(sorted({s.name for _, _, s in named if s.kind == "media"})))
+    row["_silent"] = not regions and all(_reports_nothing_said(masked, a, offset, after_quote) for a in heads)
     return row
+
+
+_CLOSING_SOURCE_WORDS = 4
+
+
+def _reports_nothing_said(masked: str, attribution: dict, offset: int, after_quote: bool) -> bool:
+    """A cue with nothing reported after it ("He testified for ten hours.", "... than Gregory
+    suggests."), not one closing a quotation the segmenter split off ("Trump said.", "“...?”
+    \n she asked.")."""
+    content, source = attribution["content_span"], attribution["source_span"]
+    if content[0] != content[1] or _MAIN_CUES.search(attribution["cue"]):
+        return False
+    if after_quote and source[0] == offset and len(masked[: source[1] - offset].split()) <= _CLOSING_SOURCE_WORDS:
+        return False
+    return _reports_nothing(masked, attribution["cue_span"][1] - offset)
 
 
 def _quoted(position: int, regions: list[Span], starts: list[int]) -> bool:
