@@ -483,6 +483,16 @@ def test_a_surname_with_its_article_and_without_is_one_person_when_one_first_nam
     assert _speaker_of(table, "Al-Shabab said") != _speaker_of(table, "Ali Shabab")
 
 
+def test_a_surname_written_only_alone_is_the_person_its_article_names():
+    text = (
+        "The sermons of Khalid al-Mansouri, a cleric born in Ohio, spread online. "
+        "Mansouri said in one that the war was holy. Al-Nusra said it had no ties to him."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert _speaker_of(table, "Mansouri said") == "Khalid al-Mansouri"
+    assert _speaker_of(table, "Al-Nusra said") != "Khalid al-Mansouri"
+
+
 def test_initials_are_a_first_name():
     found = classify("National Security Adviser H.R. McMaster", set())
     assert (found.kind, found.name) == ("person", "H.R. McMaster")

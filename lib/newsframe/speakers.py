@@ -146,16 +146,22 @@ class _Surnames:
 
     def join_articles(self, names) -> None:
         """A surname with Arabic's article joined ("Bashar al-Assad") and without it ("Bashar
-        Assad"), when one first name is written with both: one surname, and "al-Assad" alone is
-        that person too. Not on a shared word alone: "al-Shabab" is no "Shabab"."""
+        Assad"), when one first name is written with both, or when the bare one is only ever
+        written alone ("Anwar al-Awlaki", then "Awlaki said"): one surname, and "al-Assad" alone
+        is that person too. Not on a shared word alone: "al-Shabab" is no "Shabab"."""
         firsts: dict[str, set[str]] = defaultdict(set)
         for name in names:
             first, last = person_key(name)
             if first:
                 firsts[last].add(first)
+        given = {word for names in firsts.values() for first in names for word in first.split()}
+        joined = Counter(self._find(s) for s in self.parent)  # a bare surname only alone joins only as itself
         for last, with_article in firsts.items():
             bare = _ARTICLE.sub("", last)
-            if bare != last and with_article & firsts.get(bare, set()):
+            if bare == last or bare not in self.parent:
+                continue
+            alone = bare not in firsts and bare not in given and joined[self._find(bare)] == 1
+            if alone or with_article & firsts.get(bare, set()):
                 self._union(last, bare)
         self.root = {s: self._find(s) for s in self.parent}
 
