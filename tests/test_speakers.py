@@ -1258,6 +1258,9 @@ def test_his_lawyer_speaks_for_him_and_her_family_as_themselves():
         ("Lima-based banker", "Lima-based banker"),
         ("Her remarks came days after the Chilean navy", "the Chilean navy"),
         ("Navy leaders, including Admiral Ana Ruiz", "Navy leaders"),
+        ("@SenDias Sen. Rui Dias on #AMShow this morning", "Sen. Rui Dias"),  # a handle, a hashtag, a time
+        ("Mr. Dias earlier", "Mr. Dias"),
+        ("Senate Committee on Foreign Relations", "Senate Committee on Foreign Relations"),
     ],
 )
 def test_words_around_a_source_are_no_part_of_it(mention, cleaned):

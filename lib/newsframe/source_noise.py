@@ -32,7 +32,7 @@ _SOURCE_NOISE = (
     # "Amber Rudd yesterday", "Trump last week", "CNN in 2012"; not "USA Today", a name
     re.compile(
         r"\s+(?:(?-i:yesterday|today|tonight)|last\s+night|(?:last|this|next|earlier\s+this)\s+"
-        r"(?:week|weekend|month|year|spring|summer|autumn|fall|winter)|in\s+(?:19|20)\d\d)\b.*$",
+        r"(?:week|weekend|month|year|spring|summer|autumn|fall|winter|morning|afternoon|evening)|in\s+(?:19|20)\d\d)\b.*$",
         re.I,
     ),
     # a news site's pop-up after a name, its full name glued to the next link: "Sen. John Kennedy John
@@ -44,6 +44,8 @@ _SOURCE_NOISE = (
         r"(?:as|after|amid)\s+(?=\S)"
     ),
     re.compile(rf"^(?:on\s+)?(?:{WEEKDAYS})\s+(?=(?:the\s+)?[A-Z])"),
+    # a social-media handle before a name, a hashtag after it: "@SenPoe Sen. Ann Poe on #MTP"
+    re.compile(r"^@\w+\s+(?=[A-Z])|\s+(?:on|via|at)\s+#\w+.*$"),
     re.compile(r"(?<=[A-Za-z])\s+(?:on|in|at|to|for|by|with|from)$"),  # "Sen. Tim Kaine on": cut before a date
     # "where sources close to the investigation", "said one witness": a conjunction or verb before it
     re.compile(
@@ -54,7 +56,7 @@ _SOURCE_NOISE = (
     # "Trump swiftly", "Lauten later": adverbs after a name
     re.compile(
         rf"^(?P<keep>.*\b[A-Z][\w’'.-]*)\s+(?:(?:(?!(?:{NOT_ADVERBS})\b)[a-z]{{2,}}ly|later|also|then|"
-        r"again|now|first|once)\b\s*)+$"
+        r"again|now|first|once|earlier)\b\s*)+$"
     ),
 )
 
