@@ -207,6 +207,7 @@ def test_a_stance_of_mind_is_listed_but_gives_no_speaker(sentence, source, cue):
         "Ana Ruiz, who heads a Lima think tank, visited the port.",
         "Rain flooded the roads and, adding to the misery, the bridge closed.",
         "A short film by the mayor showed her walking along the harbour.",
+        "The committee can't recommend charges, as the prosecutor can.",  # a negated modal
     ],
 )
 def test_acting_is_not_speaking(sentence):
@@ -219,6 +220,9 @@ def test_acting_is_not_speaking(sentence):
         "The ministry did not respond to a request for comment.",
         "Esper did not say how many troops would be sent.",
         "Obama has never suggested delaying the aid.",
+        "The officials wouldn’t say where the arms went.",  # a contracted negative, curly or straight
+        "The ministry didn't respond.",
+        "A spokesman for the port wouldn't comment on whether the owner has asked to leave.",
     ],
 )
 def test_a_silence_is_not_speaking(sentence):
@@ -294,6 +298,16 @@ def test_a_cue_that_reports_nothing_still_speaks_when_a_quotation_follows():
 def test_what_comes_before_a_closing_cue_is_its_content(sentence, content):
     row = attribute(sentence, [(0, len(sentence))], Codebook())[0]
     assert (row["speaker"], sentence[slice(*row["content_span"])]) == ("Ana Ruiz", content)
+
+
+def test_a_silence_beside_another_clause_s_speech_leaves_that_speech():
+    sentence = "The ministry didn't comment, but a source said the talks failed."
+    assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == "unnamed source"
+
+
+def test_a_contracted_negative_is_no_part_of_the_source():
+    sentence = "Prosecutors haven’t charged him with the theft."
+    assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == "Prosecutors"
 
 
 def test_a_question_s_own_speaker_is_still_found():

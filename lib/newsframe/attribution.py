@@ -392,8 +392,8 @@ _VERB_TRIE = trie_pattern(_VERB_FORMS + _PHRASES, lambda ch: r"\s+" if ch == " "
 _VERB = re.compile(rf"(?<![\w’'-])(?:{_VERB_TRIE})(?![\w’'-])")
 # Auxiliaries and adverbs that belong to a cue ("has not denied"), read backwards from the verb.
 _AUX_BEFORE = re.compile(
-    rf"(?<![\w’'-])(?:(?:(?:{_AUX})\s+)+(?:(?:{_ADVERBS}|and|[a-z]{{2,}}ly)\s+)*|(?:(?:{_ADVERBS})\s+)+)$"
-)
+    rf"(?<![\w’'-])(?:(?:(?:{_AUX}|(?!(?:is|are|was|were)n)[a-z]{{2,5}}n[’']t)\s+)+(?:(?:{_ADVERBS}|and|[a-z]{{2,}}ly)\s+)*|(?:(?:{_ADVERBS})\s+)+)$"
+)  # a contracted negative too: "wouldn't say", "didn’t respond"
 #: Degree words belong to a cue between an auxiliary and a past participle ("is not so easily
 #: described": a passive); before an -ing form they make an adjective ("is very telling").
 _DEGREE = r"so|too|very|quite|as|less|more|most"
@@ -434,7 +434,7 @@ def _cues(masked: str):
         if m.group().startswith("went") and not _goes_on_speaking(masked, m.end()):
             continue
         before = None
-        if previous and (previous[0] in _AUX_START or previous[0].endswith("ly")):  # cheap test first
+        if previous and (previous[0] in _AUX_START or previous[0].endswith(("ly", "n't", "n’t"))):  # cheap test first
             aux = _AUX_BEFORE_PARTICIPLE if m.group() in _PARTICIPLES else _AUX_BEFORE
             before = aux.search(masked, max(0, m.start() - 80), m.start())
         start = before.start() if before else m.start()
@@ -455,6 +455,9 @@ _ON_THE_RECORD = re.compile(r"\s+the\s+record\b")
 _ACCORDING = re.compile(r"(?<![\w-])[Aa]ccording to\s+")
 _AUX_WORDS = set(_AUX.split("|"))
 _MODAL = re.compile(r"\b(?:would|could|should|might|may|will|to)\s", re.I)
+#: "can't demand", "won't recommend": a negated modal is no speech, unless it withholds words
+#: ("wouldn't comment", "won't say": a silence, which stays a cue so that what it is about is no one's)
+_NEGATED_MODAL = re.compile(r"\b(?:would|could|should|ca|wo|must)n['’]t\s", re.I)
 _PASSIVE_BY = re.compile(r"^\s+by\s+")
 _SPEECH_GOES_ON = re.compile(r"\s*(?:[:,.~“\"]|''|$)")
 #: A speech verb with what follows it when it names no speech: a phrasal verb ("add up to",
@@ -1013,6 +1016,8 @@ class _Finder:
             return None  # "calls emerged for a Kurdistan", "reports surfaced that": a noun, the subject
         if _names_a_noun(masked, m, aux, verb):
             return None
+        if _NEGATED_MODAL.search(aux) and not _NOT_SAID.search(aux + verb):
+            return None
         if _MODAL.search(aux) or (_before(masked, m.start()).rstrip().endswith((" to", " or")) and not aux):
             return None
         if not aux.strip() and verb in _AGENTLESS and _REDUCED_PASSIVE.match(masked, m.end()):
@@ -1450,7 +1455,7 @@ def _heads(masked: str, attributions: list[dict], found: list[tuple], regions: l
 #: writer reports a silence, which gives the statement no speaker. Not a withheld position ("has not
 #: denied", "did not dispute"): that is news of its own, and contradictions pair it with a denial.
 _NOT_SAID = re.compile(
-    r"(?:\bnot|\bnever|n't)\s+(?:\w+ly\s+)?(?:respond|repl|comment|sa[iy]|mention|name|disclos|indicat|offer|specif|"
+    r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+ly\s+)?(?:respond|repl|comment|sa[iy]|mention|name|disclos|indicat|offer|specif|"
     r"elaborat|answer|return|address|speak|spoke|discuss|explain|provid|giv|gave|releas|describ|detail|suggest|call|"
     r"announc|publish|tell|told|writ|wrote|show|identif)\w*",
     re.I,
@@ -1523,9 +1528,12 @@ def _attribute_one(doc: _Doc, offset: int, sent: str, masked: str, regions: list
         for a in _heads(masked, attributions, found, regions)
         if not _of_mind(a["cue"]) and not _a_deed(masked, a["cue"], a["cue_span"][1] - offset)
     ]
+    heads = _not_about_a_silence(masked, heads, offset)
     if not heads or all(_NOT_SAID.search(a["cue"]) for a in heads):
         return row  # every cue sits in a subordinate clause, states a mind, a deed or a silence: the writer's sentence
-    main = next((a for a in heads if _MAIN_CUES.search(a["cue"])), heads[0])
+    main = next((a for a in heads if _MAIN_CUES.search(a["cue"])), None) or next(
+        a for a in heads if not _NOT_SAID.search(a["cue"])
+    )  # not "X wouldn't comment" beside another cue
     row.update(main, cited_media=";".join(sorted({s.name for _, _, s in named if s.kind == "media"})))
     row["_silent"] = not regions and all(_reports_nothing_said(masked, a, offset, after_quote) for a in heads)
     return row
@@ -1544,6 +1552,20 @@ def _reports_nothing_said(masked: str, attribution: dict, offset: int, after_quo
     if after_quote and source[0] == offset and len(masked[: source[1] - offset].split()) <= _CLOSING_SOURCE_WORDS:
         return False
     return _reports_nothing(masked, attribution["cue_span"][1] - offset)
+
+
+def _not_about_a_silence(masked: str, heads: list[dict], offset: int) -> list[dict]:
+    """Heads without a cue in what a silence is about, in the silence's clause ("X wouldn't comment
+    on whether Y has asked"; not "X didn't comment, but a source said")."""
+    ends = [a["cue_span"][1] - offset for a in heads if _NOT_SAID.search(a["cue"])]
+    return [
+        a
+        for a in heads
+        if not any(
+            end <= a["cue_span"][0] - offset and not _CLAUSE_STOP.search(masked, end, a["cue_span"][0] - offset)
+            for end in ends
+        )
+    ]
 
 
 def _quoted(position: int, regions: list[Span], starts: list[int]) -> bool:
