@@ -300,8 +300,14 @@ def test_what_comes_before_a_closing_cue_is_its_content(sentence, content):
     assert (row["speaker"], sentence[slice(*row["content_span"])]) == ("Ana Ruiz", content)
 
 
-def test_a_silence_beside_another_clause_s_speech_leaves_that_speech():
-    sentence = "The ministry didn't comment, but a source said the talks failed."
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry didn't comment, but a source said the talks failed.",
+        "The ministry did not mention the talks but a source confirmed that they failed.",
+    ],
+)
+def test_a_silence_beside_another_clause_s_speech_leaves_that_speech(sentence):
     assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == "unnamed source"
 
 

@@ -862,7 +862,8 @@ def _source_before(masked: str, cue_start: int, floor: int = 0) -> Span | None:
 #: A conjunction that opens the clause a cue's subject stands in: "The deal broke down last month
 #: as the prosecutor accused him", "agreed to pull the posts after a French group complained".
 _CONJUNCTION = re.compile(
-    r"(?<![\w’'-])(?:even\s+)?(?:after|before|as|though|although|because|while|when|since|until|whereas)\s+(?=\S)", re.I
+    r"(?<![\w’'-])(?:even\s+)?(?:after|before|as|though|although|because|while|when|since|until|whereas|but)\s+(?=\S)",
+    re.I,
 )
 
 
@@ -877,7 +878,12 @@ def _after_a_conjunction(masked: str, a: int, b: int) -> Span | None:
     head = masked[a : last.start()]
     if "," in masked[a:b]:
         return a, b  # an apposition: "The ruling, issued after a session of the court, urged"
-    if last.start() == a or head.startswith("to ") or _VERB_IN_SOURCE.search(head):
+    if (
+        last.start() == a
+        or last.group().lower().startswith("but")
+        or head.startswith("to ")
+        or _VERB_IN_SOURCE.search(head)
+    ):
         return last.end(), b
     return a, b
 
@@ -1554,15 +1560,19 @@ def _reports_nothing_said(masked: str, attribution: dict, offset: int, after_quo
     return _reports_nothing(masked, attribution["cue_span"][1] - offset)
 
 
+_SILENCE_ENDS = re.compile(r"[,;:]|\s(?:but|and|while|though|although)\s")
+
+
 def _not_about_a_silence(masked: str, heads: list[dict], offset: int) -> list[dict]:
     """Heads without a cue in what a silence is about, in the silence's clause ("X wouldn't comment
-    on whether Y has asked"; not "X didn't comment, but a source said")."""
+    on whether Y has asked"; not "X didn't comment, but a source said", "Pence did not mention it but
+    his spokeswoman confirmed")."""
     ends = [a["cue_span"][1] - offset for a in heads if _NOT_SAID.search(a["cue"])]
     return [
         a
         for a in heads
         if not any(
-            end <= a["cue_span"][0] - offset and not _CLAUSE_STOP.search(masked, end, a["cue_span"][0] - offset)
+            end <= a["cue_span"][0] - offset and not _SILENCE_ENDS.search(masked, end, a["cue_span"][0] - offset)
             for end in ends
         )
     ]
