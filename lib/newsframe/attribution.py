@@ -478,7 +478,7 @@ _MAX_ADJUNCT_WORDS = 8
 _COMMA_AS_END = re.compile(r",\s*(?:as\s+)?$")
 _CLAUSE_WORDS = (
     frozenset({"that", "whether", "if", "to", "he", "she", "they", "it", "we", "i", "you", "there"})
-    | frozenset(_AUX.split("|"))
+    | _AUX_WORDS
     | {"can", "must"}
 )
 #: A determiner and an adverb right before a participle: "a widely observed strike", "the much
@@ -870,14 +870,14 @@ _CONJUNCTION = re.compile(
 def _after_a_conjunction(masked: str, a: int, b: int) -> Span | None:
     """A source read across a conjunction starts after it when a verb or an infinitive comes
     before it (not "An official before the talks", "Britain as well as France")."""
+    if "," in masked[a:b]:
+        return a, b  # an apposition: "The ruling, issued after a session of the court, urged"
     last = None
     for last in _CONJUNCTION.finditer(masked, a, b):  # noqa: B007 (the last one is wanted)
         pass
     if last is None or last.end() >= b:
         return a, b
     head = masked[a : last.start()]
-    if "," in masked[a:b]:
-        return a, b  # an apposition: "The ruling, issued after a session of the court, urged"
     if (
         last.start() == a
         or last.group().lower().startswith("but")
@@ -1292,7 +1292,7 @@ def attribute(
     starts = sorted(paragraph_starts) if paragraph_starts is not None else None
     rows: list[dict] = []
     inside = False
-    previous_end = 0
+    previous_end, previous_sent = 0, ""
     groups: list[list[int]] = []
     for i, (start, end) in enumerate(statements):
         if (starts is None and "\n" in text[previous_end:start]) or (
@@ -1307,12 +1307,10 @@ def attribute(
         if inside and not (was_inside and regions[-1][0] == 0):
             groups.append([i])
         masked = _mask(sent, regions)
-        after_quote = was_inside or (
-            i > 0 and text[statements[i - 1][0] : statements[i - 1][1]].rstrip().endswith(_CLOSERS)
-        )
+        after_quote = was_inside or previous_sent.rstrip().endswith(_CLOSERS)
         rows.append(_attribute_one(doc, start, sent, masked, regions, after_quote))
         rows[-1]["_in_group"] = was_inside or inside
-        previous_end = end
+        previous_end, previous_sent = end, sent
     for i, row in enumerate(rows):
         if row.pop("_silent", False) and not _unattributed_quote(text, statements, rows, i + 1):
             # a cue that reports nothing, and no quotation it could announce follows: the writer's sentence
