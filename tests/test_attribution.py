@@ -305,6 +305,7 @@ def test_what_comes_before_a_closing_cue_is_its_content(sentence, content):
     [
         "The ministry didn't comment, but a source said the talks failed.",
         "The ministry did not mention the talks but a source confirmed that they failed.",
+        "The ministry has not said when the talks end, but a source said they failed.",  # a silence's "said"
     ],
 )
 def test_a_silence_beside_another_clause_s_speech_leaves_that_speech(sentence):

@@ -1533,11 +1533,10 @@ def _attribute_one(doc: _Doc, offset: int, sent: str, masked: str, regions: list
         if not _of_mind(a["cue"]) and not _a_deed(masked, a["cue"], a["cue_span"][1] - offset)
     ]
     heads = _not_about_a_silence(masked, heads, offset)
-    if not heads or all(_NOT_SAID.search(a["cue"]) for a in heads):
+    spoken = [a for a in heads if not _NOT_SAID.search(a["cue"])]  # not "X wouldn't comment" beside another cue
+    if not spoken:
         return row  # every cue sits in a subordinate clause, states a mind, a deed or a silence: the writer's sentence
-    main = next((a for a in heads if _MAIN_CUES.search(a["cue"])), None) or next(
-        a for a in heads if not _NOT_SAID.search(a["cue"])
-    )  # not "X wouldn't comment" beside another cue
+    main = next((a for a in spoken if _MAIN_CUES.search(a["cue"])), spoken[0])
     row.update(main, cited_media=";".join(sorted({s.name for _, _, s in named if s.kind == "media"})))
     row["_silent"] = not regions and all(_reports_nothing_said(masked, a, offset, after_quote) for a in heads)
     return row
