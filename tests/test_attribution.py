@@ -537,3 +537,41 @@ def test_accuracy_of_a_corpus_nobody_labelled_is_an_empty_table():
 )
 def test_a_broadcast_script_s_cue_is_no_speaker(line, speaker):
     assert attribute(line, [(0, len(line))], Codebook())[0]["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        # a circumstance before the subject is no speaker
+        (
+            "In September, the Chilean ministry raised the tariff on steel, and said the rate would rise.",
+            "the Chilean ministry",
+        ),
+        ("Last week, the Chilean ministry summoned the envoy, saying the remarks were false.", "the Chilean ministry"),
+        ("In Calgary Rui Dias spoke to a crowd, saying the deal was bad.", "In Calgary Rui Dias spoke to a crowd"),
+        # an opening conjunction is not the subject's; an unnamed group's words end before a preposition
+        ("But experts in global health issues point to a broader concern, saying the move was wrong.", "experts"),
+        # a person's name ends at the verb after it
+        (
+            "In a speech in Lima last June, Chilean Foreign Minister Ana Maria Lopez took direct aim at the plan "
+            "and said it was dead.",
+            "Chilean Foreign Minister Ana Maria Lopez",
+        ),
+        ("The Chilean government issued a warning to Peru, stating that it would respond.", "The Chilean government"),
+        ("Transport Secretary Rui Dias flew to Lima, saying the road was shut.", "Transport Secretary Rui Dias"),
+    ],
+)
+def test_the_subject_of_a_coordinated_or_participle_cue(text, source):
+    row = attribute(text, [(0, len(text))], Codebook())[0]
+    assert text[slice(*row["source_span"])] == source
+
+
+@pytest.mark.parametrize(
+    "headline, speaker",
+    [
+        ("CHILEAN PLANE LIKELY SHOT DOWN BY MISTAKE JOINS LIST OF AIR DISASTERS", ""),  # a noun in capitals is no cue
+        ("RUI DIAS CLAIMS THE RIVALS ARE WORRIED ABOUT THE VOTE", "RUI DIAS"),
+    ],
+)
+def test_a_headline_in_capitals_names_a_speaker_only_with_a_short_source(headline, speaker):
+    assert attribute(headline, [(0, len(headline))], Codebook())[0]["speaker"] == speaker

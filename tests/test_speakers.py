@@ -552,6 +552,33 @@ def test_a_description_s_side_is_whom_it_works_for_not_what_it_is_about(descript
     assert side_of(description) == side
 
 
+@pytest.mark.parametrize(
+    "mention, side",
+    [
+        ("the chairman of the House Foreign Affairs Committee", "United States"),  # the American House's
+        ("House Intelligence Committee staff members", "United States"),
+        ("the House of Commons Defence Committee", "United Kingdom"),
+        ("the House of Representatives", "United States"),
+        ("the Democratic Unionist Party", ""),  # a party word in another country's party name
+        ("the Republican Guard", ""),
+        ("Democratic Sen. Rui Dias", "United States"),
+        ("the Chilean Civil Liberties Union", ""),  # a civil body's name: its demonym is no state's side
+        ("the Federation of Peruvian Scientists", ""),
+        ("the Soviet Union", "Russia"),  # a name the data knows whole stays
+        ("the European Union", "European Union"),
+        ("the Chilean Medical Association", ""),
+    ],
+)
+def test_a_body_s_name_gives_the_side_its_shape_says(mention, side):
+    assert side_of(mention) == side
+
+
+def test_a_lawyer_for_a_person_is_a_private_trade_whatever_the_client():
+    text = "Chilean President Ann Lee said that talks would go on. A lawyer for Lee said that the case was weak."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist()[-1] == ["lawyer for Ann Lee", "Other"]
+
+
 def test_a_mention_with_other_words_is_no_side_of_its_own():
     text = "Trump withdrew from the nuclear deal and said it was bad. The Joint Council for Welfare said it was good."
     table = resolve(_table(text, Codebook()), Codebook())
@@ -797,7 +824,7 @@ def test_a_spokesman_for_a_person_speaks_for_that_person_s_side():
     assert table[["speaker", "speaker_group"]].values.tolist() == [
         ["Ann Lee", "Chile"],
         ["spokesman for Ann Lee", "Chile"],
-        ["spokesman for the Lima Bar Association of Peru", "Peru"],
+        ["spokesman for the Lima Bar Association of Peru", "Other"],  # a bar association is no state's
     ]
 
 
@@ -1536,6 +1563,26 @@ def test_a_portfolio_or_a_government_s_office_in_lower_case_serves_the_state_of_
         ("said ", "Rui Dias", "cited by an Irish correspondent as a rising star", ""),
         ("said ", "Irish Prime Minister Rui Dias", "", "Ireland"),
         ("said ", "Rui Dias", "a scholar at the Center for Strategic & International Studies in Washington", ""),
+        # an office held at a body takes the body's side: a bank's is none, whatever region or city
+        ("said ", "Rui Dias", "vice chairman for Greater Asia at Harbor Private Banking in Singapore", ""),
+        ("said ", "Rui Dias", "a spokesman at the Chilean embassy in Lima", "Chile"),
+        ("said ", "Rui Dias", "the Chilean ambassador at the United Nations", "Chile"),
+        (
+            "said ",
+            "Rui Dias",
+            "director at the Center for a New Chilean Security in Lima and a former Peruvian envoy",
+            "Peru",
+        ),
+        ("said ", "Rui Dias", "director at the Center for a New Chilean Security in Lima", ""),
+        (
+            "said ",
+            "Rui Dias",
+            "director of the Safety with Rights program at Amnesty International",
+            "Amnesty International",
+        ),
+        # a journalist by trade, whoever employs them; not one who spoke to reporters
+        ("says ", "Rui Dias", "a journalist for the local news site Diario de Lima", "Media"),
+        ("said ", "Vice Adm. Rui Dias", "told reporters at the Pentagon", ""),
     ],
 )
 def test_what_a_description_says_of_a_person_s_side(before, run, apposition, side):

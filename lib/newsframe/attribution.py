@@ -30,6 +30,8 @@ import re
 
 from .actors import PRONOUNS, ActorIndex, Speaker, index_for, pronoun_fits, refers_to, trie_pattern
 from .codebook import Codebook
+from .names import ORG_WORDS, is_title
+from .sides import gazetteer
 from .source_noise import NOT_ADVERBS
 
 Span = tuple[int, int]
@@ -1197,15 +1199,60 @@ def _subject(masked: str) -> Span | None:
     sentence opens with a condition."""
     if _CONDITION_FIRST.match(masked):
         return None
+    start = 0
     stop = _FIRST_CLAUSE.search(masked, 0, _SOURCE_WINDOW)
-    first_clause = masked[: stop.start() if stop else _SOURCE_WINDOW]
-    end = 0
-    for i, w in enumerate(_WORD.finditer(first_clause)):
+    if stop and _a_circumstance(masked[: stop.start()]) and _NOUN_PHRASE_START.match(masked, stop.end()):
+        # "In September, the administration ... and said" (not "In Calgary X spoke to a crowd, saying")
+        start = stop.end()
+        stop = _FIRST_CLAUSE.search(masked, start, start + _SOURCE_WINDOW)
+    first_clause = masked[: stop.start() if stop else start + _SOURCE_WINDOW]
+    begin, end = None, 0
+    opening = len(masked) - len(masked[start:].lstrip())  # "(SOUNDBITE) ...": from the clause's first mark
+    capitalised = []  # the run of capitalised words right before the word read
+    for i, w in enumerate(_WORD.finditer(first_clause, start)):
         word = w.group()
-        if i == 8 or (i > 0 and word.islower() and (word.endswith("ed") or word in _AUX_WORDS)):
+        if begin is None and _AND_BUT.fullmatch(word + " "):  # "But experts ... point to": the experts
+            opening = _WORD.search(first_clause, w.end()) or w
+            opening = opening.start()
+            continue
+        if i == 8:  # no verb found: "experts in global health issues point to" -> the experts
+            cut = _PREPOSITION_AFTER.search(masked, begin, end)
+            if cut and masked[begin].islower():
+                end = begin + len(masked[begin : cut.start()].rstrip())
             break
-        end = w.end()
-    return (0, end) if end else None
+        if begin is not None and word.islower() and (word.endswith("ed") or word in _AUX_WORDS):
+            break
+        if word.islower() and _after_a_person_s_name(capitalised) and word not in _NAME_JOINERS:
+            break  # "Foreign Minister Mohammad Javad Zarif took direct aim": the name ends at its verb
+        capitalised = [*capitalised, word] if word[:1].isupper() else []
+        begin, end = opening if begin is None else begin, w.end()
+    return (begin, end) if end else None
+
+
+_NOUN_PHRASE_START = re.compile(r"\s*(?:[A-Z]|(?:the|a|an|its|their|his|her)\s)")
+_PREPOSITION_AFTER = re.compile(r"\s(?:in|at|on|from|with|of|for|across|around)\s")
+_OPENING_WORDS = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her"})
+_NAME_JOINERS = frozenset(
+    {"of", "for", "and", "the", "de", "del", "da", "al", "el", "bin", "ibn", "van", "von", "le", "la"}
+)
+
+
+def _after_a_person_s_name(capitalised: list[str]) -> bool:
+    """Whether capitalised words end in a person's name (two or more, the last no title, body or
+    place word): a lower-case word after them is the sentence's verb, not more of its subject."""
+    words = [w for w in capitalised if w not in _OPENING_WORDS]
+    if capitalised and _PREPOSITION_FIRST.match(capitalised[0] + " "):
+        return False  # "In Calgary Rui Dias spoke": where the place ends and the name begins is unknown
+    return len(words) >= 2 and not (
+        is_title(words[-1]) or ORG_WORDS.fullmatch(words[-1]) or "." in words[-1] or gazetteer().find(words[-1])
+    )
+
+
+def _a_circumstance(clause: str) -> bool:
+    """Whether a sentence's opening clause says when or where rather than who ("In September",
+    "Last week", "On Tuesday", "However")."""
+    clause = clause.strip()
+    return bool(_PREPOSITION_FIRST.match(clause) or _TIME_LEAD.match(clause + " ") or _LEADING.fullmatch(clause))
 
 
 def _reports_nothing(masked: str, cue_end: int) -> bool:
@@ -1491,11 +1538,17 @@ def _any_is(item, items) -> bool:
     return any(item is other for other in items)
 
 
+#: The longest source a headline in capitals names: a cue word in capitals may be a noun ("LIST").
+_HEADLINE_SOURCE_WORDS = 3
+
+
 def _attribute_one(doc: _Doc, offset: int, sent: str, masked: str, regions: list[Span], after_quote: bool) -> dict:
     """``after_quote``: the statement follows a quotation ("“...?” \n she asked."), whose speaker
     its cue names even when nothing follows the cue."""
     row = _empty_row()
     found = _FINDER(sent, masked)
+    if found and sent.isupper():  # a headline in capitals: "X CLAIMS ...", not "PLANE ... JOINS LIST"
+        found = [f for f in found if f[0] is None or len(sent[f[0][0] : f[0][1]].split()) <= _HEADLINE_SOURCE_WORDS]
     if not found:
         doc.note(masked)
         return row

@@ -63,7 +63,7 @@ _POSTED = r"commanders?|ambassadors?|envoys?|correspondents?"
 #: Foundation for Defense of Democracies in Washington": a think tank is its own side, not its home's).
 _RESEARCH_BODY = (
     r"(?:[A-Z][\w’'.-]*\s+(?:(?:for|of|on|the|a|and|&)\s+)*){0,4}(?:Center|Centre|Institute|Institution|"
-    r"Foundation|Endowment|Council\s+on|Project|Initiative)(?:\s+(?:(?:for|of|on|the|a|and|&)\s+)*[A-Z][\w’'.-]*)*(?:\s+in\s+[A-Z][\w’'.-]*)?"
+    r"Foundation|Endowment|Council\s+on|Project|Initiative|Union|Association|Society|League|Federation\s+of)(?:\s+(?:(?:for|of|on|the|a|and|&)\s+)*[A-Z][\w’'.-]*)*(?:\s+in\s+[A-Z][\w’'.-]*)?"
 )
 _POSSESSOR = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s")
 _NATIONAL = re.compile(
@@ -85,7 +85,7 @@ _TOPICAL = re.compile(
 #: _TOPICAL's own search, which tries its place words at every capital.
 _TOPICAL_WORDS = re.compile(
     rf"(?:{_ABOUT})\s|{_SUBJECT_NOUNS}|[Aa]mbassador|-born|-based|history|politics|literature|economics|relations|{_POSTED}|University|College|School|Cent(?:er|re)|Institut|Foundation|"
-    r"Endowment|Council on|Project|Initiative"
+    r"Endowment|Council on|Project|Initiative|Union|Association|Society|League|Federation of"
 )
 _TOPIC_KINDS = ("country", "capital", "state", "organisation")
 _PLACE_GROUPS = ("topic", "subject", "field", "host", "posted", "seat", "campus", "school", "body")
@@ -119,7 +119,7 @@ def _without_topics(head: str) -> str:
             return " "
         if m.group("body"):  # every place in a research body's name or seat, but a state's own body's
             found = gazetteer().find(place)
-            if _a_state_s_body(place, found):
+            if _a_state_s_body(place, found) or DETERMINERS.sub("", place) in gazetteer().phrases:  # "Soviet Union"
                 return m.group()
             return "".join(
                 place[b:a] for (_, b, _), (a, _, _) in zip([(0, 0, None), *found], [*found, (len(place), 0, None)])
@@ -345,10 +345,17 @@ _JOURNALIST_AFTER = re.compile(
 )
 
 
+#: A journalist by trade in an apposition, whoever employs them: "X, a journalist for the local news
+#: site Y", "X, a veteran foreign correspondent" (not "a former reporter", who may serve a state now).
+_JOURNALIST_APPOSITION = re.compile(
+    r"\s*(?:(?:the|an?)\s+(?!former\b)(?:[a-z-]+\s+){0,2})?(?:journalist|reporter|correspondent|columnist)s?\b"
+)
+
+
 def _works_for_a_medium(before: str, apposition: str) -> bool:
     """Whether the words right before a name, or its apposition, make them a news organisation's
     journalist, so their side is Media whatever the outlet's country."""
-    if _JOURNALIST_TITLE_BEFORE.search(before):
+    if _JOURNALIST_TITLE_BEFORE.search(before) or _JOURNALIST_APPOSITION.match(apposition):
         return True
     m = _JOURNALIST_BEFORE.search(before)
     if m is None:
@@ -437,8 +444,32 @@ def described_side(before: str, run: str, apposition: str) -> str:
     ):
         desc = DESCRIPTION_END.split(apposition, maxsplit=1)[0]
         if any(is_title(w) for w in desc.split()[:6]):
-            return side_of(desc)
+            return _side_of_an_office(desc)
     return ""
+
+
+#: The body an office is held at: "vice chairman at Credit Suisse", "a spokesman at the Iranian embassy".
+_AT_A_BODY = re.compile(
+    r"\s(?:at|with)\s+(?:the\s+)?(?P<body>[A-Z][\w’'.&-]*(?:\s+(?:(?:of|for|on|the|a|and|&)\s+)*[A-Z][\w’'.&-]*)*)"
+)
+_ANOTHER_OFFICE = re.compile(r"\s*(?:,|and\s)")
+_SEAT = re.compile(r"^\s*(?:in|based\s+in)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
+_PORTFOLIO = re.compile(r"\s(?:for|in\s+charge\s+of)\s.*", re.S)
+
+
+def _side_of_an_office(description: str) -> str:
+    """The side of an office described after a name: the place modifying the office ("the U.S.
+    ambassador at the UN"), else the body it is held at, where one is named ("vice chairman for
+    Greater China at Credit Suisse ... in Hong Kong": a bank's, no state's; the region it covers
+    and the city it sits in are no side), else the first place named. An office named after the
+    body counts as the office ("a fellow at Brookings and former U.S. ambassador")."""
+    bodies = list(_AT_A_BODY.finditer(description))
+    if not bodies:
+        return side_of(description)
+    at = bodies[-1]  # the last: "director of the X with Y program at Amnesty International"
+    then = _SEAT.sub("", description[at.end() :])  # "... at X in Washington and a former Pentagon official"
+    office = _PORTFOLIO.sub("", description[: at.start()]) + (then if _ANOTHER_OFFICE.match(then) else "")
+    return side_of(office) or _body_side(at.group("body"))
 
 
 @lru_cache(maxsize=100_000)

@@ -129,11 +129,28 @@ PARTY_WORDS = frozenset({"Democrat", "Democrats", "Democratic", "Republican", "R
 _FAMILY_BEFORE = re.compile(r"(?<![\w-])(?:Liberal|Social|Free|Christian)\s+$")
 
 
+#: The words of a party, front or force's name after a party word ("Democratic Unionist Party",
+#: "Democratic Alliance", "Republican Guard", "Irish Republican Army"): no American party's.
+_FAMILY_AFTER = re.compile(
+    r"\s+(?:Unionists?|Union|Alliance|Front|Forces|Guards?|Army|Left|Movement|Coalition|Rally|Progressive|"
+    r"Republic|People['’]s|Socialists?|Liberation|Renewal)(?![\w-])"
+)
+
+
 def another_country_s_party(text: str, start: int, word: str) -> bool:
-    """Whether the party word ``word`` at ``start`` of ``text`` ends another country's party name."""
-    return word in PARTY_WORDS and _FAMILY_BEFORE.search(text, max(0, start - 12), start) is not None
+    """Whether the party word ``word`` at ``start`` of ``text`` is in another country's party name."""
+    return word in PARTY_WORDS and (
+        _FAMILY_BEFORE.search(text, max(0, start - 12), start) is not None
+        or _FAMILY_AFTER.match(text, start + len(word)) is not None
+    )
 
 
+#: A body of the American House of Representatives, named by the chamber's short name ("House
+#: Intelligence Committee", "House Armed Services subcommittee"), not the House of Commons or Lords.
+_HOUSE_BODY = re.compile(
+    r"(?<![\w.-])House\s+(?!of\s)(?:(?:[A-Z][\w’'-]*|and|on|of)\s+){1,5}?(?:[Cc]ommittee|[Ss]ubcommittee|Caucus)(?![\w-])"
+)
+_US_HOUSE = Place("United States", "institution")
 POSSESSIVE = re.compile(r"['’]s?$")  # "Iran's", "Reuters'"
 _SPACES = re.compile(r"\s+")
 
@@ -196,11 +213,15 @@ class Gazetteer:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, Place]]:
         """Every side-naming phrase in ``text[start:end]``, left to right."""
         found = []
-        for m in self._pattern.finditer(text, start, len(text) if end is None else end):
+        end = len(text) if end is None else end
+        for m in self._pattern.finditer(text, start, end):
             phrase = _SPACES.sub(" ", POSSESSIVE.sub("", m.group()))
             place = self.phrases.get(phrase)
             if place is not None and not another_country_s_party(text, m.start(), phrase):
                 found.append((m.start(), m.end(), place))
+        if "House" in text:
+            found += [(m.start(), m.end(), _US_HOUSE) for m in _HOUSE_BODY.finditer(text, start, end)]
+            found.sort(key=lambda f: f[0])
         return found
 
     def side_in(self, text: str) -> str:

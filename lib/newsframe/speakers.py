@@ -889,6 +889,8 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             out_speaker[i], out_group[i], kinds[i] = name, groups(side or own_side), "person"
             if mention.agent:  # "A spokesman for Barr": the spokesman, for Barr's side
                 out_speaker[i] = f"{mention.agent} {name}"
+                if PRIVATE_TRADE.search(mention.agent):  # "Stone's attorney": a private trade, whoever the client
+                    out_group[i] = OTHER
             elif first:
                 named_at[i].append((-1, person))
                 person_at[i] = person
