@@ -557,6 +557,7 @@ def test_a_description_s_side_is_whom_it_works_for_not_what_it_is_about(descript
     [
         ("the chairman of the House Foreign Affairs Committee", "United States"),  # the American House's
         ("House Intelligence Committee staff members", "United States"),
+        ("the House intelligence committee’s final report", "United States"),
         ("the House of Commons Defence Committee", "United Kingdom"),
         ("the House of Representatives", "United States"),
         ("the Democratic Unionist Party", ""),  # a party word in another country's party name
@@ -1934,3 +1935,24 @@ def test_a_draft_codebook_names_its_own_and_leaves_everyone_else_themselves():
 )
 def test_a_one_word_medium_after_a_first_name_or_an_honorific_is_a_person(text, media):
     assert gazetteer().media_in(text) == media
+
+
+@pytest.mark.parametrize(
+    "mention, kind, name, side",
+    [
+        # a description, then the person's name: the person speaks, not the place the office covers
+        ("the agency's emergency coordinator for Chile, Rui Dias", "person", "Rui Dias", ""),
+        ("the Chilean foreign minister, Rui Dias", "person", "Rui Dias", "Chile"),
+        ("including a senator highly critical of the Peruvians, Senator Rui Dias", "person", "Rui Dias", None),
+        ("another tourist from Great Britain, Ana Lee", "person", "Ana Lee", None),  # sides: the corpus pass's
+        ("the commander of the air force, Brig-Gen Rui Alves Dias", "person", "Rui Alves Dias", None),
+    ],
+)
+def test_a_description_apposed_to_a_name_is_that_person(mention, kind, name, side):
+    found = classify(mention, frozenset())
+    assert (found.kind, found.name) == (kind, name)
+    assert side is None or found.side == side
+
+
+def test_a_spokesman_for_a_named_person_is_not_that_person():
+    assert classify("a spokesman for recently appointed Defense Secretary, Rui Dias", frozenset()).name != "Rui Dias"

@@ -181,6 +181,11 @@ _APPOSED_NAME = re.compile(
     rf"\s*,\s*([A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|{PARTICLE_NAME})){{1,3}})\s*(?:,|$)"
 )  # "a tribal leader, Tarek al-Daghari al-Awlaki"
 PLURAL_END = re.compile(r"s\b")
+#: A description of a person, opening with an article, a possessive or a lower-case word.
+_COVERS = re.compile(r"\s(?:for|on|in)\s")
+_A_DESCRIPTION = re.compile(r"(?:including\s+)?(?:the|a|an|another|its|his|her|their)\s")
+#: Who speaks for the person named after them ("a spokesman for Defense Secretary, Chuck Hagel").
+_SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|aides?|advis[eo]rs?|lawyers?|attorneys?)\s+(?:for|to|of)\s")
 
 
 def _without_leading_titles(name: str) -> str:
@@ -371,6 +376,16 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
     affiliated = _affiliated_person(head, common)
     if affiliated is not None:
         return affiliated
+    if (
+        named and _A_DESCRIPTION.match(head) and not _SPEAKS_FOR.search(head)
+    ):  # "the agency's emergency coordinator for Syria, Muhannad Hadi"
+        name = name_in_run(named.group(1))
+        title, _, rest = name.partition(" ")
+        if "-" in title and " " in rest and all(is_title(part) for part in title.split("-")):
+            name = rest  # "Brig-Gen Amir Hajizadeh": titles joined by a hyphen
+        if _person_like(name, common) and not names_a_place(name, 1) and places.phrases.get(name) is None:
+            # he speaks; "the Iranian foreign minister" says his side, "coordinator for Syria" only what he covers
+            return Mention("person", name, "" if _COVERS.search(head) else side_of(head))
     core = POSSESSIVE_END.sub("", DETERMINERS.sub("", head))
     side = side_of(head) or side_of(text)
     whole = places.phrases.get(core)

@@ -148,7 +148,7 @@ def another_country_s_party(text: str, start: int, word: str) -> bool:
 #: A body of the American House of Representatives, named by the chamber's short name ("House
 #: Intelligence Committee", "House Armed Services subcommittee"), not the House of Commons or Lords.
 _HOUSE_BODY = re.compile(
-    r"(?<![\w.-])House\s+(?!of\s)(?:(?:[A-Z][\w’'-]*|and|on|of)\s+){1,5}?(?:[Cc]ommittee|[Ss]ubcommittee|Caucus)(?![\w-])"
+    r"(?<![\w.-])House\s+(?!of\s)(?:(?:[A-Z][\w’'-]*|and|on|of|[a-z]+(?<!ed))\s+){1,4}?(?:[Cc]ommittee|[Ss]ubcommittee|Caucus)(?![\w-])"
 )
 _US_HOUSE = Place("United States", "institution")
 POSSESSIVE = re.compile(r"['’]s?$")  # "Iran's", "Reuters'"
