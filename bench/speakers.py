@@ -164,10 +164,8 @@ CHECKS = sorted(
     key=lambda path: int(re.sub(r"\D", "", path.stem) or 1),  # check 10 after check 9
 )
 GENERIC = {"other_pro", "other_anti", "other_neutral", ""}
-SAMPLE_SEED, SAMPLE_SIZE = (
-    2670,
-    40,
-)  # the seed of check 59 (58: 2669, 57: 2668, 56: 2667, ..., 11: 2622, ..., 2: 2613, 1: 13)
+# the seed of check 60 (59: 2670, 58: 2669, ..., 11: 2622, ..., 2: 2613, 1: 13)
+SAMPLE_SEED, SAMPLE_SIZE = 2671, 40
 
 
 #: BASIL speaker labels that name a group, not one person (read by hand from the labels).
