@@ -575,3 +575,9 @@ def test_the_subject_of_a_coordinated_or_participle_cue(text, source):
 )
 def test_a_headline_in_capitals_names_a_speaker_only_with_a_short_source(headline, speaker):
     assert attribute(headline, [(0, len(headline))], Codebook())[0]["speaker"] == speaker
+
+
+def test_at_least_opens_a_source_rather_than_a_circumstance():
+    text = "In response, at least 16 Chilean provinces rejected the claims."
+    row = attribute(text, [(0, len(text))], Codebook())[0]
+    assert text[slice(*row["source_span"])] == "at least 16 Chilean provinces"

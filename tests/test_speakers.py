@@ -1956,3 +1956,17 @@ def test_a_description_apposed_to_a_name_is_that_person(mention, kind, name, sid
 
 def test_a_spokesman_for_a_named_person_is_not_that_person():
     assert classify("a spokesman for recently appointed Defense Secretary, Rui Dias", frozenset()).name != "Rui Dias"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("At least three officials said the talks failed.", "unnamed officials"),  # a count is no part of a label
+        (
+            "Rebels downed a helicopter on Tuesday, according to a government official said.",
+            "unnamed government official",
+        ),
+    ],
+)
+def test_a_count_or_a_writer_s_slip_is_no_part_of_a_label(text, speaker):
+    assert resolve(_table(text, Codebook()), Codebook())["speaker"].tolist() == [speaker]

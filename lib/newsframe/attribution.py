@@ -538,7 +538,7 @@ _NAMED_NOUN = re.compile(r"(?:^|\s)(?:a|an)\s+(?:[A-Za-z][\w-]*\s+){0,2}[a-z][\w
 _NAME_AFTER = re.compile(r"\s+(?:[A-Z]|[“\"~])")
 _LEADING = re.compile(
     r"^(?:(?:and|but|so|yet|while|whereas|although|though|as|because|since|if|when|however|meanwhile|"
-    r"also|still|now|then|instead|moreover|indeed|earlier|later|last|this|next|on|in|at|during|after|"
+    r"also|still|now|then|instead|moreover|indeed|earlier|later|last|this|next|on|in|at(?!\s+(?:least|most)\b)|during|after|"
     r"before|for example|for instance|in addition)\b[\s,]*)+",
     re.I,
 )
@@ -987,6 +987,9 @@ class _Finder:
         if stop:
             end = stop.start()
         source = _outside_an_aside(masked, *_trim(masked, m.end(), end), cue_after=True)
+        slip = _SAID_AT_END.search(masked, source[0], source[1])
+        if slip:  # "according to a government official said": a writer's slip
+            source = (source[0], slip.start())
         if source[0] >= source[1] or len(_words(masked[source[0] : source[1]])) > _MAX_SOURCE_WORDS:
             return None
         cue = (m.start(), m.end() - 1)
@@ -1230,6 +1233,7 @@ def _subject(masked: str) -> Span | None:
 
 
 _NOUN_PHRASE_START = re.compile(r"\s*(?:[A-Z]|(?:the|a|an|its|their|his|her)\s)")
+_SAID_AT_END = re.compile(r"(?<=\w)\s+(?:said|says)$")
 _PREPOSITION_AFTER = re.compile(r"\s(?:in|at|on|from|with|of|for|across|around)\s")
 _OPENING_WORDS = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her"})
 _NAME_JOINERS = frozenset(

@@ -1410,7 +1410,10 @@ _A_PERSON = re.compile(
 )
 #: The word that counts one unnamed source among others, which is no part of its description
 #: ("One source", "another official", "one of the officials").
-_COUNTED_ONE = re.compile(r"^(?:(?:one|another|each)\s+(?:of\s+(?:the\s+)?)?|(?:this|that)\s+|of\s+the\s+)(?=\S)", re.I)
+_COUNTED_ONE = re.compile(
+    r"^(?:(?:one|another|each)\s+(?:of\s+(?:the\s+)?)?|(?:this|that)\s+|of\s+the\s+|at\s+(?:least|most)\s+\w+\s+)(?=\S)",
+    re.I,
+)
 #: A plural source counted but not named ("Some doctors", "Many protesters", "Two lawyers").
 _SOME = re.compile(r"^(?:some|many|several|most|few|a\s+few|other|two|three|four|five|dozens\s+of)\s+[a-z]+s$", re.I)
 
