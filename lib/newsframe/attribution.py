@@ -1215,8 +1215,7 @@ def _subject(masked: str) -> Span | None:
     for i, w in enumerate(_WORD.finditer(first_clause, start)):
         word = w.group()
         if begin is None and _AND_BUT.fullmatch(word + " "):  # "But experts ... point to": the experts
-            opening = _WORD.search(first_clause, w.end()) or w
-            opening = opening.start()
+            opening = (_WORD.search(first_clause, w.end()) or w).start()
             continue
         if i == 8:  # no verb found: "experts in global health issues point to" -> the experts
             cut = _PREPOSITION_AFTER.search(masked, begin, end)

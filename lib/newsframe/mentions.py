@@ -181,8 +181,9 @@ _APPOSED_NAME = re.compile(
     rf"\s*,\s*([A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|{PARTICLE_NAME})){{1,3}})\s*(?:,|$)"
 )  # "a tribal leader, Tarek al-Daghari al-Awlaki"
 PLURAL_END = re.compile(r"s\b")
-#: A description of a person, opening with an article, a possessive or a lower-case word.
+#: Words after which a description says what an office covers, not whom it serves ("coordinator for Syria").
 _COVERS = re.compile(r"\s(?:for|on|in)\s")
+#: A description of a person before their name, opening with an article or a possessive.
 _A_DESCRIPTION = re.compile(r"(?:including\s+)?(?:the|a|an|another|its|his|her|their)\s")
 #: Who speaks for the person named after them ("a spokesman for Defense Secretary, Chuck Hagel").
 _SPEAKS_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|aides?|advis[eo]rs?|lawyers?|attorneys?)\s+(?:for|to|of)\s")
