@@ -313,8 +313,83 @@ def test_a_silence_beside_another_clause_s_speech_leaves_that_speech(sentence):
 
 
 def test_a_contracted_negative_is_no_part_of_the_source():
-    sentence = "Prosecutors haven’t charged him with the theft."
+    sentence = "Prosecutors haven’t denied that he was there."
     assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == "Prosecutors"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Donald Trump ordered the Jan. 2 strike against Gen. Qassem Soleimani.",
+        "Obama ordered more forces to Afghanistan.",
+        "Mueller has charged several Trump associates and more than a dozen Russians.",
+    ],
+)
+def test_an_order_or_a_charge_that_is_an_act_reports_no_speech(sentence):
+    assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == ""
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("The governor ordered officials to distribute the video to parents.", "governor"),
+        ("Trump ordered that the flags be lowered.", "Trump"),
+        ("Critics charged Trump was too ready to accept the denials.", "Critics"),
+        ("The Rahamis charged in the lawsuit that they were targeted.", "Rahamis"),
+    ],
+)
+def test_an_order_to_someone_and_a_charge_that_are_speech(sentence, speaker):
+    assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        (
+            "After Russian troops seized the bases, interim Ukrainian President Oleksandr Turchynov ordered "
+            "the withdrawal, citing threats.",
+            "interim Ukrainian President Oleksandr Turchynov",
+        ),
+        (
+            "In 2014, when Russia annexed Crimea, Secretary of State John Kerry was dismayed, saying it was wrong.",
+            "Secretary of State John Kerry",
+        ),
+        (
+            "On Thursday, before his meeting with Putin, Trump cast doubt on the findings, saying it was unclear.",
+            "Trump",
+        ),
+        (
+            "After reading it, Obama's former spokesman Tommy Vietor unleashed tweets, condemning it.",
+            "Obama's former spokesman Tommy Vietor",
+        ),
+        ("This week, we saw hackers seize the accounts, posting threats.", "we"),
+        ("Carney shook his head and said it was not true.", "Carney"),
+    ],
+)
+def test_a_participle_s_subject_skips_opening_clauses_and_ends_at_its_verb(sentence, source):
+    row = attribute(sentence, [(0, len(sentence))], Codebook())[0]
+    assert sentence[slice(*row["source_span"])] == source
+
+
+def test_no_subject_in_an_opening_subordinate_clause():
+    sentence = "As Moon and Kim leave the banquet, they will watch a video, portraying the past."
+    assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] in ("", "they")
+
+
+def test_a_noun_named_between_commas_is_no_speech():
+    sentence = (
+        "The firing of the missile, called the Hwasong-14, was watched by Kim Jong Un, the official "
+        "Korean Central News Agency (KCNA) reported."
+    )
+    row = attribute(sentence, [(0, len(sentence))], Codebook())[0]
+    assert row["cue"] == "reported"
+    assert "Korean Central News Agency" in sentence[slice(*row["source_span"])]
+
+
+def test_a_quoted_nickname_is_part_of_the_name_after_the_cue():
+    sentence = 'It proves they are alive, said retired Maj. Gen. James "Spider" Marks, a CNN analyst.'
+    row = attribute(sentence, [(0, len(sentence))], Codebook())[0]
+    assert sentence[slice(*row["source_span"])].startswith('retired Maj. Gen. James "Spider" Marks')
 
 
 def test_a_question_s_own_speaker_is_still_found():

@@ -1584,13 +1584,31 @@ def test_a_portfolio_or_a_government_s_office_in_lower_case_serves_the_state_of_
         # a journalist by trade, whoever employs them; not one who spoke to reporters
         ("says ", "Rui Dias", "a journalist for the local news site Diario de Lima", "Media"),
         ("said ", "Vice Adm. Rui Dias", "told reporters at the Pentagon", ""),
+        # a private trade after a region's name, not after a state's body
+        ("says Professor ", "Rui Dias", "an East Asia expert at a university in Santiago", ""),
+        ("said ", "Rui Dias", "a Pentagon expert on Chile", "United States"),
     ],
 )
 def test_what_a_description_says_of_a_person_s_side(before, run, apposition, side):
     assert described_side(before, run, apposition) == side
 
 
-@pytest.mark.parametrize("demonym, country", [("Malawian", "Malawi"), ("Northern Irish", "United Kingdom")])
+@pytest.mark.parametrize(
+    "mention, name, side",
+    [
+        ("Professor Rui Dias, an East Asia expert at a university in Santiago", "Rui Dias", ""),
+        ("Rui Dias, a State Department expert on Chile", "Rui Dias", "United States"),
+        ('retired Maj. Gen. Rui "Spider" Dias, a Chilean commander', "Rui Dias", "Chile"),
+    ],
+)
+def test_a_mention_s_side_skips_a_private_trade_and_a_nickname(mention, name, side):
+    found = classify(mention, frozenset())
+    assert (found.kind, found.name, found.side) == ("person", name, side)
+
+
+@pytest.mark.parametrize(
+    "demonym, country", [("Malawian", "Malawi"), ("Northern Irish", "United Kingdom"), ("Soviet", "Russia")]
+)
 def test_demonyms_the_rule_derives_or_the_bundled_list_adds(demonym, country):
     assert gazetteer().phrases[demonym].side == country
 

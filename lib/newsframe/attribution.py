@@ -32,7 +32,7 @@ from .actors import PRONOUNS, ActorIndex, Speaker, index_for, pronoun_fits, refe
 from .codebook import Codebook
 from .names import ORG_WORDS, is_title
 from .sides import gazetteer
-from .source_noise import NOT_ADVERBS
+from .source_noise import IRREGULAR_PAST_WORD, NOT_ADVERBS
 
 Span = tuple[int, int]
 
@@ -465,11 +465,16 @@ _SPEECH_GOES_ON = re.compile(r"\s*(?:[:,.~“\"]|''|$)")
 #: A speech verb with what follows it when it names no speech: a phrasal verb ("add up to",
 #: "adding to the tension"), a show of no signs or of someone doing something ("showed him
 #: standing"), an office or presence maintained, a think tank, an agreement to act ("agreed to
-#: cooperate").
+#: cooperate"), an order of a thing rather than to someone to act ("ordered the strike", "ordered
+#: more forces to the region"; not "ordered officials to distribute"), a charge brought against
+#: someone rather than charged that ("Mueller has charged several associates").
+_OBJECT_WORDS = "(?:the|a|an|its|his|her|their|this|that|these|those)"
 _NOT_SPEECH = re.compile(
     r"(?:add(?:s|ed|ing)?\s+(?:up\b|to\s+(?:the|a|an|its|his|her|their|this|that|these|those)\s)"
     r"|show(?:s|ed|ing|n)?\s+(?:(?:no|little|few|any)\s+signs?\b|(?:him|her|them|it|me|us)\s+[a-z]+ing\b)"
-    r"|maintain(?:s|ed|ing)?\s+(?:a|an)\s|think\s+tanks?\b)"
+    r"|maintain(?:s|ed|ing)?\s+(?:a|an)\s|think\s+tanks?\b"
+    rf"|order(?:s|ed|ing)?\s+(?!that\b|[~“\"])(?![^,;:~“\"]{{0,80}}?\bto\s+(?:[~“\"]|(?!{_OBJECT_WORDS}\b)[a-z]+\b))"
+    r"|charg(?:e|es|ed|ing)\s+(?!(?:that|in|with|on|as|[a-z]+ly)\b|[A-Z][a-z]+day\b)(?![^,;:~“\"]*\b(?:is|are|was|were|has|have|had|will|would|could|did|does)\b)[\w“\"~])"
 )
 #: What may follow a cue when it reports nothing: an end, or adjuncts of time, place and topic
 #: with no clause in them ("He testified for more than 10 hours.", "... than Gregory suggests.").
@@ -536,6 +541,10 @@ _NEGATED_INVERSION = re.compile(rf"(?:nor|neither)\s+(?:{_AUX}|can|must|shall)\s
 #: "a rally called “Freedom Now”", "a young Nigerian boy named Y": a participle naming the noun before it.
 _NAMED_NOUN = re.compile(r"(?:^|\s)(?:a|an)\s+(?:[A-Za-z][\w-]*\s+){0,2}[a-z][\w-]*\s+$")
 _NAME_AFTER = re.compile(r"\s+(?:[A-Z]|[“\"~])")
+#: The same set off by commas: "the missile, called the Hwasong-14, was" (not "Obama, a former
+#: colleague, called Hagel a patriot").
+_NAMED_NOUN_SET_OFF = re.compile(r"(?:^|\s)(?:the|a|an|this|its|his|her|their)\s+(?:[\w-]+\s+){0,2}[a-z][\w-]*,\s+$")
+_NAME_SET_OFF = re.compile(r"\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*,")
 _LEADING = re.compile(
     r"^(?:(?:and|but|so|yet|while|whereas|although|though|as|because|since|if|when|however|meanwhile|"
     r"also|still|now|then|instead|moreover|indeed|earlier|later|last|this|next|on|in|at(?!\s+(?:least|most)\b)|during|after|"
@@ -916,11 +925,17 @@ def _before(masked: str, position: int) -> str:
     return masked[max(0, position - _SOURCE_WINDOW) : position]
 
 
+#: A nickname quoted inside a name: 'Maj. Gen. James "Spider" Marks'.
+_NICKNAME = re.compile(r"[“\"]~{2,20}[”\"]\s+(?=[A-Z])")
+
+
 def _source_after(masked: str, cue_end: int) -> Span | None:
     """Inverted order: '..., said Peter Stano, a spokesman for ...' up to the end of the sentence,
     a quotation or a participle clause (', adding that')."""
     end = min(len(masked), cue_end + _SOURCE_WINDOW)
     stop = _SOURCE_AFTER_STOP.search(masked, cue_end, end)
+    while stop and _NICKNAME.match(masked, stop.start()) and masked[: stop.start()].rstrip()[-1:].isalpha():
+        stop = _SOURCE_AFTER_STOP.search(masked, _NICKNAME.match(masked, stop.start()).end(), end)
     if stop:
         end = stop.start()
     a, b = _outside_an_aside(masked, *_trim(masked, cue_end, end), cue_after=True)
@@ -1149,11 +1164,11 @@ def _subject_end(word: str, verb: str) -> bool:
 
 def _names_a_noun(masked: str, m: _CueMatch, aux: str, verb: str) -> bool:
     """'a rally called “Freedom Now”', 'a group named Y': the participle names the noun before it."""
-    return (
-        verb in ("called", "named")
-        and not aux.strip()
-        and _NAME_AFTER.match(masked, m.end()) is not None
-        and _NAMED_NOUN.search(_before(masked, m.start())) is not None
+    if verb not in ("called", "named") or aux.strip():
+        return False
+    before = _before(masked, m.start())
+    return (_NAME_AFTER.match(masked, m.end()) is not None and _NAMED_NOUN.search(before) is not None) or (
+        _NAME_SET_OFF.match(masked, m.end()) is not None and _NAMED_NOUN_SET_OFF.search(before) is not None
     )
 
 
@@ -1204,10 +1219,17 @@ def _subject(masked: str) -> Span | None:
         return None
     start = 0
     stop = _FIRST_CLAUSE.search(masked, 0, _SOURCE_WINDOW)
-    if stop and _a_circumstance(masked[: stop.start()]) and _NOUN_PHRASE_START.match(masked, stop.end()):
+    for _ in range(3):  # "In 2014, when Russia annexed Crimea, Secretary of State John Kerry ..., saying"
+        head = masked[start : stop.start()] if stop else ""
+        if not (stop and (_a_circumstance(head) or _CLAUSE_OPENER.match(head))):
+            break
+        if not _NOUN_PHRASE_START.match(masked, stop.end()) and not _CLAUSE_OPENER.match(masked, stop.end()):
+            break
         # "In September, the administration ... and said" (not "In Calgary X spoke to a crowd, saying")
         start = stop.end()
         stop = _FIRST_CLAUSE.search(masked, start, start + _SOURCE_WINDOW)
+    if _CLAUSE_OPENER.match(masked, start):
+        return None  # "After Russian troops seized ..., X ordered ...": the opening clause has no speaker
     first_clause = masked[: stop.start() if stop else start + _SOURCE_WINDOW]
     begin, end = None, 0
     opening = len(masked) - len(masked[start:].lstrip())  # "(SOUNDBITE) ...": from the clause's first mark
@@ -1224,14 +1246,34 @@ def _subject(masked: str) -> Span | None:
             break
         if begin is not None and word.islower() and (word.endswith("ed") or word in _AUX_WORDS):
             break
-        if word.islower() and _after_a_person_s_name(capitalised) and word not in _NAME_JOINERS:
-            break  # "Foreign Minister Mohammad Javad Zarif took direct aim": the name ends at its verb
+        if begin is not None and _PAST(word) and not _PREPOSITION_FIRST.match(masked, begin):
+            break  # "Carney shook his head and said" (not "In Calgary X spoke": see _after_a_person_s_name)
+        if begin is not None and masked[begin:end].lower() in _SUBJECT_PRONOUNS:
+            break  # "we saw ...": a pronoun is the whole subject
+        lone_name = start and len(capitalised) == i and not _A_NAME_SOON.match(masked, w.start())
+        if word.islower() and word not in _NAME_JOINERS and _after_a_person_s_name(capitalised, 1 if lone_name else 2):
+            # "Foreign Minister Mohammad Javad Zarif took direct aim": the name ends at its verb; after an
+            # opening circumstance a surname opening the clause does too ("On Thursday, ..., Trump cast
+            # doubt"; not "..., the OIG report gave", "..., Trump friend Christopher Ruddy knocked")
+            break
         capitalised = [*capitalised, word] if word[:1].isupper() else []
         begin, end = opening if begin is None else begin, w.end()
     return (begin, end) if end else None
 
 
-_NOUN_PHRASE_START = re.compile(r"\s*(?:[A-Z]|(?:the|a|an|its|their|his|her)\s)")
+#: Lower-case words and then a name: the words before it describe it ("Trump friend Christopher
+#: Ruddy", "Obama's former national security spokesman Tommy Vietor").
+_A_NAME_SOON = re.compile(r"(?![a-z]+s\s)(?:[a-z][\w-]*\s+){1,4}[A-Z]")  # not "Trump pushes Comey"
+#: A subordinate clause's first word: the clause it opens says when or why, and names no speaker.
+_PAST = IRREGULAR_PAST_WORD.fullmatch
+_CLAUSE_OPENER = re.compile(r"\W*(?i:after|before|when|while|as|since|until|once|because|although|though)\s")
+#: How the main clause's subject may begin after an opening circumstance: a name, a determiner, a
+#: pronoun, or one lower-case modifier before a name ("interim Ukrainian President X"; not "echoing
+#: Republican criticisms", "with Navy ships").
+_NOUN_PHRASE_START = re.compile(
+    r"\s*(?:[A-Z]|(?:the|a|an|its|their|his|her|he|she|they|we)\s"
+    rf"|(?!{_PREPOSITION_FIRST.pattern}|[a-z]+(?:ing|ly)\b)[a-z]+\s+[A-Z])"
+)
 _SAID_AT_END = re.compile(r"(?<=\w)\s+(?:said|says)$")
 _PREPOSITION_AFTER = re.compile(r"\s(?:in|at|on|from|with|of|for|across|around)\s")
 _OPENING_WORDS = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her"})
@@ -1240,13 +1282,13 @@ _NAME_JOINERS = frozenset(
 )
 
 
-def _after_a_person_s_name(capitalised: list[str]) -> bool:
-    """Whether capitalised words end in a person's name (two or more, the last no title, body or
-    place word): a lower-case word after them is the sentence's verb, not more of its subject."""
+def _after_a_person_s_name(capitalised: list[str], least: int) -> bool:
+    """Whether capitalised words end in a person's name (``least`` or more, the last no title, body
+    or place word): a lower-case word after them is the sentence's verb, not more of its subject."""
     words = [w for w in capitalised if w not in _OPENING_WORDS]
     if capitalised and _PREPOSITION_FIRST.match(capitalised[0] + " "):
         return False  # "In Calgary Rui Dias spoke": where the place ends and the name begins is unknown
-    return len(words) >= 2 and not (
+    return len(words) >= least and not (
         is_title(words[-1]) or ORG_WORDS.fullmatch(words[-1]) or "." in words[-1] or gazetteer().find(words[-1])
     )
 

@@ -380,13 +380,21 @@ _DEED_CLAUSE = re.compile(
     r"once|still|then|left|resigned|retired|quit|stepped)\b)[a-z]"
 )
 #: An apposition naming a private trade where one works or what one studies: "X, an expert on
-#: populist movements at Sciences Po in Paris", "X, a professor at the University of Tehran": the
-#: places in it are no side (not "X, a former CIA analyst", nor "X, a fellow at Brookings and former
-#: U.S. ambassador": a former office is a state's).
+#: populist movements at Sciences Po in Paris", "X, a professor at the University of Tehran", "X, an
+#: East Asia expert at Yonsei University in Seoul": the places in it are no side (not "X, a former CIA
+#: analyst", nor "X, a fellow at Brookings and former U.S. ambassador": a former office is a state's;
+#: nor "a State Department expert on Korea", see ``a_private_apposition``).
 _PRIVATE_APPOSITION = re.compile(
-    r"(?!.*\bformer\b)\s*(?:(?:an?|the)\s+)?(?:[a-z-]+\s+){0,2}?(?:expert|analyst|scholar|professor|researcher|"
+    r"(?!.*\bformer\b)\s*(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}?(?:expert|analyst|scholar|professor|researcher|"
     r"historian|economist|fellow|lecturer)s?\s+(?:on|at|of|in|with|from|who)\b"
 )
+
+
+def a_private_apposition(apposition: str) -> bool:
+    """Whether an apposition names a private trade (``_PRIVATE_APPOSITION``) whose words before the
+    trade name no state's body ("a Pentagon expert on Iran" serves one)."""
+    m = _PRIVATE_APPOSITION.match(apposition)
+    return m is not None and not any(place.kind == "institution" for _, _, place in gazetteer().find(m.group()))
 
 
 def described_side(before: str, run: str, apposition: str) -> str:
@@ -440,7 +448,7 @@ def described_side(before: str, run: str, apposition: str) -> str:
         ):
             return MEDIA if MEDIA_NOUNS.fullmatch(described.group("noun")) else people.side
     if apposition and not (
-        _PASSIVE_OPENING.match(apposition) or _PRIVATE_APPOSITION.match(apposition) or _DEED_CLAUSE.match(apposition)
+        _PASSIVE_OPENING.match(apposition) or a_private_apposition(apposition) or _DEED_CLAUSE.match(apposition)
     ):
         desc = DESCRIPTION_END.split(apposition, maxsplit=1)[0]
         if any(is_title(w) for w in desc.split()[:6]):

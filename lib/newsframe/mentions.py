@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from .actors import CLOSE_TO
-from .described_sides import DESCRIPTION_END, MEDIA_NAME, POSSESSIVE_END, _body_side, side_of
+from .described_sides import DESCRIPTION_END, MEDIA_NAME, POSSESSIVE_END, _body_side, a_private_apposition, side_of
 from .names import (
     ALL_PRONOUNS,
     DETERMINERS,
@@ -432,9 +432,11 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
         honoured = HONORED.match(run) is not None
         person_like = named_place is None and (_person_like(name, common) or (honoured and not ORG_WORDS.search(name)))
         if person_like:  # the side from the words around the name, never from the name ("Najib Danish")
+            apposition = text[len(head) :].lstrip(" ,") if text.startswith(head) else ""
+            private = a_private_apposition(apposition)  # "an East Asia expert at Yonsei University in Seoul"
             around = (  # not what a relative clause says they did ("who pushed for changes to the Iran deal")
                 DESCRIPTION_END.split(RELATIVE_CLAUSE.split(words.replace(name, " "), maxsplit=1)[0], maxsplit=1)[0]
-                for words in (head, text)
+                for words in ((head,) if private else (head, text))
             )
             return Mention("person", name, next((side for side in map(side_of, around) if side), ""))
         if not all(t.lower() in common for t in run.split()):

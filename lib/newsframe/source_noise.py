@@ -19,6 +19,8 @@ _SOURCE_NOISE = (
     re.compile(r"^.*\bwhat\s+(?=\S)", re.I),  # "The calls are prompted by what NATO members"
     re.compile(r"^(?:not only|nor|neither)\s+(?:do|does|did|is|are|was|were|has|have)\s+", re.I),
     re.compile(r"\s*\((?:[^()]*\)|[^()]*$)"),  # "(R-Texas)", or one the source cut short: "Engel (D"
+    # a nickname quoted inside a name: 'James "Spider" Marks', 'Rick “Ozzie” Nelson'
+    re.compile(r"(?<=[A-Za-z.])\s+[“\"][A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?[”\"](?=\s+[A-Z])"),
     re.compile(
         r"^(?:[A-Z][\w.’'-]*\s+)?[A-Z][\w.’'-]*-based\s+(?=[A-Z])"
     ),  # "London-based Syrian Observatory": a seat, no side
@@ -75,7 +77,8 @@ def without_noise(mention: str) -> str:
 IRREGULAR_PAST = (
     "(?:said|told|went|made|took|gave|came|got|saw|knew|thought|brought|began|became|left|held|kept|met|led|"
     "sent|spent|won|lost|wrote|ran|found|withdrew|drew|chose|spoke|stood|sought|fought|threw|broke|rose|fell|"
-    "felt|heard|meant|paid|sold|struck|swore|taught|understood|flew|grew|drove|caught|built|bought)"
+    "felt|heard|meant|paid|sold|struck|swore|taught|understood|flew|grew|drove|caught|built|bought|shook|"
+    "wore|sat|hid|forgot|swept|slept|dealt|lent|woke|shot)"
 )
 IRREGULAR_PAST_WORD = re.compile(IRREGULAR_PAST)
 
