@@ -656,3 +656,15 @@ def test_at_least_opens_a_source_rather_than_a_circumstance():
     text = "In response, at least 16 Chilean provinces rejected the claims."
     row = attribute(text, [(0, len(text))], Codebook())[0]
     assert text[slice(*row["source_span"])] == "at least 16 Chilean provinces"
+
+
+@pytest.mark.parametrize("sentence", ["What did Mrs Merkel say?", "What exactly has Trump said?"])
+def test_a_question_heading_reports_no_speech(sentence):
+    assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == ""
+
+
+def test_a_description_with_a_name_refers_only_to_a_speaker_of_that_name():
+    text = "Mr. Romney’s campaign called it disgraceful. The Obama campaign responded by condemning it."
+    spans = [(0, 44), (45, len(text))]
+    rows = attribute(text, spans, Codebook())
+    assert rows[1]["speaker"] == "Obama campaign"

@@ -1988,3 +1988,25 @@ def test_a_spokesman_for_a_named_person_is_not_that_person():
 )
 def test_a_count_or_a_writer_s_slip_is_no_part_of_a_label(text, speaker):
     assert resolve(_table(text, Codebook()), Codebook())["speaker"].tolist() == [speaker]
+
+
+def test_the_office_of_the_person_who_spoke_just_before_is_theirs():
+    """'the president' after the president who just spoke, though an earlier president is written
+    with the title further back."""
+    context = [
+        f"President Ann Lee said the vote was fair. Lee said it again in {city}." for city in ("Lima", "Quito", "Cusco")
+    ]
+    text = (
+        "President Rui Dias signed the treaty in 1990. Ann Lee said the talks would go on. "
+        '"We will not give up," the president said on Tuesday.'
+    )
+    tables = [_table(t, Codebook(), doc_id=f"c{k}") for k, t in enumerate(context)]
+    tables.append(_table(text, Codebook(), doc_id="d"))
+    table = resolve(pd.concat(tables, ignore_index=True), Codebook())
+    assert table[table["doc_id"] == "d"]["speaker"].tolist()[-1] == "Ann Lee"
+
+
+def test_a_monitoring_group_named_with_a_demonym_is_its_own_side():
+    text = "The Syrian Observatory for Human Rights said 20 people were killed."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table["speaker_group"].tolist() != ["Syria"]

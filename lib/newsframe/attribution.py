@@ -534,9 +534,12 @@ _NO_COMPLEMENT = re.compile(
     r"\s*,\s*(?:since|because|although|though|while|whereas|but|and|as|when|after|before|until)\b"
 )
 _PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|been|be|being)\s")
-#: A subject after its auxiliary: a question ("Will North Korea agree ...?") or a negated
-#: inversion ("Nor could the US claim ..."), the writer's argument, not anyone's speech.
-_INVERTED = re.compile(rf"(?:{_AUX}|can|must|shall)\s+\S", re.I)
+#: A subject after its auxiliary: a question ("Will North Korea agree ...?", "What did Mrs Merkel
+#: say?") or a negated inversion ("Nor could the US claim ..."), the writer's argument or heading,
+#: not anyone's speech.
+_INVERTED = re.compile(
+    rf"(?:(?:what|why|how|when|where|whom|which)\s+(?:[a-z]+ly\s+)?)?(?:{_AUX}|can|must|shall)\s+\S", re.I
+)
 _NEGATED_INVERSION = re.compile(rf"(?:nor|neither)\s+(?:{_AUX}|can|must|shall)\s+\S", re.I)
 #: "a rally called “Freedom Now”", "a young Nigerian boy named Y": a participle naming the noun before it.
 _NAMED_NOUN = re.compile(r"(?:^|\s)(?:a|an)\s+(?:[A-Za-z][\w-]*\s+){0,2}[a-z][\w-]*\s+$")
@@ -1353,8 +1356,12 @@ class _Doc:
             return Speaker(mention, "" if self.index.empty else "Other")
         definite = _DEFINITE.match(mention)
         if definite and not self.index.names_actor(mention):
+            rest = definite.group("rest")
+            names = _names_in(rest)
             scored = [
-                (refers_to(definite.group("rest"), s), -i, s) for i, s in enumerate(reversed(self.history[-_RECENT:]))
+                (refers_to(rest, s), -i, s)
+                for i, s in enumerate(reversed(self.history[-_RECENT:]))
+                if all(name in s.name for name in names)
             ]
             scored = [item for item in scored if item[0] > 0]
             if scored:
@@ -1363,6 +1370,15 @@ class _Doc:
 
 
 _FINDER = _Finder()
+
+
+def _names_in(reference: str) -> list[str]:
+    """The capitalised words of a definite description that name no place or body ("the Obama
+    campaign"): an earlier speaker it refers to must have them ("Mr. Romney's campaign" has not)."""
+    return [run for run in _CAPITALISED_RUN.findall(reference) if not gazetteer().find(run)]
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*")
 
 
 def attribute(

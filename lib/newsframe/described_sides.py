@@ -60,10 +60,12 @@ _POSTED = r"commanders?|ambassadors?|envoys?|correspondents?"
 #: posted ("the commander of international forces in Afghanistan"), where a university is ("a
 #: University of Vermont professor", "a Tehran University lecturer": a scholar speaks for no state),
 #: a research body's name and seat ("a fellow at the Center for a New American Security", "the
-#: Foundation for Defense of Democracies in Washington": a think tank is its own side, not its home's).
+#: Foundation for Defense of Democracies in Washington": a think tank is its own side, not its home's;
+#: "the Syrian Observatory for Human Rights": a monitoring group's).
 _RESEARCH_BODY = (
     r"(?:[A-Z][\w’'.-]*\s+(?:(?:for|of|on|the|a|and|&)\s+)*){0,4}(?:Center|Centre|Institute|Institution|"
-    r"Foundation|Endowment|Council\s+on|Project|Initiative|Union|Association|Society|League|Federation\s+of)(?:\s+(?:(?:for|of|on|the|a|and|&)\s+)*[A-Z][\w’'.-]*)*(?:\s+in\s+[A-Z][\w’'.-]*)?"
+    r"Foundation|Endowment|Council\s+on|Project|Initiative|Union|Association|Society|League|Federation\s+of|"
+    r"Observatory|Network|Coalition\s+(?:for|of|to))(?:\s+(?:(?:for|of|on|the|a|and|&)\s+)*[A-Z][\w’'.-]*)*(?:\s+in\s+[A-Z][\w’'.-]*)?"
 )
 _POSSESSOR = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s")
 _NATIONAL = re.compile(
@@ -85,7 +87,8 @@ _TOPICAL = re.compile(
 #: _TOPICAL's own search, which tries its place words at every capital.
 _TOPICAL_WORDS = re.compile(
     rf"(?:{_ABOUT})\s|{_SUBJECT_NOUNS}|[Aa]mbassador|-born|-based|history|politics|literature|economics|relations|{_POSTED}|University|College|School|Cent(?:er|re)|Institut|Foundation|"
-    r"Endowment|Council on|Project|Initiative|Union|Association|Society|League|Federation of"
+    r"Endowment|Council on|Project|Initiative|Union|Association|Society|League|Federation of|Observatory|Network|"
+    r"Coalition"
 )
 _TOPIC_KINDS = ("country", "capital", "state", "organisation")
 _PLACE_GROUPS = ("topic", "subject", "field", "host", "posted", "seat", "campus", "school", "body")

@@ -864,6 +864,10 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             continue
         office = _office_of(sources[i] or speaker) if mention.kind in ("source", "none", "institution") else ""
         holder = _holder_of(office, i, sources[i], texts[i], titled.get(doc_ids[i], ()), mention.side, person_side)
+        speaking = _speaking_holder(office, i, doc_ids, person_at, offices, descriptions, mention.side, person_side)
+        if speaking is not None and (holder is None or speaking[0] > holder[0]):
+            holder = speaking
+        holder = holder[1] if holder else None
         if office and holder is None:
             holder = _office_holder_in_corpus(office, i, doc_ids, named_at, offices, mention.side, person_side)
         if holder:
@@ -1308,8 +1312,9 @@ def _holds_an_office(run: str) -> bool:
 
 
 def _holder_of(office, i, source, text, titled, side, person_side):
-    """The person the document last called by ``office`` before this mention, unless the
-    mention's own words give another side ('the Iranian president' is not the US one)."""
+    """(row, person): the person the document last called by ``office`` before this mention, and
+    where, unless the mention's own words give another side ('the Iranian president' is not the US
+    one)."""
     if not office:
         return None
     at = text.find(source) if source else len(text)
@@ -1318,8 +1323,32 @@ def _holder_of(office, i, source, text, titled, side, person_side):
         if row > i or (row == i and pos >= at):
             break
         if title == office and not (side and person_side(person) and person_side(person) != side):
-            best = person
+            best = (row, person)
     return best
+
+
+_SPOKE_JUST_BEFORE = 3  # statements
+
+
+def _speaking_holder(office, i, doc_ids, person_at, offices, descriptions, side, person_side):
+    """(row, person): a named speaker of the statements just before whom the corpus calls by
+    ``office`` at least twice and in at least a tenth of the times it names them ("Trump said ...
+    ' ...,' the president said", after a "President George W. Bush" further back; not James Comey,
+    written after "President Trump and" now and then)."""
+    if not office:
+        return None
+    for j in range(i - 1, max(-1, i - 1 - _SPOKE_JUST_BEFORE), -1):
+        if doc_ids[j] != doc_ids[i]:
+            break
+        person = person_at[j]
+        called = offices.get(person, {}).get(office, 0) if person is not None else 0
+        if (
+            called >= 2
+            and 10 * called >= len(descriptions.get(person, ()))
+            and not (side and person_side(person) and person_side(person) != side)
+        ):
+            return j, person
+    return None
 
 
 _PLACE_AFTER = re.compile(r"\s+(?:in|of)\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)")
