@@ -12,7 +12,7 @@ from newsframe.codebook import Actor, Codebook, load_codebook
 from newsframe.described_sides import described_side, serves_a_state, side_of
 from newsframe.first_names import nicknamed
 from newsframe.mentions import classify
-from newsframe.names import _person_like, name_in_run
+from newsframe.names import _person_like, name_in_run, written_full_name
 from newsframe.segment import split_statements
 from newsframe.sides import gazetteer
 from newsframe.source_noise import before_a_past_tense, without_noise
@@ -2010,3 +2010,29 @@ def test_a_monitoring_group_named_with_a_demonym_is_its_own_side():
     text = "The Syrian Observatory for Human Rights said 20 people were killed."
     table = resolve(_table(text, Codebook()), Codebook())
     assert table["speaker_group"].tolist() != ["Syria"]
+
+
+@pytest.mark.parametrize(
+    "run, name", [("French prosecutor François Molins", "François Molins"), ("Pedro Sánchez", "Pedro Sánchez")]
+)
+def test_a_name_with_diacritics_is_a_full_name(run, name):
+    assert written_full_name(run, frozenset()) == name
+
+
+def test_a_sentence_adverb_is_no_part_of_a_group_s_name():
+    assert (
+        without_noise("Recently lawmakers, both Democrats and Republicans")
+        == "lawmakers, both Democrats and Republicans"
+    )
+    assert without_noise("Family members") == "Family members"
+
+
+def test_a_pronoun_after_someone_new_is_them_when_the_noun_agrees():
+    text = (
+        "Chilean minister Ann Lee said the road was closed. One woman said she saw the blast. "
+        '"It was loud," she said. A man who lived nearby said he ran. "I ran," he said.'
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    speakers = table["speaker"].tolist()
+    assert speakers[2].lower() == "one woman"
+    assert "woman" not in speakers[-1].lower()

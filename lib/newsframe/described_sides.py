@@ -65,7 +65,7 @@ _POSTED = r"commanders?|ambassadors?|envoys?|correspondents?"
 _RESEARCH_BODY = (
     r"(?:[A-Z][\w’'.-]*\s+(?:(?:for|of|on|the|a|and|&)\s+)*){0,4}(?:Center|Centre|Institute|Institution|"
     r"Foundation|Endowment|Council\s+on|Project|Initiative|Union|Association|Society|League|Federation\s+of|"
-    r"Observatory|Network|Coalition\s+(?:for|of|to))(?:\s+(?:(?:for|of|on|the|a|and|&)\s+)*[A-Z][\w’'.-]*)*(?:\s+in\s+[A-Z][\w’'.-]*)?"
+    r"Observatory|Network|Coalition)(?:\s+(?:(?:for|of|on|the|a|and|&)\s+)*[A-Z][\w’'.-]*)*(?:\s+in\s+[A-Z][\w’'.-]*)?"
 )
 _POSSESSOR = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s")
 _NATIONAL = re.compile(

@@ -255,6 +255,11 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
 @lru_cache(maxsize=200_000)
+def _unaccented(text: str) -> str:
+    """A word without its diacritics, its case kept ("François" -> "Francois")."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII form of a name, for comparing spellings."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip(" .’'")
@@ -492,7 +497,7 @@ def written_full_name(run: str, common: frozenset[str]) -> str:
         2 <= len(tokens) <= 4
         and not ORG_WORDS.search(name)
         and name not in phrases
-        and all(_PLAIN_NAME.fullmatch(t) for t in tokens)
+        and all(_PLAIN_NAME.fullmatch(_unaccented(t)) for t in tokens)  # "François Molins"
         and not any(t in phrases or is_weekday(t) for t in tokens)
         and not any(t.lower() in common for t in tokens[: -1 if titled else None])
         and not names_a_place(name)

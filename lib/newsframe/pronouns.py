@@ -98,7 +98,8 @@ def resolve_pronouns(rows: Rows, people: People) -> None:
 
         def fits(name, i=i, word=word):
             person = name if isinstance(name, tuple) else key_of(doc_ids[i], name)
-            return _PRONOUN_GENDER.get(word, "") in ("", gender_of(person) or _PRONOUN_GENDER[word])
+            noun = "" if isinstance(name, tuple) else _NOUN_GENDER.get(name.rsplit(None, 1)[-1].lower(), "")
+            return _PRONOUN_GENDER.get(word, "") in ("", noun or gender_of(person) or _PRONOUN_GENDER[word])
 
         raw = _raw_person(current, common, lambda name, i=i: key_of(doc_ids[i], name))
         if word in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
@@ -211,3 +212,9 @@ _CLAUSE_VERB = re.compile(
 _LAST_PHRASE = re.compile(r"\s(?:from|with|by|among|of|to|for|at|on|in|like)\s+(?P<np>[^,]+)$")
 _CLAUSE_MARK = re.compile(r"[;:“”\"]")
 _PRONOUN_GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she"}
+#: Nouns that say whether an unnamed person is a he or a she ("One woman said ... he said" is
+#: someone else).
+_NOUN_GENDER = {
+    "man": "he", "woman": "she", "boy": "he", "girl": "she", "mother": "she", "father": "he",
+    "spokesman": "he", "spokeswoman": "she", "congressman": "he", "congresswoman": "she",
+}  # fmt: skip

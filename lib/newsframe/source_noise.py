@@ -55,6 +55,11 @@ _SOURCE_NOISE = (
     ),
     # "World leaders including X and Y": the group speaks, its examples do not
     re.compile(r"(?<=[a-z]),?\s+(?:including|such\s+as|among\s+them)\s.*$"),
+    # "Recently lawmakers": a sentence adverb before a group's noun
+    re.compile(
+        r"^(?:Recently|Currently|Previously|Initially|Originally|Separately|Additionally|Similarly|Ultimately|"
+        r"Meanwhile|Subsequently|Privately|Publicly)\s+(?=[a-z])"
+    ),
     # "Trump swiftly", "Lauten later": adverbs after a name
     re.compile(
         rf"^(?P<keep>.*\b[A-Z][\w’'.-]*)\s+(?:(?:(?!(?:{NOT_ADVERBS})\b)[a-z]{{2,}}ly|later|also|then|"

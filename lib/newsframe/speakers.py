@@ -923,7 +923,10 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
                 out_speaker[i] = DETERMINERS.sub("", mention.name)
             unnamed = out_speaker[i].startswith(UNNAMED)
             out_group[i] = groups(mention.side) if mention.side else (MEDIA if unnamed else OTHER)
-            kinds[i] = "plural" if mention.plural else "thing"
+            # "One woman said ... she said": someone new, whom "she" may mean (not "the Russian leader",
+            # who is often a person named before, whom the pronoun should reach)
+            one = "person" if _SOMEONE_NEW.match(mention.name) and _A_PERSON_NOUN.search(mention.name) else "thing"
+            kinds[i] = "plural" if mention.plural else one
         else:  # a country, organisation, institution or other body
             out_speaker[i] = mention.name if not known else speaker
             out_group[i] = groups(mention.side or (mention.name if mention.kind in ("organisation",) else ""))
@@ -1328,6 +1331,18 @@ def _holder_of(office, i, source, text, titled, side, person_side):
 
 
 _SPOKE_JUST_BEFORE = 3  # statements
+#: A noun for one person at the end of a mention ("a lawmaker", "one woman"), not for a document or a
+#: body ("a statement", "the ministry"): a later "he" or "she" may be them.
+_SOMEONE_NEW = re.compile(r"(?:a|an|one|another)\s", re.I)
+_A_PERSON_NOUN = re.compile(
+    r"\b(?:official|spokes(?:man|woman|person)|chief|head|minister|lawmaker|legislator|senator|congress(?:man|woman)|"
+    r"diplomat|envoy|ambassador|officer|commander|general|aide|advis[eo]r|witness|source|analyst|expert|journalist|"
+    r"reporter|correspondent|lawyer|attorney|prosecutor|judge|director|secretary|president|leader|member|resident|"
+    r"doctor|activist|candidate|governor|mayor|negotiator|investigator|demonstrator|protester|soldier|student|"
+    r"worker|fighter|victim|survivor|veteran|refugee|voter|citizen|mother|father|relative|neighbou?r|owner|"
+    r"teacher|man|woman)$",
+    re.I,
+)
 
 
 def _speaking_holder(office, i, doc_ids, person_at, offices, descriptions, side, person_side):
