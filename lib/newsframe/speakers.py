@@ -1331,9 +1331,10 @@ def _holder_of(office, i, source, text, titled, side, person_side):
 
 
 _SPOKE_JUST_BEFORE = 3  # statements
+#: A mention that introduces someone new ("One woman", "a lawmaker"), not one named before.
+_SOMEONE_NEW = re.compile(r"(?:a|an|one|another)\s", re.I)
 #: A noun for one person at the end of a mention ("a lawmaker", "one woman"), not for a document or a
 #: body ("a statement", "the ministry"): a later "he" or "she" may be them.
-_SOMEONE_NEW = re.compile(r"(?:a|an|one|another)\s", re.I)
 _A_PERSON_NOUN = re.compile(
     r"\b(?:official|spokes(?:man|woman|person)|chief|head|minister|lawmaker|legislator|senator|congress(?:man|woman)|"
     r"diplomat|envoy|ambassador|officer|commander|general|aide|advis[eo]r|witness|source|analyst|expert|journalist|"
