@@ -2036,3 +2036,10 @@ def test_a_pronoun_after_someone_new_is_them_when_the_noun_agrees():
     speakers = table["speaker"].tolist()
     assert speakers[2].lower() == "one woman"
     assert "woman" not in speakers[-1].lower()
+
+
+@pytest.mark.parametrize("mention, name", [("Gen. Scales", "Scales"), ("Ambassador Rice", "Rice")])
+def test_a_title_before_a_surname_the_corpus_also_writes_as_a_word_is_a_person(mention, name):
+    found = classify(mention, frozenset({"scales", "rice", "motors"}))
+    assert (found.kind, found.name) == ("person", name)
+    assert classify("General Motors", frozenset({"motors"})).kind != "person"

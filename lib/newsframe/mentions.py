@@ -116,6 +116,12 @@ _EXISTENTIAL = re.compile(r"^(?:There|Here)(?:['’]s|\s+(?:is|are|was|were)\b)"
 #: An honorific before a name makes it a person's, even a word the corpus writes in lower case
 #: ("Mrs May", "Mr. King").
 HONORED = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z]")
+#: A title and a surname the corpus also writes as a word ("Ambassador Rice", "Gen. Scales"): a
+#: person all the same (not "General Motors", "Major League").
+_TITLED_SURNAME = re.compile(
+    r"(?:(?:Gen|Col|Lt|Maj|Adm|Capt|Sgt|Sen|Rep|Gov|Prof|Amb)\.|Ambassador|Senator|Governor|Professor|Judge|Mayor|"
+    r"Chancellor|Congressman|Congresswoman)\s+(?!(?:General|Minister|Secretary)\b)[A-Z][a-z’'-]+",
+)
 #: "Tom Cheshire from Sky News", "Chuck Schumer of New York": a person and where they work or sit for.
 _NO_JOINER = r"(?!(?:of|at|from|with|and|in|for|on|the)\s)"  # a description's word, not a joining one
 _AFFILIATED = re.compile(  # "Iran expert X of the Carnegie Endowment": a description may come first
@@ -429,7 +435,7 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
         if people is not None and people.kind == "demonym" and run.endswith("s") and run == core:
             # "Other Democrats", "Most Americans": members of a people or party, not a person
             return Mention("source", head, people.side, plural=True)
-        honoured = HONORED.match(run) is not None
+        honoured = HONORED.match(run) is not None or _TITLED_SURNAME.fullmatch(run) is not None
         person_like = named_place is None and (_person_like(name, common) or (honoured and not ORG_WORDS.search(name)))
         if person_like:  # the side from the words around the name, never from the name ("Najib Danish")
             apposition = text[len(head) :].lstrip(" ,") if text.startswith(head) else ""
