@@ -668,3 +668,13 @@ def test_a_description_with_a_name_refers_only_to_a_speaker_of_that_name():
     spans = [(0, 44), (45, len(text))]
     rows = attribute(text, spans, Codebook())
     assert rows[1]["speaker"] == "Obama campaign"
+
+
+def test_a_news_site_s_pop_up_inside_a_sentence_has_no_cues():
+    sentence = (
+        "Sen. Ann Lee Ann Marie LeeGOP senators say they won't watch the hearing Rivals balk at trial MORE "
+        "(R-Mo.), a member of the committee, said “this is bad.”"
+    )
+    row = attribute(sentence, [(0, len(sentence))], Codebook())[0]
+    assert row["cue"] == "said"
+    assert sentence[slice(*row["source_span"])].startswith("Sen. Ann Lee")

@@ -752,6 +752,24 @@ def _mask(sent: str, regions: list[Span]) -> str:
     return "".join(parts)
 
 
+#: A news site's pop-up glued into a sentence after a name: the full name again, then the headlines
+#: of other stories up to "MORE" ("Sen. Roy Blunt Roy Dean BluntGOP senators balk at ... MORE
+#: (R-Mo.) said"). Its headlines' verbs are no cues of the sentence.
+_POP_UP = re.compile(
+    r"\b(?P<last>[A-Z][a-z’'-]{2,})(?P<pop_up>\s+(?:[A-Z][\w.’'-]*\s+){1,3}(?P=last)[A-Z][^“”\"]{0,500}?\bMORE\b)"
+)
+
+
+def _without_pop_ups(masked: str) -> str:
+    """The masked sentence with pop-ups (``_POP_UP``) blanked out, same length."""
+    if "MORE" not in masked:
+        return masked
+    for m in reversed(list(_POP_UP.finditer(masked))):
+        a, b = m.span("pop_up")
+        masked = masked[:a] + " " * (b - a) + masked[b:]
+    return masked
+
+
 def _trim(sent: str, a: int, b: int) -> Span:
     while a < b and sent[a] in " ,;:—–-\t\n":
         a += 1
@@ -1414,7 +1432,7 @@ def attribute(
             groups[-1].append(i)
         if inside and not (was_inside and regions[-1][0] == 0):
             groups.append([i])
-        masked = _mask(sent, regions)
+        masked = _without_pop_ups(_mask(sent, regions))
         after_quote = was_inside or previous_sent.rstrip().endswith(_CLOSERS)
         rows.append(_attribute_one(doc, start, sent, masked, regions, after_quote))
         rows[-1]["_in_group"] = was_inside or inside
