@@ -678,3 +678,11 @@ def test_a_news_site_s_pop_up_inside_a_sentence_has_no_cues():
     row = attribute(sentence, [(0, len(sentence))], Codebook())[0]
     assert row["cue"] == "said"
     assert sentence[slice(*row["source_span"])].startswith("Sen. Ann Lee")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["That seems to indicate Mueller found evidence of obstruction.", "This suggests Iran believes the deal is dead."],
+)
+def test_the_writer_s_inference_about_what_someone_found_is_no_report(sentence):
+    assert attribute(sentence, [(0, len(sentence))], Codebook())[0]["speaker"] == ""

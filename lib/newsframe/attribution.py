@@ -1088,7 +1088,9 @@ class _Finder:
         if source is None and _CONJUNCTION_END.search(masked, max(0, m.start() - 12), m.start()):
             # "He called it X and said ...": the subject of the first verb speaks
             source = (found[-1][0] if found else None) or _subject(masked)
-        if source is not None and _inverted(sent, masked[source[0] : source[1]]):
+        if source is not None and (
+            _inverted(sent, masked[source[0] : source[1]]) or _after_the_writer_s_inference(masked, source)
+        ):
             return None
         if source is None:
             if _before(masked, m.start()).rstrip().endswith((",", *_CLOSERS)):
@@ -1191,6 +1193,19 @@ def _names_a_noun(masked: str, m: _CueMatch, aux: str, verb: str) -> bool:
     return (_NAME_AFTER.match(masked, m.end()) is not None and _NAMED_NOUN.search(before) is not None) or (
         _NAME_SET_OFF.match(masked, m.end()) is not None and _NAMED_NOUN_SET_OFF.search(before) is not None
     )
+
+
+#: The writer's inference about what someone found or thinks: "That seems to indicate Mueller
+#: found ...", "This suggests Iran believes ...": no one's report.
+_WRITER_S_INFERENCE = re.compile(
+    r"(?:That|This|It|Which|Such)\s+(?:\w+ly\s+)?(?:seems|appears|suggests|indicates|implies|means|shows)\b"
+    r"(?:\s+to\s+(?:indicate|suggest|show|mean|imply))?\s+(?:that\s+)?(?=\S)"
+)
+
+
+def _after_the_writer_s_inference(masked: str, source: Span) -> bool:
+    inference = _WRITER_S_INFERENCE.search(masked, 0, source[1])
+    return inference is not None and inference.end() >= source[0] and masked[: inference.start()].strip() == ""
 
 
 def _inverted(sent: str, source: str) -> bool:
