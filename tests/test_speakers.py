@@ -2043,3 +2043,15 @@ def test_a_title_before_a_surname_the_corpus_also_writes_as_a_word_is_a_person(m
     found = classify(mention, frozenset({"scales", "rice", "motors"}))
     assert (found.kind, found.name) == ("person", name)
     assert classify("General Motors", frozenset({"motors"})).kind != "person"
+
+
+def test_someone_introduced_by_a_noun_and_named_just_after_is_the_named_person():
+    text = (
+        "A journalist on the scene tweeted that the gunman was agitated. "
+        '"He is shouting," tweeted journalist Ann Lee. An official said the siege was over. '
+        "Chilean official Rui Dias said it was not."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    speakers = table["speaker"].tolist()
+    assert speakers[0] == "Ann Lee"
+    assert speakers[2] != "Rui Dias"  # an official may stay anonymous

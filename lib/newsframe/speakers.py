@@ -998,6 +998,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         if out_speaker[i].startswith(UNNAMED) and out_speaker[i] not in known:
             out_speaker[i] = UNNAMED + _COUNTED_ONE.sub("", out_speaker[i].removeprefix(UNNAMED))
     _serve_the_story_s_state(out_speaker, out_group, doc_ids, rows_of, known)
+    _named_soon_after(out_speaker, out_group, mentions, sources, doc_ids, person_at)
     for i, speaker in enumerate(out_speaker):  # "Trump aides", "May's spokesman", "Moon's office": the person's side
         unplaced = out_group[i] == OTHER or out_group[i] == MEDIA and speaker.startswith(UNNAMED)
         served = _SERVANT_OF.search(speaker) if unplaced else None
@@ -1335,15 +1336,48 @@ _SPOKE_JUST_BEFORE = 3  # statements
 _SOMEONE_NEW = re.compile(r"(?:a|an|one|another)\s", re.I)
 #: A noun for one person at the end of a mention ("a lawmaker", "one woman"), not for a document or a
 #: body ("a statement", "the ministry"): a later "he" or "she" may be them.
-_A_PERSON_NOUN = re.compile(
-    r"\b(?:official|spokes(?:man|woman|person)|chief|head|minister|lawmaker|legislator|senator|congress(?:man|woman)|"
+_PERSON_NOUNS = (
+    r"official|spokes(?:man|woman|person)|chief|head|minister|lawmaker|legislator|senator|congress(?:man|woman)|"
     r"diplomat|envoy|ambassador|officer|commander|general|aide|advis[eo]r|witness|source|analyst|expert|journalist|"
     r"reporter|correspondent|lawyer|attorney|prosecutor|judge|director|secretary|president|leader|member|resident|"
     r"doctor|activist|candidate|governor|mayor|negotiator|investigator|demonstrator|protester|soldier|student|"
     r"worker|fighter|victim|survivor|veteran|refugee|voter|citizen|mother|father|relative|neighbou?r|owner|"
-    r"teacher|man|woman)$",
+    r"teacher|man|woman"
+)
+_A_PERSON_NOUN = re.compile(rf"\b(?:{_PERSON_NOUNS})$", re.I)
+#: The first noun for a person anywhere in a mention ("A journalist on the scene": journalist).
+_PERSON_NOUN_IN = re.compile(rf"\b(?:{_PERSON_NOUNS})\b", re.I)
+#: A noun for someone a story names when it can; not one for a source kept anonymous ("an official
+#: traveling with the vice president", "a source", "an aide").
+_NAMED_NOUN = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|journalist|reporter|correspondent|judge|minister|governor|mayor|president|"
+    r"ambassador|envoy|commander|prosecutor|lawyer|attorney|senator|lawmaker|congress(?:man|woman))",
     re.I,
 )
+_NAMED_SOON = 2  # statements
+_CAPITALISED = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
+
+
+def _named_soon_after(out_speaker, out_group, mentions, sources, doc_ids, person_at) -> None:
+    """Someone a statement introduces by a noun ("A journalist on the scene tweeted ...") whom one of
+    the next statements names with the same noun ("..., tweeted journalist Chris Reason"): the
+    named person, as a story's lead names people in its next paragraph."""
+    n = len(out_speaker)
+    for i, mention in enumerate(mentions):
+        if mention is None or mention.kind != "source" or mention.plural or not _SOMEONE_NEW.match(mention.name):
+            continue
+        noun = _PERSON_NOUN_IN.search(mention.name)
+        if noun is None or not _NAMED_NOUN.fullmatch(noun.group()):
+            continue
+        said = re.compile(rf"\b{noun.group().lower()}\b")
+        bodies = [fold(run) for run in _CAPITALISED.findall(mention.name[1:])]  # "A Kremlin spokesman": Kremlin
+        for j in range(i + 1, min(n, i + 1 + _NAMED_SOON)):
+            if doc_ids[j] != doc_ids[i]:
+                break
+            named = fold(sources[j])
+            if person_at[j] is not None and said.search(named) and all(body in named for body in bodies):
+                out_speaker[i], out_group[i] = out_speaker[j], out_group[j]
+                break
 
 
 def _speaking_holder(office, i, doc_ids, person_at, offices, descriptions, side, person_side):
