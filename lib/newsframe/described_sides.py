@@ -185,7 +185,7 @@ _STATE_TITLES = frozenset(
     {
         "minister", "secretary", "mayor", "governor", "gov", "senator", "sen", "rep", "representative",
         "congressman", "congresswoman", "assemblyman", "assemblywoman", "assemblymember", "councilman",
-        "councilwoman", "councilmember", "alderman", "mp", "lawmaker", "president", "vice", "premier", "prime",
+        "councilwoman", "councilmember", "alderman", "mp", "lawmaker", "legislator", "parliamentarian", "president", "vice", "premier", "prime",
         "chancellor", "speaker", "general", "gen", "lt", "col", "maj", "capt", "adm", "admiral",
         "lieutenant", "colonel", "sergeant", "sgt", "army", "navy", "marine", "military", "police",
         "sheriff", "detective", "prosecutor", "judge", "justice", "force", "brig", "spc", "pfc", "cpl", "pvt",
@@ -201,7 +201,8 @@ PARTY_FAMILIES = frozenset({"Conservative", "Labour", "Labor", "Tory", "Liberal"
 #: congressman", "X, a former councillor".
 _SERVANT_APPOSITION = re.compile(
     r"(?:(?:the|a|an)\s+)?(?:[a-z]+['’]s\s+)?(?:(?:former|town|city|county|state|local|deputy|top)\s+)*"
-    r"(?:mayor|governor|senator|congress(?:wo)?man|lawmaker|legislator|councill?or|council(?:wo)?man|minister|"
+    r"(?:mayor|governor|senator|congress(?:wo)?man|lawmaker|legislator|parliamentarian|councill?or|council(?:wo)?man|"
+    r"minister|"
     r"admiral|colonel|sheriff|prosecutor|judge)\b"
 )
 

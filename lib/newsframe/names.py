@@ -101,6 +101,8 @@ TITLES = {
     "aide",
     "diplomat",
     "lawmaker",
+    "legislator",
+    "parliamentarian",
     "congressman",
     "congresswoman",
     "assemblyman",
