@@ -955,8 +955,11 @@ def _source_after(masked: str, cue_end: int) -> Span | None:
     a quotation or a participle clause (', adding that')."""
     end = min(len(masked), cue_end + _SOURCE_WINDOW)
     stop = _SOURCE_AFTER_STOP.search(masked, cue_end, end)
-    while stop and _NICKNAME.match(masked, stop.start()) and masked[: stop.start()].rstrip()[-1:].isalpha():
-        stop = _SOURCE_AFTER_STOP.search(masked, _NICKNAME.match(masked, stop.start()).end(), end)
+    while stop and masked[: stop.start()].rstrip()[-1:].isalpha():
+        nickname = _NICKNAME.match(masked, stop.start())  # 'James "Spider" Marks': the name goes on
+        if nickname is None:
+            break
+        stop = _SOURCE_AFTER_STOP.search(masked, nickname.end(), end)
     if stop:
         end = stop.start()
     a, b = _outside_an_aside(masked, *_trim(masked, cue_end, end), cue_after=True)
@@ -1204,6 +1207,8 @@ _WRITER_S_INFERENCE = re.compile(
 
 
 def _after_the_writer_s_inference(masked: str, source: Span) -> bool:
+    """Whether the sentence opens with the writer's inference (``_WRITER_S_INFERENCE``) and the
+    source is the subject of the clause it governs."""
     inference = _WRITER_S_INFERENCE.search(masked, 0, source[1])
     return inference is not None and inference.end() >= source[0] and masked[: inference.start()].strip() == ""
 
@@ -1300,8 +1305,8 @@ def _subject(masked: str) -> Span | None:
 #: Lower-case words and then a name: the words before it describe it ("Trump friend Christopher
 #: Ruddy", "Obama's former national security spokesman Tommy Vietor").
 _A_NAME_SOON = re.compile(r"(?![a-z]+s\s)(?:[a-z][\w-]*\s+){1,4}[A-Z]")  # not "Trump pushes Comey"
-#: A subordinate clause's first word: the clause it opens says when or why, and names no speaker.
 _PAST = IRREGULAR_PAST_WORD.fullmatch
+#: A subordinate clause's first word: the clause it opens says when or why, and names no speaker.
 _CLAUSE_OPENER = re.compile(r"\W*(?i:after|before|when|while|as|since|until|once|because|although|though)\s")
 #: How the main clause's subject may begin after an opening circumstance: a name, a determiner, a
 #: pronoun, or one lower-case modifier before a name ("interim Ukrainian President X"; not "echoing

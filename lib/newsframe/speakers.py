@@ -1331,7 +1331,6 @@ def _holder_of(office, i, source, text, titled, side, person_side):
     return best
 
 
-_SPOKE_JUST_BEFORE = 3  # statements
 #: A mention that introduces someone new ("One woman", "a lawmaker"), not one named before.
 _SOMEONE_NEW = re.compile(r"(?:a|an|one|another)\s", re.I)
 #: A noun for one person at the end of a mention ("a lawmaker", "one woman"), not for a document or a
@@ -1378,6 +1377,9 @@ def _named_soon_after(out_speaker, out_group, mentions, sources, doc_ids, person
             if person_at[j] is not None and said.search(named) and all(body in named for body in bodies):
                 out_speaker[i], out_group[i] = out_speaker[j], out_group[j]
                 break
+
+
+_SPOKE_JUST_BEFORE = 3  # statements
 
 
 def _speaking_holder(office, i, doc_ids, person_at, offices, descriptions, side, person_side):
