@@ -359,3 +359,12 @@ def test_a_kernel_that_dies_at_start_is_started_again(tmp_path, monkeypatch, fai
     assert (failure is not None) == fails
     if fails:
         assert pipeline.KERNEL_DIED_AT_START in failure.evalue
+
+
+def test_index_says_what_the_run_went_without(tmp_path):
+    notes = pipeline._what_the_run_lacks(None, {}, {})
+    assert len(notes) == 2 and "no codebook" in notes[0] and "No claim under study" in notes[1]
+    assert pipeline._what_the_run_lacks(Path("codebook.yml"), {"label": "x"}, {}) == []
+    assert len(pipeline._what_the_run_lacks(None, {}, {"claim": "Iran supplies drones to Russia"})) == 1
+    page = site.write_index(tmp_path, [], notes=[*notes, "<b>x</b>"]).read_text(encoding="utf-8")
+    assert page.count('<p class="notice">') == 3 and "<b>x</b>" not in page and "&lt;b&gt;x&lt;/b&gt;" in page

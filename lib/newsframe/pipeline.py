@@ -454,6 +454,24 @@ def _run_name(out: Path) -> str:
     return f"{out.name}-{hashlib.sha1(shown.encode()).hexdigest()[:8]}"
 
 
+def _what_the_run_lacks(codebook: Path | None, claim, extra: Mapping) -> list[str]:
+    """Sentences for the index page on what a run went without (a new user's first run has neither
+    a codebook nor a claim), so that its reader knows what that changes."""
+    notes = []
+    if codebook is None or str(codebook) == "":
+        notes.append(
+            "This run had no codebook: each speaker's side comes from how the text presents them (titles, "
+            "demonyms, bundled lists of countries, organisations and media), name variants are merged by rule, "
+            "and no actor is renamed or overridden. Draft one with make codebook (see the README) and rerun."
+        )
+    if not claim and not extra.get("claim"):
+        notes.append(
+            "No claim under study was given (no codebook claim, no claim parameter): every stance is empty, "
+            "every lead frame neutral, and the contradictions are plain assertions only."
+        )
+    return notes
+
+
 def default_codebook(corpus: Path) -> Path | None:
     """``<corpus>/codebook.yml`` when the corpus is a folder holding one."""
     candidate = corpus / "codebook.yml"
@@ -547,9 +565,10 @@ def run(
     per_stage = split_params(extra, declared)
     check_parameters(per_stage)
     try:
-        load_codebook(codebook)  # a broken codebook stops the run before anything is written
+        loaded = load_codebook(codebook)  # a broken codebook stops the run before anything is written
     except CodebookError as exc:
         raise UsageError(str(exc)) from None
+    notes = _what_the_run_lacks(codebook, loaded.claim, extra)
     base = {"corpus": _arg(corpus), "codebook": _arg(codebook), "out_dir": _arg(out)}
     if write_back_notebooks is None:
         write_back_notebooks = is_default_run(corpus, out, codebook, extra)
@@ -562,7 +581,17 @@ def run(
         with runstate.Lock(out, corpus):
             manifest = _start_manifest(out, every, chosen, corpus, codebook, parameters)
             return _run_stages(
-                out, build, every, chosen, sources, parameters, manifest, show_code, progress, write_back_notebooks
+                out,
+                build,
+                every,
+                chosen,
+                sources,
+                parameters,
+                manifest,
+                show_code,
+                progress,
+                write_back_notebooks,
+                notes,
             )
     except runstate.RunStateError as exc:
         raise UsageError(str(exc)) from None
@@ -614,7 +643,7 @@ def _start_manifest(
 
 
 def _run_stages(
-    out, build, every, chosen, sources, parameters, manifest, show_code, progress, write_back_notebooks
+    out, build, every, chosen, sources, parameters, manifest, show_code, progress, write_back_notebooks, notes
 ) -> RunResult:
     result = RunResult(out=out, build=build)
     live = progress and sys.stderr.isatty()  # a log file gets a line per stage, not a bar's carriage returns
@@ -655,7 +684,9 @@ def _run_stages(
     bar.close()
     started = time.perf_counter()
     before = runstate.snapshot(out)
-    result.index = site.write_index(out, [s.source for s in every], incomplete=runstate.incomplete(manifest))
+    result.index = site.write_index(
+        out, [s.source for s in every], incomplete=runstate.incomplete(manifest), notes=notes
+    )
     manifest["index"]["outputs"] = runstate.written(before, runstate.snapshot(out))
     runstate.write(out, manifest)
     result.seconds["index"] = round(time.perf_counter() - started, 3)

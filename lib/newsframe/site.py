@@ -176,9 +176,12 @@ def _file_links(out_dir: Path, pattern: str) -> list[str]:
     ]
 
 
-def write_index(out_dir: Path, stages: Iterable[Path], incomplete: Iterable[str] = ()) -> Path:
+def write_index(
+    out_dir: Path, stages: Iterable[Path], incomplete: Iterable[str] = (), notes: Iterable[str] = ()
+) -> Path:
     """Write ``<out>/index.html`` for the stage notebooks given (paths to their .py or .ipynb).
-    ``incomplete``: stages of this run that are not done, said at the top of the page."""
+    ``incomplete``: stages of this run that are not done, said at the top of the page; ``notes``:
+    plain sentences on what the run went without (no codebook, no claim), said below it."""
     out_dir = Path(out_dir)
     parts = [f"<h1>{html.escape(TITLE)}</h1>"]
     incomplete = list(incomplete)
@@ -188,6 +191,7 @@ def write_index(out_dir: Path, stages: Iterable[Path], incomplete: Iterable[str]
             f"{html.escape(', '.join(incomplete))} did not run on this corpus, so their pages, tables and "
             "findings are missing; run all stages for a complete report.</p>"
         )
+    parts += [f'<p class="notice">{html.escape(note)}</p>' for note in notes]
     parts += ["<h2>Stages</h2>", '<ol class="stages">']
     parts += [_stage_item(out_dir, nb) for nb in stages]
     parts.append("</ol>")
