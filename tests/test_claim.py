@@ -54,3 +54,14 @@ def test_claim_sentence_in_the_codebook():
 def test_codebook_term_lists_still_win():
     seeds = load_codebook(SEEDS / "codebook.yml")
     assert with_claim(seeds) is seeds
+
+
+def test_a_claim_that_hands_nothing_over_keeps_its_own_verb_and_object():
+    terms = terms_from_sentence("Russia interfered in the US election")["terms"]
+    assert {"interfere", "interferes", "interfered", "interfering"} <= set(terms["action"])
+    assert "exports" not in terms["action"] and "arming" not in terms["action"]
+    assert set(terms["object"]) == {"election", "elections"}  # not "in", nor "us"
+    codebook = with_claim(Codebook(), "Russia interfered in the US election")
+    assert stance("Russia ranked as the top destination for Indian exports.", codebook)[0] == ""
+    assert stance("Moscow denied allegations that it is arming rebels in Ukraine.", codebook)[0] == ""
+    assert stance("Russia has denied interfering in the 2016 election.", codebook)[0] == "deny"

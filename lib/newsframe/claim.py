@@ -3,8 +3,8 @@
 A researcher knows the claim before they know its vocabulary. Its term sets are derived from
 the sentence: the agent (the words before the verb) and the recipient (after "to") with every
 name the gazetteer gives their side (Iran -> Iranian, Tehran, Islamic Republic), the action (the
-verb's forms and general English verbs of handing over), and the object (the nouns between,
-singular and plural). A statement is about such a claim only when it names an object, an action
+verb's forms, and general English verbs of handing over when the verb is one), and the object (the
+nouns between, singular and plural, without prepositions and place names). A statement is about such a claim only when it names an object, an action
 and the agent or recipient, so "Russian chemical weapons" or "HIMARS for Ukraine" are not.
 A codebook's own term lists still win; the stance lexicons fall back to general English ones.
 """
@@ -48,6 +48,8 @@ def _verb_forms(verb: str) -> set[str]:
     }
     if base.endswith("y"):
         forms |= {stem + "es", stem + "ed", base + "ing", stem + "er"}
+    if verb.lower().endswith(("ed", "ing")) and not base.endswith("e"):
+        forms |= {base + "e", base + "es"}  # "interfered" -> interfere, interferes
     return forms
 
 
@@ -67,6 +69,10 @@ def _names_of(party: str) -> set[str]:
     return {n for n in names if n}
 
 
+#: Words between a claim's verb and its object that are no object ("interfered in the US election").
+_PREPOSITIONS = frozenset({"in", "on", "at", "about", "against", "over", "from", "by", "during", "through", "across"})
+
+
 def terms_from_sentence(sentence: str) -> dict:
     """The claim mapping (terms, require, agent, label) of one claim sentence."""
     general = _general()
@@ -78,9 +84,16 @@ def terms_from_sentence(sentence: str) -> dict:
     rest = words[verb_at + 1 :]
     to_at = next((i for i, w in enumerate(rest) if w.lower() in ("to", "for", "into", "with")), len(rest))
     recipient = " ".join(rest[to_at + 1 :])
-    stop = set(general["function_words"])
-    objects = {form for w in rest[:to_at] if w.lower() not in stop for form in _noun_forms(re.sub(r"\W", "", w))}
-    action = _verb_forms(words[verb_at]) | set(general["handing_over"])
+    stop = set(general["function_words"]) | _PREPOSITIONS
+    objects = {
+        form
+        for w in rest[:to_at]
+        if w.lower() not in stop and not gazetteer().find(w)  # "in the US election": the election
+        for form in _noun_forms(re.sub(r"\W", "", w))
+    }
+    verb = _verb_forms(words[verb_at])
+    handing_over = bool(verb & set(general["handing_over"]))  # "supplies", not "interfered"
+    action = verb | set(general["handing_over"]) if handing_over else verb
     terms = {
         "agent": tuple(sorted(_names_of(agent))),
         "action": tuple(sorted(action)),
@@ -90,7 +103,7 @@ def terms_from_sentence(sentence: str) -> dict:
     if recipient:
         terms["recipient"] = tuple(sorted(_names_of(recipient)))
         require[-1].append("recipient")
-    terms["reference"] = tuple(sorted(set(general["references"])))
+    terms["reference"] = tuple(sorted(set(general["references"]) if handing_over else {"involvement"}))
     return {
         "label": sentence,
         "sentence": sentence,
