@@ -4,8 +4,9 @@ A researcher knows the claim before they know its vocabulary. Its term sets are 
 the sentence: the agent (the words before the verb) and the recipient (after "to") with every
 name the gazetteer gives their side (Iran -> Iranian, Tehran, Islamic Republic), the action (the
 verb's forms, and general English verbs of handing over when the verb is one), and the object (the
-nouns between, singular and plural, without prepositions and place names). A statement is about such a claim only when it names an object, an action
-and the agent or recipient, so "Russian chemical weapons" or "HIMARS for Ukraine" are not.
+nouns between, singular and plural, without prepositions and place names). A statement is about
+such a claim only when it names an object, an action and the agent or recipient, so "Russian
+chemical weapons" or "HIMARS for Ukraine" are not.
 A codebook's own term lists still win; the stance lexicons fall back to general English ones.
 """
 

@@ -264,7 +264,7 @@ def _unaccented(text: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case ASCII form of a name, for comparing spellings."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip(" .’'")
+    return _unaccented(text).lower().strip(" .’'")
 
 
 @lru_cache(maxsize=100_000)

@@ -1354,7 +1354,7 @@ _NAMED_NOUN = re.compile(
     re.I,
 )
 _NAMED_SOON = 2  # statements
-_CAPITALISED = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
 
 
 def _named_soon_after(out_speaker, out_group, mentions, sources, doc_ids, person_at) -> None:
@@ -1369,7 +1369,7 @@ def _named_soon_after(out_speaker, out_group, mentions, sources, doc_ids, person
         if noun is None or not _NAMED_NOUN.fullmatch(noun.group()):
             continue
         said = re.compile(rf"\b{noun.group().lower()}\b")
-        bodies = [fold(run) for run in _CAPITALISED.findall(mention.name[1:])]  # "A Kremlin spokesman": Kremlin
+        bodies = [fold(run) for run in _CAPITALISED_RUN.findall(mention.name[1:])]  # "A Kremlin spokesman": Kremlin
         for j in range(i + 1, min(n, i + 1 + _NAMED_SOON)):
             if doc_ids[j] != doc_ids[i]:
                 break
