@@ -323,6 +323,9 @@ def test_a_contracted_negative_is_no_part_of_the_source():
         "President Donald Trump ordered the Jan. 2 strike against Gen. Qassem Soleimani.",
         "Obama ordered more forces to Afghanistan.",
         "Mueller has charged several Trump associates and more than a dozen Russians.",
+        "Rebel forces backed by Chile launched an assault on the port.",
+        "The suspect lay still as the officers backed away.",
+        "The president welcomed home three prisoners on Thursday.",
     ],
 )
 def test_an_order_or_a_charge_that_is_an_act_reports_no_speech(sentence):

@@ -16,7 +16,7 @@ from newsframe.names import _person_like, name_in_run, written_full_name
 from newsframe.segment import split_statements
 from newsframe.sides import gazetteer
 from newsframe.source_noise import before_a_past_tense, without_noise
-from newsframe.speakers import TextScans, resolve
+from newsframe.speakers import TextScans, _apposed_person, resolve
 from newsframe.statements import STATEMENT_COLUMNS
 from test_segment import SEEDS
 
@@ -1711,6 +1711,8 @@ def test_a_document_by_its_author_is_the_author_s(mention, kind, name):
     [
         ("said ", "Rui Dias", "foreign affairs columnist with the Santiago daily Voz"),  # a medium the list lacks
         ("said Radio Sur terrorism analyst ", "Rui Dias", ""),
+        ("", "Ann Lee", "The New York Times' Johannesburg bureau chief"),  # a place between, a bureau chief
+        ("", "Ann Lee", "Reuters' Moscow correspondent"),  # Reuters, not Moscow
     ],
 )
 def test_an_analyst_or_columnist_of_a_medium_is_media(before, run, apposition):
@@ -2055,3 +2057,65 @@ def test_someone_introduced_by_a_noun_and_named_just_after_is_the_named_person()
     speakers = table["speaker"].tolist()
     assert speakers[0] == "Ann Lee"
     assert speakers[2] != "Rui Dias"  # an official may stay anonymous
+
+
+def test_the_state_and_party_of_a_member_is_the_member_named_before_of_that_party():
+    """'the Ohio Republican' is the Republican named just before, not a Democrat named in between,
+    nor the United States; with no member of the party named, an unnamed Ohio Republican."""
+    context = " ".join(f"Rep. Ann Lee, R-Ohio, said the bill would pass in {city}." for city in ("Lima", "Quito"))
+    text = (
+        "Rep. Ann Lee said the bill was fair. Rep. Rui Dias, D-Maine, called it a trap. "
+        '"It will pass," the Ohio Republican said.'
+    )
+    alone = 'The vote is on Monday. "It will fail," the Ohio Republican said.'
+    tables = [_table(context, Codebook(), "c"), _table(text, Codebook(), "d"), _table(alone, Codebook(), "e")]
+    table = resolve(pd.concat(tables, ignore_index=True), Codebook())
+    assert table[table["doc_id"] == "d"]["speaker"].tolist()[-1] == "Ann Lee"
+    assert table[table["doc_id"] == "e"][["speaker", "speaker_group"]].values.tolist()[-1] == [
+        "unnamed Ohio Republican",
+        "United States",
+    ]
+
+
+@pytest.mark.parametrize(
+    "run, name", [("Rep. Ruben Gallego D-Ariz.", "Ruben Gallego"), ("Sen. Tim Scott R-S.C.", "Tim Scott")]
+)
+def test_a_party_tag_without_its_comma_is_no_part_of_the_name(run, name):
+    assert name_in_run(run) == name
+
+
+@pytest.mark.parametrize(
+    "text, source, name",
+    [
+        (
+            '"He will not return," Adm. Ann Lee, the Chief of Naval Operations told reporters.',
+            "the Chief of Naval Operations",
+            "Ann Lee",
+        ),
+        (
+            "But Rui Dias, legal director of the Center for Rights, said it was illegal.",
+            "legal director of the Center for Rights",
+            "Rui Dias",
+        ),
+        ("The bill passed, said Rep. Ann Lee, D-Wash., on Monday.", "D-Wash.", "Ann Lee"),
+        (
+            "In an interview with CNN's Ann Lee, the Republican senator confirmed the call.",
+            "the Republican senator",
+            None,
+        ),
+        ("Invoking the parable of the Good Samaritan, the Pope said it.", "the Pope", None),
+        ("After meeting Rui Dias, officials said the talks went well.", "officials", None),
+        ("In a call with Rui Dias, the Pentagon said it would help.", "the Pentagon", None),
+    ],
+)
+def test_an_office_apposed_to_a_name_at_its_clause_s_start_is_that_person(text, source, name):
+    found = _apposed_person(text, source, frozenset())
+    assert (found.name if found else None) == name
+
+
+def test_an_office_whose_holder_speaks_next_is_that_holder():
+    context = " ".join(f"Syrian leader Rui Dias said the war went on in {city}." for city in ("Homs", "Hama"))
+    text = 'The Syrian leader warned of a response. "Expect everything," Dias told the network.'
+    tables = [_table(context, Codebook(), doc_id="c"), _table(text, Codebook(), doc_id="d")]
+    table = resolve(pd.concat(tables, ignore_index=True), Codebook())
+    assert table[table["doc_id"] == "d"]["speaker"].tolist()[0] == "Rui Dias"

@@ -464,7 +464,8 @@ _PASSIVE_BY = re.compile(r"^\s+by\s+")
 _SPEECH_GOES_ON = re.compile(r"\s*(?:[:,.~“\"]|''|$)")
 #: A speech verb with what follows it when it names no speech: a phrasal verb ("add up to",
 #: "adding to the tension"), a show of no signs or of someone doing something ("showed him
-#: standing"), an office or presence maintained, a think tank, an agreement to act ("agreed to
+#: standing"), an office or presence maintained, a think tank, a retreat ("backed away from"), a
+#: backer ("rebels backed by Iran"), a welcome home, an agreement to act ("agreed to
 #: cooperate"), an order of a thing rather than to someone to act ("ordered the strike", "ordered
 #: more forces to the region"; not "ordered officials to distribute"), a charge brought against
 #: someone rather than charged that ("Mueller has charged several associates").
@@ -473,6 +474,7 @@ _NOT_SPEECH = re.compile(
     r"(?:add(?:s|ed|ing)?\s+(?:up\b|to\s+(?:the|a|an|its|his|her|their|this|that|these|those)\s)"
     r"|show(?:s|ed|ing|n)?\s+(?:(?:no|little|few|any)\s+signs?\b|(?:him|her|them|it|me|us)\s+[a-z]+ing\b)"
     r"|maintain(?:s|ed|ing)?\s+(?:a|an)\s|think\s+tanks?\b"
+    r"|back(?:s|ed|ing)?\s+(?:away|off|down|out)\b|(?:backed|supported)\s+by\b|welcom(?:e|es|ed|ing)\s+(?:\w+\s+)?home\b"
     rf"|order(?:s|ed|ing)?\s+(?!that\b|[~“\"])(?![^,;:~“\"]{{0,80}}?\bto\s+(?:[~“\"]|(?!{_OBJECT_WORDS}\b)[a-z]+\b))"
     r"|charg(?:e|es|ed|ing)\s+(?!(?:that|in|with|on|as|[a-z]+ly)\b|[A-Z][a-z]+day\b)(?![^,;:~“\"]*\b(?:is|are|was|were|has|have|had|will|would|could|did|does)\b)[\w“\"~])"
 )

@@ -328,7 +328,7 @@ def a_private_trade(words: str) -> bool:
 #: "X, a CNN reporter", "X, a columnist for the Post".
 _JOURNALIST = (
     r"(?i:anchor|host|presenter|reporter|correspondent|editor|columnist|commentator|contributor|journalist|"
-    r"analyst|producer|photographer)s?"
+    r"analyst|producer|photographer|bureau\s+chief)s?"
     r"(?:-in-chief|-at-large)?"
 )
 _MEDIUM = r"(?P<medium>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3})"
@@ -342,7 +342,7 @@ _JOURNALIST_TITLE_BEFORE = re.compile(
     r"(?<![\w’'-])(?i:anchor|host|presenter|reporter|correspondent|columnist|journalist)\s+$"
 )
 _JOURNALIST_AFTER = re.compile(
-    rf"(?:(?:the|an?)\s+)?(?:{_MEDIUM}(?:['’]s)?\s+(?:[a-z]+\s+)?{_JOURNALIST}"
+    rf"(?:(?:the|an?)\s+)?(?:{_MEDIUM}(?:['’]s?)?\s+(?:[A-Za-z]+\s+)?{_JOURNALIST}"
     rf"|(?:[a-z]+\s+){{0,2}}{_JOURNALIST}\s+(?:for|at|with|of)\s+(?:the\s+)?"
     rf"(?:(?:[A-Z][\w.-]*\s+)?(?P<medium_noun>daily|weekly|newspaper|magazine|tabloid|broadcaster|news\s+agency)\s+)?"
     rf"(?P<employer>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){{0,3}}))$"
@@ -366,7 +366,10 @@ def _works_for_a_medium(before: str, apposition: str) -> bool:
         m = _JOURNALIST_AFTER.match(apposition.strip())
         if m is not None and m.group("medium_noun"):  # "a columnist with the Moscow daily X": X is one
             return True
-    return m is not None and a_medium(m.group("medium") or m.group("employer"))
+    return m is not None and a_medium(_POSSESSIVE_ON.split(m.group("medium") or m.group("employer"), maxsplit=1)[0])
+
+
+_POSSESSIVE_ON = re.compile(r"['’]s?(?:\s|$)")  # "Reuters' Moscow": the medium is Reuters
 
 
 #: A country's possessive, up to two lower-case words and a title right before a name.

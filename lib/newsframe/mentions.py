@@ -398,6 +398,9 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
     whole = places.phrases.get(core)
     if whole is not None and whole.kind == "demonym" and core.endswith("s") and _group_sized(head):
         return Mention("source", head, whole.side, plural=True)  # "Many Democrats": members, not a country
+    member = _party_member(head, whole.side, named) if whole is not None and whole.kind == "demonym" else None
+    if member is not None:
+        return member
     if whole is not None:
         return Mention(whole.kind, core if whole.kind == "institution" else whole.side, whole.side)
     station = _CALL_SIGN.fullmatch(core)
@@ -426,6 +429,9 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
                 return Mention("source", head[:1].lower() + head[1:], named_place.side, plural=True)
             if kind == "demonym" and run.endswith("s") and _group_sized(head):  # "congressional Republicans"
                 return Mention("source", head, named_place.side, plural=True)
+            member = _party_member(head, named_place.side, named) if kind == "demonym" else None
+            if member is not None:
+                return member
             whole_run = POSSESSIVE.sub("", run)  # "White House", not its "House"
             institution = whole_run if places.phrases.get(whole_run) is named_place else name
             return Mention(kind, institution if kind == "institution" else named_place.side, named_place.side)
@@ -456,6 +462,28 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
     if runs:
         return Mention("institution", core, side)
     return Mention("none")
+
+
+#: A party's member, described by the party and perhaps a state: "the Ohio Republican", "the
+#: veteran California Democrat" stand for a person the story named before, as "he" does (80 AllSides
+#: statements gave the speaker "United States"). The pronoun's word says the party.
+PARTY_MEMBERS = frozenset({"the Republican", "the Democrat"})
+_PARTY_MEMBER = re.compile(
+    r"(?P<article>[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.-]+\s+){0,3}(?P<party>Republican|Democrat)"
+)
+
+
+def _party_member(head: str, side: str, apposed: re.Match | None) -> Mention | None:
+    """One member of a party: "the Ohio Republican" is someone named before, "a Texas Democrat"
+    someone unnamed unless an apposition names them; not the party, nor its members."""
+    member = _PARTY_MEMBER.fullmatch(head)
+    if member is None:
+        return None
+    if member.group("article").lower() == "the":
+        return Mention("pronoun", f"the {member.group('party')}", side)
+    if apposed:  # "Another prominent Republican, Sen. Lindsey Graham of South Carolina"
+        return Mention("person", _without_leading_titles(name_in_run(apposed.group(1))), side)
+    return Mention("source", head, side)
 
 
 COMPASS_POINTS = frozenset({"North", "South", "East", "West"})

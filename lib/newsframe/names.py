@@ -461,6 +461,10 @@ def is_weekday(token: str) -> bool:
 _HYPHENATED_DESCRIPTOR = re.compile(r"[A-Z][a-z]*-[a-z]{2,}")
 
 
+#: A member of Congress's party and state ("Sen. Bob Corker, R-Tenn., said"; "D-Ariz." without its comma).
+PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*(?![\w-])")
+
+
 @lru_cache(maxsize=200_000)
 def name_in_run(run: str) -> str:
     """The name in a capitalised run: the words after its last title, side word or descriptor
@@ -469,6 +473,8 @@ def name_in_run(run: str) -> str:
     Mohammad Bilal' -> 'Mohammad Bilal', when two words follow it: 'Chung-in Moon' stays)."""
     places = gazetteer()
     tokens = run.replace("’s", "").replace("'s", "").split()
+    if len(tokens) > 2 and PARTY_TAG.fullmatch(tokens[-1]):  # "Rep. Ruben Gallego D-Ariz.": no part of his name
+        tokens.pop()
     last = -1
     for k, token in enumerate(tokens[:-1]):
         if (

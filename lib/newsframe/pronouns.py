@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
-from .mentions import KIN_WORDS, OTHER, Mention, classify, side_shaped
+from .mentions import KIN_WORDS, OTHER, PARTY_MEMBERS, Mention, classify, side_shaped
 from .names import (
     DETERMINERS,
     NAME_RUN,
@@ -24,6 +25,8 @@ from .source_noise import IRREGULAR_PAST_WORD
 
 _RECENT = 6  # statements back that "it" or "they" may reach
 _RECENT_PERSON = 12  # and "he" or "she": news keeps one person in focus for paragraphs
+_RECENT_MEMBER = 8  # and "the Ohio Republican", written to tell apart people named just before (a quote of
+# several paragraphs before it counts each)
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class People:
     common: frozenset[str]  # words the corpus mostly writes in lower case
     key_of: Callable  # (document, name) -> person
     gender_of: Callable  # person -> "he", "she" or ""
+    parties: Callable  # person -> the parties ("Republican", "Democrat") the corpus's descriptions name
 
 
 def resolve_pronouns(rows: Rows, people: People) -> None:
@@ -101,6 +105,13 @@ def resolve_pronouns(rows: Rows, people: People) -> None:
             noun = "" if isinstance(name, tuple) else _NOUN_GENDER.get(name.rsplit(None, 1)[-1].lower(), "")
             return _PRONOUN_GENDER.get(word, "") in ("", noun or gender_of(person) or _PRONOUN_GENDER[word])
 
+        if word in PARTY_MEMBERS:  # "the Ohio Republican": the nearest person the corpus calls one, else unnamed
+            party = word.split()[-1]
+            fits_party = partial(_of_party, party=party, i=i, rows=rows, people=people)
+            target = _nearest(i, "person", fits_party, rows, people, reach=_RECENT_MEMBER)
+            out_speaker[i], out_group[i] = target or (UNNAMED + DETERMINERS.sub("", sources[i]), groups(mention.side))
+            kinds[i] = "person"
+            continue
         raw = _raw_person(current, common, lambda name, i=i: key_of(doc_ids[i], name))
         if word in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
             # the corpus pass knows every earlier speaker as a person or not (attribution's own
@@ -176,7 +187,19 @@ def _person_target(name, person_name, person_side, groups, key_of):
     return (name, groups("")) if not person[0] else (person_name(person), groups(person_side(person)))
 
 
-def _nearest(i, want, fits, rows: Rows, people: People):
+def _of_party(name, party: str, i: int, rows: Rows, people: People) -> bool:
+    """Whether the corpus describes a person (or a speaker's name) as a member of ``party``; an
+    unnamed speaker, whether its words say so ("One former Republican Cabinet official")."""
+    if isinstance(name, str) and (name.startswith(UNNAMED) or name[:1].islower()):
+        return _PARTY_WORD[party].search(name) is not None
+    person = name if isinstance(name, tuple) else people.key_of(rows.doc_ids[i], name)
+    return bool(person[0]) and party in people.parties(person)
+
+
+_PARTY_WORD = {"Republican": re.compile(r"\b(?:Republican|GOP)\b"), "Democrat": re.compile(r"\bDemocrat(?:ic)?\b")}
+
+
+def _nearest(i, want, fits, rows: Rows, people: People, reach: int | None = None):
     """The closest earlier speaker (or, for a person, named person) of the same document. A
     sentence whose subject is itself a pronoun ("He also took aim at Harry Reid, who he said")
     names only objects: the pronoun's person is found before it."""
@@ -186,7 +209,7 @@ def _nearest(i, want, fits, rows: Rows, people: People):
     at = texts[i].find(sources[i]) + len(sources[i]) if sources[i] else 0
     if _SUBJECT_PRONOUN.match(texts[i]):
         at = 0
-    reach = _RECENT_PERSON if want == "person" else _RECENT
+    reach = reach or (_RECENT_PERSON if want == "person" else _RECENT)
     for j in range(i, max(-1, i - reach), -1):
         if doc_ids[j] != doc_ids[i]:
             break

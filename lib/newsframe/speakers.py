@@ -70,6 +70,7 @@ from .names import (
     NAME_RUN,
     OPENER_INITIALS,
     ORG_WORDS,
+    PARTY_TAG,
     UNNAMED,
     WEEKDAY,
     WEEKDAYS,
@@ -430,26 +431,39 @@ def _cleaned_source(speaker: str, mention: Mention, source: str) -> str:
     return UNNAMED + core if speaker.startswith(UNNAMED) or core[0].islower() else core
 
 
-_DESCRIPTION = re.compile(r"(?:an?|the)\s+[a-z]")
-#: A party and state after a name ("Sen. Bob Corker, R-Tenn., said"): the name speaks.
-_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*(?![\w-])")
+#: A description ("a member of", "the former minister", "legal director of"), or an office written
+#: with capitals ("the Chief of Naval Operations"), apposed to a name before it.
+_DESCRIPTION = re.compile(
+    r"(?:an?|the)\s+[a-z]|the\s+(?P<office>[A-Z][\w-]*)|(?!(?:an?|the)\s)(?:[a-z-]+\s+){0,2}?(?P<head>[a-z]+)(?:\s+(?:of|for|at|to)\s|$)"
+)
 _NAME_BEFORE_APPOSITION = re.compile(r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}),\s*$")
+#: Where a speaker's name may begin: a sentence's start, after a quotation, a clause's comma or a
+#: speech verb ("..., said Matthew Whitaker, the acting attorney general"); not after a preposition.
+_CLAUSE_START = re.compile(r"(?:^|[.!?:;,“”\"'’—–-]|\b(?:said|says|told|wrote|[a-z]{3,}ed|according\s+to))\s*$")
 
 
 def _apposed_person(text: str, source: str, common: set[str]) -> Mention | None:
     """'Mohamed Soltan, a member of the alliance formed in support of Morsi, said': when the
     source is a description apposed to a full name, the person is that name, not a name the
     description mentions."""
-    if not source or not (_DESCRIPTION.match(source) or _PARTY_TAG.match(source)):
+    description = _DESCRIPTION.match(source)
+    if not source or not (description and _an_office(description) or PARTY_TAG.match(source)):
         return None
     at = text.find(source)
     m = _NAME_BEFORE_APPOSITION.search(text, 0, at) if at > 0 else None
-    if m is None:
-        return None
-    name = name_in_run(m.group("name"))
+    if m is None or not (PARTY_TAG.match(source) or _CLAUSE_START.search(text, 0, m.start())):
+        return None  # "In an interview with CNN's Jim Acosta, the Republican senator": Acosta is no subject
+    name = name_in_run(without_sentence_opener(m.group("name")))  # "But Baher Azmy, legal director of"
     if " " not in name or not _person_like(name, common) or names_a_place(name):
         return None
     return Mention("person", name, side_of(m.group("name")) or side_of(source))
+
+
+def _an_office(description: re.Match) -> bool:
+    """Whether a description is one: capitalised only as an office is ("the Chief of"; not "the
+    Pentagon"), and without an article only an office ("legal director of"; not "officials")."""
+    office = description.group("office") or description.group("head")  # "legal director of": its head
+    return office is None or is_title(office)
 
 
 _LOWER_PARTICLE = re.compile(r"[ae]l(?<![\w’'-][ae]l)[\s-]([A-Z][\w’'-]*)")  # its letters first: see _UPPER_AFTER_LOWER
@@ -999,6 +1013,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             out_speaker[i] = UNNAMED + _COUNTED_ONE.sub("", out_speaker[i].removeprefix(UNNAMED))
     _serve_the_story_s_state(out_speaker, out_group, doc_ids, rows_of, known)
     _named_soon_after(out_speaker, out_group, mentions, sources, doc_ids, person_at)
+    _holder_named_soon_after(out_speaker, out_group, mentions, sources, doc_ids, person_at, offices, person_side)
     for i, speaker in enumerate(out_speaker):  # "Trump aides", "May's spokesman", "Moon's office": the person's side
         unplaced = out_group[i] == OTHER or out_group[i] == MEDIA and speaker.startswith(UNNAMED)
         served = _SERVANT_OF.search(speaker) if unplaced else None
@@ -1025,6 +1040,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             common,
             lambda doc, name: _key_in(doc, name, key_of, in_doc, by_root, dominant),
             lambda person: max(genders[person].items(), key=lambda kv: (kv[1], kv[0]))[0] if person in genders else "",
+            cache(lambda person: _parties_in(descriptions.get(person, ()))),
         ),
     )
     holder = {sid: i for i, sid in enumerate(ids)}
@@ -1250,6 +1266,8 @@ _OFFICES = {
     "secretary": "secretary",
     "chairman": "chairman",
     "chairwoman": "chairman",
+    "leader": "leader",  # "the Labour leader", "the Russian leader"
+    "director": "director",  # "the FBI director"; not "minister" or "spokesman", of which a story has many
 }
 
 
@@ -1341,7 +1359,7 @@ _PERSON_NOUNS = (
     r"reporter|correspondent|lawyer|attorney|prosecutor|judge|director|secretary|president|leader|member|resident|"
     r"doctor|activist|candidate|governor|mayor|negotiator|investigator|demonstrator|protester|soldier|student|"
     r"worker|fighter|victim|survivor|veteran|refugee|voter|citizen|mother|father|relative|neighbou?r|owner|"
-    r"teacher|man|woman"
+    r"teacher|strategist|operative|consultant|staffer|Republican|Democrat|man|woman"
 )
 _A_PERSON_NOUN = re.compile(rf"\b(?:{_PERSON_NOUNS})$", re.I)
 #: The first noun for a person anywhere in a mention ("A journalist on the scene": journalist).
@@ -1377,6 +1395,47 @@ def _named_soon_after(out_speaker, out_group, mentions, sources, doc_ids, person
             if person_at[j] is not None and said.search(named) and all(body in named for body in bodies):
                 out_speaker[i], out_group[i] = out_speaker[j], out_group[j]
                 break
+
+
+def _holder_named_soon_after(
+    out_speaker, out_group, mentions, sources, doc_ids, person_at, offices, person_side
+) -> None:
+    """An office held by no one named before it ("The Syrian leader warned ...") whose holder one of
+    the next statements names as its speaker, someone the corpus gives that office ("..., Assad
+    told CBS"): that person."""
+    n = len(out_speaker)
+    for i, mention in enumerate(mentions):
+        if mention is None or mention.kind != "source" or mention.plural or person_at[i] is not None:
+            continue
+        office = _office_of(sources[i])
+        for j in range(i + 1, min(n, i + 1 + _NAMED_SOON)) if office else ():
+            if doc_ids[j] != doc_ids[i]:
+                break
+            person = person_at[j]
+            held = person is not None and offices.get(person, {}).get(office, 0) > 0
+            if held and (not mention.side or person_side(person) == mention.side):
+                out_speaker[i], out_group[i] = out_speaker[j], out_group[j]
+                break
+
+
+#: A party named just before a person's name or in the apposition after it: "Republican Sen. X",
+#: "Rep. X, R-Ohio", "X, a Democrat from Maryland".
+_PARTY_BEFORE = re.compile(r"\b(?:(?P<r>Republican|GOP)|Democrat|Democratic)\s+(?:[A-Z][\w.-]*\s+){0,3}$")
+_PARTY_IN_APPOSITION = re.compile(
+    r"(?!(?:who|whom|whose|which|that)\b)"
+    r"(?:(?P<r>R-)|D-|(?:(?:a|an|the)\s+)?(?:[\w.-]+\s+){0,2}(?:(?P<rr>Republican|GOP)|Democrat|Democratic)\b)"
+)
+
+
+def _parties_in(descriptions) -> frozenset[str]:
+    """The party a person's descriptions (document, words before, name, apposition) name most, at
+    least twice as often as the other (Donald Trump is now and then a "Democrat" by a stray word)."""
+    found: Counter = Counter()
+    for _, before, _, apposition in descriptions:
+        party = _PARTY_BEFORE.search(before) or _PARTY_IN_APPOSITION.match(apposition)
+        if party:
+            found["Republican" if party.groupdict().get("r") or party.groupdict().get("rr") else "Democrat"] += 1
+    return frozenset(p for p, count in found.items() if count >= 2 * (found.total() - count))
 
 
 _SPOKE_JUST_BEFORE = 3  # statements
