@@ -2119,3 +2119,26 @@ def test_an_office_whose_holder_speaks_next_is_that_holder():
     tables = [_table(context, Codebook(), doc_id="c"), _table(text, Codebook(), doc_id="d")]
     table = resolve(pd.concat(tables, ignore_index=True), Codebook())
     assert table[table["doc_id"] == "d"]["speaker"].tolist()[0] == "Rui Dias"
+
+
+def test_labels_differing_only_in_apostrophes_or_capitals_are_one_speaker():
+    text = (
+        "Michael O’Hanlon said the war was long. Michael O'Hanlon said it again. "
+        "Michael O’Hanlon said it a third time. CRITICS said it was not. Critics said so. critics said so."
+    )
+    speakers = resolve(_table(text, Codebook()), Codebook())["speaker"].tolist()
+    assert speakers[:3] == ["Michael O’Hanlon"] * 3
+    assert len(set(speakers[3:])) == 1
+
+
+@pytest.mark.parametrize(
+    "mention, name",
+    [
+        ("Director of the Aleppo Media Center Rui Dias", "Rui Dias"),
+        ("the governor of Guam Eddie Baza Calvo", "Eddie Baza Calvo"),
+        ("the president of the Council on Foreign Relations", None),
+    ],
+)
+def test_a_name_ending_an_office_without_a_comma_is_that_person(mention, name):
+    found = classify(mention, frozenset({"foreign", "relations", "media", "center"}))
+    assert (found.name if found.kind == "person" else None) == name

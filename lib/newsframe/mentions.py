@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from .actors import CLOSE_TO
 from .described_sides import DESCRIPTION_END, MEDIA_NAME, POSSESSIVE_END, _body_side, a_private_apposition, side_of
+from .first_names import a_first_name
 from .names import (
     ALL_PRONOUNS,
     DETERMINERS,
@@ -364,6 +365,10 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
         name = name_in_run(runs[-1]) if runs else ""
         if _person_like(name, common) and not names_a_place(name, 1) and places.phrases.get(name) is None:
             return Mention("person", name, agent=f"{owner.group('noun')} for")
+    apposed_after = text.startswith(head) and text[len(head) :].lstrip(" ,")[:1].isupper()
+    ending = None if apposed_after else _name_ending_an_office(head, common)
+    if ending is not None:  # "Director of the Aleppo Media Center Yousef Saddiq": Yousef Saddiq
+        return ending
     office = _OFFICE_OF_BODY.match(head)
     agent = office is not None and _AGENT.fullmatch(office.group("title").lower())
     if office is not None and (agent or is_title(office.group("title"))):
@@ -462,6 +467,28 @@ def _classify(mention: str, common: frozenset[str]) -> Mention:
     if runs:
         return Mention("institution", core, side)
     return Mention("none")
+
+
+_NOT_A_NOUN = frozenset({"of", "for", "at", "to", "in", "on", "from", "with", "by", "the", "and", "a", "an"})
+
+
+def _name_ending_an_office(head: str, common: frozenset[str]) -> Mention | None:
+    """The person whose name, opening with a first name, ends an office of a body or place written
+    without a comma before it ("the governor of Guam Eddie Baza Calvo"), else None."""
+    words = head.split()
+    if len(words) < 5 or " of " not in head or not any(is_title(w) for w in words[:3]):
+        return None
+    phrases = gazetteer().phrases
+    for k in (3, 2):
+        name, first, before = " ".join(words[-k:]), words[-k], words[-k - 1]
+        # the name opens with a first name, or right after the body's last word ("Center", "press office")
+        after_a_noun = before.islower() and before not in _NOT_A_NOUN  # "press office Dmitry Peskov", not "of X Y"
+        opens = a_first_name(first) or after_a_noun or ORG_WORDS.fullmatch(before)
+        capitalised = all(w[:1].isupper() and w.lower() not in common for w in words[-k:])
+        person = opens and capitalised and not is_title(first) and _person_like(name, common)
+        if person and phrases.get(name) is None and not ORG_WORDS.search(name) and not names_a_place(name, 1):
+            return Mention("person", name, side_of(" ".join(words[:-k])))
+    return None
 
 
 #: A party's member, described by the party and perhaps a state: "the Ohio Republican", "the
