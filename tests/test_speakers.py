@@ -2142,3 +2142,22 @@ def test_labels_differing_only_in_apostrophes_or_capitals_are_one_speaker():
 def test_a_name_ending_an_office_without_a_comma_is_that_person(mention, name):
     found = classify(mention, frozenset({"foreign", "relations", "media", "center"}))
     assert (found.name if found.kind == "person" else None) == name
+
+
+def test_the_spokesman_of_an_office_speaks_for_its_holder_and_is_not_the_holder():
+    text = (
+        "Chilean Prime Minister Ann Lee said the deal was done. "
+        "The prime minister's spokesman said talks would go on. The prime minister said it again."
+    )
+    speakers = resolve(_table(text, Codebook()), Codebook())[["speaker", "speaker_group"]].values.tolist()
+    assert speakers[1] == ["Ann Lee’s spokesman", "Chile"]
+    assert speakers[2] == ["Ann Lee", "Chile"]
+
+
+def test_investigators_and_court_records_serve_the_story_s_state():
+    text = (
+        "Chilean police said the man was held. Chilean prosecutors said he was charged. "
+        "Investigators said he acted alone. He bought the gun, court documents show."
+    )
+    groups = resolve(_table(text, Codebook()), Codebook())["speaker_group"].tolist()
+    assert groups[2:] == ["Chile", "Chile"]

@@ -513,6 +513,7 @@ def _may_be_an_earlier_speaker(speaker: str, source: str, known) -> bool:
         and len(speaker.split()) <= 8
         and bool(_DEFINITE.match(source) or not _CAPITAL_AFTER_SPACE.search(source))
         and not side_of(source)
+        and not _office_of(source, with_agent=True)[1]  # "the prime minister's spokesman" is not the prime minister
     )
 
 
@@ -876,7 +877,8 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         if (speaker in known or speaker in outlets) and mention.kind != "pronoun":
             kinds[i] = "thing"
             continue
-        office = _office_of(sources[i] or speaker) if mention.kind in ("source", "none", "institution") else ""
+        described = mention.kind in ("source", "none", "institution")
+        office, agent = _office_of(sources[i] or speaker, with_agent=True) if described else ("", "")
         holder = _holder_of(office, i, sources[i], texts[i], titled.get(doc_ids[i], ()), mention.side, person_side)
         speaking = _speaking_holder(office, i, doc_ids, person_at, offices, descriptions, mention.side, person_side)
         if speaking is not None and (holder is None or speaking[0] > holder[0]):
@@ -884,7 +886,13 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         holder = holder[1] if holder else None
         if office and holder is None:
             holder = _office_holder_in_corpus(office, i, doc_ids, named_at, offices, mention.side, person_side)
-        if holder:
+        if holder and agent:  # "the prime minister's spokesman": Theresa May's spokesman, for her side
+            out_speaker[i], out_group[i], kinds[i] = (
+                f"{person_name(holder)}’s {agent}",
+                groups(person_side(holder)),
+                "agent",
+            )
+        elif holder:
             out_speaker[i], out_group[i], kinds[i] = person_name(holder), groups(person_side(holder)), "person"
             named_at[i].append((-1, holder))
             person_at[i] = holder
@@ -1309,20 +1317,37 @@ def _of_a_place(words: list[str]) -> bool:
 _LEADING_CIRCUMSTANCE = re.compile(r"^(?:In|On|At|During|After)\s[^,]*?\s(?=the\s)", re.I)
 
 
-def _office_of(mention: str) -> str:
+def _office_of(mention: str, with_agent: bool = False):
     """The office a definite description names ('the Texas governor', 'The president himself',
     'the senator also took a' -> governor, president, senator), else '': the office is the
-    description's last noun, with at most four lower-case words after it and nothing else."""
+    description's last noun, with at most four lower-case words after it and nothing else. With
+    ``with_agent``, (office, agent) where one speaks for the holder ("the prime minister's
+    spokesman": prime minister, spokesman; else an empty agent); without, such a description
+    names no office."""
     text = without_noise(_LEADING_CIRCUMSTANCE.sub("", mention.strip()).rstrip(" ,"))
     tokens = text.split()
-    if len(tokens) < 2 or tokens[0].lower() != "the":
-        return ""
-    for k in range(min(len(tokens) - 1, 4), 0, -1):
-        office = _office_after(tokens[k - 1], tokens[k])
+    found = ("", "")
+    for k in range(min(len(tokens) - 1, 4), 0, -1) if len(tokens) >= 2 and tokens[0].lower() == "the" else ():
+        office = _office_after(tokens[k - 1], _POSSESSIVE_END.sub("", tokens[k]))
         rest = tokens[k + 1 :]
+        owner = next((j for j in range(k, len(tokens)) if tokens[j].endswith(_POSSESSIVE_ENDS)), None)
+        if office and owner is not None:
+            agent = " ".join(tokens[owner + 1 :])
+            found = (office, agent) if _OFFICE_AGENT.fullmatch(agent.lower()) else ("", "")
+            break
         if office and (len(rest) <= 4 and all(t.islower() for t in rest) or _of_a_place(rest)):
-            return office
-    return ""
+            found = (office, "")
+            break
+    return found if with_agent else found[0] if not found[1] else ""
+
+
+_POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+#: Who speaks for an office's holder ("the prime minister's official spokesman", "the president's
+#: lawyers"); not "the president's office", as often a former holder's or another country's.
+_OFFICE_AGENT = re.compile(
+    r"(?:(?:official|chief|deputy|senior|personal|press)\s+)?(?:spokes(?:man|woman|person)|lawyer|attorney)s?"
+)
 
 
 _PHRASE_END = re.compile(r"[.,;:()“”\"—–\n]")
@@ -1631,6 +1656,7 @@ _STATE_SERVANTS = re.compile(
     rf"(?:{re.escape(UNNAMED)})?(?:(?:one|two|three|four|some|several|many|other|another|senior|top|former|current|"
     rf"and|of|the|a|an|bipartisan|group|intelligence|security|military|government|agency|{_SERVICE})\s+)*"
     r"(?:officials?|spokes(?:man|woman|person|men|women|people)|aides?|diplomats?|negotiators?|envoys?|"
+    r"investigators?|court\s+(?:documents|records|filings|papers)|"
     rf"(?<!\w)(?:{_SERVICE})\s+(?:sources?|staff(?:\s+members?)?)|"
     # a legislature's members, after a party's or a faction's words ("Tory MPs", "Conservative
     # Brexiteer MPs") and before both sides ("lawmakers from both parties", "on both sides of the aisle")
