@@ -2161,3 +2161,16 @@ def test_investigators_and_court_records_serve_the_story_s_state():
     )
     groups = resolve(_table(text, Codebook()), Codebook())["speaker_group"].tolist()
     assert groups[2:] == ["Chile", "Chile"]
+
+
+@pytest.mark.parametrize(
+    "before, run, apposition, serves",
+    [
+        ("Retired Air Force Gen. ", "Ann Lee", "", True),
+        ("", "Rui Dias", "a former Army officer", True),
+        ("Taliban Commander ", "Rui Dias", "", False),
+        ("Salvation Army Major ", "Ann Lee", "", False),
+    ],
+)
+def test_a_rank_in_a_state_s_armed_services_serves_a_state(before, run, apposition, serves):
+    assert serves_a_state(before, run, apposition) is serves

@@ -200,10 +200,16 @@ PARTY_FAMILIES = frozenset({"Conservative", "Labour", "Labor", "Tory", "Liberal"
 #: A state's office in a description after a name, in lower case: "X, the town mayor", "X, the area's
 #: congressman", "X, a former councillor".
 _SERVANT_APPOSITION = re.compile(
-    r"(?:(?:the|a|an)\s+)?(?:[a-z]+['’]s\s+)?(?:(?:former|town|city|county|state|local|deputy|top)\s+)*"
+    r"(?:(?:the|a|an)\s+)?(?:[a-z]+['’]s\s+)?(?:(?:former|retired|town|city|county|state|local|deputy|top)\s+)*"
     r"(?:mayor|governor|senator|congress(?:wo)?man|lawmaker|legislator|parliamentarian|councill?or|council(?:wo)?man|"
     r"minister|"
-    r"admiral|colonel|sheriff|prosecutor|judge)\b"
+    r"admiral|colonel|sheriff|prosecutor|judge|"
+    r"(?:Army|Navy|Air\s+Force|Marine(?:\s+Corps)?|Coast\s+Guard|National\s+Guard)\s+(?:officer|general|pilot|colonel))\b"
+)
+#: The words of a state's armed services ("Retired Air Force Gen. X", "a former Army officer"):
+#: whoever holds their ranks serves the state of the story, whatever else the name's words say.
+_ARMED_SERVICE_WORDS = frozenset(
+    {"Air", "Force", "Army", "Navy", "Marine", "Marines", "Corps", "Coast", "Guard", "Retired", "retired"}
 )
 
 
@@ -266,12 +272,12 @@ def _titled_before(before: str, run: str) -> bool:
     name = name_in_run(run)
     words = run[: max(0, len(run) - len(name))].split()
     for word in reversed(before[_last_clause_end(before, len(before)) + 1 :].split()):
-        if not (_in_a_description(word) or _a_party_word(word)):
+        if not (_in_a_description(word) or _a_party_word(word) or word in _ARMED_SERVICE_WORDS):
             if word[:1].isupper() and word.lower() not in OPENERS:
                 return False  # a capitalised word of no title: a body's or place's name
             break
         words.insert(0, word)
-    if not all(_in_a_description(w) or _a_party_word(w) for w in words):
+    if not all(_in_a_description(w) or _a_party_word(w) or w in _ARMED_SERVICE_WORDS for w in words):
         return False
     party = any(_a_party_word(w) for w in words)
     return any(w[:1].isupper() and fold(w).rstrip(".") in _STATE_TITLES or party and is_title(w) for w in words)
