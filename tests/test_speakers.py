@@ -2174,3 +2174,9 @@ def test_investigators_and_court_records_serve_the_story_s_state():
 )
 def test_a_rank_in_a_state_s_armed_services_serves_a_state(before, run, apposition, serves):
     assert serves_a_state(before, run, apposition) is serves
+
+
+def test_findings_and_papers_no_one_is_named_for_are_the_media_s():
+    text = "The race is close, polls show. The plan failed, documents show. Chilean police said it was over."
+    groups = resolve(_table(text, Codebook()), Codebook())["speaker_group"].tolist()
+    assert groups[:2] == ["Media", "Media"]

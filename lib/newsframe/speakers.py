@@ -943,7 +943,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
                 out_speaker[i] = UNNAMED + DETERMINERS.sub("", mention.name)
             if mention.plural and speaker == mention.side:  # "Many Democrats", not the United States
                 out_speaker[i] = DETERMINERS.sub("", mention.name)
-            unnamed = out_speaker[i].startswith(UNNAMED)
+            unnamed = out_speaker[i].startswith(UNNAMED) or _AUTHORLESS_FINDINGS.fullmatch(out_speaker[i])
             out_group[i] = groups(mention.side) if mention.side else (MEDIA if unnamed else OTHER)
             # "One woman said ... she said": someone new, whom "she" may mean (not "the Russian leader",
             # who is often a person named before, whom the pronoun should reach)
@@ -1341,6 +1341,13 @@ def _office_of(mention: str, with_agent: bool = False):
     return found if with_agent else found[0] if not found[1] else ""
 
 
+#: Findings and papers no one is named for ("polls", "a new study", "documents"): unaffiliated
+#: unnamed sources, which the data contract puts with the media that cite them, not Other.
+_AUTHORLESS_FINDINGS = re.compile(
+    r"(?:(?:new|recent|latest|the|a|an|some|several|many|other)\s+)*"
+    r"(?:polls?|surveys?|stud(?:y|ies)|research|data|documents|records|files|emails)",
+    re.I,
+)
 _POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 #: Who speaks for an office's holder ("the prime minister's official spokesman", "the president's
