@@ -1219,8 +1219,8 @@ def test_a_party_s_politician_serves_the_state_of_the_story():
     [
         ("Chilean President Ann Lee spoke. Lee's statement said the deal was bad.", "Ann Lee", "Chile"),
         ("Spending rose 2 percent, according to NATO data.", "NATO", "NATO"),
-        ("The official Palabra newspaper said the deal was bad.", "Palabra newspaper", "Media"),
-        ("The official Palabra news agency on Monday said the deal was bad.", "Palabra news agency", "Media"),
+        ("The official Palabra newspaper said the deal was bad.", "Palabra", "Media"),
+        ("The official Palabra news agency on Monday said the deal was bad.", "Palabra", "Media"),
     ],
 )
 def test_a_document_is_its_author_s_and_official_before_a_name_is_no_official(text, speaker, side):
@@ -2180,3 +2180,9 @@ def test_findings_and_papers_no_one_is_named_for_are_the_media_s():
     text = "The race is close, polls show. The plan failed, documents show. Chilean police said it was over."
     groups = resolve(_table(text, Codebook()), Codebook())["speaker_group"].tolist()
     assert groups[:2] == ["Media", "Media"]
+
+
+def test_a_news_organisation_is_named_without_its_country_or_kind():
+    text = "The talks failed, South Korea's Yonhap news agency reported. The Kommersant newspaper said so too."
+    speakers = resolve(_table(text, Codebook()), Codebook())[["speaker", "speaker_group"]].values.tolist()
+    assert speakers == [["Yonhap", "Media"], ["Kommersant", "Media"]]

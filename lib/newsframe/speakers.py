@@ -1067,12 +1067,25 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             first = out_speaker[i].split(None, 1)[0]
             if first.lower() in common and out_speaker[i] not in known:  # "Police said": the police
                 out_speaker[i] = out_speaker[i][:1].lower() + out_speaker[i][1:]
+    for i, speaker in enumerate(out_speaker):  # "South Korea's Yonhap news agency": Yonhap
+        if out_group[i] == MEDIA and speaker not in known:
+            own = _MEDIUM_WITH_ITS_NOUN.fullmatch(speaker)
+            place = gazetteer().phrases.get(own.group("name")) if own else None
+            if own and (place is None or place.kind == "media"):  # not "Russian news agency"
+                out_speaker[i] = own.group("name")
     _one_label_per_speaker(out_speaker, known)
     table["speaker"] = out_speaker
     table["speaker_group"] = [g if s else "" for s, g in zip(out_speaker, out_group)]
     return table
 
 
+#: A news organisation's name with its country and its kind around it ("South Korea's Yonhap news
+#: agency", "Global Times tabloid", "The Kommersant newspaper"): the name is the speaker.
+_MEDIUM_WITH_ITS_NOUN = re.compile(
+    r"(?:(?:The|the)\s+)?(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?['’]s\s+)?"
+    r"(?P<name>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)\s+"
+    r"(?i:newspaper|news\s+agency|daily|magazine|tabloid|broadcaster|news\s+site|website)"
+)
 _TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"'})
 
 
