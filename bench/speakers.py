@@ -315,6 +315,7 @@ def allsides(path: Path, engine: str, seed: int = SAMPLE_SEED, checks=CHECKS, du
         "sample_ids": sample["statement_id"].tolist(),
     }
     result["checks"] = [_check(path, statements) for path in checks]
+    result["past_checks_rescored"] = rescored(statements, checks)
     return result, sample
 
 
@@ -322,6 +323,71 @@ def output_hash(speaker: str, side: str) -> str:
     """A short fingerprint of a statement's (speaker, side), so that verdicts read from one run
     can be matched to a later run's output without copying corpus text into the repository."""
     return hashlib.sha1(f"{speaker}|{side}".encode()).hexdigest()[:10]
+
+
+_NO_ONE = {"", "none", "n/a", "-"}
+_LABEL_NOISE = re.compile(r"^(?:(?:unnamed|the|a|an)\s+)+|[’'`\".,()]")
+
+
+def _label(text: str) -> str:
+    """A label's words as compared: accents, case, articles, "unnamed" and punctuation aside."""
+    return _LABEL_NOISE.sub("", fold(text.strip())).strip()
+
+
+def _speaker_agrees(expected: str, predicted: str) -> bool:
+    """Whether a predicted speaker is the one a reader expected: no one for "none"; a person by
+    surname and first initial (``_matches``); any other label by its words."""
+    if expected.strip().lower() in _NO_ONE:
+        return predicted == ""
+    if not predicted:
+        return False
+    if _label(expected) == _label(predicted):
+        return True
+    person = re.fullmatch(r"[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)+", expected.strip())
+    return bool(person) and predicted[:1].isupper() and _matches(expected, predicted)
+
+
+def _side_agrees(expected: str, predicted: str, speaker: str) -> bool:
+    if expected.strip().lower() in _NO_ONE:
+        return speaker == ""
+    return any(_label(option) == _label(predicted) for option in expected.split("/"))
+
+
+def rescored(statements: pd.DataFrame, checks) -> dict:
+    """Every past check's expected labels against this run: a statement's verdict where its output
+    is the one that was read, else an automatic comparison with the reader's expected speaker and
+    side. An estimate over the statements read so far, biased toward the kinds earlier rounds
+    were shown; each fresh 40-statement check stays the honest measure. Measured before trusting
+    it: on statements whose output was unchanged, the automatic comparison agreed with the
+    readers' verdicts on 96% of speakers and 99% of sides (its misses mostly accept-worthy
+    variants: "NRC" for "Nuclear Regulatory Commission")."""
+    now = statements.set_index("statement_id")
+    read: dict[str, dict] = {}
+    for path in checks:  # a statement read again later counts once, as last read
+        check = pd.read_csv(path, dtype=str, keep_default_na=False)
+        if "expected_speaker" in check and "output_hash" in check:
+            read.update({row["statement_id"]: row for row in check.to_dict("records")})
+    verdicts = automatic = speaker_right = side_right = 0
+    for statement_id, row in read.items():
+        if statement_id not in now.index:
+            continue
+        speaker, side = now.at[statement_id, "speaker"], now.at[statement_id, "speaker_group"]
+        if output_hash(speaker, side) == row["output_hash"]:
+            verdicts += 1
+            speaker_right += row["speaker_ok"] == "yes"
+            side_right += row["side_ok"] == "yes"
+        else:
+            automatic += 1
+            speaker_right += _speaker_agrees(row["expected_speaker"], speaker)
+            side_right += _side_agrees(row["expected_side"], side, speaker)
+    n = verdicts + automatic
+    return {
+        "statements": n,
+        "by_verdict": verdicts,
+        "by_automatic_comparison": automatic,
+        "speaker": round(speaker_right / n, 3) if n else None,
+        "side": round(side_right / n, 3) if n else None,
+    }
 
 
 def _check(path: Path, statements: pd.DataFrame) -> dict:

@@ -420,6 +420,17 @@ def _speakers(result: dict) -> list[str]:
                     result_text + " (goal 0.9 each)",
                 ]
             )
+        again = sides.get("past_checks_rescored")
+        if again:
+            rows.append(
+                [
+                    "AllSides, every statement read in a past check, re-scored on this run",
+                    f"{again['statements']:,}",
+                    f"speaker {again['speaker']}, side {again['side']} ({again['by_verdict']:,} by their verdict, "
+                    f"{again['by_automatic_comparison']:,} by their expected labels; biased toward kinds "
+                    "earlier rounds were shown: the fresh checks above are the honest measure)",
+                ]
+            )
     return _table(
         "Speakers and sides with no codebook, against people (`bench/speakers.py`):", ["what", "n", "result"], rows
     )

@@ -319,3 +319,33 @@ def test_basil_bench_scores_a_tiny_fake_corpus(tmp_path):
     result = speakers_bench.basil(tmp_path)
     assert result["quotes_with_named_speaker"] == 2 and result["person_quotes"] == 2
     assert result["person_speaker_right"] == 1 and result["person_misses"] == {"no speaker": 1}
+
+
+def test_past_checks_are_rescored_by_verdict_or_by_their_expected_labels(tmp_path):
+    """bench/speakers.py's re-scoring of past checks: a statement whose output is the one read keeps
+    its verdict; one whose output changed is compared with the reader's expected labels."""
+    pytest.importorskip("rapidfuzz")
+    import speakers as speakers_bench
+
+    check = tmp_path / "allsides_speakers_check_9.csv"
+    rows = [
+        ("d:001", "no", "yes", "Ann Lee", "Chile", speakers_bench.output_hash("Lee", "Chile")),  # unchanged: no
+        ("d:002", "no", "no", "Rui Dias", "Peru", speakers_bench.output_hash("Peru", "Peru")),  # now Rui Dias
+        ("d:003", "no", "no", "none", "none", speakers_bench.output_hash("They", "Other")),  # now no one
+    ]
+    check.write_text(
+        "statement_id,speaker_ok,side_ok,stance_ok,expected_speaker,expected_side,output_hash,note\n"
+        + "".join(f"{i},{s},{g},n/a,{es},{eg},{h},x\n" for i, s, g, es, eg, h in rows)
+    )
+    import pandas as pd
+
+    statements = pd.DataFrame(
+        {
+            "statement_id": ["d:001", "d:002", "d:003"],
+            "speaker": ["Lee", "Rui Dias", ""],
+            "speaker_group": ["Chile", "Peru", ""],
+        }
+    )
+    result = speakers_bench.rescored(statements, [check])
+    assert (result["by_verdict"], result["by_automatic_comparison"]) == (1, 2)
+    assert (result["speaker"], result["side"]) == (round(2 / 3, 3), 1.0)

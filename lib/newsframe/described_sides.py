@@ -206,8 +206,8 @@ _SERVANT_APPOSITION = re.compile(
     r"admiral|colonel|sheriff|prosecutor|judge|"
     r"(?:Army|Navy|Air\s+Force|Marine(?:\s+Corps)?|Coast\s+Guard|National\s+Guard)\s+(?:officer|general|pilot|colonel))\b"
 )
-#: The words of a state's armed services ("Retired Air Force Gen. X", "a former Army officer"):
-#: whoever holds their ranks serves the state of the story, whatever else the name's words say.
+#: The words of a state's armed services, and "retired" before their ranks ("Retired Air Force Gen.
+#: X"): whoever holds those ranks serves the state of the story.
 _ARMED_SERVICE_WORDS = frozenset(
     {"Air", "Force", "Army", "Navy", "Marine", "Marines", "Corps", "Coast", "Guard", "Retired", "retired"}
 )

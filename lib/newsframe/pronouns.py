@@ -25,8 +25,9 @@ from .source_noise import IRREGULAR_PAST_WORD
 
 _RECENT = 6  # statements back that "it" or "they" may reach
 _RECENT_PERSON = 12  # and "he" or "she": news keeps one person in focus for paragraphs
-_RECENT_MEMBER = 8  # and "the Ohio Republican", written to tell apart people named just before (a quote of
-# several paragraphs before it counts each)
+#: Statements back that "the Ohio Republican" may reach: written to tell apart people named just
+#: before, and a quotation of several paragraphs before it counts each.
+_RECENT_MEMBER = 8
 
 
 @dataclass(frozen=True)
