@@ -28,16 +28,17 @@ def _seconds(name: str, chars: int, repeat: int = 3) -> float:
 
 @pytest.mark.parametrize("name", list(pathological.INPUTS))
 def test_doubling_the_input_at_most_about_doubles_the_time(name):
-    """Growth over two doublings (x4 input): linear gives x4, quadratic x16. The bound leaves room
-    for a loaded machine without letting a quadratic step through: the small and large inputs run
-    in turn, three times, each keeping its fastest, so a busy spell slows both rather than one (run
-    back to back, a lucky small run beside a loaded large one once read x10)."""
+    """Growth over two doublings (x4 input): linear gives x4, quadratic x16. The bound (x10) leaves
+    room for a loaded machine without letting a quadratic step through: the small and large inputs
+    run in turn, three times, each keeping its fastest, so a busy spell slows both rather than one
+    (run back to back, a lucky small run beside a loaded large one once read x10; interleaved, a
+    fresh clone on 2026-12-03 read x8.4 once for an input that measures x4.2 alone)."""
     small, large = float("inf"), float("inf")
     for _ in range(3):
         small = min(small, _seconds(name, 100_000, repeat=1))
         large = min(large, _seconds(name, 400_000, repeat=1))
     small = max(small, 0.01)  # below 10 ms, timer noise dominates
-    assert large <= 8.0 * small + 0.05, f"{name}: {small:.3f} s -> {large:.3f} s (linear gives x4, quadratic x16)"
+    assert large <= 10.0 * small + 0.05, f"{name}: {small:.3f} s -> {large:.3f} s (linear gives x4, quadratic x16)"
 
 
 @pytest.mark.parametrize(
