@@ -268,16 +268,22 @@ def _a_party_word(word: str) -> bool:
     return POSSESSIVE_END.sub("", word) in PARTY_FAMILIES or word.lower() == "shadow"
 
 
+def _in_a_title(word: str) -> bool:
+    """Whether a word may belong to a state's title before a name: a description's, a party's or an
+    armed service's ("Retired Air Force Gen.", "Labour leader")."""
+    return _in_a_description(word) or _a_party_word(word) or word in _ARMED_SERVICE_WORDS
+
+
 def _titled_before(before: str, run: str) -> bool:
     name = name_in_run(run)
     words = run[: max(0, len(run) - len(name))].split()
     for word in reversed(before[_last_clause_end(before, len(before)) + 1 :].split()):
-        if not (_in_a_description(word) or _a_party_word(word) or word in _ARMED_SERVICE_WORDS):
+        if not _in_a_title(word):
             if word[:1].isupper() and word.lower() not in OPENERS:
                 return False  # a capitalised word of no title: a body's or place's name
             break
         words.insert(0, word)
-    if not all(_in_a_description(w) or _a_party_word(w) or w in _ARMED_SERVICE_WORDS for w in words):
+    if not all(_in_a_title(w) for w in words):
         return False
     party = any(_a_party_word(w) for w in words)
     return any(w[:1].isupper() and fold(w).rstrip(".") in _STATE_TITLES or party and is_title(w) for w in words)

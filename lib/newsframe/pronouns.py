@@ -20,7 +20,7 @@ from .names import (
     UNRESOLVABLE,
     _person_like,
 )
-from .sides import MEDIA, gazetteer
+from .sides import MEDIA, US_PARTIES, gazetteer
 from .source_noise import IRREGULAR_PAST_WORD
 
 _RECENT = 6  # statements back that "it" or "they" may reach
@@ -192,12 +192,12 @@ def _of_party(name, party: str, i: int, rows: Rows, people: People) -> bool:
     """Whether the corpus describes a person (or a speaker's name) as a member of ``party``; an
     unnamed speaker, whether its words say so ("One former Republican Cabinet official")."""
     if isinstance(name, str) and (name.startswith(UNNAMED) or name[:1].islower()):
-        return _PARTY_WORD[party].search(name) is not None
+        return any(US_PARTIES.get(word) == party for word in _WORD.findall(name))
     person = name if isinstance(name, tuple) else people.key_of(rows.doc_ids[i], name)
     return bool(person[0]) and party in people.parties(person)
 
 
-_PARTY_WORD = {"Republican": re.compile(r"\b(?:Republican|GOP)\b"), "Democrat": re.compile(r"\bDemocrat(?:ic)?\b")}
+_WORD = re.compile(r"\w+")
 
 
 def _nearest(i, want, fits, rows: Rows, people: People, reach: int | None = None):

@@ -126,6 +126,8 @@ def _fold(text: str) -> str:
 #: political family ("Liberal Democrats", "Social Democrats", "Free Democratic Party", "Christian
 #: Democrats"): there they name no American.
 PARTY_WORDS = frozenset({"Democrat", "Democrats", "Democratic", "Republican", "Republicans", "GOP"})
+#: The party a word names for one member ("Republican Sen. X", "the GOP senator", "a Democratic aide").
+US_PARTIES = {"Republican": "Republican", "GOP": "Republican", "Democrat": "Democrat", "Democratic": "Democrat"}
 _FAMILY_BEFORE = re.compile(r"(?<![\w-])(?:Liberal|Social|Free|Christian)\s+$")
 
 

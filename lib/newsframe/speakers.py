@@ -88,7 +88,7 @@ from .names import (
     written_full_name,
 )
 from .pronouns import People, Rows, _antecedent, resolve_pronouns
-from .sides import MEDIA, gazetteer
+from .sides import MEDIA, POSSESSIVE, US_PARTIES, gazetteer
 from .source_noise import before_a_past_tense, without_noise
 
 _WORDS = re.compile(r"[A-Za-z][\w’'-]*")
@@ -446,12 +446,12 @@ def _apposed_person(text: str, source: str, common: set[str]) -> Mention | None:
     """'Mohamed Soltan, a member of the alliance formed in support of Morsi, said': when the
     source is a description apposed to a full name, the person is that name, not a name the
     description mentions."""
-    description = _DESCRIPTION.match(source)
-    if not source or not (description and _an_office(description) or PARTY_TAG.match(source)):
+    description, tagged = _DESCRIPTION.match(source), PARTY_TAG.match(source)
+    if not source or not (description and _an_office(description) or tagged):
         return None
     at = text.find(source)
     m = _NAME_BEFORE_APPOSITION.search(text, 0, at) if at > 0 else None
-    if m is None or not (PARTY_TAG.match(source) or _CLAUSE_START.search(text, 0, m.start())):
+    if m is None or not (tagged or _CLAUSE_START.search(text, 0, m.start())):
         return None  # "In an interview with CNN's Jim Acosta, the Republican senator": Acosta is no subject
     name = name_in_run(without_sentence_opener(m.group("name")))  # "But Baher Azmy, legal director of"
     if " " not in name or not _person_like(name, common) or names_a_place(name):
@@ -513,7 +513,7 @@ def _may_be_an_earlier_speaker(speaker: str, source: str, known) -> bool:
         and len(speaker.split()) <= 8
         and bool(_DEFINITE.match(source) or not _CAPITAL_AFTER_SPACE.search(source))
         and not side_of(source)
-        and not _office_of(source, with_agent=True)[1]  # "the prime minister's spokesman" is not the prime minister
+        and not _office_and_agent(source)[1]  # "the prime minister's spokesman" is not the prime minister
     )
 
 
@@ -878,7 +878,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             kinds[i] = "thing"
             continue
         described = mention.kind in ("source", "none", "institution")
-        office, agent = _office_of(sources[i] or speaker, with_agent=True) if described else ("", "")
+        office, agent = _office_and_agent(sources[i] or speaker) if described else ("", "")
         holder = _holder_of(office, i, sources[i], texts[i], titled.get(doc_ids[i], ()), mention.side, person_side)
         speaking = _speaking_holder(office, i, doc_ids, person_at, offices, descriptions, mention.side, person_side)
         if speaking is not None and (holder is None or speaking[0] > holder[0]):
@@ -1100,14 +1100,14 @@ def _one_label_per_speaker(out_speaker: list[str], known) -> None:
         unnamed_in_lower_case = label.startswith(UNNAMED) and label[len(UNNAMED) : len(UNNAMED) + 1].islower()
         return label in known, unnamed_in_lower_case, counts[label], label
 
+    key_of = {label: label.translate(_TYPOGRAPHIC).casefold() for label in counts}
     chosen: dict[str, str] = {}
-    for label in counts:
-        key = label.translate(_TYPOGRAPHIC).casefold()
+    for label, key in key_of.items():
         if key not in chosen or rank(label) > rank(chosen[key]):
             chosen[key] = label
     for i, label in enumerate(out_speaker):
         if label:
-            out_speaker[i] = chosen[label.translate(_TYPOGRAPHIC).casefold()]
+            out_speaker[i] = chosen[key_of[label]]
 
 
 #: A plural source whose head is news organisations ("multiple news outlets", "Reuters and other
@@ -1330,28 +1330,32 @@ def _of_a_place(words: list[str]) -> bool:
 _LEADING_CIRCUMSTANCE = re.compile(r"^(?:In|On|At|During|After)\s[^,]*?\s(?=the\s)", re.I)
 
 
-def _office_of(mention: str, with_agent: bool = False):
+def _office_of(mention: str) -> str:
     """The office a definite description names ('the Texas governor', 'The president himself',
     'the senator also took a' -> governor, president, senator), else '': the office is the
-    description's last noun, with at most four lower-case words after it and nothing else. With
-    ``with_agent``, (office, agent) where one speaks for the holder ("the prime minister's
-    spokesman": prime minister, spokesman; else an empty agent); without, such a description
-    names no office."""
+    description's last noun, with at most four lower-case words after it and nothing else. A
+    description of someone who speaks for the holder ("the prime minister's spokesman") names none."""
+    office, agent = _office_and_agent(mention)
+    return "" if agent else office
+
+
+@lru_cache(maxsize=100_000)
+def _office_and_agent(mention: str) -> tuple[str, str]:
+    """(office, agent) of ``_office_of``'s description, the agent being who speaks for the holder
+    ("the prime minister's spokesman": prime minister, spokesman), else "". Cached: the pass asks
+    it twice of each described source."""
     text = without_noise(_LEADING_CIRCUMSTANCE.sub("", mention.strip()).rstrip(" ,"))
     tokens = text.split()
-    found = ("", "")
     for k in range(min(len(tokens) - 1, 4), 0, -1) if len(tokens) >= 2 and tokens[0].lower() == "the" else ():
-        office = _office_after(tokens[k - 1], _POSSESSIVE_END.sub("", tokens[k]))
+        office = _office_after(tokens[k - 1], POSSESSIVE.sub("", tokens[k]))
         rest = tokens[k + 1 :]
         owner = next((j for j in range(k, len(tokens)) if tokens[j].endswith(_POSSESSIVE_ENDS)), None)
         if office and owner is not None:
             agent = " ".join(tokens[owner + 1 :])
-            found = (office, agent) if _OFFICE_AGENT.fullmatch(agent.lower()) else ("", "")
-            break
+            return (office, agent) if _OFFICE_AGENT.fullmatch(agent.lower()) else ("", "")
         if office and (len(rest) <= 4 and all(t.islower() for t in rest) or _of_a_place(rest)):
-            found = (office, "")
-            break
-    return found if with_agent else found[0] if not found[1] else ""
+            return office, ""
+    return "", ""
 
 
 #: Findings and papers no one is named for ("polls", "a new study", "documents"): unaffiliated
@@ -1362,7 +1366,6 @@ _AUTHORLESS_FINDINGS = re.compile(
     re.I,
 )
 _POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
-_POSSESSIVE_END = re.compile(r"['’]s?$")
 #: Who speaks for an office's holder ("the prime minister's official spokesman", "the president's
 #: lawyers"); not "the president's office", as often a former holder's or another country's.
 _OFFICE_AGENT = re.compile(
@@ -1442,6 +1445,16 @@ _NAMED_NOUN = re.compile(
     re.I,
 )
 _NAMED_SOON = 2  # statements
+
+
+def _soon_after(i: int, doc_ids) -> range:
+    """The rows of the next ``_NAMED_SOON`` statements of row ``i``'s document."""
+    end = i + 1
+    while end < min(len(doc_ids), i + 1 + _NAMED_SOON) and doc_ids[end] == doc_ids[i]:
+        end += 1
+    return range(i + 1, end)
+
+
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
 
 
@@ -1449,7 +1462,6 @@ def _named_soon_after(out_speaker, out_group, mentions, sources, doc_ids, person
     """Someone a statement introduces by a noun ("A journalist on the scene tweeted ...") whom one of
     the next statements names with the same noun ("..., tweeted journalist Chris Reason"): the
     named person, as a story's lead names people in its next paragraph."""
-    n = len(out_speaker)
     for i, mention in enumerate(mentions):
         if mention is None or mention.kind != "source" or mention.plural or not _SOMEONE_NEW.match(mention.name):
             continue
@@ -1458,9 +1470,7 @@ def _named_soon_after(out_speaker, out_group, mentions, sources, doc_ids, person
             continue
         said = re.compile(rf"\b{noun.group().lower()}\b")
         bodies = [fold(run) for run in _CAPITALISED_RUN.findall(mention.name[1:])]  # "A Kremlin spokesman": Kremlin
-        for j in range(i + 1, min(n, i + 1 + _NAMED_SOON)):
-            if doc_ids[j] != doc_ids[i]:
-                break
+        for j in _soon_after(i, doc_ids):
             named = fold(sources[j])
             if person_at[j] is not None and said.search(named) and all(body in named for body in bodies):
                 out_speaker[i], out_group[i] = out_speaker[j], out_group[j]
@@ -1473,14 +1483,11 @@ def _holder_named_soon_after(
     """An office held by no one named before it ("The Syrian leader warned ...") whose holder one of
     the next statements names as its speaker, someone the corpus gives that office ("..., Assad
     told CBS"): that person."""
-    n = len(out_speaker)
     for i, mention in enumerate(mentions):
         if mention is None or mention.kind != "source" or mention.plural or person_at[i] is not None:
             continue
         office = _office_of(sources[i])
-        for j in range(i + 1, min(n, i + 1 + _NAMED_SOON)) if office else ():
-            if doc_ids[j] != doc_ids[i]:
-                break
+        for j in _soon_after(i, doc_ids) if office else ():
             person = person_at[j]
             held = person is not None and offices.get(person, {}).get(office, 0) > 0
             if held and (not mention.side or person_side(person) == mention.side):
@@ -1490,10 +1497,11 @@ def _holder_named_soon_after(
 
 #: A party named just before a person's name or in the apposition after it: "Republican Sen. X",
 #: "Rep. X, R-Ohio", "X, a Democrat from Maryland".
-_PARTY_BEFORE = re.compile(r"\b(?:(?P<r>Republican|GOP)|Democrat|Democratic)\s+(?:[A-Z][\w.-]*\s+){0,3}$")
+_US_PARTY_WORD = "|".join(sorted(US_PARTIES, key=len, reverse=True))
+_PARTY_BEFORE = re.compile(rf"\b(?P<party>{_US_PARTY_WORD})\s+(?:[A-Z][\w.-]*\s+){{0,3}}$")
 _PARTY_IN_APPOSITION = re.compile(
     r"(?!(?:who|whom|whose|which|that)\b)"
-    r"(?:(?P<r>R-)|D-|(?:(?:a|an|the)\s+)?(?:[\w.-]+\s+){0,2}(?:(?P<rr>Republican|GOP)|Democrat|Democratic)\b)"
+    rf"(?:(?P<tag>[RD])-|(?:(?:a|an|the)\s+)?(?:[\w.-]+\s+){{0,2}}(?P<party>{_US_PARTY_WORD})\b)"
 )
 
 
@@ -1504,7 +1512,8 @@ def _parties_in(descriptions) -> frozenset[str]:
     for _, before, _, apposition in descriptions:
         party = _PARTY_BEFORE.search(before) or _PARTY_IN_APPOSITION.match(apposition)
         if party:
-            found["Republican" if party.groupdict().get("r") or party.groupdict().get("rr") else "Democrat"] += 1
+            tag = party.groupdict().get("tag")
+            found[US_PARTIES[party.group("party")] if not tag else "Republican" if tag == "R" else "Democrat"] += 1
     return frozenset(p for p, count in found.items() if count >= 2 * (found.total() - count))
 
 
