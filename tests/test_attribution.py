@@ -159,6 +159,12 @@ def test_spans_point_into_the_raw_text(codebook):
         ("Trump Says He Will Not Debate Again", "Trump", "Says"),
         ("Sanders renewed his call for a recount.", "his", "call for"),
         ("“We are ready,” she continued.", "she", "continued"),
+        ("Trump called Comey a showboat.", "Trump", "called"),  # a call names a person: calling them something
+        (
+            "“We went too far,” Ana Ruiz told reporters, according to the Tasnim news agency.",
+            "Ana Ruiz",
+            "told reporters",
+        ),
         ("In May -- in a long interview with a TV host --Sidorov said the war was over.", "Sidorov", "said"),
         # a source never crosses a bracket it does not both open and close
         (
@@ -208,6 +214,10 @@ def test_a_stance_of_mind_is_listed_but_gives_no_speaker(sentence, source, cue):
         "Rain flooded the roads and, adding to the misery, the bridge closed.",
         "A short film by the mayor showed her walking along the harbour.",
         "The committee can't recommend charges, as the prosecutor can.",  # a negated modal
+        "The software allows analysts to better predict attacks.",  # a split infinitive
+        "The rule is meant to publicly warn traders.",
+        "Putin called Erdogan on Tuesday.",  # a call to a person, nothing said of them
+        "The president has called Hollande, and the flags are at half-staff.",
     ],
 )
 def test_acting_is_not_speaking(sentence):

@@ -242,6 +242,34 @@ def test_a_pronoun_subject_makes_the_names_after_it_objects():
     assert _speaker_of(table, "He also") != "Harry Reid"
 
 
+@pytest.mark.parametrize("text", ["Ana Ruiz said the port was closed.", ""])
+def test_the_caller_s_work_is_queued_once_whatever_the_table(text):
+    calls = []
+    table = _table(text, Codebook()) if text else pd.DataFrame(columns=STATEMENT_COLUMNS)
+    resolve(table, Codebook(), meanwhile=lambda: calls.append(1))
+    assert calls == [1]
+
+
+def test_a_pronoun_set_between_commas_into_the_quoted_words_is_not_a_name_in_them():
+    text = (
+        "Eric Edelman, a former Pentagon official, said the summit was a gamble. "
+        "If Trump wins real concessions from Kim, he added, the president can claim results. "
+        "Senator Ana Ruiz left the hall early, and later, she said the talks would work."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert _speaker_of(table, "If Trump") == "Eric Edelman"
+    assert _speaker_of(table, "Senator Ana") == "Ana Ruiz"  # no comma after the cue: the sentence's own
+
+
+def test_a_speaker_who_told_reporters_is_the_one_a_medium_relays():
+    text = (
+        "“We went beyond the ceiling,” Iranian government spokesman Ali Rabiei told reporters, "
+        "according to state-run IRNA news."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist() == [["Ali Rabiei", "Iran"]]
+
+
 def test_a_body_takes_the_side_its_document_gave_it():
     text = "British police said the lorry came from Belgium. Police believe the driver acted alone."
     table = resolve(_table(text, Codebook()), Codebook())

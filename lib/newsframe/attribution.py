@@ -475,6 +475,9 @@ _NOT_SPEECH = re.compile(
     r"|show(?:s|ed|ing|n)?\s+(?:(?:no|little|few|any)\s+signs?\b|(?:him|her|them|it|me|us)\s+[a-z]+ing\b)"
     r"|maintain(?:s|ed|ing)?\s+(?:a|an)\s|think\s+tanks?\b"
     r"|back(?:s|ed|ing)?\s+(?:away|off|down|out)\b|(?:backed|supported)\s+by\b|welcom(?:e|es|ed|ing)\s+(?:\w+\s+)?home\b"
+    # a call to a person, named and nothing said of them: "has called Hollande, and", not "called Comey a liar"
+    r"|call(?:s|ed|ing)?\s+(?![A-Z][a-z]+day\b)(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*"
+    r"(?:(?:,\s+and|,?\s+(?:on|from|after|before|late|early|last|this|during))\s|\.\s*$)"
     rf"|order(?:s|ed|ing)?\s+(?!that\b|[~“\"])(?![^,;:~“\"]{{0,80}}?\bto\s+(?:[~“\"]|(?!{_OBJECT_WORDS}\b)[a-z]+\b))"
     r"|charg(?:e|es|ed|ing)\s+(?!(?:that|in|with|on|as|[a-z]+ly)\b|[A-Z][a-z]+day\b)(?![^,;:~“\"]*\b(?:is|are|was|were|has|have|had|will|would|could|did|does)\b)[\w“\"~])"
 )
@@ -942,6 +945,11 @@ def _np_before(masked: str, cue_start: int) -> Span | None:
     return (a, cue_start - (len(before) - len(before.rstrip()))) if taken else None
 
 
+#: The words before a verb that make it an infinitive ("to say", "to better predict", "to publicly
+#: say") or an alternative to another verb ("confirm or deny"): no one is its subject right before it.
+_INFINITIVE_OR_ALTERNATIVE = re.compile(r"\s(?:to(?:\s+(?:[a-z]{2,}ly|better|also|not|even|further|never|just))?|or)$")
+
+
 def _before(masked: str, position: int) -> str:
     """The text a cue's rules look back at: a window, so that each cue costs the same however
     long the sentence (whole-prefix slices made a flood of cues quadratic)."""
@@ -1070,7 +1078,7 @@ class _Finder:
             return None
         if _NEGATED_MODAL.search(aux) and not _NOT_SAID.search(aux + verb):
             return None
-        if _MODAL.search(aux) or (_before(masked, m.start()).rstrip().endswith((" to", " or")) and not aux):
+        if _MODAL.search(aux) or (_INFINITIVE_OR_ALTERNATIVE.search(_before(masked, m.start()).rstrip()) and not aux):
             return None
         if not aux.strip() and verb in _AGENTLESS and _REDUCED_PASSIVE.match(masked, m.end()):
             # "a document said to be a warning": a participle after its noun, no one speaks
@@ -1496,7 +1504,7 @@ def _empty_row() -> dict:
     }
 
 
-_MAIN_CUES = re.compile(r"(?:^|\s)(?:said|says|say|told|tells|added|adds|according to)$", re.I)
+_MAIN_CUES = re.compile(r"(?:^|\s)(?:said|says|say|told(?:\s+reporters)?|tells|added|adds|according to)$", re.I)
 #: Words that open a clause which is part of another clause: a cue whose subject comes right after
 #: one ("averted what X predicted would be", "caused a stir when she said", "the memoir omits that
 #: he claimed", "If the president knows") reports speech inside the writer's own sentence. The

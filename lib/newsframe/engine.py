@@ -131,6 +131,12 @@ def default_chunk_size(n_items: int, n_workers: int) -> int:
     return max(1, min(MAX_CHUNK, math.ceil(n_items / (n_workers * CHUNKS_PER_WORKER))))
 
 
+def chunk_size_sparing_one_cpu(n_items: int) -> int:
+    """A chunk size that leaves one CPU to the caller: for work queued on the workers while the
+    caller runs something of its own, which would otherwise share a CPU with them."""
+    return max(1, math.ceil(n_items / max(1, (os.cpu_count() or 1) - 1)))
+
+
 def chunks(items: Sequence, size: int) -> list[Sequence]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 

@@ -208,7 +208,7 @@ def _nearest(i, want, fits, rows: Rows, people: People, reach: int | None = None
     named_at, texts, sources = rows.named_at, rows.texts, rows.sources
     person_name, person_side, groups = people.person_name, people.person_side, people.groups
     at = texts[i].find(sources[i]) + len(sources[i]) if sources[i] else 0
-    if _SUBJECT_PRONOUN.match(texts[i]):
+    if _SUBJECT_PRONOUN.match(texts[i]) or sources[i] and _set_in(texts[i], sources[i]):
         at = 0
     reach = reach or (_RECENT_PERSON if want == "person" else _RECENT)
     for j in range(i, max(-1, i - reach), -1):
@@ -227,6 +227,18 @@ def _nearest(i, want, fits, rows: Rows, people: People, reach: int | None = None
 
 
 _SUBJECT_PRONOUN = re.compile(r"^\W*(?:He|She)\s")
+#: The words after a source that close an attribution set between commas (" added,", " told
+#: reporters,", " said in a statement,").
+_CUE_THEN_COMMA = re.compile(r"\s+(?:[a-z]+\s+){0,3}[a-z]+,")
+
+
+def _set_in(text: str, source: str) -> bool:
+    """Whether a source and its cue are set between commas into the reported words ("If Trump
+    wins, he added, the president ..."): the names before it are the words', not the speaker's."""
+    at = text.find(", " + source + " ")
+    return at >= 0 and bool(_CUE_THEN_COMMA.match(text, at + 2 + len(source)))
+
+
 #: A finite verb in a phrase: an auxiliary, or a past tense first or after a name ("echoed the
 #: testimony of", "Tsarnaev's arrest stunned"; not "the retired general").
 _CLAUSE_VERB = re.compile(

@@ -27,6 +27,7 @@ import bisect
 import gc
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from functools import cache, lru_cache, partial
 from itertools import islice
 
@@ -553,13 +554,22 @@ def _written_names(
 
 
 def resolve(
-    statements: pd.DataFrame, codebook: Codebook, scans: TextScans | None = None, engine="local"
+    statements: pd.DataFrame,
+    codebook: Codebook,
+    scans: TextScans | None = None,
+    engine="local",
+    meanwhile: Callable[[], object] | None = None,
 ) -> pd.DataFrame:
     """``statements`` with ``speaker`` and ``speaker_group`` re-resolved across the corpus;
     ``scans``, of the table's texts in its order, saves reading them again. ``engine`` (see
     ``newsframe.engine``) classifies the distinct source mentions; the table is the same
-    whatever the engine."""
+    whatever the engine. ``meanwhile`` is called once that classification is queued on the
+    engine's workers: the caller's work that needs no speakers queues behind it, and runs on the
+    workers while the rest of the pass runs here (on Reuters-21578 the pass is a third of the
+    extraction, with one of two CPUs idle)."""
     if statements.empty:
+        if meanwhile is not None:
+            meanwhile()
         return statements
     if scans is not None and len(scans.runs) != len(statements):
         raise ValueError(f"scans of {len(scans.runs)} texts for a table of {len(statements)} statements")
@@ -568,12 +578,12 @@ def resolve(
     # collections do not walk them again and again (they grow with the corpus).
     gc.freeze()
     try:
-        return _resolve(statements, codebook, scans, engine)
+        return _resolve(statements, codebook, scans, engine, meanwhile)
     finally:
         gc.unfreeze()
 
 
-def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | None, engine) -> pd.DataFrame:
+def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | None, engine, meanwhile) -> pd.DataFrame:
     table = statements.copy()
     known = {a.name: a for a in codebook.actors}
     outlets = {o.name for o in codebook.media}
@@ -600,6 +610,8 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         )
     )
     classified = iter_documents(partial(_classify_in_pass, common=common), as_written, engine=engine)
+    if meanwhile is not None:
+        meanwhile()
     # while the engine classifies the mentions: what needs none of them
     written, quoted_names = _written_names(scans.runs, common)
     quotations = Quotations(texts, doc_ids, blocks)

@@ -18,7 +18,7 @@ from .attribution import attribute
 from .audit import assert_tiled
 from .codebook import Codebook
 from .corpus import Corpus
-from .engine import fewer_collections, iter_documents
+from .engine import chunk_size_sparing_one_cpu, fewer_collections, iter_documents
 from .mdtext import escape
 from .quantities import extract_quantities
 from .segment import split_statements
@@ -88,6 +88,8 @@ def block_spans(body_blocks: pd.DataFrame) -> dict[str, list[tuple[int, int]]]:
 
 
 def _document(doc_id: str, text: str, blocks: list[tuple[int, int, int]], codebook: Codebook, segmenter: str):
+    """A document's statements (stance and hedging left to ``_measures``), the gaps between them,
+    and their spans."""
     spans = split_statements(text, [(s, e) for _, s, e in blocks], segmenter)
     rows = attribute(text, spans, codebook, [s for _, s, _ in blocks])
     block_of = iter(blocks)
@@ -97,7 +99,6 @@ def _document(doc_id: str, text: str, blocks: list[tuple[int, int, int]], codebo
         while block and end > block[2]:
             block = next(block_of, None)
         sentence = text[start:end]
-        position, hedged = stance(sentence, codebook)
         source = row["source_span"]
         cited = row["cited_media"]
         if row["cue"] and not codebook.media and not cited:  # no codebook lists media: the bundled list does
@@ -113,8 +114,8 @@ def _document(doc_id: str, text: str, blocks: list[tuple[int, int, int]], codebo
                 row["speaker_group"],
                 row["cue"],
                 row["quote"],
-                position,
-                hedged,
+                "",  # stance: from _measures
+                False,  # hedged: from _measures
                 cited,
                 "",  # cluster_id
                 "",  # cluster_label
@@ -126,7 +127,22 @@ def _document(doc_id: str, text: str, blocks: list[tuple[int, int, int]], codebo
         following = spans[i + 1][0] if i + 1 < len(spans) else None
         if following is not None and block and following < block[2] and following > end:
             gaps.append((doc_id, end, following, clean.BLANK, BETWEEN_STATEMENTS, text[end:following]))
-    quantities = [  # in QUANTITY_COLUMNS order, with the statement's text
+    return statements, gaps, spans
+
+
+def _document_task(item: tuple[str, str, list[tuple[int, int, int]]], codebook: Codebook, segmenter: str):
+    """``_document`` of one ``(doc_id, text, blocks)`` item: module-level, so it pickles for any engine."""
+    doc_id, text, blocks = item
+    return _document(doc_id, text, blocks, codebook, segmenter)
+
+
+def _measures(item: tuple[str, str, list[tuple[int, int]]], codebook: Codebook):
+    """(stance, hedged) of each statement of one ``(doc_id, text, spans)`` item, and its quantities
+    in QUANTITY_COLUMNS order: what the speakers pass does not read, so that the workers do it
+    while that pass runs in the caller."""
+    doc_id, text, spans = item
+    stances = [stance(text[start:end], codebook) for start, end in spans]
+    quantities = [
         (
             doc_id,
             statement_id(doc_id, q["statement"]),
@@ -138,17 +154,11 @@ def _document(doc_id: str, text: str, blocks: list[tuple[int, int, int]], codebo
             q["start"],
             q["end"],
             text[q["start"] : q["end"]],
-            statements[q["statement"]][4],
+            text[slice(*spans[q["statement"]])],
         )
         for q in extract_quantities(text, spans)
     ]
-    return statements, gaps, quantities
-
-
-def _document_task(item: tuple[str, str, list[tuple[int, int, int]]], codebook: Codebook, segmenter: str):
-    """``_document`` of one ``(doc_id, text, blocks)`` item: module-level, so it pickles for any engine."""
-    doc_id, text, blocks = item
-    return _document(doc_id, text, blocks, codebook, segmenter)
+    return stances, quantities
 
 
 @fewer_collections()
@@ -164,17 +174,35 @@ def extract_statements(
     blocks = _blocks_by_doc(body_blocks)
     items = [(doc.doc_id, doc.text, blocks.get(doc.doc_id, [])) for doc in corpus.documents if doc.status == "ok"]
     task = partial(_document_task, codebook=codebook, segmenter=segmenter)
-    statements, gaps, quantities = [], [], []
+    statements, gaps, measured = [], [], []
     scans = speakers.TextScans()
-    for s, g, q in iter_documents(task, items, engine=engine):
+    for (doc_id, text, _), (s, g, spans) in zip(items, iter_documents(task, items, engine=engine)):
         statements += s
         gaps += g
-        quantities += q
+        measured.append((doc_id, text, spans))
         for row in s:
             scans.add(row[4])  # the statement's text
     table = pd.DataFrame(statements, columns=STATEMENT_COLUMNS)
+    # Stance and quantities are queued on the workers behind the speakers pass's own work, in
+    # chunks that leave a CPU to the pass, which runs here meanwhile.
+    measures = partial(_measures, codebook=codebook)
+    size = chunk_size_sparing_one_cpu(len(measured))
+    queued = []
+    table = speakers.resolve(  # one corpus-level pass: persons and sides
+        table,
+        codebook,
+        scans,
+        engine,
+        meanwhile=lambda: queued.append(iter_documents(measures, measured, engine=engine, chunk_size=size)),
+    )
+    stances, quantities = [], []
+    for s, q in queued[0]:
+        stances += s
+        quantities += q
+    table["stance"] = [position for position, _ in stances]
+    table["hedged"] = [hedged for _, hedged in stances]
     return Statements(
-        statements=speakers.resolve(table, codebook, scans, engine),  # one corpus-level pass: persons and sides
+        statements=table,
         quantities=pd.DataFrame(quantities, columns=QUANTITY_COLUMNS),
         gaps=pd.DataFrame(gaps, columns=["doc_id", "start", "end", "reason", "rule", "text"]),
     )
