@@ -123,8 +123,10 @@ def test_texts_read_as_documents_come_back_are_the_table_s(corpus, codebook, loc
     monkeypatch.setattr(speakers, "resolve", keep_table)
     found = statements.extract_statements(corpus, local[0], codebook, engine="processes")
     measured_meanwhile = ["stance", "hedged"]  # filled in after the pass, by the workers' second task
-    assert resolve(passed["table"], codebook).drop(columns=measured_meanwhile).equals(
-        found.statements.drop(columns=measured_meanwhile)
+    assert (
+        resolve(passed["table"], codebook)
+        .drop(columns=measured_meanwhile)
+        .equals(found.statements.drop(columns=measured_meanwhile))
     )
     assert found.statements.equals(local[2].statements)
 
