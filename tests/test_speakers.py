@@ -250,6 +250,22 @@ def test_the_caller_s_work_is_queued_once_whatever_the_table(text):
     assert calls == [1]
 
 
+def test_an_administration_is_the_president_s_the_writer_names_without_a_country():
+    first = _table("U.S. President Barack Obama said the talks went well in Ohio.", Codebook(), "a")
+    story = _table(
+        "President Obama called Turkish President Recep Tayyip Erdogan on Saturday to discuss Syria. "
+        "Turkish President Recep Tayyip Erdogan has opposed the plan. Erdogan said Kurds are a threat. "
+        "One senior administration official told reporters the drops worked.",
+        Codebook(),
+        "b",
+    )
+    table = resolve(pd.concat([first, story], ignore_index=True), Codebook())
+    official = table[table["text"].str.startswith("One senior")]
+    assert official[["speaker", "speaker_group"]].values.tolist() == [
+        ["unnamed senior administration official", "United States"]
+    ]
+
+
 def test_a_pronoun_set_between_commas_into_the_quoted_words_is_not_a_name_in_them():
     text = (
         "Eric Edelman, a former Pentagon official, said the summit was a gamble. "

@@ -857,7 +857,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         if side:
             return side
         if DETERMINERS.sub("", body).lower() == "administration":
-            return _administration_side(rows, named_at, offices, person_side)
+            return _administration_side(rows, named_at, offices, person_side, texts)
         return country_of(doc_ids[i]) if _STATE_BODY.search(body) else ""
 
     def another_of_the_surname(mention: Mention, codebook_person: str, i: int) -> bool:
@@ -1770,15 +1770,31 @@ def _titled_servants_sides(person_at, groups, doc_ids, rows_of, descriptions, vo
     return found.items()
 
 
-def _administration_side(rows, named_at, offices, person_side) -> str:
+def _administration_side(rows, named_at, offices, person_side, texts) -> str:
     """The side of an administration a document leaves unnamed ('a senior administration
     official'): that of the president it names most, a person the corpus calls president at least
-    twice; else ''. (The president named nearest the statement was measured too: more often a
-    foreign head of state the story is about.)"""
-    presidents = Counter(
-        person for j in rows for _, person in named_at[j] if offices.get(person, {}).get("president", 0) >= 2
-    )
-    return person_side(presidents.most_common(1)[0][0]) if presidents else ""
+    twice, among those it never names after a country ("President Obama", not "Turkish President
+    Recep Tayyip Erdogan": the writer marks a foreign one) if any; else ''. (The president named
+    nearest the statement was measured too: more often a foreign head of state the story is about.)"""
+    presidents, marked = Counter(), set()
+    for j in rows:
+        for at, person in named_at[j]:
+            if offices.get(person, {}).get("president", 0) >= 2:
+                presidents[person] += 1
+                if at >= 0 and _after_a_country(texts[j], at):
+                    marked.add(person)
+    unmarked = Counter({person: n for person, n in presidents.items() if person not in marked}) or presidents
+    return person_side(unmarked.most_common(1)[0][0]) if unmarked else ""
+
+
+_FIRST_WORD = re.compile(r"[^\s,]+")
+
+
+def _after_a_country(text: str, at: int) -> bool:
+    """Whether the name run at ``at`` opens with a country's name or demonym ("Turkish President")."""
+    first = _FIRST_WORD.match(text, at)
+    place = gazetteer().phrases.get(first.group().removesuffix("’s").removesuffix("'s")) if first else None
+    return place is not None and place.kind in ("demonym", "country")
 
 
 def _shared_side(root, by_root, person_side) -> str:
