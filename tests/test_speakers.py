@@ -1389,6 +1389,24 @@ def test_the_statement_is_whose_the_document_said_it_was():
     assert table[["speaker", "speaker_group"]].values.tolist()[-1] == ["Ann Lee", "Chile"]
 
 
+def test_the_report_is_the_body_s_that_reported_just_before_not_a_person_s():
+    text = (
+        "In mid-October, Amnesty International reported that hundreds of men were held. "
+        "The report noted that the guards were paid. "
+        "Ana Ruiz wrote on Twitter that the talks failed, according to a report. "
+        "The report said the talks would resume."
+    )
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert _speaker_of(table, "The report noted") == "Amnesty International"
+    assert _speaker_of(table, "The report said") != "Ana Ruiz"
+
+
+def test_unnamed_voters_are_the_media_s():
+    text = "In Toronto, voters expressed frustration at the campaign."
+    table = resolve(_table(text, Codebook()), Codebook())
+    assert table[["speaker", "speaker_group"]].values.tolist() == [["voters", "Media"]]
+
+
 @pytest.mark.parametrize(
     "mention, cleaned",
     [("where sources close to the probe", "sources close to the probe"), ("said one witness", "one witness")],
@@ -2212,6 +2230,8 @@ def test_investigators_and_court_records_serve_the_story_s_state():
     [
         ("Retired Air Force Gen. ", "Ann Lee", "", True),
         ("", "Rui Dias", "a former Army officer", True),
+        ("", "Ann Lee", "a former military intelligence officer", True),
+        ("", "Ann Lee", "a former intelligence officer", True),
         ("Taliban Commander ", "Rui Dias", "", False),
         ("Salvation Army Major ", "Ann Lee", "", False),
     ],

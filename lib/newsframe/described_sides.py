@@ -204,7 +204,8 @@ _SERVANT_APPOSITION = re.compile(
     r"(?:mayor|governor|senator|congress(?:wo)?man|lawmaker|legislator|parliamentarian|councill?or|council(?:wo)?man|"
     r"minister|"
     r"admiral|colonel|sheriff|prosecutor|judge|"
-    r"(?:Army|Navy|Air\s+Force|Marine(?:\s+Corps)?|Coast\s+Guard|National\s+Guard)\s+(?:officer|general|pilot|colonel))\b"
+    r"(?:Army|Navy|Air\s+Force|Marine(?:\s+Corps)?|Coast\s+Guard|National\s+Guard|military(?:\s+intelligence)?|intelligence)"
+    r"\s+(?:officer|general|pilot|colonel))\b"
 )
 #: The words of a state's armed services, and "retired" before their ranks ("Retired Air Force Gen.
 #: X"): whoever holds those ranks serves the state of the story.

@@ -383,14 +383,22 @@ def _named_medium(speaker: str) -> str:
 _THE_STATEMENT = re.compile(r"(?i:the|that|this)\s+(?:joint\s+|written\s+)?statement")
 
 
-def _statement_issuer(i, rows, texts, out_speaker, out_group) -> tuple[str, str] | None:
-    """(speaker, side) of the nearest of the three statements before ``i`` that mentions a
-    statement and has a speaker ("In a joint statement, X said ... The statement said"), else None."""
+def _issuer_before(i, rows, texts, out_speaker, out_group, kinds, paper: str) -> tuple[str, str] | None:
+    """(speaker, side) of the nearest of the three statements before ``i`` that mentions a ``paper``
+    ("statement", "report") and has a speaker ("In a joint statement, X said ... The statement
+    said"; "Human Rights Watch reported ... The report noted"), else None. A report is a body's or
+    a medium's: a person quoted beside one ("Trump tweeted, according to the report") wrote none."""
     for j in reversed([j for j in rows if j < i][-3:]):
-        named = out_speaker[j][:1].isupper() and out_group[j] and "statement" not in out_speaker[j]
-        if named and "statement" in texts[j]:
+        named = out_speaker[j][:1].isupper() and out_group[j] and paper not in out_speaker[j]
+        issues_it = paper == "statement" or kinds[j] != "person"
+        if named and issues_it and _PAPER_WORDS[paper].search(texts[j]):
             return out_speaker[j], out_group[j]
     return None
+
+
+#: A statement or report mentioned, or reported: "statement" anywhere in a word, as it always was
+#: ("statements"); "report" only as its own word ("reported", not "reporters").
+_PAPER_WORDS = {"statement": re.compile("statement"), "report": re.compile(r"\breport(?:s|ed)?\b")}
 
 
 #: A news organisation referred back to ("the newspaper", "the news agency"; not "the agency", as
@@ -1018,11 +1026,17 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
             out_speaker[i] and out_speaker[i] not in known and fold(DETERMINERS.sub("", out_speaker[i])) in named_media
         ):
             out_group[i], kinds[i] = MEDIA, "thing"  # "according to Le Parisien", called a newspaper elsewhere
-    for i in range(n):  # "the statement said": whoever the document said issued one
-        if out_speaker[i] and _THE_STATEMENT.fullmatch(without_noise(sources[i].strip())):
-            issuer = _statement_issuer(i, rows_of[doc_ids[i]], texts, out_speaker, out_group)
-            if issuer is not None:
-                out_speaker[i], out_group[i] = issuer
+    for i in range(n):  # "the statement said", "the report noted": whoever the document said issued one
+        source = without_noise(sources[i].strip()) if out_speaker[i] else ""
+        if _THE_STATEMENT.fullmatch(source):
+            paper = "statement"
+        elif _THE_REPORT.fullmatch(source) and out_speaker[i].endswith("report"):  # no author found before
+            paper = "report"
+        else:
+            continue
+        issuer = _issuer_before(i, rows_of[doc_ids[i]], texts, out_speaker, out_group, kinds, paper)
+        if issuer is not None:
+            out_speaker[i], out_group[i] = issuer
     for i in range(n):  # "the newspaper reported": the news organisation the document named last
         if out_speaker[i] and _THE_MEDIUM.fullmatch(sources[i].strip()):
             named = _medium_named_before(i, rows_of[doc_ids[i]], texts, out_speaker, out_group, kinds)
@@ -1630,7 +1644,7 @@ _PEOPLE = re.compile(
     r"\b(?:critics|commentators|opponents|supporters|analysts|experts|observers|insiders|sources|officials|"
     r"people|residents|witnesses|activists|lawmakers|legislators|diplomats|scholars|economists|friends|"
     r"relatives|neighbou?rs|families|mourners|protesters|demonstrators|villagers|survivors|passengers|"
-    r"students|parents|rights\s+groups)\b",
+    r"students|parents|voters|rights\s+groups)\b",
     re.I,
 )
 #: One unnamed private person: "the man", "one woman", "a young girl", "another witness".
