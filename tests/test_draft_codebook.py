@@ -32,6 +32,11 @@ def test_a_draft_alias_is_a_spelling_of_the_name_and_names_one_actor():
     assert _aliases(frame, "Rui Dias", person=True) == ["Dias"]  # not a title, a day, the name itself
     assert _aliases(pd.DataFrame({"source_text": ["Mrs May"]}), "Ana May", person=True) == []  # a month
     assert _aliases(pd.DataFrame({"source_text": ["House"]}), "Casa House", person=False) == []  # a body's word
+    # a country: the names the place list gives it, as the run without a codebook merged them
+    countries = pd.DataFrame({"source_text": ["Moscow", "Moscow", "the Kremlin's Moscow", "Russia", "Berlin"]})
+    assert _aliases(countries, "Russia", person=False) == ["Moscow"]
+    us = pd.DataFrame({"source_text": ["U.S.", "GOP", "Congressman", "Republicans"]})
+    assert _aliases(us, "United States", person=False) == ["U.S."]  # not a party's name, nor a title
     shared = _unshared({"Rui Dias": ["Dias", "DIAS"], "Ana Dias": ["Dias", "Ana"], "Eva Soto": ["Soto", "SOTO"]})
     assert shared == {"Rui Dias": [], "Ana Dias": ["Ana"], "Eva Soto": ["Soto"]}
 

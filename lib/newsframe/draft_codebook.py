@@ -22,8 +22,8 @@ from .attribution import attribute
 from .clean import clean_corpus
 from .codebook import Codebook
 from .corpus import load_corpus
-from .names import DETERMINERS, MONTHS, UNNAMED, WEEKDAYS, fold, name_in_run
-from .sides import POSSESSIVE, gazetteer
+from .names import DETERMINERS, MONTHS, UNNAMED, WEEKDAYS, fold, is_title, name_in_run
+from .sides import PARTY_WORDS, POSSESSIVE, gazetteer
 from .statements import extract_statements
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}")
@@ -112,17 +112,22 @@ def _aliases(frame: pd.DataFrame, name: str, person: bool) -> list[str]:
     'Nasser Kanani'): forms every word of which is a word of the name or spelt within an edit or so
     of one; not a title alone ('President'), a day, a place or a party the source also held, nor a
     possessive. One word stands for a person (a surname), not for a body ('House' of 'White House'),
-    and never a month's or a day's ('May')."""
+    and never a month's or a day's ('May'). A country is also every name the place list gives it
+    that the text used ('U.S.', 'Moscow', 'Turkey'; not a party's: 'GOP'): the run without a
+    codebook merged them, and a rerun with the draft unedited must too (not a title: 'Congressman')."""
+    places = gazetteer()
     forms = Counter()
     for source in frame["source_text"]:
         head = DETERMINERS.sub("", re.split(r",|\s+who\b", str(source))[0].strip())
         if head and head[:1].isupper() and len(head.split()) <= 6 and head.split()[-1][:1].isupper():
             head = POSSESSIVE.sub("", name_in_run(head) if " " in head else head)
             one_word = " " not in head
-            if (
-                head != name
-                and head.lower() not in PRONOUNS
-                and _spells_the_name(head, name)
+            place = places.phrases.get(head)
+            if head == name or head.lower() in PRONOUNS:
+                continue
+            a_name_of_the_country = place is not None and place.kind in _COUNTRY_NAMES and place.side == name
+            if (a_name_of_the_country and head not in PARTY_WORDS and not is_title(head)) or (
+                _spells_the_name(head, name)
                 and not (one_word and (not person and not head.isupper() or _CALENDAR_WORD.fullmatch(head)))
             ):
                 forms[head] += 1
@@ -130,6 +135,7 @@ def _aliases(frame: pd.DataFrame, name: str, person: bool) -> list[str]:
 
 
 _CALENDAR_WORD = re.compile(f"{WEEKDAYS}|{MONTHS}")
+_COUNTRY_NAMES = ("country", "capital", "demonym")
 
 
 def _name_words(name: str) -> list[str]:
@@ -155,12 +161,15 @@ def _unshared(aliases: dict[str, list[str]]) -> dict[str, list[str]]:
     return kept
 
 
-def _without_shared_surnames(aliases: dict[str, list[str]], speakers: pd.Series) -> dict[str, list[str]]:
+def _without_shared_surnames(
+    aliases: dict[str, list[str]], speakers: pd.Series, countries: frozenset[str] = frozenset()
+) -> dict[str, list[str]]:
     """Each actor's aliases without a surname alone that other speakers of the corpus share for
     more than a tenth of its statements ("Johnson" for Boris Johnson when Jeh, Larry and Ron
     Johnson are quoted too; "Trump" stays Donald Trump's beside a few of Melania Trump's): a
     codebook alias names its actor wherever it is written, so a shared surname would give one
-    person everyone's words. ``speakers`` holds one speaker name per statement."""
+    person everyone's words. ``speakers`` holds one speaker name per statement; the aliases of
+    ``countries`` are its names, no surnames ("Moscow", whatever "Echo of Moscow" says)."""
     said = speakers.value_counts()
     by_surname = Counter()
     for name, n in said.items():
@@ -171,7 +180,10 @@ def _without_shared_surnames(aliases: dict[str, list[str]], speakers: pd.Series)
         own = said.get(name, 0) if fold(alias) == fold(name.split()[-1]) else 0
         return by_surname[fold(alias)] - own > _SHARED_SURNAME * by_surname[fold(alias)]
 
-    return {name: [a for a in forms if " " in a or not shared(a, name)] for name, forms in aliases.items()}
+    return {
+        name: [a for a in forms if " " in a or name in countries or not shared(a, name)]
+        for name, forms in aliases.items()
+    }
 
 
 #: The share of a surname's statements other speakers may have before it is no actor's alias.
@@ -242,7 +254,8 @@ def draft(
             for name, row in counts.iterrows()
         }
     )
-    aliases_of = _without_shared_surnames(aliases_of, voiced["speaker"])
+    countries = frozenset(name for name, row in counts.iterrows() if _kind(name, row["group"]) == "country")
+    aliases_of = _without_shared_surnames(aliases_of, voiced["speaker"], countries)
     for name, row in counts.iterrows():
         group = row["group"] if row["group"] in groups else "Other"
         aliases = aliases_of[name]
