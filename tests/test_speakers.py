@@ -152,6 +152,10 @@ def test_a_quotation_goes_on_with_the_speaker_who_opened_it():
     )
     for start in ("“Nobody can cross", "We are waiting", "“The army has"):
         assert _speaker_of(table, start) == "Anna Petrova"
+    # each carries the attribution it continues: traceable to the sentence that names the speaker
+    carried = dict(zip(table["text"].str[:16], table["attributed_in"]))
+    assert carried["“Nobody can cros"] == carried["We are waiting f"] == table["statement_id"].iloc[0]
+    assert carried["“The army has no"] == table[table["text"].str.startswith("“It will")]["statement_id"].iloc[0]
 
 
 def test_a_quotation_is_not_given_to_a_speaker_of_indirect_speech_in_another_paragraph():

@@ -1082,8 +1082,10 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
         if speakers[i] and linked[i] and linked[i] != ids[i] and linked[i] in holder:
             j = holder[linked[i]]
             out_speaker[i], out_group[i] = out_speaker[j], out_group[j]
-    _quotations_before_their_attribution(quotations, table, speakers, sources, out_speaker, out_group)
-    _quotations_after_their_speaker(quotations, speakers, out_speaker, out_group)
+    # a quotation given the speaker of a statement near it carries that statement's attribution
+    carried = [linked[i] if speakers[i] else "" for i in range(n)]
+    _quotations_before_their_attribution(quotations, table, speakers, sources, out_speaker, out_group, carried)
+    _quotations_after_their_speaker(quotations, speakers, out_speaker, out_group, carried)
     for i in range(n):  # "the images were searing and prompted": a clause read as a source names nobody
         if out_speaker[i] and out_speaker[i] not in known and _FINITE_WORD.search(out_speaker[i]):
             out_speaker[i] = ""
@@ -1102,6 +1104,7 @@ def _resolve(statements: pd.DataFrame, codebook: Codebook, scans: TextScans | No
     _one_label_per_speaker(out_speaker, known)
     table["speaker"] = out_speaker
     table["speaker_group"] = [g if s else "" for s, g in zip(out_speaker, out_group)]
+    table["attributed_in"] = [c if s else "" for s, c in zip(out_speaker, carried)]
     return table
 
 
@@ -1898,9 +1901,10 @@ def _bare_attribution(text: str, source: str, cue: str) -> bool:
     return next(islice(_WORD.finditer(rest), 3, None), None) is None  # at most three words: stop at a fourth
 
 
-def _quotations_before_their_attribution(quotations, table, speakers, sources, out_speaker, out_group) -> None:
+def _quotations_before_their_attribution(quotations, table, speakers, sources, out_speaker, out_group, carried) -> None:
     """Quotations with no attribution of their own, closed by a statement that is only a source
-    and a cue ("“What have you been debating? ...” / Obama said."), are that source's words."""
+    and a cue ("“What have you been debating? ...” / Obama said."), are that source's words, and
+    carry its attribution (``carried``: the ``attributed_in`` of each row)."""
     texts = table["text"].tolist()
     cues = table["cue"].fillna("").astype(str).tolist() if "cue" in table else [""] * len(texts)
     for j in range(1, len(texts)):
@@ -1909,15 +1913,16 @@ def _quotations_before_their_attribution(quotations, table, speakers, sources, o
         i = j - 1
         while i >= 0 and quotations.same_paragraph(i, j) and not speakers[i] and quotations.is_quotation(i):
             if not out_speaker[i]:
-                out_speaker[i], out_group[i] = out_speaker[j], out_group[j]
+                out_speaker[i], out_group[i], carried[i] = out_speaker[j], out_group[j], carried[j]
             i -= 1
 
 
-def _quotations_after_their_speaker(quotations, speakers, out_speaker, out_group) -> None:
+def _quotations_after_their_speaker(quotations, speakers, out_speaker, out_group, carried) -> None:
     """A statement that is all quotation, with no attribution of its own, goes on with the
     speaker of the statement just before it: in the same paragraph ('Trump wrote on Twitter:
     “…' then '… more of it.”'), or opening the next one when the paragraph before ended inside
-    a quotation, ended with a colon, or quoted its speaker ('“…,” he said.' then '“…”')."""
+    a quotation, ended with a colon, or quoted its speaker ('“…,” he said.' then '“…”'); it carries
+    that statement's attribution."""
     for i in range(1, len(out_speaker)):
         j = i - 1
         if speakers[i] or out_speaker[i] or not out_speaker[j] or not quotations.same_document(i, j):
@@ -1930,7 +1935,7 @@ def _quotations_after_their_speaker(quotations, speakers, out_speaker, out_group
             or quotations.marked[j]
             or quotations.introduces[j]
         ):
-            out_speaker[i], out_group[i] = out_speaker[j], out_group[j]
+            out_speaker[i], out_group[i], carried[i] = out_speaker[j], out_group[j], carried[j]
 
 
 def run_note(codebook: Codebook) -> str:
