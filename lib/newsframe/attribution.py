@@ -947,7 +947,9 @@ def _np_before(masked: str, cue_start: int) -> Span | None:
 
 #: The words before a verb that make it an infinitive ("to say", "to better predict", "to publicly
 #: say") or an alternative to another verb ("confirm or deny"): no one is its subject right before it.
-_INFINITIVE_OR_ALTERNATIVE = re.compile(r"\s(?:to(?:\s+(?:[a-z]{2,}ly|better|also|not|even|further|never|just))?|or)$")
+_INFINITIVE_OR_ALTERNATIVE = re.compile(
+    rf"\s(?:to(?:\s+(?:(?!(?:{NOT_ADVERBS})\b)[a-z]{{2,}}ly|better|also|not|even|further|never|just))?|or)$"
+)
 
 
 def _before(masked: str, position: int) -> str:

@@ -99,7 +99,7 @@ def _example(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _kind(name: str, group: str) -> str:
+def _kind(name: str) -> str:
     places = gazetteer()
     place = places.phrases.get(name)
     if place is not None and place.kind in ("country", "capital"):
@@ -248,13 +248,11 @@ def draft(
         "",
         "actors:",
     ]
+    kind_of = {name: _kind(name) for name in counts.index}
     aliases_of = _unshared(
-        {
-            name: _aliases(voiced[voiced["speaker"] == name], name, _kind(name, row["group"]) == "person")
-            for name, row in counts.iterrows()
-        }
+        {name: _aliases(voiced[voiced["speaker"] == name], name, kind_of[name] == "person") for name in counts.index}
     )
-    countries = frozenset(name for name, row in counts.iterrows() if _kind(name, row["group"]) == "country")
+    countries = frozenset(name for name, kind in kind_of.items() if kind == "country")
     aliases_of = _without_shared_surnames(aliases_of, voiced["speaker"], countries)
     for name, row in counts.iterrows():
         group = row["group"] if row["group"] in groups else "Other"
@@ -263,7 +261,7 @@ def draft(
             f"  # {row['n']} statement(s) in {row['docs']} document(s); e.g. {_quote(_example(row['example']))}",
             f"  - name: {_quote(name)}",
             f"    group: {_quote(group)}",
-            f"    kind: {_kind(name, group)}",
+            f"    kind: {kind_of[name]}",
             "    aliases: [" + ", ".join(_quote(a) for a in aliases) + "]",
         ]
     lines += ["", "media:"]

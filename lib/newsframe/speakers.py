@@ -1810,7 +1810,7 @@ _FIRST_WORD = re.compile(r"[^\s,]+")
 def _after_a_country(text: str, at: int) -> bool:
     """Whether the name run at ``at`` opens with a country's name or demonym ("Turkish President")."""
     first = _FIRST_WORD.match(text, at)
-    place = gazetteer().phrases.get(first.group().removesuffix("’s").removesuffix("'s")) if first else None
+    place = gazetteer().phrases.get(POSSESSIVE.sub("", first.group())) if first else None
     return place is not None and place.kind in ("demonym", "country")
 
 
